@@ -1,0 +1,181 @@
+package org.robotphysicist.data.dataset;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.robotphysicist.data.MalformedDataException;
+import org.robotphysicist.data.io.AtomicFiles;
+
+/**
+ * Reads and writes {@link EventDataset}s as CSV.
+ *
+ * <p>Format: optional leading comment lines {@code # key=value} (provenance, kept as metadata),
+ * then one header line naming every column as {@code role:name} with role {@code x},
+ * {@code theta} or {@code phi}, x columns first, then θ, then φ — for example
+ * {@code x:cos_theta,theta:sin2_theta_w,phi:sqrt_s}. Then one line per event of finite decimal
+ * numbers. Values are written with {@link Double#toString(double)}, so a round trip is exact.
+ * Files are written atomically ({@link AtomicFiles}).
+ */
+public final class EventCsv {
+    private EventCsv() {
+    }
+
+    /** A dataset read from CSV together with its comment metadata. */
+    public record Contents(EventDataset dataset, Map<String, String> metadata) {
+        public Contents {
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /** Writes {@code dataset} with optional metadata comments; atomic replace of {@code path}. */
+    public static void write(EventDataset dataset, Map<String, String> metadata, Path path) {
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            if (e.getKey().contains("=") || (e.getKey() + e.getValue()).contains("\n")) {
+                throw new MalformedDataException("CSV metadata: expected keys without '=' and single-line values"
+                        + " but found '" + e.getKey() + "'");
+            }
+        }
+        AtomicFiles.write(path, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> e : new TreeMap<>(metadata).entrySet()) {
+                w.write("# " + e.getKey() + "=" + e.getValue() + "\n");
+            }
+            DatasetSchema s = dataset.schema();
+            List<String> header = new ArrayList<>();
+            for (int j = 0; j < s.width(); j++) {
+                header.add(s.role(j).prefix() + ":" + s.columnNames().get(j));
+            }
+            w.write(String.join(",", header));
+            w.write('\n');
+            double[] values = dataset.table().toArray();
+            int width = s.width();
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < dataset.size(); i++) {
+                line.setLength(0);
+                for (int j = 0; j < width; j++) {
+                    if (j > 0) {
+                        line.append(',');
+                    }
+                    line.append(values[i * width + j]);
+                }
+                line.append('\n');
+                w.write(line.toString());
+            }
+            w.flush();
+        });
+    }
+
+    /** Reads a dataset; throws {@link MalformedDataException} naming the line and column at fault. */
+    public static Contents read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new MalformedDataException("events CSV: expected a readable file but found nothing at " + path);
+        }
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return parse(r, path.toString());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new MalformedDataException(path + ": expected UTF-8 text but found undecodable bytes", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read events from " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses CSV text from a reader; {@code source} names it in error messages. */
+    public static Contents parse(BufferedReader r, String source) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        String line;
+        int lineNo = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.startsWith("#")) {
+                String body = line.substring(1).trim();
+                int eq = body.indexOf('=');
+                if (eq > 0) {
+                    metadata.put(body.substring(0, eq).trim(), body.substring(eq + 1).trim());
+                }
+                continue;
+            }
+            if (!line.isBlank()) {
+                break;
+            }
+        }
+        if (line == null) {
+            throw new MalformedDataException(source + ": expected a header line such as 'x:cos_theta,theta:sin2_theta_w'"
+                    + " but the file is empty");
+        }
+        DatasetSchema schema = parseHeader(line, source, lineNo);
+        int width = schema.width();
+        double[] values = new double[Math.max(1024, width * 1024)];
+        int rows = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (cells.length != width) {
+                throw new MalformedDataException(source + " line " + lineNo + ": expected " + width + " values ("
+                        + String.join(",", schema.columnNames()) + ") but found " + cells.length);
+            }
+            if ((rows + 1) * width > values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            for (int j = 0; j < width; j++) {
+                double v;
+                try {
+                    v = Double.parseDouble(cells[j].trim());
+                } catch (NumberFormatException e) {
+                    throw new MalformedDataException(source + " line " + lineNo + " column '"
+                            + schema.columnNames().get(j) + "': expected a number but found '" + cells[j].trim() + "'");
+                }
+                if (!Double.isFinite(v)) {
+                    throw new MalformedDataException(source + " line " + lineNo + " column '"
+                            + schema.columnNames().get(j) + "': expected a finite number but found " + cells[j].trim());
+                }
+                values[rows * width + j] = v;
+            }
+            rows++;
+        }
+        if (rows == 0) {
+            throw new MalformedDataException(source + ": expected at least one event after the header but found none");
+        }
+        return new Contents(EventDataset.of(schema, rows, java.util.Arrays.copyOf(values, rows * width)), metadata);
+    }
+
+    private static DatasetSchema parseHeader(String line, String source, int lineNo) {
+        List<String> x = new ArrayList<>();
+        List<String> theta = new ArrayList<>();
+        List<String> phi = new ArrayList<>();
+        ColumnRole previous = ColumnRole.X;
+        for (String cell : line.split(",", -1)) {
+            String c = cell.trim();
+            int colon = c.indexOf(':');
+            ColumnRole role = colon > 0 ? ColumnRole.ofPrefix(c.substring(0, colon)) : null;
+            String name = colon > 0 ? c.substring(colon + 1) : "";
+            if (role == null || name.isEmpty()) {
+                throw new MalformedDataException(source + " line " + lineNo + ": expected header cells 'x:<name>',"
+                        + " 'theta:<name>' or 'phi:<name>' but found '" + c + "'");
+            }
+            if (role.ordinal() < previous.ordinal()) {
+                throw new MalformedDataException(source + " line " + lineNo + ": expected x columns, then theta, then phi"
+                        + " but found '" + c + "' after a " + previous.prefix() + " column");
+            }
+            previous = role;
+            (role == ColumnRole.X ? x : role == ColumnRole.THETA ? theta : phi).add(name);
+        }
+        try {
+            return new DatasetSchema(x, theta, phi);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedDataException(source + " line " + lineNo + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.robotphysicist.data.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Where an artifact (a posterior, a model file, a design history) came from: what made it, when,
+ * with which configuration, seeds and input data, and which software versions.
+ *
+ * @param producer   the command or class that made the artifact, e.g. {@code "rp demo"}
+ * @param created    UTC creation time
+ * @param config     the full configuration, as JSON-serializable values
+ * @param seeds      every seed used, by role
+ * @param dataHashes SHA-256 of every input dataset, by role
+ * @param versions   project, Java and library versions
+ */
+public record Provenance(String producer, Instant created, Map<String, Object> config, Map<String, Long> seeds,
+        Map<String, String> dataHashes, Map<String, String> versions) {
+
+    public Provenance {
+        config = Map.copyOf(new TreeMap<>(config));
+        seeds = Map.copyOf(seeds);
+        dataHashes = Map.copyOf(dataHashes);
+        versions = Map.copyOf(versions);
+    }
+
+    /** A record stamped now, with {@link #softwareVersions()}. */
+    public static Provenance capture(String producer, Map<String, Object> config, Map<String, Long> seeds,
+            Map<String, String> dataHashes) {
+        return new Provenance(producer, Instant.now(), config, seeds, dataHashes, softwareVersions());
+    }
+
+    /** A copy with more version entries (e.g. the deep-learning engine, added by upper modules). */
+    public Provenance withVersions(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(versions);
+        all.putAll(more);
+        return new Provenance(producer, created, config, seeds, dataHashes, all);
+    }
+
+    /** The project version, the JVM, and the versions of the libraries on the class path. */
+    public static Map<String, String> softwareVersions() {
+        Map<String, String> v = new TreeMap<>();
+        v.put("robot-physicist", projectVersion());
+        v.put("java", System.getProperty("java.runtime.version", System.getProperty("java.version")));
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        Properties p = buildProperties();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("lib.")) {
+                v.put(key.substring(4), p.getProperty(key));
+            }
+        }
+        return v;
+    }
+
+    /** This project's version, from the build. */
+    public static String projectVersion() {
+        return buildProperties().getProperty("project.version", "unknown");
+    }
+
+    private static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = Provenance.class.getResourceAsStream("/org/robotphysicist/data/build.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // versions are informative; an unreadable resource leaves them "unknown"
+        }
+        return p;
+    }
+}

@@ -1,0 +1,46 @@
+package org.robotphysicist.engine.cli;
+
+import java.io.PrintWriter;
+import org.robotphysicist.data.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rp} command line. Exit codes a script can rely on: 0 success, 2 bad usage (unknown
+ * option, missing value), 3 invalid input (bad values, malformed files), 4 a GPU was requested
+ * and the engine fell back to the CPU ({@code rp info}), 1 any other failure.
+ */
+@Command(name = "rp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Robot Physicist: simulation-based inference and adaptive experiment design.",
+        subcommands = {DemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+public final class Rp implements Runnable {
+    public static final int EXIT_INVALID_INPUT = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the project's error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Rp());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            PrintWriter err = line.getErr();
+            if (ex instanceof InvalidInputException) {
+                err.println("rp: invalid input: " + ex.getMessage());
+                return EXIT_INVALID_INPUT;
+            }
+            err.println("rp: failed: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

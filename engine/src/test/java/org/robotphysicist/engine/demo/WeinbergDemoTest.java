@@ -1,0 +1,57 @@
+package org.robotphysicist.engine.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.engine.posterior.PosteriorSummary;
+
+class WeinbergDemoTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * The default demo (with a lighter histogram so the test stays quick): the 95% interval covers
+     * the hidden value, and the histogram posterior agrees with the exact one to a quarter of the
+     * exact posterior's sd in mean and 10% in sd.
+     */
+    @Test
+    void defaultDemoCoversTheHiddenValueAndAgreesWithTheExactPosterior() {
+        DemoConfig d = DemoConfig.defaults();
+        DemoConfig config = new DemoConfig(d.hiddenSin2ThetaW(), d.sqrtS(), d.events(), d.thetaLower(), d.thetaUpper(),
+                d.histogramThetaPoints(), 300_000, d.histogramBins(), 401, d.seed());
+        DemoResult r = new WeinbergDemo(config, line -> { }).run();
+        assertTrue(r.covered95(), () -> "95% interval " + r.posterior().intervals() + " misses " + r.hiddenTheta());
+        PosteriorSummary h = r.posterior();
+        PosteriorSummary e = r.exactPosterior();
+        double shift = Math.abs(h.mean()[0] - e.mean()[0]) / e.standardDeviation()[0];
+        assertTrue(shift < 0.25, () -> "histogram mean is " + shift + " exact sd away from the exact mean");
+        double sdRatio = h.standardDeviation()[0] / e.standardDeviation()[0];
+        assertTrue(Math.abs(sdRatio - 1) < 0.1, () -> "histogram sd / exact sd = " + sdRatio);
+
+        Path out = dir.resolve("posterior.json");
+        Json.writeFile(out, r);
+        DemoResult back = Json.readFile(out, DemoResult.class);
+        assertEquals(DemoResult.SCHEMA, back.schema());
+        assertEquals(r.posterior().mean()[0], back.posterior().mean()[0]);
+        assertEquals(config.seed(), back.provenance().seeds().get("master"));
+        assertEquals(64, back.provenance().dataHashes().get("observed-events").length());
+    }
+
+    @Test
+    void configurationIsValidated() {
+        DemoConfig d = DemoConfig.defaults();
+        var e = assertThrows(InvalidInputException.class, () -> new DemoConfig(0.5, d.sqrtS(), d.events(),
+                d.thetaLower(), d.thetaUpper(), 41, 1000, 20, 101, 1));
+        assertTrue(e.getMessage().contains("hidden") && e.getMessage().contains("0.5"), e.getMessage());
+        assertThrows(InvalidInputException.class, () -> new DemoConfig(0.23, 5000, d.events(), d.thetaLower(),
+                d.thetaUpper(), 41, 1000, 20, 101, 1));
+        assertThrows(InvalidInputException.class, () -> new DemoConfig(0.23, 58, 0, d.thetaLower(), d.thetaUpper(), 41,
+                1000, 20, 101, 1));
+    }
+}
