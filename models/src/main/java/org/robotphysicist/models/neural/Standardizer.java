@@ -1,0 +1,146 @@
+package org.robotphysicist.models.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.Require;
+
+/**
+ * Per-column affine standardization z = (v − μ) / s, fitted on training data and saved with the
+ * model, so a network always sees inputs of order one. A column that is constant in the training
+ * data (for example φ when a surrogate is trained at one beam energy) gets s = 1, so it maps to 0
+ * there and stays finite elsewhere.
+ *
+ * @param mean  μ, length D
+ * @param scale s, length D, all > 0
+ */
+public record Standardizer(double[] mean, double[] scale) {
+
+    public Standardizer {
+        Require.finite("standardizer mean", mean.clone());
+        if (scale.length != mean.length) {
+            throw new DimensionMismatchException("standardizer scale length", mean.length, scale.length);
+        }
+        for (int d = 0; d < scale.length; d++) {
+            Require.positive("standardizer scale[" + d + "]", scale[d]);
+        }
+        mean = mean.clone();
+        scale = scale.clone();
+    }
+
+    /** The identity map on D columns. */
+    public static Standardizer identity(int dim) {
+        double[] ones = new double[dim];
+        java.util.Arrays.fill(ones, 1);
+        return new Standardizer(new double[dim], ones);
+    }
+
+    /**
+     * Column means and population standard deviations of {@code data} (N ≥ 1, D); a column with
+     * standard deviation below 1e-12·max(1, |μ|) gets scale 1.
+     */
+    public static Standardizer fit(Matrix data) {
+        data.requireNonEmpty("standardizer data");
+        int n = data.rows();
+        int d = data.cols();
+        double[] mean = new double[d];
+        double[] m2 = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = data.get(i, j);
+                double delta = v - mean[j];
+                mean[j] += delta / (i + 1);
+                m2[j] += delta * (v - mean[j]);
+            }
+        }
+        double[] scale = new double[d];
+        for (int j = 0; j < d; j++) {
+            double sd = Math.sqrt(m2[j] / n);
+            scale[j] = sd > 1e-12 * Math.max(1, Math.abs(mean[j])) ? sd : 1.0;
+        }
+        return new Standardizer(mean, scale);
+    }
+
+    public int dim() {
+        return mean.length;
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] scale() {
+        return scale.clone();
+    }
+
+    /** Standardizes a matrix (N, D) in double precision. */
+    public Matrix apply(Matrix values) {
+        values.requireShape("values to standardize", -1, dim());
+        double[] out = values.toArray();
+        int d = dim();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (out[i] - mean[i % d]) / scale[i % d];
+        }
+        return Matrix.of(values.rows(), d, out);
+    }
+
+    /**
+     * Standardizes an NDArray of shape (B, D) on its own device and data type; the result belongs
+     * to {@code values}' manager.
+     */
+    public NDArray apply(NDArray values) {
+        long cols = values.getShape().get(values.getShape().dimension() - 1);
+        if (cols != dim()) {
+            throw new DimensionMismatchException("columns of the array to standardize", dim(), cols);
+        }
+        NDManager m = values.getManager();
+        NDArray mu = m.create(mean).toType(values.getDataType(), false);
+        NDArray s = m.create(scale).toType(values.getDataType(), false);
+        return values.sub(mu).div(s);
+    }
+
+    /** The inverse map v = μ + s·z, in double precision. */
+    public Matrix invert(Matrix standardized) {
+        standardized.requireShape("standardized values", -1, dim());
+        double[] out = standardized.toArray();
+        int d = dim();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mean[i % d] + scale[i % d] * out[i];
+        }
+        return Matrix.of(standardized.rows(), d, out);
+    }
+
+    /** log |det| of the standardizing map z(v): −Σ log s<sub>d</sub> (for densities over v). */
+    public double logAbsDetJacobian() {
+        double sum = 0;
+        for (double s : scale) {
+            sum -= Math.log(s);
+        }
+        return sum;
+    }
+
+    /** The standardizer of columns [from, to). */
+    public Standardizer slice(int from, int to) {
+        if (from < 0 || to > dim() || from >= to) {
+            throw new InvalidInputException("standardizer slice: expected 0 <= from < to <= " + dim() + " but found ["
+                    + from + ", " + to + ")");
+        }
+        return new Standardizer(java.util.Arrays.copyOfRange(mean, from, to),
+                java.util.Arrays.copyOfRange(scale, from, to));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Standardizer s && java.util.Arrays.equals(s.mean, mean)
+                && java.util.Arrays.equals(s.scale, scale);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(mean) + java.util.Arrays.hashCode(scale);
+    }
+}
