@@ -103,10 +103,7 @@ final class Charts {
             ys[3 * i + 1] = upper[i];
             ys[3 * i + 2] = Double.NaN;
         }
-        XYSeries s = chart.addSeries(name, xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
+        XYSeries s = line(chart, name, xs, ys, color, widthPx);
         s.setLineStyle(new BasicStroke(widthPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         return s;
     }

@@ -67,18 +67,10 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
     }
 
     private static double[] axis(String name, double[] v) {
-        if (v == null || v.length < 2) {
-            throw new InvalidInputException(name + " grid: expected at least 2 points but found "
-                    + (v == null ? "null" : v.length));
+        if (v == null) {
+            throw new InvalidInputException(name + " grid: expected at least 2 points but found null");
         }
-        Require.finite(name + " grid", v);
-        for (int i = 1; i < v.length; i++) {
-            if (!(v[i] > v[i - 1])) {
-                throw new InvalidInputException(name + " grid: expected strictly increasing values but found " + v[i - 1]
-                        + " then " + v[i]);
-            }
-        }
-        return v.clone();
+        return new Curve(name + " grid", v, new double[v.length]).x();
     }
 
     /** The plot of a two-dimensional {@link GridPosterior}. */

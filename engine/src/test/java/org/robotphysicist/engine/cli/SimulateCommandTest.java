@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +16,7 @@ import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.simulator.WeinbergLoPhysics;
+import org.robotphysicist.data.testing.Python3;
 import org.robotphysicist.data.testing.StatisticalAssertions;
 
 class SimulateCommandTest {
@@ -148,7 +147,7 @@ class SimulateCommandTest {
 
     @Test
     void thePythonExampleRunsThroughTheCommandLine() {
-        Assumptions.assumeTrue(python3(), "skipped: no 'python3' on the PATH to run the Python example");
+        Assumptions.assumeTrue(Python3.available(), Python3.SKIP_REASON);
         Path out = dir.resolve("py.csv");
         CliRun r = CliRun.of("simulate", "--external", "python3 '" + PYTHON_EXAMPLES.resolve("toy_gaussian.py") + "'",
                 "--theta", "1.0", "--phi", "4.0", "--events", "4000", "--processes", "2", "--out", out.toString());
@@ -158,18 +157,5 @@ class SimulateCommandTest {
         assertTrue(c.metadata().get("external").contains("toy_gaussian.py"));
         double mean = Arrays.stream(c.dataset().x().column(0)).average().orElseThrow();
         StatisticalAssertions.assertWithinSigmas("mean of the Python toy Gaussian", 1.0, mean, 2.0 / Math.sqrt(4000), 4);
-    }
-
-    private static boolean python3() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

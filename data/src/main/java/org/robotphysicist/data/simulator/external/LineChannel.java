@@ -39,12 +39,10 @@ final class LineChannel {
     }
 
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(8192);
-    private final Thread thread;
-    private volatile boolean ended;
 
     LineChannel(InputStream stream, String threadName) {
         Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8);
-        thread = new Thread(() -> pump(reader), threadName);
+        Thread thread = new Thread(() -> pump(reader), threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -77,16 +75,10 @@ final class LineChannel {
             }
             queue.put(new End());
         } catch (IOException e) {
-            offerQuietly(new Failure("an I/O error: " + e.getMessage()));
+            queue.offer(new Failure("an I/O error: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            ended = true;
         }
-    }
-
-    private void offerQuietly(Item item) {
-        queue.offer(item);
     }
 
     /** The next item, waiting at most {@code timeoutMillis}; {@link Timeout} when none came. */
@@ -98,18 +90,5 @@ final class LineChannel {
             Thread.currentThread().interrupt();
             return new Failure("the waiting thread was interrupted");
         }
-    }
-
-    /** Waits up to {@code millis} for the reader to reach the end of the stream. */
-    void awaitEnd(long millis) {
-        try {
-            thread.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    boolean ended() {
-        return ended;
     }
 }

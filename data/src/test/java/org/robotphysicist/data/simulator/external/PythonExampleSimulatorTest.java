@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.simulator.ForwardBackwardDistribution;
 import org.robotphysicist.data.simulator.WeinbergLoPhysics;
+import org.robotphysicist.data.testing.Python3;
 import org.robotphysicist.data.testing.StatisticalAssertions;
 
 /**
@@ -36,20 +36,7 @@ class PythonExampleSimulatorTest {
 
     @BeforeAll
     static void requirePython() {
-        Assumptions.assumeTrue(pythonAvailable(), "skipped: no 'python3' on the PATH to run the Python example");
-    }
-
-    private static boolean pythonAvailable() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Assumptions.assumeTrue(Python3.available(), Python3.SKIP_REASON);
     }
 
     private static ExternalSimulatorConfig example(String script) {
