@@ -67,9 +67,13 @@ final class Charts {
         return s;
     }
 
-    /** A dashed line without markers. */
+    /**
+     * A dashed line without markers. Drawn as one path (XChart's "smooth" mode), so the dash pattern
+     * runs along the whole curve instead of restarting at every data point.
+     */
     static XYSeries dashed(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
         XYSeries s = line(chart, name, x, y, color, width);
+        s.setSmooth(true);
         s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {8f, 5f}, 0f));
         return s;
