@@ -124,6 +124,7 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
         }
     }
 
+    /** The file's keys and values, in file order (cached). */
     private Map<String, JsonNode> load(Path file) {
         return cache.computeIfAbsent(file.toAbsolutePath().normalize(), ConfigFileDefaults::read);
     }
@@ -166,7 +167,7 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
             }
             values.put(f.getKey().replaceFirst("^-+", ""), v);
         }
-        return Map.copyOf(values);
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     private static String location(JsonProcessingException e) {
