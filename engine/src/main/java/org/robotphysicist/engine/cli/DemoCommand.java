@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.engine.demo.DemoConfig;
+import org.robotphysicist.engine.demo.DemoPlot;
 import org.robotphysicist.engine.demo.DemoResult;
 import org.robotphysicist.engine.demo.WeinbergDemo;
+import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import picocli.CommandLine;
@@ -22,6 +25,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ConfigFileOption config;
 
     @Option(names = "--hidden-theta", paramLabel = "S2W", description = "True sin^2(theta_W) (default ${DEFAULT-VALUE}).")
     double hidden = D.hiddenSin2ThetaW();
@@ -56,7 +62,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Posterior JSON output (default ${DEFAULT-VALUE}).")
     Path out = Path.of("runs", "demo", "posterior.json");
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the output path.")
+    @Option(names = "--plot", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also draw the posterior as a PNG beside the JSON output (same name, .png); --no-plot skips"
+                    + " it (default: on).")
+    boolean plot;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress; print only the output path.")
     boolean quiet;
 
     @Override
@@ -73,8 +84,12 @@ final class DemoCommand implements Callable<Integer> {
                 o.println(line);
                 o.flush();
             }
-        }).run();
+        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)).run();
         Json.writeFile(out, r);
+        Path png = plotPath(out);
+        if (plot) {
+            DemoPlot.of(r, config).writePng(png, PlotSize.DEFAULT);
+        }
         if (quiet) {
             o.println(out);
             return 0;
@@ -85,8 +100,15 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("hidden sin^2(theta_W) = %.5f: inside the 68%% interval: %s, inside the 95%% interval: %s%n",
                 r.hiddenTheta(), r.covered68() ? "yes" : "no", r.covered95() ? "yes" : "no");
         double total = r.seconds().stream().mapToDouble(DemoResult.Timing::seconds).sum();
-        o.printf("posterior written to %s (%.1f s)%n", out, total);
+        o.printf("posterior written to %s%s (%.1f s)%n", out, plot ? ", plot to " + png : "", total);
         return 0;
+    }
+
+    /** The plot's path: the output's name with its extension replaced by .png. */
+    static Path plotPath(Path out) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
     }
 
     private static void print(PrintWriter o, String label, PosteriorSummary s) {

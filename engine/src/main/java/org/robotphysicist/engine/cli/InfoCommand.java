@@ -19,6 +19,9 @@ final class InfoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    ConfigFileOption config;
+
     @Option(names = "--device", paramLabel = "DEV", description = "Device to resolve: auto, cpu, gpu, gpu:N"
             + " (default ${DEFAULT-VALUE}).")
     String device = "auto";

@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 /**
  * The {@code rp} command line. Exit codes a script can rely on: 0 success, 2 bad usage (unknown
  * option, missing value), 3 invalid input (bad values, malformed files), 4 a GPU was requested
- * and the engine fell back to the CPU ({@code rp info}), 1 any other failure.
+ * and the engine fell back to the CPU ({@code rp info}), 1 any other failure. Every command takes
+ * {@code --config FILE}, a JSON or YAML file equivalent to its flags ({@link ConfigFileDefaults}).
  */
 @Command(name = "rp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Robot Physicist: simulation-based inference and adaptive experiment design.",
-        subcommands = {DemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, InfoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Rp implements Runnable {
     public static final int EXIT_INVALID_INPUT = 3;
 
@@ -27,6 +28,12 @@ public final class Rp implements Runnable {
     /** Builds the command line with the project's error handling. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Rp());
+        ConfigFileDefaults configFiles = new ConfigFileDefaults();
+        cl.setDefaultValueProvider(configFiles);
+        cl.setExecutionStrategy(parseResult -> {
+            configFiles.validate(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof InvalidInputException) {

@@ -10,6 +10,8 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
@@ -28,10 +30,17 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
 public final class WeinbergDemo {
     private final DemoConfig config;
     private final Consumer<String> log;
+    private final ProgressReporter progress;
 
     public WeinbergDemo(DemoConfig config, Consumer<String> log) {
+        this(config, log, ProgressReporter.silent());
+    }
+
+    /** As above, reporting the histogram build (one unit per cell) to {@code progress}. */
+    public WeinbergDemo(DemoConfig config, Consumer<String> log, ProgressReporter progress) {
         this.config = config;
         this.log = log;
+        this.progress = progress;
     }
 
     public DemoResult run() {
@@ -53,9 +62,12 @@ public final class WeinbergDemo {
         t0 = System.nanoTime();
         HistogramConfig histogram = HistogramConfig.defaults().withEventsPerCell(config.histogramEventsPerCell())
                 .withBins(config.histogramBins());
-        SurrogateLikelihood surrogate = HistogramSurrogate.build(simulator,
-                RegularGrid.of(config.thetaLower(), config.thetaUpper(), config.histogramThetaPoints()),
-                RegularGrid.point(config.sqrtS()), histogram, surrogateRng);
+        SurrogateLikelihood surrogate;
+        try (Progress cells = progress.start("histogram", config.histogramThetaPoints(), "cells")) {
+            surrogate = HistogramSurrogate.build(simulator,
+                    RegularGrid.of(config.thetaLower(), config.thetaUpper(), config.histogramThetaPoints()),
+                    RegularGrid.point(config.sqrtS()), histogram, surrogateRng, cells);
+        }
         timings.add(stage("surrogate", t0));
         log.accept(String.format("surrogate: histogram, %d cells x %d simulated events, %d bins (%.1f s)",
                 config.histogramThetaPoints(), config.histogramEventsPerCell(), config.histogramBins(),

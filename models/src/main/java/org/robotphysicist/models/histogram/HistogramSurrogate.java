@@ -7,6 +7,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -55,6 +56,15 @@ public final class HistogramSurrogate implements SurrogateLikelihood {
      */
     public static HistogramSurrogate build(Simulator simulator, RegularGrid thetaGrid, RegularGrid phiGrid,
             HistogramConfig config, SplittableRandom rng) {
+        return build(simulator, thetaGrid, phiGrid, config, rng, Progress.none());
+    }
+
+    /**
+     * As {@link #build(Simulator, RegularGrid, RegularGrid, HistogramConfig, SplittableRandom)},
+     * reporting one unit of {@code progress} per finished cell (the caller closes it).
+     */
+    public static HistogramSurrogate build(Simulator simulator, RegularGrid thetaGrid, RegularGrid phiGrid,
+            HistogramConfig config, SplittableRandom rng, Progress progress) {
         Dimensions dims = simulator.dimensions();
         if (thetaGrid.dim() != dims.thetaDim() || phiGrid.dim() != dims.phiDim()) {
             throw new org.robotphysicist.data.DimensionMismatchException("histogram grids: expected theta and phi grids of"
@@ -99,6 +109,7 @@ public final class HistogramSurrogate implements SurrogateLikelihood {
                 counts[b] = (counts[b] + config.pseudoCount()) / norm;
             }
             density[c] = counts;
+            progress.advance(1);
         });
         return new HistogramSurrogate(dims, thetaGrid, phiGrid, binning, config, density);
     }

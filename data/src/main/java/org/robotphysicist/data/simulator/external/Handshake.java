@@ -1,0 +1,24 @@
+package org.robotphysicist.data.simulator.external;
+
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Dimensions;
+
+/**
+ * What a program announced in its handshake: its name, the names of θ, φ and x, and their
+ * intervals (docs/simulator-protocol.md, section 1).
+ *
+ * @param version     the protocol version it speaks
+ * @param name        its name
+ * @param dimensions  the names of θ, φ and x
+ * @param thetaDomain where θ may lie
+ * @param phiDomain   where φ may lie
+ * @param xSupport    where events fall
+ */
+record Handshake(int version, String name, Dimensions dimensions, Box thetaDomain, Box phiDomain, Box xSupport) {
+
+    /** The handshake as the program would write it, for messages. */
+    String describe() {
+        return "name " + name + ", theta " + dimensions.thetaNames() + " in " + thetaDomain + ", phi "
+                + dimensions.phiNames() + " in " + phiDomain + ", x " + dimensions.xNames() + " in " + xSupport;
+    }
+}

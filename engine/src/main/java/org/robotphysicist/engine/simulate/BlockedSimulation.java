@@ -1,0 +1,81 @@
+package org.robotphysicist.engine.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.data.dataset.DatasetSchema;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.simulator.Simulator;
+
+/**
+ * Simulates a labelled training or test set in blocks, so that large requests run in parallel,
+ * report progress as they go, and stay reproducible.
+ *
+ * <p>For K pairs (θ<sub>k</sub>, φ<sub>k</sub>) and n events each, pair k's events are cut into
+ * blocks of at most {@value #BLOCK_EVENTS} events. Randomness: pair k takes the k-th
+ * {@code rng.split()}, and block b of pair k the b-th split of that stream, so the events depend
+ * only on the seed, never on thread scheduling or on how many cores ran them. All blocks run in
+ * parallel; each finished block advances the progress by its event count.
+ *
+ * <p>The result has K·n rows, pair k's events in rows [k·n, (k+1)·n), with columns x, θ, φ.
+ */
+public final class BlockedSimulation {
+    /** Events per block: part of the reproducibility contract, so fixed. */
+    public static final int BLOCK_EVENTS = 65_536;
+
+    private BlockedSimulation() {
+    }
+
+    private record Block(int pair, int offset, int events, SplittableRandom rng) {
+    }
+
+    /**
+     * @param thetas (K, D<sub>θ</sub>), each row inside the simulator's θ domain
+     * @param phis   (K, D<sub>φ</sub>), each row inside its φ domain
+     */
+    public static EventDataset run(Simulator simulator, Matrix thetas, Matrix phis, int eventsPerPair,
+            SplittableRandom rng, Progress progress) {
+        Dimensions dims = simulator.dimensions();
+        simulator.thetaDomain().requireRows("thetas", thetas.requireNonEmpty("thetas"));
+        simulator.phiDomain().requireRows("phis", phis.requireShape("phis", thetas.rows(), dims.phiDim()));
+        Require.positive("events per pair", eventsPerPair);
+        int k = thetas.rows();
+        DatasetSchema schema = DatasetSchema.labelled(dims);
+        int width = schema.width();
+        long values = (long) k * eventsPerPair * width;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException("simulation size: expected at most " + (Integer.MAX_VALUE - 8)
+                    + " values in one dataset but " + k + " pairs x " + eventsPerPair + " events x " + width
+                    + " columns make " + values);
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (int pair = 0; pair < k; pair++) {
+            SplittableRandom pairRng = rng.split();
+            for (int offset = 0; offset < eventsPerPair; offset += BLOCK_EVENTS) {
+                blocks.add(new Block(pair, offset, Math.min(BLOCK_EVENTS, eventsPerPair - offset), pairRng.split()));
+            }
+        }
+        int dx = dims.xDim();
+        double[] table = new double[k * eventsPerPair * width];
+        IntStream.range(0, blocks.size()).parallel().forEach(i -> {
+            Block b = blocks.get(i);
+            double[] theta = thetas.row(b.pair());
+            double[] phi = phis.row(b.pair());
+            double[] x = simulator.simulate(theta, phi, b.events(), b.rng()).toArray();
+            for (int e = 0; e < b.events(); e++) {
+                int row = b.pair() * eventsPerPair + b.offset() + e;
+                System.arraycopy(x, e * dx, table, row * width, dx);
+                System.arraycopy(theta, 0, table, row * width + dx, theta.length);
+                System.arraycopy(phi, 0, table, row * width + dx + theta.length, phi.length);
+            }
+            progress.advance(b.events());
+        });
+        return EventDataset.of(schema, k * eventsPerPair, table);
+    }
+}

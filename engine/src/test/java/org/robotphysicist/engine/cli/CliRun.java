@@ -1,0 +1,19 @@
+package org.robotphysicist.engine.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** One run of the {@code rp} command line in-process: exit code, standard output and error. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun of(String... args) {
+        CommandLine cl = Rp.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}

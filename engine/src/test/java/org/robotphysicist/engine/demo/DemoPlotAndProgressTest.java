@@ -1,0 +1,56 @@
+package org.robotphysicist.engine.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.engine.plot.PlotSize;
+
+class DemoPlotAndProgressTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theHistogramBuildReportsEveryCellAndThePlotIsDrawn() throws Exception {
+        DemoConfig c = DemoConfig.defaults();
+        DemoConfig small = new DemoConfig(c.hiddenSin2ThetaW(), c.sqrtS(), c.events(), c.thetaLower(), c.thetaUpper(),
+                c.histogramThetaPoints(), 20_000, c.histogramBins(), 101, c.seed());
+        List<String> tasks = new ArrayList<>();
+        AtomicLong units = new AtomicLong();
+        AtomicLong closed = new AtomicLong();
+        ProgressReporter recording = (task, total, unit) -> {
+            tasks.add(task + " " + total + " " + unit);
+            return new Progress() {
+                @Override
+                public void advance(long n) {
+                    units.addAndGet(n);
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        };
+        DemoResult r = new WeinbergDemo(small, line -> { }, recording).run();
+        assertEquals(List.of("histogram 41 cells"), tasks);
+        assertEquals(41, units.get(), "one unit per histogram cell");
+        assertEquals(1, closed.get());
+
+        Path png = dir.resolve("demo.png");
+        DemoPlot.of(r, small).writePng(png, new PlotSize(700, 500));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(700, img.getWidth());
+        assertEquals(500, img.getHeight());
+        assertTrue(DemoPlot.of(r, small).title().contains("5000 events at sqrt(s) = 58.00 GeV"));
+    }
+}
