@@ -160,14 +160,18 @@ public final class GridPosterior {
 
     /** The grid point of highest posterior density. */
     public double[] map() {
-        double[] density = logDensity();
+        return grid.points().row(argmax(logDensity()));
+    }
+
+    /** The index of the largest entry (the first of ties). */
+    static int argmax(double[] v) {
         int best = 0;
-        for (int j = 1; j < density.length; j++) {
-            if (density[j] > density[best]) {
+        for (int j = 1; j < v.length; j++) {
+            if (v[j] > v[best]) {
                 best = j;
             }
         }
-        return grid.points().row(best);
+        return best;
     }
 
     /** Posterior mean, length D<sub>θ</sub>. */
@@ -338,10 +342,6 @@ public final class GridPosterior {
             }
         }
         return new PosteriorSummary(names, map(), mean(), standardDeviation(), central, hpd);
-    }
-
-    double[] logMass() {
-        return logMass;
     }
 
     private int requireDimension(int d) {

@@ -39,6 +39,14 @@ public interface PosteriorEvaluator {
     double[] logLikelihoodSums(Matrix events, Matrix thetas, double[] phi);
 
     /**
+     * Where the sums are computed, for logs, reports and provenance (for example "cpu" or
+     * "gpu(0)"); an implementation that fell back from a requested accelerator says so here.
+     */
+    default String device() {
+        return "cpu";
+    }
+
+    /**
      * The best evaluator available for {@code surrogate}: today the generic
      * {@link TiledPosteriorEvaluator} with automatic tiles.
      */

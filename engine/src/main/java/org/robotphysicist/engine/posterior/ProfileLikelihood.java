@@ -75,13 +75,7 @@ public final class ProfileLikelihood {
 
     /** The grid point of maximum summed log-likelihood. */
     public double[] mleGridPoint() {
-        int best = 0;
-        for (int j = 1; j < logLikelihood.length; j++) {
-            if (logLikelihood[j] > logLikelihood[best]) {
-                best = j;
-            }
-        }
-        return grid.points().row(best);
+        return grid.points().row(GridPosterior.argmax(logLikelihood));
     }
 
     /** The maximum-likelihood estimate: each component's refined profile peak. */
@@ -108,22 +102,15 @@ public final class ProfileLikelihood {
         double[] x = cells.values();
         double[] y = grid instanceof RegularThetaGrid regular ? refinedProfile(regular.grid(), d, cells)
                 : cells.maxByGroup(logLikelihood);
-        int k = 0;
-        for (int i = 1; i < y.length; i++) {
-            if (y[i] > y[k]) {
-                k = i;
-            }
-        }
+        int k = GridPosterior.argmax(y);
         double estimate = x[k];
         double peak = y[k];
         if (k > 0 && k < x.length - 1 && Double.isFinite(y[k - 1]) && Double.isFinite(y[k + 1])) {
             double u0 = x[k - 1] - x[k];
             double u2 = x[k + 1] - x[k];
-            double v0 = y[k - 1] - y[k];
-            double v2 = y[k + 1] - y[k];
-            double det = u0 * u2 * (u0 - u2);
-            double a = (v0 * u2 - v2 * u0) / det;
-            double b = (u0 * u0 * v2 - u2 * u2 * v0) / det;
+            double[] ab = parabola(u0, y[k - 1] - y[k], u2, y[k + 1] - y[k]);
+            double a = ab[0];
+            double b = ab[1];
             if (a < 0) {
                 double u = Math.min(Math.max(-b / (2 * a), u0), u2);
                 estimate = x[k] + u;
@@ -238,15 +225,19 @@ public final class ProfileLikelihood {
         if (Double.isNaN(x0)) {
             u = Math.signum(u2) * Math.abs(u2) * Math.sqrt(c / d2);
         } else {
-            double u0 = x0 - x1;
-            double v0 = d0 - d1;
-            double v2 = d2 - d1;
-            double det = u0 * u2 * (u0 - u2);
-            double a = (v0 * u2 - v2 * u0) / det;
-            double b = (u0 * u0 * v2 - u2 * u2 * v0) / det;
-            u = solveInBracket(a, b, d1 - c, u2);
+            double[] ab = parabola(x0 - x1, d0 - d1, u2, d2 - d1);
+            u = solveInBracket(ab[0], ab[1], d1 - c, u2);
         }
         return Double.isFinite(u) && u * Math.signum(u2) >= 0 && Math.abs(u) <= Math.abs(u2) ? x1 + u : linear;
+    }
+
+    /**
+     * {a, b} of the parabola v = a·u² + b·u through the origin and (u0, v0), (u2, v2), for
+     * distinct non-zero u0, u2 (coordinates relative to a middle point).
+     */
+    private static double[] parabola(double u0, double v0, double u2, double v2) {
+        double det = u0 * u2 * (u0 - u2);
+        return new double[] {(v0 * u2 - v2 * u0) / det, (u0 * u0 * v2 - u2 * u2 * v0) / det};
     }
 
     /** The root of a·u² + b·u + e between 0 and {@code end}, or NaN. */

@@ -13,10 +13,14 @@ import org.robotphysicist.data.RegularGrid;
 public final class RegularThetaGrid implements ThetaGrid {
     private final RegularGrid grid;
     private final Matrix points;
+    private final double[] lower;
+    private final double[] upper;
 
     RegularThetaGrid(RegularGrid grid) {
         this.grid = grid;
         this.points = grid.points();
+        this.lower = grid.lower();
+        this.upper = grid.upper();
     }
 
     /** The underlying regular grid. */
@@ -55,7 +59,7 @@ public final class RegularThetaGrid implements ThetaGrid {
         int[] idx = new int[grid.dim()];
         for (int d = 0; d < idx.length; d++) {
             idx[d] = grid.count(d) == 1 ? 0
-                    : (int) Math.min(grid.count(d) - 1, Math.round((theta[d] - grid.lower()[d]) / grid.spacing(d)));
+                    : (int) Math.min(grid.count(d) - 1, Math.round((theta[d] - lower[d]) / grid.spacing(d)));
         }
         return grid.flatIndex(idx);
     }
@@ -79,8 +83,6 @@ public final class RegularThetaGrid implements ThetaGrid {
     @Override
     public double[] drawInCell(int j, SplittableRandom rng) {
         double[] centre = points.row(j);
-        double[] lower = grid.lower();
-        double[] upper = grid.upper();
         for (int d = 0; d < centre.length; d++) {
             double h = grid.spacing(d);
             if (h > 0) {

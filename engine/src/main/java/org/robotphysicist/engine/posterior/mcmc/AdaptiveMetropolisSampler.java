@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.prior.Prior;
@@ -120,7 +121,8 @@ public final class AdaptiveMetropolisSampler {
             int acceptedNow = 0;
             for (int c = 0; c < k; c++) {
                 double logRatio = logProposal[c] - logP[c];
-                if (logProposal[c] > Double.NEGATIVE_INFINITY && (logRatio >= 0 || Math.log(rng.nextDouble()) < logRatio)) {
+                boolean accept = logRatio >= 0 || Math.log(rng.nextDouble()) < logRatio;
+                if (logProposal[c] > Double.NEGATIVE_INFINITY && accept) {
                     System.arraycopy(proposal, c * dim, x, c * dim, dim);
                     logP[c] = logProposal[c];
                     acceptedNow++;
@@ -188,7 +190,7 @@ public final class AdaptiveMetropolisSampler {
             }
             try {
                 return new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-12, 1e-14).getL().getData();
-            } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+            } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
                 // retry with more jitter
             }
         }

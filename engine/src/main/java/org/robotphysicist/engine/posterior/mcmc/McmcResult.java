@@ -77,7 +77,8 @@ public final class McmcResult {
     /** Chain k's draws, (S, D). */
     public Matrix chain(int k) {
         if (k < 0 || k >= draws.length) {
-            throw new InvalidInputException("chain index: expected a value in [0, " + draws.length + ") but found " + k);
+            throw new InvalidInputException("chain index: expected a value in [0, " + draws.length + ") but found "
+                    + k);
         }
         return Matrix.of(drawsPerChain(), dim, draws[k]);
     }

@@ -8,8 +8,6 @@ import static org.robotphysicist.data.testing.StatisticalAssertions.assertPValue
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
@@ -17,6 +15,7 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.NormalPrior;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
+import org.robotphysicist.engine.posterior.DelegatingSurrogate;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.ExactLikelihood;
@@ -30,31 +29,12 @@ class CalibrationDiagnosticsTest {
     private static final ThetaGrid GRID = ThetaGrid.of(RegularGrid.of(-3, 3, 601));
 
     /** The toy likelihood with the variance understated by {@code factor}: too narrow a posterior. */
-    private static final class Overconfident implements SurrogateLikelihood {
+    private static final class Overconfident extends DelegatingSurrogate {
         private final double factor;
 
         Overconfident(double factor) {
+            super(new ExactLikelihood(TOY));
             this.factor = factor;
-        }
-
-        @Override
-        public Dimensions dimensions() {
-            return TOY.dimensions();
-        }
-
-        @Override
-        public Box thetaRange() {
-            return TOY.thetaDomain();
-        }
-
-        @Override
-        public Box phiRange() {
-            return TOY.phiDomain();
-        }
-
-        @Override
-        public boolean isNormalized() {
-            return true;
         }
 
         @Override
