@@ -3,47 +3,75 @@ package org.robotphysicist.engine.posterior;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.Require;
 import org.robotphysicist.data.prior.Prior;
 
 /**
- * A posterior over a regular θ grid:
+ * A posterior over a θ grid ({@link ThetaGrid}) of M points with cell volumes V<sub>j</sub>:
  * <pre>
- *   log p(θ_j | X) = log p(θ_j) + Σ_i log p̂(x_i | θ_j, φ) − log Z,
- *   Z = Σ_j exp(log p(θ_j) + Σ_i log p̂(x_i | θ_j, φ)) · V_cell
+ *   log p(θ_j | X) = log p(θ_j) + ℓ_j − log Z,   ℓ_j = Σ_i log p̂(x_i | θ_j, φ),
+ *   Z = Σ_j exp(log p(θ_j) + ℓ_j) · V_j,
  * </pre>
- * normalized with log-sum-exp, so any θ-independent constant in the likelihood cancels. Each grid
- * point stands for a cell of volume V<sub>cell</sub> centred on it (midpoint rule): the
- * posterior probability of cell j is p<sub>j</sub> = exp(log p(θ<sub>j</sub> | X)) · V<sub>cell</sub>.
+ * normalized with log-sum-exp, so any θ-independent constant in the likelihood cancels. Cell j
+ * holds probability P<sub>j</sub> = p(θ<sub>j</sub> | X)·V<sub>j</sub> (the midpoint rule on a
+ * regular grid).
  *
- * <p>Summaries: MAP (the grid point of highest density), mean and standard deviation (cell
- * masses at cell centres), one-dimensional marginals and central credible intervals, computed
- * from the marginal CDF taken as linear within each cell.
+ * <p>Summaries: MAP (the point of highest density), mean, standard deviation and covariance
+ * (cell masses at the points), one-dimensional marginals with central and highest-density
+ * intervals ({@link Marginal}), the credibility of a θ value (for expected coverage), draws, the
+ * profile likelihood with Wilks intervals ({@link #profileLikelihood()}), combination with another
+ * experiment's posterior, and use as the next prior ({@link #asPrior()}).
  */
 public final class GridPosterior {
-    private final RegularGrid grid;
+    private final ThetaGrid grid;
     private final List<String> names;
-    private final double[] logProbability;
+    private final double[] logPrior;
+    private final double[] logLikelihood;
+    private final double[] logMass;
+    private final double logEvidence;
 
-    private GridPosterior(RegularGrid grid, List<String> names, double[] logProbability) {
+    private GridPosterior(ThetaGrid grid, List<String> names, double[] logPrior, double[] logLikelihood) {
+        double[] joint = new double[grid.size()];
+        for (int j = 0; j < joint.length; j++) {
+            joint[j] = logPrior[j] + logLikelihood[j] + Math.log(grid.cellVolume(j));
+        }
+        double logNorm = logSumExp(joint);
+        if (logNorm == Double.NEGATIVE_INFINITY) {
+            throw new InvalidInputException("posterior: the data have zero probability at every grid point; expected"
+                    + " at least one grid point with positive prior and likelihood");
+        }
+        for (int j = 0; j < joint.length; j++) {
+            joint[j] -= logNorm;
+        }
         this.grid = grid;
         this.names = List.copyOf(names);
-        this.logProbability = logProbability;
+        this.logPrior = logPrior;
+        this.logLikelihood = logLikelihood;
+        this.logMass = joint;
+        this.logEvidence = logNorm;
+    }
+
+    /** {@link #fromLogLikelihood(Prior, ThetaGrid, List, double[])} on a regular grid. */
+    public static GridPosterior fromLogLikelihood(Prior prior, RegularGrid grid, List<String> names,
+            double[] logLikelihood) {
+        return fromLogLikelihood(prior, ThetaGrid.of(grid), names, logLikelihood);
     }
 
     /**
-     * Combines a prior with summed log-likelihoods Σ<sub>i</sub> log p̂(x<sub>i</sub> | θ<sub>j</sub>, φ).
+     * Combines a prior with summed log-likelihoods ℓ<sub>j</sub>.
      *
      * @param names         θ component names, length D<sub>θ</sub>
      * @param logLikelihood length M = grid.size(), finite or −∞
      * @throws OutOfSupportException when the grid extends beyond the prior's support
      * @throws InvalidInputException when the likelihood is NaN, +∞, or −∞ at every grid point
      */
-    public static GridPosterior fromLogLikelihood(Prior prior, RegularGrid grid, List<String> names,
+    public static GridPosterior fromLogLikelihood(Prior prior, ThetaGrid grid, List<String> names,
             double[] logLikelihood) {
         if (grid.dim() != prior.dim() || names.size() != grid.dim()) {
             throw new DimensionMismatchException("posterior grid: expected a grid and names of the prior's dimension "
@@ -56,25 +84,14 @@ public final class GridPosterior {
         if (logLikelihood.length != grid.size()) {
             throw new DimensionMismatchException("log-likelihood values", grid.size(), logLikelihood.length);
         }
-        double[] logPrior = prior.logProb(grid.points());
-        double[] joint = new double[grid.size()];
-        for (int j = 0; j < joint.length; j++) {
+        for (int j = 0; j < logLikelihood.length; j++) {
             double ll = logLikelihood[j];
             if (Double.isNaN(ll) || ll == Double.POSITIVE_INFINITY) {
                 throw new InvalidInputException("log-likelihood at grid point " + j + ": expected a finite value or"
                         + " -Infinity but found " + ll);
             }
-            joint[j] = logPrior[j] + ll;
         }
-        double logNorm = logSumExp(joint);
-        if (logNorm == Double.NEGATIVE_INFINITY) {
-            throw new InvalidInputException("posterior: the data have zero probability at every grid point; expected"
-                    + " at least one grid point with positive prior and likelihood");
-        }
-        for (int j = 0; j < joint.length; j++) {
-            joint[j] -= logNorm;
-        }
-        return new GridPosterior(grid, names, joint);
+        return new GridPosterior(grid, names, prior.logProb(grid.points()), logLikelihood.clone());
     }
 
     /** log Σ exp(v), stable for large magnitudes; −∞ if all entries are −∞. */
@@ -93,7 +110,7 @@ public final class GridPosterior {
         return max + Math.log(sum);
     }
 
-    public RegularGrid grid() {
+    public ThetaGrid grid() {
         return grid;
     }
 
@@ -101,41 +118,67 @@ public final class GridPosterior {
         return names;
     }
 
-    /** Cell probabilities p<sub>j</sub>, summing to 1. */
+    public int dim() {
+        return grid.dim();
+    }
+
+    /** ℓ<sub>j</sub>, the summed log-likelihood at each point (length M). */
+    public double[] logLikelihood() {
+        return logLikelihood.clone();
+    }
+
+    /** log p(θ<sub>j</sub>) at each point (length M). */
+    public double[] logPrior() {
+        return logPrior.clone();
+    }
+
+    /**
+     * log Z = log Σ<sub>j</sub> p(θ<sub>j</sub>)·exp(ℓ<sub>j</sub>)·V<sub>j</sub>, the log marginal
+     * likelihood of the data — meaningful in absolute terms only for a normalized surrogate.
+     */
+    public double logEvidence() {
+        return logEvidence;
+    }
+
+    /** Cell probabilities P<sub>j</sub>, summing to 1. */
     public double[] probabilities() {
-        double[] p = new double[logProbability.length];
+        double[] p = new double[logMass.length];
         for (int j = 0; j < p.length; j++) {
-            p[j] = Math.exp(logProbability[j]);
+            p[j] = Math.exp(logMass[j]);
         }
         return p;
     }
 
-    /** Normalized log-density log p(θ<sub>j</sub> | X) = log p<sub>j</sub> − log V<sub>cell</sub>. */
+    /** Normalized log-density log p(θ<sub>j</sub> | X) = log P<sub>j</sub> − log V<sub>j</sub>. */
     public double[] logDensity() {
-        double logVolume = Math.log(grid.cellVolume());
-        double[] out = logProbability.clone();
+        double[] out = logMass.clone();
         for (int j = 0; j < out.length; j++) {
-            out[j] -= logVolume;
+            out[j] -= Math.log(grid.cellVolume(j));
         }
         return out;
     }
 
     /** The grid point of highest posterior density. */
     public double[] map() {
+        return grid.points().row(argmax(logDensity()));
+    }
+
+    /** The index of the largest entry (the first of ties). */
+    static int argmax(double[] v) {
         int best = 0;
-        for (int j = 1; j < logProbability.length; j++) {
-            if (logProbability[j] > logProbability[best]) {
+        for (int j = 1; j < v.length; j++) {
+            if (v[j] > v[best]) {
                 best = j;
             }
         }
-        return grid.points().row(best);
+        return best;
     }
 
     /** Posterior mean, length D<sub>θ</sub>. */
     public double[] mean() {
         double[] p = probabilities();
         Matrix pts = grid.points();
-        double[] m = new double[grid.dim()];
+        double[] m = new double[dim()];
         for (int j = 0; j < p.length; j++) {
             for (int d = 0; d < m.length; d++) {
                 m[d] += p[j] * pts.get(j, d);
@@ -144,32 +187,52 @@ public final class GridPosterior {
         return m;
     }
 
-    /** Posterior standard deviation per component (cell masses at cell centres). */
-    public double[] standardDeviation() {
+    /** Posterior covariance (D<sub>θ</sub>, D<sub>θ</sub>), cell masses at the points. */
+    public double[][] covariance() {
         double[] p = probabilities();
         Matrix pts = grid.points();
         double[] mean = mean();
-        double[] var = new double[grid.dim()];
+        int dim = dim();
+        double[][] cov = new double[dim][dim];
+        double[] z = new double[dim];
         for (int j = 0; j < p.length; j++) {
-            for (int d = 0; d < var.length; d++) {
-                double z = pts.get(j, d) - mean[d];
-                var[d] += p[j] * z * z;
+            for (int d = 0; d < dim; d++) {
+                z[d] = pts.get(j, d) - mean[d];
+            }
+            for (int a = 0; a < dim; a++) {
+                for (int b = 0; b <= a; b++) {
+                    cov[a][b] += p[j] * z[a] * z[b];
+                }
             }
         }
-        for (int d = 0; d < var.length; d++) {
-            var[d] = Math.sqrt(var[d]);
+        for (int a = 0; a < dim; a++) {
+            for (int b = a + 1; b < dim; b++) {
+                cov[a][b] = cov[b][a];
+            }
         }
-        return var;
+        return cov;
     }
 
-    /** Marginal probabilities along dimension {@code d}: one mass per axis point, summing to 1. */
-    public double[] marginal(int d) {
-        double[] p = probabilities();
-        double[] out = new double[grid.count(d)];
-        for (int j = 0; j < p.length; j++) {
-            out[grid.multiIndex(j)[d]] += p[j];
+    /** Posterior standard deviation per component. */
+    public double[] standardDeviation() {
+        double[][] cov = covariance();
+        double[] sd = new double[dim()];
+        for (int d = 0; d < sd.length; d++) {
+            sd[d] = Math.sqrt(cov[d][d]);
         }
-        return out;
+        return sd;
+    }
+
+    /** Marginal probabilities along dimension {@code d}: one mass per distinct coordinate, summing to 1. */
+    public double[] marginal(int d) {
+        return grid.axisCells(requireDimension(d)).sumByGroup(probabilities());
+    }
+
+    /** The marginal distribution along dimension {@code d}, with its intervals. */
+    public Marginal marginalDistribution(int d) {
+        ThetaGrid.AxisCells cells = grid.axisCells(requireDimension(d));
+        return new Marginal(names.get(d), cells.values(), cells.edges(), cells.sumByGroup(probabilities()),
+                grid.bounds().lower(d), grid.bounds().upper(d));
     }
 
     /**
@@ -177,37 +240,115 @@ public final class GridPosterior {
      * with Q the inverse of the marginal CDF, linear within each cell; clipped to the grid.
      */
     public CredibleInterval centralInterval(int d, double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new InvalidInputException("credible level: expected a value in (0, 1) but found " + level);
-        }
-        double[] m = marginal(d);
-        return new CredibleInterval(names.get(d), level, quantile(d, m, (1 - level) / 2),
-                quantile(d, m, (1 + level) / 2));
+        return marginalDistribution(d).centralInterval(level);
     }
 
-    private double quantile(int d, double[] masses, double q) {
-        double h = grid.spacing(d);
-        double cumulative = 0;
-        for (int k = 0; k < masses.length; k++) {
-            if (cumulative + masses[k] >= q && masses[k] > 0) {
-                double cellStart = grid.coordinate(d, k) - h / 2;
-                double v = cellStart + h * (q - cumulative) / masses[k];
-                return Math.min(Math.max(v, grid.lower()[d]), grid.upper()[d]);
+    /** The highest-density (shortest) interval of the marginal along {@code d}; see {@link Marginal#hpdInterval}. */
+    public CredibleInterval hpdInterval(int d, double level) {
+        return marginalDistribution(d).hpdInterval(level);
+    }
+
+    /** The HPD region of the marginal along {@code d}, one interval per mode; see {@link Marginal#hpdRegion}. */
+    public List<CredibleInterval> hpdRegion(int d, double level) {
+        return marginalDistribution(d).hpdRegion(level);
+    }
+
+    /**
+     * The credibility of θ (Hermans et al. 2021, DESIGN.md §7): the posterior mass of the cells
+     * whose density is strictly higher than that of the cell holding θ. θ lies in the
+     * joint highest-density region of level 1 − α exactly when its credibility is below 1 − α
+     * (up to the mass of its own cell).
+     */
+    public double credibility(double[] theta) {
+        int own = grid.cellOf(theta);
+        double[] density = logDensity();
+        double mass = 0;
+        for (int j = 0; j < density.length; j++) {
+            if (density[j] > density[own]) {
+                mass += Math.exp(logMass[j]);
             }
-            cumulative += masses[k];
         }
-        return grid.upper()[d];
+        return Math.min(1.0, mass);
     }
 
-    /** The usual summary: MAP, mean, sd and central intervals at the given levels, per component. */
+    /**
+     * n independent draws (n, D<sub>θ</sub>): a cell with probability P<sub>j</sub>, then a point
+     * in it ({@link ThetaGrid#drawInCell}).
+     */
+    public Matrix sample(int n, SplittableRandom rng) {
+        Require.positive("number of posterior draws", n);
+        double[] cumulative = new double[logMass.length];
+        double total = 0;
+        for (int j = 0; j < cumulative.length; j++) {
+            total += Math.exp(logMass[j]);
+            cumulative[j] = total;
+        }
+        double[] out = new double[n * dim()];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble() * total;
+            int j = Arrays.binarySearch(cumulative, u);
+            j = j >= 0 ? j + 1 : -j - 1;
+            j = Math.min(j, cumulative.length - 1);
+            while (logMass[j] == Double.NEGATIVE_INFINITY && j > 0) {
+                j--;
+            }
+            System.arraycopy(grid.drawInCell(j, rng), 0, out, i * dim(), dim());
+        }
+        return Matrix.of(n, dim(), out);
+    }
+
+    /**
+     * The posterior given this experiment and {@code other}'s: same grid and prior, log-likelihoods
+     * added (the experiments may have been run at different φ).
+     */
+    public GridPosterior combine(GridPosterior other) {
+        if (!other.grid.equals(grid) || !other.names.equals(names)) {
+            throw new InvalidInputException("combining posteriors: expected the same grid and parameters but found "
+                    + grid + " " + names + " and " + other.grid + " " + other.names);
+        }
+        for (int j = 0; j < logPrior.length; j++) {
+            if (Double.compare(logPrior[j], other.logPrior[j]) != 0
+                    && !(Math.abs(logPrior[j] - other.logPrior[j]) <= 1e-12 * Math.max(1, Math.abs(logPrior[j])))) {
+                throw new InvalidInputException("combining posteriors: expected the same prior but at grid point " + j
+                        + " log p(theta) is " + logPrior[j] + " and " + other.logPrior[j]);
+            }
+        }
+        double[] sum = new double[logLikelihood.length];
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] = logLikelihood[j] + other.logLikelihood[j];
+        }
+        return new GridPosterior(grid, names, logPrior, sum);
+    }
+
+    /** This posterior as a prior for the next experiment; see {@link GridPrior}. */
+    public GridPrior asPrior() {
+        return new GridPrior(this);
+    }
+
+    /** The likelihood alone (no prior): maximum-likelihood estimate and Wilks intervals. */
+    public ProfileLikelihood profileLikelihood() {
+        return new ProfileLikelihood(grid, names, logLikelihood);
+    }
+
+    /** MAP, mean, sd, and central and HPD intervals at the given levels, per component. */
     public PosteriorSummary summarize(double... levels) {
-        List<CredibleInterval> intervals = new ArrayList<>();
-        for (int d = 0; d < grid.dim(); d++) {
+        List<CredibleInterval> central = new ArrayList<>();
+        List<CredibleInterval> hpd = new ArrayList<>();
+        for (int d = 0; d < dim(); d++) {
+            Marginal m = marginalDistribution(d);
             for (double level : levels) {
-                intervals.add(centralInterval(d, level));
+                central.add(m.centralInterval(level));
+                hpd.add(m.hpdInterval(level));
             }
         }
-        return new PosteriorSummary(names, map(), mean(), standardDeviation(), intervals);
+        return new PosteriorSummary(names, map(), mean(), standardDeviation(), central, hpd);
+    }
+
+    private int requireDimension(int d) {
+        if (d < 0 || d >= dim()) {
+            throw new InvalidInputException("theta dimension: expected an index in [0, " + dim() + ") but found " + d);
+        }
+        return d;
     }
 
     @Override

@@ -4,9 +4,12 @@ import java.util.List;
 
 /**
  * Point estimates and intervals of a posterior, per θ component (arrays of length D<sub>θ</sub>).
+ *
+ * @param intervals    central credible intervals
+ * @param hpdIntervals highest-posterior-density (shortest) intervals at the same levels
  */
 public record PosteriorSummary(List<String> parameters, double[] map, double[] mean, double[] standardDeviation,
-        List<CredibleInterval> intervals) {
+        List<CredibleInterval> intervals, List<CredibleInterval> hpdIntervals) {
 
     public PosteriorSummary {
         parameters = List.copyOf(parameters);
@@ -14,6 +17,7 @@ public record PosteriorSummary(List<String> parameters, double[] map, double[] m
         mean = mean.clone();
         standardDeviation = standardDeviation.clone();
         intervals = List.copyOf(intervals);
+        hpdIntervals = List.copyOf(hpdIntervals);
     }
 
     @Override
@@ -33,7 +37,16 @@ public record PosteriorSummary(List<String> parameters, double[] map, double[] m
 
     /** The central interval of {@code parameter} at {@code level}. */
     public CredibleInterval interval(String parameter, double level) {
-        for (CredibleInterval ci : intervals) {
+        return find(intervals, parameter, level);
+    }
+
+    /** The HPD interval of {@code parameter} at {@code level}. */
+    public CredibleInterval hpdInterval(String parameter, double level) {
+        return find(hpdIntervals, parameter, level);
+    }
+
+    private static CredibleInterval find(List<CredibleInterval> list, String parameter, double level) {
+        for (CredibleInterval ci : list) {
             if (ci.parameter().equals(parameter) && Math.abs(ci.level() - level) < 1e-12) {
                 return ci;
             }

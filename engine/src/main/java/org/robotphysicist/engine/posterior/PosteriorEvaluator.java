@@ -1,0 +1,56 @@
+package org.robotphysicist.engine.posterior;
+
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.models.SurrogateLikelihood;
+
+/**
+ * The engine's inner loop: for an experiment's N events and M θ points,
+ * <pre>
+ *   S_j = Σ_{i&lt;N} log p̂(x_i | θ_j, φ),   j &lt; M,
+ * </pre>
+ * the summed surrogate log-likelihood a posterior needs (up to the surrogate's θ-independent
+ * constant). Implementations cut the N × M pairs into tiles of bounded memory, reduce over events
+ * within a tile, and accumulate across tiles in float64 with compensated summation, so the result
+ * does not depend on the tiling beyond round-off (≤ 10⁻⁹ relative in float64).
+ *
+ * <p>{@link TiledPosteriorEvaluator} works with every {@link SurrogateLikelihood}; faster
+ * implementations for particular surrogates (a device-tiled MLP with a split first layer) plug in
+ * behind this interface and are picked by {@link #forSurrogate}. Everything above it — grid
+ * posteriors, combined experiments, samplers, diagnostics — only sees this interface.
+ *
+ * <p>Contract for implementations: validate with
+ * {@link org.robotphysicist.models.SurrogateArguments#requireGridCall}; return a new array of
+ * length M whose entries are finite or −∞ (a zero likelihood); never NaN or +∞ (throw instead,
+ * naming the grid point); be safe to call from several threads.
+ */
+public interface PosteriorEvaluator {
+
+    /** The surrogate whose log-likelihood is summed; its dimensions and ranges define valid input. */
+    SurrogateLikelihood surrogate();
+
+    /**
+     * S<sub>j</sub> = Σ<sub>i</sub> log p̂(x<sub>i</sub> | θ<sub>j</sub>, φ) for every θ point.
+     *
+     * @param events (N, D<sub>x</sub>), N ≥ 1
+     * @param thetas (M, D<sub>θ</sub>), M ≥ 1, inside the surrogate's θ range
+     * @param phi    length D<sub>φ</sub>, inside the surrogate's φ range
+     * @return length M, float64, finite or −∞
+     */
+    double[] logLikelihoodSums(Matrix events, Matrix thetas, double[] phi);
+
+    /**
+     * Where the sums are computed, for logs, reports and provenance (for example "cpu" or
+     * "gpu(0)"); an implementation that fell back from a requested accelerator says so here.
+     */
+    default String device() {
+        return "cpu";
+    }
+
+    /**
+     * The best evaluator available for {@code surrogate}: today the generic
+     * {@link TiledPosteriorEvaluator} with automatic tiles.
+     */
+    static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate) {
+        return new TiledPosteriorEvaluator(surrogate, TilingConfig.automatic());
+    }
+}

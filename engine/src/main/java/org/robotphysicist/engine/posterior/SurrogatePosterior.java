@@ -1,0 +1,220 @@
+package org.robotphysicist.engine.posterior;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.OutOfSupportException;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.models.SurrogateLikelihood;
+
+/**
+ * The posterior given one or more experiments, each with its own setting φ<sub>e</sub>:
+ * <pre>
+ *   log p(θ | X_1..X_E) = log p(θ) + Σ_e Σ_{i} log p̂(x_{e,i} | θ, φ_e) − log Z.
+ * </pre>
+ * Realized on a θ grid by {@link #onGrid} (D<sub>θ</sub> ≤ 3), or sampled through its batched
+ * unnormalized log-density ({@link BatchedLogDensity}) beyond that.
+ *
+ * <p>The surrogate is only valid on its θ range, so the density's support is the prior's support
+ * intersected with that range: outside it {@link #logDensity} is −∞ — the posterior is truncated
+ * to where the surrogate knows the likelihood ({@link #truncatesPrior()} says whether that cuts
+ * into the prior's support).
+ */
+public final class SurrogatePosterior implements BatchedLogDensity {
+    private final Prior prior;
+    private final PosteriorEvaluator evaluator;
+    private final List<Observation> observations;
+    private final Box support;
+
+    private SurrogatePosterior(Prior prior, PosteriorEvaluator evaluator, List<Observation> observations) {
+        SurrogateLikelihood s = evaluator.surrogate();
+        Dimensions dims = s.dimensions();
+        if (prior.dim() != dims.thetaDim()) {
+            throw new DimensionMismatchException("prior: expected dimension " + dims.thetaDim() + " (the surrogate's"
+                    + " theta " + dims.thetaNames() + ") but found " + prior.dim() + " (" + prior + ")");
+        }
+        for (int e = 0; e < observations.size(); e++) {
+            Observation o = observations.get(e);
+            String what = "observation " + e;
+            if (o.events().cols() != dims.xDim()) {
+                throw new DimensionMismatchException(what + " events: expected " + dims.xDim() + " columns (the"
+                        + " surrogate's x " + dims.xNames() + ") but found " + o.events().cols());
+            }
+            if (o.phi().length != dims.phiDim()) {
+                throw new DimensionMismatchException(what + " phi: expected " + dims.phiDim() + " values (the"
+                        + " surrogate's phi " + dims.phiNames() + ") but found " + o.phi().length);
+            }
+            s.phiRange().require(what + " phi (the surrogate's phi range " + s.phiRange() + ")", o.phi());
+        }
+        this.prior = prior;
+        this.evaluator = evaluator;
+        this.observations = List.copyOf(observations);
+        this.support = intersect(prior.support(), s.thetaRange());
+    }
+
+    /** The posterior of {@code prior} given every observation, summed with {@code evaluator}. */
+    public static SurrogatePosterior of(Prior prior, PosteriorEvaluator evaluator, List<Observation> observations) {
+        if (prior == null || evaluator == null || observations == null) {
+            throw new InvalidInputException("surrogate posterior: expected a prior, an evaluator and a list of"
+                    + " observations but found a null");
+        }
+        return new SurrogatePosterior(prior, evaluator, observations);
+    }
+
+    /** With the default evaluator for {@code surrogate}. */
+    public static SurrogatePosterior of(Prior prior, SurrogateLikelihood surrogate, Observation... observations) {
+        return of(prior, PosteriorEvaluator.forSurrogate(surrogate), List.of(observations));
+    }
+
+    /** The same prior and evaluator with one more experiment. */
+    public SurrogatePosterior with(Observation more) {
+        List<Observation> all = new ArrayList<>(observations);
+        all.add(more);
+        return new SurrogatePosterior(prior, evaluator, all);
+    }
+
+    public Prior prior() {
+        return prior;
+    }
+
+    public PosteriorEvaluator evaluator() {
+        return evaluator;
+    }
+
+    public List<Observation> observations() {
+        return observations;
+    }
+
+    /** True when the surrogate's θ range cuts into the prior's support. */
+    public boolean truncatesPrior() {
+        return !prior.support().within(evaluator.surrogate().thetaRange());
+    }
+
+    /**
+     * Σ<sub>e</sub> Σ<sub>i</sub> log p̂(x<sub>e,i</sub> | θ<sub>j</sub>, φ<sub>e</sub>) per row,
+     * summed in float64 with compensation; 0 with no observations.
+     *
+     * @param thetas (M, D<sub>θ</sub>) inside the surrogate's θ range
+     */
+    public double[] logLikelihood(Matrix thetas) {
+        SurrogateLikelihood s = evaluator.surrogate();
+        thetas.requireShape("theta points", -1, dims().thetaDim()).requireNonEmpty("theta points");
+        s.thetaRange().requireRows("theta points (the surrogate's theta range " + s.thetaRange() + ")", thetas);
+        CompensatedSums total = new CompensatedSums(thetas.rows());
+        for (Observation o : observations) {
+            total.addAll(0, evaluator.logLikelihoodSums(o.events(), thetas, o.phi()));
+        }
+        return total.values();
+    }
+
+    /**
+     * The normalized posterior on {@code grid}, which must lie inside the prior's support and the
+     * surrogate's θ range.
+     */
+    public GridPosterior onGrid(ThetaGrid grid) {
+        requireGrid(grid);
+        return GridPosterior.fromLogLikelihood(prior, grid, dims().thetaNames(), logLikelihood(grid.points()));
+    }
+
+    /**
+     * Checks that {@code grid} can carry this posterior: the surrogate's θ dimension, inside the
+     * prior's support and inside the surrogate's θ range.
+     */
+    public void requireGrid(ThetaGrid grid) {
+        if (grid.dim() != dims().thetaDim()) {
+            throw new DimensionMismatchException("theta grid: expected dimension " + dims().thetaDim() + " (the"
+                    + " surrogate's theta " + dims().thetaNames() + ") but found " + grid.dim());
+        }
+        if (!grid.bounds().within(prior.support())) {
+            throw new OutOfSupportException("theta grid: expected a grid inside the prior's support "
+                    + prior.support() + " but found " + grid.bounds());
+        }
+        Box range = evaluator.surrogate().thetaRange();
+        if (!grid.bounds().within(range)) {
+            throw new OutOfSupportException("theta grid: expected a grid inside the surrogate's theta range " + range
+                    + " but found " + grid.bounds());
+        }
+    }
+
+    /** {@link #onGrid(ThetaGrid)} on a regular grid. */
+    public GridPosterior onGrid(RegularGrid grid) {
+        return onGrid(ThetaGrid.of(grid));
+    }
+
+    @Override
+    public int dim() {
+        return prior.dim();
+    }
+
+    @Override
+    public Box support() {
+        return support;
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return dims().thetaNames();
+    }
+
+    /**
+     * log p(θ) + log-likelihood, one evaluator call per experiment for all rows inside the
+     * support; −∞ for the others.
+     */
+    @Override
+    public double[] logDensity(Matrix points) {
+        points.requireShape("points", -1, dim()).requireNonEmpty("points");
+        double[] logPrior = prior.logProb(points);
+        int[] inside = new int[points.rows()];
+        int count = 0;
+        double[] row = new double[dim()];
+        for (int k = 0; k < points.rows(); k++) {
+            points.copyRow(k, row);
+            if (logPrior[k] > Double.NEGATIVE_INFINITY && support.contains(row)) {
+                inside[count++] = k;
+            }
+        }
+        double[] out = new double[points.rows()];
+        java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        if (count == 0) {
+            return out;
+        }
+        double[] selected = new double[count * dim()];
+        for (int c = 0; c < count; c++) {
+            points.copyRow(inside[c], row);
+            System.arraycopy(row, 0, selected, c * dim(), dim());
+        }
+        double[] ll = logLikelihood(Matrix.of(count, dim(), selected));
+        for (int c = 0; c < count; c++) {
+            out[inside[c]] = logPrior[inside[c]] + ll[c];
+        }
+        return out;
+    }
+
+    private Dimensions dims() {
+        return evaluator.surrogate().dimensions();
+    }
+
+    private static Box intersect(Box a, Box b) {
+        double[] lo = new double[a.dim()];
+        double[] hi = new double[a.dim()];
+        for (int d = 0; d < lo.length; d++) {
+            lo[d] = Math.max(a.lower(d), b.lower(d));
+            hi[d] = Math.min(a.upper(d), b.upper(d));
+            if (lo[d] > hi[d]) {
+                throw new OutOfSupportException("posterior support: the prior's support " + a + " and the"
+                        + " surrogate's theta range " + b + " do not overlap in dimension " + d);
+            }
+        }
+        return new Box(lo, hi);
+    }
+
+    @Override
+    public String toString() {
+        return "SurrogatePosterior(" + prior + ", " + observations.size() + " experiments, " + evaluator + ")";
+    }
+}

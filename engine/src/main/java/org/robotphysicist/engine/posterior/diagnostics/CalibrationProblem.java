@@ -1,0 +1,103 @@
+package org.robotphysicist.engine.posterior.diagnostics;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.OutOfSupportException;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.SurrogatePosterior;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+
+/**
+ * The prior-predictive experiment that calibration diagnostics repeat: draw θ* ~ p(θ), simulate
+ * N events X* ~ p(x | θ*, φ), and compute the grid posterior p̂(θ | X*, φ) with the surrogate
+ * under test. A calibrated posterior treats θ* as a typical draw from itself.
+ */
+public final class CalibrationProblem {
+    private final Simulator simulator;
+    private final Prior prior;
+    private final PosteriorEvaluator evaluator;
+    private final ThetaGrid grid;
+    private final double[] phi;
+    private final int eventsPerExperiment;
+
+    /**
+     * @param simulator           draws the events; its dimensions must match the surrogate's
+     * @param prior               the θ* distribution and the posterior's prior; its support must
+     *                            lie inside the simulator's θ domain
+     * @param evaluator           sums the surrogate log-likelihood
+     * @param grid                where the posterior is computed (inside the prior's support and
+     *                            the surrogate's θ range)
+     * @param phi                 the experiment setting
+     * @param eventsPerExperiment N ≥ 1
+     */
+    public CalibrationProblem(Simulator simulator, Prior prior, PosteriorEvaluator evaluator, ThetaGrid grid,
+            double[] phi, int eventsPerExperiment) {
+        simulator.dimensions().requireCompatible("surrogate for calibration", evaluator.surrogate().dimensions());
+        if (!prior.support().within(simulator.thetaDomain())) {
+            throw new OutOfSupportException("calibration prior: expected a support inside the simulator's theta"
+                    + " domain " + simulator.thetaDomain() + " but found " + prior.support());
+        }
+        Require.positive("events per experiment", eventsPerExperiment);
+        simulator.phiDomain().require("calibration phi (the simulator's phi domain)", phi);
+        evaluator.surrogate().phiRange().require("calibration phi (the surrogate's phi range)", phi);
+        SurrogatePosterior.of(prior, evaluator, List.of()).requireGrid(grid);
+        this.simulator = simulator;
+        this.prior = prior;
+        this.evaluator = evaluator;
+        this.grid = grid;
+        this.phi = phi.clone();
+        this.eventsPerExperiment = eventsPerExperiment;
+    }
+
+    /** One prior-predictive experiment and its posterior. */
+    public record Trial(double[] theta, GridPosterior posterior) {
+    }
+
+    public ThetaGrid grid() {
+        return grid;
+    }
+
+    public Prior prior() {
+        return prior;
+    }
+
+    /** The name of θ component {@code d} (the surrogate's naming). */
+    public String parameterName(int d) {
+        return evaluator.surrogate().dimensions().thetaNames().get(d);
+    }
+
+    /** Runs one trial with randomness from {@code rng}. */
+    public Trial trial(SplittableRandom rng) {
+        double[] theta = prior.sample(1, rng).row(0);
+        Matrix events = simulator.simulate(theta, phi, eventsPerExperiment, rng);
+        GridPosterior posterior = SurrogatePosterior.of(prior, evaluator, List.of(new Observation(events, phi)))
+                .onGrid(grid);
+        return new Trial(theta, posterior);
+    }
+
+    /**
+     * Runs {@code trials} independent trials in parallel and maps each with {@code f} (given the
+     * trial and a stream for any further randomness). Trial i uses the i-th split of {@code rng},
+     * so results do not depend on scheduling.
+     */
+    public <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f) {
+        Require.positive("number of calibration trials", trials);
+        if (rng == null) {
+            throw new InvalidInputException("rng: expected a SplittableRandom but found null");
+        }
+        SplittableRandom[] streams = new SplittableRandom[trials];
+        for (int i = 0; i < trials; i++) {
+            streams[i] = rng.split();
+        }
+        return IntStream.range(0, trials).parallel().mapToObj(i -> f.apply(trial(streams[i]), streams[i])).toList();
+    }
+}
