@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
@@ -33,8 +34,9 @@ import org.robotphysicist.data.Require;
  * b = hδ<sub>k</sub> − Δ(δ<sub>k+1</sub> + δ<sub>k</sub> − 2s), c = −sΔ, Δ = y − y<sub>k</sub>, through the
  * cancellation-free root ξ = 2c / (−b − √(b² − 4ac)).
  *
- * <p>Bins are selected with a one-hot mask (B, D, K) built from comparisons against the knots, so
- * no integer gather is needed and gradients reach the selected knot parameters only. Inputs are
+ * <p>Each element's bin is the count of interior knots at or below it; the bin's knots, sizes and
+ * slopes are gathered with it, so gradients reach the selected bin's parameters (and, through the
+ * softmax normalization, all widths and heights of that element). Inputs are
  * clamped to [−B, B] before the spline is evaluated and the identity is selected outside, so no
  * branch ever computes with out-of-range values (no NaN even in gradients).
  */
@@ -115,18 +117,18 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     }
 
     /**
-     * One-hot bin membership (B, D, K) of v (B, D) ∈ [−B, B] among the knots (B, D, K+1): bin k
-     * holds knot<sub>k</sub> ≤ v &lt; knot<sub>k+1</sub>, the last bin also holds v = B.
+     * The bin of v (B, D) ∈ [−B, B] among the knots (B, D, K+1), as indices (B, D, 1): the number
+     * of interior knots ≤ v, so bin k holds knot<sub>k</sub> ≤ v &lt; knot<sub>k+1</sub> and the last bin
+     * also holds v = B.
      */
-    private NDArray binMask(NDArray v, NDArray knots) {
-        NDArray interior = v.expandDims(2).gte(knots.get(new NDIndex(":, :, 1:" + bins))).toType(v.getDataType(), false);
-        NDArray one = interior.get(new NDIndex(":, :, 0:1")).onesLike();
-        NDArray zero = interior.get(new NDIndex(":, :, 0:1")).zerosLike();
-        return NDArrays.concat(new NDList(one, interior), 2).sub(NDArrays.concat(new NDList(interior, zero), 2));
+    private NDArray binIndex(NDArray v, NDArray knots) {
+        return v.expandDims(2).gte(knots.get(new NDIndex(":, :, 1:" + bins))).toType(DataType.INT64, false)
+                .sum(new int[] {2}, true);
     }
 
-    private static NDArray pick(NDArray values, NDArray mask) {
-        return mask.mul(values).sum(new int[] {2});
+    /** values[b, d, bin[b, d]]: (B, D). */
+    private static NDArray pick(NDArray values, NDArray bin) {
+        return values.gather(bin, 2).squeeze(2);
     }
 
     private NDArray firstK(NDArray a) {
@@ -142,13 +144,13 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         Knots kn = knots(params);
         NDArray inside = x.gte(-tailBound).logicalAnd(x.lte(tailBound));
         NDArray xc = x.clip(-tailBound, tailBound);
-        NDArray mask = binMask(xc, kn.xKnots());
-        NDArray x0 = pick(firstK(kn.xKnots()), mask);
-        NDArray w = pick(kn.widths(), mask);
-        NDArray y0 = pick(firstK(kn.yKnots()), mask);
-        NDArray h = pick(kn.heights(), mask);
-        NDArray d0 = pick(firstK(kn.slopes()), mask);
-        NDArray d1 = pick(lastK(kn.slopes()), mask);
+        NDArray bin = binIndex(xc, kn.xKnots());
+        NDArray x0 = pick(firstK(kn.xKnots()), bin);
+        NDArray w = pick(kn.widths(), bin);
+        NDArray y0 = pick(firstK(kn.yKnots()), bin);
+        NDArray h = pick(kn.heights(), bin);
+        NDArray d0 = pick(firstK(kn.slopes()), bin);
+        NDArray d1 = pick(lastK(kn.slopes()), bin);
         NDArray s = h.div(w);
         NDArray xi = xc.sub(x0).div(w).clip(0, 1);
         NDArray xi1mxi = xi.mul(xi.neg().add(1));
@@ -166,13 +168,13 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         Knots kn = knots(params);
         NDArray inside = y.gte(-tailBound).logicalAnd(y.lte(tailBound));
         NDArray yc = y.clip(-tailBound, tailBound);
-        NDArray mask = binMask(yc, kn.yKnots());
-        NDArray x0 = pick(firstK(kn.xKnots()), mask);
-        NDArray w = pick(kn.widths(), mask);
-        NDArray y0 = pick(firstK(kn.yKnots()), mask);
-        NDArray h = pick(kn.heights(), mask);
-        NDArray d0 = pick(firstK(kn.slopes()), mask);
-        NDArray d1 = pick(lastK(kn.slopes()), mask);
+        NDArray bin = binIndex(yc, kn.yKnots());
+        NDArray x0 = pick(firstK(kn.xKnots()), bin);
+        NDArray w = pick(kn.widths(), bin);
+        NDArray y0 = pick(firstK(kn.yKnots()), bin);
+        NDArray h = pick(kn.heights(), bin);
+        NDArray d0 = pick(firstK(kn.slopes()), bin);
+        NDArray d1 = pick(lastK(kn.slopes()), bin);
         NDArray s = h.div(w);
         NDArray delta = yc.sub(y0);
         NDArray curvature = d1.add(d0).sub(s.mul(2));
