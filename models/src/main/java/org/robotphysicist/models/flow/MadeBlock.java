@@ -13,7 +13,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.robotphysicist.models.neural.SeededInitializer;
 
@@ -39,6 +41,7 @@ public final class MadeBlock extends AbstractBlock {
     private final List<Parameter> weights = new ArrayList<>();
     private final List<Parameter> biases = new ArrayList<>();
     private final float[][] maskValues;
+    private final Map<Parameter, Shape> shapes = new LinkedHashMap<>();
 
     /**
      * @param masks      the connectivity (x dimension, hidden widths, outputs per dimension)
@@ -69,8 +72,31 @@ public final class MadeBlock extends AbstractBlock {
         biases.add(addParameter(param("output.bias", Parameter.Type.BIAS, new Shape(out))));
     }
 
-    private static Parameter param(String name, Parameter.Type type, Shape shape) {
-        return Parameter.builder().setName(name).setType(type).optShape(shape).build();
+    private Parameter param(String name, Parameter.Type type, Shape shape) {
+        Parameter p = Parameter.builder().setName(name).setType(type).build();
+        shapes.put(p, shape);
+        return p;
+    }
+
+    /**
+     * Gives every parameter without a value its shape. Shapes are set here rather than at
+     * construction so that values can also be installed with {@link Parameter#setArray} on a
+     * freshly built block, which DJL allows only while a parameter has no shape.
+     */
+    @Override
+    protected void prepare(Shape[] inputShapes) {
+        for (Map.Entry<Parameter, Shape> e : shapes.entrySet()) {
+            if (!e.getKey().isInitialized()) {
+                e.getKey().setShape(e.getValue());
+            }
+        }
+    }
+
+    /** The shape of every parameter, by name, in declaration order. */
+    public Map<String, Shape> parameterShapes() {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        shapes.forEach((p, s) -> out.put(p.getName(), s));
+        return out;
     }
 
     public MadeMasks masks() {
@@ -108,13 +134,13 @@ public final class MadeBlock extends AbstractBlock {
         NDArray h = Linear.linear(context, ps.getValue(contextWeight, device, training),
                 ps.getValue(biases.get(0), device, training)).singletonOrThrow();
         if (xWeight != null) {
-            NDArray w = maskArray(m, 0, xWeight.getShape(), x).mul(ps.getValue(xWeight, device, training));
+            NDArray w = maskArray(m, 0, shapes.get(xWeight), x).mul(ps.getValue(xWeight, device, training));
             h = h.add(Linear.linear(x, w).singletonOrThrow());
         }
         h = Activation.relu(h);
         for (int l = 0; l < weights.size(); l++) {
             Parameter weight = weights.get(l);
-            NDArray w = maskArray(m, l + 1, weight.getShape(), x).mul(ps.getValue(weight, device, training));
+            NDArray w = maskArray(m, l + 1, shapes.get(weight), x).mul(ps.getValue(weight, device, training));
             h = Linear.linear(h, w, ps.getValue(biases.get(l + 1), device, training)).singletonOrThrow();
             if (l < weights.size() - 1) {
                 h = Activation.relu(h);

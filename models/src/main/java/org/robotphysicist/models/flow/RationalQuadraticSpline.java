@@ -108,12 +108,21 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     /** Knots (B, D, K+1) from −B to B exactly, and the bin sizes (B, D, K) between them. */
     private NDArray[] knotPositions(NDArray unnormalized, double minimum) {
         int k = bins;
-        NDArray fractions = unnormalized.softmax(2).mul(1 - minimum * k).add(minimum);
+        NDArray fractions = softmax(unnormalized).mul(1 - minimum * k).add(minimum);
         NDArray inner = fractions.get(new NDIndex(":, :, 0:" + (k - 1))).cumSum(2).mul(2 * tailBound).sub(tailBound);
         NDArray zero = inner.get(new NDIndex(":, :, 0:1")).zerosLike();
         NDArray knots = NDArrays.concat(new NDList(zero.sub(tailBound), inner, zero.add(tailBound)), 2);
         NDArray sizes = knots.get(new NDIndex(":, :, 1:")).sub(knots.get(new NDIndex(":, :, 0:" + k)));
         return new NDArray[] {knots, sizes};
+    }
+
+    /**
+     * exp(v − max v) / Σ exp(v − max v) over the last axis of (B, D, K), written out: on the
+     * PyTorch engine this is about twice as fast as its fused softmax for small K.
+     */
+    private static NDArray softmax(NDArray v) {
+        NDArray e = v.sub(v.max(new int[] {2}, true).stopGradient()).exp();
+        return e.div(e.sum(new int[] {2}, true));
     }
 
     /**
