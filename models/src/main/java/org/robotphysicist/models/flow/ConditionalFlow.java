@@ -31,8 +31,14 @@ import org.robotphysicist.data.InvalidInputException;
  * the standardization's Jacobian.
  *
  * <p>Parameters are float32 or float64, as chosen at initialization; inputs must have the same data
- * type and device. Temporaries of a call live in the manager of its inputs: run calls inside a
- * sub-manager that the caller closes.
+ * type and device, and x and the context one manager. Temporaries of a call live in that manager:
+ * run calls inside a sub-manager that the caller closes ({@link FlowEvaluator} does).
+ *
+ * <p>Parameters are listed by {@link #getParameters()} in a fixed order, named
+ * {@code NNlayerL_01made_<name>} with {@code <name>} one of {@code x.weight} (absent when
+ * D<sub>x</sub> = 1), {@code context.weight}, {@code hidden0.bias}, {@code hiddenK.weight},
+ * {@code hiddenK.bias}, {@code output.weight}, {@code output.bias}; a loader may install values
+ * with {@code Parameter.setArray} on a flow fresh from {@link FlowSpec#build()}.
  */
 public final class ConditionalFlow extends AbstractBlock {
     /** Output-layer gain used by {@link #initializeParameters(NDManager, DataType, SplittableRandom)}. */

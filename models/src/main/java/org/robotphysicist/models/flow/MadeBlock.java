@@ -125,8 +125,8 @@ public final class MadeBlock extends AbstractBlock {
      * The transform parameters for every x dimension.
      *
      * @param x       (B, D), standardized
-     * @param context (B, C), standardized
-     * @return (B, D, P), in x's manager
+     * @param context (B, C), standardized, in the same manager as x
+     * @return (B, D, P), in that manager
      */
     public NDArray conditioner(ParameterStore ps, NDArray x, NDArray context, boolean training) {
         Device device = x.getDevice();

@@ -27,8 +27,9 @@ import org.robotphysicist.data.Require;
  * <p><b>Map</b> in bin k with knots (x<sub>k</sub>, y<sub>k</sub>), width w, height h, slope
  * s = h / w and ξ = (x − x<sub>k</sub>) / w ∈ [0, 1]:
  * <pre>
- *   y = y<sub>k</sub> + h·(s ξ² + δ<sub>k</sub> ξ(1−ξ)) / (s + (δ<sub>k+1</sub> + δ<sub>k</sub> − 2s) ξ(1−ξ))
- *   dy/dx = s²·(δ<sub>k+1</sub> ξ² + 2s ξ(1−ξ) + δ<sub>k</sub> (1−ξ)²) / (s + (δ<sub>k+1</sub> + δ<sub>k</sub> − 2s) ξ(1−ξ))²
+ *   y     = y<sub>k</sub> + h·(s ξ² + δ<sub>k</sub> ξ(1−ξ)) / q(ξ)
+ *   dy/dx = s²·(δ<sub>k+1</sub> ξ² + 2s ξ(1−ξ) + δ<sub>k</sub> (1−ξ)²) / q(ξ)²
+ *   q(ξ)  = s + (δ<sub>k+1</sub> + δ<sub>k</sub> − 2s) ξ(1−ξ)
  * </pre>
  * The inverse solves a ξ² + b ξ + c = 0 with a = h(s − δ<sub>k</sub>) + Δ(δ<sub>k+1</sub> + δ<sub>k</sub> − 2s),
  * b = hδ<sub>k</sub> − Δ(δ<sub>k+1</sub> + δ<sub>k</sub> − 2s), c = −sΔ, Δ = y − y<sub>k</sub>, through the
@@ -65,8 +66,8 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         this.minBinHeight = Require.positive("spline minimum bin height", minBinHeight);
         this.minDerivative = Require.positive("spline minimum derivative", minDerivative);
         if (minBinWidth * bins >= 1 || minBinHeight * bins >= 1) {
-            throw new InvalidInputException("spline minimum bin width and height: expected bins × minimum < 1 but found "
-                    + bins + " × " + minBinWidth + " and " + bins + " × " + minBinHeight);
+            throw new InvalidInputException("spline minimum bin width and height: expected bins × minimum < 1"
+                    + " but found " + bins + " × " + minBinWidth + " and " + bins + " × " + minBinHeight);
         }
     }
 
@@ -140,59 +141,53 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         return values.gather(bin, 2).squeeze(2);
     }
 
-    private NDArray firstK(NDArray a) {
-        return a.get(new NDIndex(":, :, 0:" + bins));
+    /**
+     * The selected bin of every element, each (B, D): left knot (x0, y0), width w, height h,
+     * slope s = h / w, knot slopes δ0 (left) and δ1 (right), and δ0 + δ1 − 2s.
+     */
+    private record Bin(NDArray x0, NDArray w, NDArray y0, NDArray h, NDArray s, NDArray d0, NDArray d1,
+            NDArray curvature) {
     }
 
-    private NDArray lastK(NDArray a) {
-        return a.get(new NDIndex(":, :, 1:"));
+    /** Bin of v (B, D), clamped to [−B, B], located among the x knots or, for the inverse, the y knots. */
+    private Bin select(Knots kn, NDArray v, boolean byOutput) {
+        NDArray bin = binIndex(v, byOutput ? kn.yKnots() : kn.xKnots());
+        NDArray h = pick(kn.heights(), bin);
+        NDArray w = pick(kn.widths(), bin);
+        NDArray s = h.div(w);
+        NDArray d0 = pick(kn.slopes().get(new NDIndex(":, :, 0:" + bins)), bin);
+        NDArray d1 = pick(kn.slopes().get(new NDIndex(":, :, 1:")), bin);
+        return new Bin(pick(kn.xKnots().get(new NDIndex(":, :, 0:" + bins)), bin), w,
+                pick(kn.yKnots().get(new NDIndex(":, :, 0:" + bins)), bin), h, s, d0, d1, d1.add(d0).sub(s.mul(2)));
     }
 
     @Override
     public NDList forward(NDArray x, NDArray params) {
-        Knots kn = knots(params);
         NDArray inside = x.gte(-tailBound).logicalAnd(x.lte(tailBound));
         NDArray xc = x.clip(-tailBound, tailBound);
-        NDArray bin = binIndex(xc, kn.xKnots());
-        NDArray x0 = pick(firstK(kn.xKnots()), bin);
-        NDArray w = pick(kn.widths(), bin);
-        NDArray y0 = pick(firstK(kn.yKnots()), bin);
-        NDArray h = pick(kn.heights(), bin);
-        NDArray d0 = pick(firstK(kn.slopes()), bin);
-        NDArray d1 = pick(lastK(kn.slopes()), bin);
-        NDArray s = h.div(w);
-        NDArray xi = xc.sub(x0).div(w).clip(0, 1);
+        Bin b = select(knots(params), xc, false);
+        NDArray xi = xc.sub(b.x0()).div(b.w()).clip(0, 1);
         NDArray xi1mxi = xi.mul(xi.neg().add(1));
-        NDArray denominator = s.add(d1.add(d0).sub(s.mul(2)).mul(xi1mxi));
-        NDArray numerator = h.mul(s.mul(xi.square()).add(d0.mul(xi1mxi)));
-        NDArray y = y0.add(numerator.div(denominator));
-        NDArray slopeNumerator = s.square().mul(d1.mul(xi.square()).add(s.mul(2).mul(xi1mxi))
-                .add(d0.mul(xi.neg().add(1).square())));
+        NDArray denominator = b.s().add(b.curvature().mul(xi1mxi));
+        NDArray numerator = b.h().mul(b.s().mul(xi.square()).add(b.d0().mul(xi1mxi)));
+        NDArray y = b.y0().add(numerator.div(denominator));
+        NDArray slopeNumerator = b.s().square().mul(b.d1().mul(xi.square()).add(b.s().mul(2).mul(xi1mxi))
+                .add(b.d0().mul(xi.neg().add(1).square())));
         NDArray logDerivative = slopeNumerator.log().sub(denominator.log().mul(2));
         return new NDList(NDArrays.where(inside, y, x), NDArrays.where(inside, logDerivative, x.zerosLike()));
     }
 
     @Override
     public NDArray inverse(NDArray y, NDArray params) {
-        Knots kn = knots(params);
         NDArray inside = y.gte(-tailBound).logicalAnd(y.lte(tailBound));
         NDArray yc = y.clip(-tailBound, tailBound);
-        NDArray bin = binIndex(yc, kn.yKnots());
-        NDArray x0 = pick(firstK(kn.xKnots()), bin);
-        NDArray w = pick(kn.widths(), bin);
-        NDArray y0 = pick(firstK(kn.yKnots()), bin);
-        NDArray h = pick(kn.heights(), bin);
-        NDArray d0 = pick(firstK(kn.slopes()), bin);
-        NDArray d1 = pick(lastK(kn.slopes()), bin);
-        NDArray s = h.div(w);
-        NDArray delta = yc.sub(y0);
-        NDArray curvature = d1.add(d0).sub(s.mul(2));
-        NDArray a = h.mul(s.sub(d0)).add(delta.mul(curvature));
-        NDArray b = h.mul(d0).sub(delta.mul(curvature));
-        NDArray c = s.mul(delta).neg();
-        NDArray discriminant = b.square().sub(a.mul(c).mul(4)).maximum(0);
-        NDArray xi = c.mul(2).div(b.neg().sub(discriminant.sqrt())).clip(0, 1);
-        NDArray x = xi.mul(w).add(x0);
-        return NDArrays.where(inside, x, y);
+        Bin b = select(knots(params), yc, true);
+        NDArray delta = yc.sub(b.y0());
+        NDArray qa = b.h().mul(b.s().sub(b.d0())).add(delta.mul(b.curvature()));
+        NDArray qb = b.h().mul(b.d0()).sub(delta.mul(b.curvature()));
+        NDArray qc = b.s().mul(delta).neg();
+        NDArray discriminant = qb.square().sub(qa.mul(qc).mul(4)).maximum(0);
+        NDArray xi = qc.mul(2).div(qb.neg().sub(discriminant.sqrt())).clip(0, 1);
+        return NDArrays.where(inside, xi.mul(b.w()).add(b.x0()), y);
     }
 }

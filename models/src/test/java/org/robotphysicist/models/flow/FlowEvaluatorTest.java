@@ -64,7 +64,8 @@ class FlowEvaluatorTest {
         try (NDManager scope = manager.newSubManager()) {
             direct = flow1d.logProb(new ParameterStore(scope, false),
                     scope.create(X_SCALER.apply(x).toFloatArray(), new Shape(40, 1)),
-                    scope.create(CONTEXT_SCALER.apply(c).toFloatArray(), new Shape(40, 2)), false).toType(DataType.FLOAT64, false).toDoubleArray();
+                    scope.create(CONTEXT_SCALER.apply(c).toFloatArray(), new Shape(40, 2)), false)
+                    .toType(DataType.FLOAT64, false).toDoubleArray();
         }
         for (int i = 0; i < got.length; i++) {
             assertClose("log p in original units, row " + i, direct[i] - Math.log(3.0), got[i], 1e-6);

@@ -37,18 +37,13 @@ class MadeBlockTest {
             ParameterStore ps = new ParameterStore(m, false);
             double[] x = {0.3, -1.1, 0.7, 1.9};
             double[] c = {0.5, -0.2};
-            double[] base = made.conditioner(ps, m.create(x, new Shape(1, D)), m.create(c, new Shape(1, C)), false)
-                    .toDoubleArray();
+            double[] base = conditioner(made, ps, m, x, c);
             for (int j = 0; j < D; j++) {
                 double[] moved = x.clone();
                 moved[j] += 0.5;
-                double[] out = made.conditioner(ps, m.create(moved, new Shape(1, D)), m.create(c, new Shape(1, C)), false)
-                        .toDoubleArray();
+                double[] out = conditioner(made, ps, m, moved, c);
                 for (int d = 0; d < D; d++) {
-                    double change = 0;
-                    for (int p = 0; p < P; p++) {
-                        change = Math.max(change, Math.abs(out[d * P + p] - base[d * P + p]));
-                    }
+                    double change = maxChange(base, out, d);
                     if (order[j] >= order[d]) {
                         assertEquals(0.0, change, "parameters of x" + d + " must not see x" + j);
                     } else {
@@ -59,17 +54,26 @@ class MadeBlockTest {
             for (int k = 0; k < C; k++) {
                 double[] movedC = c.clone();
                 movedC[k] += 0.5;
-                double[] out = made.conditioner(ps, m.create(x, new Shape(1, D)), m.create(movedC, new Shape(1, C)), false)
-                        .toDoubleArray();
+                double[] out = conditioner(made, ps, m, x, movedC);
                 for (int d = 0; d < D; d++) {
-                    double change = 0;
-                    for (int p = 0; p < P; p++) {
-                        change = Math.max(change, Math.abs(out[d * P + p] - base[d * P + p]));
-                    }
+                    double change = maxChange(base, out, d);
                     assertTrue(change > 1e-6, "parameters of x" + d + " should see context " + k + ": change " + change);
                 }
             }
         }
+    }
+
+    private static double[] conditioner(MadeBlock made, ParameterStore ps, NDManager m, double[] x, double[] c) {
+        return made.conditioner(ps, m.create(x, new Shape(1, D)), m.create(c, new Shape(1, C)), false).toDoubleArray();
+    }
+
+    /** Largest change among the P parameters of x<sub>d</sub>. */
+    private static double maxChange(double[] base, double[] out, int d) {
+        double change = 0;
+        for (int p = 0; p < P; p++) {
+            change = Math.max(change, Math.abs(out[d * P + p] - base[d * P + p]));
+        }
+        return change;
     }
 
     @Test
@@ -111,7 +115,8 @@ class MadeBlockTest {
                     }
                 }
                 double fraction = (double) reached / allowed;
-                assertTrue(fraction > 0.5, name + ": only " + reached + " of " + allowed + " unmasked weights have a gradient");
+                assertTrue(fraction > 0.5,
+                        name + ": only " + reached + " of " + allowed + " unmasked weights have a gradient");
             }
         }
     }

@@ -197,8 +197,8 @@ public abstract class FlowContractTest {
             worst = Math.max(worst, Math.abs(expected[i] - got[i]) / (1 + Math.abs(expected[i])));
         }
         double measured = worst;
-        assertTrue(worst <= tol, () -> String.format("%s: max |error|/(1 + |expected|) = %.3g, tolerance %.1g", what, measured,
-                tol));
+        assertTrue(worst <= tol, () -> String.format("%s: max |error|/(1 + |expected|) = %.3g, tolerance %.1g", what,
+                measured, tol));
     }
 
     @Test
@@ -405,12 +405,6 @@ public abstract class FlowContractTest {
         }
     }
 
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     @Test
     void blockForwardEqualsLogProbAndSamplingHasTheRightShape() {
         SplittableRandom rng = new SplittableRandom(SEED + 9);
@@ -473,8 +467,8 @@ public abstract class FlowContractTest {
             ParameterStore ps = new ParameterStore(scope, false);
             NDArray x = array(scope, gaussian(rng, n, dx(), 1.2), dx(), DataType.FLOAT32);
             NDArray c = array(scope, gaussian(rng, n, dc(), 1.0), dc(), DataType.FLOAT32);
-            assertArrayEquals(flow32.logProb(ps, x, c, false).toFloatArray(), copy.logProb(ps, x, c, false).toFloatArray(),
-                    "log p of the rebuilt flow");
+            assertArrayEquals(flow32.logProb(ps, x, c, false).toFloatArray(),
+                    copy.logProb(ps, x, c, false).toFloatArray(), "log p of the rebuilt flow");
             assertArrayEquals(flow32.sample(ps, c, new SplittableRandom(3)).toFloatArray(),
                     copy.sample(ps, c, new SplittableRandom(3)).toFloatArray(), "samples of the rebuilt flow");
         }
