@@ -1,0 +1,185 @@
+package org.robotphysicist.models.flow;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.SplittableRandom;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.models.neural.Standardizer;
+
+/**
+ * Evaluates a {@link ConditionalFlow} in the original units of x and of the context, in tiles on
+ * the flow's device. With standardizers z = (x − μ<sub>x</sub>)/s<sub>x</sub> and
+ * z<sub>c</sub> = (c − μ<sub>c</sub>)/s<sub>c</sub>,
+ * <pre>
+ *   log p(x | c) = log p<sub>flow</sub>(z | z<sub>c</sub>) − Σ<sub>d</sub> log s<sub>x,d</sub>,
+ * </pre>
+ * so values are normalized densities over x in its own units (the change of variables
+ * x → z has Jacobian Π 1/s<sub>x,d</sub>).
+ *
+ * <p>Every tile runs in a sub-manager of the parameters' manager, closed before the next tile:
+ * only Java arrays leave a call, and nothing accumulates in the model's manager. Inputs are
+ * standardized in double precision, then converted to the flow's data type; the per-event values
+ * of {@link #summedLogDensity} are summed on the device in float64. The flow must not be trained
+ * while an evaluation runs.
+ */
+public final class FlowEvaluator {
+    /** Default rows per tile: large enough to amortize per-operation overhead, small enough for cache. */
+    public static final int DEFAULT_TILE_ROWS = 1 << 14;
+
+    private final ConditionalFlow flow;
+    private final Standardizer xScaler;
+    private final Standardizer contextScaler;
+    private final int tileRows;
+
+    /**
+     * @param flow          an initialized (or loaded) flow
+     * @param xScaler       standardizer of x, D<sub>x</sub> columns
+     * @param contextScaler standardizer of the context, D<sub>c</sub> columns
+     * @param tileRows      rows per device batch, ≥ 1
+     */
+    public FlowEvaluator(ConditionalFlow flow, Standardizer xScaler, Standardizer contextScaler, int tileRows) {
+        FlowSpec spec = flow.spec();
+        if (xScaler.dim() != spec.xDim()) {
+            throw new DimensionMismatchException("x standardizer columns", spec.xDim(), xScaler.dim());
+        }
+        if (contextScaler.dim() != spec.contextDim()) {
+            throw new DimensionMismatchException("context standardizer columns", spec.contextDim(), contextScaler.dim());
+        }
+        Require.positive("flow evaluation tile rows", tileRows);
+        flow.dataType();
+        this.flow = flow;
+        this.xScaler = xScaler;
+        this.contextScaler = contextScaler;
+        this.tileRows = tileRows;
+    }
+
+    public ConditionalFlow flow() {
+        return flow;
+    }
+
+    public Standardizer xStandardizer() {
+        return xScaler;
+    }
+
+    public Standardizer contextStandardizer() {
+        return contextScaler;
+    }
+
+    /**
+     * Row-aligned log-densities in original units: element b is log p(x<sub>b</sub> | c<sub>b</sub>).
+     *
+     * @param x       (B, D<sub>x</sub>)
+     * @param context (B, D<sub>c</sub>)
+     * @return length B
+     */
+    public double[] logDensity(Matrix x, Matrix context) {
+        int b = x.requireShape("x", -1, flow.spec().xDim()).rows();
+        context.requireShape("context", b, flow.spec().contextDim());
+        double[] z = xScaler.apply(x).toArray();
+        double[] zc = contextScaler.apply(context).toArray();
+        double jacobian = xScaler.logAbsDetJacobian();
+        double[] out = new double[b];
+        for (int r0 = 0; r0 < b; r0 += tileRows) {
+            int r1 = Math.min(b, r0 + tileRows);
+            try (NDManager scope = flow.parameterManager().newSubManager()) {
+                NDArray xa = rows(scope, z, flow.spec().xDim(), r0, r1);
+                NDArray ca = rows(scope, zc, flow.spec().contextDim(), r0, r1);
+                double[] lp = flow.logProb(new ParameterStore(scope, false), xa, ca, false)
+                        .toType(DataType.FLOAT64, false).toDoubleArray();
+                for (int i = 0; i < lp.length; i++) {
+                    out[r0 + i] = lp[i] + jacobian;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Σ<sub>i</sub> log p(x<sub>i</sub> | c<sub>j</sub>) for every context row j: the N×M pairs are
+     * formed on the device (events tiled, contexts repeated) in tiles of about the configured rows,
+     * reduced over events there, and only the M sums come back.
+     *
+     * @param events      (N, D<sub>x</sub>), N ≥ 1
+     * @param contextGrid (M, D<sub>c</sub>), M ≥ 1
+     * @return length M
+     */
+    public double[] summedLogDensity(Matrix events, Matrix contextGrid) {
+        int n = events.requireShape("events", -1, flow.spec().xDim()).requireNonEmpty("events").rows();
+        int m = contextGrid.requireShape("context grid", -1, flow.spec().contextDim())
+                .requireNonEmpty("context grid").rows();
+        double[] z = xScaler.apply(events).toArray();
+        double[] zc = contextScaler.apply(contextGrid).toArray();
+        double[] out = new double[m];
+        int chunk = Math.min(n, tileRows);
+        for (int e0 = 0; e0 < n; e0 += chunk) {
+            int e1 = Math.min(n, e0 + chunk);
+            int rowsPerEvent = e1 - e0;
+            int gridPerTile = Math.max(1, tileRows / rowsPerEvent);
+            try (NDManager chunkScope = flow.parameterManager().newSubManager()) {
+                NDArray xa = rows(chunkScope, z, flow.spec().xDim(), e0, e1);
+                for (int j0 = 0; j0 < m; j0 += gridPerTile) {
+                    int j1 = Math.min(m, j0 + gridPerTile);
+                    try (NDManager tile = chunkScope.newSubManager()) {
+                        xa.tempAttach(tile);
+                        NDArray ca = rows(tile, zc, flow.spec().contextDim(), j0, j1).repeat(0, rowsPerEvent);
+                        NDArray xs = xa.tile(new long[] {j1 - j0, 1});
+                        double[] sums = flow.logProb(new ParameterStore(tile, false), xs, ca, false)
+                                .toType(DataType.FLOAT64, false).reshape(j1 - j0, rowsPerEvent).sum(new int[] {1})
+                                .toDoubleArray();
+                        for (int j = j0; j < j1; j++) {
+                            out[j] += sums[j - j0];
+                        }
+                    }
+                }
+            }
+        }
+        double jacobian = n * xScaler.logAbsDetJacobian();
+        for (int j = 0; j < m; j++) {
+            out[j] += jacobian;
+        }
+        return out;
+    }
+
+    /**
+     * One draw x ~ p(· | c<sub>b</sub>) per context row, in original units; each tile draws its
+     * noise from its own split of {@code rng}.
+     *
+     * @param context (B, D<sub>c</sub>)
+     * @return (B, D<sub>x</sub>)
+     */
+    public Matrix sample(Matrix context, SplittableRandom rng) {
+        int b = context.requireShape("context", -1, flow.spec().contextDim()).rows();
+        int dx = flow.spec().xDim();
+        double[] zc = contextScaler.apply(context).toArray();
+        double[] z = new double[b * dx];
+        for (int r0 = 0; r0 < b; r0 += tileRows) {
+            int r1 = Math.min(b, r0 + tileRows);
+            SplittableRandom tileRng = rng.split();
+            try (NDManager scope = flow.parameterManager().newSubManager()) {
+                NDArray ca = rows(scope, zc, flow.spec().contextDim(), r0, r1);
+                double[] draws = flow.sample(new ParameterStore(scope, false), ca, tileRng)
+                        .toType(DataType.FLOAT64, false).toDoubleArray();
+                System.arraycopy(draws, 0, z, r0 * dx, draws.length);
+            }
+        }
+        return xScaler.invert(Matrix.of(b, dx, z));
+    }
+
+    /** Rows [r0, r1) of a row-major (·, cols) array as an NDArray of the flow's type on its device. */
+    private NDArray rows(NDManager manager, double[] values, int cols, int r0, int r1) {
+        Shape shape = new Shape(r1 - r0, cols);
+        if (flow.dataType() == DataType.FLOAT64) {
+            return manager.create(java.util.Arrays.copyOfRange(values, r0 * cols, r1 * cols), shape);
+        }
+        float[] f = new float[(r1 - r0) * cols];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[r0 * cols + i];
+        }
+        return manager.create(f, shape);
+    }
+}
