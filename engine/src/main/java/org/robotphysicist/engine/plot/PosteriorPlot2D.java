@@ -13,6 +13,7 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.RegularThetaGrid;
 
 /**
  * A two-dimensional posterior density p(θ₁, θ₂ | X) on a regular grid: a heat map of the density
@@ -79,13 +80,17 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
             throw new DimensionMismatchException("2-D posterior plot: expected a 2-dimensional posterior but found "
                     + posterior.grid().dim() + " dimensions");
         }
+        if (!(posterior.grid() instanceof RegularThetaGrid regular)) {
+            throw new InvalidInputException("2-D posterior plot: expected a posterior on a regular grid but found one on"
+                    + " given points");
+        }
         double[] logDensity = posterior.logDensity();
         double[] density = new double[logDensity.length];
         for (int k = 0; k < density.length; k++) {
             density[k] = Math.exp(logDensity[k]);
         }
         List<String> names = posterior.parameterNames();
-        return new PosteriorPlot2D(title, names.get(0), names.get(1), posterior.grid().axis(0), posterior.grid().axis(1),
+        return new PosteriorPlot2D(title, names.get(0), names.get(1), regular.grid().axis(0), regular.grid().axis(1),
                 density, levels, truth);
     }
 
