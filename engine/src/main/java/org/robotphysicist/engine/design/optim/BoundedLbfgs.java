@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.optim;
 
+import java.util.Arrays;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
@@ -8,10 +9,12 @@ import org.robotphysicist.data.Require;
  * Minimizes a smooth function with an analytic gradient over a box l ≤ x ≤ u by projected
  * limited-memory BFGS: the L-BFGS two-loop recursion (Nocedal &amp; Wright, <i>Numerical
  * Optimization</i>, alg. 7.4) restricted to the free variables — those not held at a bound by a
- * gradient pointing outward — and a backtracking Armijo search along the projected path
- * x(t) = P(x + t·d) (Bertsekas 1982; Kim, Sra &amp; Dhillon 2010). It stops when the projected
- * gradient ‖P(x − ∇f) − x‖<sub>∞</sub> falls below {@code gradientTolerance}, when one step reduces f by
- * less than {@code relativeTolerance}·max(|f|, 1), when the line search fails, or after
+ * gradient pointing outward; the correction pairs are dropped whenever that set changes — and a
+ * backtracking Armijo search along the projected path x(t) = P(x + t·d) with safeguarded
+ * quadratic interpolation (Bertsekas 1982; Kim, Sra &amp; Dhillon 2010; Nocedal &amp; Wright §3.5).
+ * It stops when the projected gradient ‖P(x − ∇f) − x‖<sub>∞</sub> falls below
+ * {@code gradientTolerance}, when one step reduces f by less than
+ * {@code relativeTolerance}·max(|f|, |f<sub>new</sub>|, 1), when the line search fails, or after
  * {@code maxIterations}.
  *
  * <p>An objective may return NaN or ±∞ where it is undefined (for example a kernel matrix that
@@ -150,6 +153,7 @@ public final class BoundedLbfgs {
                 return new Result(x, Double.POSITIVE_INFINITY, 0, evaluations, Termination.NON_FINITE_START);
             }
             boolean[] free = new boolean[n];
+            Arrays.fill(free, true);
             double[] d = new double[n];
             double[] xNew = new double[n];
             double[] gNew = new double[n];
@@ -157,7 +161,9 @@ public final class BoundedLbfgs {
                 if (projectedGradientNorm(x, g) <= settings.gradientTolerance()) {
                     return new Result(x, fx, iter, evaluations, Termination.GRADIENT);
                 }
-                freeSet(x, g, free);
+                if (freeSet(x, g, free)) {
+                    stored = 0;
+                }
                 direction(g, free, d);
                 double slope = dot(g, d);
                 if (!(slope < 0)) {
@@ -171,7 +177,7 @@ public final class BoundedLbfgs {
                 double step = stored == 0 ? Math.min(1.0, 1.0 / Math.max(norm(d), 1e-300)) : 1.0;
                 double fNew = Double.NaN;
                 boolean accepted = false;
-                for (int back = 0; back < MAX_BACKTRACKS; back++, step *= 0.5) {
+                for (int back = 0; back < MAX_BACKTRACKS; back++) {
                     double decrease = 0;
                     boolean moved = false;
                     for (int i = 0; i < n; i++) {
@@ -187,6 +193,7 @@ public final class BoundedLbfgs {
                         accepted = true;
                         break;
                     }
+                    step = nextStep(step, fx, slope, fNew);
                 }
                 if (!accepted) {
                     if (stored > 0) {
@@ -207,6 +214,19 @@ public final class BoundedLbfgs {
                 }
             }
             return new Result(x, fx, settings.maxIterations(), evaluations, Termination.MAX_ITERATIONS);
+        }
+
+        /**
+         * Backtracking step: the minimizer of the quadratic through f(0), f'(0) = slope and
+         * f(step), kept within [0.1, 0.5]·step; half the step where f was not finite.
+         */
+        private static double nextStep(double step, double f0, double slope, double fStep) {
+            if (!Double.isFinite(fStep)) {
+                return 0.5 * step;
+            }
+            double curvature = fStep - f0 - slope * step;
+            double t = curvature > 0 ? -slope * step * step / (2 * curvature) : 0.5 * step;
+            return Math.min(0.5 * step, Math.max(0.1 * step, t));
         }
 
         private double eval(double[] x, double[] g) {
@@ -231,11 +251,19 @@ public final class BoundedLbfgs {
             return m;
         }
 
-        /** A variable is fixed when it sits on a bound and the gradient pushes it outward. */
-        private void freeSet(double[] x, double[] g, boolean[] free) {
+        /**
+         * A variable is fixed when it sits on a bound and the gradient pushes it outward. Returns
+         * whether the free set changed: the stored curvature pairs then mix in the moves of
+         * variables that are now fixed, so the caller drops them.
+         */
+        private boolean freeSet(double[] x, double[] g, boolean[] free) {
+            boolean changed = false;
             for (int i = 0; i < n; i++) {
-                free[i] = !((x[i] <= lower[i] && g[i] > 0) || (x[i] >= upper[i] && g[i] < 0));
+                boolean f = !((x[i] <= lower[i] && g[i] > 0) || (x[i] >= upper[i] && g[i] < 0));
+                changed |= f != free[i];
+                free[i] = f;
             }
+            return changed;
         }
 
         /** d = −H·g on the free variables (two-loop recursion), 0 on the fixed ones. */
