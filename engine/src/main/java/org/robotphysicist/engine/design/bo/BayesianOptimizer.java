@@ -2,6 +2,7 @@ package org.robotphysicist.engine.design.bo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class BayesianOptimizer {
     private final List<Observation> observations = new ArrayList<>();
     private long suggestCalls;
     private GaussianProcess lastModel;
+    private SuggestionReport lastReport;
 
     private BayesianOptimizer(Box domain, BoConfig config, long seed, long suggestCalls, List<Observation> previous) {
         this.domain = Objects.requireNonNull(domain, "domain");
@@ -122,21 +124,28 @@ public final class BayesianOptimizer {
         int d = domain.dim();
         if (n < config.initialPoints()) {
             double[] design = SobolPoints.shifted(d, n + q, designStream());
-            return scaling.fromUnit(java.util.Arrays.copyOfRange(design, n * d, (n + q) * d), q);
+            lastReport = new SuggestionReport(true, n, q, 0, 0, 0, null, new double[0]);
+            return scaling.fromUnit(Arrays.copyOfRange(design, n * d, (n + q) * d), q);
         }
+        long t0 = System.nanoTime();
         GaussianProcess gp = fitModel(rng.split());
+        long t1 = System.nanoTime();
         lastModel = gp;
         double liar = worstObservedValue();
         double[] chosen = new double[q * d];
+        double[] values = new double[q];
         for (int j = 0; j < q; j++) {
             AcquisitionMaximizer.Result r = AcquisitionMaximizer.maximize(acquisition(gp), config.search(), rng.split());
             double[] u = r.unitPoint();
+            values[j] = r.value();
             System.arraycopy(u, 0, chosen, j * d, d);
             if (j + 1 < q) {
                 double fantasy = config.batch() == BatchStrategy.KRIGING_BELIEVER ? gp.predictUnit(u, 1).mean(0) : liar;
                 gp = gp.withObservationAt(u, fantasy, 0.0);
             }
         }
+        lastReport = new SuggestionReport(false, n, q, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9,
+                lastModel.fitEvaluations(), lastModel.hyperparameters(), values);
         return scaling.fromUnit(chosen, q);
     }
 
@@ -193,6 +202,11 @@ public final class BayesianOptimizer {
     /** The model fitted by the last model-based {@code suggest}, if any (fantasies not included). */
     public Optional<GaussianProcess> lastModel() {
         return Optional.ofNullable(lastModel);
+    }
+
+    /** What the last {@code suggest} call did (empty before the first call). */
+    public Optional<SuggestionReport> lastReport() {
+        return Optional.ofNullable(lastReport);
     }
 
     /** The best observation so far under the goal (empty before the first). */

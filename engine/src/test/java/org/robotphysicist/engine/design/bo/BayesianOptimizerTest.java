@@ -84,8 +84,17 @@ class BayesianOptimizerTest {
     void batchSuggestionsAreDistinctForBothStrategies() {
         for (BatchStrategy strategy : BatchStrategy.values()) {
             BayesianOptimizer bo = BayesianOptimizer.start(BRANIN.domain(), fast().withBatch(strategy), 3);
+            assertTrue(bo.lastReport().isEmpty());
             evaluate(bo, bo.suggest(8));
+            assertTrue(bo.lastReport().orElseThrow().fromDesign(), () -> "report " + bo.lastReport());
             Matrix batch = bo.suggest(4);
+            SuggestionReport report = bo.lastReport().orElseThrow();
+            assertFalse(report.fromDesign());
+            assertEquals(8, report.observations());
+            assertEquals(4, report.acquisitionValues().length);
+            assertTrue(report.likelihoodEvaluations() > 0 && report.fitSeconds() > 0 && report.acquisitionSeconds() > 0,
+                    () -> "report " + report);
+            assertEquals(bo.lastModel().orElseThrow().hyperparameters(), report.hyperparameters());
             assertEquals(4, batch.rows());
             double closest = Double.POSITIVE_INFINITY;
             for (int i = 0; i < 4; i++) {
