@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.design.optim.BoundedLbfgs;
 
@@ -27,7 +28,7 @@ public final class AcquisitionMaximizer {
         public Settings {
             Require.positive("acquisition candidates", candidates);
             if (localStarts < 0 || localStarts > candidates) {
-                throw new org.robotphysicist.data.InvalidInputException("acquisition local starts: expected 0.."
+                throw new InvalidInputException("acquisition local starts: expected 0.."
                         + candidates + " but found " + localStarts);
             }
             Require.positive("acquisition local iterations", localMaxIterations);

@@ -15,6 +15,7 @@ import org.robotphysicist.engine.design.gp.GpHyperparameters;
 import org.robotphysicist.engine.design.gp.GpTrainingData;
 import org.robotphysicist.engine.design.gp.KernelFamily;
 import org.robotphysicist.engine.design.gp.Prediction;
+import org.robotphysicist.engine.design.testing.FiniteDifferences;
 
 class AcquisitionTest {
     private static GaussianProcess gp2() {
@@ -66,14 +67,9 @@ class AcquisitionTest {
                 double v = acquisitions[a].valueAndGradient(u, g);
                 assertClose("acquisition " + a + " point value vs batch value", acquisitions[a].values(u, 1)[0], v,
                         1e-10 * Math.max(1, Math.abs(v)));
+                Acquisition acq = acquisitions[a];
                 for (int c = 0; c < 2; c++) {
-                    double h = 1e-6;
-                    double[] up = u.clone();
-                    double[] um = u.clone();
-                    up[c] += h;
-                    um[c] -= h;
-                    double fd = (acquisitions[a].valueAndGradient(up, new double[2])
-                            - acquisitions[a].valueAndGradient(um, new double[2])) / (2 * h);
+                    double fd = FiniteDifferences.partial(w -> acq.valueAndGradient(w, new double[2]), u, c, 1e-6);
                     assertClose("acquisition " + a + " d/du[" + c + "] at " + java.util.Arrays.toString(u), fd, g[c],
                             1e-5 * Math.max(1, Math.abs(fd)));
                 }

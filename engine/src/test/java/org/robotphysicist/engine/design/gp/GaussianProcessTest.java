@@ -19,6 +19,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
 import org.robotphysicist.data.OutOfSupportException;
+import org.robotphysicist.engine.design.testing.FiniteDifferences;
 
 class GaussianProcessTest {
     private static final Box BOX2 = new Box(new double[] {-5, 0}, new double[] {10, 15});
@@ -183,12 +184,7 @@ class GaussianProcessTest {
                 double[] g = new double[4];
                 ml.evaluate(theta, g);
                 for (int j = 0; j < 4; j++) {
-                    double h = 1e-5;
-                    double[] tp = theta.clone();
-                    double[] tm = theta.clone();
-                    tp[j] += h;
-                    tm[j] -= h;
-                    double fd = (ml.evaluate(tp, null) - ml.evaluate(tm, null)) / (2 * h);
+                    double fd = FiniteDifferences.partial(th -> ml.evaluate(th, null), theta, j, 1e-5);
                     assertClose(k + " d(-LML)/d theta[" + j + "] analytic vs central difference", fd, g[j],
                             1e-6 * Math.max(1, Math.abs(fd)));
                 }
@@ -208,16 +204,10 @@ class GaussianProcessTest {
             assertClose(k + " point mean vs batch mean", batch.mean(0), p.mean(), 1e-12);
             assertClose(k + " point variance vs batch variance", batch.variance(0), p.variance(), 1e-12);
             for (int c = 0; c < 2; c++) {
-                double h = 1e-6;
-                double[] up = u.clone();
-                double[] um = u.clone();
-                up[c] += h;
-                um[c] -= h;
-                PointPrediction pp = gp.predictUnitWithGradient(up);
-                PointPrediction pm = gp.predictUnitWithGradient(um);
-                assertClose(k + " dmu/du[" + c + "]", (pp.mean() - pm.mean()) / (2 * h), p.meanGradient(c), 1e-6);
-                assertClose(k + " dvar/du[" + c + "]", (pp.variance() - pm.variance()) / (2 * h), p.varianceGradient(c),
-                        1e-6);
+                assertClose(k + " dmu/du[" + c + "]", FiniteDifferences.partial(
+                        w -> gp.predictUnitWithGradient(w).mean(), u, c, 1e-6), p.meanGradient(c), 1e-6);
+                assertClose(k + " dvar/du[" + c + "]", FiniteDifferences.partial(
+                        w -> gp.predictUnitWithGradient(w).variance(), u, c, 1e-6), p.varianceGradient(c), 1e-6);
             }
         }
     }
