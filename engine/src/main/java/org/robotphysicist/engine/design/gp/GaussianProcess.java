@@ -68,7 +68,8 @@ public final class GaussianProcess {
             diagonal[i] = hyper.noiseVariance() + knownNoise[i];
         }
         double[] k = new double[n * n];
-        KernelMatrices.covariance(family, x, n, d, invLs2, hyper.signalVariance(), diagonal, k);
+        KernelMatrices.covariance(family, KernelMatrices.squaredDifferences(x, n, d), n, d, invLs2,
+                hyper.signalVariance(), diagonal, k, new double[n * (n - 1) / 2]);
         this.lower = new double[n * n];
         try (NativeCholesky chol = new NativeCholesky(n)) {
             this.jitter = chol.factor(k);

@@ -24,15 +24,43 @@ final class KernelMatrices {
     }
 
     /**
-     * K<sub>ij</sub> = σ<sub>f</sub>² g(r²<sub>ij</sub>) + δ<sub>ij</sub>·diagonal[i], written to {@code out}
-     * (n·n, both triangles).
+     * The length-scale-free squared differences Δ²<sub>pd</sub> = (x<sub>id</sub> − x<sub>jd</sub>)² of every
+     * pair p = (i, j &lt; i), in the order p = i(i − 1)/2 + j: n(n − 1)/2 · D values. Computed once
+     * per data set, they turn every later r² into D multiply-adds.
      */
-    static void covariance(KernelFamily family, double[] x, int n, int d, double[] invLs2, double signal,
-            double[] diagonal, double[] out) {
+    static double[] squaredDifferences(double[] x, int n, int d) {
+        double[] out = new double[n * (n - 1) / 2 * d];
+        int q = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                for (int c = 0; c < d; c++) {
+                    double diff = x[i * d + c] - x[j * d + c];
+                    out[q++] = diff * diff;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * K<sub>ij</sub> = σ<sub>f</sub>² g(r²<sub>ij</sub>) + δ<sub>ij</sub>·diagonal[i], written to {@code out}
+     * (n·n, both triangles), and r²<sub>p</sub> of every pair to {@code r2} (n(n − 1)/2 values).
+     *
+     * @param diffs {@link #squaredDifferences} of the points
+     */
+    static void covariance(KernelFamily family, double[] diffs, int n, int d, double[] invLs2, double signal,
+            double[] diagonal, double[] out, double[] r2) {
+        int p = 0;
         for (int i = 0; i < n; i++) {
             out[i * n + i] = signal + diagonal[i];
-            for (int j = 0; j < i; j++) {
-                double k = signal * family.correlation(r2(x, i, x, j, d, invLs2));
+            for (int j = 0; j < i; j++, p++) {
+                double s = 0;
+                int base = p * d;
+                for (int c = 0; c < d; c++) {
+                    s += diffs[base + c] * invLs2[c];
+                }
+                r2[p] = s;
+                double k = signal * family.correlation(s);
                 out[i * n + j] = k;
                 out[j * n + i] = k;
             }
@@ -53,42 +81,38 @@ final class KernelMatrices {
     /**
      * Gradient of the log marginal likelihood with respect to (log ℓ<sub>1..D</sub>, log σ<sub>f</sub>²,
      * [log σ<sub>n</sub>²]): ∂/∂θ<sub>j</sub> = ½ tr(W ∂K/∂θ<sub>j</sub>) with W = ααᵀ − K⁻¹ (Rasmussen &amp;
-     * Williams eq. 5.9). Uses the off-diagonal entries of K, which equal σ<sub>f</sub>² g, so no kernel
-     * is re-evaluated: ∂K<sub>ij</sub>/∂log ℓ<sub>d</sub> = K<sub>ij</sub>·(q/g)(r²<sub>ij</sub>)·(x<sub>id</sub> −
-     * x<sub>jd</sub>)²/ℓ<sub>d</sub>², ∂K/∂log σ<sub>f</sub>² = K − diag(noise), ∂K/∂log σ<sub>n</sub>² = σ<sub>n</sub>² I.
+     * Williams eq. 5.9). Uses the off-diagonal entries of K, which equal σ<sub>f</sub>² g, and the cached
+     * r² and Δ², so no kernel is re-evaluated: ∂K<sub>ij</sub>/∂log ℓ<sub>d</sub> =
+     * K<sub>ij</sub>·(q/g)(r²<sub>ij</sub>)·Δ²<sub>ijd</sub>/ℓ<sub>d</sub>², ∂K/∂log σ<sub>f</sub>² = K − diag(noise),
+     * ∂K/∂log σ<sub>n</sub>² = σ<sub>n</sub>² I. Only the lower triangle of K⁻¹ is read.
      *
-     * @param kinv  K⁻¹ (n·n, both triangles)
+     * @param kinv  K⁻¹, lower triangle at [i·n + j], j ≤ i
      * @param alpha α = K⁻¹t
      * @param grad  out: D + 1 (+1 when {@code noise} ≥ 0) entries
      * @param noise σ<sub>n</sub>² when learned, or a negative value when not
      */
-    static void gradient(KernelFamily family, double[] x, int n, int d, double[] invLs2, double signal, double[] k,
-            double[] kinv, double[] alpha, double noise, double[] grad) {
+    static void gradient(KernelFamily family, double[] diffs, double[] r2, int n, int d, double[] invLs2,
+            double signal, double[] k, java.nio.DoubleBuffer kinv, double[] alpha, double noise, double[] grad) {
         java.util.Arrays.fill(grad, 0.0);
-        double[] diff2 = new double[d];
         double offDiagonalSignal = 0;
         double diagonalW = 0;
+        int p = 0;
         for (int i = 0; i < n; i++) {
             double ai = alpha[i];
-            diagonalW += ai * ai - kinv[i * n + i];
-            int xi = i * d;
-            for (int j = 0; j < i; j++) {
-                double w = ai * alpha[j] - kinv[i * n + j];
-                double kij = k[i * n + j];
-                double wk = w * kij;
+            int row = i * n;
+            diagonalW += ai * ai - kinv.get(row + i);
+            for (int j = 0; j < i; j++, p++) {
+                double wk = (ai * alpha[j] - kinv.get(row + j)) * k[row + j];
                 offDiagonalSignal += wk;
-                int xj = j * d;
-                double r2 = 0;
+                double wq = wk * family.slopeRatio(r2[p]);
+                int base = p * d;
                 for (int c = 0; c < d; c++) {
-                    double diff = x[xi + c] - x[xj + c];
-                    diff2[c] = diff * diff * invLs2[c];
-                    r2 += diff2[c];
-                }
-                double wq = wk * family.slopeRatio(r2);
-                for (int c = 0; c < d; c++) {
-                    grad[c] += wq * diff2[c];
+                    grad[c] += wq * diffs[base + c];
                 }
             }
+        }
+        for (int c = 0; c < d; c++) {
+            grad[c] *= invLs2[c];
         }
         // Off-diagonal pairs appear twice in the trace, the ½ cancels that; the diagonal is halved.
         grad[d] = offDiagonalSignal + 0.5 * diagonalW * signal;

@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.gp;
 
+import java.nio.DoubleBuffer;
 import org.robotphysicist.engine.design.optim.BoundedLbfgs;
 
 /**
@@ -14,13 +15,15 @@ import org.robotphysicist.engine.design.optim.BoundedLbfgs;
  * As a {@link BoundedLbfgs.Objective} it returns −log p and its gradient (for minimization), or NaN
  * when K cannot be factored even with jitter. One evaluation costs one kernel assembly O(n²D),
  * one Cholesky and one inverse (LAPACK potrf + potri, n³ flops in all), and O(n²D) for the
- * gradient. Holds one native (n, n) buffer: close it.
+ * gradient; the pairwise squared differences are computed once, so memory is
+ * n²(D/2 + 2) doubles. Holds one native (n, n) buffer: close it.
  */
 final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final KernelFamily family;
-    private final double[] x;
+    private final double[] diffs;
+    private final double[] r2;
     private final int n;
     private final int d;
     private final double[] t;
@@ -28,7 +31,6 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
     private final boolean learnNoise;
     private final NativeCholesky cholesky;
     private final double[] k;
-    private final double[] kinv;
     private final double[] alpha;
     private final double[] diagonal;
     private final double[] invLs2;
@@ -42,7 +44,8 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
     MarginalLikelihood(KernelFamily family, double[] x, int n, int d, double[] t, double[] knownNoise,
             boolean learnNoise) {
         this.family = family;
-        this.x = x;
+        this.diffs = KernelMatrices.squaredDifferences(x, n, d);
+        this.r2 = new double[n * (n - 1) / 2];
         this.n = n;
         this.d = d;
         this.t = t;
@@ -50,7 +53,6 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
         this.learnNoise = learnNoise;
         this.cholesky = new NativeCholesky(n);
         this.k = new double[n * n];
-        this.kinv = new double[n * n];
         this.alpha = new double[n];
         this.diagonal = new double[n];
         this.invLs2 = new double[d];
@@ -71,32 +73,40 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
         for (int i = 0; i < n; i++) {
             diagonal[i] = noise + knownNoise[i];
         }
-        KernelMatrices.covariance(family, x, n, d, invLs2, signal, diagonal, k);
+        KernelMatrices.covariance(family, diffs, n, d, invLs2, signal, diagonal, k, r2);
         double jitter = cholesky.factor(k);
         if (Double.isNaN(jitter)) {
             return Double.NaN;
         }
         double logDet = cholesky.logDeterminant();
-        if (!cholesky.invert(kinv)) {
+        DoubleBuffer kinv = cholesky.invert();
+        if (kinv == null) {
             return Double.NaN;
+        }
+        // α = K⁻¹t from the lower triangle of the symmetric inverse
+        java.util.Arrays.fill(alpha, 0.0);
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            double ti = t[i];
+            double s = kinv.get(row + i) * ti;
+            for (int j = 0; j < i; j++) {
+                double v = kinv.get(row + j);
+                s += v * t[j];
+                alpha[j] += v * ti;
+            }
+            alpha[i] += s;
         }
         double fit = 0;
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                s += kinv[row + j] * t[j];
-            }
-            alpha[i] = s;
-            fit += t[i] * s;
+            fit += t[i] * alpha[i];
         }
         double lml = -0.5 * fit - 0.5 * logDet - 0.5 * n * LOG_2PI;
         if (!Double.isFinite(lml)) {
             return Double.NaN;
         }
         if (gradient != null) {
-            KernelMatrices.gradient(family, x, n, d, invLs2, signal, k, kinv, alpha, learnNoise ? noise : -1.0,
-                    gradient);
+            KernelMatrices.gradient(family, diffs, r2, n, d, invLs2, signal, k, kinv, alpha,
+                    learnNoise ? noise : -1.0, gradient);
             for (int j = 0; j < gradient.length; j++) {
                 gradient[j] = -gradient[j];
             }

@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.gp;
 
+import java.nio.DoubleBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,11 +32,13 @@ final class NativeCholesky implements AutoCloseable {
     private final int n;
     private final INDArray buffer;
     private final DoublePointer pointer;
+    private final DoubleBuffer view;
 
     NativeCholesky(int n) {
         this.n = n;
         this.buffer = Nd4j.create(DataType.DOUBLE, n, n);
         this.pointer = (DoublePointer) buffer.data().addressPointer();
+        this.view = pointer.capacity((long) n * n).asBuffer().asReadOnlyBuffer();
     }
 
     int size() {
@@ -82,7 +85,7 @@ final class NativeCholesky implements AutoCloseable {
     double logDeterminant() {
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += Math.log(pointer.get((long) i * n + i));
+            sum += Math.log(view.get(i * n + i));
         }
         return 2 * sum;
     }
@@ -98,21 +101,13 @@ final class NativeCholesky implements AutoCloseable {
     }
 
     /**
-     * Replaces the factor by K⁻¹ = L⁻ᵀL⁻¹ (LAPACK potri) and copies it into {@code out} with both
-     * triangles filled. Returns false when L is singular.
+     * Replaces the factor by K⁻¹ = L⁻ᵀL⁻¹ (LAPACK potri) and returns a read-only view of the
+     * native buffer in which the lower triangle, at [i·n + j] for j ≤ i, holds K⁻¹ (the upper
+     * triangle is stale). Returns null when L is singular. The view is valid until the next call.
      */
-    boolean invert(double[] out) {
+    DoubleBuffer invert() {
         int info = openblas.LAPACKE_dpotri(openblas.LAPACK_COL_MAJOR, (byte) 'U', n, pointer, n);
-        if (info != 0) {
-            return false;
-        }
-        pointer.get(out, 0, n * n);
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                out[i * n + j] = out[j * n + i];
-            }
-        }
-        return true;
+        return info == 0 ? view : null;
     }
 
     /**
