@@ -56,12 +56,12 @@ public final class BayesianOptimizer {
     private final UnitBoxScaling scaling;
     private final BoConfig config;
     private final long seed;
-    private final List<Observation> observations = new ArrayList<>();
+    private final List<Evaluation> evaluations = new ArrayList<>();
     private long suggestCalls;
     private GaussianProcess lastModel;
     private SuggestionReport lastReport;
 
-    private BayesianOptimizer(Box domain, BoConfig config, long seed, long suggestCalls, List<Observation> previous) {
+    private BayesianOptimizer(Box domain, BoConfig config, long seed, long suggestCalls, List<Evaluation> previous) {
         this.domain = Objects.requireNonNull(domain, "domain");
         this.scaling = UnitBoxScaling.of(domain);
         this.config = Objects.requireNonNull(config, "config");
@@ -70,7 +70,7 @@ public final class BayesianOptimizer {
             throw new InvalidInputException("suggest calls: expected a count >= 0 but found " + suggestCalls);
         }
         this.suggestCalls = suggestCalls;
-        for (Observation o : previous) {
+        for (Evaluation o : previous) {
             observe(o.phi(), o.value(), o.noiseVariance());
         }
     }
@@ -90,7 +90,7 @@ public final class BayesianOptimizer {
             throw new MalformedDataException("optimizer history: expected domain bounds 'lower' and 'upper'");
         }
         return new BayesianOptimizer(new Box(history.lower(), history.upper()), history.config(), history.seed(),
-                history.suggestCalls(), history.observations());
+                history.suggestCalls(), history.evaluations());
     }
 
     /** Reads a history written by {@link #save} and resumes from it. */
@@ -104,7 +104,7 @@ public final class BayesianOptimizer {
      */
     public void observe(double[] phi, double value, double noiseVariance) {
         domain.require("observed phi", phi);
-        observations.add(new Observation(phi, value, noiseVariance));
+        evaluations.add(new Evaluation(phi, value, noiseVariance));
     }
 
     /** {@link #observe(double[], double, double)} with no known noise. */
@@ -120,7 +120,7 @@ public final class BayesianOptimizer {
         Require.positive("batch size q", q);
         SplittableRandom rng = streamForCall(suggestCalls);
         suggestCalls++;
-        int n = observations.size();
+        int n = evaluations.size();
         int d = domain.dim();
         if (n < config.initialPoints()) {
             double[] design = SobolPoints.shifted(d, n + q, designStream());
@@ -165,8 +165,8 @@ public final class BayesianOptimizer {
     }
 
     private double worstObservedValue() {
-        double worst = observations.get(0).value();
-        for (Observation o : observations) {
+        double worst = evaluations.get(0).value();
+        for (Evaluation o : evaluations) {
             if (config.goal().better(worst, o.value())) {
                 worst = o.value();
             }
@@ -181,17 +181,17 @@ public final class BayesianOptimizer {
      * @throws InvalidInputException when there are no observations yet
      */
     public GaussianProcess fitModel(SplittableRandom rng) {
-        if (observations.isEmpty()) {
+        if (evaluations.isEmpty()) {
             throw new InvalidInputException("optimizer model: expected at least one observation to fit a Gaussian "
                     + "process but found none");
         }
-        int n = observations.size();
+        int n = evaluations.size();
         int d = domain.dim();
         double[] pts = new double[n * d];
         double[] values = new double[n];
         double[] noise = new double[n];
         for (int i = 0; i < n; i++) {
-            Observation o = observations.get(i);
+            Evaluation o = evaluations.get(i);
             System.arraycopy(o.phi(), 0, pts, i * d, d);
             values[i] = o.value();
             noise[i] = o.noiseVariance();
@@ -209,10 +209,10 @@ public final class BayesianOptimizer {
         return Optional.ofNullable(lastReport);
     }
 
-    /** The best observation so far under the goal (empty before the first). */
-    public Optional<Observation> best() {
-        Observation best = null;
-        for (Observation o : observations) {
+    /** The best evaluation so far under the goal (empty before the first). */
+    public Optional<Evaluation> best() {
+        Evaluation best = null;
+        for (Evaluation o : evaluations) {
             if (best == null || config.goal().better(o.value(), best.value())) {
                 best = o;
             }
@@ -220,9 +220,9 @@ public final class BayesianOptimizer {
         return Optional.ofNullable(best);
     }
 
-    /** Every observation, in order (unmodifiable). */
-    public List<Observation> observations() {
-        return Collections.unmodifiableList(new ArrayList<>(observations));
+    /** Every evaluation observed so far, in order (unmodifiable). */
+    public List<Evaluation> evaluations() {
+        return Collections.unmodifiableList(new ArrayList<>(evaluations));
     }
 
     public Box domain() {
@@ -238,7 +238,7 @@ public final class BayesianOptimizer {
         Provenance provenance = Provenance.capture("org.robotphysicist.engine.design.bo.BayesianOptimizer",
                 Json.toMap(config), Map.of("seed", seed), Map.of());
         return new BoHistory(BoHistory.SCHEMA, provenance, config, domain.lower(), domain.upper(), seed, suggestCalls,
-                observations);
+                evaluations);
     }
 
     /** Writes {@link #history()} to {@code path} as JSON, atomically. */

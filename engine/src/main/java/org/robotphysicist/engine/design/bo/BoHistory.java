@@ -16,10 +16,10 @@ import org.robotphysicist.data.io.Provenance;
  * @param upper        upper bounds of the φ domain, length D
  * @param seed         the master seed of every random stream
  * @param suggestCalls number of {@code suggest} calls made so far (selects the next random stream)
- * @param observations every observation, in the order made
+ * @param evaluations  every evaluation observed, in the order made
  */
 public record BoHistory(String schema, Provenance provenance, BoConfig config, double[] lower, double[] upper,
-        long seed, long suggestCalls, List<Observation> observations) {
+        long seed, long suggestCalls, List<Evaluation> evaluations) {
 
     public static final String SCHEMA = "robot-physicist/bo-history/v1";
 
@@ -27,7 +27,7 @@ public record BoHistory(String schema, Provenance provenance, BoConfig config, d
         Objects.requireNonNull(config, "config");
         lower = lower == null ? null : lower.clone();
         upper = upper == null ? null : upper.clone();
-        observations = List.copyOf(observations);
+        evaluations = List.copyOf(evaluations);
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.robotphysicist.engine.design.gp.GpHyperparameters;
  * What one {@link BayesianOptimizer#suggest} call did, for logs and benchmarks.
  *
  * @param fromDesign            whether the points came from the initial space-filling design (no model)
- * @param observations          observations the suggestion was based on
+ * @param evaluations           evaluations the suggestion was based on
  * @param batchSize             q, points suggested
  * @param fitSeconds            wall-clock seconds of the GP hyperparameter fit (0 for design points)
  * @param acquisitionSeconds    wall-clock seconds of acquisition maximization, fantasies included
@@ -15,7 +15,7 @@ import org.robotphysicist.engine.design.gp.GpHyperparameters;
  * @param hyperparameters       the fitted hyperparameters (null for design points)
  * @param acquisitionValues     the maximized acquisition value of each suggested point (empty for design points)
  */
-public record SuggestionReport(boolean fromDesign, int observations, int batchSize, double fitSeconds,
+public record SuggestionReport(boolean fromDesign, int evaluations, int batchSize, double fitSeconds,
         double acquisitionSeconds, int likelihoodEvaluations, GpHyperparameters hyperparameters,
         double[] acquisitionValues) {
 
@@ -30,7 +30,7 @@ public record SuggestionReport(boolean fromDesign, int observations, int batchSi
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SuggestionReport r && r.fromDesign == fromDesign && r.observations == observations
+        return o instanceof SuggestionReport r && r.fromDesign == fromDesign && r.evaluations == evaluations
                 && r.batchSize == batchSize && Double.compare(r.fitSeconds, fitSeconds) == 0
                 && Double.compare(r.acquisitionSeconds, acquisitionSeconds) == 0
                 && r.likelihoodEvaluations == likelihoodEvaluations
@@ -40,13 +40,13 @@ public record SuggestionReport(boolean fromDesign, int observations, int batchSi
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(fromDesign, observations, batchSize, fitSeconds, acquisitionSeconds,
+        return java.util.Objects.hash(fromDesign, evaluations, batchSize, fitSeconds, acquisitionSeconds,
                 likelihoodEvaluations, hyperparameters, Arrays.hashCode(acquisitionValues));
     }
 
     @Override
     public String toString() {
-        return "SuggestionReport[fromDesign=" + fromDesign + ", observations=" + observations + ", batchSize=" + batchSize
+        return "SuggestionReport[fromDesign=" + fromDesign + ", evaluations=" + evaluations + ", batchSize=" + batchSize
                 + ", fitSeconds=" + fitSeconds + ", acquisitionSeconds=" + acquisitionSeconds
                 + ", likelihoodEvaluations=" + likelihoodEvaluations + ", hyperparameters=" + hyperparameters
                 + ", acquisitionValues=" + Arrays.toString(acquisitionValues) + "]";

@@ -49,7 +49,7 @@ class BayesianOptimizerTest {
         Path file = dir.resolve("history.json");
         original.save(file);
         BayesianOptimizer resumed = BayesianOptimizer.resume(file);
-        assertEquals(original.observations(), resumed.observations());
+        assertEquals(original.evaluations(), resumed.evaluations());
         for (int round = 0; round < 3; round++) {
             int q = round == 1 ? 3 : 1;
             Matrix a = original.suggest(q);
@@ -61,7 +61,7 @@ class BayesianOptimizerTest {
         BoHistory h = Json.readFile(file, BoHistory.class);
         assertEquals(BoHistory.SCHEMA, h.schema());
         assertEquals(77L, h.provenance().seeds().get("seed"));
-        assertEquals(9, h.observations().size());
+        assertEquals(9, h.evaluations().size());
         assertEquals(fast(), h.config());
         assertTrue(h.provenance().versions().containsKey("java"), () -> "provenance versions " + h.provenance().versions());
         assertFalse(Files.exists(dir.resolve("history.json.tmp")));
@@ -90,7 +90,7 @@ class BayesianOptimizerTest {
             Matrix batch = bo.suggest(4);
             SuggestionReport report = bo.lastReport().orElseThrow();
             assertFalse(report.fromDesign());
-            assertEquals(8, report.observations());
+            assertEquals(8, report.evaluations());
             assertEquals(4, report.acquisitionValues().length);
             assertTrue(report.likelihoodEvaluations() > 0 && report.fitSeconds() > 0 && report.acquisitionSeconds() > 0,
                     () -> "report " + report);
@@ -162,7 +162,7 @@ class BayesianOptimizerTest {
         assertThrows(InvalidInputException.class, () -> BayesianOptimizer.start(Box.unbounded(2), fast(), 1));
         assertThrows(InvalidInputException.class, () -> BayesianOptimizer.start(new Box(new double[] {0, 1},
                 new double[] {0, 2}), fast(), 1));
-        assertTrue(bo.observations().isEmpty(), () -> "rejected observations must not be recorded: " + bo.observations());
+        assertTrue(bo.evaluations().isEmpty(), () -> "rejected evaluations must not be recorded: " + bo.evaluations());
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"schema\": \"something-else\"}");

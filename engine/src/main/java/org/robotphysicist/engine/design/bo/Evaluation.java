@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.design.bo;
 
 import java.util.Arrays;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 
 /**
@@ -11,15 +12,15 @@ import org.robotphysicist.data.Require;
  * @param value         observed objective value (finite)
  * @param noiseVariance known noise variance ≥ 0, in value units squared
  */
-public record Observation(double[] phi, double value, double noiseVariance) {
+public record Evaluation(double[] phi, double value, double noiseVariance) {
 
-    public Observation {
+    public Evaluation {
         if (phi == null) {
-            throw new org.robotphysicist.data.InvalidInputException("observation phi: expected a vector but found null");
+            throw new InvalidInputException("evaluation phi: expected a vector but found null");
         }
-        phi = Require.finite("observation phi", phi.clone());
+        phi = Require.finite("evaluation phi", phi.clone());
         Require.finite("observed value", value);
-        Require.nonNegative("observation noise variance", noiseVariance);
+        Require.nonNegative("evaluation noise variance", noiseVariance);
     }
 
     @Override
@@ -29,7 +30,7 @@ public record Observation(double[] phi, double value, double noiseVariance) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Observation b && Arrays.equals(b.phi, phi) && Double.compare(b.value, value) == 0
+        return o instanceof Evaluation b && Arrays.equals(b.phi, phi) && Double.compare(b.value, value) == 0
                 && Double.compare(b.noiseVariance, noiseVariance) == 0;
     }
 
@@ -40,6 +41,6 @@ public record Observation(double[] phi, double value, double noiseVariance) {
 
     @Override
     public String toString() {
-        return "Observation[phi=" + Arrays.toString(phi) + ", value=" + value + ", noiseVariance=" + noiseVariance + "]";
+        return "Evaluation[phi=" + Arrays.toString(phi) + ", value=" + value + ", noiseVariance=" + noiseVariance + "]";
     }
 }
