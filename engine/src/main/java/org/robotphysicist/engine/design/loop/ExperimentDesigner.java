@@ -380,7 +380,7 @@ public final class ExperimentDesigner {
         for (int d = 0; d < sd.length; d++) {
             if (sd[d] < 2 * grid.spacing(d)) {
                 log(String.format(Locale.ROOT, "warning: the posterior of %s (sd %.3g) is narrower than 2 grid spacings"
-                        + " (%.3g): entropies and EIG are limited by the grid; use more grid points or a narrower"
+                        + " (spacing %.3g): entropies and EIG are limited by the grid; use more grid points or a narrower"
                         + " prior range", dims.thetaNames().get(d), sd[d], grid.spacing(d)));
             }
         }
