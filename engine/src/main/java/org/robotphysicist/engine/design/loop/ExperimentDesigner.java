@@ -282,7 +282,7 @@ public final class ExperimentDesigner {
         EigSearch.Recommendation best = search.recommend(s.gpRng());
         GpCurve curve = config.phiRange().dim() == 1 ? curve(best.model()) : null;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        String phiName = simulator.dimensions().phiNames().get(0);
+        String phiName = String.join(",", simulator.dimensions().phiNames());
         log(String.format(Locale.ROOT, "round %d/%d: EIG estimated at %d settings in %.1f s; chose %s = %s"
                 + " (EIG %.4g +- %.2g nats, GP mean %.4g)", r + 1, config.rounds(), config.evaluationsPerRound(),
                 seconds, phiName, format(best.phi()), best.estimate().value(), best.estimate().standardError(),
@@ -360,7 +360,7 @@ public final class ExperimentDesigner {
     private void logRound(DesignRound round, GridPosterior posterior) {
         Dimensions dims = simulator.dimensions();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: %d events at %s = %s;"
-                + " posterior", round.round(), config.rounds(), round.events(), dims.phiNames().get(0),
+                + " posterior", round.round(), config.rounds(), round.events(), String.join(",", dims.phiNames()),
                 format(round.phi())));
         Optional<double[]> truth = runner.truth();
         for (int d = 0; d < dims.thetaDim(); d++) {
