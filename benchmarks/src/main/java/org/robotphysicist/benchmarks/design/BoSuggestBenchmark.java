@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.robotphysicist.benchmarks.BenchmarkArguments;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
@@ -39,15 +40,14 @@ public final class BoSuggestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
-        int[] sizes = ints(opt.getOrDefault("sizes", "20,50,200"));
-        int[] dims = ints(opt.getOrDefault("dims", "1,2,4"));
-        int reps = Integer.parseInt(opt.getOrDefault("reps", "5"));
-        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "2"));
-        GpConfig gp = GpConfig.defaults().withRestarts(Integer.parseInt(opt.getOrDefault("restarts", "4")));
-        AcquisitionMaximizer.Settings search = new AcquisitionMaximizer.Settings(
-                Integer.parseInt(opt.getOrDefault("candidates", "1024")),
-                Integer.parseInt(opt.getOrDefault("local-starts", "5")), 50);
+        BenchmarkArguments opt = BenchmarkArguments.parse(args);
+        int[] sizes = opt.integers("sizes", "20,50,200");
+        int[] dims = opt.integers("dims", "1,2,4");
+        int reps = opt.integer("reps", 5);
+        int warmup = opt.integer("warmup", 2);
+        GpConfig gp = GpConfig.defaults().withRestarts(opt.integer("restarts", 4));
+        AcquisitionMaximizer.Settings search = new AcquisitionMaximizer.Settings(opt.integer("candidates", 1024),
+                opt.integer("local-starts", 5), 50);
         BoConfig config = BoConfig.defaults().withGp(gp).withSearch(search).withInitialPoints(1);
 
         List<Case> cases = new ArrayList<>();
@@ -82,12 +82,12 @@ public final class BoSuggestBenchmark {
                     f[r] = res.fitSeconds;
                     ourEvaluations[i] = res.evaluations;
                 }
-                ours[i] = median(t);
-                ourFits[i] = median(f);
+                ours[i] = BenchmarkArguments.median(t);
+                ourFits[i] = BenchmarkArguments.median(f);
             }
             System.out.println("running the scikit-learn peer ...");
-            JsonNode peer = runPeer(opt.getOrDefault("python", "/usr/bin/python3"),
-                    opt.getOrDefault("peer", "benchmarks/peers/bo_suggest_sklearn.py"), input);
+            JsonNode peer = runPeer(opt.string("python", "/usr/bin/python3"),
+                    opt.string("peer", "benchmarks/peers/bo_suggest_sklearn.py"), input);
             System.out.println("peer versions: " + peer.get("versions"));
             System.out.printf("%5s %3s %11s %13s %7s | %9s %12s %7s | %8s %8s%n", "N", "D", "suggest ms",
                     "sklearn ms", "ratio", "fit ms", "sklearn fit", "ratio", "our LML", "peer LML");
@@ -174,26 +174,5 @@ public final class BoSuggestBenchmark {
             throw new IllegalStateException("peer " + script + " exited with status " + rc + ": " + out);
         }
         return Json.mapper().readTree(out);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs but found " + Arrays.toString(args));
-            }
-            m.put(args[i].substring(2), args[++i]);
-        }
-        return m;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Experiment design: a Gaussian-process surrogate of an expensive objective (for example the
- * expected information gain EIG(φ)), acquisition functions, and the Bayesian optimizer that
- * proposes the next experiment settings φ from the history of (φ, value, noise) observations.
+ * expected information gain EIG(φ)), acquisition functions, the Bayesian optimizer that proposes
+ * the next experiment settings φ from the history of (φ, value, noise) observations, the EIG
+ * estimator, and the loop that ties them to the posterior engine.
  *
  * <ul>
  *   <li>{@code gp} — the Gaussian process: kernels, hyperparameters by maximum marginal likelihood,
@@ -10,6 +11,11 @@
  *   <li>{@code acquisition} — log expected improvement, upper confidence bound, and their maximization
  *       over Sobol candidates plus local refinement.</li>
  *   <li>{@code bo} — the Bayesian optimizer with q-batch suggestions and a resumable JSON history.</li>
+ *   <li>{@code eig} — the expected information gain by Monte Carlo over simulated experiments, the
+ *       experiment's likelihood (with the Poisson rate term under a fixed luminosity), the plain EIG
+ *       scan and the Bayesian-optimization search of EIG.</li>
+ *   <li>{@code loop} — the {@code ExperimentDesigner}: choose φ, run the experiment, update the
+ *       posterior, repeat; its history, files and plots.</li>
  * </ul>
  */
 package org.robotphysicist.engine.design;

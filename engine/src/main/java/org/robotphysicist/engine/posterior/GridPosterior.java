@@ -320,6 +320,48 @@ public final class GridPosterior {
         return new GridPosterior(grid, names, logPrior, sum);
     }
 
+    /**
+     * The posterior after one more experiment whose summed log-likelihood on this grid is
+     * {@code more} (length M, finite or −∞): same grid and prior, log-likelihoods added. Cheaper
+     * than {@link #fromLogLikelihood} when many datasets share one prior, since the prior is not
+     * evaluated again.
+     */
+    public GridPosterior withLogLikelihood(double[] more) {
+        if (more.length != logLikelihood.length) {
+            throw new DimensionMismatchException("added log-likelihood values", logLikelihood.length, more.length);
+        }
+        double[] sum = new double[more.length];
+        for (int j = 0; j < sum.length; j++) {
+            double ll = more[j];
+            if (Double.isNaN(ll) || ll == Double.POSITIVE_INFINITY) {
+                throw new InvalidInputException("added log-likelihood at grid point " + j + ": expected a finite value"
+                        + " or -Infinity but found " + ll);
+            }
+            sum[j] = logLikelihood[j] + ll;
+        }
+        return new GridPosterior(grid, names, logPrior, sum);
+    }
+
+    /**
+     * The differential entropy in nats of the grid density, with the same quadrature as every
+     * other summary (cell j carries mass P<sub>j</sub> at density P<sub>j</sub>/V<sub>j</sub>):
+     * <pre>
+     *   H = −Σ_j P_j log(P_j / V_j),
+     * </pre>
+     * empty cells contributing 0. For a uniform density over a box of volume V it is log V; it is
+     * trustworthy only when the grid resolves the density (cells narrower than its width), and never
+     * falls below the log-volume of one cell.
+     */
+    public double entropy() {
+        double h = 0;
+        for (int j = 0; j < logMass.length; j++) {
+            if (logMass[j] > Double.NEGATIVE_INFINITY) {
+                h -= Math.exp(logMass[j]) * (logMass[j] - Math.log(grid.cellVolume(j)));
+            }
+        }
+        return h;
+    }
+
     /** This posterior as a prior for the next experiment; see {@link GridPrior}. */
     public GridPrior asPrior() {
         return new GridPrior(this);

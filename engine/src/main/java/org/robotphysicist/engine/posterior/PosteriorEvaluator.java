@@ -1,5 +1,8 @@
 package org.robotphysicist.engine.posterior;
 
+import java.util.List;
+import java.util.stream.IntStream;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.SurrogateLikelihood;
 
@@ -37,6 +40,29 @@ public interface PosteriorEvaluator {
      * @return length M, float64, finite or −∞
      */
     double[] logLikelihoodSums(Matrix events, Matrix thetas, double[] phi);
+
+    /**
+     * The sums for K datasets observed at the same setting, S<sub>k,j</sub> =
+     * Σ<sub>i</sub> log p̂(x<sub>k,i</sub> | θ<sub>j</sub>, φ): what an expected-information-gain
+     * estimate needs for its simulated datasets. The default evaluates the datasets in parallel,
+     * one {@link #logLikelihoodSums(Matrix, Matrix, double[])} call each; a device implementation
+     * overrides it to put all K·N events through one tiled pass.
+     *
+     * @param datasets K ≥ 1 event matrices (N<sub>k</sub> ≥ 1, D<sub>x</sub>)
+     * @param thetas   (M, D<sub>θ</sub>)
+     * @param phi      length D<sub>φ</sub>
+     * @return K arrays of length M
+     */
+    default double[][] logLikelihoodSums(List<Matrix> datasets, Matrix thetas, double[] phi) {
+        if (datasets == null || datasets.isEmpty()) {
+            throw new InvalidInputException("datasets: expected at least one event matrix but"
+                    + " found none");
+        }
+        double[][] out = new double[datasets.size()][];
+        IntStream.range(0, out.length).parallel()
+                .forEach(k -> out[k] = logLikelihoodSums(datasets.get(k), thetas, phi));
+        return out;
+    }
 
     /**
      * Where the sums are computed, for logs, reports and provenance (for example "cpu" or

@@ -100,6 +100,52 @@ class GridPosteriorTest {
         assertTrue(post.summarize(0.9).interval("b", 0.9).contains(1.2));
     }
 
+    /**
+     * Differential entropy with the grid's own quadrature: a uniform density over M cells of width h
+     * has entropy log(M·h) (the cells span the box plus half a cell at each end), to 1e-12; the
+     * conjugate normal posterior has ½ log(2πe s²), to 1e-4 nats on a grid of spacing s/150.
+     */
+    @Test
+    void entropyIsTheDifferentialEntropyOfTheGridDensity() {
+        RegularGrid grid = RegularGrid.of(0, 2, 201);
+        GridPosterior flat = GridPosterior.fromLogLikelihood(UniformBoxPrior.interval(0, 2), grid, MU, new double[201]);
+        assertClose("entropy of the uniform grid density", Math.log(201 * grid.spacing(0)), flat.entropy(), 1e-12);
+
+        Matrix x = TOY.simulate(new double[] {1.0}, new double[] {1.0}, 50, new SplittableRandom(8));
+        double[] truth = analytic(0.5, 1.0, x, 1.0);
+        RegularGrid fine = RegularGrid.of(-0.5, 2.5, 3001);
+        GridPosterior post = GridPosterior.fromLogLikelihood(NormalPrior.of(0.5, 1.0), fine, MU,
+                new ExactLikelihood(TOY).summedLogLikelihood(x, fine.points(), new double[] {1.0}));
+        assertClose("entropy of the conjugate normal posterior", 0.5 * Math.log(2 * Math.PI * Math.E * truth[1] * truth[1]),
+                post.entropy(), 1e-4);
+    }
+
+    /** Adding a log-likelihood to a posterior equals building it from the summed log-likelihoods. */
+    @Test
+    void withLogLikelihoodEqualsTheJointUpdate() {
+        RegularGrid grid = RegularGrid.of(0, 2, 101);
+        ExactLikelihood exact = new ExactLikelihood(TOY);
+        double[] phi = {1.0};
+        double[] a = exact.summedLogLikelihood(TOY.simulate(new double[] {1}, phi, 20, new SplittableRandom(1)),
+                grid.points(), phi);
+        double[] b = exact.summedLogLikelihood(TOY.simulate(new double[] {1}, phi, 30, new SplittableRandom(2)),
+                grid.points(), phi);
+        double[] ab = new double[a.length];
+        for (int j = 0; j < ab.length; j++) {
+            ab[j] = a[j] + b[j];
+        }
+        NormalPrior prior = NormalPrior.of(0.5, 1.0);
+        GridPosterior joint = GridPosterior.fromLogLikelihood(prior, grid, MU, ab);
+        GridPosterior stepwise = GridPosterior.fromLogLikelihood(prior, grid, MU, a).withLogLikelihood(b);
+        assertClose("mean, joint vs stepwise", joint.mean()[0], stepwise.mean()[0], 1e-12);
+        assertClose("entropy, joint vs stepwise", joint.entropy(), stepwise.entropy(), 1e-12);
+        assertThrows(InvalidInputException.class, () -> joint.withLogLikelihood(new double[3]));
+        double[] bad = new double[101];
+        bad[4] = Double.NaN;
+        var e = assertThrows(InvalidInputException.class, () -> joint.withLogLikelihood(bad));
+        assertTrue(e.getMessage().contains("grid point 4"), e.getMessage());
+    }
+
     @Test
     void invalidPosteriorInputsAreRejected() {
         RegularGrid grid = RegularGrid.of(0, 1, 5);

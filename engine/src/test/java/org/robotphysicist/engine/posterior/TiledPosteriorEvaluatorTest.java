@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
 import org.robotphysicist.data.OutOfSupportException;
@@ -50,6 +54,27 @@ class TiledPosteriorEvaluatorTest {
     void tiledEqualsUntiledForTheExactLikelihood() {
         Matrix x = TOY.simulate(new double[] {0.7}, new double[] {2.0}, 500, new SplittableRandom(5));
         assertTilingInvariant(new ExactLikelihood(TOY), x, RegularGrid.of(-1, 3, 201).points(), new double[] {2.0});
+    }
+
+    /** Many datasets in one call give exactly what one call per dataset gives, in order. */
+    @Test
+    void manyDatasetsInOneCallEqualOneCallEach() {
+        PosteriorEvaluator evaluator = PosteriorEvaluator.forSurrogate(new ExactLikelihood(TOY));
+        Matrix grid = RegularGrid.of(-1, 3, 51).points();
+        double[] phi = {2.0};
+        List<Matrix> datasets = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int k = 0; k < 9; k++) {
+            datasets.add(TOY.simulate(new double[] {0.3 * k}, phi, 10 + 7 * k, rng.split()));
+        }
+        double[][] batch = evaluator.logLikelihoodSums(datasets, grid, phi);
+        assertEquals(9, batch.length);
+        for (int k = 0; k < 9; k++) {
+            assertTrue(Arrays.equals(evaluator.logLikelihoodSums(datasets.get(k), grid, phi), batch[k]),
+                    "dataset " + k + " differs between the batched and the single call");
+        }
+        assertThrows(InvalidInputException.class,
+                () -> evaluator.logLikelihoodSums(List.of(), grid, phi));
     }
 
     @Test
@@ -160,8 +185,8 @@ class TiledPosteriorEvaluatorTest {
         assertEquals(1, auto.initialTileRows(10, 100));
         assertEquals(777, TilingConfig.fixed(777).initialTileRows(10, 100));
         assertEquals(auto, Json.read(Json.write(auto), TilingConfig.class, "test"));
-        assertThrows(org.robotphysicist.data.InvalidInputException.class, () -> new TilingConfig(-1, 1, 0.5, 10));
-        assertThrows(org.robotphysicist.data.InvalidInputException.class, () -> new TilingConfig(0, 1, 1.5, 10));
+        assertThrows(InvalidInputException.class, () -> new TilingConfig(-1, 1, 0.5, 10));
+        assertThrows(InvalidInputException.class, () -> new TilingConfig(0, 1, 1.5, 10));
         TiledPosteriorEvaluator e = (TiledPosteriorEvaluator) PosteriorEvaluator.forSurrogate(new ExactLikelihood(TOY));
         assertTrue(e.tileRows() >= 1 && e.tileRows() <= TilingConfig.DEFAULT_MAX_TILE_ROWS, () -> "tile " + e.tileRows());
     }

@@ -1,0 +1,180 @@
+package org.robotphysicist.engine.design.loop;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.SurrogateKind;
+
+/**
+ * Settings of an {@link ExperimentDesigner} run; validated here as far as they do not depend on
+ * the simulator (the designer checks the ranges against its domains). Round-trips to JSON.
+ *
+ * @param rounds              R ≥ 1, experiments to design and run
+ * @param phiLower            lower corner of the φ range searched, length D<sub>φ</sub>
+ * @param phiUpper            upper corner, each &gt; the lower one
+ * @param thetaLower          lower corner of the uniform initial prior on θ (and of the θ grid), length D<sub>θ</sub>
+ * @param thetaUpper          upper corner, each &gt; the lower one
+ * @param gridPoints          θ grid points per dimension (≥ 2): posteriors, entropies and EIG live on it
+ * @param experiment          how much data each experiment records
+ * @param extendedLikelihood  include the Poisson rate term under a fixed luminosity ({@code ExperimentLikelihood})
+ * @param eigDatasets         K ≥ 2 simulated datasets per EIG estimate
+ * @param evaluationsPerRound EIG estimates the Bayesian optimizer may spend per round (≥ initialPoints)
+ * @param initialPoints       of which the first come from a space-filling design (≥ 1)
+ * @param commonRandomNumbers whether every EIG estimate within a round reuses the same random stream, so
+ *                            that differences between settings are far less noisy than the estimates
+ * @param surrogate           which surrogate stands in for the likelihood
+ * @param histogram           histogram surrogate settings (used when {@code surrogate} is the histogram)
+ * @param seed                master seed of every random stream
+ */
+public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
+        int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
+        int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, SurrogateKind surrogate,
+        HistogramSettings histogram, long seed) {
+
+    public DesignConfig {
+        if (rounds < 1) {
+            throw new InvalidInputException("rounds: expected at least 1 experiment to design but found " + rounds);
+        }
+        phiLower = box("phi range", phiLower, phiUpper).lower();
+        phiUpper = phiUpper.clone();
+        thetaLower = box("theta prior range", thetaLower, thetaUpper).lower();
+        thetaUpper = thetaUpper.clone();
+        if (gridPoints < 2) {
+            throw new InvalidInputException("theta grid points: expected at least 2 per dimension but found "
+                    + gridPoints);
+        }
+        Objects.requireNonNull(experiment, "experiment");
+        if (eigDatasets < 2) {
+            throw new InvalidInputException("EIG datasets: expected at least 2 (for a standard error) but found "
+                    + eigDatasets);
+        }
+        if (initialPoints < 1 || evaluationsPerRound < initialPoints) {
+            throw new InvalidInputException("EIG evaluations per round: expected 1 <= initial points <= evaluations but"
+                    + " found " + initialPoints + " initial and " + evaluationsPerRound + " in all");
+        }
+        Objects.requireNonNull(surrogate, "surrogate");
+        Objects.requireNonNull(histogram, "histogram settings");
+    }
+
+    private static Box box(String what, double[] lower, double[] upper) {
+        if (lower == null || upper == null || lower.length != upper.length || lower.length == 0) {
+            throw new InvalidInputException(what + ": expected lower and upper corners of equal, non-zero length but"
+                    + " found " + Arrays.toString(lower) + " and " + Arrays.toString(upper));
+        }
+        for (int d = 0; d < lower.length; d++) {
+            if (!Double.isFinite(lower[d]) || !Double.isFinite(upper[d]) || !(lower[d] < upper[d])) {
+                throw new InvalidInputException(what + " dimension " + d + ": expected finite lower < upper but found ["
+                        + lower[d] + ", " + upper[d] + "]");
+            }
+        }
+        return new Box(lower, upper);
+    }
+
+    /** The φ box searched. */
+    public Box phiRange() {
+        return new Box(phiLower, phiUpper);
+    }
+
+    /** The θ box of the initial prior and the grid. */
+    public Box thetaRange() {
+        return new Box(thetaLower, thetaUpper);
+    }
+
+    @Override
+    public double[] phiLower() {
+        return phiLower.clone();
+    }
+
+    @Override
+    public double[] phiUpper() {
+        return phiUpper.clone();
+    }
+
+    @Override
+    public double[] thetaLower() {
+        return thetaLower.clone();
+    }
+
+    @Override
+    public double[] thetaUpper() {
+        return thetaUpper.clone();
+    }
+
+    /**
+     * For 1-D θ and φ: 5 rounds of 200 events, 201 grid points, extended likelihood, 128 datasets per
+     * EIG, 12 EIG evaluations per round of which 4 from the design, common random numbers, the
+     * histogram surrogate with {@link HistogramSettings#defaults()}, seed 20261122.
+     */
+    public static DesignConfig defaults(Box thetaRange, Box phiRange) {
+        return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
+                ExperimentSpec.events(200), true, 128, 12, 4, true, SurrogateKind.HISTOGRAM,
+                HistogramSettings.defaults(), 20261122L);
+    }
+
+    public DesignConfig withRounds(int r) {
+        return new DesignConfig(r, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                histogram, seed);
+    }
+
+    public DesignConfig withExperiment(ExperimentSpec e) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, e, extendedLikelihood,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+    }
+
+    public DesignConfig withGridPoints(int m) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, m, experiment, extendedLikelihood,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+    }
+
+    /** K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the design. */
+    public DesignConfig withEig(int datasets, int evaluations, int initial) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers, surrogate, histogram, seed);
+    }
+
+    public DesignConfig withSurrogate(SurrogateKind kind, HistogramSettings h) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind, h, seed);
+    }
+
+    public DesignConfig withExtendedLikelihood(boolean extended) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extended,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+    }
+
+    public DesignConfig withSeed(long s) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                histogram, s);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DesignConfig c && c.rounds == rounds && Arrays.equals(c.phiLower, phiLower)
+                && Arrays.equals(c.phiUpper, phiUpper) && Arrays.equals(c.thetaLower, thetaLower)
+                && Arrays.equals(c.thetaUpper, thetaUpper) && c.gridPoints == gridPoints
+                && c.experiment.equals(experiment) && c.extendedLikelihood == extendedLikelihood
+                && c.eigDatasets == eigDatasets && c.evaluationsPerRound == evaluationsPerRound
+                && c.initialPoints == initialPoints && c.commonRandomNumbers == commonRandomNumbers
+                && c.surrogate == surrogate && c.histogram.equals(histogram) && c.seed == seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rounds, Arrays.hashCode(phiLower), Arrays.hashCode(phiUpper), Arrays.hashCode(thetaLower),
+                Arrays.hashCode(thetaUpper), gridPoints, experiment, extendedLikelihood, eigDatasets,
+                evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "DesignConfig[rounds=" + rounds + ", phi=" + phiRange() + ", theta=" + thetaRange() + ", grid="
+                + gridPoints + ", experiment=" + experiment.describe() + ", extended=" + extendedLikelihood
+                + ", eigDatasets=" + eigDatasets + ", evaluations=" + evaluationsPerRound + " (" + initialPoints
+                + " initial), crn=" + commonRandomNumbers + ", surrogate=" + surrogate + ", " + histogram + ", seed="
+                + seed + "]";
+    }
+}

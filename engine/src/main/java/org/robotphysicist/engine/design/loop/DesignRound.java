@@ -1,0 +1,54 @@
+package org.robotphysicist.engine.design.loop;
+
+import java.util.List;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.engine.design.eig.EigEstimate;
+import org.robotphysicist.engine.design.gp.GpHyperparameters;
+import org.robotphysicist.engine.posterior.PosteriorSummary;
+
+/**
+ * One completed round of the design loop, as kept in the history.
+ *
+ * @param round             the round number, from 1
+ * @param phi               the setting the experiment ran at
+ * @param chosen            the EIG estimate at that setting
+ * @param evaluations       every EIG estimate made while choosing, in order
+ * @param gp                the GP hyperparameters fitted to them (see {@link RoundProposal#gp()})
+ * @param gpCurve           the GP's mean and sd of EIG on a dense φ grid (one-dimensional φ only, else {@code null})
+ * @param events            N, the events the experiment recorded
+ * @param eventsSha256      SHA-256 of the events ({@code EventDataset#sha256}); {@code null} when N = 0
+ * @param priorEntropy      H(p(θ)) before this round, nats
+ * @param posteriorEntropy  H(p(θ | data so far)) after it, nats
+ * @param posterior         the posterior summary after this round (68% and 95% intervals)
+ * @param logLikelihood     this experiment's log-likelihood on the θ grid (M values, up to a constant): with the
+ *                          initial prior and the earlier rounds it rebuilds the posterior exactly on resume
+ * @param eigSeconds        wall-clock seconds spent choosing φ
+ * @param updateSeconds     wall-clock seconds spent on the posterior update
+ */
+public record DesignRound(int round, double[] phi, EigEstimate chosen, List<EigEstimate> evaluations,
+        GpHyperparameters gp, GpCurve gpCurve, int events, String eventsSha256, double priorEntropy,
+        double posteriorEntropy, PosteriorSummary posterior, double[] logLikelihood, double eigSeconds,
+        double updateSeconds) {
+
+    public DesignRound {
+        Require.positive("round", round);
+        phi = phi.clone();
+        evaluations = List.copyOf(evaluations);
+        logLikelihood = logLikelihood.clone();
+    }
+
+    @Override
+    public double[] phi() {
+        return phi.clone();
+    }
+
+    @Override
+    public double[] logLikelihood() {
+        return logLikelihood.clone();
+    }
+
+    /** The information this round's data gave: prior entropy − posterior entropy, nats. */
+    public double realizedGain() {
+        return priorEntropy - posteriorEntropy;
+    }
+}

@@ -1,0 +1,474 @@
+package org.robotphysicist.engine.design.loop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.MalformedDataException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.OutOfSupportException;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
+import org.robotphysicist.engine.design.bo.BoConfig;
+import org.robotphysicist.engine.design.eig.EigSearch;
+import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
+import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
+import org.robotphysicist.engine.design.gp.GaussianProcess;
+import org.robotphysicist.engine.design.gp.GpConfig;
+import org.robotphysicist.engine.design.gp.Prediction;
+import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.surrogate.SurrogateRequest;
+import org.robotphysicist.models.SurrogateLikelihood;
+
+/**
+ * The robot physicist's loop (DESIGN.md §6): for R rounds,
+ * <ol>
+ *   <li>choose φ by Bayesian optimization of the expected information gain over the φ range
+ *       ({@link EigSearch}: each EIG estimate is observed with its squared standard error as known
+ *       noise; the evaluated φ with the highest GP mean is chosen);</li>
+ *   <li>run the experiment there ({@link ExperimentRunner}: a simulation at a hidden θ, or real
+ *       events from the caller);</li>
+ *   <li>update the posterior on the θ grid; it becomes the next round's prior
+ *       ({@link GridPosterior#asPrior()}).</li>
+ * </ol>
+ * Every round is logged, kept in the {@link DesignHistory} and, with an output directory, written
+ * to {@code history.json} with the events and plots ({@link DesignFiles}); a run resumes from its
+ * history ({@link #resume}).
+ *
+ * <p>The initial prior is uniform on the θ range; posteriors live on a regular grid of
+ * {@link DesignConfig#gridPoints()} points per θ dimension over that range. The likelihood of an
+ * experiment is the surrogate's, plus the Poisson rate term under a fixed luminosity when
+ * {@link DesignConfig#extendedLikelihood()} ({@link ExperimentLikelihood}).
+ *
+ * <p>Randomness: the master seed's first split builds the surrogate; round r (from 0) takes split
+ * r + 2, from which come the optimizer's seed, the EIG seed, the GP-fit stream and the experiment's
+ * stream, in that order. A round therefore depends only on the seed, its number and the posterior
+ * before it — which is what makes a resumed run continue identically. Not thread-safe.
+ */
+public final class ExperimentDesigner {
+    /** The producer recorded in provenance. */
+    public static final String PRODUCER = "org.robotphysicist.engine.design.loop.ExperimentDesigner";
+    /** Credible levels of the posterior summaries. */
+    static final double[] LEVELS = {0.68, 0.95};
+    private static final int MAX_GRID_POINTS = 1 << 22;
+    private static final int GP_CURVE_POINTS = 121;
+
+    private final DesignConfig config;
+    private final Simulator simulator;
+    private final SurrogateLikelihood surrogate;
+    private final ExperimentRunner runner;
+    private final DesignOptions options;
+    private final RegularGrid grid;
+    private final ExperimentLikelihood likelihood;
+    private final ExpectedInformationGain eig;
+    private final Prior initialPrior;
+    private final List<DesignRound> rounds = new ArrayList<>();
+    private final List<GridPosterior> posteriors = new ArrayList<>();
+    private final DesignFiles files;
+
+    private ExperimentDesigner(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
+            ExperimentRunner runner, DesignOptions options) {
+        validate(config, simulator, runner);
+        Box thetaRange = config.thetaRange();
+        Box phiRange = config.phiRange();
+        simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
+        if (!thetaRange.within(surrogate.thetaRange()) || !phiRange.within(surrogate.phiRange())) {
+            throw new OutOfSupportException("surrogate ranges: expected a surrogate valid on the prior range "
+                    + thetaRange + " and the phi range " + phiRange + " but it covers " + surrogate.thetaRange()
+                    + " and " + surrogate.phiRange());
+        }
+        this.config = config;
+        this.simulator = simulator;
+        this.surrogate = surrogate;
+        this.runner = runner;
+        this.options = options;
+        int[] counts = new int[thetaRange.dim()];
+        Arrays.fill(counts, config.gridPoints());
+        this.grid = new RegularGrid(thetaRange.lower(), thetaRange.upper(), counts);
+        this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate), simulator,
+                config.experiment().toExperiment(), config.extendedLikelihood());
+        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets());
+        this.initialPrior = new UniformBoxPrior(thetaRange);
+        this.files = options.outputDirectory() == null ? null : new DesignFiles(options.outputDirectory(),
+                options.plots());
+    }
+
+    /**
+     * Checks a configuration against a simulator and runner before anything expensive: matching
+     * dimensions, the φ and θ ranges inside the simulator's domains, the hidden θ (if any) inside
+     * the prior range, a grid of at most 2<sup>22</sup> points.
+     */
+    public static void validate(DesignConfig config, Simulator simulator, ExperimentRunner runner) {
+        Dimensions dims = simulator.dimensions();
+        Box phiRange = config.phiRange();
+        Box thetaRange = config.thetaRange();
+        if (phiRange.dim() != dims.phiDim() || thetaRange.dim() != dims.thetaDim()) {
+            throw new DimensionMismatchException("design ranges: expected a theta range of dimension "
+                    + dims.thetaDim() + " " + dims.thetaNames() + " and a phi range of dimension " + dims.phiDim() + " "
+                    + dims.phiNames() + " but found " + thetaRange.dim() + " and " + phiRange.dim());
+        }
+        if (!phiRange.within(simulator.phiDomain())) {
+            throw new OutOfSupportException("phi range " + dims.phiNames() + ": expected a box inside the simulator's"
+                    + " domain " + simulator.phiDomain() + " but found " + phiRange);
+        }
+        if (!thetaRange.within(simulator.thetaDomain())) {
+            throw new OutOfSupportException("theta prior range " + dims.thetaNames() + ": expected a box inside the"
+                    + " simulator's domain " + simulator.thetaDomain() + " but found " + thetaRange);
+        }
+        if (Math.pow(config.gridPoints(), thetaRange.dim()) > MAX_GRID_POINTS) {
+            throw new InvalidInputException("theta grid: expected at most " + MAX_GRID_POINTS + " points but "
+                    + config.gridPoints() + " per dimension in " + thetaRange.dim() + " dimensions give "
+                    + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
+        }
+        Optional<double[]> truth = runner.truth();
+        if (truth.isPresent()) {
+            double[] t = truth.get();
+            if (t.length != thetaRange.dim() || !thetaRange.contains(t)) {
+                throw new OutOfSupportException("hidden theta " + dims.thetaNames() + ": expected a value inside the"
+                        + " prior range " + thetaRange + " but found " + Arrays.toString(t));
+            }
+        }
+    }
+
+    /**
+     * A new run: validates, builds the configured surrogate over the θ range × φ range (reporting
+     * to the options' progress) and prepares round 1.
+     */
+    public static ExperimentDesigner start(DesignConfig config, Simulator simulator, ExperimentRunner runner,
+            DesignOptions options) {
+        validate(config, simulator, runner);
+        return start(config, simulator, buildSurrogate(config, simulator, options), runner, options);
+    }
+
+    /** A new run with a surrogate the caller built (valid on the θ range × φ range). */
+    public static ExperimentDesigner start(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
+            ExperimentRunner runner, DesignOptions options) {
+        ExperimentDesigner d = new ExperimentDesigner(config, simulator, surrogate, runner, options);
+        Dimensions dims = simulator.dimensions();
+        d.log(String.format(Locale.ROOT, "design: %d rounds of %s, %s in %s, prior uniform in %s %s, %s surrogate, %s",
+                config.rounds(), config.experiment().describe(), String.join(",", dims.phiNames()),
+                format(config.phiLower(), config.phiUpper()), String.join(",", dims.thetaNames()),
+                format(config.thetaLower(), config.thetaUpper()), config.surrogate(), runner.describe()));
+        return d;
+    }
+
+    /**
+     * Continues the run recorded in {@code history} up to {@code totalRounds} rounds (at least the
+     * rounds already done): rebuilds the surrogate from the recorded seed, replays the recorded
+     * rounds' likelihoods to restore the posterior exactly, and goes on as the original would have.
+     */
+    public static ExperimentDesigner resume(DesignHistory history, int totalRounds, Simulator simulator,
+            ExperimentRunner runner, DesignOptions options) {
+        DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
+        validate(config, simulator, runner);
+        return resume(history, config, buildSurrogate(config, simulator, options), simulator, runner, options);
+    }
+
+    /** As {@link #resume(DesignHistory, int, Simulator, ExperimentRunner, DesignOptions)} with the caller's surrogate. */
+    public static ExperimentDesigner resume(DesignHistory history, int totalRounds, Simulator simulator,
+            SurrogateLikelihood surrogate, ExperimentRunner runner, DesignOptions options) {
+        DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
+        return resume(history, config, surrogate, simulator, runner, options);
+    }
+
+    private static ExperimentDesigner resume(DesignHistory history, DesignConfig config, SurrogateLikelihood surrogate,
+            Simulator simulator, ExperimentRunner runner, DesignOptions options) {
+        ExperimentDesigner d = new ExperimentDesigner(config, simulator, surrogate, runner, options);
+        for (DesignRound r : history.rounds()) {
+            d.replay(r);
+        }
+        d.log(String.format(Locale.ROOT, "design: resumed after round %d of %d from the history (%s)",
+                history.rounds().size(), config.rounds(), runner.describe()));
+        return d;
+    }
+
+    private static DesignConfig resumedConfig(DesignHistory history, int totalRounds, Simulator simulator,
+            ExperimentRunner runner) {
+        if (!DesignHistory.SCHEMA.equals(history.schema())) {
+            throw new MalformedDataException("design history: expected schema " + DesignHistory.SCHEMA + " but found "
+                    + history.schema());
+        }
+        if (!simulator.name().equals(history.simulator())) {
+            throw new InvalidInputException("design history: expected the simulator '" + history.simulator()
+                    + "' it was made with but found '" + simulator.name() + "'");
+        }
+        double[] recorded = history.hiddenTheta();
+        Optional<double[]> truth = runner.truth();
+        if (recorded != null && truth.isPresent() && !Arrays.equals(recorded, truth.get())) {
+            throw new InvalidInputException("hidden theta: the history's experiments were simulated at "
+                    + Arrays.toString(recorded) + " but the runner now has " + Arrays.toString(truth.get()));
+        }
+        return history.config().withRounds(Math.max(totalRounds, Math.max(1, history.rounds().size())));
+    }
+
+    private static SurrogateLikelihood buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
+        SplittableRandom surrogateStream = new SplittableRandom(config.seed()).split();
+        return config.surrogate().build(new SurrogateRequest(simulator, config.thetaRange(), config.phiRange(),
+                config.histogram(), surrogateStream, options.progress()));
+    }
+
+    /** The streams of round r (from 0): split r + 2 of the master stream; see the class comment. */
+    private RoundStreams streams(int r) {
+        SplittableRandom master = new SplittableRandom(config.seed());
+        master.split();
+        for (int i = 0; i < r; i++) {
+            master.split();
+        }
+        SplittableRandom s = master.split();
+        return new RoundStreams(s.nextLong(), s.nextLong(), s.split(), s.split());
+    }
+
+    private record RoundStreams(long boSeed, long eigSeed, SplittableRandom gpRng, SplittableRandom experimentRng) {
+    }
+
+    /** The optimizer's settings: log EI, the configured initial design, 2 GP restarts, 512 Sobol candidates. */
+    BoConfig boConfig() {
+        return BoConfig.defaults().withInitialPoints(config.initialPoints())
+                .withGp(GpConfig.defaults().withRestarts(2)).withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
+    }
+
+    /** Runs the remaining rounds with the runner; returns the full history. */
+    public DesignHistory run() {
+        while (rounds.size() < config.rounds()) {
+            RoundProposal p = propose();
+            Matrix events = runner.run(p.round(), p.phi(), streams(p.round() - 1).experimentRng());
+            record(p, events);
+        }
+        return history();
+    }
+
+    /**
+     * Chooses the next round's setting by Bayesian optimization of EIG under the current prior
+     * (spending {@link DesignConfig#evaluationsPerRound()} estimates). Proposing again without
+     * recording gives the same proposal.
+     *
+     * @throws InvalidInputException when every configured round is done
+     */
+    public RoundProposal propose() {
+        int r = rounds.size();
+        if (r >= config.rounds()) {
+            throw new InvalidInputException("design: expected a round left to propose but all " + config.rounds()
+                    + " rounds are done; resume with more rounds to continue");
+        }
+        RoundStreams s = streams(r);
+        long t0 = System.nanoTime();
+        EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(), boConfig(), s.boSeed(), s.eigSeed(),
+                config.commonRandomNumbers());
+        try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
+                config.rounds()), config.evaluationsPerRound(), "estimates")) {
+            for (int i = 0; i < config.evaluationsPerRound(); i++) {
+                search.step();
+                progress.advance(1);
+            }
+        }
+        EigSearch.Recommendation best = search.recommend(s.gpRng());
+        GpCurve curve = config.phiRange().dim() == 1 ? curve(best.model()) : null;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String phiName = String.join(",", simulator.dimensions().phiNames());
+        log(String.format(Locale.ROOT, "round %d/%d: EIG estimated at %d settings in %.1f s; chose %s = %s"
+                + " (EIG %.4g +- %.2g nats, GP mean %.4g)", r + 1, config.rounds(), config.evaluationsPerRound(),
+                seconds, phiName, format(best.phi()), best.estimate().value(), best.estimate().standardError(),
+                best.gpMean()));
+        return new RoundProposal(r + 1, best.phi(), best.estimate(), search.estimates(), best.model().hyperparameters(),
+                curve, best.estimate().priorEntropy(), seconds);
+    }
+
+    private GpCurve curve(GaussianProcess gp) {
+        double lo = config.phiLower()[0];
+        double hi = config.phiUpper()[0];
+        double[] phi = RegularGrid.of(lo, hi, GP_CURVE_POINTS).axis(0);
+        Prediction p = gp.predict(Matrix.ofColumn(phi));
+        double[] sd = new double[phi.length];
+        for (int i = 0; i < sd.length; i++) {
+            sd[i] = p.standardDeviation(i);
+        }
+        return new GpCurve(phi, p.mean(), sd);
+    }
+
+    /**
+     * Records what the proposed experiment observed and updates the posterior, which becomes the
+     * next round's prior. With an output directory, writes the history, the events and the plots.
+     *
+     * @param events (N, D<sub>x</sub>) recorded at {@code proposal.phi()}; N may be 0 under a fixed luminosity
+     */
+    public DesignRound record(RoundProposal proposal, Matrix events) {
+        int expected = rounds.size() + 1;
+        if (proposal.round() != expected) {
+            throw new InvalidInputException("design: expected the proposal for round " + expected + " but found one for"
+                    + " round " + proposal.round());
+        }
+        Dimensions dims = simulator.dimensions();
+        events.requireShape("round " + expected + " events", -1, dims.xDim());
+        long t0 = System.nanoTime();
+        Prior prior = currentPrior();
+        double[] ll = likelihood.logLikelihood(events, grid.points(), proposal.phi());
+        GridPosterior posterior = GridPosterior.fromLogLikelihood(prior, ThetaGrid.of(grid), dims.thetaNames(), ll);
+        String hash = events.rows() > 0 ? EventDataset.ofEvents(dims, events).sha256() : null;
+        DesignRound round = new DesignRound(expected, proposal.phi(), proposal.chosen(), proposal.evaluations(),
+                proposal.gp(), proposal.gpCurve(), events.rows(), hash, proposal.priorEntropy(), posterior.entropy(),
+                posterior.summarize(LEVELS), ll, proposal.eigSeconds(), (System.nanoTime() - t0) / 1e9);
+        rounds.add(round);
+        posteriors.add(posterior);
+        logRound(round, posterior);
+        if (files != null) {
+            files.write(this, round, events, posterior);
+        }
+        return round;
+    }
+
+    /** Restores a recorded round: the posterior from its stored log-likelihood, checked against its summary. */
+    private void replay(DesignRound round) {
+        int expected = rounds.size() + 1;
+        if (round.round() != expected || round.logLikelihood().length != grid.size()) {
+            throw new MalformedDataException("design history: expected round " + expected + " with " + grid.size()
+                    + " log-likelihood values but found round " + round.round() + " with "
+                    + round.logLikelihood().length);
+        }
+        GridPosterior posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid),
+                simulator.dimensions().thetaNames(), round.logLikelihood());
+        double[] mean = posterior.mean();
+        double[] recorded = round.posterior().mean();
+        for (int d = 0; d < mean.length; d++) {
+            if (!(Math.abs(mean[d] - recorded[d]) <= 1e-9 * Math.max(1, Math.abs(recorded[d])))) {
+                throw new MalformedDataException("design history round " + expected + ": the recorded log-likelihood"
+                        + " gives posterior mean " + Arrays.toString(mean) + " but the history records "
+                        + Arrays.toString(recorded) + "; the history does not belong to these settings");
+            }
+        }
+        rounds.add(round);
+        posteriors.add(posterior);
+    }
+
+    private void logRound(DesignRound round, GridPosterior posterior) {
+        Dimensions dims = simulator.dimensions();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: %d events at %s = %s;"
+                + " posterior", round.round(), config.rounds(), round.events(), String.join(",", dims.phiNames()),
+                format(round.phi())));
+        Optional<double[]> truth = runner.truth();
+        for (int d = 0; d < dims.thetaDim(); d++) {
+            String name = dims.thetaNames().get(d);
+            var c68 = round.posterior().interval(name, 0.68);
+            line.append(String.format(Locale.ROOT, " %s = %.5g +- %.2g, 68%% [%.5g, %.5g]", name,
+                    round.posterior().mean()[d], round.posterior().standardDeviation()[d], c68.lower(), c68.upper()));
+            if (truth.isPresent()) {
+                line.append(String.format(Locale.ROOT, " (hidden %.5g %s)", truth.get()[d],
+                        c68.contains(truth.get()[d]) ? "inside" : "outside"));
+            }
+        }
+        line.append(String.format(Locale.ROOT, "; information gained %.3g nats (expected %.3g)", round.realizedGain(),
+                round.chosen().value()));
+        log(line.toString());
+        double[] sd = posterior.standardDeviation();
+        for (int d = 0; d < sd.length; d++) {
+            if (sd[d] < 2 * grid.spacing(d)) {
+                log(String.format(Locale.ROOT, "warning: the posterior of %s (sd %.3g) is narrower than 2 grid spacings"
+                        + " (spacing %.3g): entropies and EIG are limited by the grid; use more grid points or a narrower"
+                        + " prior range", dims.thetaNames().get(d), sd[d], grid.spacing(d)));
+            }
+        }
+    }
+
+    /** A box as {@code [l0, u0] x [l1, u1]}. */
+    private static String format(double[] lower, double[] upper) {
+        StringBuilder sb = new StringBuilder();
+        for (int d = 0; d < lower.length; d++) {
+            sb.append(d == 0 ? "" : " x ").append("[").append(lower[d]).append(", ").append(upper[d]).append("]");
+        }
+        return sb.toString();
+    }
+
+    private static String format(double[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.5g", v[i]));
+        }
+        return sb.toString();
+    }
+
+    private void log(String line) {
+        options.log().accept(line);
+    }
+
+    /** The prior of the next round: uniform on the θ range before round 1, then the last posterior. */
+    public Prior currentPrior() {
+        return posteriors.isEmpty() ? initialPrior : posteriors.get(posteriors.size() - 1).asPrior();
+    }
+
+    /** The uniform prior on the θ range, before any round. */
+    Prior initialPrior() {
+        return initialPrior;
+    }
+
+    /** The posterior after the last completed round (empty before round 1). */
+    public Optional<GridPosterior> posterior() {
+        return posteriors.isEmpty() ? Optional.empty() : Optional.of(posteriors.get(posteriors.size() - 1));
+    }
+
+    /** The posterior after every completed round, in order (unmodifiable). */
+    public List<GridPosterior> posteriors() {
+        return Collections.unmodifiableList(new ArrayList<>(posteriors));
+    }
+
+    /** The completed rounds (unmodifiable). */
+    public List<DesignRound> rounds() {
+        return Collections.unmodifiableList(new ArrayList<>(rounds));
+    }
+
+    public DesignConfig config() {
+        return config;
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    public SurrogateLikelihood surrogate() {
+        return surrogate;
+    }
+
+    public ExperimentRunner runner() {
+        return runner;
+    }
+
+    /** The θ grid posteriors live on. */
+    public RegularGrid grid() {
+        return grid;
+    }
+
+    /** The EIG estimator the rounds use. */
+    public ExpectedInformationGain expectedInformationGain() {
+        return eig;
+    }
+
+    /** The complete record so far, with provenance captured now. */
+    public DesignHistory history() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (DesignRound r : rounds) {
+            if (r.eventsSha256() != null) {
+                hashes.put(String.format(Locale.ROOT, "round-%02d-events", r.round()), r.eventsSha256());
+            }
+        }
+        Provenance provenance = Provenance.capture(PRODUCER, Json.toMap(config), Map.of("seed", config.seed()), hashes);
+        return new DesignHistory(DesignHistory.SCHEMA, provenance, config, simulator.name(),
+                surrogate.getClass().getSimpleName(), simulator.dimensions(), runner.truth().orElse(null),
+                runner.describe(), rounds);
+    }
+}

@@ -1,0 +1,34 @@
+package org.robotphysicist.engine.design.loop;
+
+import java.util.List;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.engine.design.eig.EigEstimate;
+import org.robotphysicist.engine.design.gp.GpHyperparameters;
+
+/**
+ * The designer's choice for the next experiment, before it is run ({@link ExperimentDesigner#propose()}).
+ *
+ * @param round        the round number, from 1
+ * @param phi          the chosen setting: the evaluated φ with the highest GP mean of EIG
+ * @param chosen       the EIG estimate at that setting
+ * @param evaluations  every EIG estimate the optimizer made this round, in order
+ * @param gp           the fitted GP hyperparameters (length-scales in units of the φ range's widths,
+ *                     variances in units of the estimates' sample variance)
+ * @param gpCurve      the GP's mean and sd on a dense φ grid (one-dimensional φ only, else {@code null})
+ * @param priorEntropy H(p(θ)) of this round's prior on the θ grid, nats
+ * @param eigSeconds   wall-clock seconds spent choosing
+ */
+public record RoundProposal(int round, double[] phi, EigEstimate chosen, List<EigEstimate> evaluations,
+        GpHyperparameters gp, GpCurve gpCurve, double priorEntropy, double eigSeconds) {
+
+    public RoundProposal {
+        Require.positive("round", round);
+        phi = Require.finite("proposed phi", phi.clone());
+        evaluations = List.copyOf(evaluations);
+    }
+
+    @Override
+    public double[] phi() {
+        return phi.clone();
+    }
+}
