@@ -1,6 +1,8 @@
 package org.robotphysicist.models.file;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -8,8 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
+import org.robotphysicist.models.neural.AlignedArrays;
 
 /**
  * The parameters of a DJL {@link Block} as plain Java values, in the block's own parameter order
@@ -115,17 +116,31 @@ public final class NamedParameters {
                 throw new MalformedDataException("model parameter " + i + ": expected " + name + " of shape "
                         + a.getShape() + " but found " + t.name() + " of shape " + new Shape(t.shape()));
             }
-            if (a.getDataType() == DataType.FLOAT32) {
-                a.set(FloatBuffer.wrap(t.values()));
-            } else if (a.getDataType() == DataType.FLOAT64) {
-                double[] d = new double[t.values().length];
-                for (int k = 0; k < d.length; k++) {
-                    d[k] = t.values()[k];
-                }
-                a.set(DoubleBuffer.wrap(d));
-            } else {
+            if (a.getDataType() != DataType.FLOAT32 && a.getDataType() != DataType.FLOAT64) {
                 throw new InvalidInputException("parameter " + name + ": expected a float32 or float64 array but found "
                         + a.getDataType());
+            }
+            copyInto(a, t.values());
+        }
+    }
+
+    /**
+     * Overwrites {@code target}'s values in place, in its own storage. (DJL's {@code NDArray.set(Buffer)}
+     * is not used: on PyTorch it re-points the tensor at the Java buffer's memory, which the JVM may
+     * free or move.) Gradient recording is switched off for the copy so that it is legal on a leaf
+     * that requires gradients, whatever the thread's grad mode.
+     */
+    private static void copyInto(NDArray target, float[] values) {
+        boolean requiresGradient = target.hasGradient();
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            NDArray source = AlignedArrays.of(scratch, values, target.getShape(), target.getDataType());
+            if (requiresGradient) {
+                target.setRequiresGradient(false);
+            }
+            target.set(new NDIndex("..."), source);
+        } finally {
+            if (requiresGradient) {
+                target.setRequiresGradient(true);
             }
         }
     }

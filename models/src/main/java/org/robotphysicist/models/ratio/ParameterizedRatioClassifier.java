@@ -22,6 +22,7 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
@@ -327,13 +328,13 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         }
         Shape shape = new Shape(r1 - r0, d);
         if (network.dataType() == DataType.FLOAT64) {
-            return m.create(z, shape);
+            return AlignedArrays.of(m, z, shape);
         }
         float[] f = new float[z.length];
         for (int i = 0; i < z.length; i++) {
             f[i] = (float) z[i];
         }
-        return m.create(f, shape);
+        return AlignedArrays.of(m, f, shape);
     }
 
     private void requireOpen() {
