@@ -5,7 +5,7 @@ import org.robotphysicist.data.Matrix;
 /**
  * The tiling behind {@link SurrogateLikelihood#summedLogLikelihood}: forms the N×M (event, grid
  * point) pairs in tiles of at most {@code tileRows} rows (whole grid points per tile), evaluates
- * each tile row-aligned and sums over events in double precision.
+ * each tile row-aligned and reduces over events in double precision: a sum, or a log-mean-exp.
  */
 public final class GridSums {
     private GridSums() {
@@ -26,6 +26,19 @@ public final class GridSums {
      * @return length M
      */
     public static double[] sum(Matrix events, Matrix thetaGrid, double[] phi, int tileRows, RowEvaluator f) {
+        return reduce(events, thetaGrid, phi, tileRows, f, false);
+    }
+
+    /**
+     * log((1/N) Σ<sub>i</sub> exp f(x<sub>i</sub>, θ<sub>j</sub>, φ)) for every grid row j, computed
+     * stably (the maximum is factored out); same shapes as {@link #sum}.
+     */
+    public static double[] logMeanExp(Matrix events, Matrix thetaGrid, double[] phi, int tileRows, RowEvaluator f) {
+        return reduce(events, thetaGrid, phi, tileRows, f, true);
+    }
+
+    private static double[] reduce(Matrix events, Matrix thetaGrid, double[] phi, int tileRows, RowEvaluator f,
+            boolean logMeanExp) {
         int n = events.rows();
         int m = thetaGrid.rows();
         double[] out = new double[m];
@@ -48,11 +61,24 @@ public final class GridSums {
             }
             double[] ll = f.evaluate(Matrix.of(rows, dx, xs), Matrix.of(rows, dt, ts), Matrix.repeatRow(phi, rows));
             for (int j = j0; j < j1; j++) {
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += ll[(j - j0) * n + i];
+                int base = (j - j0) * n;
+                if (logMeanExp) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int i = 0; i < n; i++) {
+                        max = Math.max(max, ll[base + i]);
+                    }
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += Math.exp(ll[base + i] - max);
+                    }
+                    out[j] = max + Math.log(sum / n);
+                } else {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += ll[base + i];
+                    }
+                    out[j] = sum;
                 }
-                out[j] = sum;
             }
         }
         return out;

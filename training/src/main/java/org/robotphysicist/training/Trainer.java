@@ -165,7 +165,7 @@ public final class Trainer {
                                 g.attach(sm);
                                 optimizer.update(p.getId(), w, g);
                             }
-                            NDArray weighted = loss.toType(DataType.FLOAT64, false).mul(end - s);
+                            NDArray weighted = loss.stopGradient().toType(DataType.FLOAT64, false).mul(end - s);
                             lossAcc.addi(weighted);
                         }
                         step++;
@@ -207,11 +207,12 @@ public final class Trainer {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 curve.add(new TrainingCurve.Epoch(epoch, trainLoss, valLoss, rate.value, nTrain / trainSeconds, seconds));
+                String validation = valTable == null ? "no validation split"
+                        : String.format("validation loss %.5f%s", valLoss, improved ? " (best)" : "");
                 listener.onProgress(new TrainingProgress(TrainingProgress.Stage.EPOCH_END, epoch, maxEpochs, nTrain,
                         nTrain, nTrain / trainSeconds, trainLoss, valLoss, rate.value, String.format(
-                                "epoch %d/%d: train loss %.5f, validation loss %.5f%s, %.3g rows/s, lr %.3g, %.1f s",
-                                epoch, maxEpochs, trainLoss, valLoss, improved && valTable != null ? " (best)" : "",
-                                nTrain / trainSeconds, rate.value, seconds)));
+                                "epoch %d/%d: train loss %.5f, %s, %.3g rows/s, lr %.3g, %.1f s", epoch, maxEpochs,
+                                trainLoss, validation, nTrain / trainSeconds, rate.value, seconds)));
                 if (valTable != null && config.patience() > 0 && sinceImprovement >= config.patience()) {
                     stop = "early stopping: no validation improvement for " + config.patience() + " epochs";
                     break;
@@ -227,8 +228,9 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.onProgress(new TrainingProgress(TrainingProgress.Stage.FINISHED, curve.size(), maxEpochs, nTrain, nTrain,
                 0, curve.get(curve.size() - 1).trainLoss(), finalValidation, rate.value, String.format(
-                        "finished: %s; kept epoch %d (validation loss %.5f), %.1f s on %s%s", stop, bestEpoch,
-                        finalValidation, seconds, choice.device(), choice.fellBackToCpu()
+                        "finished: %s; kept epoch %d%s, %.1f s on %s%s", stop, bestEpoch, nVal == 0 ? ""
+                                : String.format(" (validation loss %.5f)", finalValidation), seconds, choice.device(),
+                        choice.fellBackToCpu()
                                 ? " -- a GPU was requested: " + choice.explanation() : "")));
         return new TrainingResult(objective.name(), trainingCurve, choice, nTrain, nVal, finalValidation, seconds);
     }

@@ -9,6 +9,13 @@ import java.util.SplittableRandom;
  * What the {@link Trainer} minimizes: a network and a loss computed from a mini-batch of rows of
  * the training table. The classifier's binary cross-entropies and the flows' negative
  * log-likelihood are objectives; the loop itself knows nothing about either.
+ *
+ * <p><b>A DJL hazard.</b> On the PyTorch engine, {@code NDArray} operations with a Java number
+ * argument ({@code x.mul(0.5f)}, {@code x.div(n)}, {@code x.add(1)}, {@code Activation.swish})
+ * wrap the number in a tensor over a Java buffer and close it right after the operation; autograd
+ * keeps that tensor for the backward pass, which then reads freed memory (gradients silently vary
+ * from run to run, or become NaN). In anything that is differentiated, use array operands that
+ * stay alive until the step ends (created with the batch's manager) or number-free operations.
  */
 public interface TrainingObjective {
 

@@ -153,6 +153,53 @@ class TrainerTest {
                 "another seed shuffles differently");
     }
 
+    /**
+     * A regression test for native-memory lifetimes: with a thread forcing garbage collections every
+     * few milliseconds, two likelihood-to-evidence trainings still agree bit for bit. (DJL's
+     * number-operand operations free the scalar tensor that autograd keeps; gradients then read
+     * freed memory and vary from run to run, or turn NaN, when the collector runs.)
+     */
+    @Test
+    void trainingIsDeterministicWhileTheGarbageCollectorRuns() throws Exception {
+        SplittableRandom rng = new SplittableRandom(8);
+        int n = 20_000;
+        double[] rows = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            double t = 2 * rng.nextDouble() - 1;
+            rows[i * 3] = t + rng.nextGaussian();
+            rows[i * 3 + 1] = t;
+            rows[i * 3 + 2] = rng.nextDouble();
+        }
+        Matrix table = Matrix.of(n, 3, rows);
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        String[] hashes = new String[2];
+        try {
+            for (int k = 0; k < 2; k++) {
+                try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 32, 2, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
+                        new SplittableRandom(4))) {
+                    new Trainer(config(256, 2, 3e-3, 0.1, 0, 21), ProgressListener.none()).fit(
+                            new org.robotphysicist.training.ratio.LikelihoodToEvidenceObjective(mlp.block(), 1, 1, 1),
+                            table);
+                    hashes[k] = mlp.parameters().sha256();
+                }
+            }
+        } finally {
+            collector.interrupt();
+        }
+        assertEquals(hashes[0], hashes[1], "parameter SHA-256 of two identical runs under GC pressure");
+    }
+
     @Test
     void badTablesAndDivergenceAreReported() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {

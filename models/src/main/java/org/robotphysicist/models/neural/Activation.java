@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * Element-wise non-linearities between the layers of an {@link MlpSpec}, with the weight
- * initialization each is usually paired with.
+ * initialization each is usually paired with. Each is written without Java-number operands,
+ * which are unsafe under autograd on DJL's PyTorch engine (see
+ * {@code org.robotphysicist.training.TrainingObjective}); ELU's α is passed to the native op.
  */
 public enum Activation {
     /** max(0, v); He-uniform initialization. */
@@ -36,7 +38,7 @@ public enum Activation {
         return switch (this) {
             case RELU -> ai.djl.nn.Activation.relu(v);
             case TANH -> ai.djl.nn.Activation.tanh(v);
-            case SILU -> ai.djl.nn.Activation.swish(v, 1f);
+            case SILU -> v.mul(ai.djl.nn.Activation.sigmoid(v));
             case GELU -> ai.djl.nn.Activation.gelu(v);
             case SOFTPLUS -> ai.djl.nn.Activation.softPlus(v);
             case ELU -> ai.djl.nn.Activation.elu(v, 1f);

@@ -34,7 +34,9 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * concatenation z = ((x − μ<sub>x</sub>)/s<sub>x</sub>, (θ − μ<sub>θ</sub>)/s<sub>θ</sub>,
  * (φ − μ<sub>φ</sub>)/s<sub>φ</sub>), of width D = D<sub>x</sub> + D<sub>θ</sub> + D<sub>φ</sub>,
  * whose single output, the logit s(x, θ, φ), <em>is</em> the log-ratio of its {@link RatioForm}
- * (never log σ(s)). With a {@link ScoreCalibration} the calibrated log r̂(s) is returned instead.
+ * (never log σ(s)). With a {@link ScoreCalibration} the calibrated log r̂(s) is returned instead,
+ * and with an {@link EvidenceNormalization} log Ẑ(θ, φ) is subtracted so that the implied
+ * likelihood is normalized over x for every θ (needed for posteriors from many events).
  *
  * <p>As a {@link org.robotphysicist.models.SurrogateLikelihood} it returns
  * log p(x | θ, φ) − c(x, φ): not normalized, the θ-independent term c (log p(x | φ), or
@@ -67,15 +69,21 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     /**
      * The classifier-specific part of a model file.
      *
-     * @param form        the training form
-     * @param calibration the score calibration applied at evaluation
+     * @param form          the training form
+     * @param calibration   the score calibration applied at evaluation
+     * @param normalization the per-(θ, φ) normalization subtracted at evaluation, or null for none
      */
-    public record Settings(RatioForm form, ScoreCalibration calibration) {
+    public record Settings(RatioForm form, ScoreCalibration calibration, EvidenceNormalization normalization) {
         public Settings {
             if (form == null || calibration == null) {
                 throw new InvalidInputException("classifier settings: expected a ratio form and a calibration but found "
                         + form + " and " + calibration);
             }
+        }
+
+        /** Without normalization. */
+        public Settings(RatioForm form, ScoreCalibration calibration) {
+            this(form, calibration, null);
         }
     }
 
@@ -156,9 +164,31 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         ModelFile.write(path, manifest, network.parameters());
     }
 
-    /** The same network (copied) evaluated through another calibration. */
+    /** The same network (copied) evaluated through another calibration (and without normalization). */
     public ParameterizedRatioClassifier withCalibration(ScoreCalibration calibration) {
-        return copy(new Settings(settings.form(), calibration), policy, network.dataType());
+        return copy(new Settings(settings.form(), calibration, null), policy, network.dataType());
+    }
+
+    /** The same network (copied) with a normalization (null for none). */
+    public ParameterizedRatioClassifier withNormalization(EvidenceNormalization normalization) {
+        return copy(new Settings(settings.form(), settings.calibration(), normalization), policy, network.dataType());
+    }
+
+    /**
+     * Fits the {@link EvidenceNormalization} of this classifier's current (calibrated, un-normalized)
+     * log-ratio on {@code nodes} (see {@link EvidenceNormalization#nodes}).
+     *
+     * @param referenceEvents for a φ node, K events simulated from p(x | φ) with θ from the training prior
+     */
+    public EvidenceNormalization fitNormalization(org.robotphysicist.data.RegularGrid nodes,
+            java.util.function.Function<double[], Matrix> referenceEvents) {
+        requireOpen();
+        return EvidenceNormalization.fit(nodes, dims.thetaDim(), referenceEvents, this::calibrated, tileRows);
+    }
+
+    /** The normalization subtracted at evaluation, or null. */
+    public EvidenceNormalization normalization() {
+        return settings.normalization();
     }
 
     /** The same network (copied) with another range policy. */
@@ -263,7 +293,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         requireOpen();
         SurrogateArguments.requireRowShapes(this, x, theta, phi);
         ranges.enforce(policy, KIND, x, theta, phi);
-        return calibrated(x, theta, phi);
+        return normalized(x, theta, phi);
     }
 
     /**
@@ -277,7 +307,30 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         TrainedRanges.enforce(policy, KIND, "theta grid", ranges.theta(), thetaGrid);
         TrainedRanges.enforce(policy, KIND, "phi", ranges.phi(), Matrix.ofRows(phi));
         TrainedRanges.enforce(policy, KIND, "events", ranges.x(), events);
-        return GridSums.sum(events, thetaGrid, phi, tileRows, this::calibrated);
+        return GridSums.sum(events, thetaGrid, phi, tileRows, this::normalized);
+    }
+
+    private double[] normalized(Matrix x, Matrix theta, Matrix phi) {
+        double[] out = calibrated(x, theta, phi);
+        EvidenceNormalization norm = settings.normalization();
+        if (norm != null) {
+            double[] t = new double[dims.thetaDim()];
+            double[] p = new double[dims.phiDim()];
+            double[] lastT = null;
+            double[] lastP = null;
+            double logZ = 0;
+            for (int b = 0; b < out.length; b++) {
+                theta.copyRow(b, t);
+                phi.copyRow(b, p);
+                if (lastT == null || !java.util.Arrays.equals(t, lastT) || !java.util.Arrays.equals(p, lastP)) {
+                    logZ = norm.logZ(t, p);
+                    lastT = t.clone();
+                    lastP = p.clone();
+                }
+                out[b] -= logZ;
+            }
+        }
+        return out;
     }
 
     private double[] calibrated(Matrix x, Matrix theta, Matrix phi) {
@@ -352,6 +405,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     @Override
     public String toString() {
         return "ParameterizedRatioClassifier(" + network.spec() + ", " + settings.form() + ", calibration "
-                + settings.calibration().kind() + ", theta " + ranges.theta() + ", phi " + ranges.phi() + ")";
+                + settings.calibration().kind() + ", " + (settings.normalization() == null ? "not normalized"
+                        : settings.normalization()) + ", theta " + ranges.theta() + ", phi " + ranges.phi() + ")";
     }
 }

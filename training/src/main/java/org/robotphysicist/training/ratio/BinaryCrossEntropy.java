@@ -1,6 +1,8 @@
 package org.robotphysicist.training.ratio;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 
 /**
@@ -10,6 +12,10 @@ import ai.djl.nn.Activation;
  * </pre>
  * with PyTorch's stable softplus. The minimizer over s of E[ℓ] is s = log P(y=1|·)/P(y=0|·),
  * which is why a classifier's logit estimates a log-ratio.
+ *
+ * <p>Written without operations that take a Java number ({@code div(n)}, {@code mul(2f)}): on the
+ * PyTorch engine DJL wraps the number in a tensor over a Java buffer and closes it right after the
+ * operation, while autograd keeps it for the backward pass, which then reads freed memory.
  */
 public final class BinaryCrossEntropy {
     private BinaryCrossEntropy() {
@@ -22,10 +28,9 @@ public final class BinaryCrossEntropy {
 
     /**
      * Mean loss of B class-1 logits and B' class-0 logits, each row weighted equally:
-     * (Σ softplus(−s₊) + Σ softplus(s₋)) / (B + B').
+     * (Σ softplus(−s₊) + Σ softplus(s₋)) / (B + B'), both of shape (·, 1).
      */
     public static NDArray positivesAndNegatives(NDArray positive, NDArray negative) {
-        long count = positive.size() + negative.size();
-        return Activation.softPlus(positive.neg()).sum().add(Activation.softPlus(negative).sum()).div(count);
+        return NDArrays.concat(new NDList(Activation.softPlus(positive.neg()), Activation.softPlus(negative)), 0).mean();
     }
 }

@@ -15,6 +15,7 @@ import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
+import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
@@ -72,9 +73,12 @@ public final class RatioClassifierTrainer {
             simulator.thetaDomain().require("reference theta", form.referenceTheta());
         }
         SplittableRandom data = new SplittableRandom(config.dataSeed());
-        Labelled train = simulate(simulator, theta, phi, config.trainingRows(), data.split());
+        SplittableRandom trainRng = data.split();
+        SplittableRandom calibrationRng = data.split();
+        SplittableRandom normalizationRng = data.split();
+        Labelled train = simulate(simulator, theta, phi, config.trainingRows(), trainRng);
         Labelled calibration = config.calibration() == CalibrationMethod.NONE ? null
-                : simulate(simulator, theta, phi, config.calibrationRows(), data.split());
+                : simulate(simulator, theta, phi, config.calibrationRows(), calibrationRng);
         java.util.List<EventDataset> seen = new java.util.ArrayList<>(train.sources().values());
         if (calibration != null) {
             seen.addAll(calibration.sources().values());
@@ -103,14 +107,40 @@ public final class RatioClassifierTrainer {
         ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
                 new ParameterizedRatioClassifier.Settings(form, ScoreCalibration.none()), ranges, RangePolicy.FAIL,
                 provenance, result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
-        if (calibration == null) {
+        if (calibration == null && !config.normalization().enabled()) {
             return raw;
         }
-        ScoreCalibration fitted = fitCalibration(raw, calibration, config.calibration(), config.calibrationBins());
-        // The calibrated classifier takes over the network; the raw one is dropped without closing it.
-        return new ParameterizedRatioClassifier(dims, network, scaler,
+        ScoreCalibration fitted = calibration == null ? ScoreCalibration.none()
+                : fitCalibration(raw, calibration, config.calibration(), config.calibrationBins());
+        ParameterizedRatioClassifier calibrated = new ParameterizedRatioClassifier(dims, network, scaler,
                 new ParameterizedRatioClassifier.Settings(form, fitted), ranges, RangePolicy.FAIL, provenance,
                 result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+        EvidenceNormalization normalization = !config.normalization().enabled() ? null
+                : fitNormalization(calibrated, simulator, theta, normalizationRng);
+        // The final classifier takes over the network; the intermediate ones are dropped without closing it.
+        return new ParameterizedRatioClassifier(dims, network, scaler,
+                new ParameterizedRatioClassifier.Settings(form, fitted, normalization), ranges, RangePolicy.FAIL,
+                provenance, result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+    }
+
+    /**
+     * Tabulates log Ẑ(θ, φ) of {@code classifier} on the configured grid over its trained ranges,
+     * with K reference events per φ node simulated from p(x | φ), θ drawn from {@code theta}.
+     */
+    private EvidenceNormalization fitNormalization(ParameterizedRatioClassifier classifier, Simulator simulator,
+            ParameterSampler theta, SplittableRandom rng) {
+        RatioTrainingConfig.Normalization n = config.normalization();
+        var nodes = EvidenceNormalization.nodes(classifier.thetaRange(), classifier.phiRange(), n.thetaNodes(),
+                n.phiNodes());
+        long t0 = System.nanoTime();
+        // φ nodes are visited in grid order, so each gets the next split of the stream.
+        EvidenceNormalization fitted = classifier.fitNormalization(nodes, phi -> SimulatedTrainingSet.joint(simulator,
+                theta, ParameterSampler.fixed(phi), n.samples(), 1, rng.split()).x());
+        listener.onProgress(new org.robotphysicist.training.TrainingProgress(
+                org.robotphysicist.training.TrainingProgress.Stage.FINISHED, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
+                String.format("normalization: log Z on %d nodes from %d reference events per phi node (%.1f s)",
+                        nodes.size(), n.samples(), (System.nanoTime() - t0) / 1e9)));
+        return fitted;
     }
 
     /**

@@ -20,19 +20,53 @@ import org.robotphysicist.training.TrainingConfig;
  * @param calibration        score calibration fitted after training on fresh simulations
  * @param calibrationRows    simulated rows for the calibration (per class in the likelihood-to-evidence form)
  * @param calibrationBins    histogram bins (0: carl's automatic choice)
+ * @param normalization      the per-(θ, φ) normalization fitted after training ({@link Normalization#off()} for none)
  * @param dataSeed           seed of the simulations (training and calibration sets)
  * @param training           the optimizer loop ({@link TrainingConfig}, whose seed drives initialization,
  *                           split and shuffles)
  */
 public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Activation activation, int trainingRows,
-        int eventsPerParameter, CalibrationMethod calibration, int calibrationRows, int calibrationBins, long dataSeed,
-        TrainingConfig training) {
+        int eventsPerParameter, CalibrationMethod calibration, int calibrationRows, int calibrationBins,
+        Normalization normalization, long dataSeed, TrainingConfig training) {
+
+    /**
+     * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted.
+     *
+     * @param samples    K reference events simulated per φ node (0: no normalization)
+     * @param thetaNodes grid nodes per θ dimension, ≥ 2
+     * @param phiNodes   grid nodes per φ dimension (a fixed φ always has one), ≥ 2
+     */
+    public record Normalization(int samples, int thetaNodes, int phiNodes) {
+        public Normalization {
+            if (samples < 0) {
+                throw new InvalidInputException("normalization samples: expected 0 (off) or more but found " + samples);
+            }
+            if (thetaNodes < 2 || phiNodes < 2) {
+                throw new InvalidInputException("normalization nodes: expected at least 2 per dimension but found "
+                        + thetaNodes + " and " + phiNodes);
+            }
+        }
+
+        /** No normalization. */
+        public static Normalization off() {
+            return new Normalization(0, 65, 9);
+        }
+
+        /** K reference events per φ node, 65 θ nodes and 9 φ nodes per dimension. */
+        public static Normalization of(int samples) {
+            return new Normalization(samples, 65, 9);
+        }
+
+        public boolean enabled() {
+            return samples > 0;
+        }
+    }
 
     public RatioTrainingConfig {
-        if (form == null || activation == null || calibration == null || training == null) {
+        if (form == null || activation == null || calibration == null || training == null || normalization == null) {
             throw new InvalidInputException("ratio training config: expected a form, an activation, a calibration"
-                    + " method and a training config but found " + form + ", " + activation + ", " + calibration + ", "
-                    + training);
+                    + " method, a normalization and a training config but found " + form + ", " + activation + ", "
+                    + calibration + ", " + normalization + ", " + training);
         }
         hiddenWidths = List.copyOf(hiddenWidths);
         if (hiddenWidths.isEmpty()) {
@@ -52,35 +86,40 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
 
     /**
      * Likelihood-to-evidence, 3 × 64 SiLU, 200 000 rows with one event per θ, no calibration
-     * (50 000 rows when switched on), data seed 1, {@link TrainingConfig#defaults()}.
+     * (50 000 rows when switched on), no normalization, data seed 1, {@link TrainingConfig#defaults()}.
      */
     public static RatioTrainingConfig defaults() {
         return new RatioTrainingConfig(RatioForm.likelihoodToEvidence(), List.of(64, 64, 64), Activation.SILU, 200_000,
-                1, CalibrationMethod.NONE, 50_000, 0, 1, TrainingConfig.defaults());
+                1, CalibrationMethod.NONE, 50_000, 0, Normalization.off(), 1, TrainingConfig.defaults());
+    }
+
+    public RatioTrainingConfig withNormalization(Normalization n) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, n, dataSeed, training);
     }
 
     public RatioTrainingConfig withForm(RatioForm f) {
         return new RatioTrainingConfig(f, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, dataSeed, training);
+                calibrationRows, calibrationBins, normalization, dataSeed, training);
     }
 
     public RatioTrainingConfig withNetwork(List<Integer> widths, Activation a) {
         return new RatioTrainingConfig(form, widths, a, trainingRows, eventsPerParameter, calibration, calibrationRows,
-                calibrationBins, dataSeed, training);
+                calibrationBins, normalization, dataSeed, training);
     }
 
     public RatioTrainingConfig withData(int rows, int perParameter, long seed) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, rows, perParameter, calibration, calibrationRows,
-                calibrationBins, seed, training);
+                calibrationBins, normalization, seed, training);
     }
 
     public RatioTrainingConfig withCalibration(CalibrationMethod method, int rows, int bins) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, method, rows,
-                bins, dataSeed, training);
+                bins, normalization, dataSeed, training);
     }
 
     public RatioTrainingConfig withTraining(TrainingConfig t) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, dataSeed, t);
+                calibrationRows, calibrationBins, normalization, dataSeed, t);
     }
 }
