@@ -38,7 +38,10 @@ import org.robotphysicist.training.device.Devices;
  *       gather); mini-batches are contiguous slices of it, so no per-row Java objects exist.</li>
  *   <li>Each step zeroes the gradients, records the loss under a {@link GradientCollector},
  *       back-propagates and applies Adam with the scheduled learning rate; its temporaries live
- *       in a sub-manager closed at the end of the step.</li>
+ *       in a sub-manager closed at the end of the step. On the CPU a batch of more than
+ *       {@value #CPU_MICRO_BATCH} rows is back-propagated in micro-batches of that size whose
+ *       gradients accumulate to the batch's (the same step, computed in cache-sized pieces); an
+ *       objective's in-batch randomness then acts within each micro-batch.</li>
  *   <li>After each epoch the validation loss (gradients off, the same random draws every epoch)
  *       decides early stopping; the parameters of the best epoch are restored at the end.</li>
  * </ol>
@@ -49,6 +52,12 @@ import org.robotphysicist.training.device.Devices;
  */
 public final class Trainer {
     private static final double PROGRESS_SECONDS = 2.0;
+    /**
+     * On the CPU, larger batches are processed in micro-batches of this many rows with their
+     * gradients accumulated (one optimizer step per batch): activations of a few thousand rows stay
+     * in cache, while those of 65 536 rows × 128 units (32 MB per layer) do not.
+     */
+    static final int CPU_MICRO_BATCH = 4096;
 
     private final TrainingConfig config;
     private final ProgressListener listener;
@@ -117,6 +126,7 @@ public final class Trainer {
         Optimizer optimizer = adam.build();
         Engine engine = Devices.engine();
         int batch = config.batchSize();
+        int micro = device().isGpu() ? batch : Math.min(batch, CPU_MICRO_BATCH);
         int maxEpochs = config.maxEpochs();
         long stepsPerEpoch = (nTrain + batch - 1) / batch;
         long step = 0;
@@ -151,13 +161,23 @@ public final class Trainer {
                         rate.value = (float) config.schedule().rate(config.learningRate(), step,
                                 stepsPerEpoch * maxEpochs, epoch, maxEpochs, plateauCuts);
                         try (NDManager sm = em.newSubManager()) {
-                            NDArray rows = shuffled.get(new NDIndex("{}:{}", s, end));
-                            rows.attach(sm);
                             GradientMode.zero(params);
-                            NDArray loss;
-                            try (GradientCollector collector = engine.newGradientCollector()) {
-                                loss = objective.loss(store, rows, true, batchRng.split());
-                                collector.backward(loss);
+                            // One backward pass per micro-batch; the gradients add up to the batch mean's.
+                            for (int m0 = s; m0 < end; m0 += micro) {
+                                int m1 = Math.min(end, m0 + micro);
+                                NDArray rows = shuffled.get(new NDIndex("{}:{}", m0, m1));
+                                rows.attach(sm);
+                                NDArray loss;
+                                try (GradientCollector collector = engine.newGradientCollector()) {
+                                    loss = objective.loss(store, rows, true, batchRng.split());
+                                    if (m1 - m0 < end - s) {
+                                        // An array operand that lives until the step ends: a number operand would
+                                        // be freed before the backward pass reads it (see TrainingObjective).
+                                        loss = loss.mul(AlignedArrays.scalarLike(loss, (double) (m1 - m0) / (end - s)));
+                                    }
+                                    collector.backward(loss);
+                                }
+                                lossAcc.addi(loss.stopGradient().toType(DataType.FLOAT64, false).mul(end - s));
                             }
                             for (Parameter p : params) {
                                 NDArray w = p.getArray();
@@ -165,8 +185,6 @@ public final class Trainer {
                                 g.attach(sm);
                                 optimizer.update(p.getId(), w, g);
                             }
-                            NDArray weighted = loss.stopGradient().toType(DataType.FLOAT64, false).mul(end - s);
-                            lossAcc.addi(weighted);
                         }
                         step++;
                         long now = System.nanoTime();

@@ -17,6 +17,9 @@ package org.robotphysicist.training;
 public record TrainingProgress(Stage stage, int epoch, int maxEpochs, long rows, long epochRows, double rowsPerSecond,
         double trainLoss, double validationLoss, double learningRate, String message) {
 
-    /** Kinds of report. */
-    public enum Stage { STARTED, BATCHES, EPOCH_END, FINISHED }
+    /**
+     * Kinds of report: the run started (device chosen), progress within an epoch, an epoch ended,
+     * the run finished, or a note from a step around the loop (calibration, normalization).
+     */
+    public enum Stage { STARTED, BATCHES, EPOCH_END, FINISHED, NOTE }
 }

@@ -39,4 +39,20 @@ public final class AlignedArrays {
             return dataType == DataType.FLOAT32 ? wrapped.duplicate() : wrapped.toType(dataType, true);
         }
     }
+
+    /**
+     * A scalar of {@code like}'s data type and device holding {@code value}, owned by
+     * {@code like}'s manager, to use as an operand instead of a Java number in anything that is
+     * differentiated: {@code x.mul(AlignedArrays.scalarLike(x, 0.5))} rather than {@code x.mul(0.5)}.
+     * (DJL's PyTorch engine frees the tensor it makes of a number operand right after the operation,
+     * but autograd keeps it for the backward pass.) The scalar lives as long as that manager.
+     */
+    public static NDArray scalarLike(NDArray like, double value) {
+        NDManager m = like.getManager();
+        try (NDArray wrapped = m.create(value)) {
+            NDArray typed = like.getDataType() == DataType.FLOAT64 ? wrapped.duplicate()
+                    : wrapped.toType(like.getDataType(), true);
+            return typed.toDevice(like.getDevice(), false);
+        }
+    }
 }

@@ -83,7 +83,8 @@ public final class RatioClassifierTrainer {
         if (calibration != null) {
             seen.addAll(calibration.sources().values());
         }
-        TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(), SimulatedTrainingSet.xRange(simulator, seen.toArray(new EventDataset[0])));
+        TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
+                SimulatedTrainingSet.xRange(simulator, seen.toArray(new EventDataset[0])));
 
         Standardizer scaler = Standardizer.fit(train.inputs());
         Matrix z = scaler.apply(train.inputs());
@@ -110,13 +111,20 @@ public final class RatioClassifierTrainer {
         if (calibration == null && !config.normalization().enabled()) {
             return raw;
         }
-        ScoreCalibration fitted = calibration == null ? ScoreCalibration.none()
-                : fitCalibration(raw, calibration, config.calibration(), config.calibrationBins());
-        ParameterizedRatioClassifier calibrated = new ParameterizedRatioClassifier(dims, network, scaler,
-                new ParameterizedRatioClassifier.Settings(form, fitted), ranges, RangePolicy.FAIL, provenance,
-                result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
-        EvidenceNormalization normalization = !config.normalization().enabled() ? null
-                : fitNormalization(calibrated, simulator, theta, normalizationRng);
+        ScoreCalibration fitted;
+        EvidenceNormalization normalization;
+        try {
+            fitted = calibration == null ? ScoreCalibration.none()
+                    : fitCalibration(raw, calibration, config.calibration(), config.calibrationBins());
+            ParameterizedRatioClassifier calibrated = new ParameterizedRatioClassifier(dims, network, scaler,
+                    new ParameterizedRatioClassifier.Settings(form, fitted), ranges, RangePolicy.FAIL, provenance,
+                    result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+            normalization = !config.normalization().enabled() ? null
+                    : fitNormalization(calibrated, simulator, theta, normalizationRng);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
         // The final classifier takes over the network; the intermediate ones are dropped without closing it.
         return new ParameterizedRatioClassifier(dims, network, scaler,
                 new ParameterizedRatioClassifier.Settings(form, fitted, normalization), ranges, RangePolicy.FAIL,
@@ -137,7 +145,7 @@ public final class RatioClassifierTrainer {
         EvidenceNormalization fitted = classifier.fitNormalization(nodes, phi -> SimulatedTrainingSet.joint(simulator,
                 theta, ParameterSampler.fixed(phi), n.samples(), 1, rng.split()).x());
         listener.onProgress(new org.robotphysicist.training.TrainingProgress(
-                org.robotphysicist.training.TrainingProgress.Stage.FINISHED, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
+                org.robotphysicist.training.TrainingProgress.Stage.NOTE, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
                 String.format("normalization: log Z on %d nodes from %d reference events per phi node (%.1f s)",
                         nodes.size(), n.samples(), (System.nanoTime() - t0) / 1e9)));
         return fitted;
@@ -147,7 +155,8 @@ public final class RatioClassifierTrainer {
      * (Re)calibrates a trained classifier on {@link RatioTrainingConfig#calibrationRows()} fresh
      * simulations (seeded by this config's data seed, independent of its training set): the
      * network's raw scores are what is calibrated, whatever calibration {@code trained} has now.
-     * Returns a new classifier (a copy of the network); {@code trained} stays open.
+     * Returns a new classifier (a copy of the network, without normalization: refit it with
+     * {@link ParameterizedRatioClassifier#fitNormalization} if needed); {@code trained} stays open.
      */
     public ParameterizedRatioClassifier calibrate(ParameterizedRatioClassifier trained, Simulator simulator,
             ParameterSampler theta, ParameterSampler phi, CalibrationMethod method) {

@@ -34,6 +34,8 @@ class ToyLogRatioAccuracyTest {
     @Test
     void learnedLogRatioMatchesTheAnalyticOne() {
         ParameterizedRatioClassifier c = ToyRatioClassifiers.toy();
+        System.out.printf("centred log-likelihood error (the surrogate contract's figure): %.4f nats%n",
+                org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM.centredLogLikelihoodError(c));
         for (double phi : new double[] {0.6, 1.0, 1.8}) {
             int nx = 41;
             int nt = 9;
