@@ -59,7 +59,8 @@ public record Box(double[] lower, double[] upper) {
         return upper[i];
     }
 
-    /** True when every bound is finite. */
+    /** True when every bound is finite. (Derived, so not part of the JSON form.) */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBounded() {
         for (int i = 0; i < lower.length; i++) {
             if (!Double.isFinite(lower[i]) || !Double.isFinite(upper[i])) {

@@ -52,36 +52,7 @@ public interface SurrogateLikelihood {
      */
     default double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         SurrogateArguments.requireGridCall(this, events, thetaGrid, phi);
-        int n = events.rows();
-        int m = thetaGrid.rows();
-        double[] out = new double[m];
-        int gridPerTile = Math.max(1, DEFAULT_TILE_ROWS / n);
-        double[] xData = events.toArray();
-        int dx = events.cols();
-        int dt = thetaGrid.cols();
-        for (int j0 = 0; j0 < m; j0 += gridPerTile) {
-            int j1 = Math.min(m, j0 + gridPerTile);
-            int rows = (j1 - j0) * n;
-            double[] xs = new double[rows * dx];
-            double[] ts = new double[rows * dt];
-            for (int j = j0; j < j1; j++) {
-                double[] theta = thetaGrid.row(j);
-                int base = (j - j0) * n;
-                System.arraycopy(xData, 0, xs, base * dx, n * dx);
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(theta, 0, ts, (base + i) * dt, dt);
-                }
-            }
-            double[] ll = logLikelihood(Matrix.of(rows, dx, xs), Matrix.of(rows, dt, ts), Matrix.repeatRow(phi, rows));
-            for (int j = j0; j < j1; j++) {
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += ll[(j - j0) * n + i];
-                }
-                out[j] = sum;
-            }
-        }
-        return out;
+        return GridSums.sum(events, thetaGrid, phi, DEFAULT_TILE_ROWS, this::logLikelihood);
     }
 
     /** Tile size of the default {@link #summedLogLikelihood}. */

@@ -8,18 +8,21 @@ import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.engine.demo.DemoConfig;
 import org.robotphysicist.engine.demo.DemoPlot;
 import org.robotphysicist.engine.demo.DemoResult;
+import org.robotphysicist.engine.demo.SurrogateBuilders;
 import org.robotphysicist.engine.demo.WeinbergDemo;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
+import org.robotphysicist.training.device.DeviceRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rp demo}: the end-to-end Weinberg-angle demo on the CPU. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Simulate an e+e- -> mu+mu- experiment at a hidden sin^2(theta_W), build a histogram surrogate"
-                + " from simulations, and print and save the posterior beside the exact-likelihood one."})
+        description = {"Simulate an e+e- -> mu+mu- experiment at a hidden sin^2(theta_W), build a surrogate likelihood"
+                + " from simulations (a histogram, or a neural surrogate trained with DJL), and print and save the"
+                + " posterior beside the exact-likelihood one."})
 final class DemoCommand implements Callable<Integer> {
     private static final DemoConfig D = DemoConfig.defaults();
 
@@ -41,6 +44,29 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
             description = "Uniform prior range of sin^2(theta_W) (default 0.15,0.35).")
     double[] prior = {D.thetaLower(), D.thetaUpper()};
+
+    @Option(names = "--surrogate", paramLabel = "NAME", description = "Surrogate likelihood: ${COMPLETION-CANDIDATES}"
+            + " (default ${DEFAULT-VALUE}).", completionCandidates = SurrogateNames.class)
+    String surrogate = D.surrogate();
+
+    @Option(names = "--training-rows", paramLabel = "N",
+            description = "Simulated rows a neural surrogate is trained on (default ${DEFAULT-VALUE}).")
+    int trainingRows = D.trainingRows();
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Training epochs of a neural surrogate (default"
+            + " ${DEFAULT-VALUE}).")
+    int epochs = D.trainingEpochs();
+
+    @Option(names = "--device", paramLabel = "DEV", description = "Where a neural surrogate trains: auto, cpu, gpu,"
+            + " gpu:N (default ${DEFAULT-VALUE}).")
+    String device = "auto";
+
+    @Option(names = "--save-model", paramLabel = "FILE", description = "Save the trained surrogate to this model file.")
+    Path saveModel;
+
+    @Option(names = "--load-model", paramLabel = "FILE",
+            description = "Use a saved surrogate (any kind) instead of building one.")
+    Path loadModel;
 
     @Option(names = "--histogram-events", paramLabel = "N",
             description = "Simulated events per histogram cell (default ${DEFAULT-VALUE}).")
@@ -77,14 +103,16 @@ final class DemoCommand implements Callable<Integer> {
             throw new org.robotphysicist.data.InvalidInputException("--prior: expected two values LO,HI but found "
                     + prior.length);
         }
-        DemoConfig config = new DemoConfig(hidden, sqrtS, events, prior[0], prior[1], histogramCells, histogramEvents,
-                bins, gridPoints, seed);
-        DemoResult r = new WeinbergDemo(config, line -> {
+        DemoConfig config = new DemoConfig(hidden, sqrtS, events, prior[0], prior[1], surrogate, histogramCells,
+                histogramEvents, bins, trainingRows, epochs, DeviceRequest.parse(device), gridPoints, seed);
+        WeinbergDemo demo = new WeinbergDemo(config, line -> {
             if (!quiet) {
                 o.println(line);
                 o.flush();
             }
-        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)).run();
+        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), loadModel, saveModel);
+        DemoResult r = demo.run();
+        int exit = demo.gpuFellBack() ? 4 : 0;
         Json.writeFile(out, r);
         Path png = plotPath(out);
         if (plot) {
@@ -92,16 +120,26 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (quiet) {
             o.println(out);
-            return 0;
+            return exit;
         }
         o.println();
-        print(o, "histogram surrogate", r.posterior());
-        print(o, "exact likelihood   ", r.exactPosterior());
+        String label = (loadModel != null ? "loaded model" : surrogate + " surrogate");
+        int width = Math.max(label.length(), "exact likelihood".length());
+        print(o, String.format("%-" + width + "s", label), r.posterior());
+        print(o, String.format("%-" + width + "s", "exact likelihood"), r.exactPosterior());
         o.printf("hidden sin^2(theta_W) = %.5f: inside the 68%% interval: %s, inside the 95%% interval: %s%n",
                 r.hiddenTheta(), r.covered68() ? "yes" : "no", r.covered95() ? "yes" : "no");
         double total = r.seconds().stream().mapToDouble(DemoResult.Timing::seconds).sum();
         o.printf("posterior written to %s%s (%.1f s)%n", out, plot ? ", plot to " + png : "", total);
-        return 0;
+        return exit;
+    }
+
+    /** The registered surrogate names, for --help. */
+    static final class SurrogateNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SurrogateBuilders.all().keySet().iterator();
+        }
     }
 
     /** The plot's path: the output's name with its extension replaced by .png. */

@@ -3,6 +3,7 @@ package org.robotphysicist.engine.demo;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * Settings of the end-to-end Weinberg demo ({@link WeinbergDemo}).
@@ -12,14 +13,20 @@ import org.robotphysicist.data.simulator.WeinbergLoSimulator;
  * @param events                 events recorded by the experiment
  * @param thetaLower             lower edge of the uniform prior on sin²θ<sub>W</sub>
  * @param thetaUpper             upper edge of the prior
+ * @param surrogate              which {@link SurrogateBuilder} builds the surrogate ({@code histogram},
+ *                               {@code classifier}, ...)
  * @param histogramThetaPoints   θ grid points at which the histogram surrogate is tabulated
  * @param histogramEventsPerCell simulated events per histogram cell
  * @param histogramBins          bins in cos θ
+ * @param trainingRows           simulated rows a neural surrogate is trained on
+ * @param trainingEpochs         training epochs of a neural surrogate
+ * @param device                 where a neural surrogate is trained and evaluated
  * @param posteriorGridPoints    θ grid points of the posterior
  * @param seed                   master seed; the experiment and the surrogate get split streams
  */
 public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
-        int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int posteriorGridPoints, long seed) {
+        String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
+        int trainingEpochs, DeviceRequest device, int posteriorGridPoints, long seed) {
 
     public DemoConfig {
         WeinbergLoSimulator sim = new WeinbergLoSimulator();
@@ -38,16 +45,46 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
         }
         Require.positive("histogram events per cell", histogramEventsPerCell);
         Require.positive("histogram bins", histogramBins);
+        if (surrogate == null || !surrogate.matches("[a-z][a-z0-9-]*")) {
+            throw new InvalidInputException("surrogate: expected a name such as 'histogram' or 'classifier' but found '"
+                    + surrogate + "'");
+        }
+        if (trainingRows < 1000) {
+            throw new InvalidInputException("training rows: expected at least 1000 but found " + trainingRows);
+        }
+        Require.positive("training epochs", trainingEpochs);
+        if (device == null) {
+            throw new InvalidInputException("device: expected auto, cpu, gpu or gpu:N but found null");
+        }
     }
 
     /**
      * The default run: sin²θ<sub>W</sub> = 0.2312 hidden at √s = 58 GeV, 5 000 events,
-     * prior U(0.15, 0.35), a 41-point histogram surrogate of 10⁶ events per cell in 20 bins, a
-     * 801-point posterior grid, seed 20261122. (At the Z pole A_FB depends on g_V², which is
+     * prior U(0.15, 0.35), a 41-point histogram surrogate of 10⁶ events per cell in 20 bins (a
+     * neural surrogate: 2 000 000 rows, 6 epochs, device auto), a 801-point posterior grid, seed 20261122. (At the Z pole A_FB depends on g_V², which is
      * symmetric about sin²θ<sub>W</sub> = 1/4, so a pole-only run cannot tell 0.23 from 0.27; below
      * the pole the γ–Z interference makes the likelihood single-peaked.)
      */
     public static DemoConfig defaults() {
-        return new DemoConfig(0.2312, 58.0, 5_000, 0.15, 0.35, 41, 1_000_000, 20, 801, 20261122L);
+        return new DemoConfig(0.2312, 58.0, 5_000, 0.15, 0.35, "histogram", 41, 1_000_000, 20, 2_000_000, 6,
+                DeviceRequest.AUTO, 801, 20261122L);
+    }
+
+    /** The same run with another surrogate. */
+    public DemoConfig withSurrogate(String name) {
+        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, name, histogramThetaPoints,
+                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed);
+    }
+
+    /** The same run with other neural-training sizes and device. */
+    public DemoConfig withTraining(int rows, int epochs, DeviceRequest d) {
+        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
+                histogramEventsPerCell, histogramBins, rows, epochs, d, posteriorGridPoints, seed);
+    }
+
+    /** The same run with another histogram size and posterior grid. */
+    public DemoConfig withHistogram(int eventsPerCell, int gridPoints) {
+        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
+                eventsPerCell, histogramBins, trainingRows, trainingEpochs, device, gridPoints, seed);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.dataset.EventDataset;
@@ -17,8 +19,10 @@ import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.histogram.HistogramConfig;
-import org.robotphysicist.models.histogram.HistogramSurrogate;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TrainedSurrogate;
+import org.robotphysicist.training.device.Devices;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 
@@ -32,15 +36,31 @@ public final class WeinbergDemo {
     private final Consumer<String> log;
     private final ProgressReporter progress;
 
+    private final java.nio.file.Path loadModel;
+    private final java.nio.file.Path saveModel;
+    private boolean gpuFellBack;
+
     public WeinbergDemo(DemoConfig config, Consumer<String> log) {
-        this(config, log, ProgressReporter.silent());
+        this(config, log, ProgressReporter.silent(), null, null);
     }
 
-    /** As above, reporting the histogram build (one unit per cell) to {@code progress}. */
-    public WeinbergDemo(DemoConfig config, Consumer<String> log, ProgressReporter progress) {
+    /**
+     * @param progress  reports long stages (the histogram build, one unit per cell)
+     * @param loadModel a model file to use instead of building the surrogate (null: build it)
+     * @param saveModel where to save a trained surrogate (null: do not save)
+     */
+    public WeinbergDemo(DemoConfig config, Consumer<String> log, ProgressReporter progress,
+            java.nio.file.Path loadModel, java.nio.file.Path saveModel) {
         this.config = config;
         this.log = log;
         this.progress = progress;
+        this.loadModel = loadModel;
+        this.saveModel = saveModel;
+    }
+
+    /** True when the last run trained on the CPU although a GPU was requested. */
+    public boolean gpuFellBack() {
+        return gpuFellBack;
     }
 
     public DemoResult run() {
@@ -60,20 +80,52 @@ public final class WeinbergDemo {
                 config.sqrtS()));
 
         t0 = System.nanoTime();
-        HistogramConfig histogram = HistogramConfig.defaults().withEventsPerCell(config.histogramEventsPerCell())
-                .withBins(config.histogramBins());
-        SurrogateLikelihood surrogate;
-        try (Progress cells = progress.start("histogram", config.histogramThetaPoints(), "cells")) {
-            surrogate = HistogramSurrogate.build(simulator,
-                    RegularGrid.of(config.thetaLower(), config.thetaUpper(), config.histogramThetaPoints()),
-                    RegularGrid.point(config.sqrtS()), histogram, surrogateRng, cells);
-        }
+        SurrogateBuilder.Built built = buildSurrogate(simulator, phi, surrogateRng);
+        SurrogateLikelihood surrogate = built.surrogate();
+        gpuFellBack = built.gpuFellBack();
         timings.add(stage("surrogate", t0));
-        log.accept(String.format("surrogate: histogram, %d cells x %d simulated events, %d bins (%.1f s)",
-                config.histogramThetaPoints(), config.histogramEventsPerCell(), config.histogramBins(),
+        log.accept(String.format("surrogate: %s (%.1f s)", built.description(),
                 timings.get(timings.size() - 1).seconds()));
+        if (gpuFellBack) {
+            log.accept("FALLING BACK TO THE CPU: a GPU was requested for training but the engine sees none"
+                    + " (see cuda-notes/README.md)");
+        }
+        try {
+            return posterior(simulator, observed, phi, surrogate, built.description(), dataHash, timings);
+        } finally {
+            if (surrogate instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the surrogate: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
 
-        t0 = System.nanoTime();
+    private SurrogateBuilder.Built buildSurrogate(WeinbergLoSimulator simulator, double[] phi, SplittableRandom rng) {
+        if (loadModel != null) {
+            TrainedSurrogate s = SurrogateFiles.load(loadModel,
+                    LoadOptions.defaults().withDevice(Devices.choose(config.device()).device()));
+            return new SurrogateBuilder.Built(s, s.kind() + " loaded from " + loadModel, false);
+        }
+        SurrogateBuilder builder = SurrogateBuilders.named(config.surrogate());
+        SurrogateBuilder.Built built = builder.build(new SurrogateBuilder.Request(simulator,
+                Box.interval(config.thetaLower(), config.thetaUpper()), phi, config, rng, log, progress));
+        if (saveModel != null) {
+            if (!(built.surrogate() instanceof TrainedSurrogate trained)) {
+                throw new InvalidInputException("--save-model: expected a trained surrogate but '" + config.surrogate()
+                        + "' builds one that has no model file");
+            }
+            trained.save(saveModel);
+            log.accept("surrogate saved to " + saveModel);
+        }
+        return built;
+    }
+
+    private DemoResult posterior(WeinbergLoSimulator simulator, Matrix observed, double[] phi,
+            SurrogateLikelihood surrogate, String description, String dataHash, List<DemoResult.Timing> timings) {
+        long t0 = System.nanoTime();
         RegularGrid grid = RegularGrid.of(config.thetaLower(), config.thetaUpper(), config.posteriorGridPoints());
         UniformBoxPrior prior = UniformBoxPrior.interval(config.thetaLower(), config.thetaUpper());
         List<String> names = simulator.dimensions().thetaNames();
@@ -89,7 +141,7 @@ public final class WeinbergDemo {
         double hidden = config.hiddenSin2ThetaW();
         Provenance provenance = Provenance.capture("rp demo", Json.toMap(config), Map.of("master", config.seed()),
                 Map.of("observed-events", dataHash));
-        return new DemoResult(DemoResult.SCHEMA, provenance, hidden, observed.rows(), "histogram", summary,
+        return new DemoResult(DemoResult.SCHEMA, provenance, hidden, observed.rows(), description, summary,
                 exactSummary, summary.interval(name, 0.68).contains(hidden), summary.interval(name, 0.95).contains(hidden),
                 grid.axis(0), exp(posterior.logDensity()), exp(exact.logDensity()), timings);
     }

@@ -45,6 +45,38 @@ class RpCommandTest {
     }
 
     @Test
+    void surrogateChoiceIsValidatedAndModelsRoundTripThroughFiles() throws Exception {
+        CliRun unknown = run("demo", "--surrogate", "nosuch", "--out", dir.resolve("u.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, unknown.exit());
+        assertTrue(unknown.err().contains("expected one of [histogram, classifier") && unknown.err().contains("'nosuch'"),
+                unknown.err());
+        CliRun histogramSave = run("demo", "--histogram-events", "2000", "--grid", "51", "--save-model",
+                dir.resolve("h.rpm").toString(), "--out", dir.resolve("h.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, histogramSave.exit());
+        assertTrue(histogramSave.err().contains("--save-model"), histogramSave.err());
+        Path model = dir.resolve("c.rpm");
+        CliRun trained = run("demo", "-q", "--surrogate", "classifier", "--device", "cpu", "--training-rows", "20000",
+                "--epochs", "1", "--events", "50", "--grid", "51", "--save-model", model.toString(), "--out",
+                dir.resolve("c.json").toString());
+        assertEquals(0, trained.exit(), trained.err());
+        CliRun loaded = run("demo", "-q", "--load-model", model.toString(), "--events", "50", "--grid", "51", "--out",
+                dir.resolve("l.json").toString());
+        assertEquals(0, loaded.exit(), loaded.err());
+        String a = Files.readString(dir.resolve("c.json"));
+        String b = Files.readString(dir.resolve("l.json"));
+        assertEquals(density(a), density(b), "the loaded model gives the same posterior density");
+        Files.write(model, new byte[] {1, 2, 3});
+        CliRun broken = run("demo", "--load-model", model.toString(), "--out", dir.resolve("b.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, broken.exit());
+        assertTrue(broken.err().contains("truncated model file"), broken.err());
+    }
+
+    private static String density(String json) {
+        int from = json.indexOf("\"density\"");
+        return json.substring(from, json.indexOf(']', from));
+    }
+
+    @Test
     void unknownOptionsExitWithTwo() {
         CliRun r = run("demo", "--evnets", "10");
         assertEquals(2, r.exit());

@@ -23,7 +23,8 @@ class DemoPlotAndProgressTest {
     void theHistogramBuildReportsEveryCellAndThePlotIsDrawn() throws Exception {
         DemoConfig c = DemoConfig.defaults();
         DemoConfig small = new DemoConfig(c.hiddenSin2ThetaW(), c.sqrtS(), c.events(), c.thetaLower(), c.thetaUpper(),
-                c.histogramThetaPoints(), 20_000, c.histogramBins(), 101, c.seed());
+                "histogram", c.histogramThetaPoints(), 20_000, c.histogramBins(), c.trainingRows(), c.trainingEpochs(),
+                c.device(), 101, c.seed());
         List<String> tasks = new ArrayList<>();
         AtomicLong units = new AtomicLong();
         AtomicLong closed = new AtomicLong();
@@ -41,7 +42,7 @@ class DemoPlotAndProgressTest {
                 }
             };
         };
-        DemoResult r = new WeinbergDemo(small, line -> { }, recording).run();
+        DemoResult r = new WeinbergDemo(small, line -> { }, recording, null, null).run();
         assertEquals(List.of("histogram 41 cells"), tasks);
         assertEquals(41, units.get(), "one unit per histogram cell");
         assertEquals(1, closed.get());

@@ -56,6 +56,6 @@ public final class SeededInitializer implements Initializer {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
         }
-        return manager.create(values, shape).toType(dataType, false);
+        return AlignedArrays.of(manager, values, shape, dataType);
     }
 }

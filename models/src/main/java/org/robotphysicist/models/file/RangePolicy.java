@@ -1,0 +1,12 @@
+package org.robotphysicist.models.file;
+
+/**
+ * What a trained surrogate does when asked to evaluate outside the θ, φ and x ranges it was
+ * trained on, where a network's output is an extrapolation nobody checked.
+ */
+public enum RangePolicy {
+    /** Refuse with an {@link org.robotphysicist.data.OutOfSupportException} naming the value and the range. */
+    FAIL,
+    /** Log a warning (how many rows, which range) and evaluate anyway. */
+    WARN
+}

@@ -1,0 +1,41 @@
+package org.robotphysicist.models.file;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.robotphysicist.data.MalformedDataException;
+
+/**
+ * Loads any model file whose kind has a registered {@link SurrogateFileLoader}: the classifier,
+ * the flows, and whatever else registers one.
+ */
+public final class SurrogateFiles {
+    private SurrogateFiles() {
+    }
+
+    /** The registered loaders by kind. */
+    public static Map<String, SurrogateFileLoader> loaders() {
+        Map<String, SurrogateFileLoader> out = new TreeMap<>();
+        for (SurrogateFileLoader l : ServiceLoader.load(SurrogateFileLoader.class)) {
+            out.put(l.kind(), l);
+        }
+        return out;
+    }
+
+    /**
+     * Reads, verifies and loads a model file.
+     *
+     * @throws MalformedDataException for a damaged file or a kind nobody can load
+     */
+    public static TrainedSurrogate load(Path path, LoadOptions options) {
+        ModelFile.Contents contents = ModelFile.read(path);
+        Map<String, SurrogateFileLoader> loaders = loaders();
+        SurrogateFileLoader loader = loaders.get(contents.manifest().kind());
+        if (loader == null) {
+            throw new MalformedDataException(path + ": unknown model kind: expected one of " + loaders.keySet()
+                    + " but found '" + contents.manifest().kind() + "'");
+        }
+        return loader.load(contents, options);
+    }
+}

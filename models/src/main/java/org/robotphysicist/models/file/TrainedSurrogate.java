@@ -1,0 +1,34 @@
+package org.robotphysicist.models.file;
+
+import java.nio.file.Path;
+import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.SurrogateLikelihood;
+
+/**
+ * A surrogate learned by training, which can be saved to and loaded from a {@link ModelFile}.
+ * It holds native memory: close it when done.
+ */
+public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
+
+    /** The model-file kind, e.g. {@code carl-classifier}. */
+    String kind();
+
+    /** The θ, φ and x ranges it was trained on. */
+    TrainedRanges trainedRanges();
+
+    /** What it does outside those ranges. */
+    RangePolicy rangePolicy();
+
+    /** How it was made: configuration, seeds, simulator, data hash, versions, date. */
+    Provenance provenance();
+
+    /** Its training history. */
+    TrainingCurve trainingCurve();
+
+    /** Writes it to a model file, atomically. */
+    void save(Path path);
+
+    /** Frees its native memory; later calls fail. */
+    @Override
+    void close();
+}

@@ -1,0 +1,20 @@
+package org.robotphysicist.training;
+
+import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.training.device.DeviceChoice;
+
+/**
+ * What a {@link Trainer} run did.
+ *
+ * @param objective           the objective's name
+ * @param curve               per-epoch losses, the kept epoch and the stop reason
+ * @param device              the device used (and whether a GPU request fell back to the CPU)
+ * @param trainingRows        rows in the training split
+ * @param validationRows      rows in the validation split
+ * @param finalValidationLoss the validation loss of the parameters the block holds at the end
+ *                            (after restoring the best epoch); NaN without validation
+ * @param seconds             wall time
+ */
+public record TrainingResult(String objective, TrainingCurve curve, DeviceChoice device, long trainingRows,
+        long validationRows, double finalValidationLoss, double seconds) {
+}

@@ -1,0 +1,82 @@
+package org.robotphysicist.training.data;
+
+import java.util.SplittableRandom;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.data.prior.Prior;
+
+/**
+ * Where training parameters (θ or φ) come from: draws for simulation, and the box they cover,
+ * which becomes the range a trained surrogate is valid on.
+ */
+public interface ParameterSampler {
+
+    /** Dimension of the parameter vector. */
+    int dim();
+
+    /** The bounded box every draw lies in. */
+    Box range();
+
+    /** n draws, (n, {@link #dim()}). */
+    Matrix sample(int n, SplittableRandom rng);
+
+    /** Draws from a prior with a bounded support (the support is the range). */
+    static ParameterSampler of(Prior prior) {
+        if (!prior.support().isBounded()) {
+            throw new InvalidInputException("training parameter distribution: expected a prior with a bounded support"
+                    + " (it becomes the surrogate's valid range) but found " + prior.support());
+        }
+        return new ParameterSampler() {
+            @Override
+            public int dim() {
+                return prior.dim();
+            }
+
+            @Override
+            public Box range() {
+                return prior.support();
+            }
+
+            @Override
+            public Matrix sample(int n, SplittableRandom rng) {
+                return prior.sample(n, rng);
+            }
+
+            @Override
+            public String toString() {
+                return "sampler(" + prior + ")";
+            }
+        };
+    }
+
+    /** Always the same value (e.g. one beam energy); the range is that point. */
+    static ParameterSampler fixed(double... value) {
+        double[] v = Require.finite("fixed parameter", value.clone());
+        if (v.length == 0) {
+            throw new InvalidInputException("fixed parameter: expected at least one value but found none");
+        }
+        return new ParameterSampler() {
+            @Override
+            public int dim() {
+                return v.length;
+            }
+
+            @Override
+            public Box range() {
+                return new Box(v, v);
+            }
+
+            @Override
+            public Matrix sample(int n, SplittableRandom rng) {
+                return Matrix.repeatRow(v, n);
+            }
+
+            @Override
+            public String toString() {
+                return "fixed" + java.util.Arrays.toString(v);
+            }
+        };
+    }
+}

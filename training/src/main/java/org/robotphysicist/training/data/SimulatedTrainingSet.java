@@ -1,0 +1,86 @@
+package org.robotphysicist.training.data;
+
+import java.util.SplittableRandom;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.simulator.Simulator;
+
+/**
+ * Training tables drawn from a simulator with its batched {@link Simulator#simulateBatch}: K
+ * parameter pairs (θ<sub>k</sub>, φ<sub>k</sub>) from the samplers, n events at each, so every row
+ * (x, θ, φ) is a draw from p(θ) p(φ) p(x | θ, φ). Reproducible: the samplers and the simulator
+ * each get their own split of the stream passed in.
+ */
+public final class SimulatedTrainingSet {
+    private SimulatedTrainingSet() {
+    }
+
+    /**
+     * {@code rows} joint draws (x, θ, φ), {@code eventsPerParameter} events per parameter draw
+     * (the last draw's events are cut to length).
+     */
+    public static EventDataset joint(Simulator simulator, ParameterSampler theta, ParameterSampler phi, int rows,
+            int eventsPerParameter, SplittableRandom rng) {
+        Dimensions dims = simulator.dimensions();
+        requireDims(dims, theta, phi);
+        Require.positive("training rows", rows);
+        Require.positive("events per parameter draw", eventsPerParameter);
+        int per = Math.min(eventsPerParameter, rows);
+        int draws = (rows + per - 1) / per;
+        Matrix thetas = theta.sample(draws, rng.split());
+        Matrix phis = phi.sample(draws, rng.split());
+        EventDataset all = simulator.simulateBatch(thetas, phis, per, rng.split());
+        return all.size() == rows ? all : all.rows(0, rows);
+    }
+
+    /**
+     * {@code rows} events simulated at a fixed θ₁, with φ drawn from {@code phi} (the reference
+     * class of CARL's reference form); the θ column holds θ₁.
+     */
+    public static EventDataset atTheta(Simulator simulator, double[] theta1, ParameterSampler phi, int rows,
+            int eventsPerParameter, SplittableRandom rng) {
+        return joint(simulator, ParameterSampler.fixed(theta1), phi, rows, eventsPerParameter, rng);
+    }
+
+    /**
+     * The x box a surrogate trained on {@code data} covers: the simulator's support along
+     * dimensions where it is bounded, the range of the data elsewhere.
+     */
+    public static Box xRange(Simulator simulator, EventDataset... data) {
+        Box support = simulator.xSupport();
+        int d = support.dim();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (EventDataset ds : data) {
+            Matrix x = ds.x();
+            for (int i = 0; i < x.rows(); i++) {
+                for (int j = 0; j < d; j++) {
+                    lo[j] = Math.min(lo[j], x.get(i, j));
+                    hi[j] = Math.max(hi[j], x.get(i, j));
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            if (Double.isFinite(support.lower(j))) {
+                lo[j] = support.lower(j);
+            }
+            if (Double.isFinite(support.upper(j))) {
+                hi[j] = support.upper(j);
+            }
+        }
+        return new Box(lo, hi);
+    }
+
+    private static void requireDims(Dimensions dims, ParameterSampler theta, ParameterSampler phi) {
+        if (theta.dim() != dims.thetaDim() || phi.dim() != dims.phiDim()) {
+            throw new DimensionMismatchException("training parameter samplers: expected theta and phi of dimensions "
+                    + dims.thetaDim() + " and " + dims.phiDim() + " but found " + theta.dim() + " and " + phi.dim());
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.robotphysicist.training.ratio;
+
+import ai.djl.ndarray.types.DataType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.models.neural.Mlp;
+import org.robotphysicist.models.neural.MlpSpec;
+import org.robotphysicist.models.neural.Standardizer;
+import org.robotphysicist.models.ratio.EvidenceNormalization;
+import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
+import org.robotphysicist.models.ratio.RatioForm;
+import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
+import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
+import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.TrainingObjective;
+import org.robotphysicist.training.TrainingResult;
+import org.robotphysicist.training.data.ParameterSampler;
+import org.robotphysicist.training.data.SimulatedTrainingSet;
+
+/**
+ * Trains a {@link ParameterizedRatioClassifier} from a simulator:
+ * <ol>
+ *   <li>simulate the training table with {@link SimulatedTrainingSet} — joint draws (x, θ, φ) for
+ *       the likelihood-to-evidence form; for the reference form half joint draws (class 1) and
+ *       half events at θ₁ carrying independent θ draws (class 0);</li>
+ *   <li>fit the input {@link Standardizer} on it and standardize;</li>
+ *   <li>initialize the MLP on the {@link Trainer}'s device and minimize the binary
+ *       cross-entropy ({@link LikelihoodToEvidenceObjective} or {@link ReferenceRatioObjective});</li>
+ *   <li>when asked, fit the score calibration on a fresh simulated set, scored by the trained
+ *       network (class 0 of the likelihood-to-evidence form: θ permuted across the set);</li>
+ *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
+ *       seeds, SHA-256 of the simulated tables, software versions, device.</li>
+ * </ol>
+ */
+public final class RatioClassifierTrainer {
+    private static final long INIT_SALT = 0x5DEECE66DL;
+
+    private final RatioTrainingConfig config;
+    private final ProgressListener listener;
+
+    public RatioClassifierTrainer(RatioTrainingConfig config, ProgressListener listener) {
+        this.config = config;
+        this.listener = listener == null ? ProgressListener.none() : listener;
+    }
+
+    /**
+     * One simulated set: network inputs (x, θ, φ), class labels, and the datasets they came from
+     * by role (for ranges and provenance hashes).
+     */
+    private record Labelled(Matrix inputs, boolean[] labels, Map<String, EventDataset> sources) {
+    }
+
+    /**
+     * Simulates, trains and (optionally) calibrates.
+     *
+     * @param theta where training θ come from; its range becomes the classifier's θ range
+     * @param phi   where training φ come from (e.g. {@link ParameterSampler#fixed} for one energy)
+     */
+    public ParameterizedRatioClassifier train(Simulator simulator, ParameterSampler theta, ParameterSampler phi) {
+        Dimensions dims = simulator.dimensions();
+        RatioForm form = config.form();
+        if (form.kind() == RatioForm.Kind.REFERENCE) {
+            simulator.thetaDomain().require("reference theta", form.referenceTheta());
+        }
+        SplittableRandom data = new SplittableRandom(config.dataSeed());
+        SplittableRandom trainRng = data.split();
+        SplittableRandom calibrationRng = data.split();
+        SplittableRandom normalizationRng = data.split();
+        Labelled train = simulate(simulator, theta, phi, config.trainingRows(), trainRng);
+        Labelled calibration = config.calibration() == CalibrationMethod.NONE ? null
+                : simulate(simulator, theta, phi, config.calibrationRows(), calibrationRng);
+        java.util.List<EventDataset> seen = new java.util.ArrayList<>(train.sources().values());
+        if (calibration != null) {
+            seen.addAll(calibration.sources().values());
+        }
+        TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
+                SimulatedTrainingSet.xRange(simulator, seen.toArray(new EventDataset[0])));
+
+        Standardizer scaler = Standardizer.fit(train.inputs());
+        Matrix z = scaler.apply(train.inputs());
+        int d = z.cols();
+        Trainer trainer = new Trainer(config.training(), listener);
+        MlpSpec spec = new MlpSpec(d, config.hiddenWidths(), 1, config.activation());
+        Mlp network = Mlp.initialize(spec, trainer.device(), DataType.FLOAT32,
+                new SplittableRandom(config.training().seed() ^ INIT_SALT));
+        TrainingResult result;
+        try {
+            TrainingObjective objective = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
+                    ? new LikelihoodToEvidenceObjective(network.block(), dims.xDim(), dims.thetaDim(), dims.phiDim())
+                    : new ReferenceRatioObjective(network.block(), d);
+            Matrix table = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE ? z : withLabels(z, train.labels());
+            result = trainer.fit(objective, table);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+        Provenance provenance = provenance(simulator, theta, phi, train, calibration, result);
+        ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
+                new ParameterizedRatioClassifier.Settings(form, ScoreCalibration.none()), ranges, RangePolicy.FAIL,
+                provenance, result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+        if (calibration == null && !config.normalization().enabled()) {
+            return raw;
+        }
+        ScoreCalibration fitted;
+        EvidenceNormalization normalization;
+        try {
+            fitted = calibration == null ? ScoreCalibration.none()
+                    : fitCalibration(raw, calibration, config.calibration(), config.calibrationBins());
+            ParameterizedRatioClassifier calibrated = new ParameterizedRatioClassifier(dims, network, scaler,
+                    new ParameterizedRatioClassifier.Settings(form, fitted), ranges, RangePolicy.FAIL, provenance,
+                    result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+            normalization = !config.normalization().enabled() ? null
+                    : fitNormalization(calibrated, simulator, theta, normalizationRng);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+        // The final classifier takes over the network; the intermediate ones are dropped without closing it.
+        return new ParameterizedRatioClassifier(dims, network, scaler,
+                new ParameterizedRatioClassifier.Settings(form, fitted, normalization), ranges, RangePolicy.FAIL,
+                provenance, result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+    }
+
+    /**
+     * Tabulates log Ẑ(θ, φ) of {@code classifier} on the configured grid over its trained ranges,
+     * with K reference events per φ node simulated from p(x | φ), θ drawn from {@code theta}.
+     */
+    private EvidenceNormalization fitNormalization(ParameterizedRatioClassifier classifier, Simulator simulator,
+            ParameterSampler theta, SplittableRandom rng) {
+        RatioTrainingConfig.Normalization n = config.normalization();
+        var nodes = EvidenceNormalization.nodes(classifier.thetaRange(), classifier.phiRange(), n.thetaNodes(),
+                n.phiNodes());
+        long t0 = System.nanoTime();
+        // φ nodes are visited in grid order, so each gets the next split of the stream.
+        EvidenceNormalization fitted = classifier.fitNormalization(nodes, phi -> SimulatedTrainingSet.joint(simulator,
+                theta, ParameterSampler.fixed(phi), n.samples(), 1, rng.split()).x());
+        listener.onProgress(new org.robotphysicist.training.TrainingProgress(
+                org.robotphysicist.training.TrainingProgress.Stage.NOTE, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
+                String.format("normalization: log Z on %d nodes from %d reference events per phi node (%.1f s)",
+                        nodes.size(), n.samples(), (System.nanoTime() - t0) / 1e9)));
+        return fitted;
+    }
+
+    /**
+     * (Re)calibrates a trained classifier on {@link RatioTrainingConfig#calibrationRows()} fresh
+     * simulations (seeded by this config's data seed, independent of its training set): the
+     * network's raw scores are what is calibrated, whatever calibration {@code trained} has now.
+     * Returns a new classifier (a copy of the network, without normalization: refit it with
+     * {@link ParameterizedRatioClassifier#fitNormalization} if needed); {@code trained} stays open.
+     */
+    public ParameterizedRatioClassifier calibrate(ParameterizedRatioClassifier trained, Simulator simulator,
+            ParameterSampler theta, ParameterSampler phi, CalibrationMethod method) {
+        if (!trained.form().equals(config.form())) {
+            throw new org.robotphysicist.data.InvalidInputException("calibration: expected a classifier trained in the "
+                    + config.form() + " form but found " + trained.form());
+        }
+        SplittableRandom data = new SplittableRandom(config.dataSeed());
+        data.split();
+        Labelled set = simulate(simulator, theta, phi, config.calibrationRows(), data.split());
+        // Fresh events may fall just outside the x range seen in training: score them anyway.
+        try (ParameterizedRatioClassifier lenient = trained.withRangePolicy(RangePolicy.WARN)) {
+            return trained.withCalibration(fitCalibration(lenient, set, method, config.calibrationBins()));
+        }
+    }
+
+    private Labelled simulate(Simulator simulator, ParameterSampler theta, ParameterSampler phi, int rows,
+            SplittableRandom rng) {
+        int per = config.eventsPerParameter();
+        if (config.form().kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
+            EventDataset joint = SimulatedTrainingSet.joint(simulator, theta, phi, rows, per, rng);
+            boolean[] labels = new boolean[rows];
+            java.util.Arrays.fill(labels, true);
+            return new Labelled(joint.table(), labels, Map.of("joint", joint));
+        }
+        int ones = rows / 2;
+        int zeros = rows - ones;
+        EventDataset numerator = SimulatedTrainingSet.joint(simulator, theta, phi, ones, per, rng.split());
+        EventDataset atReference = SimulatedTrainingSet.atTheta(simulator, config.form().referenceTheta(), phi, zeros,
+                per, rng.split());
+        // Class 0 carries θ inputs drawn like class 1's, independently of its events.
+        EventDataset reference = EventDataset.ofLabelled(simulator.dimensions(), atReference.x(),
+                theta.sample(zeros, rng.split()), atReference.phi());
+        double[] num = numerator.table().toArray();
+        double[] ref = reference.table().toArray();
+        double[] all = java.util.Arrays.copyOf(num, num.length + ref.length);
+        System.arraycopy(ref, 0, all, num.length, ref.length);
+        boolean[] labels = new boolean[rows];
+        java.util.Arrays.fill(labels, 0, ones, true);
+        return new Labelled(Matrix.of(rows, numerator.schema().width(), all), labels,
+                Map.of("class-1", numerator, "class-0", reference));
+    }
+
+    private static Matrix withLabels(Matrix z, boolean[] labels) {
+        int w = z.cols();
+        double[] src = z.toArray();
+        double[] out = new double[z.rows() * (w + 1)];
+        for (int i = 0; i < z.rows(); i++) {
+            System.arraycopy(src, i * w, out, i * (w + 1), w);
+            out[i * (w + 1) + w] = labels[i] ? 1 : 0;
+        }
+        return Matrix.of(z.rows(), w + 1, out);
+    }
+
+    /** Scores the calibration set with the trained network and fits the configured calibration. */
+    private ScoreCalibration fitCalibration(ParameterizedRatioClassifier raw, Labelled set, CalibrationMethod method,
+            int bins) {
+        Dimensions dims = raw.dimensions();
+        Matrix in = set.inputs();
+        Matrix x = columns(in, 0, dims.xDim());
+        Matrix th = columns(in, dims.xDim(), dims.xDim() + dims.thetaDim());
+        Matrix ph = columns(in, dims.xDim() + dims.thetaDim(), in.cols());
+        float[] s = raw.logits(x, th, ph);
+        double[] scores;
+        boolean[] labels;
+        if (config.form().kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
+            int n = in.rows();
+            int[] perm = permutation(n, new SplittableRandom(config.dataSeed() ^ INIT_SALT));
+            double[] shuffled = new double[n * dims.thetaDim()];
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < dims.thetaDim(); t++) {
+                    shuffled[i * dims.thetaDim() + t] = th.get(perm[i], t);
+                }
+            }
+            float[] neg = raw.logits(x, Matrix.of(n, dims.thetaDim(), shuffled), ph);
+            scores = new double[2 * n];
+            labels = new boolean[2 * n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = s[i];
+                labels[i] = true;
+                scores[n + i] = neg[i];
+            }
+        } else {
+            scores = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+                scores[i] = s[i];
+            }
+            labels = set.labels();
+        }
+        return ScoreCalibration.fit(method, scores, labels, bins);
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        long[] p = Trainer.permutationLong(n, rng);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) p[i];
+        }
+        return out;
+    }
+
+    private static Matrix columns(Matrix m, int from, int to) {
+        double[] out = new double[m.rows() * (to - from)];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = from; j < to; j++) {
+                out[i * (to - from) + j - from] = m.get(i, j);
+            }
+        }
+        return Matrix.of(m.rows(), to - from, out);
+    }
+
+    private Provenance provenance(Simulator simulator, ParameterSampler theta, ParameterSampler phi, Labelled train,
+            Labelled calibration, TrainingResult result) {
+        Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
+        cfg.put("simulator", simulator.name());
+        cfg.put("thetaSampler", theta.toString());
+        cfg.put("phiSampler", phi.toString());
+        cfg.put("objective", result.objective());
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        train.sources().forEach((role, ds) -> hashes.put("training-data/" + role, ds.sha256()));
+        if (calibration != null) {
+            calibration.sources().forEach((role, ds) -> hashes.put("calibration-data/" + role, ds.sha256()));
+        }
+        Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
+        return Provenance.capture(RatioClassifierTrainer.class.getSimpleName(), cfg, seeds, hashes).withVersions(Map.of(
+                "engine", result.device().engine(), "device", result.device().device().toString()));
+    }
+}

@@ -1,0 +1,125 @@
+package org.robotphysicist.training.ratio;
+
+import java.util.List;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.ratio.RatioForm;
+import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
+import org.robotphysicist.training.TrainingConfig;
+
+/**
+ * How a {@link org.robotphysicist.models.ratio.ParameterizedRatioClassifier} is trained.
+ * Immutable, validated, round-trips through JSON.
+ *
+ * @param form               likelihood-to-evidence, or CARL's reference form with its θ₁
+ * @param hiddenWidths       hidden layer widths of the MLP (depth = number of entries)
+ * @param activation         the hidden non-linearity
+ * @param trainingRows       simulated rows (x, θ, φ); in the reference form half are class 1 and half class 0
+ * @param eventsPerParameter events simulated per (θ, φ) draw, ≥ 1 (1 gives every row its own θ)
+ * @param calibration        score calibration fitted after training on fresh simulations
+ * @param calibrationRows    simulated rows for the calibration (per class in the likelihood-to-evidence form)
+ * @param calibrationBins    histogram bins (0: carl's automatic choice)
+ * @param normalization      the per-(θ, φ) normalization fitted after training ({@link Normalization#off()} for none)
+ * @param dataSeed           seed of the simulations (training and calibration sets)
+ * @param training           the optimizer loop ({@link TrainingConfig}, whose seed drives initialization,
+ *                           split and shuffles)
+ */
+public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Activation activation, int trainingRows,
+        int eventsPerParameter, CalibrationMethod calibration, int calibrationRows, int calibrationBins,
+        Normalization normalization, long dataSeed, TrainingConfig training) {
+
+    /**
+     * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted.
+     *
+     * @param samples    K reference events simulated per φ node (0: no normalization)
+     * @param thetaNodes grid nodes per θ dimension, ≥ 2
+     * @param phiNodes   grid nodes per φ dimension (a fixed φ always has one), ≥ 2
+     */
+    public record Normalization(int samples, int thetaNodes, int phiNodes) {
+        public Normalization {
+            if (samples < 0) {
+                throw new InvalidInputException("normalization samples: expected 0 (off) or more but found " + samples);
+            }
+            if (thetaNodes < 2 || phiNodes < 2) {
+                throw new InvalidInputException("normalization nodes: expected at least 2 per dimension but found "
+                        + thetaNodes + " and " + phiNodes);
+            }
+        }
+
+        /** No normalization. */
+        public static Normalization off() {
+            return new Normalization(0, 65, 9);
+        }
+
+        /** K reference events per φ node, 65 θ nodes and 9 φ nodes per dimension. */
+        public static Normalization of(int samples) {
+            return new Normalization(samples, 65, 9);
+        }
+
+        public boolean enabled() {
+            return samples > 0;
+        }
+    }
+
+    public RatioTrainingConfig {
+        if (form == null || activation == null || calibration == null || training == null || normalization == null) {
+            throw new InvalidInputException("ratio training config: expected a form, an activation, a calibration"
+                    + " method, a normalization and a training config but found " + form + ", " + activation + ", "
+                    + calibration + ", " + normalization + ", " + training);
+        }
+        hiddenWidths = List.copyOf(hiddenWidths);
+        if (hiddenWidths.isEmpty()) {
+            throw new InvalidInputException("ratio classifier hidden widths: expected at least one layer but found none");
+        }
+        Require.positive("training rows", trainingRows);
+        if (trainingRows < 4) {
+            throw new InvalidInputException("training rows: expected at least 4 but found " + trainingRows);
+        }
+        Require.positive("events per parameter draw", eventsPerParameter);
+        Require.positive("calibration rows", calibrationRows);
+        if (calibrationBins < 0) {
+            throw new InvalidInputException("calibration bins: expected 0 (automatic) or more but found "
+                    + calibrationBins);
+        }
+    }
+
+    /**
+     * Likelihood-to-evidence, 3 × 64 SiLU, 200 000 rows with one event per θ, no calibration
+     * (50 000 rows when switched on), no normalization, data seed 1, {@link TrainingConfig#defaults()}.
+     */
+    public static RatioTrainingConfig defaults() {
+        return new RatioTrainingConfig(RatioForm.likelihoodToEvidence(), List.of(64, 64, 64), Activation.SILU, 200_000,
+                1, CalibrationMethod.NONE, 50_000, 0, Normalization.off(), 1, TrainingConfig.defaults());
+    }
+
+    public RatioTrainingConfig withNormalization(Normalization n) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, n, dataSeed, training);
+    }
+
+    public RatioTrainingConfig withForm(RatioForm f) {
+        return new RatioTrainingConfig(f, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, normalization, dataSeed, training);
+    }
+
+    public RatioTrainingConfig withNetwork(List<Integer> widths, Activation a) {
+        return new RatioTrainingConfig(form, widths, a, trainingRows, eventsPerParameter, calibration, calibrationRows,
+                calibrationBins, normalization, dataSeed, training);
+    }
+
+    public RatioTrainingConfig withData(int rows, int perParameter, long seed) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, rows, perParameter, calibration, calibrationRows,
+                calibrationBins, normalization, seed, training);
+    }
+
+    public RatioTrainingConfig withCalibration(CalibrationMethod method, int rows, int bins) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, method, rows,
+                bins, normalization, dataSeed, training);
+    }
+
+    public RatioTrainingConfig withTraining(TrainingConfig t) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, normalization, dataSeed, t);
+    }
+}
