@@ -162,6 +162,7 @@ public final class RobotPhysicist {
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options) {
         Objects.requireNonNull(observation, "observation");
+        simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
         Box theta = requirePrior().support();
         requireCovers(surrogate, theta, observation.phi());
         RegularGrid grid = grid(theta, options.gridPoints());
