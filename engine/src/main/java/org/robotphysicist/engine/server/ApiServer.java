@@ -49,8 +49,9 @@ import org.robotphysicist.models.file.LoadOptions;
  * worker is interrupted and is free again when the computation returns. Answers are deterministic:
  * the same request gives the same bytes whichever worker serves it.
  *
- * <p>{@link #close()} shuts down gracefully: it stops accepting connections, lets running
- * requests finish (up to the request timeout), then frees the models.
+ * <p>{@link #close()} shuts down gracefully: new requests get 503, running computations finish
+ * (including those whose request already timed out: a computation cannot be stopped halfway), their
+ * answers are written, then the listener closes and the models are freed.
  */
 public final class ApiServer implements AutoCloseable {
     private final ServerConfig config;
@@ -167,6 +168,7 @@ public final class ApiServer implements AutoCloseable {
                 throw new HttpError(400, "Content-Length: expected a number of bytes but found '" + declared + "'");
             }
             if (n > limit) {
+                drain(ex.getRequestBody());
                 throw new HttpError(413, "request body: expected at most " + limit + " bytes but found " + n);
             }
         }
@@ -174,6 +176,7 @@ public final class ApiServer implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
+                drain(in);
                 throw new HttpError(413, "request body: expected at most " + limit + " bytes but found more");
             }
         }
@@ -188,6 +191,20 @@ public final class ApiServer implements AutoCloseable {
                     + e.getOriginalMessage());
         }
     }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@value #DRAIN_LIMIT} bytes), so that the
+     * client, still sending, reads the 413 answer instead of a reset connection.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        for (int n; total < DRAIN_LIMIT && (n = in.read(buffer)) > 0;) {
+            total += n;
+        }
+    }
+
+    private static final long DRAIN_LIMIT = 64L << 20;
 
     /** Runs {@code task} on a worker within the request timeout. */
     private Object compute(Callable<Object> task) {
@@ -239,20 +256,28 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         closing = true;
         workers.shutdown();
+        boolean stopped = false;
         try {
-            if (!workers.awaitTermination(config.timeoutMillis(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-                workers.awaitTermination(5, TimeUnit.SECONDS);
-            }
+            // A request past its timeout has had its 504, but its computation may still be running.
+            stopped = workers.awaitTermination(config.timeoutMillis() + 60_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!stopped) {
             workers.shutdownNow();
         }
         if (http != null) {
             http.stop(1); // the answers of the requests that just finished are written within a second
         }
         io.shutdownNow();
-        models.close();
+        if (stopped) {
+            models.close(); // never free native memory a worker may still be using
+        }
+    }
+
+    /** Workers computing right now. */
+    int busyWorkers() {
+        return workers.getActiveCount();
     }
 
     /** Copies of models the workers have loaded (at most workers × models). */
