@@ -105,4 +105,18 @@ class TrainPosteriorCommandTest {
         assertEquals(Rp.EXIT_INVALID_INPUT, farPhi.exit());
         assertTrue(farPhi.err().contains("--phi[0]: expected a value in"), farPhi.err());
     }
+
+    @Test
+    void serveRefusesBadModelsAndAddressesBeforeListening() {
+        CliRun missing = CliRun.of("serve", "--port", "0", "--model", "w=" + dir.resolve("missing.rpm"));
+        assertEquals(Rp.EXIT_INVALID_INPUT, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("missing.rpm"), missing.err());
+        CliRun noName = CliRun.of("serve", "--port", "0", "--model", "w.rpm");
+        assertEquals(2, noName.exit(), "NAME=FILE is a usage error: " + noName.err());
+        CliRun port = CliRun.of("serve", "--port", "70000", "--model", "w=" + dir.resolve("w.rpm"));
+        assertEquals(Rp.EXIT_INVALID_INPUT, port.exit());
+        assertTrue(port.err().contains("port: expected 0 (any free port) to 65535 but found 70000"), port.err());
+        CliRun none = CliRun.of("serve");
+        assertEquals(2, none.exit(), "--model is required");
+    }
 }
