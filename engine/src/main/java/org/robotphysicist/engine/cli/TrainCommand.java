@@ -94,15 +94,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         if (list) {
-            SurrogateCatalog.kinds().forEach((k, d) -> o.printf("%-12s %s%n", k, d));
+            SurrogateCatalog.kinds().forEach((k, d) -> o.printf("%-12s %s%s%n", k, d, tabulated(k)
+                    ? " [tabulated when used: rp posterior --surrogate " + k + "]" : ""));
             return 0;
         }
-        for (SurrogateKind k : SurrogateKind.values()) {
-            if (k.cliName().equals(surrogate)) {
-                throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
-                        + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
-                        + " posterior --surrogate instead");
-            }
+        if (tabulated(surrogate)) {
+            throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
+                    + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
+                    + " posterior --surrogate instead");
         }
         Simulator sim = SimulatorRegistry.discover().create(simulator);
         Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
@@ -135,6 +134,16 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** Whether {@code kind} is one of the engine's tabulated kinds, which have no model file. */
+    private static boolean tabulated(String kind) {
+        for (SurrogateKind k : SurrogateKind.values()) {
+            if (k.cliName().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The loss per epoch (training, and validation where the run kept a validation split). */

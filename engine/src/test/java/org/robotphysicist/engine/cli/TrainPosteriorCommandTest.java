@@ -84,6 +84,10 @@ class TrainPosteriorCommandTest {
         CliRun tabulated = CliRun.of("train", "--phi", "58", "--surrogate", "histogram");
         assertEquals(Rp.EXIT_INVALID_INPUT, tabulated.exit());
         assertTrue(tabulated.err().contains("rp posterior --surrogate"), tabulated.err());
+        CliRun list = CliRun.of("train", "--list");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("classifier") && list.out().contains("[tabulated when used: rp posterior"
+                + " --surrogate histogram]"), list.out());
         CliRun range = CliRun.of("train", "--phi-range", "10,2000", "--output", dir.resolve("z").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, range.exit());
         assertTrue(range.err().contains("--phi-range: expected a box inside"), range.err());
