@@ -176,30 +176,11 @@ final class SimulateCommand implements Callable<Integer> {
             domain.require(fixedOption, fixed);
             return Matrix.repeatRow(fixed, pairs);
         }
-        Box box;
-        if (range != null) {
-            if (range.length != 2 * dim) {
-                throw new InvalidInputException(rangeOption + ": expected " + 2 * dim + " values (LO,HI for each of "
-                        + dim + " components) but found " + range.length);
-            }
-            double[] lo = new double[dim];
-            double[] hi = new double[dim];
-            for (int d = 0; d < dim; d++) {
-                lo[d] = range[2 * d];
-                hi[d] = range[2 * d + 1];
-            }
-            box = new Box(lo, hi);
-            if (!box.within(domain)) {
-                throw new InvalidInputException(rangeOption + ": expected a box inside the simulator's domain " + domain
-                        + " but found " + box);
-            }
-        } else {
-            box = domain;
-            if (!box.isBounded()) {
-                throw new InvalidInputException(rangeOption + ": the simulator's domain " + domain + " is unbounded;"
-                        + " expected " + fixedOption + " or a bounded " + rangeOption);
-            }
+        if (range == null && !domain.isBounded()) {
+            throw new InvalidInputException(rangeOption + ": the simulator's domain " + domain + " is unbounded;"
+                    + " expected " + fixedOption + " or a bounded " + rangeOption);
         }
+        Box box = BoxOptions.parse(rangeOption, range, domain);
         return new UniformBoxPrior(box).sample(pairs, rng);
     }
 

@@ -1,0 +1,17 @@
+/**
+ * The engine's Java API for other code: {@link org.robotphysicist.engine.api.RobotPhysicist}, an
+ * immutable, validated entry point that takes a simulator, a prior and a range of experiment
+ * settings φ and returns trained (or loaded) surrogates, grid posteriors of observed events, expected
+ * information gains and the next φ to run. The {@code rp} command line and the HTTP server are thin
+ * layers over it.
+ *
+ * <pre>{@code
+ * RobotPhysicist rp = RobotPhysicist.forSimulator(new WeinbergLoSimulator())
+ *         .prior(Box.interval(0.15, 0.35)).settings(Box.interval(40, 100));
+ * try (TrainedModel model = rp.train(TrainOptions.defaults("histogram"))) {
+ *     PosteriorResult p = rp.posterior(model.surrogate(), Observation.of(events, 58.0), PosteriorOptions.defaults());
+ *     Suggestion next = rp.withPrior(p.posterior().asPrior()).suggestNext(model.surrogate(), EigOptions.defaults());
+ * }
+ * }</pre>
+ */
+package org.robotphysicist.engine.api;

@@ -1,0 +1,54 @@
+package org.robotphysicist.engine.cli;
+
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+
+/** Parses boxes given on the command line as LO,HI per component. */
+final class BoxOptions {
+    private BoxOptions() {
+    }
+
+    /**
+     * The box {@code values} = LO,HI per component spells, inside {@code domain}; {@code domain}
+     * itself when {@code values} is null (it must then be bounded).
+     */
+    static Box parse(String option, double[] values, Box domain) {
+        int dim = domain.dim();
+        if (values == null) {
+            if (!domain.isBounded()) {
+                throw new InvalidInputException(option + ": the simulator's domain " + domain + " is unbounded;"
+                        + " expected " + option + " LO,HI");
+            }
+            return domain;
+        }
+        if (values.length != 2 * dim) {
+            throw new InvalidInputException(option + ": expected " + 2 * dim + " values (LO,HI for each of " + dim
+                    + " components) but found " + values.length);
+        }
+        double[] lo = new double[dim];
+        double[] hi = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            lo[d] = values[2 * d];
+            hi[d] = values[2 * d + 1];
+        }
+        Box box = new Box(lo, hi);
+        if (!box.within(domain)) {
+            throw new InvalidInputException(option + ": expected a box inside the simulator's domain " + domain
+                    + " but found " + box);
+        }
+        return box;
+    }
+
+    /** A fixed value ({@code --phi}) as a flat box, or a range; exactly one of them. */
+    static Box valueOrRange(String valueOption, double[] value, String rangeOption, double[] range, Box domain) {
+        if ((value == null) == (range == null)) {
+            throw new InvalidInputException("phi: expected exactly one of " + valueOption + " V or " + rangeOption
+                    + " LO,HI but found " + (value == null ? "neither" : "both"));
+        }
+        if (value != null) {
+            domain.require(valueOption, value);
+            return new Box(value.clone(), value.clone());
+        }
+        return parse(rangeOption, range, domain);
+    }
+}

@@ -1,0 +1,92 @@
+package org.robotphysicist.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.robotphysicist.engine.server.ApiServer;
+import org.robotphysicist.engine.server.ServerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rp serve}: the HTTP JSON API ({@link ApiServer}) until interrupted (Ctrl-C or SIGTERM shut
+ * it down gracefully). Prints the address it listens on first, so that a script starting it with
+ * {@code --port 0} can read the free port chosen.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve posterior and EIG requests for saved surrogates over HTTP (JSON).",
+            "Endpoints: GET /health, GET /models, POST /posterior, POST /eig (docs/http-api.md). Binds to 127.0.0.1"
+                    + " unless --host says otherwise; --port 0 picks a free port. The first line printed is"
+                    + " 'listening on http://HOST:PORT'."})
+final class ServeCommand implements Callable<Integer> {
+    private static final ServerConfig D = ServerConfig.defaults(Map.of("m", Path.of("m")));
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ConfigFileOption config;
+
+    @Option(names = "--model", paramLabel = "NAME=FILE", required = true,
+            description = "A model file from rp train, served under NAME (repeatable).")
+    Map<String, Path> models = new LinkedHashMap<>();
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String host = D.host();
+
+    @Option(names = "--port", paramLabel = "P", description = "Port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int port = D.port();
+
+    @Option(names = "--simulator", paramLabel = "NAME",
+            description = "Simulator for EIG requests (default: the one each model was trained on).")
+    String simulator;
+
+    @Option(names = "--workers", paramLabel = "W",
+            description = "Compute workers, each with its own copy of every model (default ${DEFAULT-VALUE}).")
+    int workers = D.workers();
+
+    @Option(names = "--queue", paramLabel = "Q",
+            description = "Requests that may wait for a worker before others get 503 (default ${DEFAULT-VALUE}).")
+    int queue = D.queue();
+
+    @Option(names = "--max-body", paramLabel = "BYTES",
+            description = "Largest request body; larger ones get 413 (default ${DEFAULT-VALUE}).")
+    long maxBody = D.maxBodyBytes();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Longest computation per request; longer ones get 504 (default ${DEFAULT-VALUE}).")
+    double timeout = D.timeoutMillis() / 1000.0;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the listening line, no request log.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        if (!(timeout > 0) || Double.isInfinite(timeout)) {
+            throw new org.robotphysicist.data.InvalidInputException("--timeout: expected a positive number of seconds"
+                    + " but found " + timeout);
+        }
+        ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody,
+                Math.max(1, Math.round(timeout * 1000)));
+        ApiServer server = ApiServer.start(cfg, line -> {
+            if (!quiet) {
+                o.println(line);
+                o.flush();
+            }
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "rp-serve-shutdown"));
+        o.println("listening on " + server.uri() + " (models: " + String.join(", ", models.keySet()) + ")");
+        o.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,165 @@
+package org.robotphysicist.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.progress.TextProgressReporter;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.data.simulator.SimulatorRegistry;
+import org.robotphysicist.engine.api.RobotPhysicist;
+import org.robotphysicist.engine.api.SurrogateCatalog;
+import org.robotphysicist.engine.api.TrainOptions;
+import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.plot.PlotSize;
+import org.robotphysicist.engine.plot.TrainingCurvePlot;
+import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.training.device.DeviceRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rp train}: trains a surrogate of a simulator's likelihood over a prior range of θ and a
+ * value or range of φ ({@link RobotPhysicist#train}), writes it as a model file and draws its
+ * training curve beside it. Exit code 4 when a GPU was requested and training ran on the CPU.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a likelihood surrogate from simulations and save it as a model file.",
+            "theta is drawn uniformly from --prior (default: the simulator's theta domain); phi is fixed (--phi) or"
+                    + " drawn uniformly from --phi-range. Writes --output (a model file for rp posterior, rp serve"
+                    + " and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
+final class TrainCommand implements Callable<Integer> {
+    private static final TrainOptions D = TrainOptions.defaults("classifier");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ConfigFileOption config;
+
+    @Option(names = "--simulator", paramLabel = "NAME",
+            description = "A built-in or discovered simulator (rp simulate --list; default ${DEFAULT-VALUE}).")
+    String simulator = "weinberg-lo";
+
+    @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
+            description = "Uniform prior range of theta, LO,HI per component (default: the simulator's theta domain).")
+    double[] prior;
+
+    @Option(names = "--phi", split = ",", paramLabel = "V", description = "Train at this one phi.")
+    double[] phi;
+
+    @Option(names = "--phi-range", split = ",", paramLabel = "LO,HI",
+            description = "Train across this phi range (phi drawn uniformly), LO,HI per component.")
+    double[] phiRange;
+
+    @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, or any registered"
+            + " builder (rp train --list; default ${DEFAULT-VALUE}).")
+    String surrogate = D.surrogate();
+
+    @Option(names = "--list", description = "List the surrogate kinds and exit.")
+    boolean list;
+
+    @Option(names = "--training-rows", paramLabel = "N", description = "Simulated training rows (default ${DEFAULT-VALUE}).")
+    int trainingRows = D.trainingRows();
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Training epochs (default ${DEFAULT-VALUE}).")
+    int epochs = D.epochs();
+
+    @Option(names = "--device", paramLabel = "DEV", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
+    String device = "auto";
+
+    @Option(names = "--events", paramLabel = "N", description = "Events per observed experiment the model will be used"
+            + " on (sets the classifier's per-theta normalization; default ${DEFAULT-VALUE}).")
+    int events = D.eventsPerExperiment();
+
+    @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed = D.seed();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Model file (default ${DEFAULT-VALUE}).")
+    Path output = Path.of("runs", "train", "model.rpm");
+
+    @Option(names = "--plot", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Draw the training curve (--no-plot skips it; default: on).")
+    boolean plot;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress; print only the model file's path.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (list) {
+            SurrogateCatalog.kinds().forEach((k, d) -> o.printf("%-12s %s%s%n", k, d, tabulated(k)
+                    ? " [tabulated when used: rp posterior --surrogate " + k + "]" : ""));
+            return 0;
+        }
+        if (tabulated(surrogate)) {
+            throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
+                    + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
+                    + " posterior --surrogate instead");
+        }
+        Simulator sim = SimulatorRegistry.discover().create(simulator);
+        Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
+        Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
+        TrainOptions options = new TrainOptions(surrogate, trainingRows, epochs, DeviceRequest.parse(device),
+                HistogramSettings.defaults(), events, seed);
+        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(theta).settings(phis).reporting(line -> {
+            if (!quiet) {
+                o.println(line);
+                o.flush();
+            }
+        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
+        long t0 = System.nanoTime();
+        try (TrainedModel model = rp.train(options)) {
+            model.save(output);
+            Path png = plotPath(output, "-training.png");
+            boolean drawn = plot && model.trainingCurve().isPresent();
+            if (drawn) {
+                plot(model.trainingCurve().get(), model.kind()).writePng(png, PlotSize.DEFAULT);
+            }
+            if (quiet) {
+                o.println(output);
+            } else {
+                o.printf("trained %s in %.1f s%nmodel written to %s%s%n", model.description(),
+                        (System.nanoTime() - t0) / 1e9, output, drawn ? ", training curve to " + png : "");
+            }
+            if (model.gpuFellBack()) {
+                spec.commandLine().getErr().println("rp: warning: a GPU was requested but training ran on the CPU");
+                return 4;
+            }
+            return 0;
+        }
+    }
+
+    /** Whether {@code kind} is one of the engine's tabulated kinds, which have no model file. */
+    private static boolean tabulated(String kind) {
+        for (SurrogateKind k : SurrogateKind.values()) {
+            if (k.cliName().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The loss per epoch (training, and validation where the run kept a validation split). */
+    static TrainingCurvePlot plot(TrainingCurve curve, String kind) {
+        List<TrainingCurve.Epoch> epochs = curve.epochs();
+        double[] train = epochs.stream().mapToDouble(TrainingCurve.Epoch::trainLoss).toArray();
+        double[] validation = epochs.stream().mapToDouble(TrainingCurve.Epoch::validationLoss).toArray();
+        boolean hasValidation = java.util.Arrays.stream(validation).allMatch(Double::isFinite);
+        return new TrainingCurvePlot("Training of the " + kind + " surrogate", "loss", train,
+                hasValidation ? validation : null, false);
+    }
+
+    /** {@code dir/name.ext} → {@code dir/name + suffix}. */
+    static Path plotPath(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
+}

@@ -1,0 +1,71 @@
+package org.robotphysicist.engine.server;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Require;
+
+/**
+ * Settings of the {@link ApiServer}. Immutable and validated.
+ *
+ * @param host           address to bind; loopback ({@code 127.0.0.1}) unless the user opens it up
+ * @param port           TCP port, 0 for any free port
+ * @param models         saved surrogates by the name requests use, in order (at least one)
+ * @param simulator      simulator for EIG requests, or null for the one each model was trained on
+ * @param workers        compute workers, each holding its own copy of every model, ≥ 1
+ * @param queue          requests that may wait for a worker before new ones get 503, ≥ 0
+ * @param maxBodyBytes   the largest request body accepted (larger gets 413), ≥ 1 KiB
+ * @param timeoutMillis  the longest a request may compute before it gets 504, ≥ 1
+ */
+public record ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
+        long maxBodyBytes, long timeoutMillis) {
+
+    public ServerConfig {
+        if (host == null || host.isBlank()) {
+            throw new InvalidInputException("host: expected an address such as 127.0.0.1 but found '" + host + "'");
+        }
+        if (port < 0 || port > 65535) {
+            throw new InvalidInputException("port: expected 0 (any free port) to 65535 but found " + port);
+        }
+        if (models == null || models.isEmpty()) {
+            throw new InvalidInputException("models: expected at least one NAME=FILE but found none");
+        }
+        models.keySet().forEach(ServerConfig::requireName);
+        models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        Require.positive("workers", workers);
+        if (queue < 0) {
+            throw new InvalidInputException("queue: expected 0 or more waiting requests but found " + queue);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new InvalidInputException("max body bytes: expected at least 1024 but found " + maxBodyBytes);
+        }
+        if (timeoutMillis < 1) {
+            throw new InvalidInputException("timeout: expected at least 1 ms but found " + timeoutMillis);
+        }
+    }
+
+    /** Loopback, port 8080, 2 workers, 64 waiting, 8 MiB bodies, 60 s per request. */
+    public static ServerConfig defaults(Map<String, Path> models) {
+        return new ServerConfig("127.0.0.1", 8080, models, null, 2, 64, 8L << 20, 60_000);
+    }
+
+    public ServerConfig withAddress(String h, int p) {
+        return new ServerConfig(h, p, models, simulator, workers, queue, maxBodyBytes, timeoutMillis);
+    }
+
+    public ServerConfig withLimits(int workerCount, int waiting, long bodyBytes, long millis) {
+        return new ServerConfig(host, port, models, simulator, workerCount, waiting, bodyBytes, millis);
+    }
+
+    public ServerConfig withSimulator(String name) {
+        return new ServerConfig(host, port, models, name, workers, queue, maxBodyBytes, timeoutMillis);
+    }
+
+    private static void requireName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new InvalidInputException("model name: expected letters, digits, '.', '_' or '-' but found '"
+                    + name + "'");
+        }
+    }
+}
