@@ -1,0 +1,208 @@
+package org.robotphysicist.engine.posterior;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.NonFiniteValueException;
+import org.robotphysicist.models.SurrogateArguments;
+import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.models.neural.MlpSpec;
+import org.robotphysicist.models.ratio.EvidenceNormalization;
+import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
+import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
+import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
+
+/**
+ * The {@link PosteriorEvaluator} for a {@link ParameterizedRatioClassifier}, evaluated on the
+ * classifier's device with the first layer split (DESIGN.md §5, {@link SplitFirstLayer}):
+ * <pre>
+ *   S<sub>j</sub> = Σ<sub>i&lt;N</sub> g(f(A[i] + B[j])) − N·log Ẑ(θ<sub>j</sub>, φ),
+ * </pre>
+ * where A (N, h<sub>1</sub>) = W<sub>x</sub>·z<sub>x</sub> + W<sub>φ</sub>·z<sub>φ</sub> + b is
+ * computed once per event, B (M, h<sub>1</sub>) = W<sub>θ</sub>·z<sub>θ</sub> once per grid point,
+ * f is the rest of the network ({@code Mlp#forwardAfterFirstLayer}: activation, remaining layers,
+ * logit), g the classifier's {@link ScoreCalibration} and log Ẑ its {@link EvidenceNormalization}
+ * (a per-θ term, so it is subtracted N times after summing, not per pair).
+ *
+ * <p><b>Tiles.</b> A tile of R = {@link AdaptiveTiling#tileRows()} pairs covers
+ * n = min(N, R) events × m = max(1, ⌊R / n⌋) grid points; its pre-activations are formed by
+ * broadcasting (n, 1, h<sub>1</sub>) + (1, m, h<sub>1</sub>), so the N·M·D concatenated inputs and the
+ * first layer's N·M rows never exist. With the identity calibration the n logits of each grid
+ * point are reduced on the device (cast to float64, then summed) and only m numbers are copied
+ * back; a non-identity calibration g is a non-linear, piecewise map evaluated in Java, so there
+ * the tile's logits are copied back and calibrated row by row. Per-tile sums are accumulated in
+ * float64 ({@link CompensatedSums}) and committed per block of grid points, so an out-of-memory
+ * tile is retried at half the size without double counting. The starting tile comes from the
+ * device's free memory and {@link #bytesPerRow} ({@link TilingConfig}); the automatic cap is
+ * {@link #DEFAULT_MAX_TILE_ROWS} rows, where activations still fit the CPU's caches.
+ *
+ * <p><b>Accuracy.</b> Against the classifier's own row-by-row forward pass the only differences
+ * are the first layer's float rounding order (A[i] + B[j] rather than one dot product over the
+ * D inputs) and the order of the float64 summation: a few units of the network's float epsilon
+ * per logit (see the tests for the bound used). In float64 ({@code withDataType(FLOAT64)}) the
+ * sums agree with a plain float64 forward pass to ~10⁻¹³ relative.
+ *
+ * <p><b>Validation</b> is that of the generic path: shapes and θ, φ ranges through
+ * {@link SurrogateArguments#requireGridCall}, events against the trained x range per the
+ * classifier's {@code RangePolicy}. Safe to call from several threads (each call owns its
+ * managers; the network is only read). The classifier must stay open while it is used.
+ */
+public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
+    /** Cap of an automatically chosen tile, in (event, grid point) pairs. */
+    public static final int DEFAULT_MAX_TILE_ROWS = 1 << 13;
+
+    private final ParameterizedRatioClassifier classifier;
+    private final AdaptiveTiling tiling;
+
+    /** Tiles chosen from the device's free memory, capped at {@value #DEFAULT_MAX_TILE_ROWS} pairs. */
+    public static SplitMlpPosteriorEvaluator automatic(ParameterizedRatioClassifier classifier) {
+        return new SplitMlpPosteriorEvaluator(classifier, new TilingConfig(0, 1, 0.25, DEFAULT_MAX_TILE_ROWS));
+    }
+
+    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config) {
+        this(classifier, AdaptiveTiling.of(config, availableBytes(classifier.network().device()),
+                bytesPerRow(classifier.network().spec(), classifier.network().dataType())));
+    }
+
+    /** With an explicit tiling policy (for example one whose out-of-memory test is custom). */
+    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling) {
+        this.classifier = classifier;
+        this.tiling = tiling;
+    }
+
+    /**
+     * Device memory one pair costs while its tile is evaluated: the pre-activation, and each hidden
+     * layer's output and activation (3·Σh values), plus the logit and its float64 copy.
+     */
+    static long bytesPerRow(MlpSpec spec, DataType dataType) {
+        long widths = 0;
+        for (int h : spec.hiddenWidths()) {
+            widths += h;
+        }
+        return (long) dataType.getNumOfBytes() * (3 * widths + 2) + Double.BYTES;
+    }
+
+    /**
+     * Free memory of {@code device}: a GPU's free memory as CUDA reports it, otherwise the free
+     * physical memory of the machine (CPU tensors live outside the Java heap).
+     */
+    static long availableBytes(Device device) {
+        if (device.isGpu()) {
+            try {
+                var usage = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+                return usage.getMax() - usage.getUsed();
+            } catch (RuntimeException | LinkageError e) {
+                return 1L << 30;
+            }
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getFreeMemorySize();
+        }
+        return TilingConfig.availableHeapBytes();
+    }
+
+    @Override
+    public SurrogateLikelihood surrogate() {
+        return classifier;
+    }
+
+    /** The current tile size in pairs (after any out-of-memory shrinking). */
+    public int tileRows() {
+        return tiling.tileRows();
+    }
+
+    /** How many tiles were retried smaller. */
+    public int outOfMemoryRetries() {
+        return tiling.retries();
+    }
+
+    @Override
+    public String device() {
+        return classifier.network().device().toString();
+    }
+
+    @Override
+    public double[] logLikelihoodSums(Matrix events, Matrix thetas, double[] phi) {
+        SurrogateArguments.requireGridCall(classifier, events, thetas, phi);
+        TrainedRanges.enforce(classifier.rangePolicy(), classifier.kind(), "events", classifier.trainedRanges().x(),
+                events);
+        int m = thetas.rows();
+        double[] out = new double[m];
+        try (NDManager call = classifier.network().newSubManager()) {
+            NDArray a = SplitFirstLayer.eventPart(classifier, call, events, phi);
+            NDArray b = SplitFirstLayer.thetaPart(classifier, call, thetas);
+            int j0 = 0;
+            while (j0 < m) {
+                int start = j0;
+                double[] block = tiling.run(rows -> evaluateBlock(a, b, events.rows(), m, start, rows));
+                System.arraycopy(block, 0, out, start, block.length);
+                j0 += block.length;
+            }
+        }
+        subtractNormalization(out, thetas, phi, events.rows());
+        for (int j = 0; j < m; j++) {
+            if (Double.isNaN(out[j]) || out[j] == Double.POSITIVE_INFINITY) {
+                throw new NonFiniteValueException("summed log-likelihood at theta point " + j + " "
+                        + Arrays.toString(thetas.row(j)) + ": expected a finite value or -Infinity from " + classifier
+                        + " but found " + out[j]);
+            }
+        }
+        return out;
+    }
+
+    /** The sums of grid points [j0, j0 + m) over all N events, m from the tile size. */
+    private double[] evaluateBlock(NDArray a, NDArray b, int n, int mTotal, int j0, int tileRows) {
+        int eventsPerTile = Math.min(n, tileRows);
+        int gridPerTile = Math.max(1, tileRows / eventsPerTile);
+        int j1 = Math.min(mTotal, j0 + gridPerTile);
+        CompensatedSums sums = new CompensatedSums(j1 - j0);
+        for (int i0 = 0; i0 < n; i0 += eventsPerTile) {
+            int i1 = Math.min(n, i0 + eventsPerTile);
+            try (NDManager tile = a.getManager().newSubManager()) {
+                NDArray pre = SplitFirstLayer.pairs(tile, a, b, i0, i1, j0, j1);
+                NDArray logits = classifier.network().forwardAfterFirstLayer(pre).reshape(i1 - i0, j1 - j0);
+                sums.addAll(0, reduceOverEvents(logits));
+            }
+        }
+        return sums.values();
+    }
+
+    /** Σ over axis 0 of calibrated logits (n, m) → m values. */
+    private double[] reduceOverEvents(NDArray logits) {
+        ScoreCalibration g = classifier.calibration();
+        if (g.kind() == CalibrationMethod.NONE) {
+            return logits.toType(DataType.FLOAT64, false).sum(new int[] {0}).toDoubleArray();
+        }
+        int rows = (int) logits.getShape().get(0);
+        int cols = (int) logits.getShape().get(1);
+        double[] values = logits.toType(DataType.FLOAT64, false).toDoubleArray();
+        CompensatedSums sums = new CompensatedSums(cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                sums.add(j, g.logRatio(values[i * cols + j]));
+            }
+        }
+        return sums.values();
+    }
+
+    private void subtractNormalization(double[] out, Matrix thetas, double[] phi, int n) {
+        EvidenceNormalization norm = classifier.normalization();
+        if (norm == null) {
+            return;
+        }
+        for (int j = 0; j < out.length; j++) {
+            out[j] -= n * norm.logZ(thetas.row(j), phi);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SplitMlpPosteriorEvaluator(" + classifier + ", tile " + tiling.tileRows() + " pairs, on " + device()
+                + ")";
+    }
+}
