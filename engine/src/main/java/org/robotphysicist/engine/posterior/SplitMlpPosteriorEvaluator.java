@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
 import org.robotphysicist.models.SurrogateArguments;
@@ -39,7 +40,10 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * float64 ({@link CompensatedSums}) and committed per block of grid points, so an out-of-memory
  * tile is retried at half the size without double counting. The starting tile comes from the
  * device's free memory and {@link #bytesPerRow} ({@link TilingConfig}); the automatic cap is
- * {@link #DEFAULT_MAX_TILE_ROWS} rows, where activations still fit the CPU's caches.
+ * {@link #DEFAULT_MAX_TILE_ROWS} rows on the CPU, where activations still fit the caches. With
+ * {@code concurrentTiles} &gt; 1 the grid is cut into that many contiguous ranges evaluated by
+ * parallel threads (each tile owning its managers), which on the CPU with single-threaded kernels
+ * uses every core without a barrier per operation.
  *
  * <p><b>Accuracy.</b> Against the classifier's own row-by-row forward pass the only differences
  * are the first layer's float rounding order (A[i] + B[j] rather than one dot product over the
@@ -53,26 +57,75 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * managers; the network is only read). The classifier must stay open while it is used.
  */
 public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
-    /** Cap of an automatically chosen tile, in (event, grid point) pairs. */
-    public static final int DEFAULT_MAX_TILE_ROWS = 1 << 13;
+    /**
+     * Cap of an automatically chosen CPU tile, in (event, grid point) pairs: 2048 rows × 128
+     * float32 activations (1 MB) stay in a core's cache; measured fastest of 1024–8192 for the
+     * 3→128→128→128→1 network (benchmarks/README.md, "Posterior evaluator").
+     */
+    public static final int DEFAULT_MAX_TILE_ROWS = 1 << 11;
+    /** Cap of an automatically chosen GPU tile: large enough that kernel launches do not dominate. */
+    public static final int DEFAULT_MAX_GPU_TILE_ROWS = 1 << 20;
 
     private final ParameterizedRatioClassifier classifier;
     private final AdaptiveTiling tiling;
+    private final int concurrentTiles;
 
-    /** Tiles chosen from the device's free memory, capped at {@value #DEFAULT_MAX_TILE_ROWS} pairs. */
+    /**
+     * Tiles chosen from the device's free memory, capped at {@value #DEFAULT_MAX_TILE_ROWS} pairs on
+     * the CPU ({@value #DEFAULT_MAX_GPU_TILE_ROWS} on a GPU), run {@link #defaultConcurrentTiles} at a time.
+     */
     public static SplitMlpPosteriorEvaluator automatic(ParameterizedRatioClassifier classifier) {
-        return new SplitMlpPosteriorEvaluator(classifier, new TilingConfig(0, 1, 0.25, DEFAULT_MAX_TILE_ROWS));
+        Device device = classifier.network().device();
+        return new SplitMlpPosteriorEvaluator(classifier, automaticTiles(device), defaultConcurrentTiles(device));
     }
 
+    /** The automatic tiling of {@link #automatic} on {@code device}. */
+    public static TilingConfig automaticTiles(Device device) {
+        return new TilingConfig(0, 1, 0.25, device.isGpu() ? DEFAULT_MAX_GPU_TILE_ROWS : DEFAULT_MAX_TILE_ROWS);
+    }
+
+    /** One tile at a time. */
     public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config) {
-        this(classifier, AdaptiveTiling.of(config, availableBytes(classifier.network().device()),
-                bytesPerRow(classifier.network().spec(), classifier.network().dataType())));
+        this(classifier, config, 1);
+    }
+
+    /**
+     * @param concurrentTiles how many tiles run at once, from as many threads (≥ 1; see
+     *                        {@link #defaultConcurrentTiles})
+     */
+    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config,
+            int concurrentTiles) {
+        this(classifier, AdaptiveTiling.of(config, availableBytes(classifier.network().device()) / concurrentTiles,
+                bytesPerRow(classifier.network().spec(), classifier.network().dataType())), concurrentTiles);
     }
 
     /** With an explicit tiling policy (for example one whose out-of-memory test is custom). */
-    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling) {
+    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
+            int concurrentTiles) {
+        org.robotphysicist.data.Require.positive("concurrent tiles", concurrentTiles);
         this.classifier = classifier;
         this.tiling = tiling;
+        this.concurrentTiles = concurrentTiles;
+    }
+
+    /**
+     * Tiles to run at once on {@code device}: one on a GPU (its kernels fill it); on the CPU, the
+     * cores divided by libtorch's intra-op threads. With one intra-op thread per operation (DJL
+     * property {@code ai.djl.pytorch.num_threads=1}) independent tiles on separate cores avoid the
+     * fork-join barrier every operation of a small tile otherwise pays, which dominates on a busy
+     * machine (benchmarks/README.md, "Posterior evaluator").
+     */
+    public static int defaultConcurrentTiles(Device device) {
+        if (device.isGpu()) {
+            return 1;
+        }
+        int intraOp;
+        try {
+            intraOp = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        } catch (RuntimeException | LinkageError e) {
+            return 1;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, intraOp));
     }
 
     /**
@@ -116,6 +169,11 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
         return tiling.tileRows();
     }
 
+    /** How many tiles run at once. */
+    public int concurrentTiles() {
+        return concurrentTiles;
+    }
+
     /** How many tiles were retried smaller. */
     public int outOfMemoryRetries() {
         return tiling.retries();
@@ -136,12 +194,12 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
         try (NDManager call = classifier.network().newSubManager()) {
             NDArray a = SplitFirstLayer.eventPart(classifier, call, events, phi);
             NDArray b = SplitFirstLayer.thetaPart(classifier, call, thetas);
-            int j0 = 0;
-            while (j0 < m) {
-                int start = j0;
-                double[] block = tiling.run(rows -> evaluateBlock(a, b, events.rows(), m, start, rows));
-                System.arraycopy(block, 0, out, start, block.length);
-                j0 += block.length;
+            int parts = Math.min(concurrentTiles, m);
+            if (parts == 1) {
+                evaluateRange(a, b, events.rows(), 0, m, out);
+            } else {
+                IntStream.range(0, parts).parallel().forEach(p -> evaluateRange(a, b, events.rows(),
+                        (int) ((long) m * p / parts), (int) ((long) m * (p + 1) / parts), out));
             }
         }
         subtractNormalization(out, thetas, phi, events.rows());
@@ -155,7 +213,18 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
         return out;
     }
 
-    /** The sums of grid points [j0, j0 + m) over all N events, m from the tile size. */
+    /** Writes the sums of grid points [from, to) into {@code out}, block by block. */
+    private void evaluateRange(NDArray a, NDArray b, int n, int from, int to, double[] out) {
+        int j0 = from;
+        while (j0 < to) {
+            int start = j0;
+            double[] block = tiling.run(rows -> evaluateBlock(a, b, n, to, start, rows));
+            System.arraycopy(block, 0, out, start, block.length);
+            j0 += block.length;
+        }
+    }
+
+    /** The sums of grid points [j0, j0 + m) over all N events, m from the tile size (j0 + m ≤ mTotal). */
     private double[] evaluateBlock(NDArray a, NDArray b, int n, int mTotal, int j0, int tileRows) {
         int eventsPerTile = Math.min(n, tileRows);
         int gridPerTile = Math.max(1, tileRows / eventsPerTile);
@@ -202,7 +271,7 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
 
     @Override
     public String toString() {
-        return "SplitMlpPosteriorEvaluator(" + classifier + ", tile " + tiling.tileRows() + " pairs, on " + device()
-                + ")";
+        return "SplitMlpPosteriorEvaluator(" + classifier + ", tile " + tiling.tileRows() + " pairs, " + concurrentTiles
+                + " at once, on " + device() + ")";
     }
 }
