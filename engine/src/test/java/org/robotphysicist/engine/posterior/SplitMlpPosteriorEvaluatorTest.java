@@ -177,7 +177,10 @@ class SplitMlpPosteriorEvaluatorTest {
         assertTrue(f32Error <= FLOAT32_BOUND, () -> "float32 split vs float64: " + f32Error + " > " + FLOAT32_BOUND);
     }
 
-    /** Tiles that divide neither N nor M, single pairs, and one tile for everything agree. */
+    /**
+     * Tiles that divide neither N nor M, single pairs, one tile for everything, and tiles run
+     * concurrently (more threads than grid points included) agree.
+     */
     @Test
     void tileSizeDoesNotChangeTheSums() {
         Matrix x = events(50, 3);
@@ -194,6 +197,13 @@ class SplitMlpPosteriorEvaluatorTest {
             double d32 = worst(t32, ref32, onePlus(abs, n));
             assertTrue(d64 <= FLOAT64_BOUND, () -> "float64, tiles of " + rows + ": " + d64 + " > " + FLOAT64_BOUND);
             assertTrue(d32 <= FLOAT32_BOUND, () -> "float32, tiles of " + rows + ": " + d32 + " > " + FLOAT32_BOUND);
+        }
+        for (int concurrent : new int[] {2, 3, 40}) {
+            double[] t64 = new SplitMlpPosteriorEvaluator(c64, TilingConfig.fixed(n + 1), concurrent)
+                    .logLikelihoodSums(x, grid, PHI);
+            double d64 = worst(t64, ref64, abs);
+            assertTrue(d64 <= FLOAT64_BOUND, () -> "float64, " + concurrent + " concurrent tiles: " + d64 + " > "
+                    + FLOAT64_BOUND);
         }
     }
 
