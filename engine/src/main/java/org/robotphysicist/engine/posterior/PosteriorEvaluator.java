@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 
 /**
  * The engine's inner loop: for an experiment's N events and M θ points,
@@ -73,10 +74,14 @@ public interface PosteriorEvaluator {
     }
 
     /**
-     * The best evaluator available for {@code surrogate}: today the generic
-     * {@link TiledPosteriorEvaluator} with automatic tiles.
+     * The best evaluator available for {@code surrogate}, with automatic tiles: the device
+     * evaluator with the split first layer ({@link SplitMlpPosteriorEvaluator}) for a
+     * {@link ParameterizedRatioClassifier}, the generic {@link TiledPosteriorEvaluator} otherwise.
      */
     static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate) {
+        if (surrogate instanceof ParameterizedRatioClassifier classifier) {
+            return SplitMlpPosteriorEvaluator.automatic(classifier);
+        }
         return new TiledPosteriorEvaluator(surrogate, TilingConfig.automatic());
     }
 }

@@ -71,14 +71,19 @@ public final class TiledPosteriorEvaluator implements PosteriorEvaluator {
             System.arraycopy(block.sums, 0, out, start, block.sums.length);
             j0 = block.end;
         }
-        for (int j = 0; j < m; j++) {
-            if (Double.isNaN(out[j]) || out[j] == Double.POSITIVE_INFINITY) {
+        return requireValidSums(out, thetas, surrogate);
+    }
+
+    /** {@code sums}, after checking the evaluator contract: every entry finite or −∞, never NaN or +∞. */
+    static double[] requireValidSums(double[] sums, Matrix thetas, SurrogateLikelihood surrogate) {
+        for (int j = 0; j < sums.length; j++) {
+            if (Double.isNaN(sums[j]) || sums[j] == Double.POSITIVE_INFINITY) {
                 throw new NonFiniteValueException("summed log-likelihood at theta point " + j + " "
                         + Arrays.toString(thetas.row(j)) + ": expected a finite value or -Infinity from " + surrogate
-                        + " but found " + out[j]);
+                        + " but found " + sums[j]);
             }
         }
-        return out;
+        return sums;
     }
 
     private Block evaluateBlock(Matrix events, Matrix thetas, double[] phi, int j0, int tileRows) {
