@@ -22,6 +22,7 @@ import org.robotphysicist.models.flow.ConditionalFlow;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.file.NamedParameters;
+import org.robotphysicist.training.GarbageCollectorPressure;
 import org.robotphysicist.training.LearningRateSchedule;
 import org.robotphysicist.training.ProgressListener;
 import org.robotphysicist.training.Trainer;
@@ -60,21 +61,6 @@ class FlowTrainingUnderGcTest {
         return Matrix.of(n, 5, rows);
     }
 
-    private static Thread collector() {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        return t;
-    }
-
     /** The gradient of every parameter after one backward pass on a fresh flow, GC between the passes. */
     private static List<float[]> gradients(FlowSpec spec, Matrix table) {
         List<float[]> out = new ArrayList<>();
@@ -102,9 +88,7 @@ class FlowTrainingUnderGcTest {
     void gradientsAndTrainingAreReproducibleWhileTheGarbageCollectorRuns(FlowSpec.Kind kind) {
         FlowSpec spec = spec(kind);
         Matrix table = table(4000, 5);
-        Thread collector = collector();
-        collector.start();
-        try {
+        try (GarbageCollectorPressure pressure = GarbageCollectorPressure.start()) {
             List<float[]> first = gradients(spec, table.rowRange(0, 512));
             List<float[]> second = gradients(spec, table.rowRange(0, 512));
             for (int t = 0; t < first.size(); t++) {
@@ -135,8 +119,6 @@ class FlowTrainingUnderGcTest {
             }
             assertArrayEquals(losses[0], losses[1], kind + " training and validation losses of two identical runs");
             assertEquals(hashes[0], hashes[1], kind + " parameter SHA-256 of two identical runs under GC pressure");
-        } finally {
-            collector.interrupt();
         }
     }
 }
