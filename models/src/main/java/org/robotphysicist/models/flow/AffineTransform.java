@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.models.neural.AlignedArrays;
 
 /**
  * The affine MAF transform (Papamakarios, Pavlakou, Murray 2017) with a bounded log-scale:
@@ -30,8 +31,14 @@ public final class AffineTransform implements ElementwiseTransform {
         return PARAMS_PER_DIMENSION;
     }
 
+    /**
+     * α = A·tanh(s / A). The bound is an array operand in the parameters' manager, not a Java
+     * number: on the PyTorch engine DJL frees the tensor it makes of a number operand right after
+     * the operation, while autograd keeps it for the backward pass.
+     */
     private NDArray logScale(NDArray params) {
-        return params.get(new NDIndex(":, :, 1")).div(bound).tanh().mul(bound);
+        NDArray a = AlignedArrays.scalarLike(params, bound);
+        return params.get(new NDIndex(":, :, 1")).div(a).tanh().mul(a);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.neural.AlignedArrays;
 
 /**
  * A conditional normalizing flow p(x | c) over standardized x ∈ ℝ<sup>D<sub>x</sub></sup> given a
@@ -144,7 +145,10 @@ public final class ConditionalFlow extends AbstractBlock {
     public NDArray logProb(ParameterStore ps, NDArray x, NDArray context, boolean training) {
         NDList noise = toNoise(ps, x, context, training);
         NDArray u = noise.get(0);
-        return u.square().sum(new int[] {1}).mul(-0.5).sub(spec.xDim() * HALF_LOG_TWO_PI).add(noise.get(1));
+        // Constants as arrays owned by u's manager: a Java-number operand would be freed before backward.
+        NDArray half = AlignedArrays.scalarLike(u, 0.5);
+        NDArray normalization = AlignedArrays.scalarLike(u, spec.xDim() * HALF_LOG_TWO_PI);
+        return noise.get(1).sub(u.square().sum(new int[] {1}).mul(half)).sub(normalization);
     }
 
     /**

@@ -97,7 +97,7 @@ public final class FlowSurrogate implements SurrogateLikelihood {
     }
 
     /** [θ | φ] row by row: (B, D<sub>θ</sub> + D<sub>φ</sub>). */
-    private static Matrix context(Matrix theta, Matrix phi) {
+    static Matrix context(Matrix theta, Matrix phi) {
         int b = theta.rows();
         int dt = theta.cols();
         int dp = phi.cols();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.SeededInitializer;
 
 /**
@@ -29,9 +30,10 @@ import org.robotphysicist.models.neural.SeededInitializer;
  *   out = (M<sub>L</sub> ⊙ W<sub>L</sub>)·h<sub>L</sub> + b<sub>out</sub>,  reshaped to (B, D, P)
  * </pre>
  * Masks multiply the weights in every forward pass, so masked weights get zero gradient and stay
- * inert whatever an optimizer does to them. Mask arrays are created in the input's manager (they
- * are a few kilobytes) and every operation keeps a non-parameter array on its left, so no
- * temporary lands in the parameters' manager.
+ * inert whatever an optimizer does to them. Mask arrays are copied into engine-owned memory in the
+ * input's manager (they are a few kilobytes, and autograd keeps them until the backward pass),
+ * and every operation keeps a non-parameter array on its left, so no temporary lands in the
+ * parameters' manager.
  */
 public final class MadeBlock extends AbstractBlock {
     private final MadeMasks masks;
@@ -150,8 +152,7 @@ public final class MadeBlock extends AbstractBlock {
     }
 
     private NDArray maskArray(NDManager m, int layer, Shape shape, NDArray like) {
-        return m.create(maskValues[layer], shape).toDevice(like.getDevice(), false)
-                .toType(like.getDataType(), false);
+        return AlignedArrays.of(m, maskValues[layer], shape, like.getDataType()).toDevice(like.getDevice(), false);
     }
 
     @Override

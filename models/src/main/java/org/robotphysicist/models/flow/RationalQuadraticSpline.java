@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.models.neural.AlignedArrays;
 
 /**
  * The monotone rational-quadratic spline of Durkan, Bekasov, Murray and Papamakarios, "Neural
@@ -40,6 +41,11 @@ import org.robotphysicist.data.Require;
  * softmax normalization, all widths and heights of that element). Inputs are
  * clamped to [−B, B] before the spline is evaluated and the identity is selected outside, so no
  * branch ever computes with out-of-range values (no NaN even in gradients).
+ *
+ * <p>In the differentiated direction ({@link #forward}) every constant is an array in the
+ * manager of the computation, never a Java-number operand: DJL's PyTorch engine frees the tensor
+ * it makes of a number right after the operation, while autograd keeps it for the backward pass.
+ * (Clamping passes its bounds by value and is safe; {@link #inverse} is never differentiated.)
  */
 public final class RationalQuadraticSpline implements ElementwiseTransform {
     private final int bins;
@@ -100,7 +106,7 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         NDArray[] xs = knotPositions(params.get(new NDIndex(":, :, 0:" + k)), minBinWidth);
         NDArray[] ys = knotPositions(params.get(new NDIndex(":, :, " + k + ":" + 2 * k)), minBinHeight);
         NDArray interior = Activation.softPlus(params.get(new NDIndex(":, :, " + 2 * k + ":" + (3 * k - 1))))
-                .add(minDerivative);
+                .add(AlignedArrays.scalarLike(params, minDerivative));
         NDArray one = interior.get(new NDIndex(":, :, 0:1")).onesLike();
         NDArray slopes = NDArrays.concat(new NDList(one, interior, one), 2);
         return new Knots(xs[0], xs[1], ys[0], ys[1], slopes);
@@ -109,10 +115,13 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     /** Knots (B, D, K+1) from −B to B exactly, and the bin sizes (B, D, K) between them. */
     private NDArray[] knotPositions(NDArray unnormalized, double minimum) {
         int k = bins;
-        NDArray fractions = softmax(unnormalized).mul(1 - minimum * k).add(minimum);
-        NDArray inner = fractions.get(new NDIndex(":, :, 0:" + (k - 1))).cumSum(2).mul(2 * tailBound).sub(tailBound);
+        NDArray bound = AlignedArrays.scalarLike(unnormalized, tailBound);
+        NDArray fractions = softmax(unnormalized).mul(AlignedArrays.scalarLike(unnormalized, 1 - minimum * k))
+                .add(AlignedArrays.scalarLike(unnormalized, minimum));
+        NDArray inner = fractions.get(new NDIndex(":, :, 0:" + (k - 1))).cumSum(2)
+                .mul(AlignedArrays.scalarLike(unnormalized, 2 * tailBound)).sub(bound);
         NDArray zero = inner.get(new NDIndex(":, :, 0:1")).zerosLike();
-        NDArray knots = NDArrays.concat(new NDList(zero.sub(tailBound), inner, zero.add(tailBound)), 2);
+        NDArray knots = NDArrays.concat(new NDList(zero.sub(bound), inner, zero.add(bound)), 2);
         NDArray sizes = knots.get(new NDIndex(":, :, 1:")).sub(knots.get(new NDIndex(":, :, 0:" + k)));
         return new NDArray[] {knots, sizes};
     }
@@ -158,7 +167,7 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         NDArray d0 = pick(kn.slopes().get(new NDIndex(":, :, 0:" + bins)), bin);
         NDArray d1 = pick(kn.slopes().get(new NDIndex(":, :, 1:")), bin);
         return new Bin(pick(kn.xKnots().get(new NDIndex(":, :, 0:" + bins)), bin), w,
-                pick(kn.yKnots().get(new NDIndex(":, :, 0:" + bins)), bin), h, s, d0, d1, d1.add(d0).sub(s.mul(2)));
+                pick(kn.yKnots().get(new NDIndex(":, :, 0:" + bins)), bin), h, s, d0, d1, d1.add(d0).sub(s.add(s)));
     }
 
     @Override
@@ -167,13 +176,16 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         NDArray xc = x.clip(-tailBound, tailBound);
         Bin b = select(knots(params), xc, false);
         NDArray xi = xc.sub(b.x0()).div(b.w()).clip(0, 1);
-        NDArray xi1mxi = xi.mul(xi.neg().add(1));
+        NDArray oneMinusXi = AlignedArrays.scalarLike(xi, 1).sub(xi);
+        NDArray xi1mxi = xi.mul(oneMinusXi);
         NDArray denominator = b.s().add(b.curvature().mul(xi1mxi));
         NDArray numerator = b.h().mul(b.s().mul(xi.square()).add(b.d0().mul(xi1mxi)));
         NDArray y = b.y0().add(numerator.div(denominator));
-        NDArray slopeNumerator = b.s().square().mul(b.d1().mul(xi.square()).add(b.s().mul(2).mul(xi1mxi))
-                .add(b.d0().mul(xi.neg().add(1).square())));
-        NDArray logDerivative = slopeNumerator.log().sub(denominator.log().mul(2));
+        NDArray twoS = b.s().add(b.s());
+        NDArray slopeNumerator = b.s().square().mul(b.d1().mul(xi.square()).add(twoS.mul(xi1mxi))
+                .add(b.d0().mul(oneMinusXi.square())));
+        NDArray logDenominator = denominator.log();
+        NDArray logDerivative = slopeNumerator.log().sub(logDenominator.add(logDenominator));
         return new NDList(NDArrays.where(inside, y, x), NDArrays.where(inside, logDerivative, x.zerosLike()));
     }
 

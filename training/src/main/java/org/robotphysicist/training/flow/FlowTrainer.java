@@ -1,0 +1,112 @@
+package org.robotphysicist.training.flow;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.models.flow.ConditionalFlow;
+import org.robotphysicist.models.flow.FlowEvaluator;
+import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.models.flow.TrainedFlow;
+import org.robotphysicist.models.neural.Standardizer;
+import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.TrainingResult;
+import org.robotphysicist.training.data.ParameterSampler;
+import org.robotphysicist.training.data.SimulatedTrainingSet;
+
+/**
+ * Trains a conditional flow surrogate (MAF or NSF) by maximum likelihood from a simulator:
+ * <ol>
+ *   <li>simulate {@link FlowTrainingConfig#trainingRows()} joint draws (x, θ, φ) with
+ *       {@link SimulatedTrainingSet}, θ and φ from the given samplers;</li>
+ *   <li>fit the x standardizer and the context (θ, φ) standardizer on them; standardize;</li>
+ *   <li>initialize the flow on the {@link Trainer}'s device from the training seed and minimize
+ *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop
+ *       (validation split, early stopping restoring the best epoch, schedule, progress);</li>
+ *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
+ *       seeds, SHA-256 of the simulated table, software versions, device.</li>
+ * </ol>
+ * A parameter sampler whose range is a point (one fixed φ) gets a unit scale in the standardizer,
+ * so such a context column is simply zero.
+ */
+public final class FlowTrainer {
+    private static final long INIT_SALT = 0x2545F4914F6CDD1DL;
+
+    private final FlowTrainingConfig config;
+    private final ProgressListener listener;
+
+    public FlowTrainer(FlowTrainingConfig config, ProgressListener listener) {
+        this.config = config;
+        this.listener = listener == null ? ProgressListener.none() : listener;
+    }
+
+    public FlowTrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Simulates and trains.
+     *
+     * @param theta where training θ come from; its range becomes the flow's θ range
+     * @param phi   where training φ come from (e.g. {@link ParameterSampler#fixed} for one setting)
+     * @return the trained flow, with {@link RangePolicy#FAIL}; the caller closes it
+     */
+    public TrainedFlow train(Simulator simulator, ParameterSampler theta, ParameterSampler phi) {
+        Dimensions dims = simulator.dimensions();
+        FlowSpec spec = config.network();
+        if (spec.xDim() != dims.xDim() || spec.contextDim() != dims.thetaDim() + dims.phiDim()) {
+            throw new DimensionMismatchException("flow architecture for " + simulator.name() + ": expected x dimension "
+                    + dims.xDim() + " and context dimension " + (dims.thetaDim() + dims.phiDim())
+                    + " (theta + phi) but found " + spec.xDim() + " and " + spec.contextDim());
+        }
+        EventDataset data = SimulatedTrainingSet.joint(simulator, theta, phi, config.trainingRows(),
+                config.eventsPerParameter(), new SplittableRandom(config.dataSeed()));
+        TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
+                SimulatedTrainingSet.xRange(simulator, data));
+        Matrix table = data.table();
+        int dx = dims.xDim();
+        Standardizer all = Standardizer.fit(table);
+        Standardizer xScaler = all.slice(0, dx);
+        Standardizer contextScaler = all.slice(dx, table.cols());
+        Matrix z = all.apply(table);
+
+        Trainer trainer = new Trainer(config.training(), listener);
+        NDManager manager = NDManager.newBaseManager(trainer.device());
+        try {
+            ConditionalFlow flow = spec.build();
+            flow.initializeParameters(manager, DataType.FLOAT32,
+                    new SplittableRandom(config.training().seed() ^ INIT_SALT));
+            TrainingResult result = trainer.fit(new FlowLikelihoodObjective(flow), z);
+            FlowEvaluator evaluator = new FlowEvaluator(flow, xScaler, contextScaler, FlowEvaluator.DEFAULT_TILE_ROWS);
+            return new TrainedFlow(dims, manager, evaluator, ranges, RangePolicy.FAIL,
+                    provenance(simulator, theta, phi, data, result), result.curve());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private Provenance provenance(Simulator simulator, ParameterSampler theta, ParameterSampler phi, EventDataset data,
+            TrainingResult result) {
+        Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
+        cfg.put("simulator", simulator.name());
+        cfg.put("thetaSampler", theta.toString());
+        cfg.put("phiSampler", phi.toString());
+        cfg.put("objective", result.objective());
+        Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
+        return Provenance.capture(FlowTrainer.class.getSimpleName(), cfg, seeds,
+                Map.of("training-data/joint", data.sha256())).withVersions(Map.of(
+                        "engine", result.device().engine(), "device", result.device().device().toString()));
+    }
+}

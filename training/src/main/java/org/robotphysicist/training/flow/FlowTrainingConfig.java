@@ -1,0 +1,57 @@
+package org.robotphysicist.training.flow;
+
+import java.util.List;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.training.TrainingConfig;
+
+/**
+ * How a conditional flow surrogate is trained by {@link FlowTrainer}. Immutable, validated,
+ * round-trips through JSON.
+ *
+ * @param network            the flow's architecture; its x dimension must be the simulator's
+ *                           D<sub>x</sub> and its context dimension D<sub>θ</sub> + D<sub>φ</sub>
+ * @param trainingRows       simulated rows (x, θ, φ), ≥ 4 (the validation split is taken from them)
+ * @param eventsPerParameter events simulated per (θ, φ) draw, ≥ 1 (1 gives every row its own θ)
+ * @param dataSeed           seed of the simulation
+ * @param training           the optimizer loop ({@link TrainingConfig}, whose seed drives
+ *                           initialization, split and shuffles)
+ */
+public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsPerParameter, long dataSeed,
+        TrainingConfig training) {
+
+    public FlowTrainingConfig {
+        if (network == null || training == null) {
+            throw new InvalidInputException("flow training config: expected a flow architecture and a training config"
+                    + " but found " + network + " and " + training);
+        }
+        if (trainingRows < 4) {
+            throw new InvalidInputException("flow training rows: expected at least 4 but found " + trainingRows);
+        }
+        Require.positive("events per parameter draw", eventsPerParameter);
+    }
+
+    /**
+     * Defaults for x of dimension {@code xDim} and a context of {@code contextDim} = D<sub>θ</sub> + D<sub>φ</sub>:
+     * MAF with 5 layers of MADE 2 × 64, or NSF with 3 layers of MADE 2 × 64, 8 bins on [−3, 3];
+     * 100 000 rows with one event per θ, data seed 1, {@link TrainingConfig#defaults()}.
+     */
+    public static FlowTrainingConfig defaults(FlowSpec.Kind kind, int xDim, int contextDim) {
+        FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(xDim, contextDim, 5, List.of(64, 64))
+                : FlowSpec.nsf(xDim, contextDim, 3, List.of(64, 64), FlowSpec.DEFAULT_BINS, FlowSpec.DEFAULT_TAIL_BOUND);
+        return new FlowTrainingConfig(spec, 100_000, 1, 1, TrainingConfig.defaults());
+    }
+
+    public FlowTrainingConfig withNetwork(FlowSpec spec) {
+        return new FlowTrainingConfig(spec, trainingRows, eventsPerParameter, dataSeed, training);
+    }
+
+    public FlowTrainingConfig withData(int rows, int perParameter, long seed) {
+        return new FlowTrainingConfig(network, rows, perParameter, seed, training);
+    }
+
+    public FlowTrainingConfig withTraining(TrainingConfig t) {
+        return new FlowTrainingConfig(network, trainingRows, eventsPerParameter, dataSeed, t);
+    }
+}
