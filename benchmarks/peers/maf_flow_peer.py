@@ -16,6 +16,7 @@ and log p(x | c) = -0.5 |u|^2 - (D/2) log 2 pi + sum of the layers' log|det|.
 Measures, float32, for each x dimension asked for:
 - log-prob: rows/s of log p over a table in fixed-size chunks, under torch.no_grad();
 - training: rows/s of Adam on the mean negative log-likelihood (torch_peer.training_rates).
+--device cuda[:N] runs the flow and the tables on a GPU (a CUDA build of torch; Debian's is CPU-only).
 The table holds x = 0.5 c1 + (1 + 0.2 d) exp(0.3 c2) eps with c, eps ~ N(0, 1), laid out [x | c].
 Prints one JSON line per (x dimension, measurement).
 """
@@ -90,11 +91,11 @@ class ConditionalMaf(torch.nn.Module):
         return -0.5 * u.square().sum(1) - 0.5 * self.x_dim * math.log(2 * math.pi) + log_det
 
 
-def table(n, x_dim, context_dim):
+def table(n, x_dim, context_dim, device):
     c = torch.randn(n, context_dim)
     scale = torch.exp(0.3 * c[:, 1:2]) if context_dim > 1 else 1.0
     x = 0.5 * c[:, 0:1] + (1 + 0.2 * torch.arange(x_dim)) * scale * torch.randn(n, x_dim)
-    return torch.cat([x, c], 1).contiguous()
+    return torch.cat([x, c], 1).contiguous().to(device)
 
 
 def main():
@@ -103,30 +104,32 @@ def main():
     p.add_argument("--context", type=int, default=2)
     p.add_argument("--layers", type=int, default=5)
     p.add_argument("--hidden", type=int, nargs="+", default=[128, 128])
-    p.add_argument("--log-prob-rows", type=int, default=1 << 19)
+    p.add_argument("--log-prob-rows", type=int, default=1 << 17)
     p.add_argument("--chunk", type=int, default=65536)
-    p.add_argument("--passes", type=int, default=3, help="timed log-prob passes (after one warm-up)")
-    p.add_argument("--train-rows", type=int, default=1 << 18)
+    p.add_argument("--passes", type=int, default=2, help="timed log-prob passes (after one warm-up)")
+    p.add_argument("--train-rows", type=int, default=1 << 16)
     p.add_argument("--batch", type=int, nargs="+", default=[4096, 65536])
-    p.add_argument("--epochs", type=int, default=2, help="timed epochs (after one warm-up epoch)")
+    p.add_argument("--epochs", type=int, default=1, help="timed epochs (after one warm-up epoch)")
     p.add_argument("--threads", type=int, default=0, help="intra-op threads (0: leave torch's default)")
+    p.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N")
     a = p.parse_args()
+    device = torch.device(a.device)
     torch_peer.threads(a.threads)
     torch.manual_seed(1)
     for d in a.x_dims:
-        flow = ConditionalMaf(d, a.context, a.layers, a.hidden)
-        data = table(a.log_prob_rows, d, a.context)
+        flow = ConditionalMaf(d, a.context, a.layers, a.hidden).to(device)
+        data = table(a.log_prob_rows, d, a.context, device)
         with torch.no_grad():
-            rates = torch_peer.timed_rates(lambda rows: flow.log_prob_of_rows(rows).numpy(), data, a.chunk,
+            rates = torch_peer.timed_rates(lambda rows: flow.log_prob_of_rows(rows).cpu().numpy(), data, a.chunk,
                                            a.passes)
         torch_peer.report(x_dim=d, measure="log-prob", chunk=a.chunk, rows_per_s=rates,
-                          parameters=sum(q.numel() for q in flow.parameters()))
-        data = table(a.train_rows, d, a.context)
+                          parameters=sum(q.numel() for q in flow.parameters()), device=str(device))
+        data = table(a.train_rows, d, a.context, device)
         for batch in a.batch:
-            flow = ConditionalMaf(d, a.context, a.layers, a.hidden)
+            flow = ConditionalMaf(d, a.context, a.layers, a.hidden).to(device)
             rates = torch_peer.training_rates(flow.parameters(), lambda rows: -flow.log_prob_of_rows(rows).mean(),
                                               data, batch, a.epochs)
-            torch_peer.report(x_dim=d, measure="training", batch=batch, rows_per_s=rates)
+            torch_peer.report(x_dim=d, measure="training", batch=batch, rows_per_s=rates, device=str(device))
 
 
 if __name__ == "__main__":

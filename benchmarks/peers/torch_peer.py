@@ -7,6 +7,8 @@ Imported by the peer scripts in this folder (they run as scripts, so this folder
   Adam step -- returning rows/s of every timed epoch (one warm-up epoch first);
 - timed_rates(...): rows/s of repeated passes of a function over a table after one warm-up pass;
 - report(**fields): one JSON line on stdout, which the Java side reads (PythonPeer).
+Tables may live on a GPU: the shuffles draw their permutation on the table's device and every
+timed pass or epoch waits for the device (torch.cuda.synchronize) before its clock stops.
 """
 import json
 import time
@@ -21,6 +23,12 @@ def threads(n):
     return torch.get_num_threads()
 
 
+def synchronize(tensor):
+    """Waits for the kernels queued on the tensor's device (a no-op on the CPU)."""
+    if tensor.is_cuda:
+        torch.cuda.synchronize(tensor.device)
+
+
 def training_rates(parameters, loss_fn, table, batch, epochs, lr=1e-3):
     """Rows/s of `epochs` timed epochs (after one warm-up) of Adam on loss_fn(rows) over `table`."""
     n = table.shape[0]
@@ -28,12 +36,13 @@ def training_rates(parameters, loss_fn, table, batch, epochs, lr=1e-3):
     rates = []
     for epoch in range(epochs + 1):
         t0 = time.perf_counter()
-        shuffled = table[torch.randperm(n)]
+        shuffled = table[torch.randperm(n, device=table.device)]
         for s in range(0, n, batch):
             opt.zero_grad()
             loss = loss_fn(shuffled[s:s + batch])
             loss.backward()
             opt.step()
+        synchronize(table)
         if epoch > 0:
             rates.append(n / (time.perf_counter() - t0))
     return rates
@@ -47,6 +56,7 @@ def timed_rates(fn, table, chunk, passes):
         t0 = time.perf_counter()
         for s in range(0, n, chunk):
             fn(table[s:s + chunk])
+        synchronize(table)
         if p > 0:
             rates.append(n / (time.perf_counter() - t0))
     return rates

@@ -21,8 +21,9 @@ import org.robotphysicist.training.device.Devices;
 
 /**
  * Log-prob and training throughput (rows/s) of the conditional MAF ({@link FlowSpec#maf}, float32,
- * DJL's PyTorch engine on the CPU) beside a plain conditional MAF of the same size in Debian's
- * python3-torch ({@code benchmarks/peers/maf_flow_peer.py}: the same MADE degrees and masks, the
+ * DJL's PyTorch engine, on the CPU unless {@code --device} says otherwise) beside a plain
+ * conditional MAF of the same size in Debian's python3-torch
+ * ({@code benchmarks/peers/maf_flow_peer.py}: the same MADE degrees and masks, the
  * same widths, context, layer count, reversals and soft-clamped affine transform), measured in the
  * same run with rounds alternating between the sides so that machine noise hits both alike.
  * Both sides use the same intra-op thread count, by default the JVM's core count
@@ -35,9 +36,10 @@ import org.robotphysicist.training.device.Devices;
  * {@link FlowTimings} for what each Java figure times.
  *
  * <p>Usage: {@code benchmarks/flow-throughput.sh [--x-dims 4,1] [--context 2] [--layers 5]
- * [--hidden 128,128] [--log-prob-rows 262144] [--chunk 65536] [--passes 2] [--train-rows 131072]
- * [--batches 4096,65536] [--epochs 2] [--rounds 2] [--threads cores|T|default]
- * [--python /usr/bin/python3]}.
+ * [--hidden 128,128] [--log-prob-rows 131072] [--chunk 65536] [--passes 2] [--train-rows 65536]
+ * [--batches 4096,65536] [--epochs 1] [--rounds 2] [--threads cores|T|default]
+ * [--device cpu|gpu|gpu:N|auto] [--python /usr/bin/python3]}. With a GPU device both sides run
+ * there (the peer needs a CUDA build of torch, see {@code cuda-notes/flow-throughput-peer.md}).
  */
 public final class FlowThroughputBenchmark {
     private FlowThroughputBenchmark() {
@@ -49,18 +51,19 @@ public final class FlowThroughputBenchmark {
         int contextDim = opt.integer("context", 2);
         int layers = opt.integer("layers", 5);
         int[] hidden = opt.integers("hidden", "128,128");
-        int logProbRows = opt.integer("log-prob-rows", 1 << 18);
+        int logProbRows = opt.integer("log-prob-rows", 1 << 17);
         int chunk = opt.integer("chunk", 65536);
         int passes = opt.integer("passes", 2);
-        int trainRows = opt.integer("train-rows", 1 << 17);
+        int trainRows = opt.integer("train-rows", 1 << 16);
         int[] batches = opt.integers("batches", "4096,65536");
-        int epochs = opt.integer("epochs", 2);
+        int epochs = opt.integer("epochs", 1);
         int rounds = opt.integer("rounds", 2);
         ThreadPinning threads = ThreadPinning.of(opt, "cores").applyToDjl();
         PythonPeer peer = PythonPeer.of(opt.string("python", PythonPeer.DEBIAN_PYTHON), "maf_flow_peer.py");
 
         Devices.engine();
-        Device device = Devices.choose(DeviceRequest.CPU).device();
+        DeviceRequest request = DeviceRequest.parse(opt.string("device", "cpu"));
+        Device device = Devices.choose(request).device();
         List<Integer> widths = Arrays.stream(hidden).boxed().toList();
         System.out.printf("flow throughput: conditional MAF, %d layers, MADE hidden %s (ReLU), context %d, reversed"
                 + " orders, float32, on %s; %d cores; intra-op threads: DJL %d, PyTorch %s%n", layers, widths,
@@ -75,6 +78,7 @@ public final class FlowThroughputBenchmark {
                 Integer.toString(chunk), "--passes", Integer.toString(passes), "--train-rows",
                 Integer.toString(trainRows), "--epochs", Integer.toString(epochs)));
         peerArgs.addAll(threads.peerArguments());
+        peerArgs.addAll(List.of("--device", device.isGpu() ? "cuda:" + device.getDeviceId() : "cpu"));
         addList(peerArgs, "--x-dims", xDims);
         addList(peerArgs, "--hidden", hidden);
         addList(peerArgs, "--batch", batches);
@@ -94,8 +98,7 @@ public final class FlowThroughputBenchmark {
                         chunk, passes));
                 Matrix trainTable = FlowTimings.table(trainRows, d, contextDim, 20 + d);
                 for (int b : batches) {
-                    add(ours, key(d, "training, batch " + b), FlowTimings.trainingStep(spec, trainTable, device, b,
-                            epochs));
+                    add(ours, key(d, "training, batch " + b), FlowTimings.training(spec, trainTable, request, b, epochs));
                 }
             }
             List<JsonNode> py = peer.jsonLines(peerArgs, threads.peerEnvironment(), xDims.length * (1 + batches.length));

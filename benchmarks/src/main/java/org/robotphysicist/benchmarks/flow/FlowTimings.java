@@ -1,33 +1,29 @@
 package org.robotphysicist.benchmarks.flow;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
+import org.robotphysicist.benchmarks.training.EpochRates;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.flow.ConditionalFlow;
 import org.robotphysicist.models.flow.FlowEvaluator;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Standardizer;
+import org.robotphysicist.training.ProgressListener;
 import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.device.DeviceRequest;
+import org.robotphysicist.training.flow.FlowLikelihoodObjective;
 
 /**
  * The Java side of {@link FlowThroughputBenchmark}: rows/s of a {@link ConditionalFlow} (float32,
- * DJL's PyTorch engine on the CPU) in three uses, each timed over whole passes after one warm-up.
+ * DJL's PyTorch engine on the CPU, or the device asked for) in three uses, each timed over whole passes after one warm-up.
  * <ul>
  *   <li>{@link #blockLogProb}: log p(x | c) of a float32 table [x | c] already on the device, in
  *       fixed-size chunks through {@link ConditionalFlow#logProbOfRows}, gradient recording off,
@@ -36,10 +32,11 @@ import org.robotphysicist.training.Trainer;
  *   <li>{@link #evaluatorLogProb}: the same densities through {@link FlowEvaluator#logDensity}
  *       from {@link Matrix} inputs in original units (standardization in double precision,
  *       conversion to float32, upload, the standardization's Jacobian), as the engine calls it;</li>
- *   <li>{@link #trainingStep}: Adam on the mean negative log-likelihood
- *       ({@link ConditionalFlow#meanNegativeLogLikelihood}) as a hand-written step: per epoch one
- *       seeded shuffle by gather, contiguous mini-batches, gradients zeroed, forward and backward
- *       under a {@link GradientCollector}, one {@link Optimizer#update} per parameter.</li>
+ *   <li>{@link #training}: the project's {@link Trainer} minimizing
+ *       {@link FlowLikelihoodObjective} (the mean negative log-likelihood) with Adam: per epoch one
+ *       seeded shuffle by gather, contiguous mini-batches, gradients zeroed, forward and backward,
+ *       one Adam update; on the CPU, batches above 4 096 rows are back-propagated in 4 096-row
+ *       micro-batches with accumulated gradients (one step per batch).</li>
  * </ul>
  */
 final class FlowTimings {
@@ -139,49 +136,13 @@ final class FlowTimings {
     }
 
     /**
-     * Rows/s of {@code epochs} epochs (after one warm-up) of the hand-written Adam step on the
-     * mean negative log-likelihood, learning rate 10⁻³, whole batches (no micro-batching).
+     * Rows/s of {@code epochs} epochs (after one warm-up) of the project's {@link Trainer} on
+     * {@link FlowLikelihoodObjective}: Adam at 10⁻³, batch {@code batch}, no validation split.
      */
-    static double[] trainingStep(FlowSpec spec, Matrix table, Device device, int batch, int epochs) {
-        Engine engine = Engine.getEngine("PyTorch");
-        try (NDManager run = NDManager.newBaseManager(device)) {
-            ConditionalFlow flow = flow(spec, run, 2);
-            List<Parameter> params = new ArrayList<>();
-            flow.getParameters().forEach(p -> params.add(p.getValue()));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
-            NDArray rows = AlignedArrays.of(run, table.toFloatArray(), new Shape(table.rows(), table.cols()));
-            ParameterStore store = new ParameterStore(run, false);
-            SplittableRandom rng = new SplittableRandom(3);
-            int n = table.rows();
-            double[] rates = new double[epochs];
-            for (int e = -1; e < epochs; e++) {
-                long t0 = System.nanoTime();
-                try (NDManager em = run.newSubManager()) {
-                    NDArray shuffled = rows.get(em.create(Trainer.permutationLong(n, rng)));
-                    shuffled.attach(em);
-                    for (int s = 0; s < n; s += batch) {
-                        try (NDManager sm = em.newSubManager()) {
-                            NDArray part = shuffled.get(new NDIndex("{}:{}", s, Math.min(n, s + batch)));
-                            part.attach(sm);
-                            for (Parameter p : params) {
-                                JniUtils.zeroGrad((PtNDArray) p.getArray());
-                            }
-                            try (GradientCollector collector = engine.newGradientCollector()) {
-                                collector.backward(flow.meanNegativeLogLikelihood(store, part, true));
-                            }
-                            for (Parameter p : params) {
-                                NDArray g = p.getArray().getGradient();
-                                g.attach(sm);
-                                adam.update(p.getId(), p.getArray(), g);
-                            }
-                        }
-                    }
-                }
-                if (e >= 0) {
-                    rates[e] = n / ((System.nanoTime() - t0) / 1e9);
-                }
-            }
-            return rates;
+    static double[] training(FlowSpec spec, Matrix table, DeviceRequest device, int batch, int epochs) {
+        Trainer trainer = new Trainer(EpochRates.timingConfig(batch, epochs, device), ProgressListener.none());
+        try (NDManager run = NDManager.newBaseManager(trainer.device())) {
+            return EpochRates.measure(trainer, new FlowLikelihoodObjective(flow(spec, run, 2)), table);
         }
     }
 }

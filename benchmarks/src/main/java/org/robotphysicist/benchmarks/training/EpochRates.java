@@ -14,11 +14,11 @@ public final class EpochRates {
 
     /**
      * A config for timing: {@code timedEpochs} + 1 epochs at batch size {@code batch}, constant
-     * learning rate 10⁻³, no validation split or early stopping, on the CPU.
+     * learning rate 10⁻³, no validation split or early stopping, on {@code device}.
      */
-    public static TrainingConfig timingConfig(int batch, int timedEpochs) {
+    public static TrainingConfig timingConfig(int batch, int timedEpochs, DeviceRequest device) {
         return new TrainingConfig(batch, timedEpochs + 1, 1e-3, LearningRateSchedule.constant(), 0, 0, 0, 0, 0, 1,
-                DeviceRequest.CPU);
+                device);
     }
 
     /** Fits {@code objective} on {@code table} with {@code trainer}; rows/s of every epoch but the first. */
