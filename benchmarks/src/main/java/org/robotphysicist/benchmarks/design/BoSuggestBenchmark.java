@@ -86,7 +86,8 @@ public final class BoSuggestBenchmark {
             }
             System.out.println("running the scikit-learn peer ...");
             JsonNode peer = new PythonPeer(opt.string("python", PythonPeer.DEBIAN_PYTHON),
-                    opt.string("peer", "benchmarks/peers/bo_suggest_sklearn.py")).json(List.of(input.toString()), Map.of());
+                    opt.string("peer", "benchmarks/peers/bo_suggest_sklearn.py"))
+                    .json(List.of(input.toString()), Map.of());
             System.out.println("peer versions: " + peer.get("versions"));
             System.out.printf("%5s %3s %11s %13s %7s | %9s %12s %7s | %8s %8s%n", "N", "D", "suggest ms",
                     "sklearn ms", "ratio", "fit ms", "sklearn fit", "ratio", "our LML", "peer LML");

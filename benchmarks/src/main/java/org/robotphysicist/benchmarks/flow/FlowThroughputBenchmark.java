@@ -98,10 +98,12 @@ public final class FlowThroughputBenchmark {
                         chunk, passes));
                 Matrix trainTable = FlowTimings.table(trainRows, d, contextDim, 20 + d);
                 for (int b : batches) {
-                    add(ours, key(d, "training, batch " + b), FlowTimings.training(spec, trainTable, request, b, epochs));
+                    add(ours, key(d, "training, batch " + b),
+                            FlowTimings.training(spec, trainTable, request, b, epochs));
                 }
             }
-            List<JsonNode> py = peer.jsonLines(peerArgs, threads.peerEnvironment(), xDims.length * (1 + batches.length));
+            List<JsonNode> py = peer.jsonLines(peerArgs, threads.peerEnvironment(),
+                    xDims.length * (1 + batches.length));
             if (r == 0) {
                 System.out.printf("peer: torch %s, %s intra-op thread(s), OPENBLAS_NUM_THREADS=%s%n",
                         py.get(0).get("torch").asText(), py.get(0).get("threads").asText(), threads.peerBlasThreads());

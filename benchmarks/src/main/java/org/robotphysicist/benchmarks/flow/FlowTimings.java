@@ -23,7 +23,8 @@ import org.robotphysicist.training.flow.FlowLikelihoodObjective;
 
 /**
  * The Java side of {@link FlowThroughputBenchmark}: rows/s of a {@link ConditionalFlow} (float32,
- * DJL's PyTorch engine on the CPU, or the device asked for) in three uses, each timed over whole passes after one warm-up.
+ * DJL's PyTorch engine on the CPU or the device asked for) in three uses, each timed over whole
+ * passes after one warm-up.
  * <ul>
  *   <li>{@link #blockLogProb}: log p(x | c) of a float32 table [x | c] already on the device, in
  *       fixed-size chunks through {@link ConditionalFlow#logProbOfRows}, gradient recording off,

@@ -117,7 +117,8 @@ public final class TrainingThroughputBenchmark {
 
     /** Rows/s of every epoch but the first (warm-up). */
     private static double[] javaRates(int batch, int epochs, Matrix table, String form) {
-        Trainer trainer = new Trainer(EpochRates.timingConfig(batch, epochs, DeviceRequest.CPU), ProgressListener.none());
+        Trainer trainer = new Trainer(EpochRates.timingConfig(batch, epochs, DeviceRequest.CPU),
+                ProgressListener.none());
         try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 128, 3, 1, Activation.RELU), trainer.device(), DataType.FLOAT32,
                 new SplittableRandom(2))) {
             TrainingObjective objective = form.equals("lte")
