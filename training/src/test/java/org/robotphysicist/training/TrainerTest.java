@@ -171,20 +171,8 @@ class TrainerTest {
             rows[i * 3 + 2] = rng.nextDouble();
         }
         Matrix table = Matrix.of(n, 3, rows);
-        Thread collector = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        collector.setDaemon(true);
-        collector.start();
         String[] hashes = new String[2];
-        try {
+        try (GarbageCollectorPressure pressure = GarbageCollectorPressure.start()) {
             for (int k = 0; k < 2; k++) {
                 try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 32, 2, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
                         new SplittableRandom(4))) {
@@ -194,8 +182,6 @@ class TrainerTest {
                     hashes[k] = mlp.parameters().sha256();
                 }
             }
-        } finally {
-            collector.interrupt();
         }
         assertEquals(hashes[0], hashes[1], "parameter SHA-256 of two identical runs under GC pressure");
     }
