@@ -7,10 +7,10 @@ binary cross-entropy with logits, backward, Adam step, gradients zeroed. ReLU ML
 Rows/s = table rows consumed per second of that loop. Prints one JSON line per batch size.
 """
 import argparse
-import json
-import time
 
 import torch
+
+import torch_peer
 
 
 def main():
@@ -21,8 +21,7 @@ def main():
     p.add_argument("--threads", type=int, default=0, help="intra-op threads (0: leave torch's default)")
     p.add_argument("--form", choices=["reference", "lte"], default="reference")
     a = p.parse_args()
-    if a.threads > 0:
-        torch.set_num_threads(a.threads)
+    torch_peer.threads(a.threads)
     torch.manual_seed(1)
     n = a.rows
     table = torch.randn(n, 4)
@@ -33,29 +32,18 @@ def main():
             torch.nn.Linear(128, 128), torch.nn.ReLU(),
             torch.nn.Linear(128, 128), torch.nn.ReLU(),
             torch.nn.Linear(128, 1))
-        opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-        rates = []
-        for epoch in range(a.epochs + 1):
-            t0 = time.perf_counter()
-            shuffled = table[torch.randperm(n)]
-            for s in range(0, n, batch):
-                b = shuffled[s:s + batch]
-                opt.zero_grad()
-                if a.form == "reference":
-                    logits = net(b[:, 0:3])
-                    loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, b[:, 3:4])
-                else:
-                    x, th, ph = b[:, 0:1], b[:, 1:2], b[:, 2:3]
-                    neg = torch.cat([x, th[torch.randperm(len(b))], ph], 1)
-                    logits = net(torch.cat([b[:, 0:3], neg], 0))
-                    labels = torch.cat([torch.ones(len(b), 1), torch.zeros(len(b), 1)], 0)
-                    loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, labels)
-                loss.backward()
-                opt.step()
-            if epoch > 0:
-                rates.append(n / (time.perf_counter() - t0))
-        print(json.dumps({"batch": batch, "rows_per_s": rates, "threads": torch.get_num_threads(),
-                          "torch": torch.__version__, "form": a.form}), flush=True)
+
+        def loss(b):
+            if a.form == "reference":
+                return torch.nn.functional.binary_cross_entropy_with_logits(net(b[:, 0:3]), b[:, 3:4])
+            x, th, ph = b[:, 0:1], b[:, 1:2], b[:, 2:3]
+            neg = torch.cat([x, th[torch.randperm(len(b))], ph], 1)
+            logits = net(torch.cat([b[:, 0:3], neg], 0))
+            labels = torch.cat([torch.ones(len(b), 1), torch.zeros(len(b), 1)], 0)
+            return torch.nn.functional.binary_cross_entropy_with_logits(logits, labels)
+
+        rates = torch_peer.training_rates(net.parameters(), loss, table, batch, a.epochs)
+        torch_peer.report(batch=batch, rows_per_s=rates, form=a.form)
 
 
 if __name__ == "__main__":

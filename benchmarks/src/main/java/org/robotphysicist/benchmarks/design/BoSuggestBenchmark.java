@@ -1,8 +1,6 @@
 package org.robotphysicist.benchmarks.design;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.robotphysicist.benchmarks.BenchmarkArguments;
+import org.robotphysicist.benchmarks.PythonPeer;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
@@ -86,8 +85,9 @@ public final class BoSuggestBenchmark {
                 ourFits[i] = BenchmarkArguments.median(f);
             }
             System.out.println("running the scikit-learn peer ...");
-            JsonNode peer = runPeer(opt.string("python", "/usr/bin/python3"),
-                    opt.string("peer", "benchmarks/peers/bo_suggest_sklearn.py"), input);
+            JsonNode peer = new PythonPeer(opt.string("python", PythonPeer.DEBIAN_PYTHON),
+                    opt.string("peer", "benchmarks/peers/bo_suggest_sklearn.py"))
+                    .json(List.of(input.toString()), Map.of());
             System.out.println("peer versions: " + peer.get("versions"));
             System.out.printf("%5s %3s %11s %13s %7s | %9s %12s %7s | %8s %8s%n", "N", "D", "suggest ms",
                     "sklearn ms", "ratio", "fit ms", "sklearn fit", "ratio", "our LML", "peer LML");
@@ -163,16 +163,5 @@ public final class BoSuggestBenchmark {
             list.add(Map.of("n", c.n, "d", c.d, "x", c.x, "y", c.y));
         }
         return Map.of("config", cfg, "cases", list);
-    }
-
-    private static JsonNode runPeer(String python, String script, Path input) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(python, script, input.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new IllegalStateException("peer " + script + " exited with status " + rc + ": " + out);
-        }
-        return Json.mapper().readTree(out);
     }
 }
