@@ -322,7 +322,7 @@ final class SimulatorProcess {
             Thread.currentThread().interrupt();
         }
         kill();
-        err.awaitEnd(500);
+        err.awaitEnd(GRACE_MILLIS);
         String found = status == null ? "the program closed its standard output (it was stopped)"
                 : "the program exited with status " + status;
         return new SimulatorCrashedException(label + ": " + expected + " but " + found + err.describe());
@@ -330,7 +330,7 @@ final class SimulatorProcess {
 
     private SimulatorProtocolException protocol(String message) {
         kill();
-        err.awaitEnd(200);
+        err.awaitEnd(GRACE_MILLIS);
         return new SimulatorProtocolException(label + " broke the protocol (docs/simulator-protocol.md): " + message
                 + "; the process was stopped" + err.describe());
     }
