@@ -1,6 +1,7 @@
 package org.robotphysicist.models.file;
 
 import java.nio.file.Path;
+import org.robotphysicist.data.Box;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateLikelihood;
 
@@ -15,6 +16,18 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
 
     /** The θ, φ and x ranges it was trained on. */
     TrainedRanges trainedRanges();
+
+    /** The θ box it was trained on: its {@link #trainedRanges()}. */
+    @Override
+    default Box thetaRange() {
+        return trainedRanges().theta();
+    }
+
+    /** The φ box it was trained on: its {@link #trainedRanges()}. */
+    @Override
+    default Box phiRange() {
+        return trainedRanges().phi();
+    }
 
     /** What it does outside those ranges. */
     RangePolicy rangePolicy();

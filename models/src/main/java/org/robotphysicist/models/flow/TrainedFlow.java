@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
@@ -184,16 +183,6 @@ public final class TrainedFlow implements TrainedSurrogate {
     @Override
     public Dimensions dimensions() {
         return dims;
-    }
-
-    @Override
-    public Box thetaRange() {
-        return ranges.theta();
-    }
-
-    @Override
-    public Box phiRange() {
-        return ranges.phi();
     }
 
     /** True: values are normalized log-densities over x. */

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Map;
-import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
@@ -215,16 +214,6 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     @Override
     public Dimensions dimensions() {
         return dims;
-    }
-
-    @Override
-    public Box thetaRange() {
-        return ranges.theta();
-    }
-
-    @Override
-    public Box phiRange() {
-        return ranges.phi();
     }
 
     @Override
