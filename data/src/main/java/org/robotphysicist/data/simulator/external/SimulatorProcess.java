@@ -359,7 +359,9 @@ final class SimulatorProcess {
     /** Kills the process and every process it started (descendants first, before they are re-parented). */
     void kill() {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
+        // through the handle: Process.destroyForcibly would also close our end of the standard-error
+        // pipe, and the drain thread would lose the lines that explain the failure
+        process.toHandle().destroyForcibly();
         for (ProcessHandle h : descendants) {
             h.destroyForcibly();
         }
