@@ -55,6 +55,16 @@ public record TrainedRanges(Box theta, Box phi, Box x) {
         enforce(policy, model, "x", x, xs);
     }
 
+    /**
+     * As {@link #enforce(RangePolicy, String, Matrix, Matrix, Matrix)} for the grid form of a call:
+     * N events (N, D<sub>x</sub>) at one φ (D<sub>φ</sub>) against a θ grid (M, D<sub>θ</sub>).
+     */
+    public void enforceGrid(RangePolicy policy, String model, Matrix events, Matrix thetaGrid, double[] phi) {
+        enforce(policy, model, "theta grid", theta, thetaGrid);
+        enforce(policy, model, "phi", this.phi, Matrix.ofRows(phi));
+        enforce(policy, model, "events", x, events);
+    }
+
     /** Applies {@code policy} to the rows of one argument against {@code box}. */
     public static void enforce(RangePolicy policy, String model, String name, Box box, Matrix rows) {
         if (policy == RangePolicy.FAIL) {

@@ -228,9 +228,7 @@ public final class TrainedFlow implements TrainedSurrogate {
     public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         requireOpen();
         SurrogateArguments.requireGridShapes(this, events, thetaGrid, phi);
-        TrainedRanges.enforce(policy, kind(), "theta grid", ranges.theta(), thetaGrid);
-        TrainedRanges.enforce(policy, kind(), "phi", ranges.phi(), Matrix.ofRows(phi));
-        TrainedRanges.enforce(policy, kind(), "events", ranges.x(), events);
+        ranges.enforceGrid(policy, kind(), events, thetaGrid, phi);
         return evaluator.summedLogDensity(events,
                 FlowSurrogate.context(thetaGrid, Matrix.repeatRow(phi, thetaGrid.rows())));
     }

@@ -293,9 +293,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         requireOpen();
         SurrogateArguments.requireGridShapes(this, events, thetaGrid, phi);
-        TrainedRanges.enforce(policy, KIND, "theta grid", ranges.theta(), thetaGrid);
-        TrainedRanges.enforce(policy, KIND, "phi", ranges.phi(), Matrix.ofRows(phi));
-        TrainedRanges.enforce(policy, KIND, "events", ranges.x(), events);
+        ranges.enforceGrid(policy, KIND, events, thetaGrid, phi);
         return GridSums.sum(events, thetaGrid, phi, tileRows, this::normalized);
     }
 
