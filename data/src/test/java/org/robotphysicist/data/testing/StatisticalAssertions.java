@@ -32,6 +32,18 @@ public final class StatisticalAssertions {
                 what, measured, expected, rel, relative));
     }
 
+    /** max<sub>i</sub> |a<sub>i</sub> − b<sub>i</sub>| over two arrays of the same length (NaN if any pair has one). */
+    public static double maxAbsDifference(double[] a, double[] b) {
+        assertTrue(a.length == b.length, () -> "expected arrays of the same length but found " + a.length + " and "
+                + b.length);
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = Math.abs(a[i] - b[i]);
+            worst = d > worst || Double.isNaN(d) ? d : worst;
+        }
+        return worst;
+    }
+
     /** p-value above a threshold (goodness-of-fit tests). */
     public static void assertPValueAbove(String what, double pValue, double threshold, String detail) {
         assertTrue(pValue > threshold, () -> String.format("%s: p-value %.3g <= %.3g (%s)", what, pValue, threshold,

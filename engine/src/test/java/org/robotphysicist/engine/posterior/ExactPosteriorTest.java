@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertRelativelyClose;
+import static org.robotphysicist.data.testing.StatisticalAssertions.maxAbsDifference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,10 +95,7 @@ class ExactPosteriorTest {
         assertRelativelyClose("combined sd vs analytic", truth[1], combined.standardDeviation()[0], 1e-4);
         double[] a = combined.logDensity();
         double[] b = joint.logDensity();
-        double worst = 0;
-        for (int j = 0; j < a.length; j++) {
-            worst = Math.max(worst, Math.abs(a[j] - b[j]));
-        }
+        double worst = maxAbsDifference(a, b);
         assertClose("combined vs jointly evaluated log density", 0, worst, 1e-9);
 
         // Same setting: two experiments are one experiment with the events pooled.

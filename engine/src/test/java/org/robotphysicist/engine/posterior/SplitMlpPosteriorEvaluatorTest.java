@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
+import static org.robotphysicist.data.testing.StatisticalAssertions.maxAbsDifference;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -261,10 +262,7 @@ class SplitMlpPosteriorEvaluatorTest {
         assertClose("split sd / generic sd", 1, split.standardDeviation()[0] / sd, 1e-4);
         double[] p = split.probabilities();
         double[] q = generic.probabilities();
-        double worst = 0;
-        for (int j = 0; j < p.length; j++) {
-            worst = Math.max(worst, Math.abs(p[j] - q[j]));
-        }
+        double worst = maxAbsDifference(p, q);
         assertClose("max |p_split - p_generic| over the grid", 0, worst, 1e-5);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
+import static org.robotphysicist.data.testing.StatisticalAssertions.maxAbsDifference;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -99,10 +100,7 @@ class MlpTest {
                             .add(zb.matMul(w.get(new NDIndex(":, 1:3")).transpose())).add(b);
                     double[] split = mlp.forwardAfterFirstLayer(h).toType(DataType.FLOAT64, false).toDoubleArray();
                     double[] plain = mlp.forward(z).toType(DataType.FLOAT64, false).toDoubleArray();
-                    double worst = 0;
-                    for (int i = 0; i < plain.length; i++) {
-                        worst = Math.max(worst, Math.abs(split[i] - plain[i]));
-                    }
+                    double worst = maxAbsDifference(split, plain);
                     assertClose("max |split - plain| (" + mlp.dataType() + ")", 0, worst, tol);
                 }
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
+import static org.robotphysicist.data.testing.StatisticalAssertions.maxAbsDifference;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
@@ -191,10 +192,7 @@ class ParameterizedRatioClassifierTest {
                 ParameterizedRatioClassifier d = c.withDataType(DataType.FLOAT64)) {
             double[] a = c.logLikelihood(in[0], in[1], in[2]);
             double[] b = d.logLikelihood(in[0], in[1], in[2]);
-            double worst = 0;
-            for (int i = 0; i < a.length; i++) {
-                worst = Math.max(worst, Math.abs(a[i] - b[i]));
-            }
+            double worst = maxAbsDifference(a, b);
             assertClose("max |float32 - float64|", 0, worst, 1e-5);
         }
     }
