@@ -91,7 +91,7 @@ public final class TrainedFlow implements TrainedSurrogate {
 
     /** Reads, verifies and loads a flow model file ({@value #MAF} or {@value #NSF}). */
     public static TrainedFlow load(Path path, LoadOptions options) {
-        return fromContents(ModelFile.read(path), options, path.toString());
+        return fromContents(ModelFile.read(path, options.signatures()), options, path.toString());
     }
 
     /**

@@ -134,7 +134,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
 
     /** Reads, verifies and loads a classifier model file. */
     public static ParameterizedRatioClassifier load(Path path, LoadOptions options) {
-        return fromContents(ModelFile.read(path, KIND), options, path.toString());
+        return fromContents(ModelFile.read(path, KIND, options.signatures()), options, path.toString());
     }
 
     static ParameterizedRatioClassifier fromContents(ModelFile.Contents contents, LoadOptions options, String source) {
