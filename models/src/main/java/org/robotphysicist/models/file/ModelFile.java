@@ -67,8 +67,13 @@ public final class ModelFile {
      * {@code parameters}.
      */
     public static void write(Path path, ModelManifest manifest, NamedParameters parameters) {
+        write(path, manifest, parameters, null);
+    }
+
+    /** Writes a model file atomically, signed by {@code key} (version 2), or unsigned when it is null. */
+    public static void write(Path path, ModelManifest manifest, NamedParameters parameters, SigningKey key) {
         byte[] header = Json.write(manifest.withParameters(parameters)).getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = encode(header, parameters.toBytes(), null);
+        byte[] bytes = encode(header, parameters.toBytes(), key);
         AtomicFiles.write(path, out -> out.write(bytes));
     }
 
