@@ -1,7 +1,9 @@
 package org.robotphysicist.engine.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelSignature;
@@ -39,9 +41,15 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSignature s = ModelFile.sign(model, out == null ? model : out, KeyFiles.readSigningKey(key));
-        spec.commandLine().getOut().println("signed " + (out == null ? model : out) + " with " + s.algorithm()
-                + " key " + s.keyId());
+        Path target = out == null ? model : out;
+        ModelSignature s;
+        try {
+            s = ModelFile.sign(model, target, KeyFiles.readSigningKey(key));
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException((out == null ? "MODEL " : "--out ") + target
+                    + ": expected a writable location but " + e.getCause().getMessage(), e);
+        }
+        spec.commandLine().getOut().println("signed " + target + " with " + s.algorithm() + " key " + s.keyId());
         return 0;
     }
 }

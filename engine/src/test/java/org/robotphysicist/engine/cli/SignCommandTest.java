@@ -90,6 +90,11 @@ class SignCommandTest {
         assertOneLineRefusal(CliRun.of("sign", "--key", ours + "-missing", model.toString()), "no such file");
         assertOneLineRefusal(CliRun.of("keygen", "--algorithm", "rsa", "--out", dir.resolve("r").toString()),
                 "expected ed25519 or hmac-sha256 but found 'rsa'");
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        assertOneLineRefusal(CliRun.of("keygen", "--out", aFile.resolve("k").toString()),
+                "expected a writable location but");
+        assertOneLineRefusal(CliRun.of("sign", "--key", ours.toString(), "--out", aFile.resolve("s.rpm").toString(),
+                model.toString()), "--out " + aFile.resolve("s.rpm") + ": expected a writable location but");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.robotphysicist.models.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -108,7 +109,13 @@ public final class KeyFiles {
         }
         String pub = pem(PUBLIC, pair.getPublic().getEncoded());
         writeSecret(privateFile, pem(PRIVATE, pair.getPrivate().getEncoded()) + pub);
-        AtomicFiles.write(publicFile, out -> out.write(pub.getBytes(StandardCharsets.US_ASCII)));
+        try {
+            AtomicFiles.write(publicFile, out -> out.write(pub.getBytes(StandardCharsets.US_ASCII)));
+        } catch (UncheckedIOException e) {
+            deleteQuietly(privateFile);
+            throw new InvalidInputException("key file " + publicFile + ": expected a writable location but "
+                    + e.getCause().getMessage(), e);
+        }
         return SigningKey.ed25519(pair.getPrivate(), pair.getPublic());
     }
 
@@ -222,16 +229,22 @@ public final class KeyFiles {
             Files.move(tmp, absolute);
             tmp = null;
         } catch (FileAlreadyExistsException e) {
-            throw new InvalidInputException("key file " + file + ": expected a new file but it exists", e);
+            String what = absolute.toString().equals(e.getFile()) ? "a new file but it exists"
+                    : "a writable location but " + e.getFile() + " exists and is not a directory";
+            throw new InvalidInputException("key file " + file + ": expected " + what, e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not write key file " + file + ": " + e.getMessage(), e);
+            throw new InvalidInputException("key file " + file + ": expected a writable location but " + e, e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a hidden *.tmp beside the key
-                }
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort: what is left is a hidden *.tmp or a key nobody was told about
             }
         }
     }
