@@ -29,7 +29,8 @@ final class KeygenCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
-    @Option(names = "--algorithm", paramLabel = "ALG", description = "ed25519 or hmac-sha256 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--algorithm", paramLabel = "ALG",
+            description = "ed25519 or hmac-sha256 (default ${DEFAULT-VALUE}).")
     String algorithm = "ed25519";
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
@@ -52,7 +53,8 @@ final class KeygenCommand implements Callable<Integer> {
                     + " verify)");
             o.println("key id " + key.keyId());
         } else {
-            throw new InvalidInputException("--algorithm: expected ed25519 or hmac-sha256 but found '" + algorithm + "'");
+            throw new InvalidInputException("--algorithm: expected ed25519 or hmac-sha256 but found '" + algorithm
+                    + "'");
         }
         return 0;
     }

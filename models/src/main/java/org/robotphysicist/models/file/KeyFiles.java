@@ -221,7 +221,8 @@ public final class KeyFiles {
             tmp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(tmp);
             }

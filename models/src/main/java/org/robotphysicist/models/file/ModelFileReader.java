@@ -77,7 +77,8 @@ final class ModelFileReader {
         final int preamble = ModelFile.PREAMBLE;
         final int digestBytes = ModelFile.DIGEST;
         if (size < preamble + digestBytes) {
-            throw fail("truncated model file: expected at least " + (preamble + digestBytes) + " bytes but found " + size);
+            throw fail("truncated model file: expected at least " + (preamble + digestBytes) + " bytes but found "
+                    + size);
         }
         byte[] head = readFully(0, preamble, "preamble");
         if (!Arrays.equals(head, 0, ModelFile.MAGIC.length, ModelFile.MAGIC, 0, ModelFile.MAGIC.length)) {
@@ -119,8 +120,8 @@ final class ModelFileReader {
             expected = contentEnd + 4 + signatureLength;
         }
         if (size < expected) {
-            throw fail("truncated model file: expected " + expected + " bytes (" + values + " parameter values) but found "
-                    + size);
+            throw fail("truncated model file: expected " + expected + " bytes (" + values + " parameter values) but"
+                    + " found " + size);
         }
         if (size > expected) {
             throw fail("corrupted model file: expected " + expected + " bytes but found " + size + " (trailing data)");
@@ -129,7 +130,8 @@ final class ModelFileReader {
         file.update(head);
         file.update(manifestBytes);
         MessageDigest payload = Hashing.sha256();
-        List<NamedParameters.Tensor> tensors = readParameters(manifest, preamble + (long) manifestLength, file, payload);
+        List<NamedParameters.Tensor> tensors = readParameters(manifest, preamble + (long) manifestLength, file,
+                payload);
         byte[] digest = file.digest();
         byte[] stored = readFully(contentEnd - digestBytes, digestBytes, "SHA-256");
         if (!MessageDigest.isEqual(digest, stored)) {

@@ -26,7 +26,8 @@ public record ParameterEntry(String name, List<Long> shape, String dtype) {
         long elements = 1;
         for (long s : shape) {
             if (s < 1) {
-                throw new InvalidInputException("parameter " + name + ": expected extents >= 1 but found shape " + shape);
+                throw new InvalidInputException("parameter " + name + ": expected extents >= 1 but found shape "
+                        + shape);
             }
             if (elements > ModelFile.MAX_PARAMETER_VALUES / s) {
                 throw new InvalidInputException("parameter " + name + ": expected at most "
@@ -35,7 +36,8 @@ public record ParameterEntry(String name, List<Long> shape, String dtype) {
             elements *= s;
         }
         if (!FLOAT32.equals(dtype)) {
-            throw new InvalidInputException("parameter " + name + ": expected dtype " + FLOAT32 + " but found " + dtype);
+            throw new InvalidInputException("parameter " + name + ": expected dtype " + FLOAT32 + " but found "
+                    + dtype);
         }
     }
 

@@ -180,8 +180,10 @@ class ModelSignatureTest {
         ed25519("alice");
         SigningKey hmac = KeyFiles.generateHmac(dir.resolve("k.hmac"));
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("alice.key"))));
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("k.hmac"))));
+            for (String secret : List.of("alice.key", "k.hmac")) {
+                assertEquals("rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(secret))), secret);
+            }
         }
         assertTrue(assertThrows(InvalidInputException.class, () -> ed25519("alice")).getMessage()
                 .contains("expected a new file but it exists"));
