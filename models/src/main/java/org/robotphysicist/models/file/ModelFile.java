@@ -48,8 +48,11 @@ public final class ModelFile {
     public static final String EXTENSION = ".rpm";
     /** The longest manifest read, in bytes (16 MiB). */
     public static final int MAX_MANIFEST_BYTES = 16 << 20;
-    /** The most parameter values a file may hold, in all (2^28 values, 1 GiB of float32). */
-    public static final long MAX_PARAMETER_VALUES = 1L << 28;
+    /**
+     * The most parameter values a file may hold, in all: 2^26 (67 million values, 256 MiB of float32),
+     * far above any surrogate here, and small enough that loading one cannot exhaust a default heap.
+     */
+    public static final long MAX_PARAMETER_VALUES = 1L << 26;
     /** The longest signature block read, in bytes. */
     public static final int MAX_SIGNATURE_BYTES = 4096;
     static final int PREAMBLE = 16;

@@ -80,6 +80,16 @@ class ModelFileLimitsTest {
         Files.write(old, legacy);
         ModelFile.Contents c = ModelFile.read(old, "test-kind");
         assertArrayEquals(parameters().tensors().get(0).values(), c.parameters().tensors().get(0).values());
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (NamedParameters.Tensor t : parameters().tensors()) {
+            md.update((t.name() + "\0").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer shape = ByteBuffer.allocate(8 * t.shape().length).order(ByteOrder.LITTLE_ENDIAN);
+            java.util.Arrays.stream(t.shape()).forEach(shape::putLong);
+            md.update(shape.array());
+        }
+        md.update(parameters().toBytes());
+        assertEquals(java.util.HexFormat.of().formatHex(md.digest()), c.manifest().parametersSha256(),
+                "the documented parameter hash: names, shapes, then the data section");
         Path written = dir.resolve("new.rpm");
         ModelFile.write(written, MANIFEST, parameters());
         assertArrayEquals(legacy, Files.readAllBytes(written));
@@ -130,13 +140,14 @@ class ModelFileLimitsTest {
         assertTrue(negative.contains("parameter w: expected extents >= 1 but found shape [-2, -3]"), negative);
         String tooBig = refusal(crafted(m -> ((ArrayNode) m.withArray("parameters").get(0).get("shape")).removeAll()
                 .add(1L << 40)));
-        assertTrue(tooBig.contains("expected at most 268435456 values but found shape [1099511627776]"), tooBig);
+        assertTrue(tooBig.contains("expected at most " + ModelFile.MAX_PARAMETER_VALUES + " values but found shape"
+                + " [1099511627776]"), tooBig);
         String total = refusal(crafted(m -> {
-            ((ArrayNode) m.withArray("parameters").get(0).get("shape")).removeAll().add(1L << 27).add(2);
+            ((ArrayNode) m.withArray("parameters").get(0).get("shape")).removeAll().add(ModelFile.MAX_PARAMETER_VALUES / 2).add(2);
             ((ArrayNode) m.withArray("parameters").get(1).get("shape")).removeAll().add(1);
         }));
-        assertTrue(total.contains("expected at most 268435456 parameter values in all but the manifest lists more"),
-                total);
+        assertTrue(total.contains("expected at most " + ModelFile.MAX_PARAMETER_VALUES + " parameter values in all but"
+                + " the manifest lists more"), total);
         String beyondFile = refusal(crafted(m -> ((ArrayNode) m.withArray("parameters").get(0).get("shape"))
                 .removeAll().add(1000).add(1000)));
         assertTrue(beyondFile.contains("truncated model file: expected") && beyondFile.contains("(1000002 parameter"
