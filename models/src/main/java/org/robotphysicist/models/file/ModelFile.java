@@ -35,7 +35,8 @@ import org.robotphysicist.data.io.Json;
  *
  * <p>The SHA-256 detects accidental damage only: anyone who edits a file can recompute it. A
  * signature ({@link SignatureAlgorithm}) shows that the holder of a key wrote exactly these bytes.
- * Nothing in a model file is ever executed: no Java serialization, no TorchScript.
+ * Nothing in a model file is ever executed: no Java serialization, no TorchScript. Stateless and
+ * thread-safe; concurrent writers of one path leave one complete file.
  */
 public final class ModelFile {
     /** The first eight bytes of every model file. */
