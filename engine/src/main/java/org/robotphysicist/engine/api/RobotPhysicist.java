@@ -141,7 +141,11 @@ public final class RobotPhysicist {
         return m;
     }
 
-    /** Reads a model file (any kind with a registered loader) and checks it fits the simulator. */
+    /**
+     * Reads a model file (any kind with a registered loader) and checks it fits the simulator;
+     * {@code options.signatures()} says whether it must be signed by a trusted key
+     * ({@link LoadOptions#requireSignature}).
+     */
     public TrainedModel load(Path path, LoadOptions options) {
         TrainedSurrogate s = SurrogateFiles.load(path, options);
         try {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
 
@@ -44,11 +45,22 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
      * @throws InvalidInputException for a kind that has no model file (the histogram, the exact likelihood)
      */
     public void save(Path path) {
+        save(path, null);
+    }
+
+    /**
+     * Writes the surrogate to a model file signed by {@code key}, atomically, so that loaders
+     * requiring a signature ({@code LoadOptions.requireSignature}) accept it; unsigned when the
+     * key is null.
+     *
+     * @throws InvalidInputException for a kind that has no model file (the histogram, the exact likelihood)
+     */
+    public void save(Path path, SigningKey key) {
         if (!(surrogate instanceof TrainedSurrogate t)) {
             throw new InvalidInputException("model file: expected a trained surrogate (such as classifier) but '"
                     + kind + "' is tabulated from simulations and has no model file; rebuild it instead");
         }
-        t.save(path);
+        t.save(path, key);
     }
 
     @Override

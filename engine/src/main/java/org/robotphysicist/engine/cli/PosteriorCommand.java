@@ -111,6 +111,9 @@ final class PosteriorCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary; print only the JSON's path.")
     boolean quiet;
 
+    @CommandLine.Mixin
+    SignatureOptions signatures;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -168,7 +171,8 @@ final class PosteriorCommand implements Callable<Integer> {
 
     /** The model file; its dimensions are checked against the simulator when the posterior is computed. */
     private TrainedModel loaded() {
-        TrainedSurrogate s = org.robotphysicist.models.file.SurrogateFiles.load(model, LoadOptions.defaults());
+        TrainedSurrogate s = org.robotphysicist.models.file.SurrogateFiles.load(model,
+                LoadOptions.defaults().withSignatures(signatures.policy()));
         return new TrainedModel(s, s.kind(), s.kind() + " from " + model, false);
     }
 

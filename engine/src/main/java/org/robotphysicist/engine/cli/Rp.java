@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Robot Physicist: simulation-based inference and adaptive experiment design.",
         subcommands = {DemoCommand.class, DesignCommand.class, InfoCommand.class, PosteriorCommand.class,
-            ServeCommand.class, SimulateCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+            ServeCommand.class, SimulateCommand.class, TrainCommand.class, KeygenCommand.class, SignCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Rp implements Runnable {
     public static final int EXIT_INVALID_INPUT = 3;
 

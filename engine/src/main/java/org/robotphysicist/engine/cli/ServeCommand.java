@@ -64,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the listening line, no request log.")
     boolean quiet;
 
+    @CommandLine.Mixin
+    SignatureOptions signatures;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -72,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " but found " + timeout);
         }
         ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody,
-                Math.max(1, Math.round(timeout * 1000)));
+                Math.max(1, Math.round(timeout * 1000))).withSignatures(signatures.policy());
         ApiServer server = ApiServer.start(cfg, line -> {
             if (!quiet) {
                 o.println(line);

@@ -17,6 +17,8 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.models.file.KeyFiles;
+import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.training.device.DeviceRequest;
 import picocli.CommandLine;
@@ -90,6 +92,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress; print only the model file's path.")
     boolean quiet;
 
+    @Option(names = "--sign-key", paramLabel = "KEY", description = "Sign the model file with this key (rp keygen):"
+            + " an Ed25519 private key or an HMAC key file.")
+    Path signKey;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -103,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
         }
+        SigningKey key = signKey == null ? null : KeyFiles.readSigningKey(signKey);
         Simulator sim = SimulatorRegistry.discover().create(simulator);
         Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
         Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
@@ -116,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
         long t0 = System.nanoTime();
         try (TrainedModel model = rp.train(options)) {
-            model.save(output);
+            model.save(output, key);
             Path png = plotPath(output, "-training.png");
             boolean drawn = plot && model.trainingCurve().isPresent();
             if (drawn) {

@@ -66,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer(ServerConfig config, Consumer<String> log) throws IOException {
         this.config = config;
         this.log = log;
-        this.models = new ModelPool(config.models(), LoadOptions.defaults());
+        this.models = new ModelPool(config.models(), LoadOptions.defaults().withSignatures(config.signatures()));
         this.endpoints = new Endpoints(models, config.simulator());
         BlockingQueue<Runnable> queue = config.queue() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(config.queue());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.models.file.SignaturePolicy;
 
 /**
  * Settings of the {@link ApiServer}. Immutable and validated.
@@ -17,9 +18,10 @@ import org.robotphysicist.data.Require;
  * @param queue          requests that may wait for a worker before new ones get 503, ≥ 0
  * @param maxBodyBytes   the largest request body accepted (larger gets 413), ≥ 1 KiB
  * @param timeoutMillis  the longest a request may compute before it gets 504, ≥ 1
+ * @param signatures     whether every model file must be signed by a trusted key
  */
 public record ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
-        long maxBodyBytes, long timeoutMillis) {
+        long maxBodyBytes, long timeoutMillis, SignaturePolicy signatures) {
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -43,6 +45,15 @@ public record ServerConfig(String host, int port, Map<String, Path> models, Stri
         if (timeoutMillis < 1) {
             throw new InvalidInputException("timeout: expected at least 1 ms but found " + timeoutMillis);
         }
+        if (signatures == null) {
+            throw new InvalidInputException("signatures: expected a signature policy but found none");
+        }
+    }
+
+    /** Settings that require no signature. */
+    public ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
+            long maxBodyBytes, long timeoutMillis) {
+        this(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, SignaturePolicy.none());
     }
 
     /** Loopback, port 8080, 2 workers, 64 waiting, 8 MiB bodies, 60 s per request. */
@@ -51,15 +62,20 @@ public record ServerConfig(String host, int port, Map<String, Path> models, Stri
     }
 
     public ServerConfig withAddress(String h, int p) {
-        return new ServerConfig(h, p, models, simulator, workers, queue, maxBodyBytes, timeoutMillis);
+        return new ServerConfig(h, p, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, signatures);
     }
 
     public ServerConfig withLimits(int workerCount, int waiting, long bodyBytes, long millis) {
-        return new ServerConfig(host, port, models, simulator, workerCount, waiting, bodyBytes, millis);
+        return new ServerConfig(host, port, models, simulator, workerCount, waiting, bodyBytes, millis, signatures);
     }
 
     public ServerConfig withSimulator(String name) {
-        return new ServerConfig(host, port, models, name, workers, queue, maxBodyBytes, timeoutMillis);
+        return new ServerConfig(host, port, models, name, workers, queue, maxBodyBytes, timeoutMillis, signatures);
+    }
+
+    /** These settings, loading only model files that {@code policy} accepts. */
+    public ServerConfig withSignatures(SignaturePolicy policy) {
+        return new ServerConfig(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, policy);
     }
 
     private static void requireName(String name) {

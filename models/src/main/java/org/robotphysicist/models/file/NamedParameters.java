@@ -159,7 +159,10 @@ public final class NamedParameters {
         return buf.array();
     }
 
-    /** SHA-256 over the names, shapes and float32 bits of every tensor, in order. */
+    /**
+     * SHA-256 over the names, shapes and float32 bits of every tensor, in order (the bits hashed in
+     * chunks, without a copy of the whole data section).
+     */
     public String sha256() {
         MessageDigest md = Hashing.sha256();
         for (Tensor t : tensors) {
@@ -171,7 +174,17 @@ public final class NamedParameters {
             }
             md.update(shape.array());
         }
-        md.update(toBytes());
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : tensors) {
+            float[] v = t.values();
+            for (int done = 0; done < v.length;) {
+                int n = Math.min(v.length - done, chunk.capacity() / 4);
+                chunk.clear();
+                chunk.asFloatBuffer().put(v, done, n);
+                md.update(chunk.array(), 0, 4 * n);
+                done += n;
+            }
+        }
         return HexFormat.of().formatHex(md.digest());
     }
 }

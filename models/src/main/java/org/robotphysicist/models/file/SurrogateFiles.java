@@ -24,16 +24,18 @@ public final class SurrogateFiles {
     }
 
     /**
-     * Reads, verifies and loads a model file.
+     * Reads, verifies and loads a model file; {@code options.signatures()} says whether it must be
+     * signed by a trusted key.
      *
      * @throws MalformedDataException for a damaged file or a kind nobody can load
+     *                                ({@link ModelSignatureException} for a missing or bad signature)
      */
     public static TrainedSurrogate load(Path path, LoadOptions options) {
-        ModelFile.Contents contents = ModelFile.read(path);
+        ModelFile.Contents contents = ModelFile.read(path, options.signatures());
         Map<String, SurrogateFileLoader> loaders = loaders();
         SurrogateFileLoader loader = loaders.get(contents.manifest().kind());
         if (loader == null) {
-            throw new MalformedDataException(path + ": unknown model kind: expected one of " + loaders.keySet()
+            throw new ModelFileException(path + ": unknown model kind: expected one of " + loaders.keySet()
                     + " but found '" + contents.manifest().kind() + "'");
         }
         return loader.load(contents, options);

@@ -38,8 +38,13 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
     /** Its training history. */
     TrainingCurve trainingCurve();
 
-    /** Writes it to a model file, atomically. */
-    void save(Path path);
+    /** Writes it to an unsigned model file, atomically. */
+    default void save(Path path) {
+        save(path, null);
+    }
+
+    /** Writes it to a model file, atomically, signed by {@code key} (unsigned when null). */
+    void save(Path path, SigningKey key);
 
     /** Frees its native memory; later calls fail. */
     @Override

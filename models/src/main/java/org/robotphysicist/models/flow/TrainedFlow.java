@@ -20,6 +20,7 @@ import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.NamedParameters;
 import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -91,7 +92,7 @@ public final class TrainedFlow implements TrainedSurrogate {
 
     /** Reads, verifies and loads a flow model file ({@value #MAF} or {@value #NSF}). */
     public static TrainedFlow load(Path path, LoadOptions options) {
-        return fromContents(ModelFile.read(path), options, path.toString());
+        return fromContents(ModelFile.read(path, options.signatures()), options, path.toString());
     }
 
     /**
@@ -128,12 +129,12 @@ public final class TrainedFlow implements TrainedSurrogate {
     }
 
     @Override
-    public void save(Path path) {
+    public void save(Path path, SigningKey key) {
         requireOpen();
         ModelManifest manifest = ModelManifest.of(kind(), dims, evaluator.flow().spec(),
                 Map.of("x", evaluator.xStandardizer(), "context", evaluator.contextStandardizer()), ranges,
                 provenance, curve, Map.of());
-        ModelFile.write(path, manifest, parameters());
+        ModelFile.write(path, manifest, parameters(), key);
     }
 
     /** A copy of the flow's parameter values, in block order. */

@@ -18,6 +18,7 @@ import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -134,7 +135,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
 
     /** Reads, verifies and loads a classifier model file. */
     public static ParameterizedRatioClassifier load(Path path, LoadOptions options) {
-        return fromContents(ModelFile.read(path, KIND), options, path.toString());
+        return fromContents(ModelFile.read(path, KIND, options.signatures()), options, path.toString());
     }
 
     static ParameterizedRatioClassifier fromContents(ModelFile.Contents contents, LoadOptions options, String source) {
@@ -156,11 +157,11 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     }
 
     @Override
-    public void save(Path path) {
+    public void save(Path path, SigningKey key) {
         requireOpen();
         ModelManifest manifest = ModelManifest.of(KIND, dims, network.spec(), Map.of("input", scaler), ranges,
                 provenance, curve, settings);
-        ModelFile.write(path, manifest, network.parameters());
+        ModelFile.write(path, manifest, network.parameters(), key);
     }
 
     /** The same network (copied) evaluated through another calibration (and without normalization). */

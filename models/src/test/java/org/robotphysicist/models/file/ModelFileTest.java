@@ -122,7 +122,7 @@ class ModelFileTest {
         version[8] = 9;
         Files.write(p, version);
         var v = assertThrows(MalformedDataException.class, () -> ModelFile.read(p));
-        assertTrue(v.getMessage().contains("format version: expected 1 but found 9"), v.getMessage());
+        assertTrue(v.getMessage().contains("format version: expected 1 or 2 but found 9"), v.getMessage());
         Files.write(p, good);
         var k = assertThrows(MalformedDataException.class, () -> ModelFile.read(p, "carl-classifier"));
         assertTrue(k.getMessage().contains("expected a 'carl-classifier' model but found kind 'test-kind'"), k.getMessage());

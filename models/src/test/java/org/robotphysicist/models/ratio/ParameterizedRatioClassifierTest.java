@@ -28,12 +28,16 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.dataset.ColumnRole;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.ModelSignatureException;
 import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.models.file.TrustedKeys;
 import org.robotphysicist.models.neural.Activation;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
@@ -104,6 +108,26 @@ class ParameterizedRatioClassifierTest {
             var e = assertThrows(MalformedDataException.class, () -> ParameterizedRatioClassifier.load(p,
                     LoadOptions.defaults()));
             assertTrue(e.getMessage().contains("SHA-256 mismatch"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSignatureRequiredByTheLoadOptionsIsCheckedByEveryLoadPath() {
+        try (ParameterizedRatioClassifier c = untrained(ScoreCalibration.none(), 1024)) {
+            SigningKey key = KeyFiles.generateEd25519(dir.resolve("k"), dir.resolve("k.pub"));
+            LoadOptions strict = LoadOptions.defaults()
+                    .requireSignature(TrustedKeys.read(List.of(dir.resolve("k.pub"))));
+            Path unsigned = dir.resolve("u.rpm");
+            Path signed = dir.resolve("s.rpm");
+            c.save(unsigned);
+            c.save(signed, key);
+            try (ParameterizedRatioClassifier back = ParameterizedRatioClassifier.load(signed, strict);
+                    TrainedSurrogate any = SurrogateFiles.load(signed, strict)) {
+                assertEquals(c.trainedRanges(), back.trainedRanges());
+                assertTrue(any instanceof ParameterizedRatioClassifier);
+            }
+            assertThrows(ModelSignatureException.class, () -> ParameterizedRatioClassifier.load(unsigned, strict));
+            assertThrows(ModelSignatureException.class, () -> SurrogateFiles.load(unsigned, strict));
         }
     }
 
