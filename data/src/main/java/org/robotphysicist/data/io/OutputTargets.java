@@ -94,8 +94,9 @@ public final class OutputTargets {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission to create files in " + dir + " was denied";
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return dir + " refused a new file (" + fs.getReason() + ")";
+        if (e instanceof FileSystemException fs) {
+            return dir + " refused a new file (" + (fs.getReason() != null ? fs.getReason()
+                    : "it accepts none") + ")";
         }
         return dir + " refused a new file (" + e.getMessage() + ")";
     }

@@ -183,7 +183,11 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
                 throw new MalformedDataException("config file " + file + ", key '" + f.getKey() + "': expected a"
                         + " number, string, boolean or a list of them but found " + v);
             }
-            values.put(f.getKey().replaceFirst("^-+", ""), v);
+            String key = f.getKey().replaceFirst("^-+", "");
+            if (values.put(key, v) != null) {
+                throw new MalformedDataException("config file " + file + ": expected each key once but found '" + key
+                        + "' again (as '" + f.getKey() + "')");
+            }
         }
         return java.util.Collections.unmodifiableMap(values);
     }

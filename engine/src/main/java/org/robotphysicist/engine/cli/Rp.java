@@ -40,6 +40,15 @@ public final class Rp implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // not an Exception, so no handler sees it; the limits of each command should prevent it
+            System.err.println("rp: out of memory (the JVM may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB): ask for less work, or give it more memory (RP_JAVA_OPTS=-Xmx...)");
+            exit = 1;
+        }
+        System.exit(exit);
     }
 }

@@ -99,6 +99,10 @@ class ConfigFileTest {
                 .toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, json.exit(), json.err());
         assertTrue(json.err().contains("twice.json: expected each key once but found 'events' again"), json.err());
+        CliRun dashed = CliRun.of("simulate", "--config", file("dashed.yaml", "events: 5\n--events: 7\n").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, dashed.exit(), dashed.err());
+        assertTrue(dashed.err().contains("expected each key once but found 'events' again (as '--events')"),
+                dashed.err());
         CliRun custom = CliRun.of("simulate", "--config", file("tag.yaml", "simulator: toy-gaussian\n"
                 + "events: !custom 5\n").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, custom.exit(), custom.err());
