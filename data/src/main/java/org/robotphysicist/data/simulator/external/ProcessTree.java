@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Three sources, so nothing escapes that can be found without privileges:
  * <ol>
  *   <li>the program's descendants at the moment of the stop;</li>
- *   <li>every descendant seen earlier ({@link #remember()}, after the handshake and each reply);</li>
+ *   <li>every descendant seen earlier ({@link #remember()} after the handshake and before
+ *       {@code quit}; {@link #rememberOccasionally()} after replies, since a scan of the process
+ *       table costs milliseconds);</li>
  *   <li>on Linux, every process of this user whose environment carries this tree's marker
  *       {@value #MARKER}={@code <random id>}, which the program and its children inherit
  *       (the technique of build servers that must stop what a build left behind). A process that
@@ -30,10 +32,13 @@ final class ProcessTree {
     /** The environment variable that marks the program's processes. */
     static final String MARKER = "RP_SIMULATOR_TREE";
     private static final Path PROC = Path.of("/proc");
+    /** The shortest time between two scans by {@link #rememberOccasionally()}. */
+    static final long SCAN_INTERVAL_MILLIS = 1_000;
 
     private final String id = UUID.randomUUID().toString();
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
     private volatile Process root;
+    private volatile long lastScanNanos = System.nanoTime();
 
     /** Marks {@code builder}'s environment so that the processes it starts can be found later. */
     void mark(ProcessBuilder builder) {
@@ -49,7 +54,18 @@ final class ProcessTree {
     void remember() {
         Process r = root;
         if (r != null) {
+            lastScanNanos = System.nanoTime();
             r.descendants().forEach(seen::add);
+        }
+    }
+
+    /**
+     * {@link #remember()}, unless the last scan is less than {@value #SCAN_INTERVAL_MILLIS} ms
+     * old: many small requests must not each pay for a scan of the process table.
+     */
+    void rememberOccasionally() {
+        if (System.nanoTime() - lastScanNanos >= SCAN_INTERVAL_MILLIS * 1_000_000L) {
+            remember();
         }
     }
 

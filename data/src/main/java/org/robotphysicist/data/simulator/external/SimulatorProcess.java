@@ -246,7 +246,7 @@ final class SimulatorProcess {
             throw protocol("expected 'end " + id + "' after " + n + " events but found '" + abbreviate(trailer) + "'"
                     + (looksNumeric(trailer) ? " (more events than the " + n + " requested)" : ""));
         }
-        tree.remember();
+        tree.rememberOccasionally();
     }
 
     private void parseEvent(String line, long id, int i, int n, int dx, Box support, double[] out) {
