@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -215,13 +216,12 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
         return m.substring(prefix.length(), m.indexOf('\'', prefix.length()));
     }
 
-    private static String location(com.fasterxml.jackson.core.JsonLocation l) {
+    private static String location(JsonLocation l) {
         return l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return location(e.getLocation());
     }
 
     /** The file's value as the text picocli would have read on the command line. */

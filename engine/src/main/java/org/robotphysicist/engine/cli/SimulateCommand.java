@@ -44,6 +44,9 @@ import picocli.CommandLine.Option;
                     + " gets --events events. The simulator is a built-in or discovered one (--simulator, see --list)"
                     + " or an external program speaking docs/simulator-protocol.md (--external)."})
 final class SimulateCommand implements Callable<Integer> {
+    /** Options that only configure an external program. */
+    private static final List<String> EXTERNAL_ONLY = List.of("--timeout", "--startup-timeout", "--processes");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,9 +90,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "CSV output (default ${DEFAULT-VALUE}).")
     Path out = Path.of("runs", "simulate", "events.csv");
 
-    /** Options that only configure an external program. */
-    private static final List<String> EXTERNAL_ONLY = List.of("--timeout", "--startup-timeout", "--processes");
-
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "External simulator: longest wait for each reply line (default ${DEFAULT-VALUE}).")
     double timeoutSeconds = ExternalSimulatorConfig.DEFAULT_READ_TIMEOUT_MILLIS / 1000.0;
@@ -132,9 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
             closeAfterFailure(sim, e);
             throw e;
         }
-        if (sim instanceof ExternalSimulator ext) {
-            ext.close(); // before writing: a program that misbehaves at 'quit' leaves no file
-        }
+        close(sim); // before writing: a program that misbehaves at 'quit' leaves no file
         EventCsv.write(result.data(), metadata(sim, result.data()), out);
         if (quiet) {
             o.println(out);
@@ -260,6 +258,19 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalStateException("provenance is plain data and always serializes", e);
         }
         return m;
+    }
+
+    /** Stops a simulator that holds resources (an external program); its failure to stop is the command's. */
+    private static void close(Simulator sim) {
+        if (sim instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the simulator " + sim.name() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Stops an external program after a failure; a second failure while stopping is attached, not thrown. */
