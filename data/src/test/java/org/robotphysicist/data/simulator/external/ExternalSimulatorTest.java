@@ -266,6 +266,16 @@ class ExternalSimulatorTest {
     }
 
     @Test
+    void protocolNumbersArePlainDecimalsOrTheNamedSpecialValues() {
+        assertEquals(1.5e-3, Tokens.real("1.5e-3"));
+        assertEquals(Double.NEGATIVE_INFINITY, Tokens.real("-inf"));
+        assertTrue(Double.isNaN(Tokens.real("nan")));
+        for (String bad : List.of("0.5d", "1F", "+0x1p1", "0X10", "0.5\0", "\u00011", "1e", "")) {
+            assertThrows(NumberFormatException.class, () -> Tokens.real(bad), bad);
+        }
+    }
+
+    @Test
     void commandLinesSplitLikeAShell() {
         assertEquals(List.of("python3", "my sim.py", "--name", "a \"b\"", "c\\d", "e f"),
                 ExternalSimulatorConfig.splitCommandLine("python3 'my sim.py'  --name \"a \\\"b\\\"\" c\\\\d e\\ f"));
