@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.io.AtomicFiles;
+import org.robotphysicist.data.io.PlainDecimal;
+import org.robotphysicist.data.io.VisibleText;
 
 /**
  * Reads and writes {@link EventDataset}s as CSV.
@@ -22,11 +24,23 @@ import org.robotphysicist.data.io.AtomicFiles;
  * <p>Format: optional leading comment lines {@code # key=value} (provenance, kept as metadata),
  * then one header line naming every column as {@code role:name} with role {@code x},
  * {@code theta} or {@code phi}, x columns first, then θ, then φ — for example
- * {@code x:cos_theta,theta:sin2_theta_w,phi:sqrt_s}. Then one line per event of finite decimal
- * numbers. Values are written with {@link Double#toString(double)}, so a round trip is exact.
- * Files are written atomically ({@link AtomicFiles}).
+ * {@code x:cos_theta,theta:sin2_theta_w,phi:sqrt_s}. Then one line per event of finite numbers in
+ * plain decimal or scientific notation ({@link PlainDecimal}: {@code 0.25}, {@code -1.5e-3}; not
+ * {@code 0.5d}, {@code 0x1p-2}, {@code NaN} or {@code Infinity}); spaces and tabs around a value
+ * are ignored, other characters are errors. The text is UTF-8; a leading byte-order mark (as some
+ * spreadsheet programs write) is skipped. Values are written with {@link Double#toString(double)},
+ * so a round trip is exact. Files are written atomically ({@link AtomicFiles}).
+ *
+ * <p>Error messages quote what was found with control and invisible characters escaped
+ * ({@link VisibleText}), so a binary file read by mistake cannot garble the terminal.
  */
 public final class EventCsv {
+    /** U+FEFF, which some programs write at the start of UTF-8 text. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** The spellings of non-finite values that {@link Double#toString} and others write. */
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "nan", "Infinity", "+Infinity",
+            "-Infinity", "inf", "+inf", "-inf");
+
     private EventCsv() {
     }
 
@@ -77,8 +91,12 @@ public final class EventCsv {
 
     /** Reads a dataset; throws {@link MalformedDataException} naming the line and column at fault. */
     public static Contents read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new MalformedDataException("events CSV: expected a file but found the directory " + path);
+        }
         if (!Files.isRegularFile(path)) {
-            throw new MalformedDataException("events CSV: expected a readable file but found nothing at " + path);
+            throw new MalformedDataException("events CSV: expected a readable file but found "
+                    + (Files.exists(path) ? "something that is not a regular file" : "nothing") + " at " + path);
         }
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return parse(r, path.toString());
@@ -96,6 +114,9 @@ public final class EventCsv {
         int lineNo = 0;
         while ((line = r.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                line = line.substring(1);
+            }
             if (line.startsWith("#")) {
                 String body = line.substring(1).trim();
                 int eq = body.indexOf('=');
@@ -131,15 +152,20 @@ public final class EventCsv {
             }
             for (int j = 0; j < width; j++) {
                 double v;
+                String cell = stripBlanks(cells[j]);
                 try {
-                    v = Double.parseDouble(cells[j].trim());
+                    v = PlainDecimal.parse(cell);
                 } catch (NumberFormatException e) {
                     throw new MalformedDataException(source + " line " + lineNo + " column '"
-                            + schema.columnNames().get(j) + "': expected a number but found '" + cells[j].trim() + "'");
+                            + schema.columnNames().get(j) + "': " + (NON_FINITE.contains(cell)
+                            ? "expected a finite number but found " + cell
+                            : "expected a number but found " + VisibleText.quote(cell) + " (plain decimal or"
+                            + " scientific notation, such as 0.25 or -1.5e-3)"));
                 }
                 if (!Double.isFinite(v)) {
                     throw new MalformedDataException(source + " line " + lineNo + " column '"
-                            + schema.columnNames().get(j) + "': expected a finite number but found " + cells[j].trim());
+                            + schema.columnNames().get(j) + "': expected a finite number but found " + cell
+                            + " (beyond the range of a double)");
                 }
                 values[rows * width + j] = v;
             }
@@ -151,23 +177,37 @@ public final class EventCsv {
         return new Contents(EventDataset.of(schema, rows, java.util.Arrays.copyOf(values, rows * width)), metadata);
     }
 
+    /** {@code s} without leading and trailing spaces and tabs (other characters are kept, to be refused). */
+    private static String stripBlanks(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
     private static DatasetSchema parseHeader(String line, String source, int lineNo) {
         List<String> x = new ArrayList<>();
         List<String> theta = new ArrayList<>();
         List<String> phi = new ArrayList<>();
         ColumnRole previous = ColumnRole.X;
         for (String cell : line.split(",", -1)) {
-            String c = cell.trim();
+            String c = stripBlanks(cell);
             int colon = c.indexOf(':');
             ColumnRole role = colon > 0 ? ColumnRole.ofPrefix(c.substring(0, colon)) : null;
             String name = colon > 0 ? c.substring(colon + 1) : "";
             if (role == null || name.isEmpty()) {
                 throw new MalformedDataException(source + " line " + lineNo + ": expected header cells 'x:<name>',"
-                        + " 'theta:<name>' or 'phi:<name>' but found '" + c + "'");
+                        + " 'theta:<name>' or 'phi:<name>' but found " + VisibleText.quote(c)
+                        + (c.indexOf('\uFEFF') >= 0 ? " (it holds a byte-order mark, U+FEFF)" : ""));
             }
             if (role.ordinal() < previous.ordinal()) {
                 throw new MalformedDataException(source + " line " + lineNo + ": expected x columns, then theta, then phi"
-                        + " but found '" + c + "' after a " + previous.prefix() + " column");
+                        + " but found " + VisibleText.quote(c) + " after a " + previous.prefix() + " column");
             }
             previous = role;
             (role == ColumnRole.X ? x : role == ColumnRole.THETA ? theta : phi).add(name);

@@ -1,5 +1,6 @@
 package org.robotphysicist.data.dataset;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,12 +64,64 @@ class EventCsvTest {
         "bad header         | c,theta:t\\n1,2\\n           | expected header cells",
         "unknown role       | x:c,beta:t\\n1,2\\n          | found 'beta:t'",
         "roles out of order | theta:t,x:c\\n1,2\\n         | expected x columns, then theta",
-        "duplicate column   | x:c,theta:c\\n1,2\\n         | 'c' appears twice"})
+        "duplicate column   | x:c,theta:c\\n1,2\\n         | 'c' appears twice",
+        "type suffix        | x:c\\n0.5d\\n                | line 2 column 'c': expected a number but found '0.5d'",
+        "float suffix       | x:c\\n1f\\n                  | expected a number but found '1f'",
+        "hexadecimal        | x:c\\n0x1p-2\\n              | expected a number but found '0x1p-2'",
+        "trailing NUL       | x:c\\n0.5\\0\\n             | expected a number but found '0.5\\x00'",
+        "leading control    | x:c\\n\\u00010.5\\n         | expected a number but found '\\x010.5'",
+        "bare exponent      | x:c\\n1e\\n                  | expected a number but found '1e'",
+        "lone dot           | x:c\\n.\\n                   | expected a number but found '.'",
+        "overflow           | x:c\\n1e999\\n               | expected a finite number but found 1e999",
+        "negative infinity  | x:c\\n-Infinity\\n           | expected a finite number but found -Infinity",
+        "bom not at start   | x:c\\n\\uFEFF1\\n            | found '\\uFEFF1'"})
     void malformedFilesAreRejectedSayingWhere(String name, String content, String expectedMessage) throws IOException {
         Path f = dir.resolve(name.replace(' ', '_') + ".csv");
-        Files.writeString(f, content.replace("\\n", "\n"));
+        Files.writeString(f, content.replace("\\n", "\n").replace("\\0", "\0").replace("\\u0001", "\u0001")
+                .replace("\\uFEFF", "\uFEFF"));
         var e = assertThrows(MalformedDataException.class, () -> EventCsv.read(f));
         assertTrue(e.getMessage().contains(expectedMessage), () -> "message was: " + e.getMessage());
+    }
+
+    @Test
+    void plainDecimalAndScientificNotationAreRead() throws IOException {
+        Path f = dir.resolve("plain.csv");
+        Files.writeString(f, "x:c\n12\n-0.5\n+.25\n3.\n1.5e-3\n2E+2\n  7 \t\n-0\n");
+        assertArrayEquals(new double[] {12, -0.5, 0.25, 3, 1.5e-3, 200, 7, -0.0},
+                EventCsv.read(f).dataset().x().column(0));
+    }
+
+    @Test
+    void aLeadingByteOrderMarkIsSkipped() throws IOException {
+        Path f = dir.resolve("bom.csv");
+        Files.writeString(f, "\uFEFFx:c,phi:s\n0.5,58\n");
+        EventCsv.Contents c = EventCsv.read(f);
+        assertEquals(java.util.List.of("c"), c.dataset().schema().xNames());
+        assertEquals(0.5, c.dataset().x().get(0, 0));
+        Path commented = dir.resolve("bom-comment.csv");
+        Files.writeString(commented, "\uFEFF# seed=3\nx:c\n1\n");
+        assertEquals("3", EventCsv.read(commented).metadata().get("seed"));
+    }
+
+    @Test
+    void aDirectoryIsNamedAsOne() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("events.csv"));
+        var e = assertThrows(MalformedDataException.class, () -> EventCsv.read(sub));
+        assertTrue(e.getMessage().contains("expected a file but found the directory " + sub), e.getMessage());
+    }
+
+    @Test
+    void aBinaryFileIsRefusedWithoutEchoingControlBytes() throws IOException {
+        Path f = dir.resolve("binary.csv");
+        byte[] bytes = new byte[600]; // an executable's header, then NULs: valid UTF-8, but binary
+        byte[] head = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0x1B, '[', '2', 'J', 7, 0};
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        Files.write(f, bytes);
+        var e = assertThrows(MalformedDataException.class, () -> EventCsv.read(f));
+        String m = e.getMessage();
+        assertTrue(m.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7F), "control characters in: " + m);
+        assertTrue(m.contains("'\\x7FELF\\x02\\x01\\x01\\x00\\x00\\x00\\x1B[2J\\x07\\x00"), m);
+        assertTrue(m.length() < 400, "the quote is cut: " + m.length() + " characters");
     }
 
     @Test

@@ -9,14 +9,22 @@ final class BoxOptions {
     }
 
     /**
-     * The box {@code values} = LO,HI per component spells, inside {@code domain}; {@code domain}
-     * itself when {@code values} is null (it must then be bounded).
+     * The box {@code values} = LO,HI per component spells, inside the simulator's {@code domain};
+     * {@code domain} itself when {@code values} is null (it must then be bounded).
      */
     static Box parse(String option, double[] values, Box domain) {
+        return parse(option, values, domain, "the simulator's domain");
+    }
+
+    /**
+     * As {@link #parse(String, double[], Box)}, naming the enclosing box {@code domainName} in
+     * messages, e.g. "the model's trained theta range".
+     */
+    static Box parse(String option, double[] values, Box domain, String domainName) {
         int dim = domain.dim();
         if (values == null) {
             if (!domain.isBounded()) {
-                throw new InvalidInputException(option + ": the simulator's domain " + domain + " is unbounded;"
+                throw new InvalidInputException(option + ": " + domainName + " " + domain + " is unbounded;"
                         + " expected " + option + " LO,HI");
             }
             return domain;
@@ -33,7 +41,7 @@ final class BoxOptions {
         }
         Box box = new Box(lo, hi);
         if (!box.within(domain)) {
-            throw new InvalidInputException(option + ": expected a box inside the simulator's domain " + domain
+            throw new InvalidInputException(option + ": expected a box inside " + domainName + " " + domain
                     + " but found " + box);
         }
         return box;

@@ -1,6 +1,10 @@
 package org.robotphysicist.engine.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -40,10 +44,17 @@ import picocli.CommandLine.ParseResult;
  * Values from the file become the options' defaults (a picocli {@link CommandLine.IDefaultValueProvider}),
  * so an option given on the command line wins, and picocli converts and checks the file's values
  * exactly as it does typed ones. A key that names no option of the command is a usage error
- * naming it ({@link #validate}); an unreadable or malformed file is invalid input.
+ * naming it ({@link #validate}); an unreadable or malformed file is invalid input, and so is a key
+ * given twice (no silent "last one wins") and a YAML tag such as {@code !!python/object} or
+ * {@code !custom} (plain values only).
  */
 final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
-    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    private static final ObjectMapper JSON = org.robotphysicist.data.io.Json.mapper().copy()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private final Map<Path, Map<String, JsonNode>> cache = new ConcurrentHashMap<>();
     private volatile MalformedDataException failure;
 
@@ -138,8 +149,16 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
         JsonNode root;
         try {
             String text = Files.readString(file);
-            root = (json ? org.robotphysicist.data.io.Json.mapper() : YAML).readTree(text);
+            if (!json) {
+                refuseTags(file, text);
+            }
+            root = (json ? JSON : YAML).readTree(text);
         } catch (JsonProcessingException e) {
+            String duplicate = duplicateKey(e);
+            if (duplicate != null) {
+                throw new MalformedDataException("config file " + file + ": expected each key once but found '"
+                        + duplicate + "' again" + location(e), e);
+            }
             throw new MalformedDataException("config file " + file + ": expected " + (json ? "JSON" : "YAML") + " but "
                     + e.getOriginalMessage() + location(e), e);
         } catch (IOException e) {
@@ -165,14 +184,44 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
                 throw new MalformedDataException("config file " + file + ", key '" + f.getKey() + "': expected a"
                         + " number, string, boolean or a list of them but found " + v);
             }
-            values.put(f.getKey().replaceFirst("^-+", ""), v);
+            String key = f.getKey().replaceFirst("^-+", "");
+            if (values.put(key, v) != null) {
+                throw new MalformedDataException("config file " + file + ": expected each key once but found '" + key
+                        + "' again (as '" + f.getKey() + "')");
+            }
         }
         return java.util.Collections.unmodifiableMap(values);
     }
 
+    /** Refuses any YAML tag: a config file holds plain scalars and lists, never typed or custom nodes. */
+    private static void refuseTags(Path file, String text) throws IOException {
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                Object tag = p.getTypeId();
+                if (tag != null) {
+                    throw new MalformedDataException("config file " + file + ": expected plain YAML values without"
+                            + " tags but found the tag '" + tag + "'" + location(p.currentLocation()));
+                }
+            }
+        }
+    }
+
+    /** The key a strict parser found twice, or null when {@code e} is about something else. */
+    private static String duplicateKey(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (m == null || !m.startsWith(prefix) || m.indexOf('\'', prefix.length()) < 0) {
+            return null;
+        }
+        return m.substring(prefix.length(), m.indexOf('\'', prefix.length()));
+    }
+
+    private static String location(JsonLocation l) {
+        return l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+    }
+
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return location(e.getLocation());
     }
 
     /** The file's value as the text picocli would have read on the command line. */

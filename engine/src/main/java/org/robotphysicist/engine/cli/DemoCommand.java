@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.engine.demo.DemoConfig;
 import org.robotphysicist.engine.demo.DemoPlot;
@@ -102,6 +103,13 @@ final class DemoCommand implements Callable<Integer> {
         if (prior.length != 2) {
             throw new org.robotphysicist.data.InvalidInputException("--prior: expected two values LO,HI but found "
                     + prior.length);
+        }
+        OutputTargets.requireWritableFile("--out", out);
+        if (plot) {
+            OutputTargets.requireWritableFile("--out (its plot)", plotPath(out));
+        }
+        if (saveModel != null) {
+            OutputTargets.requireWritableFile("--save-model", saveModel);
         }
         DemoConfig config = new DemoConfig(hidden, sqrtS, events, prior[0], prior[1], surrogate, histogramCells,
                 histogramEvents, bins, trainingRows, epochs, DeviceRequest.parse(device), gridPoints, seed);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.design.loop.DesignConfig;
@@ -142,14 +143,10 @@ final class DesignCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         PrintWriter o = spec.commandLine().getOut();
-        DesignOptions options = new DesignOptions(line -> {
-            if (!quiet) {
-                o.println(line);
-                o.flush();
-            }
-        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, plot);
+        OutputTargets.requireWritableDirectory("--out", out);
+        OutputTargets.requireWritableFile("--out (its history)", out.resolve("history.json"));
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
-        ExperimentDesigner designer = resume ? resumed(simulator, options) : started(simulator, options);
+        ExperimentDesigner designer = resume ? resumed(simulator) : started(simulator, options(plot));
         DesignHistory history = designer.run();
         Path file = out.resolve("history.json");
         if (quiet) {
@@ -161,6 +158,16 @@ final class DesignCommand implements Callable<Integer> {
         o.printf("history written to %s%s (%.1f s)%n", file, plot ? ", plots beside it" : "",
                 (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    private DesignOptions options(boolean drawPlots) {
+        PrintWriter o = spec.commandLine().getOut();
+        return new DesignOptions(line -> {
+            if (!quiet) {
+                o.println(line);
+                o.flush();
+            }
+        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, drawPlots);
     }
 
     private ExperimentDesigner started(WeinbergLoSimulator simulator, DesignOptions options) {
@@ -179,7 +186,11 @@ final class DesignCommand implements Callable<Integer> {
         return ExperimentDesigner.start(c, simulator, runner, options);
     }
 
-    private ExperimentDesigner resumed(WeinbergLoSimulator simulator, DesignOptions options) {
+    /**
+     * Continues the run in --out. Plots are drawn as the run recorded (so a run started with
+     * --no-plot stays without PNGs) unless --plot or --no-plot is given now.
+     */
+    private ExperimentDesigner resumed(WeinbergLoSimulator simulator) {
         List<String> extra = new ArrayList<>();
         for (CommandLine.Model.OptionSpec opt : spec.commandLine().getParseResult().matchedOptions()) {
             if (!RESUME_OPTIONS.contains(opt.longestName())) {
@@ -204,6 +215,9 @@ final class DesignCommand implements Callable<Integer> {
         }
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
                 history.config().experiment().toExperiment(), truth);
+        boolean plotGiven = spec.commandLine().getParseResult().hasMatchedOption("--plot");
+        plot = plotGiven ? plot : ExperimentDesigner.recordedPlots(history).orElse(plot);
+        DesignOptions options = options(plot);
         return ExperimentDesigner.resume(history, roundsGiven ? rounds : history.config().rounds(), simulator, runner,
                 options);
     }

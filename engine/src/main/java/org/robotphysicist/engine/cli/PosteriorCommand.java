@@ -14,6 +14,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
@@ -122,12 +123,21 @@ final class PosteriorCommand implements Callable<Integer> {
                     + " found " + (model == null ? "neither" : "both"));
         }
         PosteriorOptions options = new PosteriorOptions(grid, levels);
+        OutputTargets.requireWritableFile("--out", out);
+        if (plot) {
+            OutputTargets.requireWritableFile("--out (its plot)", TrainCommand.plotPath(out, ".png"));
+        }
         EventCsv.Contents csv = EventCsv.read(events);
         try (TrainedModel likelihood = model != null ? loaded() : null) {
             Simulator sim = SimulatorRegistry.discover().create(simulatorName(likelihood));
+            if (likelihood != null) {
+                requireModelSimulator(likelihood, sim);
+            }
             double[] setting = setting(csv.dataset(), sim);
             Box thetaDomain = likelihood != null ? likelihood.surrogate().thetaRange() : sim.thetaDomain();
-            RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(BoxOptions.parse("--prior", prior, thetaDomain))
+            Box thetaPrior = BoxOptions.parse("--prior", prior, thetaDomain, likelihood != null
+                    ? "the model's trained theta range" : "the simulator's domain");
+            RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior)
                     .settings(setting).reporting(line -> { },
                             TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
             try (TrainedModel used = likelihood != null ? null : rp.train(TrainOptions.defaults(surrogate).withSeed(seed)
@@ -176,13 +186,38 @@ final class PosteriorCommand implements Callable<Integer> {
         return new TrainedModel(s, s.kind(), s.kind() + " from " + model, false);
     }
 
+    /**
+     * Refuses a --simulator other than the one the model was trained on: its name where the model
+     * file records it, and always its theta, phi and x names, so a posterior is never labelled with
+     * another simulator's parameters.
+     */
+    private static void requireModelSimulator(TrainedModel m, Simulator sim) {
+        String recorded = recordedSimulator(m);
+        if (recorded != null && !recorded.equals(sim.name())) {
+            throw new InvalidInputException("--simulator: expected '" + recorded + "', the simulator the model was"
+                    + " trained on, but found '" + sim.name() + "'");
+        }
+        var expected = m.surrogate().dimensions();
+        if (!expected.equals(sim.dimensions())) {
+            throw new org.robotphysicist.data.DimensionMismatchException("--simulator: expected a simulator with the"
+                    + " model's theta " + expected.thetaNames() + ", phi " + expected.phiNames() + " and x "
+                    + expected.xNames() + " but '" + sim.name() + "' has theta " + sim.dimensions().thetaNames()
+                    + ", phi " + sim.dimensions().phiNames() + " and x " + sim.dimensions().xNames());
+        }
+    }
+
+    private static String recordedSimulator(TrainedModel m) {
+        return m.surrogate() instanceof TrainedSurrogate t && t.provenance().config().get("simulator")
+                instanceof String name ? name : null;
+    }
+
     private String simulatorName(TrainedModel m) {
         if (simulator != null) {
             return simulator;
         }
-        if (m != null && m.surrogate() instanceof TrainedSurrogate t && t.provenance().config().get("simulator")
-                instanceof String name) {
-            return name;
+        String recorded = m == null ? null : recordedSimulator(m);
+        if (recorded != null) {
+            return recorded;
         }
         return "weinberg-lo";
     }

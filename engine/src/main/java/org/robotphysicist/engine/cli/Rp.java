@@ -1,7 +1,5 @@
 package org.robotphysicist.engine.cli;
 
-import java.io.PrintWriter;
-import org.robotphysicist.data.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +8,8 @@ import picocli.CommandLine.Command;
  * option, missing value), 3 invalid input (bad values, malformed files), 4 a GPU was requested
  * and the engine fell back to the CPU ({@code rp info}), 1 any other failure. Every command takes
  * {@code --config FILE}, a JSON or YAML file equivalent to its flags ({@link ConfigFileDefaults}).
+ * A failure is reported in one line ({@link FailureReport}); {@code RP_STACKTRACE=1} adds the
+ * Java stack trace.
  */
 @Command(name = "rp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Robot Physicist: simulation-based inference and adaptive experiment design.",
@@ -36,20 +36,20 @@ public final class Rp implements Runnable {
             configFiles.validate(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            PrintWriter err = line.getErr();
-            if (ex instanceof InvalidInputException) {
-                err.println("rp: invalid input: " + ex.getMessage());
-                return EXIT_INVALID_INPUT;
-            }
-            err.println("rp: failed: " + ex);
-            ex.printStackTrace(err);
-            return 1;
-        });
+        cl.setExecutionExceptionHandler(FailureReport.fromEnvironment());
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // not an Exception, so no handler sees it; the limits of each command should prevent it
+            System.err.println("rp: out of memory (the JVM may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB): ask for less work, or give it more memory (RP_JAVA_OPTS=-Xmx...)");
+            exit = 1;
+        }
+        System.exit(exit);
     }
 }

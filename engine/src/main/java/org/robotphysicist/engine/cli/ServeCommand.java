@@ -1,11 +1,17 @@
 package org.robotphysicist.engine.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.server.ApiServer;
 import org.robotphysicist.engine.server.ServerConfig;
 import picocli.CommandLine;
@@ -16,12 +22,18 @@ import picocli.CommandLine.Option;
  * {@code rp serve}: the HTTP JSON API ({@link ApiServer}) until interrupted (Ctrl-C or SIGTERM shut
  * it down gracefully). Prints the address it listens on first, so that a script starting it with
  * {@code --port 0} can read the free port chosen.
+ *
+ * <p>Arguments are checked before the models load: a NAME given twice, an unknown --simulator, an
+ * --host that does not resolve or that no interface of this machine has (exit 3), and a port
+ * already in use (exit 1, a runtime failure: the same command may succeed later), each in one line.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve posterior and EIG requests for saved surrogates over HTTP (JSON).",
             "Endpoints: GET /health, GET /models, POST /posterior, POST /eig (docs/http-api.md). Binds to 127.0.0.1"
                     + " unless --host says otherwise; --port 0 picks a free port. The first line printed is"
-                    + " 'listening on http://HOST:PORT'."})
+                    + " 'listening on http://HOST:PORT'.",
+            "An --host that does not resolve or is not an address of this machine is invalid input (exit 3); a port"
+                    + " already in use is a runtime failure (exit 1)."})
 final class ServeCommand implements Callable<Integer> {
     private static final ServerConfig D = ServerConfig.defaults(Map.of("m", Path.of("m")));
 
@@ -32,8 +44,8 @@ final class ServeCommand implements Callable<Integer> {
     ConfigFileOption config;
 
     @Option(names = "--model", paramLabel = "NAME=FILE", required = true,
-            description = "A model file from rp train, served under NAME (repeatable).")
-    Map<String, Path> models = new LinkedHashMap<>();
+            description = "A model file from rp train, served under NAME (repeatable; each NAME once).")
+    List<String> modelOptions = new ArrayList<>();
 
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host = D.host();
@@ -70,18 +82,28 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        Map<String, Path> models = models();
         if (!(timeout > 0) || Double.isInfinite(timeout)) {
-            throw new org.robotphysicist.data.InvalidInputException("--timeout: expected a positive number of seconds"
-                    + " but found " + timeout);
+            throw new InvalidInputException("--timeout: expected a positive number of seconds but found " + timeout);
+        }
+        if (simulator != null && !SimulatorRegistry.discover().contains(simulator)) {
+            throw new InvalidInputException("--simulator: expected one of " + String.join(", ",
+                    SimulatorRegistry.discover().names()) + " but found '" + simulator + "'");
         }
         ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody,
                 Math.max(1, Math.round(timeout * 1000))).withSignatures(signatures.policy());
-        ApiServer server = ApiServer.start(cfg, line -> {
-            if (!quiet) {
-                o.println(line);
-                o.flush();
-            }
-        });
+        ListenAddress.requireFree(ListenAddress.resolveLocal("--host", host), port);
+        ApiServer server;
+        try {
+            server = ApiServer.start(cfg, line -> {
+                if (!quiet) {
+                    o.println(line);
+                    o.flush();
+                }
+            });
+        } catch (BindException e) {
+            throw ListenAddress.bindFailure(host, port, e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -91,5 +113,31 @@ final class ServeCommand implements Callable<Integer> {
         o.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The --model options as NAME → FILE, in order; a NAME given twice is a usage error naming it. */
+    private Map<String, Path> models() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String option : modelOptions) {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || eq == option.length() - 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--model: expected NAME=FILE but found '"
+                        + option + "'");
+            }
+            String name = option.substring(0, eq);
+            Path file;
+            try {
+                file = Path.of(option.substring(eq + 1));
+            } catch (InvalidPathException e) {
+                throw new InvalidInputException("--model " + name + ": expected a file path but found '"
+                        + option.substring(eq + 1) + "' (" + e.getReason() + ")");
+            }
+            Path previous = out.putIfAbsent(name, file);
+            if (previous != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--model: expected each NAME once but found"
+                        + " '" + name + "' twice (" + previous + " and " + file + ")");
+            }
+        }
+        return out;
     }
 }

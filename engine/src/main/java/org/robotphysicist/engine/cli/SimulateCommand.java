@@ -15,6 +15,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.Progress;
@@ -43,6 +44,9 @@ import picocli.CommandLine.Option;
                     + " gets --events events. The simulator is a built-in or discovered one (--simulator, see --list)"
                     + " or an external program speaking docs/simulator-protocol.md (--external)."})
 final class SimulateCommand implements Callable<Integer> {
+    /** Options that only configure an external program. */
+    private static final List<String> EXTERNAL_ONLY = List.of("--timeout", "--startup-timeout", "--processes");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -115,19 +119,65 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected exactly one of --simulator NAME or"
                     + " --external COMMAND but found " + (simulator == null ? "neither" : "both"));
         }
-        Simulator sim = simulator != null ? registry.create(simulator) : ExternalSimulator.start(externalConfig());
+        requireExternalOptionsOnlyWithExternal();
+        ExternalSimulatorConfig externalConfig = externalConfig();
+        org.robotphysicist.data.Require.positive("--pairs", pairs);
+        org.robotphysicist.data.Require.positive("--events", events);
+        OutputTargets.requireWritableFile("--out", out);
+        Simulator sim = simulator != null ? registry.create(simulator) : ExternalSimulator.start(externalConfig);
+        Simulated result;
         try {
-            return run(sim, o);
-        } finally {
-            if (sim instanceof AutoCloseable closeable) {
-                close(closeable);
+            result = simulate(sim);
+        } catch (RuntimeException e) {
+            closeAfterFailure(sim, e);
+            throw e;
+        }
+        close(sim); // before writing: a program that misbehaves at 'quit' leaves no file
+        EventCsv.write(result.data(), metadata(sim, result.data()), out);
+        if (quiet) {
+            o.println(out);
+        } else {
+            o.printf("wrote %d events (%d pair%s x %d) from %s to %s in %.1f s%n", result.data().size(), pairs,
+                    pairs == 1 ? "" : "s", events, sim.name(), out, result.seconds());
+        }
+        return 0;
+    }
+
+    /** The events and how long simulating them took. */
+    private record Simulated(EventDataset data, double seconds) {
+    }
+
+    /**
+     * --timeout, --startup-timeout and --processes configure an external program; typed beside
+     * --simulator they would be silently ignored, so they are a usage error there.
+     */
+    private void requireExternalOptionsOnlyWithExternal() {
+        if (external != null) {
+            return;
+        }
+        List<String> given = new java.util.ArrayList<>();
+        for (String name : EXTERNAL_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                given.add(name);
             }
+        }
+        if (!given.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected " + String.join(", ", given)
+                    + " only with --external COMMAND (they configure an external program) but found them with"
+                    + " --simulator " + simulator);
         }
     }
 
+    /** The external program's settings; validated even for a built-in simulator (a config file may set them). */
     private ExternalSimulatorConfig externalConfig() {
-        return ExternalSimulatorConfig.parse(external).withTimeouts(millis("--startup-timeout", startupTimeoutSeconds),
-                millis("--timeout", timeoutSeconds)).withProcesses(processes);
+        long startup = millis("--startup-timeout", startupTimeoutSeconds);
+        long read = millis("--timeout", timeoutSeconds);
+        if (processes < 1) {
+            throw new InvalidInputException("--processes: expected at least 1 copy of the program but found "
+                    + processes);
+        }
+        return external == null ? null
+                : ExternalSimulatorConfig.parse(external).withTimeouts(startup, read).withProcesses(processes);
     }
 
     private static long millis(String option, double seconds) {
@@ -137,11 +187,10 @@ final class SimulateCommand implements Callable<Integer> {
         return Math.max(1, Math.round(seconds * 1000));
     }
 
-    private int run(Simulator sim, PrintWriter o) {
+    private Simulated simulate(Simulator sim) {
         int dTheta = sim.dimensions().thetaDim();
         int dPhi = sim.dimensions().phiDim();
-        org.robotphysicist.data.Require.positive("--pairs", pairs);
-        org.robotphysicist.data.Require.positive("--events", events);
+        BlockedSimulation.requireFits(pairs, events, sim.dimensions().xDim() + dTheta + dPhi);
         SplittableRandom master = new SplittableRandom(seed);
         SplittableRandom drawRng = master.split();
         SplittableRandom eventRng = master.split();
@@ -154,15 +203,7 @@ final class SimulateCommand implements Callable<Integer> {
                 .start("simulate", total, "events")) {
             data = BlockedSimulation.run(sim, thetas, phis, events, eventRng, progress);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        EventCsv.write(data, metadata(sim, data), out);
-        if (quiet) {
-            o.println(out);
-        } else {
-            o.printf("wrote %d events (%d pair%s x %d) from %s to %s in %.1f s%n", data.size(), pairs,
-                    pairs == 1 ? "" : "s", events, sim.name(), out, seconds);
-        }
-        return 0;
+        return new Simulated(data, (System.nanoTime() - t0) / 1e9);
     }
 
     /** K rows: the fixed vector repeated, or uniform draws from the range (default: the domain). */
@@ -219,11 +260,27 @@ final class SimulateCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void close(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop the simulator: " + e.getMessage(), e);
+    /** Stops a simulator that holds resources (an external program); its failure to stop is the command's. */
+    private static void close(Simulator sim) {
+        if (sim instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the simulator " + sim.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Stops an external program after a failure; a second failure while stopping is attached, not thrown. */
+    private static void closeAfterFailure(Simulator sim, RuntimeException failure) {
+        if (sim instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
@@ -104,6 +105,11 @@ final class TrainCommand implements Callable<Integer> {
                     ? " [tabulated when used: rp posterior --surrogate " + k + "]" : ""));
             return 0;
         }
+        if (!SurrogateCatalog.kinds().containsKey(surrogate)) {
+            List<String> trained = SurrogateCatalog.kinds().keySet().stream().filter(k -> !tabulated(k)).toList();
+            throw new InvalidInputException("--surrogate: expected one of " + trained + " (rp train --list) but found '"
+                    + surrogate + "'");
+        }
         if (tabulated(surrogate)) {
             throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
@@ -113,6 +119,11 @@ final class TrainCommand implements Callable<Integer> {
         Simulator sim = SimulatorRegistry.discover().create(simulator);
         Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
         Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
+        Path png = plotPath(output, "-training.png");
+        OutputTargets.requireWritableFile("--output", output);
+        if (plot) {
+            OutputTargets.requireWritableFile("--output (its training curve)", png);
+        }
         TrainOptions options = new TrainOptions(surrogate, trainingRows, epochs, DeviceRequest.parse(device),
                 HistogramSettings.defaults(), events, seed);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(theta).settings(phis).reporting(line -> {
@@ -124,7 +135,6 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (TrainedModel model = rp.train(options)) {
             model.save(output, key);
-            Path png = plotPath(output, "-training.png");
             boolean drawn = plot && model.trainingCurve().isPresent();
             if (drawn) {
                 plot(model.trainingCurve().get(), model.kind()).writePng(png, PlotSize.DEFAULT);

@@ -28,8 +28,46 @@ import org.robotphysicist.data.simulator.Simulator;
 public final class BlockedSimulation {
     /** Events per block: part of the reproducibility contract, so fixed. */
     public static final int BLOCK_EVENTS = 65_536;
+    /** The largest array the JVM allocates. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private BlockedSimulation() {
+    }
+
+    /**
+     * Refuses, before anything is drawn or allocated, a request whose dataset cannot be held: more
+     * than {@code Integer.MAX_VALUE - 8} values (the largest array), or more than half of the
+     * memory the JVM may use ({@link Runtime#maxMemory()}), since the dataset is copied once on its
+     * way to a file.
+     *
+     * @param width columns per event (x, θ and φ)
+     * @throws InvalidInputException naming the pairs, events and columns and the limit they exceed
+     */
+    public static void requireFits(int pairs, int eventsPerPair, int width) {
+        Require.positive("pairs", pairs);
+        Require.positive("events per pair", eventsPerPair);
+        long values = multiplyOrMax(multiplyOrMax(pairs, eventsPerPair), width);
+        String size = pairs + " pairs x " + eventsPerPair + " events x " + width + " columns make "
+                + (values == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(values)) + " values";
+        if (values > MAX_VALUES) {
+            throw new InvalidInputException("simulation size: expected at most " + MAX_VALUES
+                    + " values in one dataset but " + size + "; ask for fewer pairs or events per run");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        long bytes = values * Double.BYTES;
+        if (heap != Long.MAX_VALUE && bytes > heap / 2) {
+            throw new InvalidInputException("simulation size: expected a dataset within half of the "
+                    + heap / (1 << 20) + " MiB the JVM may use but " + size + " (" + bytes / (1 << 20)
+                    + " MiB); ask for fewer pairs or events per run, or give the JVM more memory (-Xmx)");
+        }
+    }
+
+    private static long multiplyOrMax(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private record Block(int pair, int offset, int events, SplittableRandom rng) {
@@ -48,12 +86,7 @@ public final class BlockedSimulation {
         int k = thetas.rows();
         DatasetSchema schema = DatasetSchema.labelled(dims);
         int width = schema.width();
-        long values = (long) k * eventsPerPair * width;
-        if (values > Integer.MAX_VALUE - 8) {
-            throw new InvalidInputException("simulation size: expected at most " + (Integer.MAX_VALUE - 8)
-                    + " values in one dataset but " + k + " pairs x " + eventsPerPair + " events x " + width
-                    + " columns make " + values);
-        }
+        requireFits(k, eventsPerPair, width);
         List<Block> blocks = new ArrayList<>();
         for (int pair = 0; pair < k; pair++) {
             SplittableRandom pairRng = rng.split();

@@ -89,6 +89,32 @@ class ConfigFileTest {
     }
 
     @Test
+    void keysGivenTwiceAndYamlTagsAreInvalidInput() throws Exception {
+        CliRun yaml = CliRun.of("simulate", "--config", file("twice.yaml", "simulator: toy-gaussian\nevents: 5\n"
+                + "theta: 1\nevents: 7\n").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, yaml.exit(), yaml.err());
+        assertTrue(yaml.err().contains("twice.yaml: expected each key once but found 'events' again (line 4"),
+                yaml.err());
+        CliRun json = CliRun.of("simulate", "--config", file("twice.json", "{\"events\": 5, \"events\": 7}")
+                .toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, json.exit(), json.err());
+        assertTrue(json.err().contains("twice.json: expected each key once but found 'events' again"), json.err());
+        CliRun dashed = CliRun.of("simulate", "--config", file("dashed.yaml", "events: 5\n--events: 7\n").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, dashed.exit(), dashed.err());
+        assertTrue(dashed.err().contains("expected each key once but found 'events' again (as '--events')"),
+                dashed.err());
+        CliRun custom = CliRun.of("simulate", "--config", file("tag.yaml", "simulator: toy-gaussian\n"
+                + "events: !custom 5\n").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, custom.exit(), custom.err());
+        assertTrue(custom.err().contains("tag.yaml: expected plain YAML values without tags but found the tag"
+                + " 'custom'"), custom.err());
+        CliRun python = CliRun.of("simulate", "--config", file("py.yaml", "simulator: !!python/object:os.system"
+                + " toy-gaussian\n").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, python.exit(), python.err());
+        assertTrue(python.err().contains("without tags but found the tag"), python.err());
+    }
+
+    @Test
     void theDemoTakesAConfigFileIncludingNegatedFlags() throws Exception {
         Path out = dir.resolve("demo.json");
         Path yaml = file("demo.yaml", "histogram-events: 20000\ngrid: 101\nplot: false\nquiet: true\nout: " + out + "\n");

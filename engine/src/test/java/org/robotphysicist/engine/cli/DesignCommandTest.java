@@ -62,6 +62,22 @@ class DesignCommandTest {
     }
 
     @Test
+    void aResumedRunDrawsPlotsOnlyIfTheRunItContinuesDid() {
+        Path out = dir.resolve("quiet");
+        CliRun first = run(SMALL, "--rounds", "1", "--events", "100", "--no-plot", "--out", out.toString(), "-q");
+        assertEquals(0, first.exit(), first.err());
+        CliRun resumed = CliRun.of("design", "--resume", "--rounds", "2", "--out", out.toString(), "-q");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(2, DesignHistory.read(out.resolve("history.json")).rounds().size());
+        assertTrue(Files.isRegularFile(out.resolve("events-round-02.csv")));
+        assertTrue(Files.notExists(out.resolve("eig-round-02.png")) && Files.notExists(out.resolve("posteriors.png")),
+                "a run started with --no-plot stays without plots");
+        CliRun plotted = CliRun.of("design", "--resume", "--rounds", "3", "--plot", "--out", out.toString(), "-q");
+        assertEquals(0, plotted.exit(), plotted.err());
+        assertTrue(Files.isRegularFile(out.resolve("eig-round-03.png")), "--plot given now wins");
+    }
+
+    @Test
     void fixedLuminosityRunFromAConfigFile() throws Exception {
         Path out = dir.resolve("lumi");
         Path yaml = dir.resolve("design.yaml");

@@ -134,6 +134,61 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aDatasetTooLargeForMemoryIsRefusedBeforeAnythingIsDrawn() {
+        CliRun pairs = CliRun.of("simulate", "--simulator", "weinberg-lo", "--theta", "0.23", "--phi", "58", "--pairs",
+                "2000000000", "--out", dir.resolve("big.csv").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, pairs.exit(), pairs.err());
+        assertTrue(pairs.err().contains("simulation size: expected at most 2147483639 values in one dataset but"
+                + " 2000000000 pairs x 1000 events x 3 columns make 6000000000000 values"), pairs.err());
+        CliRun events = CliRun.of("simulate", "--simulator", "weinberg-lo", "--theta", "0.23", "--phi", "58",
+                "--events", "2000000000", "--out", dir.resolve("big.csv").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, events.exit(), events.err());
+        assertTrue(events.err().contains("simulation size: expected at most"), events.err());
+        // 3 columns per event: just over half the heap, where the heap is smaller than the largest array
+        long overHalfTheHeap = Runtime.getRuntime().maxMemory() / 2 / Double.BYTES / 3 + 1;
+        if (3 * overHalfTheHeap < Integer.MAX_VALUE - 8) {
+            CliRun heap = CliRun.of("simulate", "--simulator", "weinberg-lo", "--theta", "0.23", "--phi", "58",
+                    "--events", Long.toString(overHalfTheHeap), "--out", dir.resolve("big.csv").toString());
+            assertEquals(Rp.EXIT_INVALID_INPUT, heap.exit(), heap.err());
+            assertTrue(heap.err().contains("MiB the JVM may use"), heap.err());
+        }
+    }
+
+    @Test
+    void externalSimulatorOptionsAreRefusedWithABuiltInSimulatorAndValidatedAlways() throws Exception {
+        CliRun timeout = CliRun.of("simulate", "--simulator", "toy-gaussian", "--theta", "1", "--phi", "1", "--timeout",
+                "NaN", "--out", dir.resolve("t.csv").toString());
+        assertEquals(2, timeout.exit(), timeout.err());
+        assertTrue(timeout.err().contains("expected --timeout only with --external COMMAND"), timeout.err());
+        CliRun processes = CliRun.of("simulate", "--simulator", "toy-gaussian", "--theta", "1", "--phi", "1",
+                "--processes", "-2", "--startup-timeout", "3", "--out", dir.resolve("p.csv").toString());
+        assertEquals(2, processes.exit(), processes.err());
+        assertTrue(processes.err().contains("expected --startup-timeout, --processes only with --external"),
+                processes.err());
+        CliRun negative = CliRun.of("simulate", "--external", "sh '" + MISBEHAVING + "' ok", "--theta", "1", "--phi",
+                "0.5", "--processes", "-2", "--out", dir.resolve("n.csv").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, negative.exit(), negative.err());
+        assertTrue(negative.err().contains("--processes: expected at least 1 copy of the program but found -2"),
+                negative.err());
+        Path yaml = java.nio.file.Files.writeString(dir.resolve("sim.yaml"), "simulator: toy-gaussian\ntheta: 1\n"
+                + "phi: 1\ntimeout: NaN\n");
+        CliRun fromFile = CliRun.of("simulate", "--config", yaml.toString(), "--out", dir.resolve("f.csv").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, fromFile.exit(), fromFile.err());
+        assertTrue(fromFile.err().contains("--timeout: expected a positive number of seconds but found NaN"),
+                fromFile.err());
+    }
+
+    @Test
+    void outputAfterTheLastReplyLeavesNoFile() {
+        Path out = dir.resolve("trailing.csv");
+        CliRun r = CliRun.of("simulate", "--external", "sh '" + MISBEHAVING + "' trailing-line", "--theta", "1",
+                "--phi", "0.5", "--events", "3", "--out", out.toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, r.exit(), r.err());
+        assertTrue(r.err().contains("found 'one more thing' when asked to quit"), r.err());
+        assertTrue(java.nio.file.Files.notExists(out), "nothing written from a simulator that broke the protocol");
+    }
+
+    @Test
     void anExternalSimulatorThatCrashesExitsWithInvalidInput() {
         CliRun r = CliRun.of("simulate", "--external", "sh '" + MISBEHAVING + "' crash", "--theta", "1", "--phi",
                 "0.5", "--timeout", "5", "--out", dir.resolve("x.csv").toString());

@@ -54,6 +54,16 @@ class TrainPosteriorCommandTest {
         }
         assertEquals(1.0, mass, 0.02, "the density integrates to 1 on the grid");
         assertTrue(Files.exists(dir.resolve("p.png")), "plot beside the JSON");
+
+        CliRun other = CliRun.of("posterior", "--model", model.toString(), "--simulator", "toy-gaussian", "--phi", "1",
+                "--events", events.toString(), "--out", dir.resolve("o.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, other.exit(), other.err());
+        assertTrue(other.err().contains("--simulator: expected 'weinberg-lo', the simulator the model was trained on,"
+                + " but found 'toy-gaussian'"), other.err());
+        CliRun wide = CliRun.of("posterior", "--model", model.toString(), "--prior", "0.1,0.4", "--events",
+                events.toString(), "--out", dir.resolve("w.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, wide.exit(), wide.err());
+        assertTrue(wide.err().contains("--prior: expected a box inside the model's trained theta range"), wide.err());
     }
 
     @Test
@@ -122,5 +132,30 @@ class TrainPosteriorCommandTest {
         assertTrue(port.err().contains("port: expected 0 (any free port) to 65535 but found 70000"), port.err());
         CliRun none = CliRun.of("serve");
         assertEquals(2, none.exit(), "--model is required");
+    }
+
+    @Test
+    void anUnknownSurrogateIsNamedBeforeAnythingElse() {
+        CliRun r = CliRun.of("train", "--surrogate", "bogus", "--output", dir.resolve("b.rpm").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, r.exit());
+        assertTrue(r.err().contains("--surrogate: expected one of [") && r.err().contains("classifier")
+                && r.err().contains("(rp train --list) but found 'bogus'"), r.err());
+        assertTrue(!r.err().contains("phi"), "nothing about phi first: " + r.err());
+    }
+
+    @Test
+    void eventsThatAreADirectoryOrBinaryAreNamedAsSuch() throws Exception {
+        Path folder = java.nio.file.Files.createDirectory(dir.resolve("events"));
+        CliRun directory = CliRun.of("posterior", "--surrogate", "exact", "--phi", "58", "--events", folder.toString(),
+                "--out", dir.resolve("p.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, directory.exit());
+        assertTrue(directory.err().contains("expected a file but found the directory " + folder), directory.err());
+        Path binary = dir.resolve("a.out");
+        java.nio.file.Files.write(binary, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0x1B, '[', '2', 'J', 0});
+        CliRun bytes = CliRun.of("posterior", "--surrogate", "exact", "--phi", "58", "--events", binary.toString(),
+                "--out", dir.resolve("p.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, bytes.exit());
+        assertTrue(bytes.err().chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' || c == 0x7F), bytes.err());
+        assertTrue(bytes.err().contains("\\x7FELF\\x02"), bytes.err());
     }
 }

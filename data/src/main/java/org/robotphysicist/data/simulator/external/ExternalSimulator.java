@@ -199,7 +199,13 @@ public final class ExternalSimulator implements Simulator, AutoCloseable {
         }
     }
 
-    /** Stops every copy: {@code quit}, a grace period, then a kill of each and its descendants. */
+    /**
+     * Stops every copy: {@code quit}, a grace period, then a kill of each and of every process it
+     * started, including children left running after it exited.
+     *
+     * @throws SimulatorProtocolException when a copy wrote output after its last reply (detected
+     *                                    at {@code quit}); every copy is stopped all the same
+     */
     @Override
     public void close() {
         List<SimulatorProcess> all;
@@ -213,11 +219,23 @@ public final class ExternalSimulator implements Simulator, AutoCloseable {
             idle.clear();
             lock.notifyAll();
         }
-        all.parallelStream().forEach(SimulatorProcess::close);
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        all.parallelStream().forEach(p -> {
+            try {
+                p.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down; the hook runs anyway
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
         }
     }
 

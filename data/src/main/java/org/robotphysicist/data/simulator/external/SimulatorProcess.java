@@ -25,6 +25,8 @@ final class SimulatorProcess {
     /** The protocol version this client speaks. */
     static final int PROTOCOL_VERSION = 1;
     private static final long GRACE_MILLIS = 2_000;
+    /** How often a silent program is checked for having exited. */
+    private static final long EXIT_CHECK_MILLIS = 100;
 
     private final ExternalSimulatorConfig config;
     private final String label;
@@ -32,11 +34,13 @@ final class SimulatorProcess {
     private final LineChannel out;
     private final StderrTail err;
     private final Writer in;
+    private final ProcessTree tree;
     private Handshake handshake;
     private long nextId = 1;
 
-    private SimulatorProcess(ExternalSimulatorConfig config, Process process) {
+    private SimulatorProcess(ExternalSimulatorConfig config, Process process, ProcessTree tree) {
         this.config = config;
+        this.tree = tree;
         this.label = "external simulator '" + config.commandLine() + "'";
         this.process = process;
         long pid = process.pid();
@@ -53,6 +57,8 @@ final class SimulatorProcess {
         }
         pb.environment().putAll(config.environment());
         pb.environment().put("RP_SIMULATOR_PROTOCOL", Integer.toString(PROTOCOL_VERSION));
+        ProcessTree tree = new ProcessTree();
+        tree.mark(pb);
         Process p;
         try {
             p = pb.start();
@@ -60,9 +66,11 @@ final class SimulatorProcess {
             throw new SimulatorCrashedException("external simulator '" + config.commandLine() + "': expected a program"
                     + " that can be started but " + e.getMessage(), e);
         }
-        SimulatorProcess sp = new SimulatorProcess(config, p);
+        tree.root(p);
+        SimulatorProcess sp = new SimulatorProcess(config, p, tree);
         try {
             sp.handshake = sp.readHandshake();
+            tree.remember();
             return sp;
         } catch (RuntimeException e) {
             sp.kill();
@@ -238,6 +246,7 @@ final class SimulatorProcess {
             throw protocol("expected 'end " + id + "' after " + n + " events but found '" + abbreviate(trailer) + "'"
                     + (looksNumeric(trailer) ? " (more events than the " + n + " requested)" : ""));
         }
+        tree.rememberOccasionally();
     }
 
     private void parseEvent(String line, long id, int i, int n, int dx, Box support, double[] out) {
@@ -291,8 +300,28 @@ final class SimulatorProcess {
 
     // ---------------------------------------------------------------- reading and failing
 
+    /**
+     * The next line, waiting at most {@code timeoutMillis}. A program that exits without closing
+     * its output (a child it started still holds the pipe) is reported as exited within
+     * {@value #EXIT_CHECK_MILLIS} ms, not after the whole timeout.
+     */
     private String expectLine(long timeoutMillis, String expectation, String timeoutName) {
-        LineChannel.Item item = out.next(timeoutMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        LineChannel.Item item;
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            item = out.next(Math.max(0, Math.min(left, EXIT_CHECK_MILLIS)));
+            if (!(item instanceof LineChannel.Timeout) || left <= EXIT_CHECK_MILLIS) {
+                break;
+            }
+            if (!process.isAlive()) {
+                item = out.next(EXIT_CHECK_MILLIS); // what it wrote before exiting is read by now
+                if (item instanceof LineChannel.Timeout) {
+                    throw crashed("expected " + expectation);
+                }
+                break;
+            }
+        }
         if (item instanceof LineChannel.Line l) {
             return l.text();
         }
@@ -337,9 +366,16 @@ final class SimulatorProcess {
 
     // ---------------------------------------------------------------- shutdown
 
-    /** Asks the program to quit, waits a grace period, then kills whatever is left. */
+    /**
+     * Asks the program to quit, waits a grace period, then kills whatever is left of its process
+     * tree (also children it left running when it exited).
+     *
+     * @throws SimulatorProtocolException when the program wrote anything on standard output after
+     *                                    its last reply (the process tree is stopped first)
+     */
     void close() {
         if (process.isAlive()) {
+            tree.remember();
             try {
                 in.write("quit\n");
                 in.flush();
@@ -354,17 +390,25 @@ final class SimulatorProcess {
             }
         }
         kill();
+        String extra = unreadLine();
+        if (extra != null) {
+            throw protocol("expected nothing on standard output after the last reply but found '" + abbreviate(extra)
+                    + "' when asked to quit");
+        }
     }
 
-    /** Kills the process and every process it started (descendants first, before they are re-parented). */
+    /** A line the program wrote that no request read, once its output has ended; null when none. */
+    private String unreadLine() {
+        LineChannel.Item item = out.next(GRACE_MILLIS);
+        return item instanceof LineChannel.Line l ? l.text() : null;
+    }
+
+    /**
+     * Kills the process and every process it started, including children that outlived it
+     * ({@link ProcessTree}).
+     */
     void kill() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        // through the handle: Process.destroyForcibly would also close our end of the standard-error
-        // pipe, and the drain thread would lose the lines that explain the failure
-        process.toHandle().destroyForcibly();
-        for (ProcessHandle h : descendants) {
-            h.destroyForcibly();
-        }
+        tree.killAll();
         try {
             process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package org.robotphysicist.data.simulator.external;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.robotphysicist.data.io.PlainDecimal;
 
 /** Splitting protocol lines into tokens and reading the protocol's numbers. */
 final class Tokens {
@@ -33,7 +34,7 @@ final class Tokens {
     }
 
     /**
-     * A real number: decimal text, or {@code inf}, {@code -inf}, {@code infinity}, {@code nan} in
+     * A real number: plain decimal or scientific notation ({@link PlainDecimal}), or {@code inf}, {@code -inf}, {@code infinity}, {@code nan} in
      * any case. Returns NaN for "nan"; throws {@link NumberFormatException} for anything else.
      */
     static double real(String token) {
@@ -46,11 +47,7 @@ final class Tokens {
             case "nan", "+nan", "-nan":
                 return Double.NaN;
             default:
-                char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-                if (last == 'd' || last == 'f' || t.startsWith("0x") || t.startsWith("-0x")) {
-                    throw new NumberFormatException(token);
-                }
-                return Double.parseDouble(t);
+                return PlainDecimal.parse(token); // no 0.5d, 0x1p-2, or control characters Java would trim
         }
     }
 }

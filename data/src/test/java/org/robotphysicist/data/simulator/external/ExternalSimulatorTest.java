@@ -125,6 +125,37 @@ class ExternalSimulatorTest {
         assertChildGone(pidFile);
     }
 
+    @Test
+    void aChildLeftRunningByAProgramThatQuitsCleanlyIsStoppedAtClose() throws Exception {
+        Path pidFile = dir.resolve("orphan.pid");
+        try (ExternalSimulator s = ExternalSimulator.start(config("orphan", pidFile.toString()))) {
+            assertArrayEquals(new double[] {1.5, 1.5}, s.simulate(THETA, PHI, 2, new SplittableRandom(1)).column(0));
+        }
+        assertChildGone(pidFile);
+    }
+
+    @Test
+    void aChildLeftRunningByAProgramThatCrashesIsStopped() throws Exception {
+        Path pidFile = dir.resolve("orphan.pid");
+        try (ExternalSimulator s = ExternalSimulator.start(config("orphan-crash", pidFile.toString()))) {
+            SimulatorCrashedException e = failsWithin(SimulatorCrashedException.class, Duration.ofSeconds(10),
+                    () -> s.simulate(THETA, PHI, 2, new SplittableRandom(1)));
+            assertTrue(e.getMessage().contains("exited with status 139"), e.getMessage());
+            assertChildGone(pidFile);
+        }
+    }
+
+    @Test
+    void outputAfterTheLastReplyIsAProtocolErrorAtQuit() {
+        ExternalSimulator s = ExternalSimulator.start(config("trailing-line"));
+        assertArrayEquals(new double[] {1.5}, s.simulate(THETA, PHI, 1, new SplittableRandom(1)).column(0));
+        long pid = s.pids().get(0);
+        SimulatorProtocolException e = failsWithin(SimulatorProtocolException.class, Duration.ofSeconds(10), s::close);
+        assertTrue(e.getMessage().contains("expected nothing on standard output after the last reply but found 'one"
+                + " more thing' when asked to quit"), e.getMessage());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the program was stopped");
+    }
+
     private static void assertChildGone(Path pidFile) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
@@ -232,6 +263,16 @@ class ExternalSimulatorTest {
         ExternalSimulatorException e = assertThrows(ExternalSimulatorException.class,
                 () -> s.simulate(THETA, PHI, 1, new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("it was closed"), e.getMessage());
+    }
+
+    @Test
+    void protocolNumbersArePlainDecimalsOrTheNamedSpecialValues() {
+        assertEquals(1.5e-3, Tokens.real("1.5e-3"));
+        assertEquals(Double.NEGATIVE_INFINITY, Tokens.real("-inf"));
+        assertTrue(Double.isNaN(Tokens.real("nan")));
+        for (String bad : List.of("0.5d", "1F", "+0x1p1", "0X10", "0.5\0", "\u00011", "1e", "")) {
+            assertThrows(NumberFormatException.class, () -> Tokens.real(bad), bad);
+        }
     }
 
     @Test

@@ -28,6 +28,11 @@ case "$mode" in
   nan-bound) echo "rp-simulator 1"; echo "name broken"; echo "theta t nan 1"; exec sleep 600 ;;
   refuse-start) echo "error licence file /opt/sim/licence not found"; exit 1 ;;
   crash-at-start) echo "rp-simulator 1"; echo "fatal: cannot load tables" >&2; exit 7 ;;
+  orphan|orphan-crash)
+    # Leaves a child running (holding stdout); "orphan" then behaves and quits cleanly without it,
+    # "orphan-crash" crashes at its first request.
+    sleep 300 &
+    [ -n "$pidfile" ] && echo $! > "$pidfile" ;;
 esac
 
 handshake 1
@@ -43,7 +48,7 @@ while read -r cmd id n seed theta phi; do
       [ -n "$pidfile" ] && echo $! > "$pidfile"
       wait
       exit 0 ;;
-    crash) echo "simulated segmentation fault at theta=$theta" >&2; exit 139 ;;
+    crash|orphan-crash) echo "simulated segmentation fault at theta=$theta" >&2; exit 139 ;;
     exit-quietly) exit 0 ;;
     chatty) echo "computing $n events ..." ;;
     wrong-id) echo "events 999 $n" ;;
@@ -68,5 +73,6 @@ while read -r cmd id n seed theta phi; do
     i=$((i + 1))
   done
   echo "end $id"
+  [ "$mode" = "trailing-line" ] && echo "one more thing"
 done
 exit 0

@@ -66,6 +66,8 @@ import org.robotphysicist.models.SurrogateLikelihood;
 public final class ExperimentDesigner {
     /** The producer recorded in provenance. */
     public static final String PRODUCER = "org.robotphysicist.engine.design.loop.ExperimentDesigner";
+    /** The provenance key recording whether the run drew plots. */
+    public static final String PLOTS_KEY = "plots";
     /** Credible levels of the posterior summaries. */
     static final double[] LEVELS = {0.68, 0.95};
     private static final int MAX_GRID_POINTS = 1 << 22;
@@ -453,12 +455,22 @@ public final class ExperimentDesigner {
         return grid;
     }
 
+    /** Whether the run that wrote {@code history} drew plots; empty when the history does not say. */
+    public static java.util.Optional<Boolean> recordedPlots(DesignHistory history) {
+        Object v = history.provenance() == null ? null : history.provenance().config().get(PLOTS_KEY);
+        return v instanceof Boolean b ? java.util.Optional.of(b) : java.util.Optional.empty();
+    }
+
     /** The EIG estimator the rounds use. */
     public ExpectedInformationGain expectedInformationGain() {
         return eig;
     }
 
-    /** The complete record so far, with provenance captured now. */
+    /**
+     * The complete record so far, with provenance captured now. Its provenance configuration is the
+     * {@link DesignConfig} plus, when the run writes files, {@value #PLOTS_KEY}: whether it draws
+     * plots ({@link #recordedPlots}).
+     */
     public DesignHistory history() {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (DesignRound r : rounds) {
@@ -466,7 +478,11 @@ public final class ExperimentDesigner {
                 hashes.put(String.format(Locale.ROOT, "round-%02d-events", r.round()), r.eventsSha256());
             }
         }
-        Provenance provenance = Provenance.capture(PRODUCER, Json.toMap(config), Map.of("seed", config.seed()), hashes);
+        Map<String, Object> recorded = new LinkedHashMap<>(Json.toMap(config));
+        if (files != null) {
+            recorded.put(PLOTS_KEY, options.plots()); // so that a resumed run draws (or not) as this one did
+        }
+        Provenance provenance = Provenance.capture(PRODUCER, recorded, Map.of("seed", config.seed()), hashes);
         return new DesignHistory(DesignHistory.SCHEMA, provenance, config, simulator.name(),
                 surrogate.getClass().getSimpleName(), simulator.dimensions(), runner.truth().orElse(null),
                 runner.describe(), rounds);
