@@ -58,8 +58,23 @@ final class ServeCommand implements Callable<Integer> {
     long maxBody = D.maxBodyBytes();
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Longest computation per request; longer ones get 504 (default ${DEFAULT-VALUE}).")
+            description = "Longest computation per request; longer ones get 504 and are stopped (default"
+                    + " ${DEFAULT-VALUE}).")
     double timeout = D.timeoutMillis() / 1000.0;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS",
+            description = "Longest time a client may take to send a request's head, and its body; slower"
+                    + " connections are closed (head) or get 408 (body) (default ${DEFAULT-VALUE}).")
+    double readTimeout = D.readTimeoutMillis() / 1000.0;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Open connections at most; more clients wait to connect (default ${DEFAULT-VALUE}).")
+    int maxConnections = D.maxConnections();
+
+    @Option(names = "--max-cost", paramLabel = "EVALUATIONS",
+            description = "Largest request, in likelihood evaluations (events x grid points, times datasets x"
+                    + " candidates for /eig); costlier ones get 400 (default ${DEFAULT-VALUE}).")
+    long maxCost = D.maxCost();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the listening line, no request log.")
     boolean quiet;
@@ -71,8 +86,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new org.robotphysicist.data.InvalidInputException("--timeout: expected a positive number of seconds"
                     + " but found " + timeout);
         }
+        if (!(readTimeout > 0) || Double.isInfinite(readTimeout)) {
+            throw new org.robotphysicist.data.InvalidInputException("--read-timeout: expected a positive number of"
+                    + " seconds but found " + readTimeout);
+        }
         ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody,
-                Math.max(1, Math.round(timeout * 1000)));
+                Math.max(1, Math.round(timeout * 1000)), Math.round(readTimeout * 1000), maxConnections, maxCost);
         ApiServer server = ApiServer.start(cfg, line -> {
             if (!quiet) {
                 o.println(line);
