@@ -114,6 +114,7 @@ class ApiServerLoadTest {
             }
             assertTrue(freed >= 0 && freed < 2_000, "the worker is free again within a second or so of the 504: "
                     + freed + " ms");
+            System.out.println("worker free again " + freed + " ms after the 504");
             String small = Json.write(Map.of("model", "w", "phi", new double[] {58}, "events", ServedModel.events(),
                     "grid", 51));
             assertEquals(200, post(s, "/posterior", small, 30_000).status(), "the freed worker computes again");
