@@ -98,6 +98,19 @@ class ApiServerLoadTest {
     }
 
     @Test
+    void idleConnectionsAreClosedAfterTheReadTimeout() throws Exception {
+        try (ApiServer s = start(1, 60_000, 500); Socket silent = RawHttp.connect(s, 5_000);
+                Socket keptAlive = RawHttp.connect(s, 5_000)) {
+            keptAlive.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertEquals(200, RawHttp.read(keptAlive.getInputStream()).status(), "answered, connection kept alive");
+            assertTrue(RawHttp.closedByServer(silent), "a connection that never sends is closed");
+            assertTrue(RawHttp.closedByServer(keptAlive), "a keep-alive connection idle after its answer is closed");
+            assertEquals(2, s.slowConnectionsClosed());
+        }
+    }
+
+    @Test
     void aComputationPastItsDeadlineIsStoppedAndFreesItsWorker() throws Exception {
         try (ApiServer s = start(1, 500, 10_000)) {
             RawHttp.Answer a = post(s, "/eig", LONG_EIG, 30_000);
