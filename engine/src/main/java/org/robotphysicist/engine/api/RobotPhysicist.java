@@ -17,6 +17,7 @@ import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
+import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.engine.design.bo.BoConfig;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.EigSearch;
@@ -165,12 +166,26 @@ public final class RobotPhysicist {
      * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options) {
+        return posterior(surrogate, observation, options, Cancellation.none());
+    }
+
+    /**
+     * As {@link #posterior(SurrogateLikelihood, Observation, PosteriorOptions)}, checking
+     * {@code cancellation} between tiles of the evaluation and before the summary.
+     *
+     * @throws org.robotphysicist.engine.compute.ComputationCancelledException once it is cancelled
+     *         or past its deadline
+     */
+    public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options,
+            Cancellation cancellation) {
         Objects.requireNonNull(observation, "observation");
         simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
         Box theta = requirePrior().support();
         requireCovers(surrogate, theta, observation.phi());
         RegularGrid grid = grid(theta, options.gridPoints());
-        GridPosterior p = SurrogatePosterior.of(prior, surrogate, observation).onGrid(grid);
+        GridPosterior p = SurrogatePosterior.of(prior, PosteriorEvaluator.forSurrogate(surrogate, cancellation),
+                List.of(observation)).onGrid(grid);
+        cancellation.check();
         return new PosteriorResult(p, p.summarize(options.levels()), observation.size(), observation.phi());
     }
 
@@ -179,13 +194,26 @@ public final class RobotPhysicist {
      * candidates (each estimate starts from {@code options.seed()}).
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options) {
+        return eig(surrogate, candidates, options, Cancellation.none());
+    }
+
+    /**
+     * As {@link #eig(SurrogateLikelihood, List, EigOptions)}, checking {@code cancellation} between
+     * candidates, simulated datasets and evaluation tiles.
+     *
+     * @throws org.robotphysicist.engine.compute.ComputationCancelledException once it is cancelled
+     *         or past its deadline
+     */
+    public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,
+            Cancellation cancellation) {
         if (candidates.isEmpty()) {
             throw new InvalidInputException("EIG candidates: expected at least one phi but found none");
         }
-        ExpectedInformationGain eig = estimator(surrogate, options);
+        ExpectedInformationGain eig = estimator(surrogate, options, cancellation);
         GridPosterior priorOnGrid = eig.priorOnGrid(prior);
         List<EigEstimate> out = new ArrayList<>();
         for (double[] phi : candidates) {
+            cancellation.check();
             requireCovers(surrogate, prior.support(), phi);
             out.add(eig.estimate(priorOnGrid, prior, phi, new SplittableRandom(options.seed())));
         }
@@ -208,7 +236,7 @@ public final class RobotPhysicist {
         SplittableRandom seeds = new SplittableRandom(options.seed());
         BoConfig bo = BoConfig.defaults().withInitialPoints(options.initialPoints())
                 .withGp(GpConfig.defaults().withRestarts(2)).withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
-        EigSearch search = EigSearch.start(estimator(surrogate, options), prior, phi, bo, seeds.nextLong(),
+        EigSearch search = EigSearch.start(estimator(surrogate, options, Cancellation.none()), prior, phi, bo, seeds.nextLong(),
                 options.seed(), true);
         for (int i = 0; i < options.evaluations(); i++) {
             EigEstimate e = search.step();
@@ -219,11 +247,12 @@ public final class RobotPhysicist {
         return new Suggestion(best.phi(), best.estimate(), best.gpMean(), search.estimates());
     }
 
-    private ExpectedInformationGain estimator(SurrogateLikelihood surrogate, EigOptions options) {
-        ExperimentLikelihood likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate),
-                simulator, new Experiment.FixedEventCount(options.eventsPerExperiment()), false);
+    private ExpectedInformationGain estimator(SurrogateLikelihood surrogate, EigOptions options,
+            Cancellation cancellation) {
+        ExperimentLikelihood likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate,
+                cancellation), simulator, new Experiment.FixedEventCount(options.eventsPerExperiment()), false);
         return new ExpectedInformationGain(likelihood, ThetaGrid.of(grid(requirePrior().support(),
-                options.gridPoints())), options.datasets());
+                options.gridPoints())), options.datasets(), cancellation);
     }
 
     private static RegularGrid grid(Box theta, int pointsPerDim) {

@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.InvalidPathException;
@@ -70,8 +71,23 @@ final class ServeCommand implements Callable<Integer> {
     long maxBody = D.maxBodyBytes();
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Longest computation per request; longer ones get 504 (default ${DEFAULT-VALUE}).")
+            description = "Longest computation per request; longer ones get 504 and are stopped (default"
+                    + " ${DEFAULT-VALUE}).")
     double timeout = D.timeoutMillis() / 1000.0;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS",
+            description = "Longest time a client may take to send a request's head, and its body; slower"
+                    + " connections are closed (head) or get 408 (body) (default ${DEFAULT-VALUE}).")
+    double readTimeout = D.readTimeoutMillis() / 1000.0;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Open connections at most; more clients wait to connect (default ${DEFAULT-VALUE}).")
+    int maxConnections = D.maxConnections();
+
+    @Option(names = "--max-cost", paramLabel = "EVALUATIONS",
+            description = "Largest request, in likelihood evaluations (events x grid points, times datasets x"
+                    + " candidates for /eig); costlier ones get 400 (default ${DEFAULT-VALUE}).")
+    long maxCost = D.maxCost();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the listening line, no request log.")
     boolean quiet;
@@ -90,8 +106,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new InvalidInputException("--simulator: expected one of " + String.join(", ",
                     SimulatorRegistry.discover().names()) + " but found '" + simulator + "'");
         }
+        if (!(readTimeout > 0) || Double.isInfinite(readTimeout)) {
+            throw new InvalidInputException("--read-timeout: expected a positive number of"
+                    + " seconds but found " + readTimeout);
+        }
         ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody,
-                Math.max(1, Math.round(timeout * 1000))).withSignatures(signatures.policy());
+                Math.max(1, Math.round(timeout * 1000)), Math.round(readTimeout * 1000), maxConnections, maxCost,
+                signatures.policy());
         ListenAddress.requireFree(ListenAddress.resolveLocal("--host", host), port);
         ApiServer server;
         try {
@@ -101,8 +122,15 @@ final class ServeCommand implements Callable<Integer> {
                     o.flush();
                 }
             });
-        } catch (BindException e) {
-            throw ListenAddress.bindFailure(host, port, e);
+        } catch (IOException e) {
+            // Jetty reports a taken port as an IOException caused by the BindException.
+            if (e instanceof BindException bind) {
+                throw ListenAddress.bindFailure(host, port, bind);
+            }
+            if (e.getCause() instanceof BindException bind) {
+                throw ListenAddress.bindFailure(host, port, bind);
+            }
+            throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 
@@ -79,9 +80,18 @@ public interface PosteriorEvaluator {
      * {@link ParameterizedRatioClassifier}, the generic {@link TiledPosteriorEvaluator} otherwise.
      */
     static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate) {
+        return forSurrogate(surrogate, Cancellation.none());
+    }
+
+    /**
+     * As {@link #forSurrogate(SurrogateLikelihood)}, checking {@code cancellation} before every
+     * tile: once it is cancelled or past its deadline, calls stop within one tile with a
+     * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
+     */
+    static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate, Cancellation cancellation) {
         if (surrogate instanceof ParameterizedRatioClassifier classifier) {
-            return SplitMlpPosteriorEvaluator.automatic(classifier);
+            return SplitMlpPosteriorEvaluator.automatic(classifier, cancellation);
         }
-        return new TiledPosteriorEvaluator(surrogate, TilingConfig.automatic());
+        return new TiledPosteriorEvaluator(surrogate, TilingConfig.automatic(), cancellation);
     }
 }

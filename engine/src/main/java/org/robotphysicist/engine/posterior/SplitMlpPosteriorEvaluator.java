@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import java.lang.management.ManagementFactory;
 import java.util.stream.IntStream;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.TrainedRanges;
@@ -54,6 +55,10 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * {@link SurrogateArguments#requireGridCall}, events against the trained x range per the
  * classifier's {@code RangePolicy}. Safe to call from several threads (each call owns its
  * managers; the network is only read). The classifier must stay open while it is used.
+ *
+ * <p><b>Cancellation.</b> An evaluator made with a {@link Cancellation} checks it before every
+ * tile, so a cancelled or expired call stops within one tile with a
+ * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
  */
 public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
     /**
@@ -68,14 +73,24 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
     private final ParameterizedRatioClassifier classifier;
     private final AdaptiveTiling tiling;
     private final int concurrentTiles;
+    private final Cancellation cancellation;
 
     /**
      * Tiles chosen from the device's free memory, capped at {@value #DEFAULT_MAX_TILE_ROWS} pairs on
      * the CPU ({@value #DEFAULT_MAX_GPU_TILE_ROWS} on a GPU), run {@link #defaultConcurrentTiles} at a time.
      */
     public static SplitMlpPosteriorEvaluator automatic(ParameterizedRatioClassifier classifier) {
+        return automatic(classifier, Cancellation.none());
+    }
+
+    /** As {@link #automatic(ParameterizedRatioClassifier)}, stopped by {@code cancellation} between tiles. */
+    public static SplitMlpPosteriorEvaluator automatic(ParameterizedRatioClassifier classifier,
+            Cancellation cancellation) {
         Device device = classifier.network().device();
-        return new SplitMlpPosteriorEvaluator(classifier, automaticTiles(device), defaultConcurrentTiles(device));
+        int concurrent = defaultConcurrentTiles(device);
+        return new SplitMlpPosteriorEvaluator(classifier, AdaptiveTiling.of(automaticTiles(device),
+                availableBytes(device) / concurrent, bytesPerRow(classifier.network().spec(),
+                        classifier.network().dataType())), concurrent, cancellation);
     }
 
     /** The automatic tiling of {@link #automatic} on {@code device}. */
@@ -101,10 +116,17 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
     /** With an explicit tiling policy (for example one whose out-of-memory test is custom). */
     public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
             int concurrentTiles) {
+        this(classifier, tiling, concurrentTiles, Cancellation.none());
+    }
+
+    /** As above, checking {@code cancellation} before every tile. */
+    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
+            int concurrentTiles, Cancellation cancellation) {
         org.robotphysicist.data.Require.positive("concurrent tiles", concurrentTiles);
         this.classifier = classifier;
         this.tiling = tiling;
         this.concurrentTiles = concurrentTiles;
+        this.cancellation = java.util.Objects.requireNonNull(cancellation, "cancellation");
     }
 
     /**
@@ -224,6 +246,7 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
         CompensatedSums sums = new CompensatedSums(j1 - j0);
         for (int i0 = 0; i0 < n; i0 += eventsPerTile) {
             int i1 = Math.min(n, i0 + eventsPerTile);
+            cancellation.check();
             try (NDManager tile = a.getManager().newSubManager()) {
                 NDArray pre = SplitFirstLayer.pairs(tile, a, b, i0, i1, j0, j1);
                 NDArray logits = classifier.network().forwardAfterFirstLayer(pre).reshape(i1 - i0, j1 - j0);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
+import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
 
@@ -19,20 +20,34 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * runs through the N events tile by tile; per-tile sums are accumulated in float64 with
  * {@link CompensatedSums} and committed once the block is complete, so an out-of-memory tile is
  * retried at half the size without double counting. The tile size starts from the free heap
- * ({@link TilingConfig}), or is fixed by the caller.
+ * ({@link TilingConfig}), or is fixed by the caller. With a {@link Cancellation} every tile is
+ * preceded by {@link Cancellation#check()}, so a cancelled call stops within one tile.
  */
 public final class TiledPosteriorEvaluator implements PosteriorEvaluator {
     private final SurrogateLikelihood surrogate;
     private final AdaptiveTiling tiling;
+    private final Cancellation cancellation;
 
     public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, TilingConfig config) {
-        this(surrogate, AdaptiveTiling.of(config, TilingConfig.availableHeapBytes(), bytesPerRow(surrogate)));
+        this(surrogate, config, Cancellation.none());
+    }
+
+    /** Stopped by {@code cancellation} between tiles. */
+    public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, TilingConfig config, Cancellation cancellation) {
+        this(surrogate, AdaptiveTiling.of(config, TilingConfig.availableHeapBytes(), bytesPerRow(surrogate)),
+                cancellation);
     }
 
     /** With an explicit tiling policy (for example one whose out-of-memory test is custom). */
     public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, AdaptiveTiling tiling) {
+        this(surrogate, tiling, Cancellation.none());
+    }
+
+    /** With an explicit tiling policy, stopped by {@code cancellation} between tiles. */
+    public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, AdaptiveTiling tiling, Cancellation cancellation) {
         this.surrogate = surrogate;
         this.tiling = tiling;
+        this.cancellation = java.util.Objects.requireNonNull(cancellation, "cancellation");
     }
 
     /**
@@ -94,6 +109,7 @@ public final class TiledPosteriorEvaluator implements PosteriorEvaluator {
         Matrix thetaBlock = j0 == 0 && j1 == thetas.rows() ? thetas : thetas.rowRange(j0, j1);
         CompensatedSums sums = new CompensatedSums(j1 - j0);
         for (Matrix eventTile : eventTiles(events, eventsPerTile)) {
+            cancellation.check();
             sums.addAll(0, surrogate.summedLogLikelihood(eventTile, thetaBlock, phi));
         }
         return new Block(j1, sums.values());

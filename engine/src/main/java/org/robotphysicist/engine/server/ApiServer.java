@@ -1,93 +1,118 @@
 package org.robotphysicist.engine.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.data.io.Json;
 import org.robotphysicist.models.file.LoadOptions;
 
 /**
- * The HTTP JSON API ({@code rp serve}) on the JDK's {@link HttpServer}:
+ * The HTTP JSON API ({@code rp serve}) on Jetty's core (non-servlet) server:
  * <pre>
- *   GET  /health      liveness, model and worker counts
+ *   GET  /health      liveness, model and worker counts, busy workers
  *   GET  /models      the loaded models: kind, simulator, names and ranges of θ, φ, x
  *   POST /posterior   {model, phi, events, grid?, levels?, prior?}  → posterior summary and grid density
  *   POST /eig         {model, prior?, candidates | range, datasets?, events?, grid?, seed?} → EIG ± s.e.
  * </pre>
- * Errors are JSON {@code {"error": {"status", "message"}}}: 400 invalid input or malformed JSON
- * (the message names the field, what was expected and what was found), 404 unknown route, 405 wrong
- * method, 413 body over {@link ServerConfig#maxBodyBytes()}, 503 every worker busy and the queue
- * full (or shutting down), 504 the computation ran past {@link ServerConfig#timeoutMillis()}.
+ * Every answer is JSON, errors {@code {"error": {"status", "message"}}}: 400 invalid input,
+ * malformed or non-strict JSON, a request costlier than {@link ServerConfig#maxCost()} or an HTTP
+ * protocol error (bad Content-Length, garbage request line, ambiguous path), 404 unknown route,
+ * 405 wrong method, 408 body not received within {@link ServerConfig#readTimeoutMillis()}, 413 body
+ * over {@link ServerConfig#maxBodyBytes()} (at once when the declared length is over), 415 a POST
+ * whose Content-Type is not JSON, 431 headers over {@value #MAX_HEADER_BYTES} bytes, 503 every
+ * worker busy and the queue full (or shutting down), 504 the computation ran past
+ * {@link ServerConfig#timeoutMillis()} (it is stopped).
  *
- * <p>Threads: connections are handled by a small I/O pool that parses and validates requests; the
- * computation runs on a bounded pool of {@link ServerConfig#workers()} workers, each with its own
- * copy of every model ({@link ModelPool}). A request that times out gets its 504 at once; its
- * worker is interrupted and is free again when the computation returns. Answers are deterministic:
- * the same request gives the same bytes whichever worker serves it.
+ * <p>Threads: a few Jetty threads parse requests without ever blocking on a client or a
+ * computation ({@link RequestHandler}); connections that do not deliver a request head within the
+ * read timeout are closed ({@link ConnectionWatchdog}), and at most
+ * {@link ServerConfig#maxConnections()} are open at once. Computations run on a bounded pool of
+ * {@link ServerConfig#workers()} workers ({@link ComputePool}), each with its own copy of every model
+ * ({@link ModelPool}), and are cancelled at their deadline within one tile or dataset. Answers are
+ * deterministic: the same request gives the same bytes whichever worker serves it.
  *
- * <p>{@link #close()} shuts down gracefully: new requests get 503, running computations finish
- * (including those whose request already timed out: a computation cannot be stopped halfway), their
- * answers are written, then the listener closes and the models are freed.
+ * <p>{@link #close()} shuts down gracefully: new computations get 503; running ones get
+ * min(timeout, {@value #SHUTDOWN_GRACE_MILLIS} ms) to finish and be answered, then are cancelled
+ * (answered 503); the listener closes and the models are freed — within about 10 s in all.
  */
 public final class ApiServer implements AutoCloseable {
+    /** The largest request line plus headers accepted (431 above). */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** How long {@link #close()} lets running computations finish before cancelling them. */
+    static final long SHUTDOWN_GRACE_MILLIS = 6_000;
+    private static final long CANCEL_WAIT_MILLIS = 1_500;
+    private static final long STOP_WAIT_MILLIS = 1_500;
+    private static final int HTTP_THREADS = 16;
+
     private final ServerConfig config;
-    private final HttpServer http;
-    private final ExecutorService io;
-    private final ThreadPoolExecutor workers;
     private final ModelPool models;
-    private final Endpoints endpoints;
-    private final Consumer<String> log;
-    private volatile boolean closing;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ComputePool pool;
+    private final ConnectionWatchdog watchdog;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private ScheduledFuture<?> sweeping;
+    private int port;
 
     private ApiServer(ServerConfig config, Consumer<String> log) throws IOException {
         this.config = config;
-        this.log = log;
         this.models = new ModelPool(config.models(), LoadOptions.defaults().withSignatures(config.signatures()));
-        this.endpoints = new Endpoints(models, config.simulator());
-        BlockingQueue<Runnable> queue = config.queue() == 0 ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(config.queue());
-        this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS, queue,
-                threads("rp-worker"), new ThreadPoolExecutor.AbortPolicy());
-        this.io = Executors.newFixedThreadPool(Math.max(8, 2 * config.workers() + 4), threads("rp-http"));
+        this.timer = new ScheduledThreadPoolExecutor(1, ComputePool.daemonThreads("rp-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.pool = new ComputePool(config.workers(), config.queue(), config.timeoutMillis(), timer);
+        this.watchdog = new ConnectionWatchdog(config.readTimeoutMillis());
+        Endpoints endpoints = new Endpoints(models, config.simulator(), config.maxCost());
+
+        QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2);
+        threads.setName("rp-http");
+        threads.setDaemon(true);
+        this.jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        this.connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        // Jetty's own idle timeout only ends connections stuck mid-answer: it must outlast a computation.
+        connector.setIdleTimeout(config.timeoutMillis() + config.readTimeoutMillis());
+        connector.addEventListener(watchdog);
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
+        jetty.setErrorHandler(new JsonErrorHandler(log));
+        jetty.setHandler(new GracefulHandler(new RequestHandler(config, endpoints, pool, timer, watchdog, log)));
+        jetty.setStopTimeout(STOP_WAIT_MILLIS);
         try {
-            this.http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
-        } catch (IOException e) {
+            jetty.start();
+        } catch (Exception e) {
             close();
-            throw e;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("server: expected to listen on " + config.host() + ":" + config.port()
+                    + " but could not: " + e, e);
         }
-        http.setExecutor(io);
-        http.createContext("/", this::handle);
-        http.start();
+        this.port = connector.getLocalPort();
+        this.sweeping = watchdog.start(timer);
     }
 
     /**
      * Loads the models and starts listening.
      *
-     * @param log one line per request (method, path, status, milliseconds)
+     * @param log one line per request (method, path, status, milliseconds), control characters escaped;
+     *            called from several threads
      * @throws InvalidInputException for a bad configuration or model file
      * @throws IOException           when the address cannot be bound
      */
@@ -97,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** The bound port (the free one chosen when the configuration asked for port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return port;
     }
 
     /** {@code http://host:port}. */
@@ -105,171 +130,22 @@ public final class ApiServer implements AutoCloseable {
         return URI.create("http://" + config.host() + ":" + port());
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        long t0 = System.nanoTime();
-        int status;
-        try {
-            status = respond(ex, 200, route(ex));
-        } catch (HttpError e) {
-            status = error(ex, e.status(), e.getMessage());
-        } catch (InvalidInputException e) {
-            status = error(ex, 400, e.getMessage());
-        } catch (RuntimeException e) {
-            status = error(ex, 500, "internal error: " + e);
-        } finally {
-            ex.close();
-        }
-        log.accept(String.format("%s %s -> %d (%d ms)", ex.getRequestMethod(), ex.getRequestURI().getPath(), status,
-                (System.nanoTime() - t0) / 1_000_000));
-    }
-
-    private Object route(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
-        return switch (path) {
-            case "/health" -> {
-                requireMethod(ex, "GET");
-                yield endpoints.health(config.workers());
-            }
-            case "/models" -> {
-                requireMethod(ex, "GET");
-                yield endpoints.models();
-            }
-            case "/posterior" -> {
-                requireMethod(ex, "POST");
-                yield compute(endpoints.posterior(body(ex)));
-            }
-            case "/eig" -> {
-                requireMethod(ex, "POST");
-                yield compute(endpoints.eig(body(ex)));
-            }
-            default -> throw new HttpError(404, "route: expected one of GET /health, GET /models, POST /posterior,"
-                    + " POST /eig but found " + method + " " + path);
-        };
-    }
-
-    private static void requireMethod(HttpExchange ex, String method) {
-        if (!ex.getRequestMethod().equals(method)) {
-            ex.getResponseHeaders().set("Allow", method);
-            throw new HttpError(405, "method: expected " + method + " for " + ex.getRequestURI().getPath()
-                    + " but found " + ex.getRequestMethod());
-        }
-    }
-
-    /** The request body as JSON, at most {@link ServerConfig#maxBodyBytes()} bytes. */
-    private JsonNode body(HttpExchange ex) throws IOException {
-        long limit = config.maxBodyBytes();
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            long n;
-            try {
-                n = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                throw new HttpError(400, "Content-Length: expected a number of bytes but found '" + declared + "'");
-            }
-            if (n > limit) {
-                drain(ex.getRequestBody());
-                throw new HttpError(413, "request body: expected at most " + limit + " bytes but found " + n);
-            }
-        }
-        byte[] bytes;
-        try (InputStream in = ex.getRequestBody()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                drain(in);
-                throw new HttpError(413, "request body: expected at most " + limit + " bytes but found more");
-            }
-        }
-        try {
-            JsonNode node = Json.mapper().readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw new HttpError(400, "request body: expected a JSON object but found an empty body");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new HttpError(400, "request body: expected valid JSON but found a syntax error: "
-                    + e.getOriginalMessage());
-        }
-    }
-
     /**
-     * Reads and drops what is left of a refused body (up to {@value #DRAIN_LIMIT} bytes), so that the
-     * client, still sending, reads the 413 answer instead of a reset connection.
+     * Refuses new computations, lets running ones finish for min(timeout, {@value #SHUTDOWN_GRACE_MILLIS}
+     * ms), cancels the rest, writes the last answers, stops listening and frees the models.
      */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        for (int n; total < DRAIN_LIMIT && (n = in.read(buffer)) > 0;) {
-            total += n;
-        }
-    }
-
-    private static final long DRAIN_LIMIT = 64L << 20;
-
-    /** Runs {@code task} on a worker within the request timeout. */
-    private Object compute(Callable<Object> task) {
-        if (closing) {
-            throw new HttpError(503, "server: expected to be running but it is shutting down");
-        }
-        Future<Object> f;
-        try {
-            f = workers.submit(task);
-        } catch (RejectedExecutionException e) {
-            throw new HttpError(503, "workers: expected a free worker or queue slot but all " + config.workers()
-                    + " workers are busy and " + config.queue() + " requests wait; retry later");
-        }
-        try {
-            return f.get(config.timeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new HttpError(504, "computation: expected to finish within " + config.timeoutMillis()
-                    + " ms but it did not; ask for less (fewer events, datasets, candidates or grid points)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            throw new HttpError(503, "server: interrupted while shutting down");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(String.valueOf(cause), cause);
-        }
-    }
-
-    private static int respond(HttpExchange ex, int status, Object value) throws IOException {
-        byte[] bytes = Json.write(value).getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-        return status;
-    }
-
-    private static int error(HttpExchange ex, int status, String message) throws IOException {
-        return respond(ex, status, Map.of("error", Map.of("status", status, "message", String.valueOf(message))));
-    }
-
-    /** Stops accepting, lets running requests finish (up to the request timeout), frees the models. */
     @Override
     public void close() {
-        closing = true;
-        workers.shutdown();
-        boolean stopped = false;
+        boolean stopped = pool.close(Math.min(config.timeoutMillis(), SHUTDOWN_GRACE_MILLIS), CANCEL_WAIT_MILLIS);
         try {
-            // A request past its timeout has had its 504, but its computation may still be running.
-            stopped = workers.awaitTermination(config.timeoutMillis() + 60_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping is best effort: the listener is closed either way
         }
-        if (!stopped) {
-            workers.shutdownNow();
+        if (sweeping != null) {
+            sweeping.cancel(false);
         }
-        if (http != null) {
-            http.stop(1); // the answers of the requests that just finished are written within a second
-        }
-        io.shutdownNow();
+        timer.shutdownNow();
         if (stopped) {
             models.close(); // never free native memory a worker may still be using
         }
@@ -277,7 +153,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Workers computing right now. */
     int busyWorkers() {
-        return workers.getActiveCount();
+        return pool.busy();
     }
 
     /** Copies of models the workers have loaded (at most workers × models). */
@@ -285,12 +161,8 @@ public final class ApiServer implements AutoCloseable {
         return models.copies();
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** Connections closed because they did not deliver a request head in time. */
+    long slowConnectionsClosed() {
+        return watchdog.closedConnections();
     }
 }

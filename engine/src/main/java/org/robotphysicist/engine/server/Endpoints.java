@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
@@ -26,8 +25,9 @@ import org.robotphysicist.engine.posterior.ThetaGrid;
 
 /**
  * The JSON endpoints: each parses and validates its request on the connection's thread (errors are
- * 400s) and returns the computation, which runs on a worker with that worker's own model copy.
- * Request and answer fields are documented in {@code docs/http-api.md}.
+ * 400s), checks its cost ({@link RequestCost}) and returns the computation, which runs on a worker
+ * with that worker's own model copy and stops when its {@link org.robotphysicist.engine.compute.Cancellation}
+ * says so. Request and answer fields are documented in {@code docs/http-api.md}.
  */
 final class Endpoints {
     /** Schema of the {@code POST /eig} answer. */
@@ -37,19 +37,22 @@ final class Endpoints {
 
     private final ModelPool models;
     private final String simulatorOverride;
+    private final long maxCost;
     private final SimulatorRegistry simulators = SimulatorRegistry.discover();
 
-    Endpoints(ModelPool models, String simulatorOverride) {
+    Endpoints(ModelPool models, String simulatorOverride, long maxCost) {
         this.models = models;
         this.simulatorOverride = simulatorOverride;
+        this.maxCost = maxCost;
     }
 
-    /** {@code GET /health}. */
-    Map<String, Object> health(int workers) {
+    /** {@code GET /health}: {@code busy} is the number of workers computing right now. */
+    Map<String, Object> health(int workers, int busy) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
         out.put("models", models.infos().size());
         out.put("workers", workers);
+        out.put("busy", busy);
         out.put("version", org.robotphysicist.data.io.Provenance.projectVersion());
         return out;
     }
@@ -73,26 +76,31 @@ final class Endpoints {
     }
 
     /** {@code POST /posterior}: the grid posterior of the events at φ. */
-    Callable<Object> posterior(JsonNode body) {
+    Computation posterior(JsonNode body) {
         RequestJson r = RequestJson.of(body, "posterior request", Set.of("model", "phi", "events", "grid", "levels",
                 "prior"));
         String name = r.string("model");
         ModelPool.Info info = models.info(name);
         double[] phi = r.doubles("phi", info.dimensions().phiDim());
         Matrix events = r.matrix("events", info.dimensions().xDim(), MAX_EVENTS);
-        PosteriorOptions options = new PosteriorOptions(r.intOr("grid", 201, 2, 1 << 16),
-                r.doublesOr("levels", new double[] {0.68, 0.95}));
+        int grid = r.intOr("grid", 201, 2, 1 << 16);
+        if (r.has("levels")) {
+            RequestCost.requireLevels(r.doubles("levels", -1).length);
+        }
+        PosteriorOptions options = new PosteriorOptions(grid, r.doublesOr("levels", new double[] {0.68, 0.95}));
         Box thetaRange = r.has("prior") ? r.box("prior", info.dimensions().thetaDim()) : info.thetaRange();
+        RequestCost.posterior(events.rows(), gridPoints(grid, info)).requireAtMost(maxCost);
         Simulator sim = simulator(info);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange).settings(phi);
-        return () -> {
-            var result = rp.posterior(models.forThisWorker(name), new Observation(events, phi), options);
+        return cancellation -> {
+            var result = rp.posterior(models.forThisWorker(name), new Observation(events, phi), options,
+                    cancellation);
             return PosteriorDocument.of(result, name, null);
         };
     }
 
     /** {@code POST /eig}: EIG estimates with standard errors at candidate settings. */
-    Callable<Object> eig(JsonNode body) {
+    Computation eig(JsonNode body) {
         RequestJson r = RequestJson.of(body, "eig request", Set.of("model", "prior", "candidates", "range",
                 "datasets", "events", "grid", "seed"));
         String name = r.string("model");
@@ -112,15 +120,23 @@ final class Endpoints {
                 r.intOr("grid", 101, 2, 1 << 16), 2, 1, r.longOr("seed", 1L));
         Prior prior = r.has("prior") ? prior(r.object("prior", Set.of("lower", "upper", "density")), info)
                 : new UniformBoxPrior(info.thetaRange());
+        RequestCost.eig(candidates.size(), options.datasets(), options.eventsPerExperiment(),
+                gridPoints(options.gridPoints(), info)).requireAtMost(maxCost);
         RobotPhysicist rp = RobotPhysicist.forSimulator(simulator(info)).prior(prior);
-        return () -> {
-            List<EigEstimate> estimates = rp.eig(models.forThisWorker(name), candidates, options);
+        return cancellation -> {
+            List<EigEstimate> estimates = rp.eig(models.forThisWorker(name), candidates, options, cancellation);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("schema", EIG_SCHEMA);
             out.put("model", name);
             out.put("estimates", estimates);
             return out;
         };
+    }
+
+    /** θ grid points in all: {@code perDimension}^Dθ (saturating). */
+    private static long gridPoints(int perDimension, ModelPool.Info info) {
+        double total = Math.pow(perDimension, info.dimensions().thetaDim());
+        return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
     }
 
     /** {@code count} settings evenly spaced from lower to upper (count per dimension, a regular grid). */

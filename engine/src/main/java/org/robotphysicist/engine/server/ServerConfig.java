@@ -17,11 +17,27 @@ import org.robotphysicist.models.file.SignaturePolicy;
  * @param workers        compute workers, each holding its own copy of every model, ≥ 1
  * @param queue          requests that may wait for a worker before new ones get 503, ≥ 0
  * @param maxBodyBytes   the largest request body accepted (larger gets 413), ≥ 1 KiB
- * @param timeoutMillis  the longest a request may compute before it gets 504, ≥ 1
+ * @param timeoutMillis  the longest a request may compute before it gets 504 and its computation
+ *                       is cancelled, ≥ 1
+ * @param readTimeoutMillis the longest a connection may take to deliver a request's head (from
+ *                       its opening or its previous answer: so also the keep-alive idle limit) and,
+ *                       separately, its body; past it the connection is closed (head) or answered
+ *                       408 (body), ≥ 100
+ * @param maxConnections open connections at most; further clients wait in the accept queue, ≥ 1
+ * @param maxCost        the largest cost of one request, in likelihood evaluations (event × θ grid
+ *                       point pairs, {@link RequestCost}); costlier requests get 400, ≥ 1
  * @param signatures     whether every model file must be signed by a trusted key
  */
 public record ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
-        long maxBodyBytes, long timeoutMillis, SignaturePolicy signatures) {
+        long maxBodyBytes, long timeoutMillis, long readTimeoutMillis, int maxConnections, long maxCost,
+        SignaturePolicy signatures) {
+
+    /** Default {@link #readTimeoutMillis()}: 10 s. */
+    public static final long DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
+    /** Default {@link #maxConnections()}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** Default {@link #maxCost()}: 10⁹ likelihood evaluations. */
+    public static final long DEFAULT_MAX_COST = 1_000_000_000L;
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -45,37 +61,60 @@ public record ServerConfig(String host, int port, Map<String, Path> models, Stri
         if (timeoutMillis < 1) {
             throw new InvalidInputException("timeout: expected at least 1 ms but found " + timeoutMillis);
         }
+        if (readTimeoutMillis < 100) {
+            throw new InvalidInputException("read timeout: expected at least 100 ms but found " + readTimeoutMillis);
+        }
+        if (maxConnections < 1) {
+            throw new InvalidInputException("max connections: expected at least 1 but found " + maxConnections);
+        }
+        if (maxCost < 1) {
+            throw new InvalidInputException("max cost: expected at least 1 likelihood evaluation but found " + maxCost);
+        }
         if (signatures == null) {
             throw new InvalidInputException("signatures: expected a signature policy but found none");
         }
     }
 
-    /** Settings that require no signature. */
+    /** With the default read timeout, connection limit and cost limit, requiring no signature. */
     public ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
             long maxBodyBytes, long timeoutMillis) {
-        this(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, SignaturePolicy.none());
+        this(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, DEFAULT_READ_TIMEOUT_MILLIS,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_COST, SignaturePolicy.none());
     }
 
-    /** Loopback, port 8080, 2 workers, 64 waiting, 8 MiB bodies, 60 s per request. */
+    /**
+     * Loopback, port 8080, 2 workers, 64 waiting, 8 MiB bodies, 60 s per request, 10 s to read a
+     * request, 256 connections, 10⁹ likelihood evaluations per request.
+     */
     public static ServerConfig defaults(Map<String, Path> models) {
         return new ServerConfig("127.0.0.1", 8080, models, null, 2, 64, 8L << 20, 60_000);
     }
 
     public ServerConfig withAddress(String h, int p) {
-        return new ServerConfig(h, p, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, signatures);
+        return new ServerConfig(h, p, models, simulator, workers, queue, maxBodyBytes, timeoutMillis,
+                readTimeoutMillis, maxConnections, maxCost, signatures);
     }
 
     public ServerConfig withLimits(int workerCount, int waiting, long bodyBytes, long millis) {
-        return new ServerConfig(host, port, models, simulator, workerCount, waiting, bodyBytes, millis, signatures);
+        return new ServerConfig(host, port, models, simulator, workerCount, waiting, bodyBytes, millis,
+                readTimeoutMillis, maxConnections, maxCost, signatures);
     }
 
-    public ServerConfig withSimulator(String name) {
-        return new ServerConfig(host, port, models, name, workers, queue, maxBodyBytes, timeoutMillis, signatures);
+    /** With other read timeout, connection limit and cost limit. */
+    public ServerConfig withTransport(long readMillis, int connections, long cost) {
+        return new ServerConfig(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, readMillis,
+                connections, cost, signatures);
     }
 
     /** These settings, loading only model files that {@code policy} accepts. */
     public ServerConfig withSignatures(SignaturePolicy policy) {
-        return new ServerConfig(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, policy);
+        return new ServerConfig(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis,
+                readTimeoutMillis, maxConnections, maxCost, policy);
+    }
+
+    public ServerConfig withSimulator(String name) {
+        return new ServerConfig(host, port, models, name, workers, queue, maxBodyBytes, timeoutMillis,
+                readTimeoutMillis, maxConnections, maxCost, signatures);
     }
 
     private static void requireName(String name) {

@@ -11,6 +11,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -40,12 +41,18 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * parallel, so the estimate depends only on the stream passed in. Passing streams with the same
  * seed at different φ gives common random numbers: the same θ draws and uniforms at every φ, so
  * differences between settings are far less noisy than the estimates themselves. Thread-safe.
+ *
+ * <p>Cancellation: an estimator made with a {@link Cancellation} checks it before simulating each
+ * dataset and before each dataset's entropy (the likelihood's evaluator, made with the same token,
+ * checks it between tiles), so a cancelled estimate stops within one dataset with a
+ * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
  */
 public final class ExpectedInformationGain {
     private final ExperimentLikelihood likelihood;
     private final ThetaGrid grid;
     private final List<String> names;
     private final int datasets;
+    private final Cancellation cancellation;
 
     /**
      * @param likelihood the experiment's likelihood (surrogate, simulator, experiment, rate term)
@@ -53,6 +60,16 @@ public final class ExpectedInformationGain {
      * @param datasets   K ≥ 2 simulated datasets per estimate
      */
     public ExpectedInformationGain(ExperimentLikelihood likelihood, ThetaGrid grid, int datasets) {
+        this(likelihood, grid, datasets, Cancellation.none());
+    }
+
+    /**
+     * As {@link #ExpectedInformationGain(ExperimentLikelihood, ThetaGrid, int)}, stopped by
+     * {@code cancellation} between datasets.
+     */
+    public ExpectedInformationGain(ExperimentLikelihood likelihood, ThetaGrid grid, int datasets,
+            Cancellation cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
         this.grid = Objects.requireNonNull(grid, "grid");
         SurrogateLikelihood s = likelihood.evaluator().surrogate();
@@ -91,7 +108,7 @@ public final class ExpectedInformationGain {
 
     /** The same estimator with K datasets per estimate. */
     public ExpectedInformationGain withDatasets(int k) {
-        return new ExpectedInformationGain(likelihood, grid, k);
+        return new ExpectedInformationGain(likelihood, grid, k, cancellation);
     }
 
     /**
@@ -139,6 +156,7 @@ public final class ExpectedInformationGain {
         }
         Matrix[] data = new Matrix[datasets];
         IntStream.range(0, datasets).parallel().forEach(k -> {
+            cancellation.check();
             double[] theta = prior.sample(1, streams[k]).row(0);
             data[k] = likelihood.experiment().run(simulator, theta, phi, streams[k]);
         });
@@ -146,7 +164,10 @@ public final class ExpectedInformationGain {
         double priorEntropy = priorOnGrid.entropy();
         double[] gains = new double[datasets];
         IntStream.range(0, datasets).parallel()
-                .forEach(k -> gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).entropy());
+                .forEach(k -> {
+                    cancellation.check();
+                    gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).entropy();
+                });
         double mean = 0;
         double events = 0;
         for (int k = 0; k < datasets; k++) {

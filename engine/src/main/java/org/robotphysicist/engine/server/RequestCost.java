@@ -1,0 +1,73 @@
+package org.robotphysicist.engine.server;
+
+import java.util.Locale;
+import org.robotphysicist.data.InvalidInputException;
+
+/**
+ * What a request will cost, computed from its fields before any work starts, in likelihood
+ * evaluations: one (event, θ grid point) pair through the surrogate. A posterior costs
+ * N events × M grid points; an EIG request K candidates × D datasets × N events × M grid points
+ * (every simulated dataset is evaluated on the whole grid). A request above the server's
+ * {@link ServerConfig#maxCost()} is refused with a 400 that names its cost, the limit and the
+ * option that raises it ({@code --max-cost}), instead of tying up a worker until its timeout.
+ *
+ * <p>Two fixed limits bound memory rather than time: the events one EIG estimate simulates
+ * (datasets × events, {@value #MAX_SIMULATED_EVENTS}) and the credibility levels of a posterior
+ * ({@value #MAX_LEVELS}). Immutable.
+ *
+ * @param what      the request, for messages ("posterior request")
+ * @param pairs     likelihood evaluations, saturating at {@link Long#MAX_VALUE}
+ * @param breakdown how {@code pairs} was computed, for messages
+ */
+record RequestCost(String what, long pairs, String breakdown) {
+    /** The most events one EIG estimate may simulate (datasets × events): 2²⁴, 128 MiB per x column. */
+    static final long MAX_SIMULATED_EVENTS = 1L << 24;
+    /** The most credibility levels a posterior request may ask for. */
+    static final int MAX_LEVELS = 64;
+
+    /** A posterior of {@code events} events on {@code gridPoints} θ points. */
+    static RequestCost posterior(long events, long gridPoints) {
+        return new RequestCost("posterior request", product(events, gridPoints), events + " events x " + gridPoints
+                + " grid points");
+    }
+
+    /** EIG at {@code candidates} settings, {@code datasets} × {@code events} simulated each, on {@code gridPoints}. */
+    static RequestCost eig(long candidates, long datasets, long events, long gridPoints) {
+        if (datasets * events > MAX_SIMULATED_EVENTS) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "eig request: expected at most %d simulated"
+                    + " events per estimate (datasets x events) but found %d = %d datasets x %d events",
+                    MAX_SIMULATED_EVENTS, datasets * events, datasets, events));
+        }
+        return new RequestCost("eig request", product(product(candidates, datasets), product(events, gridPoints)),
+                candidates + " candidates x " + datasets + " datasets x " + events + " events x " + gridPoints
+                        + " grid points");
+    }
+
+    /** Refuses more than {@value #MAX_LEVELS} credibility levels. */
+    static void requireLevels(int levels) {
+        if (levels > MAX_LEVELS) {
+            throw new InvalidInputException("posterior request field 'levels': expected at most " + MAX_LEVELS
+                    + " credibility levels but found " + levels);
+        }
+    }
+
+    /**
+     * Returns when the cost is within {@code limit}.
+     *
+     * @throws InvalidInputException naming the cost, its breakdown, the limit and {@code --max-cost}
+     */
+    RequestCost requireAtMost(long limit) {
+        if (pairs > limit) {
+            throw new InvalidInputException(what + ": expected a cost of at most " + limit + " likelihood evaluations"
+                    + " (rp serve --max-cost) but found " + (pairs == Long.MAX_VALUE ? "more than " : "") + pairs
+                    + " = " + breakdown + "; ask for less or raise --max-cost");
+        }
+        return this;
+    }
+
+    private static long product(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return high != 0 || low < 0 ? Long.MAX_VALUE : low;
+    }
+}
