@@ -10,13 +10,13 @@ import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.api.RobotPhysicist;
-import org.robotphysicist.engine.api.SurrogateCatalog;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.training.device.DeviceRequest;
 import picocli.CommandLine;
@@ -57,18 +57,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train across this phi range (phi drawn uniformly), LO,HI per component.")
     double[] phiRange;
 
-    @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, or any registered"
-            + " builder (rp train --list; default ${DEFAULT-VALUE}).")
+    @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, maf, nsf, or any"
+            + " registered kind with a model file (rp train --list; default ${DEFAULT-VALUE}).")
     String surrogate = D.surrogate();
 
-    @Option(names = "--list", description = "List the surrogate kinds and exit.")
+    @Option(names = "--list", description = "List the surrogate kinds, one line each, and exit.")
     boolean list;
 
-    @Option(names = "--training-rows", paramLabel = "N", description = "Simulated training rows (default ${DEFAULT-VALUE}).")
-    int trainingRows = D.trainingRows();
-
-    @Option(names = "--epochs", paramLabel = "E", description = "Training epochs (default ${DEFAULT-VALUE}).")
-    int epochs = D.epochs();
+    @CommandLine.Mixin
+    TrainingControlOptions training;
 
     @Option(names = "--device", paramLabel = "DEV", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -93,12 +90,15 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        SurrogateRegistry registry = SurrogateRegistry.discover();
         if (list) {
-            SurrogateCatalog.kinds().forEach((k, d) -> o.printf("%-12s %s%s%n", k, d, tabulated(k)
-                    ? " [tabulated when used: rp posterior --surrogate " + k + "]" : ""));
+            for (SurrogateKindProvider k : registry.kinds()) {
+                o.printf("%-12s %s%s%n", k.name(), k.description(), k.writesModelFile() ? ""
+                        : " [tabulated when used: rp posterior --surrogate " + k.name() + "]");
+            }
             return 0;
         }
-        if (tabulated(surrogate)) {
+        if (!registry.named(surrogate).writesModelFile()) {
             throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
@@ -106,8 +106,8 @@ final class TrainCommand implements Callable<Integer> {
         Simulator sim = SimulatorRegistry.discover().create(simulator);
         Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
         Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
-        TrainOptions options = new TrainOptions(surrogate, trainingRows, epochs, DeviceRequest.parse(device),
-                HistogramSettings.defaults(), events, seed);
+        TrainOptions options = new TrainOptions(surrogate, training.toControls(seed),
+                DeviceRequest.parse(device), HistogramSettings.defaults(), events);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(theta).settings(phis).reporting(line -> {
             if (!quiet) {
                 o.println(line);
@@ -134,16 +134,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    /** Whether {@code kind} is one of the engine's tabulated kinds, which have no model file. */
-    private static boolean tabulated(String kind) {
-        for (SurrogateKind k : SurrogateKind.values()) {
-            if (k.cliName().equals(kind)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The loss per epoch (training, and validation where the run kept a validation split). */
