@@ -27,7 +27,8 @@ final class TrainingControlOptions {
             description = "Hidden layers of each network (default: the kind's, 3 for classifier, 2 per flow block).")
     Integer hiddenLayers;
 
-    @Option(names = "--hidden-width", paramLabel = "W", description = "Units per hidden layer (default: the kind's, 64).")
+    @Option(names = "--hidden-width", paramLabel = "W",
+            description = "Units per hidden layer (default: the kind's, 64).")
     Integer hiddenWidth;
 
     @Option(names = "--validation-fraction", paramLabel = "F",

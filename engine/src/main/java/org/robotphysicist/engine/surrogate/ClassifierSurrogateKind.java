@@ -18,7 +18,8 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * batches of 2048, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 5% of the rows
  * held out for validation with the best-validation epoch's weights kept (no early stop). At the
  * Weinberg signal (the loss sits within 4·10⁻⁴ of log 2) epoch-to-epoch validation differences are
- * near their own noise, so the kept epoch is usually the last. The normalization uses {@value #NORMALIZATION_PER_EVENT} reference events per observed event, since
+ * near their own noise, so the kept epoch is usually the last. The normalization uses
+ * {@value #NORMALIZATION_PER_EVENT} reference events per observed event, since
  * a posterior from N events is N times as sensitive to it as one event is.
  */
 public final class ClassifierSurrogateKind implements SurrogateKindProvider {

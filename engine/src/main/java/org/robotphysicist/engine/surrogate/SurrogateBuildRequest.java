@@ -58,7 +58,8 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
         if (thetaPrior.dim() != dims.thetaDim() || phiBox.dim() != dims.phiDim()) {
             throw new DimensionMismatchException("surrogate request for " + sim.name() + ": expected a theta prior of"
                     + " dimension " + dims.thetaDim() + " " + dims.thetaNames() + " and a phi box of dimension "
-                    + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim() + " and " + phiBox.dim());
+                    + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim() + " and "
+                    + phiBox.dim());
         }
         Box support = thetaPrior.support();
         if (!support.isBounded()) {

@@ -92,7 +92,8 @@ class DesignCommandTest {
         assertTrue(both.err().contains("either --events N or --luminosity L but found both"), both.err());
         CliRun surrogate = CliRun.of("design", "--surrogate", "flow", "--out", dir.toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, surrogate.exit());
-        assertTrue(surrogate.err().contains("expected one of [exact, histogram, classifier, maf, nsf"), surrogate.err());
+        assertTrue(surrogate.err().contains("expected one of [exact, histogram, classifier, maf, nsf"),
+                surrogate.err());
         CliRun prior = run(SMALL, "--prior", "0.2");
         assertEquals(Rp.EXIT_INVALID_INPUT, prior.exit());
         assertTrue(prior.err().contains("--prior: expected 2 values (LO,HI for each of 1 components)"), prior.err());

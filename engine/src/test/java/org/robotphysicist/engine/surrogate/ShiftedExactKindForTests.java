@@ -36,7 +36,8 @@ public final class ShiftedExactKindForTests implements SurrogateKindProvider {
     @Override
     public BuiltSurrogate build(SurrogateBuildRequest r) {
         if (!(r.simulator() instanceof TractableSimulator t)) {
-            throw new InvalidInputException("test kind: expected a tractable simulator but found " + r.simulator().name());
+            throw new InvalidInputException("test kind: expected a tractable simulator but found "
+                    + r.simulator().name());
         }
         ExactLikelihood exact = new ExactLikelihood(t, r.thetaRange(), r.phiBox());
         return new BuiltSurrogate(new Shifted(exact), NAME, "exact + " + SHIFT + " (test kind)", false);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
@@ -284,7 +285,7 @@ public final class ExperimentDesigner implements AutoCloseable {
     }
 
     /** The designer {@code make} returns, made the owner of {@code built} (closed with it, or now on failure). */
-    private static ExperimentDesigner owning(BuiltSurrogate built, java.util.function.Supplier<ExperimentDesigner> make) {
+    private static ExperimentDesigner owning(BuiltSurrogate built, Supplier<ExperimentDesigner> make) {
         try {
             ExperimentDesigner d = make.get();
             d.ownsSurrogate = true;
