@@ -11,9 +11,6 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.data.simulator.SimulatorRegistry;
-import org.robotphysicist.data.simulator.external.ExternalSimulator;
-import org.robotphysicist.data.simulator.external.ExternalSimulatorConfig;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignOptions;
@@ -59,8 +56,6 @@ final class DesignCommand implements Callable<Integer> {
     private static final DesignConfig D = DesignConfig.defaults(Box.interval(0.15, 0.35), Box.interval(40, 100))
             .withExperiment(ExperimentSpec.events(500));
     private static final HistogramSettings H = D.histogram();
-    /** The built-in simulator used when neither --simulator nor --external is given. */
-    private static final String DEFAULT_SIMULATOR = "weinberg-lo";
     /** The Weinberg example's ranges and hidden value, the defaults for that simulator only. */
     private static final Box WEINBERG_PHI = D.phiRange();
     private static final Box WEINBERG_PRIOR = D.thetaRange();
@@ -75,14 +70,8 @@ final class DesignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
-    @Option(names = "--simulator", paramLabel = "NAME",
-            description = "A built-in or discovered simulator (rp simulate --list; default " + DEFAULT_SIMULATOR + ").")
-    String simulator;
-
-    @Option(names = "--external", paramLabel = "COMMAND",
-            description = "An external simulator program and its arguments, as one shell-quoted string"
-                    + " (docs/simulator-protocol.md).")
-    String external;
+    @CommandLine.Mixin
+    SimulatorChoice simulator;
 
     @Option(names = "--events", paramLabel = "N",
             description = "Events per experiment (the default mode, 500 events unless --luminosity is given).")
@@ -193,18 +182,12 @@ final class DesignCommand implements Callable<Integer> {
             }
         }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, plot,
                 DeviceRequest.parse(device));
-        if (simulator != null && external != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "expected at most one of --simulator NAME or"
-                    + " --external COMMAND but found both");
-        }
-        Simulator sim = resume ? resumedSimulator() : startSimulator(simulator != null ? simulator : DEFAULT_SIMULATOR);
+        Simulator sim = simulator.open(spec.commandLine(), resume ? readHistory().simulator() : SimulatorChoice.DEFAULT);
         DesignHistory history;
         try (ExperimentDesigner designer = resume ? resumed(sim, options) : started(sim, options)) {
             history = designer.run();
         } finally {
-            if (sim instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
+            SimulatorChoice.close(sim);
         }
         Path file = out.resolve("history.json");
         if (quiet) {
@@ -218,12 +201,6 @@ final class DesignCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The named simulator, or the --external program when one is given. */
-    private Simulator startSimulator(String name) {
-        return external != null ? ExternalSimulator.start(ExternalSimulatorConfig.parse(external))
-                : SimulatorRegistry.discover().create(name);
-    }
-
     private ExperimentDesigner started(Simulator sim, DesignOptions options) {
         if (events != null && luminosity != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected either --events N or --luminosity L"
@@ -235,7 +212,7 @@ final class DesignCommand implements Callable<Integer> {
         }
         ExperimentSpec experiment = luminosity != null ? ExperimentSpec.luminosity(luminosity)
                 : ExperimentSpec.events(events != null ? events : (int) D.experiment().amount());
-        boolean weinberg = external == null && DEFAULT_SIMULATOR.equals(sim.name());
+        boolean weinberg = !simulator.isExternal() && SimulatorChoice.DEFAULT.equals(sim.name());
         String kind = surrogate;
         Box modelTheta = null;
         Box modelPhi = null;
@@ -280,11 +257,6 @@ final class DesignCommand implements Callable<Integer> {
         return m;
     }
 
-    /** The simulator a history was made with: the --external program, or the named one. */
-    private Simulator resumedSimulator() {
-        return startSimulator(readHistory().simulator());
-    }
-
     private DesignHistory readHistory() {
         Path file = out.resolve("history.json");
         if (!Files.isRegularFile(file)) {
@@ -316,14 +288,6 @@ final class DesignCommand implements Callable<Integer> {
                 history.config().experiment().toExperiment(), truth);
         return ExperimentDesigner.resume(history, roundsGiven ? rounds : history.config().rounds(), simulator, runner,
                 options);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            System.err.println("rp: warning: closing the simulator: " + e.getMessage());
-        }
     }
 
     private static void printSummary(PrintWriter o, DesignHistory h) {

@@ -8,7 +8,6 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
@@ -42,9 +41,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
-    @Option(names = "--simulator", paramLabel = "NAME",
-            description = "A built-in or discovered simulator (rp simulate --list; default ${DEFAULT-VALUE}).")
-    String simulator = "weinberg-lo";
+    @CommandLine.Mixin
+    SimulatorChoice simulator;
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
             description = "Uniform prior range of theta, LO,HI per component (default: the simulator's theta domain).")
@@ -103,7 +101,15 @@ final class TrainCommand implements Callable<Integer> {
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
         }
-        Simulator sim = SimulatorRegistry.discover().create(simulator);
+        Simulator sim = simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
+        try {
+            return train(sim, o);
+        } finally {
+            SimulatorChoice.close(sim);
+        }
+    }
+
+    private int train(Simulator sim, PrintWriter o) {
         Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
         Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
         TrainOptions options = new TrainOptions(surrogate, training.toControls(seed),

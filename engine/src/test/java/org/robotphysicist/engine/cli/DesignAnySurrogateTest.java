@@ -113,4 +113,22 @@ class DesignAnySurrogateTest {
         assertNull(h.config().modelFile());
         assertNotNull(h.hiddenTheta());
     }
+
+    @Test
+    void aFlowTrainedOnAnExternalSimulatorDrivesTheLoopFromItsModelFile() {
+        String command = "python3 '" + PYTHON_EXAMPLES.resolve("toy_gaussian.py") + "'";
+        Path model = dir.resolve("external-nsf.rpm");
+        CliRun train = CliRun.of("train", "--external", command, "--surrogate", "nsf", "--prior", "-2,2",
+                "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot",
+                "-q", "-o", model.toString());
+        assertEquals(0, train.exit(), train.err());
+        Path out = dir.resolve("external-model");
+        DesignHistory h = finished(design(out, TINY, new String[] {"--external", command, "--model",
+            model.toString()}), out, "nsf", "mu", "variance");
+        assertEquals("toy-gaussian-python", h.simulator());
+        CliRun both = CliRun.of("train", "--external", command, "--simulator", "toy-gaussian", "--phi", "1", "-o",
+                dir.resolve("x.rpm").toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("expected at most one of --simulator NAME or --external COMMAND"), both.err());
+    }
 }
