@@ -11,6 +11,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignOptions;
@@ -182,7 +183,7 @@ final class DesignCommand implements Callable<Integer> {
             }
         }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, plot,
                 DeviceRequest.parse(device));
-        Simulator sim = simulator.open(spec.commandLine(), resume ? readHistory().simulator() : SimulatorChoice.DEFAULT);
+        Simulator sim = simulator.open(spec.commandLine(), resume ? resumedSimulatorName() : SimulatorChoice.DEFAULT);
         DesignHistory history;
         try (ExperimentDesigner designer = resume ? resumed(sim, options) : started(sim, options)) {
             history = designer.run();
@@ -255,6 +256,16 @@ final class DesignCommand implements Callable<Integer> {
             m[d] = 0.5 * (box.lower(d) + box.upper(d));
         }
         return m;
+    }
+
+    /** The simulator a history was made with, by name; an external one must be given again. */
+    private String resumedSimulatorName() {
+        String name = readHistory().simulator();
+        if (!simulator.isExternal() && !SimulatorRegistry.discover().contains(name)) {
+            throw new InvalidInputException("--resume: the history was made with the simulator '" + name + "', which"
+                    + " is neither built in nor discovered; expected --external COMMAND to start it again");
+        }
+        return name;
     }
 
     private DesignHistory readHistory() {

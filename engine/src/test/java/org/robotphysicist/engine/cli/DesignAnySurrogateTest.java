@@ -126,6 +126,13 @@ class DesignAnySurrogateTest {
         DesignHistory h = finished(design(out, TINY, new String[] {"--external", command, "--model",
             model.toString()}), out, "nsf", "mu", "variance");
         assertEquals("toy-gaussian-python", h.simulator());
+        CliRun lost = CliRun.of("design", "--resume", "--rounds", "3", "-q", "--out", out.toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, lost.exit());
+        assertTrue(lost.err().contains("expected --external COMMAND to start it again"), lost.err());
+        CliRun resumed = CliRun.of("design", "--resume", "--rounds", "3", "--external", command, "--no-plot", "-q",
+                "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(3, DesignHistory.read(out.resolve("history.json")).rounds().size());
         CliRun both = CliRun.of("train", "--external", command, "--simulator", "toy-gaussian", "--phi", "1", "-o",
                 dir.resolve("x.rpm").toString());
         assertEquals(2, both.exit());
