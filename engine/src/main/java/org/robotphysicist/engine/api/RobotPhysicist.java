@@ -29,6 +29,9 @@ import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
@@ -129,17 +132,21 @@ public final class RobotPhysicist {
     }
 
     /**
-     * Builds or trains the surrogate {@code options.surrogate()} over the prior's support × the φ
-     * range ({@link SurrogateCatalog}); all randomness follows from {@code options.seed()}.
+     * Builds or trains the surrogate {@code options.surrogate()} ({@link SurrogateRegistry}) for the
+     * prior's support × the φ range: a neural kind trains on θ drawn from the current prior and φ
+     * drawn uniformly over the range (or fixed at one setting), conditioned on (θ, φ). All
+     * randomness follows from {@code options.seed()}.
      */
     public TrainedModel train(TrainOptions options) {
         Objects.requireNonNull(options, "options");
-        Box theta = requirePrior().support();
-        TrainedModel m = SurrogateCatalog.build(simulator, theta, requirePhi(), options,
-                new SplittableRandom(options.seed()), log, progress);
-        simulator.dimensions().requireCompatible("surrogate '" + options.surrogate() + "'",
-                m.surrogate().dimensions());
-        return m;
+        return TrainedModel.of(SurrogateRegistry.discover().build(options.surrogate(), buildRequest(options)));
+    }
+
+    /** The registry request {@link #train} builds for {@code options} (for callers that drive the registry). */
+    public SurrogateBuildRequest buildRequest(TrainOptions options) {
+        return new SurrogateBuildRequest(TrainingSource.of(simulator), requirePrior(), requirePhi(),
+                options.training(), options.histogram(), options.eventsPerExperiment(), options.device(), log,
+                progress);
     }
 
     /**
@@ -229,7 +236,7 @@ public final class RobotPhysicist {
         Box phi = requirePhi();
         requireCovers(surrogate, requirePrior().support(), phi.lower());
         requireCovers(surrogate, prior.support(), phi.upper());
-        if (SurrogateCatalog.isPoint(phi)) {
+        if (Arrays.equals(phi.lower(), phi.upper())) {
             throw new InvalidInputException("phi range: expected a range to choose from but found the single setting "
                     + Arrays.toString(phi.lower()));
         }

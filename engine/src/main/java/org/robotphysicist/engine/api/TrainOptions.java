@@ -1,36 +1,35 @@
 package org.robotphysicist.engine.api;
 
+import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * How {@link RobotPhysicist#train} builds a surrogate. Immutable, validated, round-trips to JSON.
  *
- * @param surrogate           the kind by name ({@link SurrogateCatalog#kinds()}: {@code histogram},
- *                            {@code exact}, {@code classifier} and every registered builder)
- * @param trainingRows        simulated rows a neural surrogate trains on, ≥ 1000
- * @param epochs              training epochs of a neural surrogate, ≥ 1
+ * @param surrogate           the kind by name ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry}:
+ *                            {@code exact}, {@code histogram}, {@code classifier}, {@code maf}, {@code nsf} and every
+ *                            registered kind)
+ * @param training            rows, epochs, optimizer, network, validation and seed of a neural kind (the seed
+ *                            also drives a tabulated kind's simulations)
  * @param device              where a neural surrogate trains ({@code auto}, {@code cpu}, {@code gpu:N})
  * @param histogram           cells, events per cell and bins of the histogram surrogate
  * @param eventsPerExperiment events one observed experiment holds; a ratio classifier is normalized
  *                            per θ with 40 reference events per event, so that this many per-event
  *                            ratios can be multiplied
- * @param seed                the surrogate's seed (every random draw follows from it)
  */
-public record TrainOptions(String surrogate, int trainingRows, int epochs, DeviceRequest device,
-        HistogramSettings histogram, int eventsPerExperiment, long seed) {
+public record TrainOptions(String surrogate, TrainingControls training, DeviceRequest device,
+        HistogramSettings histogram, int eventsPerExperiment) {
 
     public TrainOptions {
         if (surrogate == null || !surrogate.matches("[a-z][a-z0-9-]*")) {
             throw new InvalidInputException("surrogate: expected a name such as 'histogram' or 'classifier' but found '"
                     + surrogate + "'");
         }
-        if (trainingRows < 1000) {
-            throw new InvalidInputException("training rows: expected at least 1000 but found " + trainingRows);
-        }
-        Require.positive("training epochs", epochs);
+        Objects.requireNonNull(training, "training controls");
         Require.positive("events per experiment", eventsPerExperiment);
         if (device == null || histogram == null) {
             throw new InvalidInputException("train options: expected a device and histogram settings but found "
@@ -39,31 +38,53 @@ public record TrainOptions(String surrogate, int trainingRows, int epochs, Devic
     }
 
     /**
-     * {@code surrogate} with 200 000 training rows, 6 epochs, device auto, histograms of 41 θ × 9 φ
-     * cells with 20 000 events in 20 bins, experiments of 1 000 events, seed 20261122.
+     * {@code surrogate} with 200 000 training rows, 6 epochs and the kind's other training defaults,
+     * device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
+     * 1 000 events, seed 20261122.
      */
     public static TrainOptions defaults(String surrogate) {
-        return new TrainOptions(surrogate, 200_000, 6, DeviceRequest.AUTO, new HistogramSettings(41, 9, 20_000, 20),
-                1_000, 20261122L);
+        return new TrainOptions(surrogate, TrainingControls.of(200_000, 6, 20261122L), DeviceRequest.AUTO,
+                new HistogramSettings(41, 9, 20_000, 20), 1_000);
+    }
+
+    /** Simulated training rows. */
+    public int trainingRows() {
+        return training.rows();
+    }
+
+    /** Training epochs. */
+    public int epochs() {
+        return training.epochs();
+    }
+
+    /** The seed every random draw follows from. */
+    public long seed() {
+        return training.seed();
     }
 
     public TrainOptions withSurrogate(String name) {
-        return new TrainOptions(name, trainingRows, epochs, device, histogram, eventsPerExperiment, seed);
+        return new TrainOptions(name, training, device, histogram, eventsPerExperiment);
     }
 
     public TrainOptions withTraining(int rows, int epochCount, DeviceRequest d) {
-        return new TrainOptions(surrogate, rows, epochCount, d, histogram, eventsPerExperiment, seed);
+        return new TrainOptions(surrogate, training.withRowsAndEpochs(rows, epochCount), d, histogram,
+                eventsPerExperiment);
+    }
+
+    /** The same with other training controls (batch size, learning rate, network, validation, seed). */
+    public TrainOptions withControls(TrainingControls t) {
+        return new TrainOptions(surrogate, t, device, histogram, eventsPerExperiment);
     }
 
     public TrainOptions withHistogram(HistogramSettings h) {
-        return new TrainOptions(surrogate, trainingRows, epochs, device, h, eventsPerExperiment, seed);
+        return new TrainOptions(surrogate, training, device, h, eventsPerExperiment);
     }
 
     public TrainOptions withEventsPerExperiment(int events) {
-        return new TrainOptions(surrogate, trainingRows, epochs, device, histogram, events, seed);
+        return new TrainOptions(surrogate, training, device, histogram, events);
     }
 
     public TrainOptions withSeed(long s) {
-        return new TrainOptions(surrogate, trainingRows, epochs, device, histogram, eventsPerExperiment, s);
+        return new TrainOptions(surrogate, training.withSeed(s), device, histogram, eventsPerExperiment);
     }
 }

@@ -28,6 +28,11 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
         Objects.requireNonNull(description, "description");
     }
 
+    /** The model of what a registry kind built. */
+    public static TrainedModel of(org.robotphysicist.engine.surrogate.BuiltSurrogate built) {
+        return new TrainedModel(built.surrogate(), built.kind(), built.description(), built.gpuFellBack());
+    }
+
     /** Whether it can be written to a model file ({@link #save}). */
     public boolean savable() {
         return surrogate instanceof TrainedSurrogate;

@@ -5,6 +5,11 @@
  * information gains and the next φ to run. The {@code rp} command line and the HTTP server are thin
  * layers over it.
  *
+ * <p>Surrogates are built by kind name through
+ * {@link org.robotphysicist.engine.surrogate.SurrogateRegistry} ({@code exact}, {@code histogram},
+ * {@code classifier}, {@code maf}, {@code nsf} and any registered kind); neural kinds train across
+ * the φ range, with the training controls of {@link org.robotphysicist.engine.api.TrainOptions#training()}.
+ *
  * <pre>{@code
  * RobotPhysicist rp = RobotPhysicist.forSimulator(new WeinbergLoSimulator())
  *         .prior(Box.interval(0.15, 0.35)).settings(Box.interval(40, 100));

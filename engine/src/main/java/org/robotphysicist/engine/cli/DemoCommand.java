@@ -9,11 +9,11 @@ import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.engine.demo.DemoConfig;
 import org.robotphysicist.engine.demo.DemoPlot;
 import org.robotphysicist.engine.demo.DemoResult;
-import org.robotphysicist.engine.demo.SurrogateBuilders;
 import org.robotphysicist.engine.demo.WeinbergDemo;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.training.device.DeviceRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
     static final class SurrogateNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return SurrogateBuilders.all().keySet().iterator();
+            return SurrogateRegistry.discover().names().iterator();
         }
     }
 

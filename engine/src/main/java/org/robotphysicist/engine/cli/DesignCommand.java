@@ -11,7 +11,8 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
-import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignOptions;
@@ -21,24 +22,33 @@ import org.robotphysicist.engine.design.loop.ExperimentSpec;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TrainedSurrogate;
+import org.robotphysicist.training.device.DeviceRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rp design}: the robot-physicist loop for e⁺e⁻ → μ⁺μ⁻ at leading order. Each round
- * chooses √s by Bayesian optimization of the expected information gain about sin²θ<sub>W</sub>,
- * simulates the experiment at a hidden sin²θ<sub>W</sub>, and updates the posterior, which is the
- * next round's prior ({@link ExperimentDesigner}). Writes {@code history.json}, the events and
- * the plots into {@code --out}; {@code --resume} continues a run from its history.
+ * {@code rp design}: the robot-physicist loop for any simulator — built-in or discovered
+ * ({@code --simulator}) or an external program ({@code --external}) — and any surrogate kind of the
+ * registry ({@code --surrogate}, built or trained once across the φ range before round 1) or a
+ * saved model ({@code --model}, reused every round). Each round chooses φ by Bayesian optimization
+ * of the expected information gain about θ, simulates the experiment at a hidden θ, and updates
+ * the posterior, which is the next round's prior ({@link ExperimentDesigner}). Names, units and
+ * ranges come from the simulator. Writes {@code history.json}, the events and the plots into
+ * {@code --out}; {@code --resume} continues a run from its history.
  */
 @Command(name = "design", mixinStandardHelpOptions = true,
-        description = {"Design a sequence of e+e- -> mu+mu- experiments: each round chooses sqrt(s) by Bayesian"
-                + " optimization of the expected information gain (EIG) about sin^2(theta_W), runs the experiment"
-                + " (simulated at a hidden sin^2(theta_W)), and updates the posterior, which is the next round's"
-                + " prior.",
-            "Writes history.json (every round: chosen sqrt(s), EIG estimates, GP hyperparameters, posterior"
+        description = {"Design a sequence of experiments: each round chooses the setting phi by Bayesian optimization"
+                + " of the expected information gain (EIG) about theta, runs the experiment (simulated at a hidden"
+                + " theta), and updates the posterior, which is the next round's prior. The simulator is built in or"
+                + " discovered (--simulator, default weinberg-lo: e+e- -> mu+mu-, theta = sin^2(theta_W), phi ="
+                + " sqrt(s)) or an external program (--external); the likelihood is any surrogate kind (--surrogate,"
+                + " see rp train --list; built or trained once across the phi range before round 1) or a model file"
+                + " from rp train (--model, reused every round).",
+            "Writes history.json (every round: chosen phi, EIG estimates, GP hyperparameters, posterior"
                     + " summary, events hash), events-round-NN.csv, eig-round-NN.png, posterior-round-NN.png and"
                     + " posteriors.png into --out. --resume continues the run in --out from its history.",
             "Experiments record a fixed number of events (--events, the default) or a fixed integrated luminosity"
@@ -48,15 +58,22 @@ final class DesignCommand implements Callable<Integer> {
     private static final DesignConfig D = DesignConfig.defaults(Box.interval(0.15, 0.35), Box.interval(40, 100))
             .withExperiment(ExperimentSpec.events(500));
     private static final HistogramSettings H = D.histogram();
+    /** The Weinberg example's ranges and hidden value, the defaults for that simulator only. */
+    private static final Box WEINBERG_PHI = D.phiRange();
+    private static final Box WEINBERG_PRIOR = D.thetaRange();
+    private static final double WEINBERG_HIDDEN = 0.2312;
     /** Options that may accompany --resume (the others come from the history). */
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--out", "--rounds", "--plot", "--no-plot",
-            "--quiet", "-q", "--config");
+            "--quiet", "-q", "--config", "--external", "--device");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     ConfigFileOption config;
+
+    @CommandLine.Mixin
+    SimulatorChoice simulator;
 
     @Option(names = "--events", paramLabel = "N",
             description = "Events per experiment (the default mode, 500 events unless --luminosity is given).")
@@ -75,17 +92,20 @@ final class DesignCommand implements Callable<Integer> {
     int rounds = D.rounds();
 
     @Option(names = "--phi-range", split = ",", paramLabel = "LO,HI",
-            description = "Range of sqrt(s) in GeV to choose from (default 40,100).")
-    double[] phiRange = {D.phiLower()[0], D.phiUpper()[0]};
+            description = "Range of phi to choose from, LO,HI per component (default: the model's range with --model;"
+                    + " 40,100 GeV for weinberg-lo; else the simulator's phi domain, which must then be bounded).")
+    double[] phiRange;
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
-            description = "Uniform initial prior range of sin^2(theta_W), also the posterior grid's range"
-                    + " (default 0.15,0.35).")
-    double[] prior = {D.thetaLower()[0], D.thetaUpper()[0]};
+            description = "Uniform initial prior range of theta, LO,HI per component, also the posterior grid's"
+                    + " range (default: the model's range with --model; 0.15,0.35 for weinberg-lo; else the"
+                    + " simulator's theta domain, which must then be bounded).")
+    double[] prior;
 
-    @Option(names = "--hidden-theta", paramLabel = "S2W",
-            description = "True sin^2(theta_W) the experiments are simulated at (default ${DEFAULT-VALUE}).")
-    double hidden = 0.2312;
+    @Option(names = "--hidden-theta", split = ",", paramLabel = "V",
+            description = "True theta the experiments are simulated at, one value per component (default: 0.2312 for"
+                    + " weinberg-lo, else the middle of the prior range).")
+    double[] hidden;
 
     @Option(names = "--grid", paramLabel = "M", description = "Posterior grid points (default ${DEFAULT-VALUE}).")
     int grid = D.gridPoints();
@@ -103,23 +123,37 @@ final class DesignCommand implements Callable<Integer> {
     int initialPoints = D.initialPoints();
 
     @Option(names = "--surrogate", paramLabel = "KIND",
-            description = "Likelihood surrogate: histogram (tabulated from simulations over the prior range x the"
-                    + " sqrt(s) range) or exact (the true likelihood, as reference) (default ${DEFAULT-VALUE}).")
-    String surrogate = D.surrogate().cliName();
+            description = "Likelihood surrogate kind (rp train --list): histogram (tabulated over the prior range x"
+                    + " the phi range), exact (the true likelihood, tractable simulators only), classifier, maf, nsf"
+                    + " (trained once across the phi range before round 1), or a registered kind (default"
+                    + " ${DEFAULT-VALUE}).")
+    String surrogate = D.surrogate();
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Use this model file from rp train (covering the prior and phi ranges) every round instead"
+                    + " of building a surrogate.")
+    Path model;
+
+    @CommandLine.Mixin
+    TrainingControlOptions training;
+
+    @Option(names = "--device", paramLabel = "DEV", description = "Where a neural surrogate trains and runs: auto, cpu,"
+            + " gpu or gpu:N (default ${DEFAULT-VALUE}).")
+    String device = "auto";
 
     @Option(names = "--histogram-events", paramLabel = "N",
             description = "Simulated events per histogram cell (default ${DEFAULT-VALUE}).")
     int histogramEvents = H.eventsPerCell();
 
     @Option(names = "--histogram-theta-cells", paramLabel = "K",
-            description = "Histogram cells along sin^2(theta_W) (default ${DEFAULT-VALUE}).")
+            description = "Histogram cells along each theta component (default ${DEFAULT-VALUE}).")
     int histogramThetaCells = H.thetaCells();
 
     @Option(names = "--histogram-phi-cells", paramLabel = "K",
-            description = "Histogram cells along sqrt(s) (default ${DEFAULT-VALUE}).")
+            description = "Histogram cells along each phi component (default ${DEFAULT-VALUE}).")
     int histogramPhiCells = H.phiCells();
 
-    @Option(names = "--bins", paramLabel = "B", description = "Histogram bins in cos(theta) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bins", paramLabel = "B", description = "Histogram bins per x component (default ${DEFAULT-VALUE}).")
     int bins = H.bins();
 
     @Option(names = "--seed", description = "Master seed (default ${DEFAULT-VALUE}).")
@@ -129,7 +163,7 @@ final class DesignCommand implements Callable<Integer> {
     Path out = Path.of("runs", "design");
 
     @Option(names = "--resume", description = "Continue the run recorded in DIR/history.json (up to --rounds rounds"
-            + " if given); its settings come from the history.")
+            + " if given); its settings come from the history (give --external again for an external simulator).")
     boolean resume;
 
     @Option(names = "--plot", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -145,9 +179,13 @@ final class DesignCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         OutputTargets.requireWritableDirectory("--out", out);
         OutputTargets.requireWritableFile("--out (its history)", out.resolve("history.json"));
-        WeinbergLoSimulator simulator = new WeinbergLoSimulator();
-        ExperimentDesigner designer = resume ? resumed(simulator) : started(simulator, options(plot));
-        DesignHistory history = designer.run();
+        Simulator sim = simulator.open(spec.commandLine(), resume ? resumedSimulatorName() : SimulatorChoice.DEFAULT);
+        DesignHistory history;
+        try (ExperimentDesigner designer = resume ? resumed(sim) : started(sim, options(plot))) {
+            history = designer.run();
+        } finally {
+            SimulatorChoice.close(sim);
+        }
         Path file = out.resolve("history.json");
         if (quiet) {
             o.println(file);
@@ -167,30 +205,89 @@ final class DesignCommand implements Callable<Integer> {
                 o.println(line);
                 o.flush();
             }
-        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, drawPlots);
+        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, drawPlots,
+                DeviceRequest.parse(device));
     }
 
-    private ExperimentDesigner started(WeinbergLoSimulator simulator, DesignOptions options) {
+    private ExperimentDesigner started(Simulator sim, DesignOptions options) {
         if (events != null && luminosity != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected either --events N or --luminosity L"
                     + " but found both");
         }
+        if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--surrogate")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected either --surrogate KIND or --model"
+                    + " FILE but found both");
+        }
         ExperimentSpec experiment = luminosity != null ? ExperimentSpec.luminosity(luminosity)
                 : ExperimentSpec.events(events != null ? events : (int) D.experiment().amount());
-        DesignConfig c = new DesignConfig(rounds, pair("--phi-range", phiRange, 0), pair("--phi-range", phiRange, 1),
-                pair("--prior", prior, 0), pair("--prior", prior, 1), grid, experiment, rate, eigDatasets, evaluations,
-                initialPoints, D.commonRandomNumbers(), SurrogateKind.fromName(surrogate),
-                new HistogramSettings(histogramThetaCells, histogramPhiCells, histogramEvents, bins), seed);
-        SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator, experiment.toExperiment(),
-                new double[] {hidden});
-        return ExperimentDesigner.start(c, simulator, runner, options);
+        boolean weinberg = !simulator.isExternal() && SimulatorChoice.DEFAULT.equals(sim.name());
+        String kind = surrogate;
+        Box modelTheta = null;
+        Box modelPhi = null;
+        if (model != null) {
+            try (TrainedSurrogate s = SurrogateFiles.load(model, LoadOptions.defaults())) {
+                sim.dimensions().requireCompatible("model file " + model, s.dimensions());
+                kind = s.kind();
+                modelTheta = s.thetaRange();
+                modelPhi = s.phiRange();
+            }
+        }
+        Box phis = range("--phi-range", phiRange, sim.phiDomain(), modelPhi, weinberg ? WEINBERG_PHI : null);
+        Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);
+        double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : middle(thetas);
+        DesignConfig c = new DesignConfig(rounds, phis.lower(), phis.upper(), thetas.lower(), thetas.upper(), grid,
+                experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), kind,
+                new HistogramSettings(histogramThetaCells, histogramPhiCells, histogramEvents, bins),
+                training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed);
+        SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);
+        return ExperimentDesigner.start(c, sim, runner, options);
+    }
+
+    /**
+     * The box an option spells (LO,HI per component, inside {@code domain}); else the model's range,
+     * the simulator's example default, or the domain itself, the first that exists.
+     */
+    private static Box range(String option, double[] values, Box domain, Box fromModel, Box example) {
+        if (values != null) {
+            return BoxOptions.parse(option, values, domain);
+        }
+        if (fromModel != null) {
+            return fromModel;
+        }
+        return example != null ? example : BoxOptions.parse(option, null, domain);
+    }
+
+    private static double[] middle(Box box) {
+        double[] m = new double[box.dim()];
+        for (int d = 0; d < m.length; d++) {
+            m[d] = 0.5 * (box.lower(d) + box.upper(d));
+        }
+        return m;
+    }
+
+    /** The simulator a history was made with, by name; an external one must be given again. */
+    private String resumedSimulatorName() {
+        String name = readHistory().simulator();
+        if (!simulator.isExternal() && !SimulatorRegistry.discover().contains(name)) {
+            throw new InvalidInputException("--resume: the history was made with the simulator '" + name + "', which"
+                    + " is neither built in nor discovered; expected --external COMMAND to start it again");
+        }
+        return name;
+    }
+
+    private DesignHistory readHistory() {
+        Path file = out.resolve("history.json");
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--resume: expected a design history at " + file + " but found none");
+        }
+        return DesignHistory.read(file);
     }
 
     /**
      * Continues the run in --out. Plots are drawn as the run recorded (so a run started with
      * --no-plot stays without PNGs) unless --plot or --no-plot is given now.
      */
-    private ExperimentDesigner resumed(WeinbergLoSimulator simulator) {
+    private ExperimentDesigner resumed(Simulator simulator) {
         List<String> extra = new ArrayList<>();
         for (CommandLine.Model.OptionSpec opt : spec.commandLine().getParseResult().matchedOptions()) {
             if (!RESUME_OPTIONS.contains(opt.longestName())) {
@@ -199,19 +296,15 @@ final class DesignCommand implements Callable<Integer> {
         }
         if (!extra.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues the run in " + out
-                    + " with the settings of its history; expected only --out, --rounds, --plot and --quiet beside it"
-                    + " but found " + String.join(", ", extra));
+                    + " with the settings of its history; expected only --out, --rounds, --plot, --quiet, --device"
+                    + " and --external beside it but found " + String.join(", ", extra));
         }
-        Path file = out.resolve("history.json");
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("--resume: expected a design history at " + file + " but found none");
-        }
-        DesignHistory history = DesignHistory.read(file);
+        DesignHistory history = readHistory();
         boolean roundsGiven = spec.commandLine().getParseResult().hasMatchedOption("--rounds");
         double[] truth = history.hiddenTheta();
         if (truth == null) {
             throw new InvalidInputException("--resume: expected a history of simulated experiments (with a hidden"
-                    + " theta) but " + file + " records experiments run by " + history.runner());
+                    + " theta) but " + out.resolve("history.json") + " records experiments run by " + history.runner());
         }
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
                 history.config().experiment().toExperiment(), truth);
@@ -220,14 +313,6 @@ final class DesignCommand implements Callable<Integer> {
         DesignOptions options = options(plot);
         return ExperimentDesigner.resume(history, roundsGiven ? rounds : history.config().rounds(), simulator, runner,
                 options);
-    }
-
-    private static double[] pair(String option, double[] values, int index) {
-        if (values == null || values.length != 2) {
-            throw new InvalidInputException(option + ": expected two values LO,HI but found "
-                    + (values == null ? "none" : values.length));
-        }
-        return new double[] {values[index]};
     }
 
     private static void printSummary(PrintWriter o, DesignHistory h) {

@@ -64,7 +64,8 @@ final class PosteriorCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--surrogate", paramLabel = "KIND",
-            description = "Build this surrogate now instead of loading one: histogram or exact.")
+            description = "Build this surrogate now instead of loading one: histogram or exact (any kind of rp train"
+                    + " --list; trained kinds are better trained once with rp train).")
     String surrogate;
 
     @Option(names = "--simulator", paramLabel = "NAME", description = "The simulator (default: the one the model was"

@@ -9,15 +9,14 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.api.RobotPhysicist;
-import org.robotphysicist.engine.api.SurrogateCatalog;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -45,9 +44,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
-    @Option(names = "--simulator", paramLabel = "NAME",
-            description = "A built-in or discovered simulator (rp simulate --list; default ${DEFAULT-VALUE}).")
-    String simulator = "weinberg-lo";
+    @CommandLine.Mixin
+    SimulatorChoice simulator;
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
             description = "Uniform prior range of theta, LO,HI per component (default: the simulator's theta domain).")
@@ -60,18 +58,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train across this phi range (phi drawn uniformly), LO,HI per component.")
     double[] phiRange;
 
-    @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, or any registered"
-            + " builder (rp train --list; default ${DEFAULT-VALUE}).")
+    @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, maf, nsf, or any"
+            + " registered kind with a model file (rp train --list; default ${DEFAULT-VALUE}).")
     String surrogate = D.surrogate();
 
-    @Option(names = "--list", description = "List the surrogate kinds and exit.")
+    @Option(names = "--list", description = "List the surrogate kinds, one line each, and exit.")
     boolean list;
 
-    @Option(names = "--training-rows", paramLabel = "N", description = "Simulated training rows (default ${DEFAULT-VALUE}).")
-    int trainingRows = D.trainingRows();
-
-    @Option(names = "--epochs", paramLabel = "E", description = "Training epochs (default ${DEFAULT-VALUE}).")
-    int epochs = D.epochs();
+    @CommandLine.Mixin
+    TrainingControlOptions training;
 
     @Option(names = "--device", paramLabel = "DEV", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -100,32 +95,44 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        SurrogateRegistry registry = SurrogateRegistry.discover();
         if (list) {
-            SurrogateCatalog.kinds().forEach((k, d) -> o.printf("%-12s %s%s%n", k, d, tabulated(k)
-                    ? " [tabulated when used: rp posterior --surrogate " + k + "]" : ""));
+            for (SurrogateKindProvider k : registry.kinds()) {
+                o.printf("%-12s %s%s%n", k.name(), k.description(), k.writesModelFile() ? ""
+                        : " [tabulated when used: rp posterior --surrogate " + k.name() + "]");
+            }
             return 0;
         }
-        if (!SurrogateCatalog.kinds().containsKey(surrogate)) {
-            List<String> trained = SurrogateCatalog.kinds().keySet().stream().filter(k -> !tabulated(k)).toList();
+        if (!registry.names().contains(surrogate)) {
+            List<String> trained = registry.kinds().stream().filter(SurrogateKindProvider::writesModelFile)
+                    .map(SurrogateKindProvider::name).toList();
             throw new InvalidInputException("--surrogate: expected one of " + trained + " (rp train --list) but found '"
                     + surrogate + "'");
         }
-        if (tabulated(surrogate)) {
+        if (!registry.named(surrogate).writesModelFile()) {
             throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
         }
         SigningKey key = signKey == null ? null : KeyFiles.readSigningKey(signKey);
-        Simulator sim = SimulatorRegistry.discover().create(simulator);
-        Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
-        Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
         Path png = plotPath(output, "-training.png");
         OutputTargets.requireWritableFile("--output", output);
         if (plot) {
             OutputTargets.requireWritableFile("--output (its training curve)", png);
         }
-        TrainOptions options = new TrainOptions(surrogate, trainingRows, epochs, DeviceRequest.parse(device),
-                HistogramSettings.defaults(), events, seed);
+        Simulator sim = simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
+        try {
+            return train(sim, o, key, png);
+        } finally {
+            SimulatorChoice.close(sim);
+        }
+    }
+
+    private int train(Simulator sim, PrintWriter o, SigningKey key, Path png) {
+        Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
+        Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
+        TrainOptions options = new TrainOptions(surrogate, training.toControls(seed),
+                DeviceRequest.parse(device), HistogramSettings.defaults(), events);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(theta).settings(phis).reporting(line -> {
             if (!quiet) {
                 o.println(line);
@@ -151,16 +158,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    /** Whether {@code kind} is one of the engine's tabulated kinds, which have no model file. */
-    private static boolean tabulated(String kind) {
-        for (SurrogateKind k : SurrogateKind.values()) {
-            if (k.cliName().equals(kind)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The loss per epoch (training, and validation where the run kept a validation split). */

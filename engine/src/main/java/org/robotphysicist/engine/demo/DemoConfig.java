@@ -13,8 +13,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param events                 events recorded by the experiment
  * @param thetaLower             lower edge of the uniform prior on sin²θ<sub>W</sub>
  * @param thetaUpper             upper edge of the prior
- * @param surrogate              which {@link SurrogateBuilder} builds the surrogate ({@code histogram},
- *                               {@code classifier}, ...)
+ * @param surrogate              the surrogate kind
+ *                               ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry}: {@code histogram},
+ *                               {@code classifier}, {@code nsf}, ...)
  * @param histogramThetaPoints   θ grid points at which the histogram surrogate is tabulated
  * @param histogramEventsPerCell simulated events per histogram cell
  * @param histogramBins          bins in cos θ

@@ -25,6 +25,12 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
+import org.robotphysicist.engine.surrogate.BuiltSurrogate;
+import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.TrainingSource;
 
 /**
  * The end-to-end demo: a "real" e⁺e⁻ → μ⁺μ⁻ experiment at a hidden sin²θ<sub>W</sub>, a surrogate
@@ -80,7 +86,7 @@ public final class WeinbergDemo {
                 config.sqrtS()));
 
         t0 = System.nanoTime();
-        SurrogateBuilder.Built built = buildSurrogate(simulator, phi, surrogateRng);
+        BuiltSurrogate built = buildSurrogate(simulator, phi, surrogateRng);
         SurrogateLikelihood surrogate = built.surrogate();
         gpuFellBack = built.gpuFellBack();
         timings.add(stage("surrogate", t0));
@@ -103,21 +109,25 @@ public final class WeinbergDemo {
         }
     }
 
-    private SurrogateBuilder.Built buildSurrogate(WeinbergLoSimulator simulator, double[] phi, SplittableRandom rng) {
+    private BuiltSurrogate buildSurrogate(WeinbergLoSimulator simulator, double[] phi, SplittableRandom rng) {
         if (loadModel != null) {
             TrainedSurrogate s = SurrogateFiles.load(loadModel,
                     LoadOptions.defaults().withDevice(Devices.choose(config.device()).device()));
-            return new SurrogateBuilder.Built(s, s.kind() + " loaded from " + loadModel, false);
+            return new BuiltSurrogate(s, s.kind(), s.kind() + " loaded from " + loadModel, false);
         }
-        SurrogateBuilder builder = SurrogateBuilders.named(config.surrogate());
-        SurrogateBuilder.Built built = builder.build(new SurrogateBuilder.Request(simulator,
-                Box.interval(config.thetaLower(), config.thetaUpper()), phi, config, rng, log, progress));
+        SurrogateRegistry registry = SurrogateRegistry.discover();
+        if (saveModel != null && !registry.named(config.surrogate()).writesModelFile()) {
+            throw new InvalidInputException("--save-model: expected a trained surrogate but '" + config.surrogate()
+                    + "' builds one that has no model file");
+        }
+        SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
+                UniformBoxPrior.interval(config.thetaLower(), config.thetaUpper()), new Box(phi, phi),
+                TrainingControls.of(config.trainingRows(), config.trainingEpochs(), rng.nextLong()),
+                new HistogramSettings(config.histogramThetaPoints(), 2, config.histogramEventsPerCell(),
+                        config.histogramBins()), config.events(), config.device(), log, progress);
+        BuiltSurrogate built = registry.build(config.surrogate(), request);
         if (saveModel != null) {
-            if (!(built.surrogate() instanceof TrainedSurrogate trained)) {
-                throw new InvalidInputException("--save-model: expected a trained surrogate but '" + config.surrogate()
-                        + "' builds one that has no model file");
-            }
-            trained.save(saveModel);
+            ((TrainedSurrogate) built.surrogate()).save(saveModel);
             log.accept("surrogate saved to " + saveModel);
         }
         return built;

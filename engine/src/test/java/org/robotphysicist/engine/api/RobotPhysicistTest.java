@@ -100,8 +100,6 @@ class RobotPhysicistTest {
                 () -> RP.train(TrainOptions.defaults("nosuch")));
         assertTrue(unknown.getMessage().contains("'nosuch'") && unknown.getMessage().contains("classifier"),
                 unknown.getMessage());
-        assertTrue(SurrogateCatalog.kinds().keySet().containsAll(List.of("histogram", "exact", "classifier")),
-                SurrogateCatalog.kinds().toString());
         assertThrows(OutOfSupportException.class, () -> RP.prior(Box.interval(-0.5, 0.3)));
         assertThrows(OutOfSupportException.class, () -> RP.settings(Box.interval(1, 2e6)));
         assertThrows(InvalidInputException.class, () -> new PosteriorOptions(1, new double[] {0.68}));

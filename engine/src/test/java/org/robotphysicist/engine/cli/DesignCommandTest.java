@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.ExperimentSpec;
-import org.robotphysicist.engine.surrogate.SurrogateKind;
 
 class DesignCommandTest {
     /** A run of a second or two: the exact likelihood, small EIG budgets, a coarse grid. */
@@ -39,7 +38,7 @@ class DesignCommandTest {
         DesignHistory h = DesignHistory.read(out.resolve("history.json"));
         assertEquals(2, h.rounds().size());
         assertEquals(ExperimentSpec.events(150), h.config().experiment());
-        assertEquals(SurrogateKind.EXACT, h.config().surrogate());
+        assertEquals("exact", h.config().surrogate());
         assertEquals(0.2312, h.hiddenTheta()[0]);
         for (String f : List.of("events-round-01.csv", "events-round-02.csv", "eig-round-02.png",
                 "posterior-round-02.png", "posteriors.png")) {
@@ -109,10 +108,11 @@ class DesignCommandTest {
         assertTrue(both.err().contains("either --events N or --luminosity L but found both"), both.err());
         CliRun surrogate = CliRun.of("design", "--surrogate", "flow", "--out", dir.toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, surrogate.exit());
-        assertTrue(surrogate.err().contains("expected one of [histogram, exact]"), surrogate.err());
+        assertTrue(surrogate.err().contains("expected one of [exact, histogram, classifier, maf, nsf"),
+                surrogate.err());
         CliRun prior = run(SMALL, "--prior", "0.2");
         assertEquals(Rp.EXIT_INVALID_INPUT, prior.exit());
-        assertTrue(prior.err().contains("--prior: expected two values LO,HI"), prior.err());
+        assertTrue(prior.err().contains("--prior: expected 2 values (LO,HI for each of 1 components)"), prior.err());
     }
 
     @Test

@@ -48,8 +48,8 @@ class RpCommandTest {
     void surrogateChoiceIsValidatedAndModelsRoundTripThroughFiles() throws Exception {
         CliRun unknown = run("demo", "--surrogate", "nosuch", "--out", dir.resolve("u.json").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, unknown.exit());
-        assertTrue(unknown.err().contains("expected one of [histogram, classifier") && unknown.err().contains("'nosuch'"),
-                unknown.err());
+        assertTrue(unknown.err().contains("expected one of [exact, histogram, classifier")
+                && unknown.err().contains("'nosuch'"), unknown.err());
         CliRun histogramSave = run("demo", "--histogram-events", "2000", "--grid", "51", "--save-model",
                 dir.resolve("h.rpm").toString(), "--out", dir.resolve("h.json").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, histogramSave.exit());

@@ -43,7 +43,7 @@ class DemoPlotAndProgressTest {
             };
         };
         DemoResult r = new WeinbergDemo(small, line -> { }, recording, null, null).run();
-        assertEquals(List.of("histogram 41 cells"), tasks);
+        assertEquals(List.of("histogram surrogate 41 cells"), tasks);
         assertEquals(41, units.get(), "one unit per histogram cell");
         assertEquals(1, closed.get());
 

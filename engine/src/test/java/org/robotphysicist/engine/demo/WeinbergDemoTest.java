@@ -111,7 +111,7 @@ class WeinbergDemoTest {
         assertTrue(s.getMessage().contains("'Fancy Net'"), s.getMessage());
         var unknown = assertThrows(InvalidInputException.class,
                 () -> new WeinbergDemo(d.withSurrogate("nosuch"), line -> { }).run());
-        assertTrue(unknown.getMessage().contains("[histogram, classifier") && unknown.getMessage().contains("'nosuch'"),
-                unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("[exact, histogram, classifier")
+                && unknown.getMessage().contains("'nosuch'"), unknown.getMessage());
     }
 }

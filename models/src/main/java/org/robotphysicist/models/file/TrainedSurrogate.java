@@ -32,6 +32,9 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
     /** What it does outside those ranges. */
     RangePolicy rangePolicy();
 
+    /** The same surrogate with another range policy: a copy with native memory of its own (close both). */
+    TrainedSurrogate withRangePolicy(RangePolicy rangePolicy);
+
     /** How it was made: configuration, seeds, simulator, data hash, versions, date. */
     Provenance provenance();
 

@@ -1,11 +1,12 @@
 package org.robotphysicist.engine.design.loop;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.engine.surrogate.TrainingControls;
 
 /**
  * Settings of an {@link ExperimentDesigner} run; validated here as far as they do not depend on
@@ -24,14 +25,24 @@ import org.robotphysicist.engine.surrogate.SurrogateKind;
  * @param initialPoints       of which the first come from a space-filling design (≥ 1)
  * @param commonRandomNumbers whether every EIG estimate within a round reuses the same random stream, so
  *                            that differences between settings are far less noisy than the estimates
- * @param surrogate           which surrogate stands in for the likelihood
+ * @param surrogate           the surrogate kind that stands in for the likelihood, by name
+ *                            ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry}); built once over the θ
+ *                            range × φ range before round 1
  * @param histogram           histogram surrogate settings (used when {@code surrogate} is the histogram)
+ * @param training            training controls of a neural kind (rows, epochs, ...; absent in histories written
+ *                            before neural kinds could drive the loop, which then read as the defaults); their
+ *                            seed is ignored, the surrogate's seed follows from {@code seed}
+ * @param modelFile           a model file the surrogate is read from instead of being built (reused every round,
+ *                            also on resume), or {@code null}; {@code surrogate} then names the file's kind
  * @param seed                master seed of every random stream
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
-        int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, SurrogateKind surrogate,
-        HistogramSettings histogram, long seed) {
+        int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, String surrogate,
+        HistogramSettings histogram, TrainingControls training, String modelFile, long seed) {
+
+    /** Training controls of a neural kind when none are given: 200 000 rows, 6 epochs. */
+    public static final TrainingControls DEFAULT_TRAINING = TrainingControls.of(200_000, 6, 0);
 
     public DesignConfig {
         if (rounds < 1) {
@@ -54,8 +65,16 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
             throw new InvalidInputException("EIG evaluations per round: expected 1 <= initial points <= evaluations but"
                     + " found " + initialPoints + " initial and " + evaluationsPerRound + " in all");
         }
-        Objects.requireNonNull(surrogate, "surrogate");
+        if (surrogate == null || !surrogate.toLowerCase(Locale.ROOT).matches("[a-z][a-z0-9-]*")) {
+            throw new InvalidInputException("surrogate: expected a kind name such as 'histogram' or 'nsf' but found '"
+                    + surrogate + "'");
+        }
+        surrogate = surrogate.toLowerCase(Locale.ROOT);
         Objects.requireNonNull(histogram, "histogram settings");
+        training = training == null ? DEFAULT_TRAINING : training.withSeed(0);
+        if (modelFile != null && modelFile.isBlank()) {
+            throw new InvalidInputException("model file: expected a path or none but found a blank string");
+        }
     }
 
     private static Box box(String what, double[] lower, double[] upper) {
@@ -109,46 +128,65 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
      */
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
-                ExperimentSpec.events(200), true, 128, 12, 4, true, SurrogateKind.HISTOGRAM,
-                HistogramSettings.defaults(), 20261122L);
+                ExperimentSpec.events(200), true, 128, 12, 4, true, "histogram",
+                HistogramSettings.defaults(), DEFAULT_TRAINING, null, 20261122L);
     }
 
     public DesignConfig withRounds(int r) {
         return new DesignConfig(r, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
-                histogram, seed);
+                histogram, training, modelFile, seed);
     }
 
     public DesignConfig withExperiment(ExperimentSpec e) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, e, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
+                surrogate, histogram, training, modelFile, seed);
     }
 
     public DesignConfig withGridPoints(int m) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, m, experiment, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
+                surrogate, histogram, training, modelFile, seed);
     }
 
     /** K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the design. */
     public DesignConfig withEig(int datasets, int evaluations, int initial) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers, surrogate, histogram, seed);
+                extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers,
+                surrogate, histogram, training, modelFile, seed);
     }
 
-    public DesignConfig withSurrogate(SurrogateKind kind, HistogramSettings h) {
+    public DesignConfig withSurrogate(String kind, HistogramSettings h) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind, h, seed);
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind, h,
+                training, modelFile, seed);
+    }
+
+    /** The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round. */
+    public DesignConfig withModelFile(String kind, String path) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind,
+                histogram, training, path, seed);
+    }
+
+    /** The same with a neural kind's training controls (their seed is replaced by one derived from {@link #seed}). */
+    public DesignConfig withTraining(TrainingControls t) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                histogram, t, modelFile, seed);
     }
 
     public DesignConfig withExtendedLikelihood(boolean extended) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extended,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
+                surrogate, histogram, training, modelFile, seed);
     }
 
     public DesignConfig withSeed(long s) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
-                histogram, s);
+                histogram, training, modelFile, s);
     }
 
     @Override
@@ -159,14 +197,17 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 && c.experiment.equals(experiment) && c.extendedLikelihood == extendedLikelihood
                 && c.eigDatasets == eigDatasets && c.evaluationsPerRound == evaluationsPerRound
                 && c.initialPoints == initialPoints && c.commonRandomNumbers == commonRandomNumbers
-                && c.surrogate == surrogate && c.histogram.equals(histogram) && c.seed == seed;
+                && c.surrogate.equals(surrogate) && c.histogram.equals(histogram) && c.training.equals(training)
+                && Objects.equals(c.modelFile, modelFile)
+                && c.seed == seed;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rounds, Arrays.hashCode(phiLower), Arrays.hashCode(phiUpper), Arrays.hashCode(thetaLower),
                 Arrays.hashCode(thetaUpper), gridPoints, experiment, extendedLikelihood, eigDatasets,
-                evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, seed);
+                evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, training, modelFile,
+                seed);
     }
 
     @Override
@@ -174,7 +215,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         return "DesignConfig[rounds=" + rounds + ", phi=" + phiRange() + ", theta=" + thetaRange() + ", grid="
                 + gridPoints + ", experiment=" + experiment.describe() + ", extended=" + extendedLikelihood
                 + ", eigDatasets=" + eigDatasets + ", evaluations=" + evaluationsPerRound + " (" + initialPoints
-                + " initial), crn=" + commonRandomNumbers + ", surrogate=" + surrogate + ", " + histogram + ", seed="
-                + seed + "]";
+                + " initial), crn=" + commonRandomNumbers + ", surrogate=" + surrogate + ", " + histogram + ", "
+                + training + (modelFile == null ? "" : ", model=" + modelFile) + ", seed=" + seed + "]";
     }
 }

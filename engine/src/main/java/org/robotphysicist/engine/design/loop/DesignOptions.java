@@ -4,20 +4,29 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.training.device.DeviceRequest;
 
 /**
- * Where an {@link ExperimentDesigner} reports and writes.
+ * Where an {@link ExperimentDesigner} reports, writes and trains.
  *
  * @param log             receives one or more lines per round (and a few at the start)
  * @param progress        reports the surrogate build and each round's EIG estimates
  * @param outputDirectory where {@code history.json}, the events per round and the plots go; {@code null} for none
  * @param plots           whether PNG plots are drawn into the output directory
+ * @param device          where a neural surrogate trains ({@code auto}, {@code cpu}, {@code gpu[:N]})
  */
-public record DesignOptions(Consumer<String> log, ProgressReporter progress, Path outputDirectory, boolean plots) {
+public record DesignOptions(Consumer<String> log, ProgressReporter progress, Path outputDirectory, boolean plots,
+        DeviceRequest device) {
 
     public DesignOptions {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(device, "device");
+    }
+
+    /** Training on the automatically chosen device. */
+    public DesignOptions(Consumer<String> log, ProgressReporter progress, Path outputDirectory, boolean plots) {
+        this(log, progress, outputDirectory, plots, DeviceRequest.AUTO);
     }
 
     /** No logs, no progress, no files. */
@@ -27,11 +36,16 @@ public record DesignOptions(Consumer<String> log, ProgressReporter progress, Pat
 
     /** The same, writing into {@code directory} (with or without plots). */
     public DesignOptions withOutput(Path directory, boolean drawPlots) {
-        return new DesignOptions(log, progress, directory, drawPlots);
+        return new DesignOptions(log, progress, directory, drawPlots, device);
     }
 
     /** The same, logging to {@code sink}. */
     public DesignOptions withLog(Consumer<String> sink) {
-        return new DesignOptions(sink, progress, outputDirectory, plots);
+        return new DesignOptions(sink, progress, outputDirectory, plots, device);
+    }
+
+    /** The same, training a neural surrogate on {@code d}. */
+    public DesignOptions withDevice(DeviceRequest d) {
+        return new DesignOptions(log, progress, outputDirectory, plots, d);
     }
 }

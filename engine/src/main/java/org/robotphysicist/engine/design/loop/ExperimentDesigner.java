@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.loop;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
@@ -35,8 +37,16 @@ import org.robotphysicist.engine.design.gp.Prediction;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.engine.surrogate.SurrogateRequest;
+import org.robotphysicist.engine.surrogate.BuiltSurrogate;
+import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TrainedSurrogate;
+import org.robotphysicist.training.device.Devices;
 
 /**
  * The robot physicist's loop (DESIGN.md §6): for R rounds,
@@ -58,12 +68,17 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * experiment is the surrogate's, plus the Poisson rate term under a fixed luminosity when
  * {@link DesignConfig#extendedLikelihood()} ({@link ExperimentLikelihood}).
  *
+ * <p>The surrogate is the registry's kind {@link DesignConfig#surrogate()}, built (trained once,
+ * across the φ range) before round 1, or one the caller passes in ({@link #start(DesignConfig,
+ * Simulator, SurrogateLikelihood, ExperimentRunner, DesignOptions)}, e.g. read from a model file
+ * and reused every round). A designer that built its surrogate closes it in {@link #close()}.
+ *
  * <p>Randomness: the master seed's first split builds the surrogate; round r (from 0) takes split
  * r + 2, from which come the optimizer's seed, the EIG seed, the GP-fit stream and the experiment's
  * stream, in that order. A round therefore depends only on the seed, its number and the posterior
  * before it — which is what makes a resumed run continue identically. Not thread-safe.
  */
-public final class ExperimentDesigner {
+public final class ExperimentDesigner implements AutoCloseable {
     /** The producer recorded in provenance. */
     public static final String PRODUCER = "org.robotphysicist.engine.design.loop.ExperimentDesigner";
     /** The provenance key recording whether the run drew plots. */
@@ -72,6 +87,8 @@ public final class ExperimentDesigner {
     static final double[] LEVELS = {0.68, 0.95};
     private static final int MAX_GRID_POINTS = 1 << 22;
     private static final int GP_CURVE_POINTS = 121;
+    /** N a per-θ normalized surrogate is sized for when experiments record a luminosity, not a count. */
+    private static final int LUMINOSITY_NORMALIZATION_EVENTS = 1_000;
 
     private final DesignConfig config;
     private final Simulator simulator;
@@ -85,6 +102,7 @@ public final class ExperimentDesigner {
     private final List<DesignRound> rounds = new ArrayList<>();
     private final List<GridPosterior> posteriors = new ArrayList<>();
     private final DesignFiles files;
+    private boolean ownsSurrogate;
 
     private ExperimentDesigner(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
             ExperimentRunner runner, DesignOptions options) {
@@ -157,7 +175,8 @@ public final class ExperimentDesigner {
     public static ExperimentDesigner start(DesignConfig config, Simulator simulator, ExperimentRunner runner,
             DesignOptions options) {
         validate(config, simulator, runner);
-        return start(config, simulator, buildSurrogate(config, simulator, options), runner, options);
+        BuiltSurrogate built = buildSurrogate(config, simulator, options);
+        return owning(built, () -> start(config, simulator, built.surrogate(), runner, options));
     }
 
     /** A new run with a surrogate the caller built (valid on the θ range × φ range). */
@@ -181,7 +200,8 @@ public final class ExperimentDesigner {
             ExperimentRunner runner, DesignOptions options) {
         DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
         validate(config, simulator, runner);
-        return resume(history, config, buildSurrogate(config, simulator, options), simulator, runner, options);
+        BuiltSurrogate built = buildSurrogate(config, simulator, options);
+        return owning(built, () -> resume(history, config, built.surrogate(), simulator, runner, options));
     }
 
     /** As {@link #resume(DesignHistory, int, Simulator, ExperimentRunner, DesignOptions)} with the caller's surrogate. */
@@ -221,10 +241,85 @@ public final class ExperimentDesigner {
         return history.config().withRounds(Math.max(totalRounds, Math.max(1, history.rounds().size())));
     }
 
-    private static SurrogateLikelihood buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
-        SplittableRandom surrogateStream = new SplittableRandom(config.seed()).split();
-        return config.surrogate().build(new SurrogateRequest(simulator, config.thetaRange(), config.phiRange(),
-                config.histogram(), surrogateStream, options.progress()));
+    /**
+     * Reads {@link DesignConfig#modelFile()} where there is one; otherwise builds
+     * {@link DesignConfig#surrogate()} from the registry over the θ range × the φ range: a neural
+     * kind trains once, on θ ~ U(θ range) and φ ~ U(φ range), before round 1. Its seed is the first
+     * draw of the master seed's first split.
+     */
+    private static BuiltSurrogate buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
+        if (config.modelFile() != null) {
+            TrainedSurrogate s = SurrogateFiles.load(Path.of(config.modelFile()), LoadOptions.defaults()
+                    .withDevice(Devices.choose(options.device()).device()).withRangePolicy(RangePolicy.WARN));
+            options.log().accept("surrogate: " + s.kind() + " from " + config.modelFile());
+            return new BuiltSurrogate(s, s.kind(), s.kind() + " from " + config.modelFile(), false);
+        }
+        long surrogateSeed = new SplittableRandom(config.seed()).split().nextLong();
+        ExperimentSpec e = config.experiment();
+        int events = e.mode() == ExperimentSpec.Mode.EVENTS ? (int) e.amount() : LUMINOSITY_NORMALIZATION_EVENTS;
+        SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
+                new UniformBoxPrior(config.thetaRange()), config.phiRange(), config.training().withSeed(surrogateSeed),
+                config.histogram(), events, options.device(), options.log(), options.progress());
+        long t0 = System.nanoTime();
+        BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
+        options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
+                (System.nanoTime() - t0) / 1e9));
+        if (built.gpuFellBack()) {
+            options.log().accept("FALLING BACK TO THE CPU: a GPU was requested for training but the engine sees none");
+        }
+        return built;
+    }
+
+    /**
+     * A trained surrogate that warns instead of failing outside its trained ranges. The θ and φ ranges
+     * of the loop are checked against it up front, so what this admits is x: the EIG's simulated
+     * experiments come from the distribution it was trained on, but where x is unbounded their tails
+     * reach past the training data's extremes, and refusing them would stop the loop.
+     */
+    private static BuiltSurrogate extrapolating(BuiltSurrogate built) {
+        if (!(built.surrogate() instanceof TrainedSurrogate t) || t.rangePolicy() == RangePolicy.WARN) {
+            return built;
+        }
+        try (t) {
+            return new BuiltSurrogate(t.withRangePolicy(RangePolicy.WARN), built.kind(), built.description(),
+                    built.gpuFellBack());
+        }
+    }
+
+    /** The designer {@code make} returns, made the owner of {@code built} (closed with it, or now on failure). */
+    private static ExperimentDesigner owning(BuiltSurrogate built, Supplier<ExperimentDesigner> make) {
+        try {
+            ExperimentDesigner d = make.get();
+            d.ownsSurrogate = true;
+            return d;
+        } catch (RuntimeException e) {
+            closeSurrogate(built.surrogate());
+            throw e;
+        }
+    }
+
+    /**
+     * Releases the surrogate's native memory where this designer built it (a caller's surrogate stays
+     * the caller's to close). The history and the posteriors stay readable.
+     */
+    @Override
+    public void close() {
+        if (ownsSurrogate) {
+            ownsSurrogate = false;
+            closeSurrogate(surrogate);
+        }
+    }
+
+    private static void closeSurrogate(SurrogateLikelihood s) {
+        if (s instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the surrogate: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The streams of round r (from 0): split r + 2 of the master stream; see the class comment. */
@@ -479,6 +574,7 @@ public final class ExperimentDesigner {
             }
         }
         Map<String, Object> recorded = new LinkedHashMap<>(Json.toMap(config));
+        recorded.values().removeIf(java.util.Objects::isNull);
         if (files != null) {
             recorded.put(PLOTS_KEY, options.plots()); // so that a resumed run draws (or not) as this one did
         }

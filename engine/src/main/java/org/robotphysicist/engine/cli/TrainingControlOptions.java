@@ -1,0 +1,48 @@
+package org.robotphysicist.engine.cli;
+
+import org.robotphysicist.engine.surrogate.TrainingControls;
+import picocli.CommandLine.Option;
+
+/**
+ * The training controls of a neural surrogate on the command line ({@code rp train},
+ * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
+ * ({@link TrainingControls}).
+ */
+final class TrainingControlOptions {
+    @Option(names = "--training-rows", paramLabel = "N",
+            description = "Simulated rows a neural surrogate trains on (default ${DEFAULT-VALUE}).")
+    int rows = 200_000;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Most training epochs (default ${DEFAULT-VALUE}).")
+    int epochs = 6;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Rows per mini-batch (default: the kind's, 2048).")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "ETA",
+            description = "Adam's base learning rate, decayed by a cosine schedule (default: the kind's).")
+    Double learningRate;
+
+    @Option(names = "--hidden-layers", paramLabel = "L",
+            description = "Hidden layers of each network (default: the kind's, 3 for classifier, 2 per flow block).")
+    Integer hiddenLayers;
+
+    @Option(names = "--hidden-width", paramLabel = "W",
+            description = "Units per hidden layer (default: the kind's, 64).")
+    Integer hiddenWidth;
+
+    @Option(names = "--validation-fraction", paramLabel = "F",
+            description = "Share of rows held out to keep the best epoch, in [0, 0.5] (default: the kind's).")
+    Double validationFraction;
+
+    @Option(names = "--patience", paramLabel = "P",
+            description = "Epochs without a validation improvement before stopping; 0 never stops early (default:"
+                    + " the kind's, 0).")
+    Integer patience;
+
+    /** The controls these options spell, with {@code seed}. */
+    TrainingControls toControls(long seed) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed);
+    }
+}

@@ -1,0 +1,86 @@
+package org.robotphysicist.engine.surrogate;
+
+import java.util.Locale;
+import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.models.flow.TrainedFlow;
+import org.robotphysicist.training.LearningRateSchedule;
+import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.flow.FlowTrainer;
+import org.robotphysicist.training.flow.FlowTrainingConfig;
+
+/**
+ * {@code maf} and {@code nsf}: a conditional normalizing flow p̂(x | θ, φ) trained by maximum
+ * likelihood on joint draws θ ~ prior, φ ~ U(φ box), x ~ p(x | θ, φ), with context (θ, φ), so one
+ * flow serves the whole φ range ({@link FlowTrainer}).
+ *
+ * <p>Defaults (each overridable through {@link TrainingControls}): MADE blocks of 2 hidden layers of
+ * 64 units — 5 affine layers (MAF), or 3 rational-quadratic spline layers of 10 bins (NSF) — batches
+ * of 2048, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
+ * best epoch kept, no early stop.
+ */
+public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider {
+    private final FlowSpec.Kind kind;
+
+    private FlowSurrogateKind(FlowSpec.Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public final String name() {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public final boolean writesModelFile() {
+        return true;
+    }
+
+    /** The training configuration for {@code r}: the defaults above, overridden by the request's controls. */
+    public FlowTrainingConfig trainingConfig(SurrogateBuildRequest r) {
+        var dims = r.simulator().dimensions();
+        TrainingControls c = r.training();
+        int contextDim = dims.thetaDim() + dims.phiDim();
+        var hidden = c.hiddenWidthsOr(2, 64);
+        FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(dims.xDim(), contextDim, 5, hidden)
+                : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
+        TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(3e-3),
+                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, c.seed(),
+                r.device());
+        return new FlowTrainingConfig(spec, c.rows(), 1, c.seed() + 1, training);
+    }
+
+    @Override
+    public final BuiltSurrogate build(SurrogateBuildRequest r) {
+        TrainedFlow flow = new FlowTrainer(trainingConfig(r), r.trainingListener()).train(r.simulator(),
+                r.thetaSampler(), r.phiSampler());
+        String device = flow.provenance().versions().getOrDefault("device", "");
+        return new BuiltSurrogate(flow, name(), String.format(Locale.ROOT, "%s flow %s %s, %d simulated rows, %d"
+                + " epochs on %s", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
+                r.training().rows(), flow.trainingCurve().epochs().size(), device),
+                BuiltSurrogate.fellBack(device, r.device()));
+    }
+
+    /** {@code maf}. */
+    public static final class Maf extends FlowSurrogateKind {
+        public Maf() {
+            super(FlowSpec.Kind.MAF);
+        }
+
+        @Override
+        public String description() {
+            return "conditional masked autoregressive flow (MAF) trained by maximum likelihood with DJL";
+        }
+    }
+
+    /** {@code nsf}. */
+    public static final class Nsf extends FlowSurrogateKind {
+        public Nsf() {
+            super(FlowSpec.Kind.NSF);
+        }
+
+        @Override
+        public String description() {
+            return "conditional rational-quadratic neural spline flow (NSF) trained by maximum likelihood with DJL";
+        }
+    }
+}

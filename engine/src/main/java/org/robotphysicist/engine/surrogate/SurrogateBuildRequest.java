@@ -1,0 +1,189 @@
+package org.robotphysicist.engine.surrogate;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.OutOfSupportException;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.TrainingProgress;
+import org.robotphysicist.training.data.ParameterSampler;
+import org.robotphysicist.training.device.DeviceRequest;
+
+/**
+ * Everything any {@link SurrogateKindProvider} is built from: a surrogate of the source's likelihood
+ * p(x | θ, φ) valid for θ in the prior's support and φ in {@code phiBox}, which is either one setting
+ * (lower = upper) or a range. Neural kinds train on rows with θ drawn from {@code thetaPrior} and φ
+ * drawn uniformly over {@code phiBox} per row (fixed where the box is a point), conditioned on
+ * (θ, φ); tabulated kinds cover the prior's support × {@code phiBox} with a grid.
+ *
+ * @param source              where the surrogate learns from
+ * @param thetaPrior          the θ distribution of the training rows; its (bounded) support, inside the
+ *                            simulator's θ domain, is the surrogate's θ range
+ * @param phiBox              the φ setting or range the surrogate must cover, inside the simulator's φ domain
+ * @param training            rows, epochs, optimizer, network, validation and seed ({@link TrainingControls})
+ * @param histogram           cells, events per cell and bins of a tabulated histogram (other kinds ignore it)
+ * @param eventsPerExperiment N, the events one observed experiment holds: the posterior multiplies N
+ *                            per-event likelihoods, and kinds that must be normalized per θ size the
+ *                            normalization for it
+ * @param device              where a neural kind trains ({@code auto}, {@code cpu}, {@code gpu[:N]})
+ * @param log                 progress lines for the user (null: none)
+ * @param progress            progress of long stages (null: silent)
+ */
+public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box phiBox, TrainingControls training,
+        HistogramSettings histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
+        ProgressReporter progress) {
+
+    public SurrogateBuildRequest {
+        Objects.requireNonNull(source, "training source");
+        Objects.requireNonNull(thetaPrior, "theta prior");
+        Objects.requireNonNull(phiBox, "phi box");
+        Objects.requireNonNull(training, "training controls");
+        Objects.requireNonNull(histogram, "histogram settings");
+        Objects.requireNonNull(device, "device");
+        Require.positive("events per experiment", eventsPerExperiment);
+        log = log == null ? line -> { } : log;
+        progress = progress == null ? ProgressReporter.silent() : progress;
+        Simulator sim = source.simulator();
+        var dims = sim.dimensions();
+        if (thetaPrior.dim() != dims.thetaDim() || phiBox.dim() != dims.phiDim()) {
+            throw new DimensionMismatchException("surrogate request for " + sim.name() + ": expected a theta prior of"
+                    + " dimension " + dims.thetaDim() + " " + dims.thetaNames() + " and a phi box of dimension "
+                    + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim() + " and "
+                    + phiBox.dim());
+        }
+        Box support = thetaPrior.support();
+        if (!support.isBounded()) {
+            throw new InvalidInputException("surrogate theta prior: expected a bounded support (it becomes the"
+                    + " surrogate's theta range) but found " + support);
+        }
+        if (!support.within(sim.thetaDomain())) {
+            throw new OutOfSupportException("surrogate theta range: expected a box inside the simulator's theta domain "
+                    + sim.thetaDomain() + " but found " + support);
+        }
+        if (!phiBox.isBounded() || !phiBox.within(sim.phiDomain())) {
+            throw new OutOfSupportException("surrogate phi range: expected a bounded box inside the simulator's phi"
+                    + " domain " + sim.phiDomain() + " but found " + phiBox);
+        }
+    }
+
+    /**
+     * A request with the uniform prior over {@code thetaRange}, φ in {@code phiBox}, {@code training},
+     * {@link HistogramSettings#defaults()}, experiments of 1 000 events, device auto, silent.
+     */
+    public static SurrogateBuildRequest of(Simulator simulator, Box thetaRange, Box phiBox, TrainingControls training) {
+        return new SurrogateBuildRequest(TrainingSource.of(simulator), new UniformBoxPrior(thetaRange), phiBox,
+                training, HistogramSettings.defaults(), 1_000, DeviceRequest.AUTO, null, null);
+    }
+
+    /** The simulator of the source. */
+    public Simulator simulator() {
+        return source.simulator();
+    }
+
+    /** The θ range the surrogate must cover: the prior's support. */
+    public Box thetaRange() {
+        return thetaPrior.support();
+    }
+
+    /** Whether φ is one setting rather than a range. */
+    public boolean phiIsPoint() {
+        return Arrays.equals(phiBox.lower(), phiBox.upper());
+    }
+
+    /** Where training θ come from: the prior. */
+    public ParameterSampler thetaSampler() {
+        return ParameterSampler.of(thetaPrior);
+    }
+
+    /**
+     * Where training φ come from: the one setting, or uniform over the box (one fresh draw per
+     * parameter draw, so a neural kind learns p(x | θ, φ) across the whole range). Where only some
+     * components of the box are flat those stay fixed.
+     */
+    public ParameterSampler phiSampler() {
+        if (phiIsPoint()) {
+            return ParameterSampler.fixed(phiBox.lower());
+        }
+        for (int d = 0; d < phiBox.dim(); d++) {
+            if (phiBox.lower(d) == phiBox.upper(d)) {
+                return partlyFixed(phiBox);
+            }
+        }
+        return ParameterSampler.of(new UniformBoxPrior(phiBox));
+    }
+
+    /** Uniform along the box's open components, the fixed value along its flat ones. */
+    private static ParameterSampler partlyFixed(Box box) {
+        return new ParameterSampler() {
+            @Override
+            public int dim() {
+                return box.dim();
+            }
+
+            @Override
+            public Box range() {
+                return box;
+            }
+
+            @Override
+            public Matrix sample(int n, SplittableRandom rng) {
+                int dim = box.dim();
+                double[] values = new double[n * dim];
+                for (int i = 0; i < n; i++) {
+                    for (int d = 0; d < dim; d++) {
+                        values[i * dim + d] = box.lower(d) + (box.upper(d) - box.lower(d)) * rng.nextDouble();
+                    }
+                }
+                return Matrix.of(n, dim, values);
+            }
+
+            @Override
+            public String toString() {
+                return "uniform" + box;
+            }
+        };
+    }
+
+    /** Training progress as lines on {@link #log} (epochs and stages, not batches). */
+    public ProgressListener trainingListener() {
+        return p -> {
+            if (p.stage() != TrainingProgress.Stage.BATCHES) {
+                log.accept("  " + p.message());
+            }
+        };
+    }
+
+    public SurrogateBuildRequest withTraining(TrainingControls t) {
+        return new SurrogateBuildRequest(source, thetaPrior, phiBox, t, histogram, eventsPerExperiment, device, log,
+                progress);
+    }
+
+    public SurrogateBuildRequest withHistogram(HistogramSettings h) {
+        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, h, eventsPerExperiment, device, log,
+                progress);
+    }
+
+    public SurrogateBuildRequest withEventsPerExperiment(int n) {
+        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, histogram, n, device, log, progress);
+    }
+
+    public SurrogateBuildRequest withDevice(DeviceRequest d) {
+        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, histogram, eventsPerExperiment, d, log,
+                progress);
+    }
+
+    public SurrogateBuildRequest reporting(Consumer<String> lines, ProgressReporter reporter) {
+        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, histogram, eventsPerExperiment, device,
+                lines, reporter);
+    }
+}

@@ -1,0 +1,123 @@
+package org.robotphysicist.engine.surrogate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.robotphysicist.data.InvalidInputException;
+
+/**
+ * The surrogate kinds the engine knows: every {@link SurrogateKindProvider} service on the class
+ * path, the built-ins ({@code exact}, {@code histogram}, {@code classifier}, {@code maf},
+ * {@code nsf}) first. Immutable once discovered; safe to share between threads.
+ */
+public final class SurrogateRegistry {
+    private final Map<String, SurrogateKindProvider> kinds;
+
+    private SurrogateRegistry(Map<String, SurrogateKindProvider> kinds) {
+        this.kinds = kinds;
+    }
+
+    /**
+     * Every provider registered with {@link ServiceLoader} (through the thread's context class loader):
+     * the engine's own kinds first, then the others, each in registration order.
+     *
+     * @throws InvalidInputException when two providers claim one name, or a name is not a valid kind name
+     */
+    public static SurrogateRegistry discover() {
+        return of(ServiceLoader.load(SurrogateKindProvider.class));
+    }
+
+    /** A registry of exactly {@code providers}, the engine's own first (for embedding and tests). */
+    public static SurrogateRegistry of(Iterable<? extends SurrogateKindProvider> providers) {
+        List<SurrogateKindProvider> builtIn = new ArrayList<>();
+        List<SurrogateKindProvider> others = new ArrayList<>();
+        for (SurrogateKindProvider p : providers) {
+            (isBuiltIn(p) ? builtIn : others).add(p);
+        }
+        builtIn.addAll(others);
+        Map<String, SurrogateKindProvider> out = new LinkedHashMap<>();
+        for (SurrogateKindProvider p : builtIn) {
+            String name = p.name();
+            if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
+                throw new InvalidInputException("surrogate kind name of " + p.getClass().getName() + ": expected lower"
+                        + " case letters, digits and '-' but found '" + name + "'");
+            }
+            SurrogateKindProvider before = out.putIfAbsent(name, p);
+            if (before != null && before.getClass() != p.getClass()) {
+                throw new InvalidInputException("surrogate kind '" + name + "': expected one provider but found "
+                        + before.getClass().getName() + " and " + p.getClass().getName());
+            }
+        }
+        return new SurrogateRegistry(out);
+    }
+
+    /** Whether {@code p} ships with the engine (loaded from the same jar or class folder as this class). */
+    private static boolean isBuiltIn(SurrogateKindProvider p) {
+        var mine = SurrogateRegistry.class.getProtectionDomain().getCodeSource();
+        var theirs = p.getClass().getProtectionDomain().getCodeSource();
+        return mine != null && theirs != null && mine.getLocation() != null
+                && mine.getLocation().equals(theirs.getLocation());
+    }
+
+    /** The kinds: the engine's own first, then the others, each in registration order. */
+    public List<SurrogateKindProvider> kinds() {
+        return List.copyOf(kinds.values());
+    }
+
+    /** The kind names, in the order of {@link #kinds()}. */
+    public List<String> names() {
+        return new ArrayList<>(kinds.keySet());
+    }
+
+    /**
+     * The kind called {@code name} (case-insensitive).
+     *
+     * @throws InvalidInputException naming the known kinds when there is none
+     */
+    public SurrogateKindProvider named(String name) {
+        SurrogateKindProvider p = name == null ? null : kinds.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (p == null) {
+            throw new InvalidInputException("surrogate: expected one of " + names() + " but found '" + name + "'");
+        }
+        return p;
+    }
+
+    /**
+     * Builds the kind called {@code name} for {@code request} and checks that the result speaks
+     * about the simulator's (θ, φ, x) dimensions and covers the requested ranges.
+     */
+    public BuiltSurrogate build(String name, SurrogateBuildRequest request) {
+        BuiltSurrogate built = named(name).build(request);
+        try {
+            request.simulator().dimensions().requireCompatible("surrogate '" + name + "'",
+                    built.surrogate().dimensions());
+            if (!request.thetaRange().within(built.surrogate().thetaRange())
+                    || !request.phiBox().within(built.surrogate().phiRange())) {
+                throw new IllegalStateException("surrogate kind '" + name + "' built a surrogate on theta "
+                        + built.surrogate().thetaRange() + " x phi " + built.surrogate().phiRange()
+                        + " but the request asked for theta " + request.thetaRange() + " x phi " + request.phiBox());
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(built);
+            throw e;
+        }
+        return built;
+    }
+
+    private static void closeQuietly(BuiltSurrogate built) {
+        if (built.surrogate() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception suppressed) {
+                // the build error is the one to report
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SurrogateRegistry" + names();
+    }
+}

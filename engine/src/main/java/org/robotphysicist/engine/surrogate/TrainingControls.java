@@ -1,0 +1,119 @@
+package org.robotphysicist.engine.surrogate;
+
+import java.util.List;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Require;
+
+/**
+ * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
+ * optimizer's batch size and learning rate, the network's hidden layers and width, the share of
+ * rows held out for validation and the early-stopping patience. A {@code null} optional field means
+ * the kind's own default (each kind states its defaults), so one request fits every kind; tabulated
+ * kinds ignore all of it but the seed. Immutable, validated, round-trips to JSON.
+ *
+ * @param rows               simulated training rows (x, θ, φ), ≥ 1000
+ * @param epochs             the most passes over the training rows, ≥ 1
+ * @param batchSize          rows per mini-batch, ≥ 1 (null: the kind's default)
+ * @param learningRate       Adam's base rate η₀ &gt; 0, decayed by the kind's schedule (null: the kind's default)
+ * @param hiddenLayers       hidden layers of each network, ≥ 1 (null: the kind's default)
+ * @param hiddenWidth        units per hidden layer, ≥ 1 (null: the kind's default)
+ * @param validationFraction share of rows held out to pick the best epoch, in [0, 0.5] (null: the kind's default)
+ * @param patience           epochs without a validation improvement before stopping, ≥ 0; 0 never stops early
+ *                           (null: the kind's default)
+ * @param seed               every random draw of the build (simulation, initialization, shuffles) follows from it
+ */
+public record TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
+        Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
+
+    /** The fewest training rows accepted. */
+    public static final int MIN_ROWS = 1000;
+
+    public TrainingControls {
+        if (rows < MIN_ROWS) {
+            throw new InvalidInputException("training rows: expected at least " + MIN_ROWS + " but found " + rows);
+        }
+        Require.positive("training epochs", epochs);
+        if (batchSize != null) {
+            Require.positive("batch size", batchSize);
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new InvalidInputException("learning rate: expected a finite value > 0 but found " + learningRate);
+        }
+        if (hiddenLayers != null) {
+            Require.positive("hidden layers", hiddenLayers);
+        }
+        if (hiddenWidth != null) {
+            Require.positive("hidden width", hiddenWidth);
+        }
+        if (validationFraction != null) {
+            Require.inRange("validation fraction", validationFraction, 0, 0.5);
+        }
+        if (patience != null && patience < 0) {
+            throw new InvalidInputException("early-stopping patience: expected a count >= 0 but found " + patience);
+        }
+    }
+
+    /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */
+    public static TrainingControls of(int rows, int epochs, long seed) {
+        return new TrainingControls(rows, epochs, null, null, null, null, null, null, seed);
+    }
+
+    public TrainingControls withRowsAndEpochs(int r, int e) {
+        return new TrainingControls(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
+                patience, seed);
+    }
+
+    public TrainingControls withOptimizer(Integer batch, Double rate) {
+        return new TrainingControls(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
+                seed);
+    }
+
+    public TrainingControls withNetwork(Integer layers, Integer width) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
+                seed);
+    }
+
+    public TrainingControls withValidation(Double fraction, Integer earlyStoppingPatience) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
+                earlyStoppingPatience, seed);
+    }
+
+    public TrainingControls withSeed(long s) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, s);
+    }
+
+    /** The batch size, or {@code kindDefault} where none was given. */
+    public int batchSizeOr(int kindDefault) {
+        return batchSize != null ? batchSize : kindDefault;
+    }
+
+    /** The learning rate, or {@code kindDefault} where none was given. */
+    public double learningRateOr(double kindDefault) {
+        return learningRate != null ? learningRate : kindDefault;
+    }
+
+    /** The validation fraction, or {@code kindDefault} where none was given. */
+    public double validationFractionOr(double kindDefault) {
+        return validationFraction != null ? validationFraction : kindDefault;
+    }
+
+    /** The patience, or {@code kindDefault} where none was given. */
+    public int patienceOr(int kindDefault) {
+        return patience != null ? patience : kindDefault;
+    }
+
+    /** The hidden layer count, or {@code kindDefault} where none was given. */
+    public int hiddenLayersOr(int kindDefault) {
+        return hiddenLayers != null ? hiddenLayers : kindDefault;
+    }
+
+    /**
+     * The hidden widths of one network: {@link #hiddenLayersOr} layers of {@link #hiddenWidth} units,
+     * each defaulting to the kind's.
+     */
+    public List<Integer> hiddenWidthsOr(int defaultLayers, int defaultWidth) {
+        int width = hiddenWidth != null ? hiddenWidth : defaultWidth;
+        return java.util.Collections.nCopies(hiddenLayersOr(defaultLayers), width);
+    }
+}

@@ -1,0 +1,49 @@
+package org.robotphysicist.engine.design.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.TrainingControls;
+
+/** The design settings name a registry kind, carry training controls and a model file, and read older histories. */
+class DesignConfigJsonTest {
+    private static final DesignConfig BASE = DesignConfig.defaults(Box.interval(0.15, 0.35), Box.interval(40, 100));
+
+    @Test
+    void aNeuralConfigurationRoundTripsThroughJson() {
+        DesignConfig c = BASE.withSurrogate("nsf", HistogramSettings.defaults())
+                .withTraining(TrainingControls.of(5_000, 3, 99).withOptimizer(512, null).withValidation(0.1, 2));
+        DesignConfig back = Json.read(Json.write(c), DesignConfig.class, "test");
+        assertEquals(c, back);
+        assertEquals(512, back.training().batchSize());
+        assertNull(back.training().learningRate(), "an unset control stays the kind's default");
+        assertEquals(0, back.training().seed(), "the surrogate's seed follows from the master seed, not the controls");
+        DesignConfig fromFile = c.withModelFile("maf", "/models/m.rpm");
+        assertEquals(fromFile, Json.read(Json.write(fromFile), DesignConfig.class, "test"));
+        assertEquals("maf", fromFile.surrogate());
+    }
+
+    @Test
+    void aHistoryWrittenBeforeTheRegistryStillReads() throws Exception {
+        ObjectNode old = (ObjectNode) Json.mapper().readTree(Json.write(BASE));
+        old.put("surrogate", "HISTOGRAM");
+        old.remove("training");
+        old.remove("modelFile");
+        DesignConfig c = Json.read(old.toString(), DesignConfig.class, "old history");
+        assertEquals("histogram", c.surrogate());
+        assertEquals(DesignConfig.DEFAULT_TRAINING, c.training());
+        assertNull(c.modelFile());
+        var bad = assertThrows(InvalidInputException.class,
+                () -> BASE.withSurrogate("Fancy Net", HistogramSettings.defaults()));
+        assertTrue(bad.getMessage().contains("expected a kind name such as 'histogram' or 'nsf' but found 'Fancy Net'"),
+                bad.getMessage());
+    }
+}
