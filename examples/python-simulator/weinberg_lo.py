@@ -2,7 +2,7 @@
 """e+e- -> mu+mu- at leading order (gamma and Z), as an external Robot Physicist simulator.
 
 theta = sin^2(theta_W) in [0.01, 0.99], phi = sqrt(s) in GeV in [10, 500], x = cos(theta) of the
-mu- relative to the e- beam in [-1, 1]. The angular density (DESIGN.md section 3) is
+mu- relative to the e- beam in [-1, 1]. The angular density (leading-order gamma/Z exchange) is
 
     p(c) = (A0 (1 + c^2) + A1 c) / (8/3 A0),
     g_V = -1/2 + 2 sin^2(theta_W),  g_A = -1/2,

@@ -49,9 +49,9 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * surrogates it returns are as thread-safe as their kind ({@link PosteriorEvaluator} requires it).
  *
  * <p>The posterior is p(θ | X, φ) ∝ p(θ) Π<sub>i</sub> p̂(x<sub>i</sub> | θ, φ) on a regular grid over
- * the prior's support (DESIGN.md §5); EIG(φ) = E<sub>θ ~ p(θ), X ~ p(X | θ, φ)</sub>[H(p(θ)) −
+ * the prior's support; EIG(φ) = E<sub>θ ~ p(θ), X ~ p(X | θ, φ)</sub>[H(p(θ)) −
  * H(p(θ | X, φ))] by Monte Carlo with its standard error, maximized over the φ range by Bayesian
- * optimization with a Gaussian process (DESIGN.md §6).
+ * optimization with a Gaussian process.
  */
 public final class RobotPhysicist {
     private final Simulator simulator;

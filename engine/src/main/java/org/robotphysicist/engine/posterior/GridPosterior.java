@@ -254,7 +254,7 @@ public final class GridPosterior {
     }
 
     /**
-     * The credibility of θ (Hermans et al. 2021, DESIGN.md §7): the posterior mass of the cells
+     * The credibility of θ (Hermans et al. 2021): the posterior mass of the cells
      * whose density is strictly higher than that of the cell holding θ. θ lies in the
      * joint highest-density region of level 1 − α exactly when its credibility is below 1 − α
      * (up to the mass of its own cell).

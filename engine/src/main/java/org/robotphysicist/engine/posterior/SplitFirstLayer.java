@@ -13,7 +13,7 @@ import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 
 /**
- * The first layer of a ratio classifier's MLP split by input block (DESIGN.md §5). With z the
+ * The first layer of a ratio classifier's MLP split by input block. With z the
  * standardized input ((x − μ<sub>x</sub>)/s<sub>x</sub>, (θ − μ<sub>θ</sub>)/s<sub>θ</sub>,
  * (φ − μ<sub>φ</sub>)/s<sub>φ</sub>) and W = [W<sub>x</sub> W<sub>θ</sub> W<sub>φ</sub>] the
  * first weight (h<sub>1</sub>, D) cut by column blocks,

@@ -19,7 +19,7 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 
 /**
  * The {@link PosteriorEvaluator} for a {@link ParameterizedRatioClassifier}, evaluated on the
- * classifier's device with the first layer split (DESIGN.md §5, {@link SplitFirstLayer}):
+ * classifier's device with the first layer split ({@link SplitFirstLayer}):
  * <pre>
  *   S<sub>j</sub> = Σ<sub>i&lt;N</sub> g(f(A[i] + B[j])) − N·log Ẑ(θ<sub>j</sub>, φ),
  * </pre>

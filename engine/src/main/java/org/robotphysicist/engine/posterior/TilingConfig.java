@@ -9,7 +9,7 @@ import org.robotphysicist.data.InvalidInputException;
  * @param minTileRows    the smallest tile an out-of-memory retry may shrink to (≥ 1)
  * @param memoryFraction the share of the currently free memory one tile may use, in (0, 1]
  * @param maxTileRows    the cap of an automatically chosen tile: larger tiles fall out of cache
- *                       (DESIGN.md §9: 10⁴-row tiles ran twice as fast as 10⁶-row ones on CPU)
+ *                       (measured: 10⁴-row tiles ran twice as fast as 10⁶-row ones on CPU)
  */
 public record TilingConfig(int tileRows, int minTileRows, double memoryFraction, int maxTileRows) {
 

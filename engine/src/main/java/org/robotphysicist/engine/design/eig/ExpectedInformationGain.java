@@ -17,7 +17,7 @@ import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
- * The expected information gain of running an experiment at φ (Lindley 1956; DESIGN.md §6),
+ * The expected information gain of running an experiment at φ (Lindley 1956),
  * <pre>
  *   EIG(φ) = E_{θ ~ p(θ), X ~ p(X | θ, φ)} [ H(p(θ)) − H(p(θ | X, φ)) ],
  * </pre>

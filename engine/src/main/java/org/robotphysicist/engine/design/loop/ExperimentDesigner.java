@@ -49,7 +49,7 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
 
 /**
- * The robot physicist's loop (DESIGN.md §6): for R rounds,
+ * The robot physicist's loop (docs/architecture.md): for R rounds,
  * <ol>
  *   <li>choose φ by Bayesian optimization of the expected information gain over the φ range
  *       ({@link EigSearch}: each EIG estimate is observed with its squared standard error as known

@@ -6,7 +6,7 @@ import org.robotphysicist.data.InvalidInputException;
 
 /**
  * Expected coverage of a grid posterior (Hermans et al. 2021, "A trust crisis in simulation-based
- * inference?"; DESIGN.md §7). For prior-predictive pairs (θ*, X*), the credibility of θ* is the
+ * inference?"). For prior-predictive pairs (θ*, X*), the credibility of θ* is the
  * posterior mass of the cells with higher density than θ*'s cell
  * ({@link org.robotphysicist.engine.posterior.GridPosterior#credibility}); the coverage at level
  * 1 − α is the fraction of pairs with credibility ≤ 1 − α. A calibrated posterior covers at the
