@@ -90,27 +90,19 @@ public final class ZLineshapeSimulator implements TractableSimulator, CrossSecti
 
     @Override
     public void draw(double[] theta, double[] phi, int n, SplittableRandom rng, double[] out) {
-        ImprovedBornCrossSection born = new ImprovedBornCrossSection(LineshapeParameters.fromTheta(theta));
         double nominal = phi[0];
-        RadiatedFractionSampler isr = new RadiatedFractionSampler(born, nominal, detector.beamSpreadGeV(nominal));
+        DimuonGenerator generator = new DimuonGenerator(LineshapeParameters.fromTheta(theta), nominal,
+                detector.beamSpreadGeV(nominal));
         double[] muMinus = new double[3];
         double[] muPlus = new double[3];
         double maxCos = detector.maxAbsCosTheta();
         int recorded = 0;
         while (recorded < n) {
-            RadiatedFractionSampler.Draw d = isr.sample(rng);
-            double k = d.radiatedFraction();
-            double sPrime = d.sqrtS() * d.sqrtS() * (1 - k);
-            double y = -0.5 * Math.log1p(-k) * (rng.nextBoolean() ? 1 : -1);
-            double c = born.angularDistribution(sPrime).inverseCdf(rng.nextDouble());
-            double etaStar = 0.5 * Math.log((1 + c) / (1 - c));
-            double coshEta = Math.cosh(etaStar);
-            double thetaMinus = 2 * Math.atan(Math.exp(-(etaStar + y))) + detector.polarAngleResolutionRad()
-                    * StandardNormal.sample(rng);
-            double thetaPlus = 2 * Math.atan(Math.exp(-(-etaStar + y))) + detector.polarAngleResolutionRad()
-                    * StandardNormal.sample(rng);
-            double pMinus = smearMomentum(0.5 * Math.sqrt(sPrime) * Math.cosh(etaStar + y) / coshEta, rng);
-            double pPlus = smearMomentum(0.5 * Math.sqrt(sPrime) * Math.cosh(-etaStar + y) / coshEta, rng);
+            DimuonGenerator.TruePair pair = generator.next(rng);
+            double thetaMinus = pair.thetaMinus() + detector.polarAngleResolutionRad() * StandardNormal.sample(rng);
+            double thetaPlus = pair.thetaPlus() + detector.polarAngleResolutionRad() * StandardNormal.sample(rng);
+            double pMinus = smearMomentum(pair.momentumMinus(), rng);
+            double pPlus = smearMomentum(pair.momentumPlus(), rng);
             if (!(Math.abs(Math.cos(thetaMinus)) < maxCos && Math.abs(Math.cos(thetaPlus)) < maxCos)
                     || thetaMinus <= 0 || thetaPlus <= 0 || thetaMinus >= Math.PI || thetaPlus >= Math.PI) {
                 continue;
