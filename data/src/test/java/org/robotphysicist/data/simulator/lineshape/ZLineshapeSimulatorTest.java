@@ -96,6 +96,24 @@ class ZLineshapeSimulatorTest {
         assertEquals(50, new Experiment.FixedEventCount(50).run(sim, THETA, phi, rng).rows());
     }
 
+    /**
+     * The ISR sampler's envelope holds at every corner of the θ domain, below, on and above each
+     * resonance (it throws rather than bias events if the target ever exceeds it).
+     */
+    @Test
+    void theIsrEnvelopeHoldsAcrossTheDomain() {
+        SplittableRandom rng = new SplittableRandom(12);
+        for (double m : new double[] {88, 94}) {
+            for (double g : new double[] {1.5, 3.5}) {
+                for (double s2 : new double[] {0.18, 0.30}) {
+                    for (double e : new double[] {60, m + 0.05, 130}) {
+                        assertEquals(2000, sim.simulate(new double[] {m, g, s2}, new double[] {e}, 2000, rng).rows());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void valuesOutsideTheDomainsAreRejected() {
         SplittableRandom rng = new SplittableRandom(1);
