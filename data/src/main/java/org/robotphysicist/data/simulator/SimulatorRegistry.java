@@ -9,10 +9,11 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.simulator.lineshape.ZLineshapeSimulator;
 
 /**
  * Simulators by name: the built-in ones ({@code toy-gaussian}, {@code weinberg-lo},
- * {@code active-sciencing-toy}) and every {@link SimulatorProvider} found by
+ * {@code active-sciencing-toy}, {@code z-lineshape}) and every {@link SimulatorProvider} found by
  * {@link ServiceLoader} on a class loader. Immutable once built; safe to share.
  */
 public final class SimulatorRegistry {
@@ -78,6 +79,9 @@ public final class SimulatorRegistry {
                 + " x = cos(theta)", WeinbergLoSimulator::new);
         add(m, "active-sciencing-toy", "the 'active sciencing' Weinberg toy: theta = g_f ratio, phi = sqrt(s)/2,"
                 + " x = cos(theta)", ActiveSciencingToySimulator::new);
+        add(m, "z-lineshape", "e+e- -> mu+mu- across the Z with ISR, beam spread and a detector: theta = (M_Z [GeV],"
+                + " Gamma_Z [GeV], sin^2(theta_eff)), phi = sqrt(s) in GeV, x = (cos(theta*), acollinearity [rad],"
+                + " m_mumu/sqrt(s))", ZLineshapeSimulator::new);
         return m;
     }
 

@@ -8,6 +8,21 @@ import org.robotphysicist.data.Dimensions;
  * e⁺e⁻ → μ⁺μ⁻ at leading order ({@link WeinbergLoPhysics}): θ = sin²θ<sub>W</sub> ∈ [0.01, 0.99],
  * φ = √s ∈ [10, 500] GeV, x = cos θ of the μ⁻ relative to the e⁻ beam, in [−1, 1]. Events are
  * drawn by exact inversion of the angular CDF.
+ *
+ * <p><b>Two-fold ambiguity.</b> Below the pole, A<sub>FB</sub>(sin²θ<sub>W</sub>) takes each value
+ * twice: the angular distribution at 0.2312 is matched exactly by a second sin²θ<sub>W</sub>, ≈ 0.08 at
+ * 58 GeV, ≈ 0.164 at 70 GeV, ≈ 0.283 at 81 GeV and ≈ 0.29 at 84–86 GeV (at the pole the two merge into
+ * the symmetry about 1/4). With a prior on [0.15, 0.35], the cos θ likelihood is therefore
+ * double-peaked from about 70 GeV up to the pole; only the rate (fixed-luminosity mode) separates the
+ * two, and at 81 GeV it differs by 15%.
+ *
+ * <p><b>Fixed width.</b> M<sub>Z</sub> and Γ<sub>Z</sub> are held at their measured values while
+ * sin²θ<sub>W</sub> changes the couplings, and α(0) is used at every scale. So the rate of the
+ * fixed-luminosity mode is not a consistent model of how σ depends on sin²θ<sub>W</sub>: at the pole
+ * d ln σ/d sin²θ<sub>W</sub> = −7.2 here, where widths computed from the same couplings give about +0.9,
+ * and the peak σ(μμ) is 1.755 nb against the measured ≈ 2.0 nb. Designs driven by the rate near the
+ * pole inherit this artefact; the {@code z-lineshape} simulator computes widths and couplings
+ * consistently.
  */
 public final class WeinbergLoSimulator implements TractableSimulator, CrossSectionModel {
 

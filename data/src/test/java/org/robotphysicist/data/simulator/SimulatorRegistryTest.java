@@ -24,7 +24,7 @@ class SimulatorRegistryTest {
     @Test
     void builtInsAreListedAndCreatedByName() {
         SimulatorRegistry r = SimulatorRegistry.builtIns();
-        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy"), r.names());
+        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "z-lineshape"), r.names());
         assertInstanceOf(WeinbergLoSimulator.class, r.create("weinberg-lo"));
         for (String name : r.names()) {
             assertEquals(name, r.create(name).name(), "a simulator's own name matches its registry name");
@@ -35,8 +35,9 @@ class SimulatorRegistryTest {
     @Test
     void providersOnTheClassPathAreDiscoveredAndRun() {
         SimulatorRegistry r = SimulatorRegistry.discover(getClass().getClassLoader());
-        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "test-uniform-window"), r.names());
-        SimulatorRegistry.Entry e = r.entries().get(3);
+        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "z-lineshape", "test-uniform-window"),
+                r.names());
+        SimulatorRegistry.Entry e = r.entries().get(4);
         assertEquals(UniformWindowProvider.class.getName(), e.origin());
         Simulator s = r.create("test-uniform-window");
         Matrix x = s.simulate(new double[] {0.5}, new double[] {0.25}, 1000, new SplittableRandom(1));
@@ -50,7 +51,8 @@ class SimulatorRegistryTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SimulatorRegistry.discover(getClass().getClassLoader()).create("weinberg-nlo"));
         assertTrue(e.getMessage().contains("'weinberg-nlo'"), e.getMessage());
-        assertTrue(e.getMessage().contains("toy-gaussian, weinberg-lo, active-sciencing-toy, test-uniform-window"),
+        assertTrue(e.getMessage().contains("toy-gaussian, weinberg-lo, active-sciencing-toy, z-lineshape,"
+                + " test-uniform-window"),
                 e.getMessage());
     }
 

@@ -63,8 +63,9 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
      * The default run: sin²θ<sub>W</sub> = 0.2312 hidden at √s = 58 GeV, 5 000 events,
      * prior U(0.15, 0.35), a 41-point histogram surrogate of 10⁶ events per cell in 20 bins (a
      * neural surrogate: 2 000 000 rows, 6 epochs, device auto), a 801-point posterior grid, seed 20261122. (At the Z pole A_FB depends on g_V², which is
-     * symmetric about sin²θ<sub>W</sub> = 1/4, so a pole-only run cannot tell 0.23 from 0.27; below
-     * the pole the γ–Z interference makes the likelihood single-peaked.)
+     * symmetric about sin²θ<sub>W</sub> = 1/4, so a pole-only run cannot tell 0.23 from 0.27; at 58 GeV
+     * the second solution of the angular distribution, ≈ 0.08, lies outside the prior, so the likelihood
+     * is single-peaked there, but from about 70 GeV up to the pole it lies inside, e.g. ≈ 0.283 at 81 GeV.)
      */
     public static DemoConfig defaults() {
         return new DemoConfig(0.2312, 58.0, 5_000, 0.15, 0.35, "histogram", 41, 1_000_000, 20, 2_000_000, 6,
