@@ -21,6 +21,10 @@ import org.robotphysicist.data.Require;
  * columns follow a {@link DatasetSchema}: x, then θ, then φ. Simulated training sets carry all
  * three; observed data carry x (and optionally φ).
  *
+ * <p>ND4J serves as storage only: creation, copies, row selection, slicing and stacking move
+ * values without arithmetic, and the statistics are computed in Java ({@link ColumnMoments}), so
+ * no result depends on the native BLAS kernels a CPU selects (docs/numerics.md).
+ *
  * <p>The backing array never leaves this object: accessors copy.
  */
 public final class EventDataset {
@@ -168,14 +172,19 @@ public final class EventDataset {
         return Matrix.of(size(), count, view.data().asDouble());
     }
 
-    /** Per-column means, length C. */
+    /** Per-column means, length C (compensated summation in Java, not a native reduction). */
     public double[] columnMeans() {
-        return table.mean(0).toDoubleVector();
+        return ColumnMoments.of(rowMajorCopy(), size(), schema.width()).means();
     }
 
-    /** Per-column population standard deviations, length C. */
+    /** Per-column population standard deviations, length C (two-pass, in Java). */
     public double[] columnStandardDeviations() {
-        return table.std(false, 0).toDoubleVector();
+        return ColumnMoments.of(rowMajorCopy(), size(), schema.width()).standardDeviations();
+    }
+
+    /** The table's values, row-major, copied out of the ND4J buffer (a memory copy, no arithmetic). */
+    private double[] rowMajorCopy() {
+        return table.dup('c').data().asDouble();
     }
 
     /** A copy with rows in a random order (Fisher–Yates with {@code rng}). */

@@ -6,7 +6,8 @@
  *
  * <ul>
  *   <li>{@code gp} — the Gaussian process: kernels, hyperparameters by maximum marginal likelihood,
- *       predictions (linear algebra on ND4J's LAPACK/BLAS).</li>
+ *       predictions (Cholesky, solves and inverse in plain Java, each residual-checked; see
+ *       docs/numerics.md).</li>
  *   <li>{@code optim} — a bounded quasi-Newton minimizer used for hyperparameters and acquisitions.</li>
  *   <li>{@code acquisition} — log expected improvement, upper confidence bound, and their maximization
  *       over Sobol candidates plus local refinement.</li>

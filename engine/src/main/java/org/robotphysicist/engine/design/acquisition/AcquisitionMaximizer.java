@@ -14,6 +14,12 @@ import org.robotphysicist.engine.design.optim.BoundedLbfgs;
  * {@link BoundedLbfgs} on −α with the analytic gradient. Returns the best point seen. Cost:
  * one batched GP prediction of M points plus localStarts × (≤ localMaxIterations line-search
  * steps) single-point predictions with gradients.
+ *
+ * <p>An {@link Exclusion} keeps the result at least a given distance (Euclidean, in the unit box)
+ * from given points — for an objective whose repeated evaluation at (nearly) the same point adds
+ * nothing, such as an EIG estimate with common random numbers: candidates inside the radius are
+ * not considered and local refinements that end inside it are discarded. When every candidate is
+ * excluded the exclusion is ignored.
  */
 public final class AcquisitionMaximizer {
     private AcquisitionMaximizer() {
@@ -51,12 +57,72 @@ public final class AcquisitionMaximizer {
         }
     }
 
+    /**
+     * Points (unit box, row-major count·D values) the maximizer must stay at least {@code radius}
+     * away from. {@link #NONE} excludes nothing.
+     */
+    public record Exclusion(double[] points, int count, double radius) {
+        public static final Exclusion NONE = new Exclusion(new double[0], 0, 0.0);
+
+        public Exclusion {
+            points = points.clone();
+            if (count < 0) {
+                throw new InvalidInputException("excluded points: expected a count >= 0 but found " + count);
+            }
+            Require.nonNegative("exclusion radius", radius);
+        }
+
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+
+        /** Whether {@code u} (D values at offset {@code off}) lies strictly inside the radius of an excluded point. */
+        boolean excludes(double[] u, int off, int d) {
+            double r2 = radius * radius;
+            for (int i = 0; i < count; i++) {
+                double s = 0;
+                for (int c = 0; c < d; c++) {
+                    double diff = u[off + c] - points[i * d + c];
+                    s += diff * diff;
+                }
+                if (s < r2) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Maximizes {@code acquisition}; {@code rng} shifts the Sobol candidates. */
     public static Result maximize(Acquisition acquisition, Settings settings, SplittableRandom rng) {
+        return maximize(acquisition, settings, rng, Exclusion.NONE);
+    }
+
+    /** Maximizes {@code acquisition} away from the excluded points; {@code rng} shifts the Sobol candidates. */
+    public static Result maximize(Acquisition acquisition, Settings settings, SplittableRandom rng,
+            Exclusion exclusion) {
         int d = acquisition.dim();
         int m = settings.candidates();
         double[] candidates = SobolPoints.shifted(d, m, rng);
         double[] values = acquisition.values(candidates, m);
+        boolean excluding = exclusion.count() > 0 && exclusion.radius() > 0;
+        if (excluding) {
+            double[] allowed = values.clone();
+            boolean any = false;
+            for (int i = 0; i < m; i++) {
+                if (exclusion.excludes(candidates, i * d, d)) {
+                    allowed[i] = Double.NEGATIVE_INFINITY;
+                } else {
+                    any = any || !Double.isNaN(allowed[i]);
+                }
+            }
+            if (any) {
+                System.arraycopy(allowed, 0, values, 0, m);
+            } else {
+                excluding = false;
+            }
+        }
         Integer[] order = IntStream.range(0, m).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -nanToMinusInfinity(values[i])));
         double[] best = Arrays.copyOfRange(candidates, order[0] * d, order[0] * d + d);
@@ -77,7 +143,7 @@ public final class AcquisitionMaximizer {
             double[] start = Arrays.copyOfRange(candidates, order[s] * d, order[s] * d + d);
             BoundedLbfgs.Result r = BoundedLbfgs.minimize(negative, start, lower, upper, local);
             evaluations += r.evaluations();
-            if (-r.value() > bestValue) {
+            if (-r.value() > bestValue && !(excluding && exclusion.excludes(r.x(), 0, d))) {
                 bestValue = -r.value();
                 best = r.x();
             }

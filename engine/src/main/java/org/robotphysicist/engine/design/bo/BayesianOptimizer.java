@@ -117,7 +117,19 @@ public final class BayesianOptimizer {
      * the random stream, so calling twice without observing gives different points.
      */
     public Matrix suggest(int q) {
+        return suggest(q, 0.0);
+    }
+
+    /**
+     * As {@link #suggest(int)}, but after the initial design every suggestion keeps at least
+     * {@code minSeparation} (Euclidean distance in the unit box, where the domain's widths are 1)
+     * from every observation and earlier suggestion of the batch — for objectives whose repeated
+     * evaluation at nearly the same point adds no information (an EIG estimate with common random
+     * numbers returns the same value there). 0 allows any point.
+     */
+    public Matrix suggest(int q, double minSeparation) {
         Require.positive("batch size q", q);
+        Require.nonNegative("minimum separation", minSeparation);
         SplittableRandom rng = streamForCall(suggestCalls);
         suggestCalls++;
         int n = evaluations.size();
@@ -135,7 +147,11 @@ public final class BayesianOptimizer {
         double[] chosen = new double[q * d];
         double[] values = new double[q];
         for (int j = 0; j < q; j++) {
-            AcquisitionMaximizer.Result r = AcquisitionMaximizer.maximize(acquisition(gp), config.search(), rng.split());
+            AcquisitionMaximizer.Exclusion exclusion = minSeparation > 0
+                    ? new AcquisitionMaximizer.Exclusion(gp.unitPoints(), gp.size(), minSeparation)
+                    : AcquisitionMaximizer.Exclusion.NONE;
+            AcquisitionMaximizer.Result r = AcquisitionMaximizer.maximize(acquisition(gp), config.search(), rng.split(),
+                    exclusion);
             double[] u = r.unitPoint();
             values[j] = r.value();
             System.arraycopy(u, 0, chosen, j * d, d);
@@ -147,6 +163,34 @@ public final class BayesianOptimizer {
         lastReport = new SuggestionReport(false, n, q, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9,
                 lastModel.fitEvaluations(), lastModel.hyperparameters(), values);
         return scaling.fromUnit(chosen, q);
+    }
+
+    /**
+     * The maximizer (for the goal) of the GP posterior mean over the domain, at least
+     * {@code minSeparation} from every observation (unit-box distance; 0 allows any point): pure
+     * exploitation, for a final evaluation that refines the incumbent where the model puts the
+     * optimum. Falls back to {@link #suggest(int, double)} during the initial design. Advances the
+     * random stream as one suggest call.
+     */
+    public double[] suggestModelOptimum(double minSeparation) {
+        Require.nonNegative("minimum separation", minSeparation);
+        if (evaluations.size() < config.initialPoints()) {
+            return suggest(1, minSeparation).row(0);
+        }
+        SplittableRandom rng = streamForCall(suggestCalls);
+        suggestCalls++;
+        long t0 = System.nanoTime();
+        GaussianProcess gp = fitModel(rng.split());
+        long t1 = System.nanoTime();
+        lastModel = gp;
+        AcquisitionMaximizer.Exclusion exclusion = minSeparation > 0
+                ? new AcquisitionMaximizer.Exclusion(gp.unitPoints(), gp.size(), minSeparation)
+                : AcquisitionMaximizer.Exclusion.NONE;
+        AcquisitionMaximizer.Result r = AcquisitionMaximizer.maximize(new UpperConfidenceBound(gp, config.goal(), 0.0),
+                config.search(), rng.split(), exclusion);
+        lastReport = new SuggestionReport(false, evaluations.size(), 1, (t1 - t0) / 1e9,
+                (System.nanoTime() - t1) / 1e9, gp.fitEvaluations(), gp.hyperparameters(), new double[] {r.value()});
+        return scaling.fromUnit(r.unitPoint(), 1).row(0);
     }
 
     private Acquisition acquisition(GaussianProcess gp) {

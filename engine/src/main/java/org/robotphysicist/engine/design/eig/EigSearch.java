@@ -20,13 +20,23 @@ import org.robotphysicist.engine.posterior.GridPosterior;
  * the {@link BayesianOptimizer} for the next φ, estimates EIG there and tells the optimizer the
  * estimate with its squared standard error as known noise variance. {@link #recommend} fits the
  * Gaussian process to every estimate and returns the evaluated φ with the highest GP mean — the
- * noise-robust choice (the largest raw estimate favours lucky noise).
+ * noise-robust choice (the largest raw estimate favours lucky noise). With common random numbers
+ * no two estimates lie closer than {@link #MIN_SEPARATION}; {@link #stepAt} and
+ * {@link #stepAtModelOptimum} let the caller place an estimate itself or exploit the model.
  *
  * <p>Randomness: the optimizer's streams come from {@code boSeed}; estimate i uses
  * {@code new SplittableRandom(eigSeed)} with common random numbers, else the i-th split of it.
  * Not thread-safe (one search is one sequential loop; each estimate is itself parallel).
  */
 public final class EigSearch {
+    /**
+     * With common random numbers, the smallest distance between two estimates in the unit box
+     * (1% of each range): an estimate repeated at nearly the same φ returns nearly the same value
+     * and adds nothing, and without this the search re-estimated a good edge of the range over and
+     * over (benchmarks/README.md, "Acquisition quality").
+     */
+    public static final double MIN_SEPARATION = 0.01;
+
     private final ExpectedInformationGain eig;
     private final Prior prior;
     private final GridPosterior priorOnGrid;
@@ -35,10 +45,12 @@ public final class EigSearch {
     private final boolean commonRandomNumbers;
     private final SplittableRandom streams;
     private final List<EigEstimate> estimates = new ArrayList<>();
+    private final Box range;
 
-    private EigSearch(ExpectedInformationGain eig, Prior prior, BayesianOptimizer optimizer, long eigSeed,
+    private EigSearch(ExpectedInformationGain eig, Prior prior, Box range, BayesianOptimizer optimizer, long eigSeed,
             boolean commonRandomNumbers) {
         this.eig = eig;
+        this.range = range;
         this.prior = prior;
         this.priorOnGrid = eig.priorOnGrid(prior);
         this.optimizer = optimizer;
@@ -62,13 +74,38 @@ public final class EigSearch {
         }
         eig.likelihood().simulator().phiDomain().require("phi range lower corner", phiRange.lower());
         eig.likelihood().simulator().phiDomain().require("phi range upper corner", phiRange.upper());
-        return new EigSearch(eig, prior, BayesianOptimizer.start(phiRange, config, boSeed), eigSeed,
+        return new EigSearch(eig, prior, phiRange, BayesianOptimizer.start(phiRange, config, boSeed), eigSeed,
                 commonRandomNumbers);
     }
 
     /** One more EIG estimate at the optimizer's next suggestion; returns it. */
     public EigEstimate step() {
-        double[] phi = optimizer.suggest(1).row(0);
+        return evaluate(optimizer.suggest(1, separation()).row(0));
+    }
+
+    /**
+     * One more EIG estimate where the model's posterior mean is highest (at least the separation
+     * away from earlier estimates): a final, exploiting step that refines the incumbent.
+     */
+    public EigEstimate stepAtModelOptimum() {
+        return evaluate(optimizer.suggestModelOptimum(separation()));
+    }
+
+    /** {@link #MIN_SEPARATION} with common random numbers, else 0 (a repeated estimate adds information). */
+    private double separation() {
+        return commonRandomNumbers ? MIN_SEPARATION : 0.0;
+    }
+
+    /**
+     * One more EIG estimate at a setting the caller chooses (inside the search's range), for example
+     * the previous round's choice, whose neighbourhood often stays good as the prior narrows.
+     */
+    public EigEstimate stepAt(double[] phi) {
+        range.require("search setting", phi);
+        return evaluate(phi.clone());
+    }
+
+    private EigEstimate evaluate(double[] phi) {
         SplittableRandom rng = commonRandomNumbers ? new SplittableRandom(eigSeed) : streams.split();
         EigEstimate e = eig.estimate(priorOnGrid, prior, phi, rng);
         optimizer.observe(phi, e.value(), e.variance());

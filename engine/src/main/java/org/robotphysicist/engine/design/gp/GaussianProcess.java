@@ -21,7 +21,8 @@ import org.robotphysicist.models.neural.Standardizer;
  *
  * Immutable and thread-safe. Shapes: training points (N, D), prediction points (M, D).
  * Hyperparameters are fitted by {@link #fit} (maximum marginal likelihood with restarts) or given
- * ({@link #withHyperparameters}). Linear algebra: {@link NativeCholesky} (ND4J/OpenBLAS).
+ * ({@link #withHyperparameters}). Linear algebra: {@link DenseCholesky} (plain Java, every factorization
+ * and solve checked by its residual; a failed check throws {@link FactorizationResidualException}).
  */
 public final class GaussianProcess {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -37,7 +38,7 @@ public final class GaussianProcess {
     private final double[] knownNoise;
     private final GpHyperparameters hyper;
     private final double[] invLs2;
-    private final double[] lower;
+    private final DenseCholesky factor;
     private final double[] alpha;
     private final double jitter;
     private final double standardizedLml;
@@ -70,26 +71,20 @@ public final class GaussianProcess {
         double[] k = new double[n * n];
         KernelMatrices.covariance(family, KernelMatrices.squaredDifferences(x, n, d), n, d, invLs2,
                 hyper.signalVariance(), diagonal, k, new double[n * (n - 1) / 2]);
-        this.lower = new double[n * n];
-        try (NativeCholesky chol = new NativeCholesky(n)) {
-            this.jitter = chol.factor(k);
-            if (Double.isNaN(jitter)) {
-                throw new IllegalStateException("GP: the " + n + "x" + n + " kernel matrix is not positive definite even"
-                        + " with jitter " + NativeCholesky.FIRST_RELATIVE_JITTER * Math.pow(10,
-                        NativeCholesky.JITTER_RETRIES - 1) + " x mean diagonal (hyperparameters " + hyper + ")");
-            }
-            chol.copyFactor(lower);
+        this.factor = new DenseCholesky(n);
+        this.jitter = factor.factor(k);
+        if (Double.isNaN(jitter)) {
+            throw new IllegalStateException("GP: the " + n + "x" + n + " kernel matrix is not positive definite even"
+                    + " with jitter " + DenseCholesky.FIRST_RELATIVE_JITTER * Math.pow(10,
+                    DenseCholesky.JITTER_RETRIES - 1) + " x mean diagonal (hyperparameters " + hyper + ")");
         }
         this.alpha = t.clone();
-        forwardSolve(alpha);
-        backSolve(alpha);
+        factor.solve(alpha);
         double fit = 0;
-        double logDiag = 0;
         for (int i = 0; i < n; i++) {
             fit += t[i] * alpha[i];
-            logDiag += Math.log(lower[i * n + i]);
         }
-        this.standardizedLml = -0.5 * fit - logDiag - 0.5 * n * LOG_2PI;
+        this.standardizedLml = -0.5 * fit - 0.5 * factor.logDeterminant() - 0.5 * n * LOG_2PI;
     }
 
     /**
@@ -173,7 +168,7 @@ public final class GaussianProcess {
             }
             mean[c] = yMean + yScale * s;
         }
-        NativeCholesky.solveTransposedRight(lower, n, ks, m);
+        factor.solveLowerRows(ks, m);
         double[] variance = new double[m];
         double s2 = yScale * yScale;
         for (int c = 0; c < m; c++) {
@@ -207,13 +202,13 @@ public final class GaussianProcess {
             mu += k[i] * alpha[i];
         }
         double[] v = k.clone();
-        forwardSolve(v);
+        factor.solveLower(v);
         double q = 0;
         for (int i = 0; i < n; i++) {
             q += v[i] * v[i];
         }
         double variance = signal - q;
-        backSolve(v);
+        factor.solveUpper(v);
         double[] meanGradient = new double[d];
         double[] varianceGradient = new double[d];
         for (int i = 0; i < n; i++) {
@@ -231,29 +226,6 @@ public final class GaussianProcess {
             varianceGradient[c] = variance > 0 ? varianceGradient[c] * s2 : 0.0;
         }
         return new PointPrediction(yMean + yScale * mu, s2 * Math.max(0.0, variance), meanGradient, varianceGradient);
-    }
-
-    /** Solves L z = b in place. */
-    private void forwardSolve(double[] b) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            int row = i * n;
-            for (int j = 0; j < i; j++) {
-                s -= lower[row + j] * b[j];
-            }
-            b[i] = s / lower[row + i];
-        }
-    }
-
-    /** Solves Lᵀ z = b in place. */
-    private void backSolve(double[] b) {
-        for (int i = n - 1; i >= 0; i--) {
-            double s = b[i] / lower[i * n + i];
-            b[i] = s;
-            for (int j = 0; j < i; j++) {
-                b[j] -= lower[i * n + j] * s;
-            }
-        }
     }
 
     /**

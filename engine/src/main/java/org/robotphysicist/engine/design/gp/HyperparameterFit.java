@@ -49,27 +49,26 @@ record HyperparameterFit(GpHyperparameters hyperparameters, double logLikelihood
         BoundedLbfgs.Settings settings = BoundedLbfgs.Settings.of(config.maxIterations());
         double[] best = null;
         double bestValue = Double.POSITIVE_INFINITY;
-        try (MarginalLikelihood objective = new MarginalLikelihood(config.kernel(), x, n, d, t, knownNoise,
-                config.learnNoise())) {
-            for (int s = 0; s <= config.restarts(); s++) {
-                if (s > 0) {
-                    for (int j = 0; j < p; j++) {
-                        start[j] = lower[j] + (upper[j] - lower[j]) * rng.nextDouble();
-                    }
-                }
-                BoundedLbfgs.Result r = BoundedLbfgs.minimize(objective, start, lower, upper, settings);
-                if (r.value() < bestValue) {
-                    bestValue = r.value();
-                    best = r.x();
+        MarginalLikelihood objective = new MarginalLikelihood(config.kernel(), x, n, d, t, knownNoise,
+                config.learnNoise());
+        for (int s = 0; s <= config.restarts(); s++) {
+            if (s > 0) {
+                for (int j = 0; j < p; j++) {
+                    start[j] = lower[j] + (upper[j] - lower[j]) * rng.nextDouble();
                 }
             }
-            if (best == null) {
-                throw new IllegalStateException("GP hyperparameter fit: the kernel matrix could not be factored at any of "
-                        + (config.restarts() + 1) + " starts, even with jitter; are there duplicate points with "
-                        + "conflicting values and no noise?");
+            BoundedLbfgs.Result r = BoundedLbfgs.minimize(objective, start, lower, upper, settings);
+            if (r.value() < bestValue) {
+                bestValue = r.value();
+                best = r.x();
             }
-            return new HyperparameterFit(GpHyperparameters.fromLog(best, d, config.learnNoise()), -bestValue,
-                    config.restarts() + 1, objective.evaluations());
         }
+        if (best == null) {
+            throw new IllegalStateException("GP hyperparameter fit: the kernel matrix could not be factored at any of "
+                    + (config.restarts() + 1) + " starts, even with jitter; are there duplicate points with "
+                    + "conflicting values and no noise?");
+        }
+        return new HyperparameterFit(GpHyperparameters.fromLog(best, d, config.learnNoise()), -bestValue,
+                config.restarts() + 1, objective.evaluations());
     }
 }

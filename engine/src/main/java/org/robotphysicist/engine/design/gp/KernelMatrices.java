@@ -92,7 +92,7 @@ final class KernelMatrices {
      * @param noise σ<sub>n</sub>² when learned, or a negative value when not
      */
     static void gradient(KernelFamily family, double[] diffs, double[] r2, int n, int d, double[] invLs2,
-            double signal, double[] k, java.nio.DoubleBuffer kinv, double[] alpha, double noise, double[] grad) {
+            double signal, double[] k, double[] kinv, double[] alpha, double noise, double[] grad) {
         java.util.Arrays.fill(grad, 0.0);
         double offDiagonalSignal = 0;
         double diagonalW = 0;
@@ -100,9 +100,9 @@ final class KernelMatrices {
         for (int i = 0; i < n; i++) {
             double ai = alpha[i];
             int row = i * n;
-            diagonalW += ai * ai - kinv.get(row + i);
+            diagonalW += ai * ai - kinv[row + i];
             for (int j = 0; j < i; j++, p++) {
-                double wk = (ai * alpha[j] - kinv.get(row + j)) * k[row + j];
+                double wk = (ai * alpha[j] - kinv[row + j]) * k[row + j];
                 offDiagonalSignal += wk;
                 double wq = wk * family.slopeRatio(r2[p]);
                 int base = p * d;

@@ -1,6 +1,5 @@
 package org.robotphysicist.engine.design.gp;
 
-import java.nio.DoubleBuffer;
 import org.robotphysicist.engine.design.optim.BoundedLbfgs;
 
 /**
@@ -14,11 +13,11 @@ import org.robotphysicist.engine.design.optim.BoundedLbfgs;
  *
  * As a {@link BoundedLbfgs.Objective} it returns −log p and its gradient (for minimization), or NaN
  * when K cannot be factored even with jitter. One evaluation costs one kernel assembly O(n²D),
- * one Cholesky and one inverse (LAPACK potrf + potri, n³ flops in all), and O(n²D) for the
- * gradient; the pairwise squared differences are computed once, so memory is
- * n²(D/2 + 2) doubles. Holds one native (n, n) buffer: close it.
+ * one Cholesky and one inverse ({@link DenseCholesky}, n³/2 multiply-adds in all, each
+ * residual-checked), and O(n²D) for the gradient; the pairwise squared differences are computed
+ * once, so memory is n²(D/2 + 5) doubles. Not thread-safe (one instance per fit).
  */
-final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable {
+final class MarginalLikelihood implements BoundedLbfgs.Objective {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final KernelFamily family;
@@ -29,7 +28,7 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
     private final double[] t;
     private final double[] knownNoise;
     private final boolean learnNoise;
-    private final NativeCholesky cholesky;
+    private final DenseCholesky cholesky;
     private final double[] k;
     private final double[] alpha;
     private final double[] diagonal;
@@ -51,7 +50,7 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
         this.t = t;
         this.knownNoise = knownNoise;
         this.learnNoise = learnNoise;
-        this.cholesky = new NativeCholesky(n);
+        this.cholesky = new DenseCholesky(n);
         this.k = new double[n * n];
         this.alpha = new double[n];
         this.diagonal = new double[n];
@@ -79,18 +78,15 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
             return Double.NaN;
         }
         double logDet = cholesky.logDeterminant();
-        DoubleBuffer kinv = cholesky.invert();
-        if (kinv == null) {
-            return Double.NaN;
-        }
+        double[] kinv = cholesky.inverse();
         // α = K⁻¹t from the lower triangle of the symmetric inverse
         java.util.Arrays.fill(alpha, 0.0);
         for (int i = 0; i < n; i++) {
             int row = i * n;
             double ti = t[i];
-            double s = kinv.get(row + i) * ti;
+            double s = kinv[row + i] * ti;
             for (int j = 0; j < i; j++) {
-                double v = kinv.get(row + j);
+                double v = kinv[row + j];
                 s += v * t[j];
                 alpha[j] += v * ti;
             }
@@ -117,10 +113,5 @@ final class MarginalLikelihood implements BoundedLbfgs.Objective, AutoCloseable 
     /** log p(t | h) at the given hyperparameters (NaN when K cannot be factored). */
     double logMarginalLikelihood(GpHyperparameters h) {
         return -evaluate(h.toLog(learnNoise), null);
-    }
-
-    @Override
-    public void close() {
-        cholesky.close();
     }
 }

@@ -53,7 +53,9 @@ import org.robotphysicist.training.device.Devices;
  * <ol>
  *   <li>choose φ by Bayesian optimization of the expected information gain over the φ range
  *       ({@link EigSearch}: each EIG estimate is observed with its squared standard error as known
- *       noise; the evaluated φ with the highest GP mean is chosen);</li>
+ *       noise; from round 2 the first estimate is at the previous round's choice, whose
+ *       neighbourhood usually stays good as the prior narrows; the last estimate is at the GP
+ *       mean's maximum; the evaluated φ with the highest GP mean is chosen);</li>
  *   <li>run the experiment there ({@link ExperimentRunner}: a simulation at a hidden θ, or real
  *       events from the caller);</li>
  *   <li>update the posterior on the θ grid; it becomes the next round's prior
@@ -371,8 +373,15 @@ public final class ExperimentDesigner implements AutoCloseable {
                 config.commonRandomNumbers());
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
                 config.rounds()), config.evaluationsPerRound(), "estimates")) {
-            for (int i = 0; i < config.evaluationsPerRound(); i++) {
-                search.step();
+            int budget = config.evaluationsPerRound();
+            for (int i = 0; i < budget; i++) {
+                if (i == 0 && r > 0) {
+                    search.stepAt(rounds.get(r - 1).phi());
+                } else if (i == budget - 1 && budget > config.initialPoints()) {
+                    search.stepAtModelOptimum();
+                } else {
+                    search.step();
+                }
                 progress.advance(1);
             }
         }

@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.acquisition;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
@@ -109,6 +110,40 @@ class AcquisitionTest {
         assertTrue(r.value() >= denseBest - 1e-6, () -> "maximizer value " + r.value() + " vs best of 16384 Sobol points "
                 + db);
         assertTrue(r.evaluations() > 0, () -> "local refinement evaluations " + r.evaluations());
+    }
+
+    /** α(u) = u<sub>0</sub>: increasing towards the edge u = 1 of the unit interval. */
+    private static final Acquisition RAMP = new Acquisition() {
+        @Override
+        public int dim() {
+            return 1;
+        }
+
+        @Override
+        public double[] values(double[] unitPoints, int m) {
+            return unitPoints.clone();
+        }
+
+        @Override
+        public double valueAndGradient(double[] u, double[] gradient) {
+            gradient[0] = 1.0;
+            return u[0];
+        }
+    };
+
+    @Test
+    void exclusionKeepsTheMaximizerAwayFromExcludedPoints() {
+        AcquisitionMaximizer.Settings settings = new AcquisitionMaximizer.Settings(512, 3, 40);
+        AcquisitionMaximizer.Result free = AcquisitionMaximizer.maximize(RAMP, settings, new SplittableRandom(3));
+        assertEquals(1.0, free.unitPoint()[0], 1e-9, "without exclusion the maximizer reaches the edge");
+        AcquisitionMaximizer.Result kept = AcquisitionMaximizer.maximize(RAMP, settings, new SplittableRandom(3),
+                new AcquisitionMaximizer.Exclusion(new double[] {1.0, 0.2}, 2, 0.05));
+        double u = kept.unitPoint()[0];
+        assertTrue(u <= 0.95 + 1e-12 && u >= 0.94, () -> "with the edge excluded (radius 0.05) expected the best"
+                + " allowed point in [0.94, 0.95] but found " + u);
+        AcquisitionMaximizer.Result everything = AcquisitionMaximizer.maximize(RAMP, settings, new SplittableRandom(3),
+                new AcquisitionMaximizer.Exclusion(new double[] {0.5}, 1, 2.0));
+        assertEquals(1.0, everything.unitPoint()[0], 1e-9, "an exclusion covering every candidate is ignored");
     }
 
     @Test

@@ -179,15 +179,14 @@ class GaussianProcessTest {
         }
         double[] known = new double[y.length];
         for (KernelFamily k : KernelFamily.values()) {
-            try (MarginalLikelihood ml = new MarginalLikelihood(k, x, y.length, 2, t, known, true)) {
-                double[] theta = {Math.log(0.35), Math.log(0.6), Math.log(1.3), Math.log(0.01)};
-                double[] g = new double[4];
-                ml.evaluate(theta, g);
-                for (int j = 0; j < 4; j++) {
-                    double fd = FiniteDifferences.partial(th -> ml.evaluate(th, null), theta, j, 1e-5);
-                    assertClose(k + " d(-LML)/d theta[" + j + "] analytic vs central difference", fd, g[j],
-                            1e-6 * Math.max(1, Math.abs(fd)));
-                }
+            MarginalLikelihood ml = new MarginalLikelihood(k, x, y.length, 2, t, known, true);
+            double[] theta = {Math.log(0.35), Math.log(0.6), Math.log(1.3), Math.log(0.01)};
+            double[] g = new double[4];
+            ml.evaluate(theta, g);
+            for (int j = 0; j < 4; j++) {
+                double fd = FiniteDifferences.partial(th -> ml.evaluate(th, null), theta, j, 1e-5);
+                assertClose(k + " d(-LML)/d theta[" + j + "] analytic vs central difference", fd, g[j],
+                        1e-6 * Math.max(1, Math.abs(fd)));
             }
         }
     }

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# EIG of the design loop's chosen setting as a fraction of a dense scan's best, per round, over seeds.
+# Usage: benchmarks/acquisition-quality.sh [--seeds 20] [--rounds 2] [--datasets 32] [--grid 101] [--scan-points 61] ...
+exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.AcquisitionQualityBenchmark "$@"

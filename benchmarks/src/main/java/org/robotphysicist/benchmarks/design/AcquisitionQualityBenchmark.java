@@ -1,0 +1,145 @@
+package org.robotphysicist.benchmarks.design;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.robotphysicist.benchmarks.BenchmarkArguments;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.design.eig.EigEstimate;
+import org.robotphysicist.engine.design.eig.EigScan;
+import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
+import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
+import org.robotphysicist.engine.design.loop.DesignConfig;
+import org.robotphysicist.engine.design.loop.DesignOptions;
+import org.robotphysicist.engine.design.loop.ExperimentDesigner;
+import org.robotphysicist.engine.design.loop.ExperimentSpec;
+import org.robotphysicist.engine.design.loop.RoundProposal;
+import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.models.ExactLikelihood;
+
+/**
+ * How good the design loop's chosen settings are: over S seeds, runs R design rounds of the
+ * {@link ExperimentDesigner} on the Weinberg LO simulator with the exact likelihood, and for each
+ * round compares the EIG of the chosen √s with the best EIG of a dense scan of the same round —
+ * same prior, same EIG estimator (same likelihood, θ grid and datasets per estimate) and the same
+ * random stream at every φ (common random numbers), so the comparison carries no Monte Carlo noise
+ * between points. Printed per case: the fraction EIG(chosen)/max(scan max, EIG(chosen)) per round
+ * with median and worst over all rounds and seeds, and how many of the loop's estimates fell
+ * within 0.5% of the range of either edge.
+ *
+ * <p>Cases: 200 events per experiment; 1 pb⁻¹ with the extended likelihood; 1 pb⁻¹ without the
+ * rate term. Round 1 has the uniform prior for every seed, so its scan is computed once per case.
+ *
+ * <p>Usage: {@code AcquisitionQualityBenchmark [--seeds 20] [--rounds 2] [--datasets 32] [--grid 101]
+ * [--scan-points 61] [--evaluations 12] [--cases count,lumi,lumi-no-rate]}
+ */
+public final class AcquisitionQualityBenchmark {
+    private static final double PHI_LO = 40;
+    private static final double PHI_HI = 100;
+    private static final double THETA_LO = 0.15;
+    private static final double THETA_HI = 0.35;
+    private static final double HIDDEN_THETA = 0.2312;
+    private static final long REFERENCE_SEED = 20261204L;
+    private static final double EDGE_FRACTION = 0.005;
+
+    private AcquisitionQualityBenchmark() {
+    }
+
+    private record Case(String key, String name, ExperimentSpec experiment, boolean rate) {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkArguments opt = BenchmarkArguments.parse(args);
+        int seeds = opt.integer("seeds", 20);
+        int rounds = opt.integer("rounds", 2);
+        int datasets = opt.integer("datasets", 32);
+        int gridPoints = opt.integer("grid", 101);
+        int scanPoints = opt.integer("scan-points", 61);
+        int evaluations = opt.integer("evaluations", 12);
+        List<String> selected = Arrays.asList(opt.string("cases", "count,lumi,lumi-no-rate").split(","));
+        List<Case> cases = List.of(
+                new Case("count", "200 events", ExperimentSpec.events(200), true),
+                new Case("lumi", "1 pb^-1, extended likelihood", ExperimentSpec.luminosity(1.0), true),
+                new Case("lumi-no-rate", "1 pb^-1, no rate term", ExperimentSpec.luminosity(1.0), false));
+        System.out.printf(Locale.ROOT, "Acquisition quality: Weinberg LO, exact likelihood, sqrt(s) in [%.0f, %.0f] GeV,"
+                + " %d seeds x %d rounds, %d EIG estimates per round, %d datasets per estimate, %d-point theta grid,"
+                + " dense scan of %d points%n%n", PHI_LO, PHI_HI, seeds, rounds, evaluations, datasets, gridPoints,
+                scanPoints);
+        WeinbergLoSimulator simulator = new WeinbergLoSimulator();
+        RegularGrid phiGrid = RegularGrid.of(PHI_LO, PHI_HI, scanPoints);
+        for (Case c : cases) {
+            if (!selected.contains(c.key())) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            DesignConfig config = new DesignConfig(rounds, new double[] {PHI_LO}, new double[] {PHI_HI},
+                    new double[] {THETA_LO}, new double[] {THETA_HI}, gridPoints, c.experiment(), c.rate(), datasets,
+                    evaluations, Math.min(4, evaluations), true, SurrogateKind.EXACT, HistogramSettings.defaults(), 1L);
+            ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
+                    PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
+                    c.experiment().toExperiment(), c.rate()),
+                    ThetaGrid.of(RegularGrid.of(THETA_LO, THETA_HI, gridPoints)), datasets);
+            EigScan firstRoundScan = null;
+            List<Double> fractions = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            int atEdge = 0;
+            int total = 0;
+            for (long seed = 1; seed <= seeds; seed++) {
+                ExperimentDesigner designer = ExperimentDesigner.start(config.withSeed(seed), simulator,
+                        new SimulatedExperimentRunner(simulator, c.experiment().toExperiment(),
+                                new double[] {HIDDEN_THETA}), DesignOptions.silent());
+                SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
+                        c.experiment().toExperiment(), new double[] {HIDDEN_THETA});
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    seed %2d:", seed));
+                for (int r = 1; r <= rounds; r++) {
+                    Prior prior = designer.currentPrior();
+                    RoundProposal p = designer.propose();
+                    EigScan scan;
+                    if (r == 1 && firstRoundScan != null) {
+                        scan = firstRoundScan;
+                    } else {
+                        scan = EigScan.run(reference, prior, phiGrid, REFERENCE_SEED, true, Progress.none());
+                        if (r == 1) {
+                            firstRoundScan = scan;
+                        }
+                    }
+                    EigEstimate chosen = reference.estimate(prior, p.phi(), new SplittableRandom(REFERENCE_SEED));
+                    double best = Math.max(scan.best().value(), chosen.value());
+                    double fraction = chosen.value() / best;
+                    fractions.add(fraction);
+                    int edge = 0;
+                    for (EigEstimate e : p.evaluations()) {
+                        double u = (e.phi()[0] - PHI_LO) / (PHI_HI - PHI_LO);
+                        if (u <= EDGE_FRACTION || u >= 1 - EDGE_FRACTION) {
+                            edge++;
+                        }
+                    }
+                    atEdge += edge;
+                    total += p.evaluations().size();
+                    line.append(String.format(Locale.ROOT, "  r%d chose %.2f (%.4f of max %.4f at %.1f; %d at edge)",
+                            r, p.phi()[0], fraction, scan.best().value(), scan.best().phi()[0], edge));
+                    Matrix events = runner.run(r, p.phi(), new SplittableRandom(seed * 1_000 + r));
+                    designer.record(p, events);
+                }
+                lines.add(line.toString());
+            }
+            double[] f = fractions.stream().mapToDouble(Double::doubleValue).toArray();
+            double worst = Arrays.stream(f).min().orElse(Double.NaN);
+            System.out.printf(Locale.ROOT, "%-32s median %.3f  worst %.3f  below 0.95: %d/%d  edge estimates %d/%d"
+                    + "  (%.0f s)%n", c.name(), BenchmarkArguments.median(f), worst,
+                    Arrays.stream(f).filter(x -> x < 0.95).count(), f.length, atEdge, total,
+                    (System.nanoTime() - t0) / 1e9);
+            lines.forEach(System.out::println);
+        }
+    }
+}
