@@ -24,7 +24,7 @@ import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.SurrogateKind;
+import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.models.ExactLikelihood;
 
 /**
@@ -84,7 +84,8 @@ public final class AcquisitionQualityBenchmark {
             long t0 = System.nanoTime();
             DesignConfig config = new DesignConfig(rounds, new double[] {PHI_LO}, new double[] {PHI_HI},
                     new double[] {THETA_LO}, new double[] {THETA_HI}, gridPoints, c.experiment(), c.rate(), datasets,
-                    evaluations, Math.min(4, evaluations), true, SurrogateKind.EXACT, HistogramSettings.defaults(), 1L);
+                    evaluations, Math.min(4, evaluations), true, ExactSurrogateKind.NAME, HistogramSettings.defaults(),
+                    DesignConfig.DEFAULT_TRAINING, null, 1L);
             ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
                     PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
                     c.experiment().toExperiment(), c.rate()),
