@@ -22,6 +22,9 @@ import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
+import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 
 /**
  * The JSON endpoints: each parses and validates its request on the connection's thread (errors are
@@ -75,10 +78,13 @@ final class Endpoints {
         return Map.of("models", list);
     }
 
-    /** {@code POST /posterior}: the grid posterior of the events at φ. */
+    /**
+     * {@code POST /posterior}: the posterior of the events at φ, on a grid or by MCMC ({@code sampler}:
+     * auto, grid or mcmc), with {@code samples} posterior draws when asked (seeded by {@code seed}).
+     */
     Computation posterior(JsonNode body) {
         RequestJson r = RequestJson.of(body, "posterior request", Set.of("model", "phi", "events", "grid", "levels",
-                "prior"));
+                "prior", "samples", "sampler", "seed"));
         String name = r.string("model");
         ModelPool.Info info = models.info(name);
         double[] phi = r.doubles("phi", info.dimensions().phiDim());
@@ -87,9 +93,18 @@ final class Endpoints {
         if (r.has("levels")) {
             RequestCost.requireLevels(r.doubles("levels", -1).length);
         }
-        PosteriorOptions options = new PosteriorOptions(grid, r.doublesOr("levels", new double[] {0.68, 0.95}));
+        int samples = r.intOr("samples", 0, 1, PosteriorSampler.MAX_SAMPLES);
+        SamplerChoice choice = SamplerChoice.parse(r.has("sampler") ? r.string("sampler") : "auto");
+        PosteriorOptions options = new PosteriorOptions(grid, r.doublesOr("levels", new double[] {0.68, 0.95}),
+                samples, choice, r.longOr("seed", 1L));
         Box thetaRange = r.has("prior") ? r.box("prior", info.dimensions().thetaDim()) : info.thetaRange();
-        RequestCost.posterior(events.rows(), gridPoints(grid, info)).requireAtMost(maxCost);
+        int thetaDim = info.dimensions().thetaDim();
+        if (choice.resolve(thetaDim, options.gridFits(thetaDim)) == SamplerChoice.GRID) {
+            RequestCost.posterior(events.rows(), gridPoints(grid, info), samples).requireAtMost(maxCost);
+        } else {
+            RequestCost.mcmcPosterior(events.rows(), McmcPosterior.evaluations(Math.max(1, samples)), samples)
+                    .requireAtMost(maxCost);
+        }
         Simulator sim = simulator(info);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange).settings(phi);
         return cancellation -> {
