@@ -162,6 +162,37 @@ class PosteriorSamplesTest {
     }
 
     @Test
+    void mcmcRespectsThePriorsSupportAndMatchesTheTruncatedGridPosterior() {
+        IsotropicGaussianSimulator sim = new IsotropicGaussianSimulator(1);
+        Observation obs = observed(sim, new double[] {0.0}, 1.0, 25, 41);
+        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(org.robotphysicist.data.Box.interval(0, 2))
+                .settings(1.0);
+        ExactLikelihood exact = new ExactLikelihood(sim);
+        PosteriorResult grid = rp.posterior(exact, obs, PosteriorOptions.defaults().withGridPoints(2001));
+        PosteriorResult mcmc = rp.posterior(exact, obs, PosteriorOptions.defaults().withSampler(SamplerChoice.MCMC)
+                .withSamples(5000).withSeed(2));
+        for (double v : mcmc.samples().draws().column(0)) {
+            assertTrue(v >= 0 && v <= 2, "MCMC draw " + v + " outside the prior's support [0, 2]");
+        }
+        double sd = grid.summary().standardDeviation()[0];
+        // The posterior is a normal cut at 0 (the prior's edge); ESS >= 400 makes 0.2 sd four Monte Carlo errors.
+        assertClose("MCMC vs grid mean of the truncated posterior, in sd", 0,
+                (mcmc.summary().mean()[0] - grid.summary().mean()[0]) / sd, 0.2);
+        assertClose("MCMC / grid sd of the truncated posterior", 1, mcmc.summary().standardDeviation()[0] / sd, 0.1);
+        assertTrue(mcmc.warnings().isEmpty(), "warnings: " + mcmc.warnings());
+    }
+
+    @Test
+    void poorMixingIsReportedAsWarnings() {
+        McmcDiagnostics good = new McmcDiagnostics(16, 2000, 1000, 8, 0.3, 1.004, 3000, 2500);
+        assertTrue(good.warnings().isEmpty(), good.warnings().toString());
+        McmcDiagnostics bad = new McmcDiagnostics(16, 2000, 1000, 8, 0.3, 1.05, 120, 90);
+        assertEquals(2, bad.warnings().size(), bad.warnings().toString());
+        assertTrue(bad.warnings().get(0).contains("R-hat 1.0500 exceeds 1.01"), bad.warnings().get(0));
+        assertTrue(bad.warnings().get(1).contains("effective sample size 90 is below 400"), bad.warnings().get(1));
+    }
+
+    @Test
     void automaticChoiceIsTheGridUpToThreeDimensionsAndMcmcBeyond() {
         assertEquals(SamplerChoice.GRID, SamplerChoice.AUTO.resolve(3, true));
         assertEquals(SamplerChoice.MCMC, SamplerChoice.AUTO.resolve(4, true));
