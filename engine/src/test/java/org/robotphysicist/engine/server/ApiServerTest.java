@@ -292,6 +292,22 @@ class ApiServerTest {
         assertTrue(mcmc.get("mcmc").get("maxRhat").asDouble() > 0, mcmc.get("mcmc").toString());
         assertTrue(mcmc.get("density").isNull(), "no grid density under MCMC");
 
+        double[] first = java.util.Arrays.copyOfRange(events, 0, 150);
+        double[] second = java.util.Arrays.copyOfRange(events, 150, 300);
+        HttpResponse<String> split = send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "grid", 101,
+                "experiments", List.of(Map.of("phi", new double[] {58}, "events", first), Map.of("phi",
+                        new double[] {58}, "events", second)))));
+        assertEquals(200, split.statusCode(), split.body());
+        JsonNode both = json(split);
+        assertEquals(2, both.get("experiments").size());
+        assertEquals(300, both.get("events").asInt());
+        double[] joint = Json.mapper().convertValue(json(send(server, "POST", "/posterior", posteriorRequest()))
+                .get("density"), double[].class);
+        assertArrayEquals(joint, Json.mapper().convertValue(both.get("density"), double[].class), 1e-5,
+                "two experiments of 150 events at one phi give the posterior of all 300 (float32 sums in other batches)");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", events, "experiments", List.of()))), 400, "expected either 'phi' and 'events' or"
+                + " 'experiments' but found both");
         assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
                 "events", events, "samples", 0))), 400, "field 'samples': expected an integer in [1, 1000000] but"
                 + " found 0");
