@@ -27,14 +27,17 @@ final class ObservedExperiments {
     /**
      * One observation per experiment, φ inside the simulator's φ domain, x columns matching it.
      *
-     * @param files   the event files, at least one
-     * @param csvs    their contents, in the same order
-     * @param phis    one φ per file, or null/empty to read the φ columns
+     * @param files the event files, at least one
+     * @param csvs  their contents, in the same order
+     * @param phis  D<sub>φ</sub> values per file, file after file (as repeated {@code --phi}), or
+     *              null to read the φ columns
      */
-    static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, List<double[]> phis, Simulator sim) {
-        if (phis != null && !phis.isEmpty() && phis.size() != files.size()) {
-            throw new InvalidInputException("--phi: expected one value per --events file (" + files.size()
-                    + ") or none (read the files' phi columns) but found " + phis.size());
+    static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, double[] phis, Simulator sim) {
+        int dPhi = sim.dimensions().phiDim();
+        if (phis != null && phis.length != dPhi * files.size()) {
+            throw new InvalidInputException("--phi: expected one value per --events file (" + files.size() + " x "
+                    + dPhi + " number(s)) or none (read the files' phi columns) but found " + phis.length
+                    + " number(s)");
         }
         List<Observation> out = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
@@ -44,9 +47,9 @@ final class ObservedExperiments {
                 throw new DimensionMismatchException("events " + file + ": expected " + sim.dimensions().xDim()
                         + " x column(s) " + sim.dimensions().xNames() + " but found " + data.schema().xNames());
             }
-            if (phis != null && !phis.isEmpty()) {
+            if (phis != null) {
                 out.add(new Observation(data.x(), sim.phiDomain().require(files.size() == 1 ? "--phi"
-                        : "--phi for " + file, phis.get(f))));
+                        : "--phi for " + file, Arrays.copyOfRange(phis, f * dPhi, (f + 1) * dPhi))));
             } else {
                 out.addAll(byPhiColumn(file, data, sim));
             }

@@ -2,7 +2,6 @@ package org.robotphysicist.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,9 +82,9 @@ final class PosteriorCommand implements Callable<Integer> {
             + " repeat for several experiments.")
     List<Path> events;
 
-    @Option(names = "--phi", paramLabel = "V[,V]", description = "The setting the events were recorded at; repeat"
-            + " once per --events file (default: each file's phi column).")
-    List<String> phi;
+    @Option(names = "--phi", split = ",", paramLabel = "V", description = "The setting the events were recorded at;"
+            + " repeat once per --events file, in order (default: each file's phi column).")
+    double[] phi;
 
     @Option(names = "--samples", paramLabel = "N", description = "Also draw N posterior samples (into the JSON, and"
             + " --samples-out).")
@@ -166,7 +165,7 @@ final class PosteriorCommand implements Callable<Integer> {
             if (likelihood != null) {
                 requireModelSimulator(likelihood, sim);
             }
-            List<Observation> observed = ObservedExperiments.of(events, csvs, settings(), sim);
+            List<Observation> observed = ObservedExperiments.of(events, csvs, phi, sim);
             Box thetaDomain = likelihood != null ? likelihood.surrogate().thetaRange() : sim.thetaDomain();
             Box thetaPrior = BoxOptions.parse("--prior", prior, thetaDomain, likelihood != null
                     ? "the model's trained theta range" : "the simulator's domain");
@@ -217,22 +216,6 @@ final class PosteriorCommand implements Callable<Integer> {
                 return 0;
             }
         }
-    }
-
-    /** Each --phi as numbers (comma-separated components), or null when none was given. */
-    private List<double[]> settings() {
-        if (phi == null) {
-            return null;
-        }
-        List<double[]> out = new ArrayList<>();
-        for (String v : phi) {
-            try {
-                out.add(Arrays.stream(v.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("--phi: expected comma-separated numbers but found '" + v + "'");
-            }
-        }
-        return out;
     }
 
     /** The smallest box holding every experiment's φ. */

@@ -61,6 +61,33 @@ class PosteriorSamplesCommandTest {
     }
 
     @Test
+    void experimentsComeFromPhiPerFileOrFromAPhiColumnWithSeveralValues() throws Exception {
+        Path low = simulate("low.csv", 58, 200, 5);
+        Path high = simulate("high.csv", 81, 200, 6);
+        Path pairs = dir.resolve("pairs.json");
+        CliRun paired = CliRun.of("posterior", "-q", "--no-plot", "--surrogate", "exact", "--prior", "0.15,0.35",
+                "--events", low.toString(), "--phi", "58", "--events", high.toString(), "--phi", "81", "--grid", "201",
+                "--out", pairs.toString());
+        assertEquals(0, paired.exit(), paired.err());
+        Path mixed = dir.resolve("mixed.csv");
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(low).stream().filter(l -> !l.startsWith("#"))
+                .toList());
+        rows.addAll(Files.readAllLines(high).stream().filter(l -> !l.startsWith("#")).skip(1).toList());
+        Files.write(mixed, rows);
+        Path column = dir.resolve("column.json");
+        CliRun split = CliRun.of("posterior", "-q", "--no-plot", "--surrogate", "exact", "--prior", "0.15,0.35",
+                "--events", mixed.toString(), "--grid", "201", "--out", column.toString());
+        assertEquals(0, split.exit(), split.err());
+        JsonNode a = Json.mapper().readTree(pairs.toFile());
+        JsonNode b = Json.mapper().readTree(column.toFile());
+        assertEquals(2, b.get("experiments").size(), "one experiment per phi value in the column");
+        assertEquals(81.0, b.get("experiments").get(1).get("phi").get(0).asDouble());
+        assertEquals(200, b.get("experiments").get(1).get("events").asInt());
+        assertClose("posterior mean: paired --phi vs phi column", a.get("summary").get("mean").get(0).asDouble(),
+                b.get("summary").get("mean").get(0).asDouble(), 1e-12);
+    }
+
+    @Test
     void mcmcOnRequestAgreesWithTheGrid() throws Exception {
         Path events = simulate("ev.csv", 58, 200, 7);
         Path grid = dir.resolve("g.json");
@@ -104,6 +131,6 @@ class PosteriorSamplesCommandTest {
         CliRun phis = CliRun.of("posterior", "--surrogate", "exact", "--events", events.toString(), "--events",
                 events.toString(), "--phi", "58", "--out", dir.resolve("p.json").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, phis.exit(), phis.err());
-        assertTrue(phis.err().contains("--phi: expected one value per --events file (2)"), phis.err());
+        assertTrue(phis.err().contains("--phi: expected one value per --events file (2 x 1 number(s))"), phis.err());
     }
 }
