@@ -24,8 +24,8 @@ import org.robotphysicist.engine.posterior.mcmc.McmcResult;
  * ~35 iterations per effective draw, so each chain runs {@value #THIN}·{@value #MIN_DRAWS_PER_CHAIN}
  * iterations after warm-up (≈ 200 effective draws per chain, ≈ 3000 in all, in 10-D).
  *
- * <p>Cost: K·({@value #WARMUP} + {@value #THIN}·S) + 1 log-density evaluations of θ points, S the
- * draws per chain ({@link #evaluations}), plus K·S for the MAP search of {@link #summarize}.
+ * <p>Cost: K·({@value #WARMUP} + {@value #THIN}·S + 1) log-density evaluations of θ points, S the
+ * draws per chain, plus K·S for the MAP search of {@link #summarize} ({@link #evaluations}).
  * Not thread-safe while running; the result is immutable.
  */
 public final class McmcPosterior {
@@ -55,10 +55,13 @@ public final class McmcPosterior {
         return new McmcConfig(CHAINS, WARMUP, perChain, THIN, 0);
     }
 
-    /** θ points the run for {@code samples} draws evaluates, chains × iterations (for cost limits). */
+    /**
+     * θ points the run for {@code samples} draws and its {@link #summarize} evaluate, for cost limits:
+     * K·(warm-up + thin·S + 1) for the chains and K·S for the MAP search.
+     */
     public static long evaluations(int samples) {
         McmcConfig c = configFor(samples);
-        return (long) c.chains() * (c.warmup() + (long) c.draws() * c.thin() + 2);
+        return (long) c.chains() * (c.warmup() + (long) c.draws() * c.thin() + 1) + (long) c.chains() * c.draws();
     }
 
     /**

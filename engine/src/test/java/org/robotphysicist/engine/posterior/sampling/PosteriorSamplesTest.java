@@ -183,6 +183,44 @@ class PosteriorSamplesTest {
     }
 
     @Test
+    void theStatedMcmcCostCountsEveryThetaPointEvaluated() {
+        long[] points = new long[1];
+        org.robotphysicist.data.Box box = new org.robotphysicist.data.Box(new double[] {-5, -5}, new double[] {5, 5});
+        org.robotphysicist.engine.posterior.BatchedLogDensity normal = new org.robotphysicist.engine.posterior
+                .BatchedLogDensity() {
+            @Override
+            public int dim() {
+                return 2;
+            }
+
+            @Override
+            public org.robotphysicist.data.Box support() {
+                return box;
+            }
+
+            @Override
+            public double[] logDensity(Matrix p) {
+                points[0] += p.rows();
+                double[] out = new double[p.rows()];
+                for (int k = 0; k < out.length; k++) {
+                    double[] row = p.row(k);
+                    out[k] = box.contains(row) ? -0.5 * (row[0] * row[0] + row[1] * row[1]) : Double.NEGATIVE_INFINITY;
+                }
+                return out;
+            }
+        };
+        McmcPosterior run = McmcPosterior.run(normal, new org.robotphysicist.data.prior.UniformBoxPrior(box), 100,
+                new SplittableRandom(5));
+        double mean = run.summarize(0.68).mean()[0];
+        // K prior draws screened for a finite density, then the chains and the MAP search.
+        assertEquals(McmcPosterior.CHAINS + McmcPosterior.evaluations(100), points[0],
+                "theta points evaluated by the start, the chains and the MAP search");
+        assertEquals(100, run.samples(100).size());
+        // 16 chains x 1000 draws of a 2-D normal: ESS in the thousands, 0.05 is > 3 Monte Carlo errors.
+        assertClose("standard normal mean from MCMC", 0, mean, 0.05);
+    }
+
+    @Test
     void poorMixingIsReportedAsWarnings() {
         McmcDiagnostics good = new McmcDiagnostics(16, 2000, 1000, 8, 0.3, 1.004, 3000, 2500);
         assertTrue(good.warnings().isEmpty(), good.warnings().toString());
