@@ -5,38 +5,57 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
+import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
 
 /**
  * A posterior as JSON (schema {@value #SCHEMA}, documented in {@code docs/posterior-json.md}): what
  * {@code rp posterior} writes and {@code POST /posterior} answers.
  *
- * @param schema     the schema identifier
- * @param model      what the likelihood came from (surrogate description or model file)
- * @param parameters θ component names, length D<sub>θ</sub>
- * @param phi        the setting the events were recorded at, length D<sub>φ</sub>
- * @param events     N, the number of events
- * @param summary    MAP, mean, sd, central and HPD intervals per component
- * @param gridLower  lower corner of the θ grid, length D<sub>θ</sub>
- * @param gridUpper  upper corner of the θ grid
- * @param points     the grid points, (M, D<sub>θ</sub>), the last component varying fastest
- * @param density    normalized posterior density p(θ<sub>j</sub> | X) at each point, length M
- * @param provenance configuration, seeds, data hashes and versions (null in server answers)
+ * @param schema      the schema identifier
+ * @param model       what the likelihood came from (surrogate description or model file)
+ * @param parameters  θ component names, length D<sub>θ</sub>
+ * @param phi         the first (usually only) experiment's setting, length D<sub>φ</sub>
+ * @param events      N, the number of events of all experiments together
+ * @param experiments each experiment's events and setting φ
+ * @param sampler     {@code grid} or {@code mcmc}: how the posterior was realized
+ * @param summary     MAP, mean, sd, central and HPD intervals per component
+ * @param gridLower   lower corner of the θ grid, length D<sub>θ</sub> (null under MCMC)
+ * @param gridUpper   upper corner of the θ grid (null under MCMC)
+ * @param points      the grid points, (M, D<sub>θ</sub>), the last component varying fastest (null under MCMC)
+ * @param density     normalized posterior density p(θ<sub>j</sub> | X) at each point, length M (null under MCMC)
+ * @param samples     posterior draws (S, D<sub>θ</sub>), columns in the order of {@code parameters}
+ *                    (null when none were asked for)
+ * @param mcmc        the MCMC run's R̂, ESS, acceptance and settings (null on a grid)
+ * @param warnings    reliability warnings (MCMC R̂ or ESS), empty when none
+ * @param provenance  configuration, seeds, data hashes and versions (null in server answers)
  */
 public record PosteriorDocument(String schema, String model, List<String> parameters, double[] phi, int events,
-        PosteriorSummary summary, double[] gridLower, double[] gridUpper, double[][] points, double[] density,
-        Provenance provenance) {
+        List<PosteriorResult.Experiment> experiments, String sampler, PosteriorSummary summary, double[] gridLower,
+        double[] gridUpper, double[][] points, double[] density, double[][] samples, McmcDiagnostics mcmc,
+        List<String> warnings, Provenance provenance) {
 
     public static final String SCHEMA = "robot-physicist/posterior/v1";
 
     /** The document of {@code result}. */
     public static PosteriorDocument of(PosteriorResult result, String model, Provenance provenance) {
-        Box bounds = result.posterior().grid().bounds();
-        Matrix pts = result.posterior().grid().points();
-        double[][] points = new double[pts.rows()][];
-        for (int j = 0; j < points.length; j++) {
-            points[j] = pts.row(j);
+        double[] lower = null;
+        double[] upper = null;
+        double[][] points = null;
+        double[] density = null;
+        if (result.onGrid()) {
+            Box bounds = result.posterior().grid().bounds();
+            lower = bounds.lower();
+            upper = bounds.upper();
+            Matrix pts = result.posterior().grid().points();
+            points = new double[pts.rows()][];
+            for (int j = 0; j < points.length; j++) {
+                points[j] = pts.row(j);
+            }
+            density = result.density();
         }
-        return new PosteriorDocument(SCHEMA, model, result.posterior().parameterNames(), result.phi(), result.events(),
-                result.summary(), bounds.lower(), bounds.upper(), points, result.density(), provenance);
+        return new PosteriorDocument(SCHEMA, model, result.summary().parameters(), result.phi(), result.events(),
+                result.experiments(), result.sampler().label(), result.summary(), lower, upper, points, density,
+                result.samples() == null ? null : result.samples().rows(), result.mcmc(), result.warnings(),
+                provenance);
     }
 }

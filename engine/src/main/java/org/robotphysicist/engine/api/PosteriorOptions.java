@@ -1,17 +1,26 @@
 package org.robotphysicist.engine.api;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
+import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 
 /**
  * How {@link RobotPhysicist#posterior} realizes a posterior: a regular grid of {@code gridPoints}
  * per θ dimension over the prior's support (edges included; at most 2<sup>22</sup> points in all),
- * summarized with central and HPD intervals at {@code levels}.
+ * or many-chain MCMC ({@link org.robotphysicist.engine.posterior.sampling.McmcPosterior}), as
+ * {@code sampler} says ({@link SamplerChoice#AUTO}: the grid up to 3-D θ when it fits, MCMC
+ * beyond); summarized with central and HPD intervals at {@code levels}; with {@code samples}
+ * posterior draws when that is positive.
  *
  * @param gridPoints points per θ dimension, ≥ 2
  * @param levels     credibility levels in (0, 1), at least one
+ * @param samples    posterior draws to return, 0 (none) to {@link PosteriorSampler#MAX_SAMPLES}
+ * @param sampler    grid, MCMC or automatic
+ * @param seed       the seed of the draws and of MCMC
  */
-public record PosteriorOptions(int gridPoints, double[] levels) {
+public record PosteriorOptions(int gridPoints, double[] levels, int samples, SamplerChoice sampler, long seed) {
     /** The largest grid, in points. */
     public static final int MAX_GRID_POINTS = 1 << 22;
 
@@ -29,15 +38,42 @@ public record PosteriorOptions(int gridPoints, double[] levels) {
                 throw new InvalidInputException("credibility level: expected a value in (0, 1) but found " + l);
             }
         }
+        if (samples != 0) {
+            PosteriorSampler.requireSampleCount("samples", samples);
+        }
+        Objects.requireNonNull(sampler, "sampler");
     }
 
-    /** 401 points per dimension, 68% and 95% intervals. */
+    /** No samples, automatic sampler. */
+    public PosteriorOptions(int gridPoints, double[] levels) {
+        this(gridPoints, levels, 0, SamplerChoice.AUTO, 1L);
+    }
+
+    /** 401 points per dimension, 68% and 95% intervals, no samples, automatic sampler, seed 1. */
     public static PosteriorOptions defaults() {
         return new PosteriorOptions(401, new double[] {0.68, 0.95});
     }
 
     public PosteriorOptions withGridPoints(int points) {
-        return new PosteriorOptions(points, levels);
+        return new PosteriorOptions(points, levels, samples, sampler, seed);
+    }
+
+    /** The same, returning {@code n} posterior draws (0: none). */
+    public PosteriorOptions withSamples(int n) {
+        return new PosteriorOptions(gridPoints, levels, n, sampler, seed);
+    }
+
+    public PosteriorOptions withSampler(SamplerChoice choice) {
+        return new PosteriorOptions(gridPoints, levels, samples, choice, seed);
+    }
+
+    public PosteriorOptions withSeed(long newSeed) {
+        return new PosteriorOptions(gridPoints, levels, samples, sampler, newSeed);
+    }
+
+    /** Whether a grid of {@link #gridPoints} per dimension over {@code thetaDim} dimensions fits the limit. */
+    public boolean gridFits(int thetaDim) {
+        return Math.pow(gridPoints, thetaDim) <= MAX_GRID_POINTS;
     }
 
     @Override
@@ -47,16 +83,18 @@ public record PosteriorOptions(int gridPoints, double[] levels) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PosteriorOptions p && p.gridPoints == gridPoints && Arrays.equals(p.levels, levels);
+        return o instanceof PosteriorOptions p && p.gridPoints == gridPoints && Arrays.equals(p.levels, levels)
+                && p.samples == samples && p.sampler == sampler && p.seed == seed;
     }
 
     @Override
     public int hashCode() {
-        return 31 * gridPoints + Arrays.hashCode(levels);
+        return Objects.hash(gridPoints, Arrays.hashCode(levels), samples, sampler, seed);
     }
 
     @Override
     public String toString() {
-        return "PosteriorOptions[gridPoints=" + gridPoints + ", levels=" + Arrays.toString(levels) + "]";
+        return "PosteriorOptions[gridPoints=" + gridPoints + ", levels=" + Arrays.toString(levels) + ", samples="
+                + samples + ", sampler=" + sampler.label() + ", seed=" + seed + "]";
     }
 }

@@ -1,34 +1,85 @@
 package org.robotphysicist.engine.api;
 
+import java.util.List;
 import java.util.Objects;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
+import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
+import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 
 /**
- * A posterior from {@link RobotPhysicist#posterior}: the normalized grid posterior
- * p(θ<sub>j</sub> | X, φ) and its summary (MAP, mean, sd, central and HPD intervals per θ component).
+ * A posterior from {@link RobotPhysicist#posterior}: on a grid, the normalized grid posterior
+ * p(θ<sub>j</sub> | X, φ) (null under MCMC), its summary (MAP, mean, sd, central and HPD intervals
+ * per θ component), the experiments it combines and the posterior draws when asked for.
  * {@code posterior().asPrior()} is the next round's prior.
  *
- * @param posterior the grid posterior
- * @param summary   its summary at the requested levels
- * @param events    N, the events it was computed from
- * @param phi       the setting they were recorded at
+ * @param posterior   the grid posterior, or null when MCMC realized it
+ * @param summary     its summary at the requested levels
+ * @param experiments each experiment's event count and setting, at least one
+ * @param sampler     {@link SamplerChoice#GRID} or {@link SamplerChoice#MCMC}
+ * @param mcmc        the MCMC run's diagnostics (null on a grid)
+ * @param samples     posterior draws, or null when none were asked for
  */
-public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary, int events, double[] phi) {
+public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
+        SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples) {
 
-    public PosteriorResult {
-        Objects.requireNonNull(posterior, "posterior");
-        Objects.requireNonNull(summary, "summary");
-        phi = phi.clone();
+    /**
+     * One experiment's events and setting.
+     *
+     * @param events N, the number of events
+     * @param phi    the setting they were recorded at
+     */
+    public record Experiment(int events, double[] phi) {
+        public Experiment {
+            phi = phi.clone();
+        }
+
+        @Override
+        public double[] phi() {
+            return phi.clone();
+        }
     }
 
-    @Override
+    public PosteriorResult {
+        Objects.requireNonNull(summary, "summary");
+        experiments = List.copyOf(experiments);
+        if (experiments.isEmpty()) {
+            throw new InvalidInputException("posterior result: expected at least one experiment but found none");
+        }
+        if ((sampler == SamplerChoice.GRID) != (posterior != null) || (sampler == SamplerChoice.MCMC) != (mcmc != null)) {
+            throw new InvalidInputException("posterior result: expected a grid posterior exactly for sampler grid and"
+                    + " MCMC diagnostics exactly for sampler mcmc but found sampler " + sampler);
+        }
+    }
+
+    /** N, the events of all experiments together. */
+    public int events() {
+        return experiments.stream().mapToInt(Experiment::events).sum();
+    }
+
+    /** The first experiment's setting (the only one for a single experiment). */
     public double[] phi() {
-        return phi.clone();
+        return experiments.get(0).phi();
+    }
+
+    /** Whether a grid realized it ({@link #posterior()} and {@link #density()} are available). */
+    public boolean onGrid() {
+        return posterior != null;
+    }
+
+    /** Warnings about the result's reliability (MCMC convergence); empty when none. */
+    public List<String> warnings() {
+        return mcmc == null ? List.of() : mcmc.warnings();
     }
 
     /** The normalized density p(θ<sub>j</sub> | X) at every grid point (length M). */
     public double[] density() {
+        if (posterior == null) {
+            throw new InvalidInputException("posterior density: expected a grid posterior but this one was sampled"
+                    + " by MCMC; use samples()");
+        }
         double[] log = posterior.logDensity();
         double[] out = new double[log.length];
         for (int j = 0; j < out.length; j++) {

@@ -29,6 +29,11 @@ import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
+import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
+import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
@@ -49,7 +54,8 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * surrogates it returns are as thread-safe as their kind ({@link PosteriorEvaluator} requires it).
  *
  * <p>The posterior is p(θ | X, φ) ∝ p(θ) Π<sub>i</sub> p̂(x<sub>i</sub> | θ, φ) on a regular grid over
- * the prior's support; EIG(φ) = E<sub>θ ~ p(θ), X ~ p(X | θ, φ)</sub>[H(p(θ)) −
+ * the prior's support, or sampled by many-chain MCMC beyond 3-D θ;
+ * EIG(φ) = E<sub>θ ~ p(θ), X ~ p(X | θ, φ)</sub>[H(p(θ)) −
  * H(p(θ | X, φ))] by Monte Carlo with its standard error, maximized over the φ range by Bayesian
  * optimization with a Gaussian process.
  */
@@ -166,14 +172,13 @@ public final class RobotPhysicist {
     }
 
     /**
-     * The grid posterior of {@code observation}'s events at its φ under the current prior,
-     * normalized by log-sum-exp, on {@code options.gridPoints()} points per θ dimension over the
-     * prior's support.
+     * The posterior of {@code observation}'s events at its φ under the current prior; see
+     * {@link #posterior(SurrogateLikelihood, List, PosteriorOptions, Cancellation)}.
      *
      * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options) {
-        return posterior(surrogate, observation, options, Cancellation.none());
+        return posterior(surrogate, List.of(observation), options, Cancellation.none());
     }
 
     /**
@@ -185,15 +190,55 @@ public final class RobotPhysicist {
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options,
             Cancellation cancellation) {
-        Objects.requireNonNull(observation, "observation");
+        return posterior(surrogate, List.of(observation), options, cancellation);
+    }
+
+    /**
+     * The posterior given several experiments, each at its own φ<sub>e</sub>: log p(θ | X<sub>1..E</sub>)
+     * = log p(θ) + Σ<sub>e</sub> Σ<sub>i</sub> log p̂(x<sub>e,i</sub> | θ, φ<sub>e</sub>) − log Z
+     * ({@link SurrogatePosterior}). Realized as {@code options.sampler()} says: on a grid of
+     * {@code options.gridPoints()} points per θ dimension over the prior's support, normalized by
+     * log-sum-exp (automatic choice up to 3-D θ when the grid fits its limit), or by many-chain MCMC
+     * ({@link McmcPosterior}: summary from all kept draws, R̂/ESS in the result and warnings logged
+     * when they fall short). With {@code options.samples()} &gt; 0 the result carries that many draws,
+     * seeded by {@code options.seed()}.
+     *
+     * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges
+     * @throws org.robotphysicist.engine.compute.ComputationCancelledException once {@code cancellation}
+     *         is cancelled or past its deadline
+     */
+    public PosteriorResult posterior(SurrogateLikelihood surrogate, List<Observation> observations,
+            PosteriorOptions options, Cancellation cancellation) {
+        Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(options, "options");
+        if (observations.isEmpty()) {
+            throw new InvalidInputException("observations: expected at least one experiment but found none");
+        }
         simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
         Box theta = requirePrior().support();
-        requireCovers(surrogate, theta, observation.phi());
-        RegularGrid grid = grid(theta, options.gridPoints());
-        GridPosterior p = SurrogatePosterior.of(prior, PosteriorEvaluator.forSurrogate(surrogate, cancellation),
-                List.of(observation)).onGrid(grid);
+        List<PosteriorResult.Experiment> experiments = new ArrayList<>();
+        for (Observation o : observations) {
+            Objects.requireNonNull(o, "observation");
+            requireCovers(surrogate, theta, o.phi());
+            experiments.add(new PosteriorResult.Experiment(o.size(), o.phi()));
+        }
+        SurrogatePosterior target = SurrogatePosterior.of(prior, PosteriorEvaluator.forSurrogate(surrogate,
+                cancellation), observations);
+        SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
+        SplittableRandom rng = new SplittableRandom(options.seed());
+        if (sampler == SamplerChoice.GRID) {
+            GridPosterior p = target.onGrid(grid(theta, options.gridPoints()));
+            cancellation.check();
+            PosteriorSamples samples = options.samples() > 0 ? PosteriorSampler.fromGrid(p, options.samples(), rng)
+                    : null;
+            return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples);
+        }
+        McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), rng);
         cancellation.check();
-        return new PosteriorResult(p, p.summarize(options.levels()), observation.size(), observation.phi());
+        McmcDiagnostics diagnostics = m.diagnostics();
+        diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
+        PosteriorSamples samples = options.samples() > 0 ? m.samples(options.samples()) : null;
+        return new PosteriorResult(null, m.summarize(options.levels()), experiments, sampler, diagnostics, samples);
     }
 
     /**
@@ -267,7 +312,8 @@ public final class RobotPhysicist {
         Arrays.fill(counts, pointsPerDim);
         if (Math.pow(pointsPerDim, theta.dim()) > PosteriorOptions.MAX_GRID_POINTS) {
             throw new InvalidInputException("grid: expected at most " + PosteriorOptions.MAX_GRID_POINTS
-                    + " points but found " + pointsPerDim + "^" + theta.dim());
+                    + " points but found " + pointsPerDim + "^" + theta.dim() + "; use fewer grid points or the"
+                    + " mcmc sampler");
         }
         return new RegularGrid(theta.lower(), theta.upper(), counts);
     }

@@ -1,8 +1,10 @@
 /**
  * The engine's Java API for other code: {@link org.robotphysicist.engine.api.RobotPhysicist}, an
  * immutable, validated entry point that takes a simulator, a prior and a range of experiment
- * settings φ and returns trained (or loaded) surrogates, grid posteriors of observed events, expected
- * information gains and the next φ to run. The {@code rp} command line and the HTTP server are thin
+ * settings φ and returns trained (or loaded) surrogates, posteriors of observed events (one or several
+ * experiments; on a grid up to 3-D θ, by many-chain MCMC beyond, with posterior samples on request
+ * through {@link org.robotphysicist.engine.api.PosteriorOptions#withSamples}), expected information
+ * gains and the next φ to run. The {@code rp} command line and the HTTP server are thin
  * layers over it.
  *
  * <p>Surrogates are built by kind name through

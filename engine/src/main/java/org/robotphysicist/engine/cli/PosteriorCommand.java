@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventCsv;
-import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.io.Provenance;
@@ -30,7 +28,11 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
+import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSamplesCsv;
+import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -39,17 +41,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rp posterior}: the grid posterior of observed events (an {@link EventCsv} file) at one
- * setting φ, under a saved model or a surrogate tabulated on the spot
- * ({@link RobotPhysicist#posterior}). Prints the summary, writes the JSON document
- * ({@link PosteriorDocument}, {@code docs/posterior-json.md}) and a PNG beside it.
+ * {@code rp posterior}: the posterior of observed events ({@link EventCsv} files, one or several
+ * experiments at their settings φ, {@link ObservedExperiments}), under a saved model or a surrogate
+ * tabulated on the spot ({@link RobotPhysicist#posterior}): on a grid up to 3-D θ, by many-chain
+ * MCMC beyond ({@code --sampler}). Prints the summary, writes the JSON document
+ * ({@link PosteriorDocument}, {@code docs/posterior-json.md}), a PNG beside it (grid posteriors of
+ * 1-D and 2-D θ) and, with {@code --samples N --samples-out FILE}, the draws as CSV.
  */
 @Command(name = "posterior", mixinStandardHelpOptions = true,
-        description = {"Compute the posterior of theta from observed events at one setting phi.",
+        description = {"Compute the posterior of theta from observed events of one or more experiments.",
             "The likelihood comes from a model file (--model, from rp train) or a surrogate built now (--surrogate"
-                    + " histogram|exact). Events are an rp simulate style CSV (--events); phi is --phi, or the CSV's"
-                    + " phi column when it holds one value. Writes --out (JSON, schema robot-physicist/posterior/v1,"
-                    + " docs/posterior-json.md) and the plot beside it (.png)."})
+                    + " histogram|exact). Events are rp simulate style CSVs (--events, repeatable); each file's phi"
+                    + " is its --phi (one per file), or its phi column (several values: one experiment per value)."
+                    + " Up to 3 theta dimensions on a grid, beyond that by MCMC (--sampler). Writes --out (JSON,"
+                    + " schema robot-physicist/posterior/v1, docs/posterior-json.md), the plot beside it (.png)"
+                    + " and, with --samples N, N posterior draws (in the JSON, and as CSV with --samples-out)."})
 final class PosteriorCommand implements Callable<Integer> {
     private static final PosteriorOptions P = PosteriorOptions.defaults();
     private static final HistogramSettings H = new HistogramSettings(41, 2, 200_000, 20);
@@ -72,11 +78,25 @@ final class PosteriorCommand implements Callable<Integer> {
             + " trained on, else weinberg-lo).")
     String simulator;
 
-    @Option(names = "--events", paramLabel = "CSV", required = true, description = "Observed events (rp simulate CSV).")
-    Path events;
+    @Option(names = "--events", paramLabel = "CSV", required = true, description = "Observed events (rp simulate CSV);"
+            + " repeat for several experiments.")
+    List<Path> events;
 
-    @Option(names = "--phi", split = ",", paramLabel = "V", description = "The setting the events were recorded at.")
+    @Option(names = "--phi", split = ",", paramLabel = "V", description = "The setting the events were recorded at;"
+            + " repeat once per --events file, in order (default: each file's phi column).")
     double[] phi;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Also draw N posterior samples (into the JSON, and"
+            + " --samples-out).")
+    Integer samples;
+
+    @Option(names = "--samples-out", paramLabel = "FILE.csv", description = "Write the --samples draws as CSV (theta"
+            + " names as header).")
+    Path samplesOut;
+
+    @Option(names = "--sampler", paramLabel = "KIND", description = "auto (grid up to 3 theta dimensions, MCMC beyond),"
+            + " grid or mcmc (default ${DEFAULT-VALUE}).")
+    String sampler = "auto";
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI", description = "Uniform prior range of theta, also the"
             + " grid's range (default: the model's theta range, else the simulator's domain).")
@@ -100,7 +120,8 @@ final class PosteriorCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}).")
     int bins = H.bins();
 
-    @Option(names = "--seed", description = "Seed of a surrogate built now (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Seed of a surrogate built now, of the samples and of MCMC (default"
+            + " ${DEFAULT-VALUE}).")
     long seed = 20261122L;
 
     @Option(names = "--out", paramLabel = "FILE", description = "JSON output (default ${DEFAULT-VALUE}).")
@@ -123,46 +144,62 @@ final class PosteriorCommand implements Callable<Integer> {
             throw new InvalidInputException("likelihood: expected exactly one of --model FILE or --surrogate KIND but"
                     + " found " + (model == null ? "neither" : "both"));
         }
-        PosteriorOptions options = new PosteriorOptions(grid, levels);
+        if (samplesOut != null && samples == null) {
+            throw new InvalidInputException("--samples-out: expected --samples N beside it but found none");
+        }
+        if (samples != null) {
+            PosteriorSampler.requireSampleCount("--samples", samples);
+        }
+        PosteriorOptions options = new PosteriorOptions(grid, levels, samples == null ? 0 : samples,
+                SamplerChoice.parse(sampler), seed);
         OutputTargets.requireWritableFile("--out", out);
         if (plot) {
             OutputTargets.requireWritableFile("--out (its plot)", TrainCommand.plotPath(out, ".png"));
         }
-        EventCsv.Contents csv = EventCsv.read(events);
+        if (samplesOut != null) {
+            OutputTargets.requireWritableFile("--samples-out", samplesOut);
+        }
+        List<EventCsv.Contents> csvs = events.stream().map(EventCsv::read).toList();
         try (TrainedModel likelihood = model != null ? loaded() : null) {
             Simulator sim = SimulatorRegistry.discover().create(simulatorName(likelihood));
             if (likelihood != null) {
                 requireModelSimulator(likelihood, sim);
             }
-            double[] setting = setting(csv.dataset(), sim);
+            List<Observation> observed = ObservedExperiments.of(events, csvs, phi, sim);
             Box thetaDomain = likelihood != null ? likelihood.surrogate().thetaRange() : sim.thetaDomain();
             Box thetaPrior = BoxOptions.parse("--prior", prior, thetaDomain, likelihood != null
                     ? "the model's trained theta range" : "the simulator's domain");
+            PrintWriter err = spec.commandLine().getErr();
             RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior)
-                    .settings(setting).reporting(line -> { },
-                            TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
+                    .settings(phiRange(observed)).reporting(line -> { },
+                            TextProgressReporter.forTerminal(err, quiet));
             try (TrainedModel used = likelihood != null ? null : rp.train(TrainOptions.defaults(surrogate).withSeed(seed)
                     .withHistogram(new HistogramSettings(histogramThetaCells, 2, histogramEvents, bins)))) {
                 TrainedModel m = likelihood != null ? likelihood : used;
-                Matrix x = csv.dataset().x();
-                if (x.cols() != sim.dimensions().xDim()) {
-                    throw new org.robotphysicist.data.DimensionMismatchException("events " + events + ": expected "
-                            + sim.dimensions().xDim() + " x column(s) " + sim.dimensions().xNames() + " but found "
-                            + csv.dataset().schema().xNames());
-                }
-                PosteriorResult r = rp.posterior(m.surrogate(), new Observation(x, setting), options);
+                PosteriorResult r = rp.posterior(m.surrogate(), observed, options, Cancellation.none());
                 String what = model != null ? "model " + model : m.description();
-                Json.writeFile(out, PosteriorDocument.of(r, what, provenance(csv, sim, setting)));
+                Json.writeFile(out, PosteriorDocument.of(r, what, provenance(csvs, sim, observed, options)));
+                if (samplesOut != null) {
+                    PosteriorSamplesCsv.write(samplesOut, r.samples());
+                }
                 Path png = TrainCommand.plotPath(out, ".png");
-                if (plot) {
+                boolean plotted = plot && r.onGrid() && r.posterior().dim() <= 2;
+                if (plotted) {
                     writePlot(r, png);
                 }
+                r.warnings().forEach(w -> err.println("warning: " + w));
                 if (quiet) {
                     o.println(out);
                     return 0;
                 }
-                o.printf("%d events at %s = %s, likelihood: %s%n", r.events(),
-                        String.join(",", sim.dimensions().phiNames()), format(setting), what);
+                for (PosteriorResult.Experiment e : r.experiments()) {
+                    o.printf("%d events at %s = %s%n", e.events(), String.join(",", sim.dimensions().phiNames()),
+                            format(e.phi()));
+                }
+                o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
+                        "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
+                        r.mcmc().drawsPerChain(), r.mcmc().maxRhat(), Math.min(r.mcmc().minEssBulk(),
+                                r.mcmc().minEssTail())));
                 for (String name : r.summary().parameters()) {
                     int d = r.summary().parameters().indexOf(name);
                     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f (MAP %.5f)",
@@ -174,10 +211,25 @@ final class PosteriorCommand implements Callable<Integer> {
                     }
                     o.println(line);
                 }
-                o.printf("posterior written to %s%s%n", out, plot ? ", plot to " + png : "");
+                o.printf("posterior written to %s%s%s%n", out, plotted ? ", plot to " + png : "",
+                        samplesOut != null ? ", " + r.samples().size() + " samples to " + samplesOut : "");
                 return 0;
             }
         }
+    }
+
+    /** The smallest box holding every experiment's φ. */
+    private static Box phiRange(List<Observation> observed) {
+        double[] lo = observed.get(0).phi();
+        double[] hi = observed.get(0).phi();
+        for (Observation o : observed) {
+            double[] p = o.phi();
+            for (int d = 0; d < p.length; d++) {
+                lo[d] = Math.min(lo[d], p[d]);
+                hi[d] = Math.max(hi[d], p[d]);
+            }
+        }
+        return new Box(lo, hi);
     }
 
     /** The model file; its dimensions are checked against the simulator when the posterior is computed. */
@@ -223,44 +275,37 @@ final class PosteriorCommand implements Callable<Integer> {
         return "weinberg-lo";
     }
 
-    /** --phi, or the CSV's phi column when every row holds the same value. */
-    private double[] setting(EventDataset data, Simulator sim) {
-        if (phi != null) {
-            return sim.phiDomain().require("--phi", phi.clone());
-        }
-        if (!data.hasPhi()) {
-            throw new InvalidInputException("--phi: expected a value (the events file " + events + " has no phi"
-                    + " column) but found none");
-        }
-        Matrix p = data.phi();
-        double[] first = p.row(0);
-        for (int i = 1; i < p.rows(); i++) {
-            if (!Arrays.equals(first, p.row(i))) {
-                throw new InvalidInputException("--phi: expected events recorded at one phi but " + events
-                        + " holds " + Arrays.toString(first) + " and " + Arrays.toString(p.row(i)) + "; give --phi"
-                        + " and one experiment's events");
-            }
-        }
-        return sim.phiDomain().require("phi column of " + events, first);
-    }
-
-    private Provenance provenance(EventCsv.Contents csv, Simulator sim, double[] setting) {
+    private Provenance provenance(List<EventCsv.Contents> csvs, Simulator sim, List<Observation> observed,
+            PosteriorOptions options) {
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("simulator", sim.name());
         cfg.put("model", model == null ? null : model.toString());
         cfg.put("surrogate", surrogate);
-        cfg.put("phi", Arrays.stream(setting).boxed().toList());
+        cfg.put("phi", observed.stream().map(o -> Arrays.stream(o.phi()).boxed().toList()).toList());
         cfg.put("prior", prior == null ? null : Arrays.stream(prior).boxed().toList());
         cfg.put("grid", grid);
         cfg.put("levels", Arrays.stream(levels).boxed().toList());
+        cfg.put("sampler", options.sampler().label());
+        cfg.put("samples", samples);
         cfg.values().removeIf(v -> v == null);
-        return Provenance.capture("rp posterior", cfg, surrogate == null ? Map.of() : Map.of("surrogate", seed),
-                Map.of("events", csv.dataset().sha256()));
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        if (surrogate != null) {
+            seeds.put("surrogate", seed);
+        }
+        seeds.put("sampling", seed);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (int f = 0; f < csvs.size(); f++) {
+            hashes.put(csvs.size() == 1 ? "events" : "events[" + f + "]", csvs.get(f).dataset().sha256());
+        }
+        return Provenance.capture("rp posterior", cfg, seeds, hashes);
     }
 
     private static void writePlot(PosteriorResult r, Path png) {
         var p = r.posterior();
-        String title = String.format(Locale.ROOT, "Posterior from %d events at phi = %s", r.events(), format(r.phi()));
+        String title = r.experiments().size() == 1
+                ? String.format(Locale.ROOT, "Posterior from %d events at phi = %s", r.events(), format(r.phi()))
+                : String.format(Locale.ROOT, "Posterior from %d events in %d experiments", r.events(),
+                        r.experiments().size());
         if (p.dim() == 2) {
             PosteriorPlot2D.of(p, title, null, 0.68, 0.95).writePng(png, PlotSize.DEFAULT);
         } else if (p.dim() == 1) {

@@ -22,6 +22,9 @@ import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
+import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
+import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 
 /**
  * The JSON endpoints: each parses and validates its request on the connection's thread (errors are
@@ -33,6 +36,8 @@ final class Endpoints {
     /** Schema of the {@code POST /eig} answer. */
     static final String EIG_SCHEMA = "robot-physicist/eig/v1";
     static final int MAX_EVENTS = 1_000_000;
+    /** The most experiments one posterior request may combine. */
+    static final int MAX_EXPERIMENTS = 64;
     static final int MAX_CANDIDATES = 256;
 
     private final ModelPool models;
@@ -75,28 +80,63 @@ final class Endpoints {
         return Map.of("models", list);
     }
 
-    /** {@code POST /posterior}: the grid posterior of the events at φ. */
+    /**
+     * {@code POST /posterior}: the posterior of the events at φ (or of several {@code experiments},
+     * each {@code {phi, events}}), on a grid or by MCMC ({@code sampler}: auto, grid or mcmc), with
+     * {@code samples} posterior draws when asked (seeded by {@code seed}).
+     */
     Computation posterior(JsonNode body) {
-        RequestJson r = RequestJson.of(body, "posterior request", Set.of("model", "phi", "events", "grid", "levels",
-                "prior"));
+        RequestJson r = RequestJson.of(body, "posterior request", Set.of("model", "phi", "events", "experiments",
+                "grid", "levels", "prior", "samples", "sampler", "seed"));
         String name = r.string("model");
         ModelPool.Info info = models.info(name);
-        double[] phi = r.doubles("phi", info.dimensions().phiDim());
-        Matrix events = r.matrix("events", info.dimensions().xDim(), MAX_EVENTS);
+        List<Observation> observed = observations(r, info);
+        long eventCount = observed.stream().mapToLong(Observation::size).sum();
+        if (eventCount > MAX_EVENTS) {
+            throw new InvalidInputException("posterior request: expected at most " + MAX_EVENTS + " events in all"
+                    + " experiments but found " + eventCount);
+        }
         int grid = r.intOr("grid", 201, 2, 1 << 16);
         if (r.has("levels")) {
             RequestCost.requireLevels(r.doubles("levels", -1).length);
         }
-        PosteriorOptions options = new PosteriorOptions(grid, r.doublesOr("levels", new double[] {0.68, 0.95}));
+        int samples = r.intOr("samples", 0, 1, PosteriorSampler.MAX_SAMPLES);
+        SamplerChoice choice = SamplerChoice.parse(r.has("sampler") ? r.string("sampler") : "auto");
+        PosteriorOptions options = new PosteriorOptions(grid, r.doublesOr("levels", new double[] {0.68, 0.95}),
+                samples, choice, r.longOr("seed", 1L));
         Box thetaRange = r.has("prior") ? r.box("prior", info.dimensions().thetaDim()) : info.thetaRange();
-        RequestCost.posterior(events.rows(), gridPoints(grid, info)).requireAtMost(maxCost);
+        int thetaDim = info.dimensions().thetaDim();
+        if (choice.resolve(thetaDim, options.gridFits(thetaDim)) == SamplerChoice.GRID) {
+            RequestCost.posterior(eventCount, gridPoints(grid, info), samples).requireAtMost(maxCost);
+        } else {
+            RequestCost.mcmcPosterior(eventCount, McmcPosterior.evaluations(Math.max(1, samples)), samples)
+                    .requireAtMost(maxCost);
+        }
         Simulator sim = simulator(info);
-        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange).settings(phi);
+        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange);
         return cancellation -> {
-            var result = rp.posterior(models.forThisWorker(name), new Observation(events, phi), options,
-                    cancellation);
+            var result = rp.posterior(models.forThisWorker(name), observed, options, cancellation);
             return PosteriorDocument.of(result, name, null);
         };
+    }
+
+    /** {@code phi} and {@code events}, or {@code experiments}: exactly one of the two forms. */
+    private static List<Observation> observations(RequestJson r, ModelPool.Info info) {
+        boolean single = r.has("phi") || r.has("events");
+        if (single == r.has("experiments")) {
+            throw new InvalidInputException("posterior request: expected either 'phi' and 'events' or 'experiments'"
+                    + " but found " + (single ? "both" : "neither"));
+        }
+        int dPhi = info.dimensions().phiDim();
+        int dX = info.dimensions().xDim();
+        if (single) {
+            return List.of(new Observation(r.matrix("events", dX, MAX_EVENTS), r.doubles("phi", dPhi)));
+        }
+        List<Observation> out = new ArrayList<>();
+        for (RequestJson e : r.objects("experiments", Set.of("phi", "events"), MAX_EXPERIMENTS)) {
+            out.add(new Observation(e.matrix("events", dX, MAX_EVENTS), e.doubles("phi", dPhi)));
+        }
+        return out;
     }
 
     /** {@code POST /eig}: EIG estimates with standard errors at candidate settings. */

@@ -5,8 +5,10 @@ import org.robotphysicist.data.InvalidInputException;
 
 /**
  * What a request will cost, computed from its fields before any work starts, in likelihood
- * evaluations: one (event, θ grid point) pair through the surrogate. A posterior costs
- * N events × M grid points; an EIG request K candidates × D datasets × N events × M grid points
+ * evaluations: one (event, θ point) pair through the surrogate. A grid posterior costs
+ * N events × M grid points, an MCMC posterior N events × the θ points its chains evaluate
+ * ({@link org.robotphysicist.engine.posterior.sampling.McmcPosterior#evaluations}), and S requested
+ * samples add S (each is a row of the answer); an EIG request K candidates × D datasets × N events × M grid points
  * (every simulated dataset is evaluated on the whole grid). A request above the server's
  * {@link ServerConfig#maxCost()} is refused with a 400 that names its cost, the limit and the
  * option that raises it ({@code --max-cost}), instead of tying up a worker until its timeout.
@@ -25,10 +27,16 @@ record RequestCost(String what, long pairs, String breakdown) {
     /** The most credibility levels a posterior request may ask for. */
     static final int MAX_LEVELS = 64;
 
-    /** A posterior of {@code events} events on {@code gridPoints} θ points. */
-    static RequestCost posterior(long events, long gridPoints) {
-        return new RequestCost("posterior request", product(events, gridPoints), events + " events x " + gridPoints
-                + " grid points");
+    /** A posterior of {@code events} events on {@code gridPoints} θ points, with {@code samples} draws. */
+    static RequestCost posterior(long events, long gridPoints, long samples) {
+        return new RequestCost("posterior request", sum(product(events, gridPoints), samples), events + " events x "
+                + gridPoints + " grid points" + (samples > 0 ? " + " + samples + " samples" : ""));
+    }
+
+    /** An MCMC posterior of {@code events} events whose chains evaluate {@code thetaPoints} θ points. */
+    static RequestCost mcmcPosterior(long events, long thetaPoints, long samples) {
+        return new RequestCost("posterior request", sum(product(events, thetaPoints), samples), events + " events x "
+                + thetaPoints + " MCMC theta points" + (samples > 0 ? " + " + samples + " samples" : ""));
     }
 
     /** EIG at {@code candidates} settings, {@code datasets} × {@code events} simulated each, on {@code gridPoints}. */
@@ -63,6 +71,11 @@ record RequestCost(String what, long pairs, String breakdown) {
                     + " = " + breakdown + "; ask for less or raise --max-cost");
         }
         return this;
+    }
+
+    private static long sum(long a, long b) {
+        long s = a + b;
+        return s < 0 ? Long.MAX_VALUE : s;
     }
 
     private static long product(long a, long b) {

@@ -48,6 +48,24 @@ final class RequestJson {
         return of(require(field), what + " field '" + field + "'", allowed);
     }
 
+    /** The elements of a non-empty array field, at most {@code max}, each an object with only the {@code allowed} fields. */
+    List<RequestJson> objects(String field, Set<String> allowed, int max) {
+        JsonNode v = require(field);
+        if (!v.isArray() || v.isEmpty()) {
+            throw new InvalidInputException(name(field) + ": expected a non-empty array of objects but found "
+                    + kind(v));
+        }
+        if (v.size() > max) {
+            throw new InvalidInputException(name(field) + ": expected at most " + max + " elements but found "
+                    + v.size());
+        }
+        List<RequestJson> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            out.add(of(v.get(i), name(field) + "[" + i + "]", allowed));
+        }
+        return out;
+    }
+
     String string(String field) {
         JsonNode v = require(field);
         if (!v.isTextual()) {

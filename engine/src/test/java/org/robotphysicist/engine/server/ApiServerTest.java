@@ -270,6 +270,56 @@ class ApiServerTest {
         assertEquals(1, s.busyWorkers(), "the first request reached the worker");
     }
 
+    @Test
+    void posteriorSamplesFromTheGridAndFromMcmcAreCostedAndReturned() throws Exception {
+        HttpResponse<String> r = send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi",
+                new double[] {58}, "events", events, "grid", 101, "samples", 300, "seed", 4)));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode doc = json(r);
+        assertEquals("grid", doc.get("sampler").asText());
+        assertEquals(300, doc.get("samples").size());
+        for (JsonNode row : doc.get("samples")) {
+            double v = row.get(0).asDouble();
+            assertTrue(v >= 0.15 && v <= 0.35, "sample " + v + " outside the prior");
+        }
+        double[] few = java.util.Arrays.copyOf(events, 30);
+        HttpResponse<String> m = send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi",
+                new double[] {58}, "events", few, "sampler", "mcmc", "samples", 200)));
+        assertEquals(200, m.statusCode(), m.body());
+        JsonNode mcmc = json(m);
+        assertEquals("mcmc", mcmc.get("sampler").asText());
+        assertEquals(200, mcmc.get("samples").size());
+        assertTrue(mcmc.get("mcmc").get("maxRhat").asDouble() > 0, mcmc.get("mcmc").toString());
+        assertTrue(mcmc.get("density").isNull(), "no grid density under MCMC");
+
+        double[] first = java.util.Arrays.copyOfRange(events, 0, 150);
+        double[] second = java.util.Arrays.copyOfRange(events, 150, 300);
+        HttpResponse<String> split = send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "grid", 101,
+                "experiments", List.of(Map.of("phi", new double[] {58}, "events", first), Map.of("phi",
+                        new double[] {58}, "events", second)))));
+        assertEquals(200, split.statusCode(), split.body());
+        JsonNode both = json(split);
+        assertEquals(2, both.get("experiments").size());
+        assertEquals(300, both.get("events").asInt());
+        double[] joint = Json.mapper().convertValue(json(send(server, "POST", "/posterior", posteriorRequest()))
+                .get("density"), double[].class);
+        assertArrayEquals(joint, Json.mapper().convertValue(both.get("density"), double[].class), 1e-5,
+                "two experiments of 150 events at one phi give the posterior of all 300 (float32 sums in other batches)");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", events, "experiments", List.of()))), 400, "expected either 'phi' and 'events' or"
+                + " 'experiments' but found both");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", events, "samples", 0))), 400, "field 'samples': expected an integer in [1, 1000000] but"
+                + " found 0");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", events, "samples", 2_000_000))), 400, "but found 2000000");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", events, "sampler", "hmc"))), 400, "sampler: expected one of auto, grid, mcmc but found 'hmc'");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", events, "sampler", "mcmc", "samples", 1_000_000))), 400, "MCMC theta points + 1000000"
+                + " samples; ask for less or raise --max-cost");
+    }
+
     static void assertError(HttpResponse<String> r, int status, String fragment) throws IOException {
         assertEquals(status, r.statusCode(), r.body());
         JsonNode error = json(r).get("error");
