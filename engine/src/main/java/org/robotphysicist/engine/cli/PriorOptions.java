@@ -14,8 +14,9 @@ final class PriorOptions {
 
     /**
      * The uniform prior over {@code box} (default: the bounded {@code domain}) or, when
-     * {@code normal} is given, independent normals N(MEAN, SD²) per component, truncated to
-     * {@code domain} where it is bounded; at most one of the two.
+     * {@code normal} is given, independent normals N(MEAN, SD²) per component (untruncated: training
+     * and the posterior grid then span MEAN ± 5 SD inside {@code domain}, see
+     * {@link org.robotphysicist.engine.surrogate.PriorRange}); at most one of the two.
      */
     static Prior parse(CommandLine commandLine, String boxOption, double[] box, String normalOption, double[] normal,
             Box domain) {
@@ -41,6 +42,6 @@ final class PriorOptions {
                         + " finite SD > 0 but found " + mean[d] + "," + sd[d]);
             }
         }
-        return new NormalPrior(mean, sd, domain);
+        return new NormalPrior(mean, sd);
     }
 }

@@ -28,9 +28,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rp train}: trains a surrogate of a simulator's likelihood over a prior range of θ and a
- * value or range of φ ({@link RobotPhysicist#train}), writes it as a model file and draws its
- * training curve beside it. Exit code 4 when a GPU was requested and training ran on the CPU.
+ * {@code rp train}: trains a surrogate of a simulator's likelihood over a prior range of θ (a box,
+ * a normal prior's μ ± 5σ, or a named proposal) and a value or range of φ
+ * ({@link RobotPhysicist#train}), or on labelled event files ({@code --events-from},
+ * {@link RobotPhysicist#trainFromEvents}), writes it as a model file and draws its training curve
+ * beside it. Exit code 4 when a GPU was requested and training ran on the CPU.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a likelihood surrogate from simulations and save it as a model file.",

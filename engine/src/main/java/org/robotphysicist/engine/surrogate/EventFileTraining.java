@@ -3,8 +3,8 @@ package org.robotphysicist.engine.surrogate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.robotphysicist.data.Box;
 import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.training.data.SimulatedTrainingSet;
 
 /**
  * What the neural kinds share when they train from an {@link EventFileSource}: the training rows
@@ -27,19 +27,12 @@ final class EventFileTraining {
     }
 
     /**
-     * θ: the files' bounding box; φ: the request's φ box (inside the files' φ range); x: the support
-     * where it is bounded, the rows' range elsewhere.
+     * θ and φ: the files' bounding boxes; x: the support where it is bounded, the rows' range widened
+     * by {@link SimulatedTrainingSet#X_MARGIN} elsewhere.
      */
     static TrainedRanges ranges(SurrogateBuildRequest r, EventFileSource files) {
-        Box x = files.xSupport();
-        Box seen = EventFileSource.boundingBox(files.data().x());
-        double[] lo = new double[x.dim()];
-        double[] hi = new double[x.dim()];
-        for (int d = 0; d < lo.length; d++) {
-            lo[d] = Double.isFinite(x.lower(d)) ? x.lower(d) : seen.lower(d);
-            hi[d] = Double.isFinite(x.upper(d)) ? x.upper(d) : seen.upper(d);
-        }
-        return new TrainedRanges(files.thetaRange(), files.phiRange(), new Box(lo, hi));
+        return new TrainedRanges(files.thetaRange(), files.phiRange(),
+                SimulatedTrainingSet.xRange(files.xSupport(), files.data()));
     }
 
     /** Provenance configuration entries naming the source: the files, their rows, the simulator if any. */

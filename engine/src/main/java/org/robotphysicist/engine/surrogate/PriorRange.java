@@ -7,10 +7,10 @@ import org.robotphysicist.data.prior.Prior;
 
 /**
  * The bounded θ box a prior is worked on — where training θ are drawn and where the posterior grid
- * lies — when no proposal is named: for a normal prior (truncated or not), μ<sub>d</sub> ±
- * {@value #NORMAL_SDS} σ<sub>d</sub> clipped to its support and the simulator's domain, which leaves out
- * at most 5.7·10⁻⁷ of the prior mass per side and dimension; for any other prior its support,
- * which must then be bounded (else name a proposal).
+ * lies — when no proposal is named: the prior's support, clipped to the simulator's domain, where
+ * it is bounded; along an unbounded side of a normal prior, μ<sub>d</sub> ∓ {@value #NORMAL_SDS}
+ * σ<sub>d</sub> (clipped to the domain), which leaves out at most 2.9·10⁻⁷ of the prior mass per side
+ * and dimension. Any other prior needs a bounded support (else name a proposal).
  */
 public final class PriorRange {
     /** Prior standard deviations each side of a normal prior's mean that its working range spans. */
@@ -40,8 +40,10 @@ public final class PriorRange {
         double[] lo = new double[mean.length];
         double[] hi = new double[mean.length];
         for (int d = 0; d < mean.length; d++) {
-            lo[d] = Math.max(Math.max(mean[d] - NORMAL_SDS * sd[d], support.lower(d)), domain.lower(d));
-            hi[d] = Math.min(Math.min(mean[d] + NORMAL_SDS * sd[d], support.upper(d)), domain.upper(d));
+            double below = Double.isFinite(support.lower(d)) ? support.lower(d) : mean[d] - NORMAL_SDS * sd[d];
+            double above = Double.isFinite(support.upper(d)) ? support.upper(d) : mean[d] + NORMAL_SDS * sd[d];
+            lo[d] = Math.max(below, domain.lower(d));
+            hi[d] = Math.min(above, domain.upper(d));
             if (!(lo[d] < hi[d])) {
                 throw new InvalidInputException("prior " + prior + " dimension " + d + ": expected its mean +- "
                         + NORMAL_SDS + " sd to overlap the simulator's domain " + domain + " but they do not meet");

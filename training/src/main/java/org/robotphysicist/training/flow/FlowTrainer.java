@@ -38,7 +38,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       seeds, SHA-256 of the simulated table, software versions, device.</li>
  * </ol>
  * A parameter sampler whose range is a point (one fixed φ) gets a unit scale in the standardizer,
- * so such a context column is simply zero.
+ * so such a context column is simply zero. {@link #trainOn} skips step 1 and trains on labelled
+ * events already at hand (event files), recording what they are and their hashes instead.
  */
 public final class FlowTrainer {
     private static final long INIT_SALT = 0x2545F4914F6CDD1DL;

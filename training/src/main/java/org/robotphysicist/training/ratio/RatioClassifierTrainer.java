@@ -41,6 +41,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
  *       seeds, SHA-256 of the simulated tables, software versions, device.</li>
  * </ol>
+ * {@link #trainOn} trains the likelihood-to-evidence form on labelled events already at hand
+ * (event files) instead of simulating them.
  */
 public final class RatioClassifierTrainer {
     private static final long INIT_SALT = 0x5DEECE66DL;
