@@ -22,10 +22,13 @@ import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * Everything any {@link SurrogateKindProvider} is built from: a surrogate of the source's likelihood
- * p(x | θ, φ) valid for θ in the prior's support and φ in {@code phiBox}, which is either one setting
- * (lower = upper) or a range. Neural kinds train on rows with θ drawn from {@code thetaPrior} and φ
- * drawn uniformly over {@code phiBox} per row (fixed where the box is a point), conditioned on
- * (θ, φ); tabulated kinds cover the prior's support × {@code phiBox} with a grid.
+ * p(x | θ, φ) valid for θ in {@link #thetaRange()} and φ in {@code phiBox}, which is either one
+ * setting (lower = upper) or a range. From a simulator, neural kinds train on rows with θ drawn
+ * from {@link #thetaSampler()} (the prior, or the source's proposal) and φ drawn uniformly over
+ * {@code phiBox} per row (fixed where the box is a point), conditioned on (θ, φ); tabulated kinds
+ * cover {@link #thetaRange()} × {@code phiBox} with a grid. From event files
+ * ({@link EventFileSource}) neural kinds train on the files' rows as they are, and kinds that must
+ * run a simulator refuse them.
  *
  * @param source              where the surrogate learns from
  * @param thetaPrior          the prior on θ; simulated training θ are drawn from it unless the source names a
