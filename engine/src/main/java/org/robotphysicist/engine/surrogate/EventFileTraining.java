@@ -35,13 +35,14 @@ final class EventFileTraining {
                 SimulatedTrainingSet.xRange(files.xSupport(), files.data()));
     }
 
-    /** Provenance configuration entries naming the source: the files, their rows, the simulator if any. */
+    /** Provenance configuration entries naming the source: the files, their rows, the simulator if there is one. */
     static Map<String, Object> provenance(EventFileSource files) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("trainingSource", "event-files");
         out.put("eventFiles", files.files().stream().map(Object::toString).toList());
         out.put("eventFileRows", files.data().size());
-        out.put("simulator", files.simulatorIfAny().map(s -> s.name()).orElse("none (names from the files' header)"));
+        // Without a simulator none is recorded, so that any simulator with the same names may use the model.
+        files.simulatorIfAny().ifPresent(s -> out.put("simulator", s.name()));
         return out;
     }
 }
