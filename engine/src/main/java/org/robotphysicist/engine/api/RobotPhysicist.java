@@ -34,6 +34,8 @@ import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
+import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.PriorRange;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
@@ -63,14 +65,16 @@ public final class RobotPhysicist {
     private final Simulator simulator;
     private final Prior prior;
     private final Box phiRange;
+    private final Box proposal;
     private final Consumer<String> log;
     private final ProgressReporter progress;
 
-    private RobotPhysicist(Simulator simulator, Prior prior, Box phiRange, Consumer<String> log,
+    private RobotPhysicist(Simulator simulator, Prior prior, Box phiRange, Box proposal, Consumer<String> log,
             ProgressReporter progress) {
         this.simulator = simulator;
         this.prior = prior;
         this.phiRange = phiRange;
+        this.proposal = proposal;
         this.log = log;
         this.progress = progress;
     }
@@ -83,7 +87,7 @@ public final class RobotPhysicist {
         Objects.requireNonNull(simulator, "simulator");
         Prior p = simulator.thetaDomain().isBounded() ? new UniformBoxPrior(simulator.thetaDomain()) : null;
         Box phi = simulator.phiDomain().isBounded() ? simulator.phiDomain() : null;
-        return new RobotPhysicist(simulator, p, phi, line -> { }, ProgressReporter.silent());
+        return new RobotPhysicist(simulator, p, phi, null, line -> { }, ProgressReporter.silent());
     }
 
     /** The same with the uniform prior over {@code thetaRange} (inside the simulator's θ domain). */
@@ -93,23 +97,46 @@ public final class RobotPhysicist {
     }
 
     /**
-     * The same with another prior of bounded support inside the simulator's θ domain, for example
-     * a previous posterior ({@code result.posterior().asPrior()}).
+     * The same with another prior: a box, a normal or truncated normal ({@code NormalPrior}), a
+     * previous posterior ({@code result.posterior().asPrior()}) or any prior of bounded support.
+     * The posterior grid and, without a {@link #proposal}, the training θ cover its working range
+     * ({@link PriorRange}): its support where bounded, else a normal prior's μ ± 5 σ inside the
+     * simulator's θ domain; the posterior multiplies by this prior's density there.
      */
     public RobotPhysicist prior(Prior p) {
         Objects.requireNonNull(p, "prior");
-        if (!p.support().isBounded()) {
-            throw new InvalidInputException("prior: expected a bounded support (the posterior grid spans it) but found "
-                    + p.support());
+        if (p.dim() != simulator.dimensions().thetaDim()) {
+            throw new org.robotphysicist.data.DimensionMismatchException("prior: expected "
+                    + simulator.dimensions().thetaDim() + " dimension(s) but found " + p.dim());
         }
-        requireInside("prior support", p.support(), simulator.thetaDomain(), simulator.dimensions().thetaDim());
-        return new RobotPhysicist(simulator, p, phiRange, log, progress);
+        if (p.support().isBounded()) {
+            requireInside("prior support", p.support(), simulator.thetaDomain(), simulator.dimensions().thetaDim());
+        }
+        if (p.support().isBounded() || p instanceof org.robotphysicist.data.prior.NormalPrior) {
+            PriorRange.of(p, simulator.thetaDomain()); // refuses a normal prior that misses the domain
+        }
+        return new RobotPhysicist(simulator, p, phiRange, proposal, log, progress);
+    }
+
+    /**
+     * The same with training θ drawn uniformly over {@code box} rather than from the prior (null:
+     * from the prior again). A likelihood surrogate p̂(x | θ, φ) trained on a proposal is valid
+     * wherever the proposal covers; the posterior still uses the actual prior. Choose a box at least
+     * as wide as the prior's working range; for a prior of unbounded support the posterior grid is
+     * the proposal (prior mass outside it is left out). Recorded in the model's provenance.
+     */
+    public RobotPhysicist proposal(Box box) {
+        if (box != null) {
+            requireInside("proposal", box, simulator.thetaDomain(), simulator.dimensions().thetaDim());
+            new TrainingSource.Simulated(simulator, box); // validates
+        }
+        return new RobotPhysicist(simulator, prior, phiRange, box, log, progress);
     }
 
     /** The same with experiment settings φ in {@code range} (inside the simulator's φ domain). */
     public RobotPhysicist settings(Box range) {
         requireInside("phi range", range, simulator.phiDomain(), simulator.dimensions().phiDim());
-        return new RobotPhysicist(simulator, prior, range, log, progress);
+        return new RobotPhysicist(simulator, prior, range, proposal, log, progress);
     }
 
     /** The same with one fixed setting φ. */
@@ -119,7 +146,7 @@ public final class RobotPhysicist {
 
     /** The same, reporting progress lines to {@code lines} and long stages to {@code reporter}. */
     public RobotPhysicist reporting(Consumer<String> lines, ProgressReporter reporter) {
-        return new RobotPhysicist(simulator, prior, phiRange, Objects.requireNonNull(lines, "log"),
+        return new RobotPhysicist(simulator, prior, phiRange, proposal, Objects.requireNonNull(lines, "log"),
                 Objects.requireNonNull(reporter, "progress"));
     }
 
@@ -137,6 +164,23 @@ public final class RobotPhysicist {
         return requirePhi();
     }
 
+    /** The box training θ are drawn from uniformly, when one was named ({@link #proposal}). */
+    public java.util.Optional<Box> proposal() {
+        return java.util.Optional.ofNullable(proposal);
+    }
+
+    /**
+     * The θ box the posterior grid spans: the prior's support where it is bounded; otherwise the
+     * proposal where one is named, else the prior's working range ({@link PriorRange}).
+     */
+    public Box posteriorRange() {
+        Prior p = requirePrior();
+        if (p.support().isBounded() || proposal == null) {
+            return PriorRange.of(p, simulator.thetaDomain());
+        }
+        return proposal;
+    }
+
     /**
      * Builds or trains the surrogate {@code options.surrogate()} ({@link SurrogateRegistry}) for the
      * prior's support × the φ range: a neural kind trains on θ drawn from the current prior and φ
@@ -150,9 +194,37 @@ public final class RobotPhysicist {
 
     /** The registry request {@link #train} builds for {@code options} (for callers that drive the registry). */
     public SurrogateBuildRequest buildRequest(TrainOptions options) {
-        return new SurrogateBuildRequest(TrainingSource.of(simulator), requirePrior(), requirePhi(),
-                options.training(), options.histogram(), options.eventsPerExperiment(), options.device(), log,
-                progress);
+        return new SurrogateBuildRequest(new TrainingSource.Simulated(simulator, proposal), requirePrior(),
+                requirePhi(), options.training(), options.histogram(), options.eventsPerExperiment(), options.device(),
+                log, progress);
+    }
+
+    /** Reads event files (CSV as {@code rp simulate} writes them) named and bounded by this simulator. */
+    public EventFileSource readEvents(List<Path> files) {
+        return EventFileSource.read(files, simulator);
+    }
+
+    /**
+     * Trains {@code options.surrogate()} on the rows of {@code events} as they are (no simulation):
+     * the surrogate covers the files' θ and φ bounding boxes. Only kinds that learn from given rows
+     * accept it (classifier, maf, nsf; exact where the source names a tractable simulator).
+     */
+    public TrainedModel train(EventFileSource events, TrainOptions options) {
+        return trainFromEvents(events, options, log, progress);
+    }
+
+    /**
+     * As {@link #train(EventFileSource, TrainOptions)}, for events with or without a simulator (names
+     * then come from the files' header), reporting to {@code lines} and {@code reporter} (null: silent).
+     */
+    public static TrainedModel trainFromEvents(EventFileSource events, TrainOptions options, Consumer<String> lines,
+            ProgressReporter reporter) {
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(options, "options");
+        SurrogateBuildRequest request = new SurrogateBuildRequest(events, new UniformBoxPrior(events.thetaRange()),
+                events.phiRange(), options.training(), options.histogram(), options.eventsPerExperiment(),
+                options.device(), lines, reporter);
+        return TrainedModel.of(SurrogateRegistry.discover().build(options.surrogate(), request));
     }
 
     /**
@@ -215,7 +287,7 @@ public final class RobotPhysicist {
             throw new InvalidInputException("observations: expected at least one experiment but found none");
         }
         simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
-        Box theta = requirePrior().support();
+        Box theta = posteriorRange();
         List<PosteriorResult.Experiment> experiments = new ArrayList<>();
         for (Observation o : observations) {
             Objects.requireNonNull(o, "observation");
@@ -266,7 +338,7 @@ public final class RobotPhysicist {
         List<EigEstimate> out = new ArrayList<>();
         for (double[] phi : candidates) {
             cancellation.check();
-            requireCovers(surrogate, prior.support(), phi);
+            requireCovers(surrogate, posteriorRange(), phi);
             out.add(eig.estimate(priorOnGrid, prior, phi, new SplittableRandom(options.seed())));
         }
         return out;
@@ -279,8 +351,8 @@ public final class RobotPhysicist {
      */
     public Suggestion suggestNext(SurrogateLikelihood surrogate, EigOptions options) {
         Box phi = requirePhi();
-        requireCovers(surrogate, requirePrior().support(), phi.lower());
-        requireCovers(surrogate, prior.support(), phi.upper());
+        requireCovers(surrogate, posteriorRange(), phi.lower());
+        requireCovers(surrogate, posteriorRange(), phi.upper());
         if (Arrays.equals(phi.lower(), phi.upper())) {
             throw new InvalidInputException("phi range: expected a range to choose from but found the single setting "
                     + Arrays.toString(phi.lower()));
@@ -303,7 +375,7 @@ public final class RobotPhysicist {
             Cancellation cancellation) {
         ExperimentLikelihood likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate,
                 cancellation), simulator, new Experiment.FixedEventCount(options.eventsPerExperiment()), false);
-        return new ExpectedInformationGain(likelihood, ThetaGrid.of(grid(requirePrior().support(),
+        return new ExpectedInformationGain(likelihood, ThetaGrid.of(grid(posteriorRange(),
                 options.gridPoints())), options.datasets(), cancellation);
     }
 
@@ -356,6 +428,7 @@ public final class RobotPhysicist {
 
     @Override
     public String toString() {
-        return "RobotPhysicist[" + simulator.name() + ", prior=" + prior + ", phi=" + phiRange + "]";
+        return "RobotPhysicist[" + simulator.name() + ", prior=" + prior + ", phi=" + phiRange
+                + (proposal == null ? "" : ", proposal=" + proposal) + "]";
     }
 }

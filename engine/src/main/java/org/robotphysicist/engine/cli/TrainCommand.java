@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.OutputTargets;
+import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
@@ -14,6 +15,7 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
+import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
@@ -26,15 +28,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rp train}: trains a surrogate of a simulator's likelihood over a prior range of θ and a
- * value or range of φ ({@link RobotPhysicist#train}), writes it as a model file and draws its
- * training curve beside it. Exit code 4 when a GPU was requested and training ran on the CPU.
+ * {@code rp train}: trains a surrogate of a simulator's likelihood over a prior range of θ (a box,
+ * a normal prior's μ ± 5σ, or a named proposal) and a value or range of φ
+ * ({@link RobotPhysicist#train}), or on labelled event files ({@code --events-from},
+ * {@link RobotPhysicist#trainFromEvents}), writes it as a model file and draws its training curve
+ * beside it. Exit code 4 when a GPU was requested and training ran on the CPU.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a likelihood surrogate from simulations and save it as a model file.",
-            "theta is drawn uniformly from --prior (default: the simulator's theta domain); phi is fixed (--phi) or"
-                    + " drawn uniformly from --phi-range. Writes --output (a model file for rp posterior, rp serve"
-                    + " and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
+            "theta is drawn uniformly from --prior (default: the simulator's theta domain), from the normal"
+                    + " --prior-normal (within its mean +- 5 sd), or uniformly from a wider --proposal; phi is fixed"
+                    + " (--phi) or drawn uniformly from --phi-range. Or train on labelled events already on disk"
+                    + " (--events-from, CSV as rp simulate writes it). Writes --output (a model file for rp posterior,"
+                    + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");
 
@@ -50,6 +56,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
             description = "Uniform prior range of theta, LO,HI per component (default: the simulator's theta domain).")
     double[] prior;
+
+    @Option(names = "--prior-normal", split = ",", paramLabel = "MEAN,SD",
+            description = "Normal prior on theta, MEAN,SD per component; training theta come from it within mean +- 5"
+                    + " sd (or from --proposal).")
+    double[] priorNormal;
+
+    @Option(names = "--proposal", split = ",", paramLabel = "LO,HI",
+            description = "Draw training theta uniformly from this box instead of the prior, LO,HI per component:"
+                    + " the surrogate is valid wherever the proposal covers; posteriors still use the actual prior.")
+    double[] proposal;
+
+    @Option(names = "--events-from", arity = "1..*", paramLabel = "FILE",
+            description = "Train on these labelled event files (CSV with x, theta and phi columns, as rp simulate"
+                    + " writes it) instead of simulating; every row is used. Column names are checked against"
+                    + " --simulator when given, else taken from the header. Not with --external, --prior,"
+                    + " --prior-normal, --proposal, --phi, --phi-range or --training-rows.")
+    List<Path> eventsFrom;
 
     @Option(names = "--phi", split = ",", paramLabel = "V", description = "Train at this one phi.")
     double[] phi;
@@ -120,6 +143,9 @@ final class TrainCommand implements Callable<Integer> {
         if (plot) {
             OutputTargets.requireWritableFile("--output (its training curve)", png);
         }
+        if (eventsFrom != null) {
+            return trainFromEvents(o, key, png);
+        }
         Simulator sim = simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
         try {
             return train(sim, o, key, png);
@@ -129,18 +155,63 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(Simulator sim, PrintWriter o, SigningKey key, Path png) {
-        Box theta = BoxOptions.parse("--prior", prior, sim.thetaDomain());
+        Prior thetaPrior = PriorOptions.parse(spec.commandLine(), "--prior", prior, "--prior-normal", priorNormal,
+                sim.thetaDomain());
         Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
-        TrainOptions options = new TrainOptions(surrogate, training.toControls(seed),
-                DeviceRequest.parse(device), HistogramSettings.defaults(), events);
-        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(theta).settings(phis).reporting(line -> {
+        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior).settings(phis)
+                .proposal(proposal == null ? null : BoxOptions.parse("--proposal", proposal, sim.thetaDomain()))
+                .reporting(progressLine(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
+        long t0 = System.nanoTime();
+        return finish(rp.train(trainOptions()), o, key, png, t0);
+    }
+
+    /** {@code --events-from}: the files' rows as they are, names from --simulator or the header. */
+    private int trainFromEvents(PrintWriter o, SigningKey key, Path png) {
+        List<String> clashing = new java.util.ArrayList<>();
+        for (String option : List.of("--external", "--prior", "--prior-normal", "--proposal", "--phi", "--phi-range",
+                "--training-rows")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                clashing.add(option);
+            }
+        }
+        if (!clashing.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --events-from without "
+                    + String.join(", ", clashing) + " (theta, phi and the rows come from the files; --simulator NAME"
+                    + " only names and bounds them) but found them together");
+        }
+        Simulator sim = simulator.name == null ? null : simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
+        try {
+            EventFileSource events = EventFileSource.read(eventsFrom, sim);
+            if (!quiet) {
+                o.printf("training on %s: theta in %s, phi in %s%n", events.describe(), events.thetaRange(),
+                        events.phiRange());
+            }
+            long t0 = System.nanoTime();
+            return finish(RobotPhysicist.trainFromEvents(events, trainOptions(), progressLine(o),
+                    TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)), o, key, png, t0);
+        } finally {
+            if (sim != null) {
+                SimulatorChoice.close(sim);
+            }
+        }
+    }
+
+    private TrainOptions trainOptions() {
+        return new TrainOptions(surrogate, training.toControls(seed), DeviceRequest.parse(device),
+                HistogramSettings.defaults(), events);
+    }
+
+    private java.util.function.Consumer<String> progressLine(PrintWriter o) {
+        return line -> {
             if (!quiet) {
                 o.println(line);
                 o.flush();
             }
-        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
-        long t0 = System.nanoTime();
-        try (TrainedModel model = rp.train(options)) {
+        };
+    }
+
+    private int finish(TrainedModel trained, PrintWriter o, SigningKey key, Path png, long t0) {
+        try (TrainedModel model = trained) {
             model.save(output, key);
             boolean drawn = plot && model.trainingCurve().isPresent();
             if (drawn) {

@@ -50,18 +50,21 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
                 LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, seed,
                 r.device());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
-                .withData(c.rows(), 1, seed + 1).withTraining(training)
+                .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(RatioTrainingConfig.Normalization.of(NORMALIZATION_PER_EVENT
                         * r.eventsPerExperiment()));
     }
 
     @Override
     public BuiltSurrogate build(SurrogateBuildRequest r) {
-        ParameterizedRatioClassifier c = new RatioClassifierTrainer(trainingConfig(r), r.trainingListener())
-                .train(r.simulator(), r.thetaSampler(), r.phiSampler());
+        RatioClassifierTrainer trainer = new RatioClassifierTrainer(trainingConfig(r), r.trainingListener());
+        ParameterizedRatioClassifier c = r.source() instanceof EventFileSource files
+                ? trainer.trainOn(files.dimensions(), files.data(), EventFileTraining.ranges(r, files),
+                        EventFileTraining.provenance(files), files.provenanceHashes())
+                : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         String device = c.provenance().versions().getOrDefault("device", "");
-        return new BuiltSurrogate(c, NAME, String.format(Locale.ROOT, "classifier %s %s, %d simulated rows, %d"
-                + " epochs on %s", c.network().spec(), phiText(r), r.training().rows(),
+        return new BuiltSurrogate(c, NAME, String.format(Locale.ROOT, "classifier %s %s, %s, %d"
+                + " epochs on %s", c.network().spec(), phiText(r), EventFileTraining.rowsText(r),
                 c.trainingCurve().epochs().size(), device), BuiltSurrogate.fellBack(device, r.device()));
     }
 

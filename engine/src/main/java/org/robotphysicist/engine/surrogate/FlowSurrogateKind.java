@@ -37,7 +37,7 @@ public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider 
 
     /** The training configuration for {@code r}: the defaults above, overridden by the request's controls. */
     public FlowTrainingConfig trainingConfig(SurrogateBuildRequest r) {
-        var dims = r.simulator().dimensions();
+        var dims = r.source().dimensions();
         TrainingControls c = r.training();
         int contextDim = dims.thetaDim() + dims.phiDim();
         var hidden = c.hiddenWidthsOr(2, 64);
@@ -46,17 +46,20 @@ public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider 
         TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(3e-3),
                 LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, c.seed(),
                 r.device());
-        return new FlowTrainingConfig(spec, c.rows(), 1, c.seed() + 1, training);
+        return new FlowTrainingConfig(spec, EventFileTraining.rows(r), 1, c.seed() + 1, training);
     }
 
     @Override
     public final BuiltSurrogate build(SurrogateBuildRequest r) {
-        TrainedFlow flow = new FlowTrainer(trainingConfig(r), r.trainingListener()).train(r.simulator(),
-                r.thetaSampler(), r.phiSampler());
+        FlowTrainer trainer = new FlowTrainer(trainingConfig(r), r.trainingListener());
+        TrainedFlow flow = r.source() instanceof EventFileSource files
+                ? trainer.trainOn(files.dimensions(), files.data(), EventFileTraining.ranges(r, files),
+                        EventFileTraining.provenance(files), files.provenanceHashes())
+                : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         String device = flow.provenance().versions().getOrDefault("device", "");
-        return new BuiltSurrogate(flow, name(), String.format(Locale.ROOT, "%s flow %s %s, %d simulated rows, %d"
+        return new BuiltSurrogate(flow, name(), String.format(Locale.ROOT, "%s flow %s %s, %s, %d"
                 + " epochs on %s", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
-                r.training().rows(), flow.trainingCurve().epochs().size(), device),
+                EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(), device),
                 BuiltSurrogate.fellBack(device, r.device()));
     }
 

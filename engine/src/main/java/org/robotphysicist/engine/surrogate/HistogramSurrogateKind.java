@@ -3,6 +3,7 @@ package org.robotphysicist.engine.surrogate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.models.histogram.HistogramSurrogate;
@@ -33,6 +34,11 @@ public final class HistogramSurrogateKind implements SurrogateKindProvider {
 
     @Override
     public BuiltSurrogate build(SurrogateBuildRequest r) {
+        if (r.fromEventFiles()) {
+            throw new InvalidInputException("surrogate 'histogram': expected a simulator to run on its (theta, phi)"
+                    + " grid of cells but the training source is " + r.source().describe() + ", whose events lie at"
+                    + " their own theta; train classifier, maf or nsf from event files");
+        }
         HistogramSettings h = r.histogram();
         RegularGrid thetaGrid = grid(r.thetaRange(), h.thetaCells());
         RegularGrid phiGrid = grid(r.phiBox(), h.phiCells());

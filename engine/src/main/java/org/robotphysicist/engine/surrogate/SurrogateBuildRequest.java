@@ -10,6 +10,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.data.prior.NormalPrior;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.ProgressReporter;
@@ -21,15 +22,21 @@ import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * Everything any {@link SurrogateKindProvider} is built from: a surrogate of the source's likelihood
- * p(x | θ, φ) valid for θ in the prior's support and φ in {@code phiBox}, which is either one setting
- * (lower = upper) or a range. Neural kinds train on rows with θ drawn from {@code thetaPrior} and φ
- * drawn uniformly over {@code phiBox} per row (fixed where the box is a point), conditioned on
- * (θ, φ); tabulated kinds cover the prior's support × {@code phiBox} with a grid.
+ * p(x | θ, φ) valid for θ in {@link #thetaRange()} and φ in {@code phiBox}, which is either one
+ * setting (lower = upper) or a range. From a simulator, neural kinds train on rows with θ drawn
+ * from {@link #thetaSampler()} (the prior, or the source's proposal) and φ drawn uniformly over
+ * {@code phiBox} per row (fixed where the box is a point), conditioned on (θ, φ); tabulated kinds
+ * cover {@link #thetaRange()} × {@code phiBox} with a grid. From event files
+ * ({@link EventFileSource}) neural kinds train on the files' rows as they are, and kinds that must
+ * run a simulator refuse them.
  *
  * @param source              where the surrogate learns from
- * @param thetaPrior          the θ distribution of the training rows; its (bounded) support, inside the
- *                            simulator's θ domain, is the surrogate's θ range
+ * @param thetaPrior          the prior on θ; simulated training θ are drawn from it unless the source names a
+ *                            proposal ({@link TrainingSource.Simulated#proposal()}); its bounded working range
+ *                            ({@link PriorRange}) or the proposal, inside the simulator's θ domain, is the
+ *                            surrogate's θ range. Rows of event files carry their own θ.
  * @param phiBox              the φ setting or range the surrogate must cover, inside the simulator's φ domain
+ *                            (inside the event files' φ range for that source)
  * @param training            rows, epochs, optimizer, network, validation and seed ({@link TrainingControls})
  * @param histogram           cells, events per cell and bins of a tabulated histogram (other kinds ignore it)
  * @param eventsPerExperiment N, the events one observed experiment holds: the posterior multiplies N
@@ -53,26 +60,29 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
         Require.positive("events per experiment", eventsPerExperiment);
         log = log == null ? line -> { } : log;
         progress = progress == null ? ProgressReporter.silent() : progress;
-        Simulator sim = source.simulator();
-        var dims = sim.dimensions();
+        var dims = source.dimensions();
         if (thetaPrior.dim() != dims.thetaDim() || phiBox.dim() != dims.phiDim()) {
-            throw new DimensionMismatchException("surrogate request for " + sim.name() + ": expected a theta prior of"
-                    + " dimension " + dims.thetaDim() + " " + dims.thetaNames() + " and a phi box of dimension "
+            throw new DimensionMismatchException("surrogate request for " + source.describe() + ": expected a theta"
+                    + " prior of dimension " + dims.thetaDim() + " " + dims.thetaNames() + " and a phi box of dimension "
                     + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim() + " and "
                     + phiBox.dim());
         }
-        Box support = thetaPrior.support();
-        if (!support.isBounded()) {
-            throw new InvalidInputException("surrogate theta prior: expected a bounded support (it becomes the"
-                    + " surrogate's theta range) but found " + support);
-        }
-        if (!support.within(sim.thetaDomain())) {
-            throw new OutOfSupportException("surrogate theta range: expected a box inside the simulator's theta domain "
-                    + sim.thetaDomain() + " but found " + support);
-        }
-        if (!phiBox.isBounded() || !phiBox.within(sim.phiDomain())) {
-            throw new OutOfSupportException("surrogate phi range: expected a bounded box inside the simulator's phi"
-                    + " domain " + sim.phiDomain() + " but found " + phiBox);
+        if (source instanceof EventFileSource files) {
+            if (!phiBox.within(files.phiRange())) {
+                throw new OutOfSupportException("surrogate phi range: expected a box inside the phi range of the"
+                        + " event files " + files.phiRange() + " but found " + phiBox);
+            }
+        } else {
+            Box range = source instanceof TrainingSource.Simulated s && s.proposal() != null ? s.proposal()
+                    : PriorRange.of(thetaPrior, source.thetaDomain());
+            if (!range.within(source.thetaDomain())) {
+                throw new OutOfSupportException("surrogate theta range: expected a box inside the simulator's theta"
+                        + " domain " + source.thetaDomain() + " but found " + range);
+            }
+            if (!phiBox.isBounded() || !phiBox.within(source.phiDomain())) {
+                throw new OutOfSupportException("surrogate phi range: expected a bounded box inside the simulator's"
+                        + " phi domain " + source.phiDomain() + " but found " + phiBox);
+            }
         }
     }
 
@@ -85,14 +95,35 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
                 training, HistogramSettings.defaults(), 1_000, DeviceRequest.AUTO, null, null);
     }
 
-    /** The simulator of the source. */
+    /**
+     * The simulator of the source, for kinds that run it.
+     *
+     * @throws InvalidInputException when the source is event files without a simulator
+     */
     public Simulator simulator() {
-        return source.simulator();
+        return source.simulatorIfAny().orElseThrow(() -> new InvalidInputException("surrogate: this kind runs a"
+                + " simulator but the training source is " + source.describe() + " without one; name the simulator"
+                + " the events came from, or choose classifier, maf or nsf"));
     }
 
-    /** The θ range the surrogate must cover: the prior's support. */
+    /** Whether the training rows are given event files rather than simulated on demand. */
+    public boolean fromEventFiles() {
+        return source instanceof EventFileSource;
+    }
+
+    /**
+     * The θ range the surrogate must cover: the proposal where one is named; the event files' θ
+     * bounding box; otherwise the prior's bounded working range ({@link PriorRange}: its support, or a
+     * normal prior's μ ± {@value PriorRange#NORMAL_SDS} σ).
+     */
     public Box thetaRange() {
-        return thetaPrior.support();
+        if (source instanceof EventFileSource files) {
+            return files.thetaRange();
+        }
+        if (source instanceof TrainingSource.Simulated s && s.proposal() != null) {
+            return s.proposal();
+        }
+        return PriorRange.of(thetaPrior, source.thetaDomain());
     }
 
     /** Whether φ is one setting rather than a range. */
@@ -100,9 +131,48 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
         return Arrays.equals(phiBox.lower(), phiBox.upper());
     }
 
-    /** Where training θ come from: the prior. */
+    /**
+     * Where simulated training θ come from: uniform over the proposal where one is named, else the
+     * prior — restricted to {@link #thetaRange()} where its support is unbounded (a normal prior
+     * truncated to μ ± {@value PriorRange#NORMAL_SDS} σ). Its {@code toString} names both, for the
+     * model's provenance.
+     */
     public ParameterSampler thetaSampler() {
-        return ParameterSampler.of(thetaPrior);
+        if (source instanceof TrainingSource.Simulated s && s.proposal() != null) {
+            return named(ParameterSampler.of(new UniformBoxPrior(s.proposal())), "proposal Uniform" + s.proposal()
+                    + " (prior " + thetaPrior + ")");
+        }
+        if (!(thetaPrior instanceof NormalPrior normal)) {
+            return ParameterSampler.of(thetaPrior); // PriorRange refused unbounded ones
+        }
+        Box range = thetaRange();
+        return named(ParameterSampler.of(new NormalPrior(normal.mean(), normal.sd(), range)), "prior " + thetaPrior
+                + " truncated to " + range);
+    }
+
+    /** {@code sampler} with {@code description} as its {@code toString}. */
+    private static ParameterSampler named(ParameterSampler sampler, String description) {
+        return new ParameterSampler() {
+            @Override
+            public int dim() {
+                return sampler.dim();
+            }
+
+            @Override
+            public Box range() {
+                return sampler.range();
+            }
+
+            @Override
+            public Matrix sample(int n, SplittableRandom rng) {
+                return sampler.sample(n, rng);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
     }
 
     /**

@@ -91,7 +91,7 @@ public final class SurrogateRegistry {
     public BuiltSurrogate build(String name, SurrogateBuildRequest request) {
         BuiltSurrogate built = named(name).build(request);
         try {
-            request.simulator().dimensions().requireCompatible("surrogate '" + name + "'",
+            request.source().dimensions().requireCompatible("surrogate '" + name + "'",
                     built.surrogate().dimensions());
             if (!request.thetaRange().within(built.surrogate().thetaRange())
                     || !request.phiBox().within(built.surrogate().phiRange())) {

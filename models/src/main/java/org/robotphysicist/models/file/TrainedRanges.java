@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The boxes a surrogate was trained on: θ and φ are the supports of the distributions the
  * training parameters were drawn from, x the simulator's support where it is bounded and the
- * range of the simulated training events where it is not.
+ * range of the training events, widened by 10% of its width on each side, where it is not (so an
+ * observed event a little beyond what training saw is evaluated, and one far beyond is refused).
  *
  * @param theta (D<sub>θ</sub>) box, bounded
  * @param phi   (D<sub>φ</sub>) box, bounded (a point when trained at one setting)

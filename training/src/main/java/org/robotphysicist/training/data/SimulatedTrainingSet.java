@@ -47,11 +47,26 @@ public final class SimulatedTrainingSet {
     }
 
     /**
+     * Share of the training events' range w<sub>d</sub> = max − min by which the trained x range of a
+     * dimension with an unbounded support extends beyond the events' min and max: an observed event
+     * up to 0.1 w<sub>d</sub> outside what training saw is evaluated (a smooth network extrapolates that
+     * little; for Gaussian-like x from 10⁴–10⁶ training events, from about ±4 to ±5 sd, so 10³ observed
+     * events leave it with probability below 1%); farther out the surrogate refuses it
+     * ({@link org.robotphysicist.models.file.RangePolicy#FAIL}) or warns ({@code WARN}).
+     */
+    public static final double X_MARGIN = 0.1;
+
+    /**
      * The x box a surrogate trained on {@code data} covers: the simulator's support along
-     * dimensions where it is bounded, the range of the data elsewhere.
+     * dimensions where it is bounded; elsewhere the range of the data widened by
+     * {@link #X_MARGIN} of its width on each unbounded side.
      */
     public static Box xRange(Simulator simulator, EventDataset... data) {
-        Box support = simulator.xSupport();
+        return xRange(simulator.xSupport(), data);
+    }
+
+    /** As {@link #xRange(Simulator, EventDataset...)} for a given x {@code support}. */
+    public static Box xRange(Box support, EventDataset... data) {
         int d = support.dim();
         double[] lo = new double[d];
         double[] hi = new double[d];
@@ -67,12 +82,9 @@ public final class SimulatedTrainingSet {
             }
         }
         for (int j = 0; j < d; j++) {
-            if (Double.isFinite(support.lower(j))) {
-                lo[j] = support.lower(j);
-            }
-            if (Double.isFinite(support.upper(j))) {
-                hi[j] = support.upper(j);
-            }
+            double margin = X_MARGIN * (hi[j] - lo[j]);
+            lo[j] = Double.isFinite(support.lower(j)) ? support.lower(j) : lo[j] - margin;
+            hi[j] = Double.isFinite(support.upper(j)) ? support.upper(j) : hi[j] + margin;
         }
         return new Box(lo, hi);
     }

@@ -38,7 +38,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       seeds, SHA-256 of the simulated table, software versions, device.</li>
  * </ol>
  * A parameter sampler whose range is a point (one fixed φ) gets a unit scale in the standardizer,
- * so such a context column is simply zero.
+ * so such a context column is simply zero. {@link #trainOn} skips step 1 and trains on labelled
+ * events already at hand (event files), recording what they are and their hashes instead.
  */
 public final class FlowTrainer {
     private static final long INIT_SALT = 0x2545F4914F6CDD1DL;
@@ -74,6 +75,38 @@ public final class FlowTrainer {
                 config.eventsPerParameter(), new SplittableRandom(config.dataSeed()));
         TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
                 SimulatedTrainingSet.xRange(simulator, data));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("simulator", simulator.name());
+        source.put("thetaSampler", theta.toString());
+        source.put("phiSampler", phi.toString());
+        return fit(dims, data, ranges, source, Map.of("training-data/joint", data.sha256()));
+    }
+
+    /**
+     * Trains on labelled events already at hand (for example read from event files) rather than
+     * simulated: every row of {@code data} is one training row, as it is.
+     *
+     * @param dims       the names of θ, φ and x ({@code data}'s columns must fit them)
+     * @param ranges     the ranges the flow will be valid on (the data's, or boxes around them)
+     * @param source     what the data are, for the provenance (e.g. the files)
+     * @param dataHashes SHA-256 of the inputs by role, for the provenance
+     * @return the trained flow, with {@link RangePolicy#FAIL}; the caller closes it
+     */
+    public TrainedFlow trainOn(Dimensions dims, EventDataset data, TrainedRanges ranges, Map<String, Object> source,
+            Map<String, String> dataHashes) {
+        FlowSpec spec = config.network();
+        if (spec.xDim() != dims.xDim() || spec.contextDim() != dims.thetaDim() + dims.phiDim()) {
+            throw new DimensionMismatchException("flow architecture: expected x dimension " + dims.xDim()
+                    + " and context dimension " + (dims.thetaDim() + dims.phiDim()) + " (theta + phi) but found "
+                    + spec.xDim() + " and " + spec.contextDim());
+        }
+        data.schema().requireFits("flow training data", dims);
+        return fit(dims, data, ranges.requireDimensions(dims), source, dataHashes);
+    }
+
+    private TrainedFlow fit(Dimensions dims, EventDataset data, TrainedRanges ranges, Map<String, Object> source,
+            Map<String, String> dataHashes) {
+        FlowSpec spec = config.network();
         Matrix table = data.table();
         int dx = dims.xDim();
         Standardizer all = Standardizer.fit(table);
@@ -90,23 +123,20 @@ public final class FlowTrainer {
             TrainingResult result = trainer.fit(new FlowLikelihoodObjective(flow), z);
             FlowEvaluator evaluator = new FlowEvaluator(flow, xScaler, contextScaler, FlowEvaluator.DEFAULT_TILE_ROWS);
             return new TrainedFlow(dims, manager, evaluator, ranges, RangePolicy.FAIL,
-                    provenance(simulator, theta, phi, data, result), result.curve());
+                    provenance(source, dataHashes, result), result.curve());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    private Provenance provenance(Simulator simulator, ParameterSampler theta, ParameterSampler phi, EventDataset data,
+    private Provenance provenance(Map<String, Object> source, Map<String, String> dataHashes,
             TrainingResult result) {
         Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
-        cfg.put("simulator", simulator.name());
-        cfg.put("thetaSampler", theta.toString());
-        cfg.put("phiSampler", phi.toString());
+        cfg.putAll(source);
         cfg.put("objective", result.objective());
         Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
-        return Provenance.capture(FlowTrainer.class.getSimpleName(), cfg, seeds,
-                Map.of("training-data/joint", data.sha256())).withVersions(Map.of(
-                        "engine", result.device().engine(), "device", result.device().device().toString()));
+        return Provenance.capture(FlowTrainer.class.getSimpleName(), cfg, seeds, dataHashes).withVersions(Map.of(
+                "engine", result.device().engine(), "device", result.device().device().toString()));
     }
 }

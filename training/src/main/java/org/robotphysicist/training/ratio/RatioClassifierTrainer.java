@@ -41,6 +41,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
  *       seeds, SHA-256 of the simulated tables, software versions, device.</li>
  * </ol>
+ * {@link #trainOn} trains the likelihood-to-evidence form on labelled events already at hand
+ * (event files) instead of simulating them.
  */
 public final class RatioClassifierTrainer {
     private static final long INIT_SALT = 0x5DEECE66DL;
@@ -129,6 +131,118 @@ public final class RatioClassifierTrainer {
         return new ParameterizedRatioClassifier(dims, network, scaler,
                 new ParameterizedRatioClassifier.Settings(form, fitted, normalization), ranges, RangePolicy.FAIL,
                 provenance, result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+    }
+
+    /**
+     * Trains the likelihood-to-evidence form on labelled events already at hand (for example read
+     * from event files) rather than simulated: class 1 is every row (x, θ, φ) of {@code data} as it
+     * is, class 0 the same rows with θ permuted across the rows of each batch. The per-(θ, φ)
+     * normalization, when configured, takes its reference events at a φ node from the K rows of
+     * {@code data} nearest that φ (K = the configured samples, at most N; distance in units of the
+     * φ range per dimension; all rows tie where φ is one setting), so it averages over the data's
+     * own θ at that φ. Score calibration needs fresh simulations and is refused here.
+     *
+     * @param dims       the names of θ, φ and x ({@code data}'s columns must fit them)
+     * @param ranges     the ranges the classifier will be valid on
+     * @param source     what the data are, for the provenance (e.g. the files)
+     * @param dataHashes SHA-256 of the inputs by role, for the provenance
+     */
+    public ParameterizedRatioClassifier trainOn(Dimensions dims, EventDataset data, TrainedRanges ranges,
+            Map<String, Object> source, Map<String, String> dataHashes) {
+        if (config.form().kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
+            throw new org.robotphysicist.data.InvalidInputException("classifier from given events: expected the"
+                    + " likelihood-to-evidence form (the reference form needs events simulated at its theta_1) but"
+                    + " found " + config.form());
+        }
+        if (config.calibration() != CalibrationMethod.NONE) {
+            throw new org.robotphysicist.data.InvalidInputException("classifier from given events: expected no score"
+                    + " calibration (it needs fresh simulations) but found " + config.calibration());
+        }
+        data.schema().requireFits("classifier training data", dims);
+        ranges.requireDimensions(dims);
+        Standardizer scaler = Standardizer.fit(data.table());
+        Matrix z = scaler.apply(data.table());
+        Trainer trainer = new Trainer(config.training(), listener);
+        MlpSpec spec = new MlpSpec(z.cols(), config.hiddenWidths(), 1, config.activation());
+        Mlp network = Mlp.initialize(spec, trainer.device(), DataType.FLOAT32,
+                new SplittableRandom(config.training().seed() ^ INIT_SALT));
+        try {
+            TrainingResult result = trainer.fit(new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
+                    dims.thetaDim(), dims.phiDim()), z);
+            Provenance provenance = provenance(source, dataHashes, result);
+            ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
+                    new ParameterizedRatioClassifier.Settings(config.form(), ScoreCalibration.none()), ranges,
+                    RangePolicy.FAIL, provenance, result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+            if (!config.normalization().enabled()) {
+                return raw;
+            }
+            RatioTrainingConfig.Normalization n = config.normalization();
+            var nodes = EvidenceNormalization.nodes(ranges.theta(), ranges.phi(), n.thetaNodes(), n.phiNodes());
+            NearestRows nearest = new NearestRows(data, ranges.phi(), Math.min(n.samples(), data.size()),
+                    new SplittableRandom(config.dataSeed()));
+            EvidenceNormalization normalization = raw.fitNormalization(nodes, nearest::x);
+            note(String.format("normalization: log Z on %d nodes from the %d given events nearest each phi node",
+                    nodes.size(), Math.min(n.samples(), data.size())));
+            return new ParameterizedRatioClassifier(dims, network, scaler, new ParameterizedRatioClassifier.Settings(
+                    config.form(), ScoreCalibration.none(), normalization), ranges, RangePolicy.FAIL, provenance,
+                    result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    /** The x of the K rows of a dataset nearest a φ, ties (one φ setting) broken by a seeded random order. */
+    private static final class NearestRows {
+        private final Matrix x;
+        private final Matrix phi;
+        private final double[] scale;
+        private final int k;
+        private final int[] order;
+
+        NearestRows(EventDataset data, org.robotphysicist.data.Box phiRange, int k, SplittableRandom rng) {
+            this.x = data.x();
+            this.phi = data.phi();
+            this.k = k;
+            this.order = permutation(data.size(), rng);
+            this.scale = new double[phiRange.dim()];
+            for (int d = 0; d < scale.length; d++) {
+                double width = phiRange.upper(d) - phiRange.lower(d);
+                scale[d] = width > 0 ? 1 / width : 0;
+            }
+        }
+
+        Matrix x(double[] phiNode) {
+            int n = order.length;
+            double[] distance = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int d = 0; d < scale.length; d++) {
+                    double u = (phi.get(i, d) - phiNode[d]) * scale[d];
+                    s += u * u;
+                }
+                distance[i] = s;
+            }
+            Integer[] byDistance = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byDistance[i] = order[i];
+            }
+            java.util.Arrays.sort(byDistance, java.util.Comparator.comparingDouble(i -> distance[i]));
+            int dx = x.cols();
+            double[] out = new double[k * dx];
+            for (int r = 0; r < k; r++) {
+                for (int j = 0; j < dx; j++) {
+                    out[r * dx + j] = x.get(byDistance[r], j);
+                }
+            }
+            return Matrix.of(k, dx, out);
+        }
+    }
+
+    private void note(String message) {
+        listener.onProgress(new org.robotphysicist.training.TrainingProgress(
+                org.robotphysicist.training.TrainingProgress.Stage.NOTE, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
+                message));
     }
 
     /**
@@ -270,16 +384,22 @@ public final class RatioClassifierTrainer {
 
     private Provenance provenance(Simulator simulator, ParameterSampler theta, ParameterSampler phi, Labelled train,
             Labelled calibration, TrainingResult result) {
-        Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
-        cfg.put("simulator", simulator.name());
-        cfg.put("thetaSampler", theta.toString());
-        cfg.put("phiSampler", phi.toString());
-        cfg.put("objective", result.objective());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("simulator", simulator.name());
+        source.put("thetaSampler", theta.toString());
+        source.put("phiSampler", phi.toString());
         Map<String, String> hashes = new java.util.TreeMap<>();
         train.sources().forEach((role, ds) -> hashes.put("training-data/" + role, ds.sha256()));
         if (calibration != null) {
             calibration.sources().forEach((role, ds) -> hashes.put("calibration-data/" + role, ds.sha256()));
         }
+        return provenance(source, hashes, result);
+    }
+
+    private Provenance provenance(Map<String, Object> source, Map<String, String> hashes, TrainingResult result) {
+        Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
+        cfg.putAll(source);
+        cfg.put("objective", result.objective());
         Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
         return Provenance.capture(RatioClassifierTrainer.class.getSimpleName(), cfg, seeds, hashes).withVersions(Map.of(
                 "engine", result.device().engine(), "device", result.device().device().toString()));

@@ -1,0 +1,219 @@
+package org.robotphysicist.engine.surrogate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.MalformedDataException;
+import org.robotphysicist.data.dataset.DatasetSchema;
+import org.robotphysicist.data.dataset.EventCsv;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.simulator.Simulator;
+
+/**
+ * Labelled events (x, θ, φ) already on disk — one or more CSV files as {@code rp simulate} writes
+ * them ({@link EventCsv}: a header {@code x:…,theta:…,phi:…}, then one event per line) — read into
+ * one training table of N rows. Neural kinds learn p̂(x | θ, φ) from these rows as they are: a flow
+ * by maximum likelihood, the classifier with θ shuffled across rows for its negative class. The
+ * surrogate's θ and φ ranges are the bounding boxes of the rows' θ and φ; its x range is the
+ * support where it is bounded and the rows' range elsewhere.
+ *
+ * <p>With a simulator, the files must use its column names and lie inside its domains, and the
+ * simulator only names and bounds the problem (nothing is simulated). Without one, the names come
+ * from the first file's header and the domains are unbounded; every file must have the same header.
+ * Every row is checked: wrong column counts, non-numbers, NaN and ±∞ are refused by
+ * {@link EventCsv} naming file, line and column; values outside a simulator's domains are refused
+ * naming file and event.
+ *
+ * @param files  the files, in the order read
+ * @param sha256 SHA-256 of each file's bytes, by path as given (recorded in the model's provenance)
+ * @param data   all rows, files concatenated in order, (N, D<sub>x</sub> + D<sub>θ</sub> + D<sub>φ</sub>)
+ * @param dimensions the names of θ, φ and x
+ * @param simulator  the simulator that names and bounds the problem, or null
+ */
+public record EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data,
+        Dimensions dimensions, Simulator simulator) implements TrainingSource {
+
+    /** The fewest rows a training table may have. */
+    public static final int MIN_ROWS = 100;
+
+    public EventFileSource {
+        files = List.copyOf(files);
+        sha256 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
+        Objects.requireNonNull(data, "event data");
+        Objects.requireNonNull(dimensions, "dimensions");
+        if (files.isEmpty()) {
+            throw new InvalidInputException("event files: expected at least one file but found none");
+        }
+        if (!data.hasTheta() || !data.hasPhi()) {
+            throw new InvalidInputException("event files: expected theta and phi columns but found "
+                    + data.schema().columnNames());
+        }
+    }
+
+    /**
+     * Reads {@code files}; names and domains from {@code simulator}, or from the first header when it
+     * is null.
+     *
+     * @throws MalformedDataException naming the file (and line) at fault
+     */
+    public static EventFileSource read(List<Path> files, Simulator simulator) {
+        if (files == null || files.isEmpty()) {
+            throw new InvalidInputException("event files: expected at least one CSV file but found none");
+        }
+        List<EventDataset> parts = new ArrayList<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        DatasetSchema expected = simulator == null ? null : DatasetSchema.labelled(simulator.dimensions());
+        for (Path file : files) {
+            EventDataset part = EventCsv.read(file).dataset();
+            DatasetSchema found = part.schema();
+            if (found.thetaNames().isEmpty() || found.phiNames().isEmpty()) {
+                throw new MalformedDataException(file + ": expected theta and phi columns beside x (a header such as"
+                        + " 'x:x,theta:mu,phi:variance', as rp simulate writes) but found the header "
+                        + header(found));
+            }
+            if (expected == null) {
+                expected = found;
+            } else if (!found.equals(expected)) {
+                throw new MalformedDataException(file + ": expected the header " + header(expected)
+                        + (simulator != null ? " (the names of the simulator " + simulator.name() + ")"
+                        : " (the header of " + files.get(0) + ")") + " but found " + header(found));
+            }
+            if (simulator != null) {
+                requireInside(file, "theta", part.theta(), simulator.thetaDomain());
+                requireInside(file, "phi", part.phi(), simulator.phiDomain());
+                requireInside(file, "x", part.x(), simulator.xSupport());
+            }
+            if (hashes.put(file.toString(), sha256(file)) != null) {
+                throw new InvalidInputException("event files: expected each file once but found " + file + " twice");
+            }
+            parts.add(part);
+        }
+        EventDataset all = parts.size() == 1 ? parts.get(0) : EventDataset.concat(parts);
+        if (all.size() < MIN_ROWS) {
+            throw new InvalidInputException("event files " + files + ": expected at least " + MIN_ROWS
+                    + " events to train on but found " + all.size());
+        }
+        Dimensions dims = simulator != null ? simulator.dimensions()
+                : new Dimensions(expected.thetaNames(), expected.phiNames(), expected.xNames());
+        requireVaryingTheta(files, dims, all.theta());
+        return new EventFileSource(files, hashes, all, dims, simulator);
+    }
+
+    /** The bounding box of the rows' θ: the surrogate's θ range. */
+    public Box thetaRange() {
+        return boundingBox(data.theta());
+    }
+
+    /** The bounding box of the rows' φ (a point when every row has the same φ): the surrogate's φ range. */
+    public Box phiRange() {
+        return boundingBox(data.phi());
+    }
+
+    @Override
+    public Box thetaDomain() {
+        return simulator != null ? simulator.thetaDomain() : Box.unbounded(dimensions.thetaDim());
+    }
+
+    @Override
+    public Box phiDomain() {
+        return simulator != null ? simulator.phiDomain() : Box.unbounded(dimensions.phiDim());
+    }
+
+    @Override
+    public Box xSupport() {
+        return simulator != null ? simulator.xSupport() : Box.unbounded(dimensions.xDim());
+    }
+
+    @Override
+    public Optional<Simulator> simulatorIfAny() {
+        return Optional.ofNullable(simulator);
+    }
+
+    @Override
+    public String describe() {
+        return data.size() + " events from " + (files.size() == 1 ? files.get(0) : files.size() + " event files");
+    }
+
+    /** Per-file hashes as provenance data-hash entries: {@code event-file/<path>} → SHA-256. */
+    public Map<String, String> provenanceHashes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sha256.forEach((file, hash) -> out.put("event-file/" + file, hash));
+        return out;
+    }
+
+    static Box boundingBox(Matrix rows) {
+        int d = rows.cols();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows.rows(); i++) {
+            for (int j = 0; j < d; j++) {
+                lo[j] = Math.min(lo[j], rows.get(i, j));
+                hi[j] = Math.max(hi[j], rows.get(i, j));
+            }
+        }
+        return new Box(lo, hi);
+    }
+
+    private static void requireVaryingTheta(List<Path> files, Dimensions dims, Matrix theta) {
+        Box box = boundingBox(theta);
+        for (int d = 0; d < box.dim(); d++) {
+            if (!(box.lower(d) < box.upper(d))) {
+                throw new InvalidInputException("event files " + files + ": expected theta column '"
+                        + dims.thetaNames().get(d) + "' to vary across events (events at one theta teach nothing about"
+                        + " how x depends on it) but it is " + box.lower(d) + " in every event");
+            }
+        }
+    }
+
+    private static void requireInside(Path file, String role, Matrix rows, Box domain) {
+        double[] row = new double[rows.cols()];
+        for (int i = 0; i < rows.rows(); i++) {
+            rows.copyRow(i, row);
+            if (!domain.contains(row)) {
+                throw new MalformedDataException(file + " event " + (i + 1) + ": expected " + role + " inside the"
+                        + " simulator's domain " + domain + " but found " + java.util.Arrays.toString(row));
+            }
+        }
+    }
+
+    private static String header(DatasetSchema s) {
+        List<String> cells = new ArrayList<>();
+        for (int j = 0; j < s.width(); j++) {
+            cells.add(s.role(j).prefix() + ":" + s.columnNames().get(j));
+        }
+        return "'" + String.join(",", cells) + "'";
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}
