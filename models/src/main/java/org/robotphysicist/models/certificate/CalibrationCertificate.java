@@ -152,7 +152,8 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
             sb.append(String.format(Locale.ROOT, "  %-7.2f %-9.3f %-+11.3f %.3f%n", l, coverage.get(i),
                     coverage.get(i) - l, Math.sqrt(l * (1 - l) / datasets)));
         }
-        sb.append(String.format(Locale.ROOT, "  SBC rank uniformity: chi2 p-value %.3g%n", sbcPValue));
+        sb.append(String.format(Locale.ROOT, sbcPValue >= 1e-3 ? "  SBC rank uniformity: chi2 p-value %.3f%n"
+                : "  SBC rank uniformity: chi2 p-value %.1e%n", sbcPValue));
         for (int d = 0; d < meanShiftInExactSd.size(); d++) {
             sb.append(String.format(Locale.ROOT, "  %s against the exact likelihood: mean shift %+.3f exact sd, sd"
                     + " ratio %.3f%n", parameters.get(d), meanShiftInExactSd.get(d), sdRatioToExact.get(d)));
