@@ -53,7 +53,7 @@ public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider 
     public final BuiltSurrogate build(SurrogateBuildRequest r) {
         FlowTrainer trainer = new FlowTrainer(trainingConfig(r), r.trainingListener());
         TrainedFlow flow = r.source() instanceof EventFileSource files
-                ? trainer.trainOn(files.dimensions(), files.data(), EventFileTraining.ranges(r, files),
+                ? trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), EventFileTraining.ranges(r, files),
                         EventFileTraining.provenance(files), files.provenanceHashes())
                 : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         String device = flow.provenance().versions().getOrDefault("device", "");

@@ -1,5 +1,6 @@
 package org.robotphysicist.models.file;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.neural.Standardizer;
 
 /**
@@ -26,10 +28,14 @@ import org.robotphysicist.models.neural.Standardizer;
  * @param settings          kind-specific settings as JSON (e.g. a ratio form and a calibration)
  * @param parameters        the tensors in the data section, in order
  * @param parametersSha256  SHA-256 of the parameters ({@link NamedParameters#sha256()})
+ * @param calibration       the surrogate's calibration certificate, or null when it was not
+ *                          measured (optional: absent from the JSON then, and files written before
+ *                          it existed read back with none)
  */
 public record ModelManifest(String kind, Dimensions dimensions, JsonNode architecture,
         Map<String, Standardizer> standardizers, TrainedRanges ranges, Provenance provenance, TrainingCurve curve,
-        JsonNode settings, List<ParameterEntry> parameters, String parametersSha256) {
+        JsonNode settings, List<ParameterEntry> parameters, String parametersSha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationCertificate calibration) {
 
     public ModelManifest {
         if (kind == null || !kind.matches("[a-z][a-z0-9-]{0,63}")) {
@@ -49,6 +55,14 @@ public record ModelManifest(String kind, Dimensions dimensions, JsonNode archite
         parametersSha256 = parametersSha256 == null ? "" : parametersSha256;
     }
 
+    /** A manifest without a calibration certificate. */
+    public ModelManifest(String kind, Dimensions dimensions, JsonNode architecture,
+            Map<String, Standardizer> standardizers, TrainedRanges ranges, Provenance provenance, TrainingCurve curve,
+            JsonNode settings, List<ParameterEntry> parameters, String parametersSha256) {
+        this(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings, parameters,
+                parametersSha256, null);
+    }
+
     /** A manifest whose parameter list and hash are filled in by {@link ModelFile#write}. */
     public static ModelManifest of(String kind, Dimensions dimensions, Object architecture,
             Map<String, Standardizer> standardizers, TrainedRanges ranges, Provenance provenance, TrainingCurve curve,
@@ -60,7 +74,18 @@ public record ModelManifest(String kind, Dimensions dimensions, JsonNode archite
     /** This manifest describing {@code values}. */
     public ModelManifest withParameters(NamedParameters values) {
         return new ModelManifest(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings,
-                values.entries(), values.sha256());
+                values.entries(), values.sha256(), calibration);
+    }
+
+    /** This manifest with {@code certificate} as its calibration certificate. */
+    public ModelManifest withCalibration(CalibrationCertificate certificate) {
+        return new ModelManifest(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings,
+                parameters, parametersSha256, certificate);
+    }
+
+    /** The calibration certificate, when one was measured. */
+    public java.util.Optional<CalibrationCertificate> calibrationCertificate() {
+        return java.util.Optional.ofNullable(calibration);
     }
 
     /** The architecture read back as {@code type}. */

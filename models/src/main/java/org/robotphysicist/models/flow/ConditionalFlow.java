@@ -28,8 +28,9 @@ import org.robotphysicist.models.neural.AlignedArrays;
  * </pre>
  * {@link #forward} takes NDList(x (B, D<sub>x</sub>), c (B, D<sub>c</sub>)) and returns NDList(log p (B))
  * in one pass; {@link #fromNoise} and {@link #sample} invert layer by layer (D<sub>x</sub> conditioner
- * passes per layer). Values are log-densities in standardized units; {@link FlowEvaluator} adds
- * the standardization's Jacobian.
+ * passes per layer). Values are log-densities of the standardized image y of x under the
+ * spec's {@link SupportBijection}; {@link FlowEvaluator} adds the Jacobians of the standardization
+ * and of the bijection.
  *
  * <p>Parameters are float32 or float64, as chosen at initialization; inputs must have the same data
  * type and device, and x and the context one manager. Temporaries of a call live in that manager:
@@ -54,8 +55,7 @@ public final class ConditionalFlow extends AbstractBlock {
         this.spec = spec;
         int[][] orders = spec.orderings();
         for (int l = 0; l < spec.layers(); l++) {
-            ElementwiseTransform transform = spec.kind() == FlowSpec.Kind.MAF
-                    ? new AffineTransform(spec.logScaleBound()) : RationalQuadraticSpline.of(spec);
+            ElementwiseTransform transform = spec.transformOfLayer(l);
             MadeMasks masks = new MadeMasks(orders[l], spec.hiddenWidths(), transform.paramsPerDimension());
             layers.add(addChildBlock("layer" + l, new AutoregressiveLayer(masks, spec.contextDim(), transform)));
         }

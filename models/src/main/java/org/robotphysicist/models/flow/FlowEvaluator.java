@@ -13,13 +13,13 @@ import org.robotphysicist.models.neural.Standardizer;
 
 /**
  * Evaluates a {@link ConditionalFlow} in the original units of x and of the context, in tiles on
- * the flow's device. With standardizers z = (x − μ<sub>x</sub>)/s<sub>x</sub> and
- * z<sub>c</sub> = (c − μ<sub>c</sub>)/s<sub>c</sub>,
+ * the flow's device. With the spec's {@link SupportBijection} y = g(x) and standardizers
+ * z = (y − μ<sub>y</sub>)/s<sub>y</sub> and z<sub>c</sub> = (c − μ<sub>c</sub>)/s<sub>c</sub>,
  * <pre>
- *   log p(x | c) = log p<sub>flow</sub>(z | z<sub>c</sub>) − Σ<sub>d</sub> log s<sub>x,d</sub>,
+ *   log p(x | c) = log p<sub>flow</sub>(z | z<sub>c</sub>) − Σ<sub>d</sub> log s<sub>y,d</sub> + log|det ∂g/∂x|,
  * </pre>
- * so values are normalized densities over x in its own units (the change of variables
- * x → z has Jacobian Π 1/s<sub>x,d</sub>).
+ * so values are normalized densities over the support of x in its own units, −∞ outside it (for
+ * unbounded x, g is the identity and y = x). The x standardizer is fitted on y.
  *
  * <p>Every tile runs in a sub-manager of the parameters' manager, closed before the next tile:
  * only Java arrays leave a call, and nothing accumulates in the model's manager. Inputs are
@@ -35,10 +35,11 @@ public final class FlowEvaluator {
     private final Standardizer xScaler;
     private final Standardizer contextScaler;
     private final int tileRows;
+    private final SupportBijection bijection;
 
     /**
      * @param flow          an initialized (or loaded) flow
-     * @param xScaler       standardizer of x, D<sub>x</sub> columns
+     * @param xScaler       standardizer of y = g(x), D<sub>x</sub> columns
      * @param contextScaler standardizer of the context, D<sub>c</sub> columns
      * @param tileRows      rows per device batch, ≥ 1
      */
@@ -56,6 +57,7 @@ public final class FlowEvaluator {
         this.xScaler = xScaler;
         this.contextScaler = contextScaler;
         this.tileRows = tileRows;
+        this.bijection = spec.supportBijection();
     }
 
     public ConditionalFlow flow() {
@@ -66,12 +68,18 @@ public final class FlowEvaluator {
         return xScaler;
     }
 
+    /** The map of x from its support onto ℝ<sup>D<sub>x</sub></sup> (the identity for unbounded x). */
+    public SupportBijection supportBijection() {
+        return bijection;
+    }
+
     public Standardizer contextStandardizer() {
         return contextScaler;
     }
 
     /**
-     * Row-aligned log-densities in original units: element b is log p(x<sub>b</sub> | c<sub>b</sub>).
+     * Row-aligned log-densities in original units: element b is log p(x<sub>b</sub> | c<sub>b</sub>),
+     * −∞ where x<sub>b</sub> lies outside the support.
      *
      * @param x       (B, D<sub>x</sub>)
      * @param context (B, D<sub>c</sub>)
@@ -80,7 +88,8 @@ public final class FlowEvaluator {
     public double[] logDensity(Matrix x, Matrix context) {
         int b = x.requireShape("x", -1, flow.spec().xDim()).rows();
         context.requireShape("context", b, flow.spec().contextDim());
-        double[] z = xScaler.apply(x).toArray();
+        SupportBijection.Mapped mapped = bijection.toReal(x);
+        double[] z = xScaler.apply(mapped.y()).toArray();
         double[] zc = contextScaler.apply(context).toArray();
         double jacobian = xScaler.logAbsDetJacobian();
         double[] out = new double[b];
@@ -92,7 +101,7 @@ public final class FlowEvaluator {
                 double[] lp = flow.logProb(new ParameterStore(scope, false), xa, ca, false)
                         .toType(DataType.FLOAT64, false).toDoubleArray();
                 for (int i = 0; i < lp.length; i++) {
-                    out[r0 + i] = lp[i] + jacobian;
+                    out[r0 + i] = lp[i] + jacobian + mapped.logJacobian()[r0 + i];
                 }
             }
         }
@@ -102,7 +111,8 @@ public final class FlowEvaluator {
     /**
      * Σ<sub>i</sub> log p(x<sub>i</sub> | c<sub>j</sub>) for every context row j: the N×M pairs are
      * formed on the device (events tiled, contexts repeated) in tiles of about the configured rows,
-     * reduced over events there, and only the M sums come back.
+     * reduced over events there, and only the M sums come back. An event outside the support makes
+     * every sum −∞.
      *
      * @param events      (N, D<sub>x</sub>), N ≥ 1
      * @param contextGrid (M, D<sub>c</sub>), M ≥ 1
@@ -112,7 +122,8 @@ public final class FlowEvaluator {
         int n = events.requireShape("events", -1, flow.spec().xDim()).requireNonEmpty("events").rows();
         int m = contextGrid.requireShape("context grid", -1, flow.spec().contextDim())
                 .requireNonEmpty("context grid").rows();
-        double[] z = xScaler.apply(events).toArray();
+        SupportBijection.Mapped mapped = bijection.toReal(events);
+        double[] z = xScaler.apply(mapped.y()).toArray();
         double[] zc = contextScaler.apply(contextGrid).toArray();
         double[] out = new double[m];
         int chunk = Math.min(n, tileRows);
@@ -138,7 +149,7 @@ public final class FlowEvaluator {
                 }
             }
         }
-        double jacobian = n * xScaler.logAbsDetJacobian();
+        double jacobian = n * xScaler.logAbsDetJacobian() + mapped.totalLogJacobian();
         for (int j = 0; j < m; j++) {
             out[j] += jacobian;
         }
@@ -146,8 +157,9 @@ public final class FlowEvaluator {
     }
 
     /**
-     * One draw x ~ p(· | c<sub>b</sub>) per context row, in original units; each tile draws its
-     * noise from its own split of {@code rng}.
+     * One draw x ~ p(· | c<sub>b</sub>) per context row, in original units and inside the support
+     * (y drawn from the flow, then x = g<sup>−1</sup>(y)); each tile draws its noise from its own
+     * split of {@code rng}.
      *
      * @param context (B, D<sub>c</sub>)
      * @return (B, D<sub>x</sub>)
@@ -167,7 +179,7 @@ public final class FlowEvaluator {
                 System.arraycopy(draws, 0, z, r0 * dx, draws.length);
             }
         }
-        return xScaler.invert(Matrix.of(b, dx, z));
+        return bijection.toSupport(xScaler.invert(Matrix.of(b, dx, z)));
     }
 
     /** Rows [r0, r1) of a row-major (·, cols) array as an NDArray of the flow's type on its device. */

@@ -2,6 +2,8 @@ package org.robotphysicist.models.flow;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 
@@ -19,6 +21,16 @@ import org.robotphysicist.data.Require;
  *   <li>{@link Kind#NSF}: monotone rational-quadratic splines (Durkan, Bekasov, Murray, Papamakarios
  *       2019) with K = {@code bins} bins on [−B, B], B = {@code tailBound}, identity outside.</li>
  * </ul>
+ * In a MAF with {@code leadingSpline}, layer 0 (the data side) is a rational-quadratic spline (the
+ * NSF's, same K, B and minima) instead of an affine transform. With one-dimensional x every affine layer's
+ * shift and scale depend on the context only, so a MAF of affine layers alone is a conditional
+ * Gaussian; the spline layer gives it any smooth monotone shape, and {@link #maf} adds it there.
+ *
+ * <p><b>Support of x.</b> {@code xSupport} is where the modelled x lives: per dimension a bounded
+ * interval [a, b], a half-line or ℝ. The flow itself works on ℝ<sup>D<sub>x</sub></sup>; the
+ * fixed {@link SupportBijection} of this box maps x there, so a bounded x gets a density that
+ * integrates to 1 over its support and is 0 outside. Model files written before these two fields
+ * existed read back with xSupport = ℝ<sup>D<sub>x</sub></sup> and no leading spline.
  *
  * @param kind           MAF or NSF
  * @param xDim           D<sub>x</sub> ≥ 1
@@ -33,10 +45,12 @@ import org.robotphysicist.data.Require;
  * @param minBinWidth    minimum bin width as a fraction of 2B (NSF), with K·minBinWidth &lt; 1
  * @param minBinHeight   minimum bin height as a fraction of 2B (NSF), with K·minBinHeight &lt; 1
  * @param minDerivative  minimum slope at an interior knot (NSF), > 0
+ * @param xSupport       the support of x, D<sub>x</sub> wide, bounds possibly infinite (null: unbounded)
+ * @param leadingSpline  MAF only: layer 0 is a spline instead of affine (null: false)
  */
 public record FlowSpec(Kind kind, int xDim, int contextDim, int layers, List<Integer> hiddenWidths,
         Ordering ordering, long orderingSeed, double logScaleBound, int bins, double tailBound, double minBinWidth,
-        double minBinHeight, double minDerivative) {
+        double minBinHeight, double minDerivative, Box xSupport, Boolean leadingSpline) {
 
     /** The elementwise transform of each layer. */
     public enum Kind { MAF, NSF }
@@ -102,38 +116,87 @@ public record FlowSpec(Kind kind, int xDim, int contextDim, int layers, List<Int
             throw new InvalidInputException("flow spline minimum bin width and height: expected bins × minimum < 1"
                     + " but found " + bins + " × " + minBinWidth + " and " + bins + " × " + minBinHeight);
         }
+        if (xSupport == null) {
+            xSupport = Box.unbounded(xDim);
+        }
+        if (xSupport.dim() != xDim) {
+            throw new DimensionMismatchException("flow x support dimension", xDim, xSupport.dim());
+        }
+        for (int d = 0; d < xDim; d++) {
+            if (!(xSupport.lower(d) < xSupport.upper(d)) || xSupport.lower(d) == Double.POSITIVE_INFINITY
+                    || xSupport.upper(d) == Double.NEGATIVE_INFINITY) {
+                throw new InvalidInputException("flow x support dimension " + d + ": expected an interval with lower"
+                        + " < upper (bounds may be infinite) but found [" + xSupport.lower(d) + ", "
+                        + xSupport.upper(d) + "]");
+            }
+        }
+        leadingSpline = leadingSpline != null && leadingSpline;
+        if (leadingSpline && kind != Kind.MAF) {
+            throw new InvalidInputException("flow leading spline: expected it on a MAF only (an NSF is all splines)"
+                    + " but found it on " + kind);
+        }
     }
 
-    /** A masked autoregressive flow with default log-scale bound and reversed orderings. */
+    /**
+     * A masked autoregressive flow on unbounded x with default log-scale bound and reversed
+     * orderings; with one-dimensional x it gets a leading spline layer (default bins and tail
+     * bound), without which it would be a conditional Gaussian.
+     */
     public static FlowSpec maf(int xDim, int contextDim, int layers, List<Integer> hiddenWidths) {
         return new FlowSpec(Kind.MAF, xDim, contextDim, layers, hiddenWidths, Ordering.REVERSED, 0,
                 DEFAULT_LOG_SCALE_BOUND, DEFAULT_BINS, DEFAULT_TAIL_BOUND, DEFAULT_MINIMUM, DEFAULT_MINIMUM,
-                DEFAULT_MINIMUM);
+                DEFAULT_MINIMUM, null, xDim == 1);
     }
 
-    /** An autoregressive rational-quadratic spline flow with default minima and reversed orderings. */
+    /** An autoregressive rational-quadratic spline flow on unbounded x with default minima and reversed orderings. */
     public static FlowSpec nsf(int xDim, int contextDim, int layers, List<Integer> hiddenWidths, int bins,
             double tailBound) {
         return new FlowSpec(Kind.NSF, xDim, contextDim, layers, hiddenWidths, Ordering.REVERSED, 0,
-                DEFAULT_LOG_SCALE_BOUND, bins, tailBound, DEFAULT_MINIMUM, DEFAULT_MINIMUM, DEFAULT_MINIMUM);
+                DEFAULT_LOG_SCALE_BOUND, bins, tailBound, DEFAULT_MINIMUM, DEFAULT_MINIMUM, DEFAULT_MINIMUM, null,
+                false);
     }
 
     /** The same flow with another ordering rule. */
     public FlowSpec withOrdering(Ordering newOrdering, long seed) {
         return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, newOrdering, seed, logScaleBound, bins,
-                tailBound, minBinWidth, minBinHeight, minDerivative);
+                tailBound, minBinWidth, minBinHeight, minDerivative, xSupport, leadingSpline);
     }
 
     /** The same flow with another MAF log-scale bound. */
     public FlowSpec withLogScaleBound(double bound) {
         return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, bound, bins,
-                tailBound, minBinWidth, minBinHeight, minDerivative);
+                tailBound, minBinWidth, minBinHeight, minDerivative, xSupport, leadingSpline);
     }
 
     /** The same flow with other spline minima. */
     public FlowSpec withSplineMinima(double binWidth, double binHeight, double derivative) {
         return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, logScaleBound,
-                bins, tailBound, binWidth, binHeight, derivative);
+                bins, tailBound, binWidth, binHeight, derivative, xSupport, leadingSpline);
+    }
+
+    /** The same flow on another support of x (see {@link SupportBijection}). */
+    public FlowSpec withXSupport(Box support) {
+        return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, logScaleBound,
+                bins, tailBound, minBinWidth, minBinHeight, minDerivative, support, leadingSpline);
+    }
+
+    /** The same MAF with or without a leading spline layer. */
+    public FlowSpec withLeadingSpline(boolean spline) {
+        return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, logScaleBound,
+                bins, tailBound, minBinWidth, minBinHeight, minDerivative, xSupport, spline);
+    }
+
+    /** The fixed map of x from its support onto ℝ<sup>D<sub>x</sub></sup>. */
+    public SupportBijection supportBijection() {
+        return SupportBijection.of(xSupport);
+    }
+
+    /** The elementwise transform of layer {@code l} (data side first). */
+    ElementwiseTransform transformOfLayer(int l) {
+        if (kind == Kind.NSF || (leadingSpline && l == 0)) {
+            return RationalQuadraticSpline.of(this);
+        }
+        return new AffineTransform(logScaleBound);
     }
 
     /**
@@ -167,7 +230,7 @@ public record FlowSpec(Kind kind, int xDim, int contextDim, int layers, List<Int
         return out;
     }
 
-    /** Parameters each layer's conditioner emits per x dimension: 2 (MAF) or 3K − 1 (NSF). */
+    /** Parameters each layer's conditioner emits per x dimension: 2 (MAF's affine layers) or 3K − 1 (NSF). */
     public int paramsPerDimension() {
         return kind == Kind.MAF ? AffineTransform.PARAMS_PER_DIMENSION : RationalQuadraticSpline.paramsPerDimension(bins);
     }

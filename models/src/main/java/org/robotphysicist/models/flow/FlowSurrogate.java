@@ -13,8 +13,8 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * A conditional flow as a {@link SurrogateLikelihood}: the context is (θ, φ) concatenated, so
  * log p̂(x | θ, φ) = log p<sub>flow</sub>(x | [θ; φ]) in original units. Values are normalized
  * log-densities over x ({@link #isNormalized()} is true), not just defined up to a constant.
- * θ and φ are checked against the ranges the flow is valid on; x is not restricted (the flow's
- * density is defined on all of ℝ<sup>D<sub>x</sub></sup>).
+ * θ and φ are checked against the ranges the flow is valid on; x is not restricted: the density
+ * lives on the spec's x support ({@link SupportBijection}) and is 0 (log −∞) outside it.
  */
 public final class FlowSurrogate implements SurrogateLikelihood {
     private final Dimensions dims;

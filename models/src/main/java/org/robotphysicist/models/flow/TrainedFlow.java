@@ -36,8 +36,10 @@ import org.robotphysicist.models.neural.Standardizer;
  * {@code "x"} and {@code "context"}; loaded by {@link FlowFileLoader}.
  *
  * <p>The NSF spline lives on [−B, B] in standardized units and is the identity outside, so a
- * trained NSF models x within B training standard deviations of the training mean (the trained
- * x range is checked according to the policy).
+ * trained NSF models y within B training standard deviations of the training mean (the trained
+ * x range is checked according to the policy). Here y = g(x) is the image of x under the spec's
+ * {@link SupportBijection}: a flow trained on a simulator with a bounded x puts all its
+ * probability inside that support, and its file keeps the support in the spec.
  *
  * <p>It owns the manager holding the flow's parameters and frees it on {@link #close()}.
  * Evaluation only reads the parameters, each call in its own sub-managers; it must not race with

@@ -27,6 +27,38 @@ class FlowSpecTest {
     }
 
     @Test
+    void theSupportOfXAndTheLeadingSplineRoundTripAndOldSpecsReadAsUnbounded() {
+        FlowSpec bounded = FlowSpec.nsf(2, 1, 2, List.of(8), 8, 3).withXSupport(new org.robotphysicist.data.Box(
+                new double[] {-1, 0}, new double[] {1, Double.POSITIVE_INFINITY}));
+        String json = Json.write(bounded);
+        assertEquals(bounded, Json.read(json, FlowSpec.class, "spec json"), json);
+
+        FlowSpec maf1 = FlowSpec.maf(1, 2, 3, List.of(8));
+        assertTrue(maf1.leadingSpline(), "a 1-D MAF gets a spline layer");
+        assertFalse(FlowSpec.maf(2, 2, 3, List.of(8)).leadingSpline(), "a 2-D MAF stays affine");
+        assertEquals(RationalQuadraticSpline.class, maf1.transformOfLayer(0).getClass());
+        assertEquals(AffineTransform.class, maf1.transformOfLayer(1).getClass());
+
+        String old = Json.write(maf1).replaceAll(",\\s*\"xSupport\"\\s*:\\s*\\{[^}]*\\}", "")
+                .replaceAll(",\\s*\"leadingSpline\"\\s*:\\s*true", "");
+        assertFalse(old.contains("xSupport") || old.contains("leadingSpline"), old);
+        FlowSpec read = Json.read(old, FlowSpec.class, "a spec written before the support existed");
+        assertEquals(org.robotphysicist.data.Box.unbounded(1), read.xSupport());
+        assertFalse(read.leadingSpline());
+        assertTrue(read.supportBijection().isIdentity());
+    }
+
+    @Test
+    void aBadSupportOrASplineOnAnNsfIsRejected() {
+        assertMessage("flow x support dimension: expected 1 but found 2", () -> FlowSpec.maf(1, 1, 1, List.of(8))
+                .withXSupport(org.robotphysicist.data.Box.unbounded(2)));
+        assertMessage("expected an interval with lower < upper (bounds may be infinite) but found [1.0, 1.0]",
+                () -> FlowSpec.maf(1, 1, 1, List.of(8)).withXSupport(org.robotphysicist.data.Box.interval(1, 1)));
+        assertMessage("flow leading spline: expected it on a MAF only",
+                () -> FlowSpec.nsf(1, 1, 1, List.of(8), 8, 3).withLeadingSpline(true));
+    }
+
+    @Test
     void unknownOrMisspeltFieldsAreRejected() {
         String json = Json.write(FlowSpec.maf(1, 1, 1, List.of(8))).replace("\"bins\"", "\"binz\"");
         assertThrows(MalformedDataException.class, () -> Json.read(json, FlowSpec.class, "spec json"));

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.flow.ConditionalFlow;
+import org.robotphysicist.models.flow.FlowEvaluator;
+import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.models.flow.FlowSpec;
 
@@ -58,7 +62,16 @@ import org.robotphysicist.models.flow.FlowSpec;
  *   <li>a flow rebuilt from the JSON of its spec and given the same parameter values (by
  *       {@code Parameter.setArray}, in {@code getParameters()} order) computes the same log p and
  *       samples bit for bit — the in-memory half of save/load equality;</li>
- *   <li>no temporary of a call lands in the parameters' manager.</li>
+ *   <li>no temporary of a call lands in the parameters' manager;</li>
+ *   <li><b>bounded x</b>, through a {@link FlowEvaluator} of the same architecture on the support
+ *       {@link #boundedSupport()} (per dimension in turn [−1, 2], [0.5, ∞), (−∞, 1], ℝ) with a
+ *       non-trivial standardizer: in 1-D, the trapezoid rule on {@value #BOUNDED_GRID_POINTS}
+ *       evenly spaced nodes over [−1, 2] integrates exp(log p) to 1 within
+ *       {@value #BOUNDED_NORMALIZATION_TOLERANCE} for three contexts; in any dimension, log p is
+ *       −∞ just outside each finite bound, every sample lies inside the support, and log p(x)
+ *       equals log N(u(x); 0, I) + log|det ∂u/∂x| with the Jacobian of the whole map x → u
+ *       (bijection, standardizer, flow) taken by central differences (float64, relative step
+ *       {@value #FD_STEP}) within {@value #BOUNDED_LOG_DET_TOLERANCE} nats.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +82,9 @@ public abstract class FlowContractTest {
     public static final double LOG_DET_TOLERANCE = 1e-6;
     public static final double LOG_DET_TOLERANCE_AT_EDGES = 1e-4;
     public static final double NORMALIZATION_TOLERANCE = 1e-4;
+    public static final int BOUNDED_GRID_POINTS = 100_001;
+    public static final double BOUNDED_NORMALIZATION_TOLERANCE = 1e-4;
+    public static final double BOUNDED_LOG_DET_TOLERANCE = 1e-5;
     private static final long SEED = 20240607L;
 
     /** The architecture under test. */
@@ -485,5 +501,189 @@ public abstract class FlowContractTest {
             flow32.sample(ps, ca, rng);
         }
         assertEquals(before, manager.getManagedArrays().size(), "arrays owned by the parameters' manager");
+    }
+
+    /** The support of x in the bounded-x checks: per dimension in turn [−1, 2], [0.5, ∞), (−∞, 1], ℝ. */
+    protected Box boundedSupport() {
+        double[] lo = new double[dx()];
+        double[] hi = new double[dx()];
+        for (int d = 0; d < dx(); d++) {
+            switch (d % 4) {
+                case 0 -> { lo[d] = -1; hi[d] = 2; }
+                case 1 -> { lo[d] = 0.5; hi[d] = Double.POSITIVE_INFINITY; }
+                case 2 -> { lo[d] = Double.NEGATIVE_INFINITY; hi[d] = 1; }
+                default -> { lo[d] = Double.NEGATIVE_INFINITY; hi[d] = Double.POSITIVE_INFINITY; }
+            }
+        }
+        return new Box(lo, hi);
+    }
+
+    /** A float64 evaluator of this architecture on {@link #boundedSupport()}, x standardized by (y − 0.3)/1.7 per dimension. */
+    private FlowEvaluator boundedEvaluator(NDManager scope) {
+        ConditionalFlow flow = spec().withXSupport(boundedSupport()).build();
+        flow.initializeParameters(scope, DataType.FLOAT64, new SplittableRandom(SEED), initialGain());
+        double[] mean = new double[dx()];
+        double[] scale = new double[dx()];
+        java.util.Arrays.fill(mean, 0.3);
+        java.util.Arrays.fill(scale, 1.7);
+        double[] contextScale = new double[dc()];
+        java.util.Arrays.fill(contextScale, 1.0);
+        return new FlowEvaluator(flow, new Standardizer(mean, scale),
+                new Standardizer(new double[dc()], contextScale), 4096);
+    }
+
+    /** Draws inside {@link #boundedSupport()}: interior points, one in five within 10⁻³ of an edge. */
+    private double[] pointsInside(SplittableRandom rng, int rows) {
+        Box box = boundedSupport();
+        double[] x = new double[rows * dx()];
+        for (int r = 0; r < rows; r++) {
+            for (int d = 0; d < dx(); d++) {
+                double a = box.lower(d);
+                double b = box.upper(d);
+                double nearEdge = r % 5 == 4 ? 1e-3 : 0.05 + rng.nextDouble();
+                double v;
+                if (Double.isFinite(a) && Double.isFinite(b)) {
+                    v = r % 5 == 4 ? a + nearEdge : a + (b - a) * (0.02 + 0.96 * rng.nextDouble());
+                } else if (Double.isFinite(a)) {
+                    v = a + nearEdge;
+                } else if (Double.isFinite(b)) {
+                    v = b - nearEdge;
+                } else {
+                    v = 1.5 * rng.nextGaussian();
+                }
+                x[r * dx() + d] = v;
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void boundedDensityIntegratesToOneOverItsSupportInOneDimension() {
+        Assumptions.assumeTrue(dx() == 1, "quadrature check runs for 1-D flows");
+        SplittableRandom rng = new SplittableRandom(SEED + 12);
+        try (NDManager scope = manager.newSubManager()) {
+            FlowEvaluator evaluator = boundedEvaluator(scope);
+            int points = BOUNDED_GRID_POINTS;
+            double a = boundedSupport().lower(0);
+            double b = boundedSupport().upper(0);
+            double h = (b - a) / (points - 1);
+            double[] xs = new double[points];
+            for (int i = 0; i < points; i++) {
+                xs[i] = a + h * i;
+            }
+            for (int k = 0; k < 3; k++) {
+                double[] c = gaussian(rng, 1, dc(), 1.0);
+                double[] logP = evaluator.logDensity(Matrix.of(points, 1, xs), Matrix.repeatRow(c, points));
+                double integral = 0;
+                for (int i = 0; i < points; i++) {
+                    integral += (i == 0 || i == points - 1 ? 0.5 : 1.0) * h * Math.exp(logP[i]);
+                }
+                assertClose("integral of p(x | c = " + java.util.Arrays.toString(c) + ") over [" + a + ", " + b + "]",
+                        1.0, integral, BOUNDED_NORMALIZATION_TOLERANCE);
+            }
+        }
+    }
+
+    @Test
+    void boundedDensityIsZeroOutsideItsSupportAndSamplesStayInside() {
+        Box box = boundedSupport();
+        SplittableRandom rng = new SplittableRandom(SEED + 13);
+        try (NDManager scope = manager.newSubManager()) {
+            FlowEvaluator evaluator = boundedEvaluator(scope);
+            for (int d = 0; d < dx(); d++) {
+                for (double edge : new double[] {box.lower(d), box.upper(d)}) {
+                    if (!Double.isFinite(edge)) {
+                        continue;
+                    }
+                    double[] x = pointsInside(rng, 1);
+                    x[d] = edge == box.lower(d) ? Math.nextDown(edge) - 1e-9 : Math.nextUp(edge) + 1e-9;
+                    double[] logP = evaluator.logDensity(Matrix.of(1, dx(), x),
+                            Matrix.of(1, dc(), gaussian(rng, 1, dc(), 1.0)));
+                    assertEquals(Double.NEGATIVE_INFINITY, logP[0], "log p just outside the support at x = "
+                            + java.util.Arrays.toString(x));
+                    double[] inside = x.clone();
+                    inside[d] = edge;
+                    assertTrue(Double.isFinite(evaluator.logDensity(Matrix.of(1, dx(), inside),
+                            Matrix.of(1, dc(), gaussian(rng, 1, dc(), 1.0)))[0]),
+                            "log p on the edge itself is finite (edge clamp), x = " + java.util.Arrays.toString(inside));
+                }
+            }
+            int n = 5000;
+            Matrix draws = evaluator.sample(Matrix.of(n, dc(), gaussian(rng, n, dc(), 1.0)), new SplittableRandom(3));
+            double[] row = new double[dx()];
+            for (int r = 0; r < n; r++) {
+                draws.copyRow(r, row);
+                int at = r;
+                assertTrue(box.contains(row), () -> "sample " + at + " = " + java.util.Arrays.toString(row)
+                        + " outside the support " + box);
+            }
+        }
+    }
+
+    @Test
+    void boundedLogDensityMatchesTheNumericalJacobianOfTheWholeMap() {
+        SplittableRandom rng = new SplittableRandom(SEED + 14);
+        int points = 20;
+        double[] xs = pointsInside(rng, points);
+        double worst = 0;
+        String where = "";
+        try (NDManager scope = manager.newSubManager()) {
+            FlowEvaluator evaluator = boundedEvaluator(scope);
+            for (int p = 0; p < points; p++) {
+                double[] x = java.util.Arrays.copyOfRange(xs, p * dx(), (p + 1) * dx());
+                double[] c = gaussian(rng, 1, dc(), 1.0);
+                double logP = evaluator.logDensity(Matrix.of(1, dx(), x), Matrix.of(1, dc(), c))[0];
+                double error = Math.abs(logP - numericalLogDensity(scope, evaluator, x, c));
+                if (!(error <= worst)) {
+                    worst = error;
+                    where = java.util.Arrays.toString(x);
+                }
+            }
+        }
+        double measured = worst;
+        String at = where;
+        assertTrue(worst <= BOUNDED_LOG_DET_TOLERANCE, () -> String.format(
+                "max |log p - (log N(u) + numerical log|det du/dx|)| = %.3g nats at x = %s, tolerance %.1g", measured,
+                at, BOUNDED_LOG_DET_TOLERANCE));
+    }
+
+    /**
+     * log N(u(x); 0, I) + log|det ∂u/∂x| for u(x) the whole map x → g(x) → standardized → flow
+     * noise, its Jacobian by central differences with step {@value #FD_STEP}·max(|x<sub>j</sub>|, distance to the nearest finite edge).
+     */
+    private double numericalLogDensity(NDManager scope, FlowEvaluator evaluator, double[] x, double[] c) {
+        int d = dx();
+        Box box = boundedSupport();
+        double[] rows = new double[(2 * d + 1) * d];
+        double[] steps = new double[d];
+        for (int j = 0; j < d; j++) {
+            double distance = Math.min(x[j] - box.lower(j), box.upper(j) - x[j]);
+            steps[j] = FD_STEP * Math.min(Math.max(Math.abs(x[j]), 1.0), distance);
+            for (int s = 0; s < 2; s++) {
+                System.arraycopy(x, 0, rows, (2 * j + s) * d, d);
+                rows[(2 * j + s) * d + j] += s == 0 ? steps[j] : -steps[j];
+            }
+        }
+        System.arraycopy(x, 0, rows, 2 * d * d, d);
+        int n = 2 * d + 1;
+        Matrix y = evaluator.xStandardizer().apply(evaluator.supportBijection().toReal(Matrix.of(n, d, rows)).y());
+        double[] contexts = new double[n * dc()];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(c, 0, contexts, r * dc(), dc());
+        }
+        ConditionalFlow flow = evaluator.flow();
+        double[] u = doubles(flow.toNoise(new ParameterStore(scope, false), array(scope, y.toArray(), d,
+                DataType.FLOAT64), array(scope, contexts, dc(), DataType.FLOAT64), false).get(0));
+        double[][] jac = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < d; i++) {
+                jac[i][j] = (u[2 * j * d + i] - u[(2 * j + 1) * d + i]) / (2 * steps[j]);
+            }
+        }
+        double logNormal = -0.5 * d * Math.log(2 * Math.PI);
+        for (int i = 0; i < d; i++) {
+            logNormal -= 0.5 * u[2 * d * d + i] * u[2 * d * d + i];
+        }
+        return logNormal + Math.log(Math.abs(new LUDecomposition(new Array2DRowRealMatrix(jac, false)).getDeterminant()));
     }
 }

@@ -5,7 +5,9 @@ import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventDataset;
@@ -17,6 +19,7 @@ import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.flow.ConditionalFlow;
 import org.robotphysicist.models.flow.FlowEvaluator;
 import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.models.flow.SupportBijection;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.training.ProgressListener;
@@ -30,7 +33,11 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  * <ol>
  *   <li>simulate {@link FlowTrainingConfig#trainingRows()} joint draws (x, θ, φ) with
  *       {@link SimulatedTrainingSet}, θ and φ from the given samplers;</li>
- *   <li>fit the x standardizer and the context (θ, φ) standardizer on them; standardize;</li>
+ *   <li>bound the flow to the simulator's declared x support ({@link Simulator#xSupport()}): the
+ *       spec gets that support (a spec with a support of its own must contain it), and x is mapped
+ *       onto ℝ<sup>D<sub>x</sub></sup> by its fixed {@link org.robotphysicist.models.flow.SupportBijection}
+ *       (the identity where x is unbounded);</li>
+ *   <li>fit the standardizer of the mapped x and the context (θ, φ) standardizer on them; standardize;</li>
  *   <li>initialize the flow on the {@link Trainer}'s device from the training seed and minimize
  *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop
  *       (validation split, early stopping restoring the best epoch, schedule, progress);</li>
@@ -65,12 +72,13 @@ public final class FlowTrainer {
      */
     public TrainedFlow train(Simulator simulator, ParameterSampler theta, ParameterSampler phi) {
         Dimensions dims = simulator.dimensions();
-        FlowSpec spec = config.network();
-        if (spec.xDim() != dims.xDim() || spec.contextDim() != dims.thetaDim() + dims.phiDim()) {
+        FlowSpec requested = config.network();
+        if (requested.xDim() != dims.xDim() || requested.contextDim() != dims.thetaDim() + dims.phiDim()) {
             throw new DimensionMismatchException("flow architecture for " + simulator.name() + ": expected x dimension "
                     + dims.xDim() + " and context dimension " + (dims.thetaDim() + dims.phiDim())
-                    + " (theta + phi) but found " + spec.xDim() + " and " + spec.contextDim());
+                    + " (theta + phi) but found " + requested.xDim() + " and " + requested.contextDim());
         }
+        FlowSpec spec = boundedToSupport(requested, simulator);
         EventDataset data = SimulatedTrainingSet.joint(simulator, theta, phi, config.trainingRows(),
                 config.eventsPerParameter(), new SplittableRandom(config.dataSeed()));
         TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
@@ -79,7 +87,7 @@ public final class FlowTrainer {
         source.put("simulator", simulator.name());
         source.put("thetaSampler", theta.toString());
         source.put("phiSampler", phi.toString());
-        return fit(dims, data, ranges, source, Map.of("training-data/joint", data.sha256()));
+        return fit(dims, spec, data, ranges, source, Map.of("training-data/joint", data.sha256()));
     }
 
     /**
@@ -87,13 +95,15 @@ public final class FlowTrainer {
      * simulated: every row of {@code data} is one training row, as it is.
      *
      * @param dims       the names of θ, φ and x ({@code data}'s columns must fit them)
+     * @param xSupport   where x can lie (infinite bounds where unbounded): the flow keeps all its
+     *                   probability there, as for a simulator's declared support
      * @param ranges     the ranges the flow will be valid on (the data's, or boxes around them)
      * @param source     what the data are, for the provenance (e.g. the files)
      * @param dataHashes SHA-256 of the inputs by role, for the provenance
      * @return the trained flow, with {@link RangePolicy#FAIL}; the caller closes it
      */
-    public TrainedFlow trainOn(Dimensions dims, EventDataset data, TrainedRanges ranges, Map<String, Object> source,
-            Map<String, String> dataHashes) {
+    public TrainedFlow trainOn(Dimensions dims, Box xSupport, EventDataset data, TrainedRanges ranges,
+            Map<String, Object> source, Map<String, String> dataHashes) {
         FlowSpec spec = config.network();
         if (spec.xDim() != dims.xDim() || spec.contextDim() != dims.thetaDim() + dims.phiDim()) {
             throw new DimensionMismatchException("flow architecture: expected x dimension " + dims.xDim()
@@ -101,14 +111,14 @@ public final class FlowTrainer {
                     + spec.xDim() + " and " + spec.contextDim());
         }
         data.schema().requireFits("flow training data", dims);
-        return fit(dims, data, ranges.requireDimensions(dims), source, dataHashes);
+        return fit(dims, boundedToSupport(spec, xSupport, "the training data"), data, ranges.requireDimensions(dims),
+                source, dataHashes);
     }
 
-    private TrainedFlow fit(Dimensions dims, EventDataset data, TrainedRanges ranges, Map<String, Object> source,
-            Map<String, String> dataHashes) {
-        FlowSpec spec = config.network();
-        Matrix table = data.table();
+    private TrainedFlow fit(Dimensions dims, FlowSpec spec, EventDataset data, TrainedRanges ranges,
+            Map<String, Object> source, Map<String, String> dataHashes) {
         int dx = dims.xDim();
+        Matrix table = withMappedX(data.table(), dx, spec);
         Standardizer all = Standardizer.fit(table);
         Standardizer xScaler = all.slice(0, dx);
         Standardizer contextScaler = all.slice(dx, table.cols());
@@ -128,6 +138,46 @@ public final class FlowTrainer {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * The spec on the simulator's x support: an unbounded spec adopts it; a spec with a support of
+     * its own keeps it if the simulator's lies within it (no event can fall outside), else refused.
+     */
+    static FlowSpec boundedToSupport(FlowSpec spec, Simulator simulator) {
+        return boundedToSupport(spec, simulator.xSupport(), simulator.name());
+    }
+
+    /** {@link #boundedToSupport(FlowSpec, Simulator)} for a support declared by {@code origin}. */
+    static FlowSpec boundedToSupport(FlowSpec spec, Box declared, String origin) {
+        Box own = spec.xSupport();
+        if (own.equals(Box.unbounded(spec.xDim()))) {
+            return spec.withXSupport(declared);
+        }
+        if (!declared.within(own)) {
+            throw new InvalidInputException("flow x support for " + origin + ": expected a support containing"
+                    + " the simulator's " + declared + " but found " + own);
+        }
+        return spec;
+    }
+
+    /** The table [x | θ | φ] with x replaced by its image under the spec's support bijection. */
+    private static Matrix withMappedX(Matrix table, int dx, FlowSpec spec) {
+        SupportBijection bijection = spec.supportBijection();
+        if (bijection.isIdentity()) {
+            return table;
+        }
+        int cols = table.cols();
+        double[] values = table.toArray();
+        double[] x = new double[table.rows() * dx];
+        for (int r = 0; r < table.rows(); r++) {
+            System.arraycopy(values, r * cols, x, r * dx, dx);
+        }
+        double[] y = bijection.toReal(Matrix.of(table.rows(), dx, x)).y().toArray();
+        for (int r = 0; r < table.rows(); r++) {
+            System.arraycopy(y, r * dx, values, r * cols, dx);
+        }
+        return Matrix.of(table.rows(), cols, values);
     }
 
     private Provenance provenance(Map<String, Object> source, Map<String, String> dataHashes,

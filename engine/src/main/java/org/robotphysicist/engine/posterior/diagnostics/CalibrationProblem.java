@@ -58,8 +58,14 @@ public final class CalibrationProblem {
         this.eventsPerExperiment = eventsPerExperiment;
     }
 
-    /** One prior-predictive experiment and its posterior. */
-    public record Trial(double[] theta, GridPosterior posterior) {
+    /**
+     * One prior-predictive experiment and its posterior.
+     *
+     * @param theta     θ* drawn from the prior (D<sub>θ</sub>)
+     * @param events    the N events simulated at θ* (N, D<sub>x</sub>)
+     * @param posterior the surrogate's grid posterior given the events
+     */
+    public record Trial(double[] theta, Matrix events, GridPosterior posterior) {
     }
 
     public ThetaGrid grid() {
@@ -68,6 +74,21 @@ public final class CalibrationProblem {
 
     public Prior prior() {
         return prior;
+    }
+
+    /** The experiment setting φ. */
+    public double[] phi() {
+        return phi.clone();
+    }
+
+    /** N, the events per experiment. */
+    public int eventsPerExperiment() {
+        return eventsPerExperiment;
+    }
+
+    /** The simulator the events come from. */
+    public Simulator simulator() {
+        return simulator;
     }
 
     /** The name of θ component {@code d} (the surrogate's naming). */
@@ -81,7 +102,7 @@ public final class CalibrationProblem {
         Matrix events = simulator.simulate(theta, phi, eventsPerExperiment, rng);
         GridPosterior posterior = SurrogatePosterior.of(prior, evaluator, List.of(new Observation(events, phi)))
                 .onGrid(grid);
-        return new Trial(theta, posterior);
+        return new Trial(theta, events, posterior);
     }
 
     /**

@@ -25,9 +25,17 @@ public final class ExpectedCoverage {
     /** Runs {@code trials} prior-predictive experiments and measures coverage at {@code levels}. */
     public static CoverageReport run(CalibrationProblem problem, int trials, double[] levels, SplittableRandom rng) {
         requireLevels(levels);
-        List<Double> credibility = problem.run(trials, rng, (trial, r) ->
-                trial.posterior().grid().bounds().contains(trial.theta())
-                        ? trial.posterior().credibility(trial.theta()) : Double.NaN);
+        return fromTrials(problem.run(trials, rng, (trial, r) -> credibility(trial)), levels);
+    }
+
+    /** The credibility of the trial's θ* under its posterior; NaN when θ* lies off the grid. */
+    public static double credibility(CalibrationProblem.Trial trial) {
+        return trial.posterior().grid().bounds().contains(trial.theta())
+                ? trial.posterior().credibility(trial.theta()) : Double.NaN;
+    }
+
+    /** Coverage from per-trial {@link #credibility} values: a NaN (θ* off the grid) counts as not covered. */
+    public static CoverageReport fromTrials(List<Double> credibility, double[] levels) {
         double[] c = new double[credibility.size()];
         int outside = 0;
         for (int i = 0; i < c.length; i++) {

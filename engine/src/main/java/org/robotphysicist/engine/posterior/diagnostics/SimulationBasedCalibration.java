@@ -27,18 +27,31 @@ public final class SimulationBasedCalibration {
             SplittableRandom rng) {
         Require.positive("posterior draws per trial", drawsPerTrial);
         UniformityTest.of(new int[] {0}, drawsPerTrial, bins);
-        List<int[]> perTrial = problem.run(trials, rng, (trial, r) -> {
-            Matrix draws = trial.posterior().sample(drawsPerTrial, r);
-            int[] ranks = new int[draws.cols()];
-            for (int d = 0; d < ranks.length; d++) {
-                for (int l = 0; l < draws.rows(); l++) {
-                    if (draws.get(l, d) < trial.theta()[d]) {
-                        ranks[d]++;
-                    }
+        List<int[]> perTrial = problem.run(trials, rng, (trial, r) -> ranks(trial, drawsPerTrial, r));
+        return fromRanks(problem, perTrial, drawsPerTrial, bins);
+    }
+
+    /**
+     * The rank of θ*<sub>d</sub> among L draws from the trial's posterior, per component d:
+     * #{l : θ<sub>l,d</sub> &lt; θ*<sub>d</sub>} ∈ {0, …, L}.
+     */
+    public static int[] ranks(CalibrationProblem.Trial trial, int drawsPerTrial, SplittableRandom rng) {
+        Require.positive("posterior draws per trial", drawsPerTrial);
+        Matrix draws = trial.posterior().sample(drawsPerTrial, rng);
+        int[] ranks = new int[draws.cols()];
+        for (int d = 0; d < ranks.length; d++) {
+            for (int l = 0; l < draws.rows(); l++) {
+                if (draws.get(l, d) < trial.theta()[d]) {
+                    ranks[d]++;
                 }
             }
-            return ranks;
-        });
+        }
+        return ranks;
+    }
+
+    /** The report of ranks already computed by {@link #ranks}, one array per trial. */
+    public static SbcReport fromRanks(CalibrationProblem problem, List<int[]> perTrial, int drawsPerTrial, int bins) {
+        int trials = perTrial.size();
         int dim = problem.grid().dim();
         int[][] ranks = new int[dim][trials];
         for (int i = 0; i < trials; i++) {

@@ -1,0 +1,170 @@
+package org.robotphysicist.engine.posterior.diagnostics;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.data.simulator.TractableSimulator;
+import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.SurrogatePosterior;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.file.ModelFile;
+
+/**
+ * Measures a trained surrogate's {@link CalibrationCertificate}: {@link CertificateSettings#datasets()}
+ * prior-predictive experiments (θ* ~ prior, N events X ~ p(x | θ*, φ) from the simulator), each
+ * turned into the surrogate's grid posterior by the batched {@link PosteriorEvaluator}
+ * ({@link CalibrationProblem}); from the same trials, expected coverage at
+ * {@link ExpectedCoverage#DEFAULT_LEVELS} ({@link ExpectedCoverage}), the SBC rank test
+ * ({@link SimulationBasedCalibration}) and, when the simulator is a {@link TractableSimulator}, the
+ * exact posterior of the same events on the same grid, from which the mean shift in exact sd and
+ * the sd ratio per θ component are averaged.
+ *
+ * <p>The grid spans the prior's support intersected with the surrogate's θ range, with
+ * {@link CertificateSettings#gridPointsPerDimension()} points per dimension (fewer in high
+ * dimension so it holds at most {@value CertificateSettings#MAX_GRID_POINTS} points); it must
+ * resolve the posterior at N events, or coverage is biased upward (see {@link ExpectedCoverage}).
+ * Trials run in parallel, each from its own split of the seed, so the certificate is reproducible.
+ */
+public final class CalibrationCertifier {
+    private CalibrationCertifier() {
+    }
+
+    /** Certifies {@code surrogate} with its best {@link PosteriorEvaluator}. */
+    public static CalibrationCertificate certify(SurrogateLikelihood surrogate, Simulator simulator, Prior prior,
+            double[] phi, CertificateSettings settings) {
+        return certify(PosteriorEvaluator.forSurrogate(surrogate), simulator, prior, phi, settings);
+    }
+
+    /**
+     * Certifies the surrogate of {@code evaluator} at setting {@code phi}.
+     *
+     * @param simulator draws the datasets; its likelihood is the reference when it is tractable
+     * @param prior     θ* distribution and the posteriors' prior; inside the simulator's θ domain
+     */
+    public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
+            double[] phi, CertificateSettings settings) {
+        SurrogateLikelihood surrogate = evaluator.surrogate();
+        ThetaGrid grid = grid(prior.support(), surrogate.thetaRange(), settings.gridPointsPerDimension());
+        CalibrationProblem problem = new CalibrationProblem(simulator, prior, evaluator, grid, phi,
+                settings.eventsPerExperiment());
+        PosteriorEvaluator exact = simulator instanceof TractableSimulator tractable
+                ? PosteriorEvaluator.forSurrogate(new ExactLikelihood(tractable, surrogate.thetaRange(),
+                        surrogate.phiRange()))
+                : null;
+        List<TrialFigures> figures = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
+                (trial, rng) -> measure(trial, rng, settings, exact, prior, problem));
+
+        List<Double> credibility = new ArrayList<>();
+        List<int[]> ranks = new ArrayList<>();
+        for (TrialFigures f : figures) {
+            credibility.add(f.credibility());
+            ranks.add(f.ranks());
+        }
+        double[] levels = ExpectedCoverage.DEFAULT_LEVELS;
+        CoverageReport coverage = ExpectedCoverage.fromTrials(credibility, levels);
+        SbcReport sbc = SimulationBasedCalibration.fromRanks(problem, ranks, settings.sbcDraws(), settings.sbcBins());
+
+        int dim = grid.dim();
+        List<Double> shifts = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        if (exact != null) {
+            for (int d = 0; d < dim; d++) {
+                double shift = 0;
+                double ratio = 0;
+                for (TrialFigures f : figures) {
+                    shift += f.meanShift()[d];
+                    ratio += f.sdRatio()[d];
+                }
+                shifts.add(shift / figures.size());
+                ratios.add(ratio / figures.size());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int d = 0; d < dim; d++) {
+            names.add(problem.parameterName(d));
+        }
+        return CalibrationCertificate.of(simulator.name(), settings.eventsPerExperiment(), settings.datasets(),
+                settings.seed(), boxed(phi), settings.tolerance(), boxed(levels), boxed(coverage.coverage()),
+                sbc.minPValue(), names, shifts, ratios);
+    }
+
+    /**
+     * Writes {@code certificate} into the manifest of the model file at {@code path} (rewritten
+     * atomically, parameters unchanged); read it back with
+     * {@code ModelFile.read(path).manifest().calibrationCertificate()}.
+     */
+    public static void attach(Path path, CalibrationCertificate certificate) {
+        ModelFile.Contents contents = ModelFile.read(path);
+        ModelFile.write(path, contents.manifest().withCalibration(certificate), contents.parameters());
+    }
+
+    /** What one trial contributes: its credibility, SBC ranks and, with an exact likelihood, shift and ratio. */
+    private record TrialFigures(double credibility, int[] ranks, double[] meanShift, double[] sdRatio) {
+    }
+
+    private static TrialFigures measure(CalibrationProblem.Trial trial, SplittableRandom rng,
+            CertificateSettings settings, PosteriorEvaluator exact, Prior prior, CalibrationProblem problem) {
+        double credibility = ExpectedCoverage.credibility(trial);
+        int[] ranks = SimulationBasedCalibration.ranks(trial, settings.sbcDraws(), rng);
+        if (exact == null) {
+            return new TrialFigures(credibility, ranks, null, null);
+        }
+        GridPosterior reference = SurrogatePosterior.of(prior, exact,
+                List.of(new Observation(trial.events(), problem.phi()))).onGrid(problem.grid());
+        double[] mean = trial.posterior().mean();
+        double[] sd = trial.posterior().standardDeviation();
+        double[] exactMean = reference.mean();
+        double[] exactSd = reference.standardDeviation();
+        double[] shift = new double[mean.length];
+        double[] ratio = new double[mean.length];
+        for (int d = 0; d < mean.length; d++) {
+            shift[d] = (mean[d] - exactMean[d]) / exactSd[d];
+            ratio[d] = sd[d] / exactSd[d];
+        }
+        return new TrialFigures(credibility, ranks, shift, ratio);
+    }
+
+    /** The regular grid over prior support ∩ surrogate θ range. */
+    static ThetaGrid grid(Box priorSupport, Box thetaRange, int pointsPerDimension) {
+        int dim = thetaRange.dim();
+        if (priorSupport.dim() != dim) {
+            throw new InvalidInputException("calibration prior: expected dimension " + dim + " (the surrogate's theta)"
+                    + " but found " + priorSupport.dim());
+        }
+        int points = Math.max(3, Math.min(pointsPerDimension,
+                (int) Math.floor(Math.pow(CertificateSettings.MAX_GRID_POINTS, 1.0 / dim))));
+        double[] lo = new double[dim];
+        double[] hi = new double[dim];
+        int[] counts = new int[dim];
+        for (int d = 0; d < dim; d++) {
+            lo[d] = Math.max(priorSupport.lower(d), thetaRange.lower(d));
+            hi[d] = Math.min(priorSupport.upper(d), thetaRange.upper(d));
+            if (!(lo[d] < hi[d])) {
+                throw new InvalidInputException("calibration grid dimension " + d + ": expected the prior's support "
+                        + priorSupport + " to overlap the surrogate's theta range " + thetaRange + " but found"
+                        + " [" + lo[d] + ", " + hi[d] + "]");
+            }
+            counts[d] = points;
+        }
+        return ThetaGrid.of(new RegularGrid(lo, hi, counts));
+    }
+
+    private static List<Double> boxed(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package org.robotphysicist.engine.posterior.diagnostics;
+
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
+
+/**
+ * How a {@link CalibrationCertifier} measures a surrogate.
+ *
+ * <p>The default of {@value #DEFAULT_DATASETS} datasets gives the tolerance its meaning: the
+ * binomial standard error of a coverage, √(level·(1 − level)/n), is at most 0.016 (at level 0.5),
+ * so the default tolerance ±0.05 is at least 3.2 standard errors at every level and a calibrated
+ * surrogate is flagged by chance rarely. Fewer datasets make the verdict noisier: at 200 the
+ * standard error at 0.5 is 0.035 and ±0.05 only 1.4 of them.
+ *
+ * @param eventsPerExperiment    N ≥ 1, the events per experiment the surrogate is meant for
+ * @param datasets               prior-predictive datasets, ≥ 1
+ * @param seed                   seed of the datasets (θ*, events and posterior draws)
+ * @param tolerance              the allowed |coverage − level|, in (0, 1)
+ * @param gridPointsPerDimension θ grid points per dimension, ≥ 3 (lowered so the grid holds at
+ *                               most {@value #MAX_GRID_POINTS} points)
+ * @param sbcDraws               posterior draws per dataset for the SBC ranks, L ≥ 1
+ * @param sbcBins                rank histogram bins, dividing L + 1
+ */
+public record CertificateSettings(int eventsPerExperiment, int datasets, long seed, double tolerance,
+        int gridPointsPerDimension, int sbcDraws, int sbcBins) {
+    /** Default number of prior-predictive datasets (see above). */
+    public static final int DEFAULT_DATASETS = 1000;
+    /** Default θ grid points per dimension. */
+    public static final int DEFAULT_GRID_POINTS = 201;
+    /** The largest θ grid the certifier builds. */
+    public static final int MAX_GRID_POINTS = 200_000;
+
+    public CertificateSettings {
+        if (eventsPerExperiment < 1 || datasets < 1) {
+            throw new InvalidInputException("calibration settings: expected at least 1 event per experiment and 1"
+                    + " dataset but found " + eventsPerExperiment + " and " + datasets);
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new InvalidInputException("calibration tolerance: expected a value in (0, 1) but found " + tolerance);
+        }
+        if (gridPointsPerDimension < 3) {
+            throw new InvalidInputException("calibration grid: expected at least 3 points per dimension but found "
+                    + gridPointsPerDimension);
+        }
+        if (sbcDraws < 1 || sbcBins < 2 || (sbcDraws + 1) % sbcBins != 0) {
+            throw new InvalidInputException("calibration SBC: expected L >= 1 draws and at least 2 bins dividing L + 1"
+                    + " but found L = " + sbcDraws + " and " + sbcBins + " bins");
+        }
+    }
+
+    /**
+     * N events per experiment, {@value #DEFAULT_DATASETS} datasets, seed 1, tolerance
+     * {@value CalibrationCertificate#DEFAULT_TOLERANCE}, {@value #DEFAULT_GRID_POINTS} grid points
+     * per dimension, 99 SBC draws in 20 bins.
+     */
+    public static CertificateSettings defaults(int eventsPerExperiment) {
+        return new CertificateSettings(eventsPerExperiment, DEFAULT_DATASETS, 1, CalibrationCertificate.DEFAULT_TOLERANCE,
+                DEFAULT_GRID_POINTS, 99, 20);
+    }
+
+    public CertificateSettings withDatasets(int n) {
+        return new CertificateSettings(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws, sbcBins);
+    }
+
+    public CertificateSettings withSeed(long s) {
+        return new CertificateSettings(eventsPerExperiment, datasets, s, tolerance, gridPointsPerDimension, sbcDraws,
+                sbcBins);
+    }
+
+    public CertificateSettings withTolerance(double t) {
+        return new CertificateSettings(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws, sbcBins);
+    }
+
+    public CertificateSettings withGridPointsPerDimension(int points) {
+        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins);
+    }
+}
