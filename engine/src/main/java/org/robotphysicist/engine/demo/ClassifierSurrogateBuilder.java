@@ -29,23 +29,27 @@ public final class ClassifierSurrogateBuilder implements SurrogateBuilder {
         return "parameterized likelihood-ratio classifier (CARL, likelihood-to-evidence) trained with DJL";
     }
 
-    /** Reference events per observed event for the normalization (its error moves the posterior by √(1/this) sd). */
-    public static final int NORMALIZATION_PER_EVENT = 40;
+    /**
+     * Reference events per observed event for the normalization: its Monte Carlo error moves the posterior
+     * by a normal deviate of about √(1/this) = 0.1 sd at the event count it was fitted for
+     * (docs/classifier-normalization.md).
+     */
+    public static final int NORMALIZATION_PER_EVENT = 100;
 
     /**
      * The training configuration the demo uses for {@code config}: batches of 2048, Adam at
-     * 2·10⁻³ with cosine decay, and no validation split — at this signal (the loss sits within
-     * 4·10⁻⁴ of log 2) epoch-to-epoch validation differences are below their own noise, so all
-     * rows train and the schedule's last epoch is kept. The normalization uses
+     * 2·10⁻³ with cosine decay, 10% of the rows held out for validation and the epoch of least
+     * validation loss kept (the likelihood-to-evidence validation loss uses the same θ shuffles
+     * every epoch, so epochs are compared on equal terms). The normalization uses
      * {@value #NORMALIZATION_PER_EVENT} reference events per observed event, since a posterior
      * from N events is N times as sensitive to it as one event is.
      */
     public static RatioTrainingConfig trainingConfig(DemoConfig c, long seed) {
         TrainingConfig training = new TrainingConfig(2048, c.trainingEpochs(), 2e-3, LearningRateSchedule.cosine(0.02),
-                0, 0, 0, 0, 0, seed, c.device());
+                0.1, 0, 0, 0, 0, seed, c.device());
         return RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), Activation.SILU)
                 .withData(c.trainingRows(), 1, seed + 1).withTraining(training)
-                .withNormalization(RatioTrainingConfig.Normalization.of(NORMALIZATION_PER_EVENT * c.events()));
+                .withNormalization(RatioTrainingConfig.Normalization.forEvents(c.events(), NORMALIZATION_PER_EVENT));
     }
 
     @Override
