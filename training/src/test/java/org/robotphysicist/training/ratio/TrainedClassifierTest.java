@@ -101,8 +101,8 @@ class TrainedClassifierTest {
      */
     @Test
     void theClassifierKeepsItsBestValidationEpoch() {
-        TrainingConfig training = new TrainingConfig(128, 16, 5e-3, LearningRateSchedule.constant(), 0.25, 0, 0, 0, 0, 9,
-                DeviceRequest.CPU);
+        TrainingConfig training = new TrainingConfig(128, 16, 5e-3, LearningRateSchedule.constant(), 0.25, 0, 0, 0, 0,
+                9, DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(128, 128), Activation.SILU)
                 .withData(2000, 1, 5).withTraining(training);
         var p = org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM;
