@@ -18,7 +18,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param device              where a neural surrogate trains ({@code auto}, {@code cpu}, {@code gpu:N})
  * @param histogram           cells, events per cell and bins of the histogram surrogate
  * @param eventsPerExperiment events one observed experiment holds; a ratio classifier is normalized
- *                            per θ with 40 reference events per event, so that this many per-event
+ *                            per θ with 100 reference events per event, so that this many per-event
  *                            ratios can be multiplied
  */
 public record TrainOptions(String surrogate, TrainingControls training, DeviceRequest device,

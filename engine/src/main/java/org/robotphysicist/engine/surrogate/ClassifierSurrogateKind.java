@@ -15,17 +15,21 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * N per-event ratios.
  *
  * <p>Defaults (each overridable through {@link TrainingControls}): 3 hidden layers of 64 SiLU units,
- * batches of 2048, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 5% of the rows
- * held out for validation with the best-validation epoch's weights kept (no early stop). At the
- * Weinberg signal (the loss sits within 4·10⁻⁴ of log 2) epoch-to-epoch validation differences are
- * near their own noise, so the kept epoch is usually the last. The normalization uses
+ * batches of 2048, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
+ * held out for validation with the best-validation epoch's weights kept (no early stop; the
+ * likelihood-to-evidence validation loss uses the same θ shuffles every epoch, so epochs are
+ * compared on equal terms). The normalization uses
  * {@value #NORMALIZATION_PER_EVENT} reference events per observed event, since
  * a posterior from N events is N times as sensitive to it as one event is.
  */
 public final class ClassifierSurrogateKind implements SurrogateKindProvider {
     public static final String NAME = "classifier";
-    /** Reference events per observed event for the normalization (its error moves the posterior by √(1/this) sd). */
-    public static final int NORMALIZATION_PER_EVENT = 40;
+    /**
+     * Reference events per observed event for the normalization: its Monte Carlo error moves the posterior
+     * by a normal deviate of about √(1/this) = 0.1 sd at the event count it was fitted for
+     * (docs/classifier-normalization.md).
+     */
+    public static final int NORMALIZATION_PER_EVENT = 100;
 
     @Override
     public String name() {
@@ -47,12 +51,12 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
         TrainingControls c = r.training();
         long seed = c.seed();
         TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(2e-3),
-                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, seed,
+                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.1), c.patienceOr(0), 0, 0, 0, seed,
                 r.device());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
-                .withNormalization(RatioTrainingConfig.Normalization.of(NORMALIZATION_PER_EVENT
-                        * r.eventsPerExperiment()));
+                .withNormalization(RatioTrainingConfig.Normalization.forEvents(r.eventsPerExperiment(),
+                        NORMALIZATION_PER_EVENT));
     }
 
     @Override

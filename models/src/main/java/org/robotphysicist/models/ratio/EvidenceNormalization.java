@@ -26,10 +26,23 @@ import org.robotphysicist.models.GridSums;
  * </pre>
  * with K reference events x<sub>k</sub> simulated from p(x | φ) (θ from the training prior), the
  * same events for every θ so the Monte Carlo error is smooth in θ. log Ẑ is tabulated on a regular
- * grid over the trained (θ, φ) box and interpolated multilinearly. Its Monte Carlo error moves a
- * posterior from N events by about √(N/K) of its width, so K should be a hundred times N or more.
+ * grid over the trained (θ, φ) box and interpolated multilinearly.
+ *
+ * <p><b>Error and cost.</b> The Monte Carlo error of log Ẑ moves a posterior from N events by about
+ * √(N/K) of its width (for a weak per-event signal, where r̂ ≈ 1), whatever the θ dimension, so K
+ * should be a hundred times N or more for a shift below 0.1 sd. The grid's interpolation error is
+ * that of multilinear interpolation, about h²/8 · |∂²log Z| per dimension for node spacing h,
+ * multiplied by N in the log posterior. The table is fitted with K network evaluations per node,
+ * so the number of nodes is capped ({@link #nodes(Box, Box, int, int, int)}): with a cap of P points
+ * a D<sub>θ</sub>-dimensional θ gets ⌊(P / φ nodes)<sup>1/D<sub>θ</sub></sup>⌋ nodes per dimension
+ * — 65 for one θ, 2 (the corners: log Ẑ linear along each axis) for ten under the default cap
+ * of {@value #DEFAULT_MAX_POINTS}. A coarse table removes the offset's trend across the box but not
+ * its curvature between nodes; where that matters, train on a narrower θ box.
  */
 public final class EvidenceNormalization {
+    /** The default cap on the number of (θ, φ) nodes of a table. */
+    public static final int DEFAULT_MAX_POINTS = 1 << 14;
+
     private final RegularGrid grid;
     private final double[] logZ;
     private final int samples;
@@ -53,12 +66,59 @@ public final class EvidenceNormalization {
         this.samples = samples;
     }
 
-    /** The grid of nodes for a trained (θ, φ) box: {@code thetaNodes} per θ dimension, {@code phiNodes} per φ one. */
+    /**
+     * The grid of nodes for a trained (θ, φ) box: {@code thetaNodes} per θ dimension, {@code phiNodes} per φ one
+     * (a dimension whose range is a point gets one), under the {@link #DEFAULT_MAX_POINTS} cap.
+     */
     public static RegularGrid nodes(Box theta, Box phi, int thetaNodes, int phiNodes) {
+        return nodes(theta, phi, thetaNodes, phiNodes, DEFAULT_MAX_POINTS);
+    }
+
+    /**
+     * The grid of nodes for a trained (θ, φ) box with at most {@code maxPoints} points: φ dimensions get
+     * {@code phiNodes} each, then θ dimensions get {@code thetaNodes} each, or the most an equal share of
+     * the cap allows (at least 2); if even 2 per φ and θ dimension exceed the cap, φ gets 2 and the grid
+     * is refused.
+     *
+     * @throws InvalidInputException when 2 nodes per varying dimension are more than {@code maxPoints}
+     */
+    public static RegularGrid nodes(Box theta, Box phi, int thetaNodes, int phiNodes, int maxPoints) {
         if (thetaNodes < 2 || phiNodes < 2) {
             throw new InvalidInputException("normalization nodes: expected at least 2 per dimension but found "
                     + thetaNodes + " and " + phiNodes);
         }
+        int varyingTheta = varying(theta);
+        int varyingPhi = varying(phi);
+        double corners = Math.pow(2, varyingTheta + varyingPhi);
+        if (corners > maxPoints) {
+            throw new InvalidInputException(String.format("normalization nodes: expected at most %d points, but even"
+                    + " 2 nodes per varying dimension (%d theta, %d phi) make %.0f; switch the normalization off or"
+                    + " raise its point cap", maxPoints, varyingTheta, varyingPhi, corners));
+        }
+        double phiPoints = Math.pow(phiNodes, varyingPhi);
+        if (phiPoints * Math.pow(2, varyingTheta) > maxPoints) {
+            phiNodes = Math.max(2, (int) Math.floor(Math.pow(maxPoints / Math.pow(2, varyingTheta), 1.0 / varyingPhi)
+                    + 1e-9));
+            phiPoints = Math.pow(phiNodes, varyingPhi);
+        }
+        if (varyingTheta > 0) {
+            int share = (int) Math.floor(Math.pow(maxPoints / phiPoints, 1.0 / varyingTheta) + 1e-9);
+            thetaNodes = Math.max(2, Math.min(thetaNodes, share));
+        }
+        return grid(theta, phi, thetaNodes, phiNodes);
+    }
+
+    private static int varying(Box b) {
+        int n = 0;
+        for (int i = 0; i < b.dim(); i++) {
+            if (b.lower(i) != b.upper(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static RegularGrid grid(Box theta, Box phi, int thetaNodes, int phiNodes) {
         int d = theta.dim() + phi.dim();
         double[] lo = new double[d];
         double[] hi = new double[d];

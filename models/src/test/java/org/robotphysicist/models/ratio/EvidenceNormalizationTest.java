@@ -2,8 +2,11 @@ package org.robotphysicist.models.ratio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
@@ -59,6 +62,32 @@ class EvidenceNormalizationTest {
         assertEquals(n, Json.read(Json.write(n), EvidenceNormalization.class, "normalization"));
         assertEquals(n.logZ(new double[] {1}, new double[] {1}), n.logZ(new double[] {1.5}, new double[] {1}),
                 "clamped to the grid outside it");
+    }
+
+    /**
+     * The node count follows the θ dimension under the point cap: 65 for one θ, an equal share for
+     * several (2-D θ with a φ range: ⌊√(16384/9)⌋ = 42 each), the corners for ten (1024 points, where
+     * a full 65-node grid would be 65¹⁰ ≈ 1.3·10¹⁸), and a clear refusal when even the corners exceed
+     * the cap.
+     */
+    @Test
+    void nodeCountsStayWithinTheCapForAnyThetaDimension() {
+        Box fixedPhi = Box.interval(1, 1);
+        assertEquals(65, EvidenceNormalization.nodes(Box.interval(-1, 1), fixedPhi, 65, 9).size());
+        Box square = new Box(new double[] {0, 0}, new double[] {1, 1});
+        RegularGrid two = EvidenceNormalization.nodes(square, Box.interval(1, 2), 65, 9);
+        assertEquals(List.of(42, 42, 9), Arrays.stream(two.counts()).boxed().toList());
+        double[] lo = new double[10];
+        double[] hi = new double[10];
+        Arrays.fill(lo, -1);
+        Arrays.fill(hi, 1);
+        RegularGrid ten = EvidenceNormalization.nodes(new Box(lo, hi), fixedPhi, 65, 9);
+        assertEquals(1024, ten.size(), "ten theta dimensions get their corners");
+        assertEquals(59_049, EvidenceNormalization.nodes(new Box(lo, hi), fixedPhi, 65, 9,
+                60_000).size(), "a larger cap gives 3 per dimension");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> EvidenceNormalization.nodes(new Box(lo, hi), fixedPhi, 65, 9, 1000));
+        assertTrue(e.getMessage().contains("at most 1000 points") && e.getMessage().contains("1024"), e.getMessage());
     }
 
     @Test

@@ -253,15 +253,16 @@ public final class RatioClassifierTrainer {
             ParameterSampler theta, SplittableRandom rng) {
         RatioTrainingConfig.Normalization n = config.normalization();
         var nodes = EvidenceNormalization.nodes(classifier.thetaRange(), classifier.phiRange(), n.thetaNodes(),
-                n.phiNodes());
+                n.phiNodes(), n.maxPoints());
         long t0 = System.nanoTime();
         // φ nodes are visited in grid order, so each gets the next split of the stream.
         EvidenceNormalization fitted = classifier.fitNormalization(nodes, phi -> SimulatedTrainingSet.joint(simulator,
                 theta, ParameterSampler.fixed(phi), n.samples(), 1, rng.split()).x());
         listener.onProgress(new org.robotphysicist.training.TrainingProgress(
                 org.robotphysicist.training.TrainingProgress.Stage.NOTE, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
-                String.format("normalization: log Z on %d nodes from %d reference events per phi node (%.1f s)",
-                        nodes.size(), n.samples(), (System.nanoTime() - t0) / 1e9)));
+                String.format("normalization: log Z on %d nodes (%s per dimension) from %d reference events per phi"
+                        + " node (%.1f s)", nodes.size(), java.util.Arrays.toString(nodes.counts()), n.samples(),
+                        (System.nanoTime() - t0) / 1e9)));
         return fitted;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.training.TrainingConfig;
@@ -30,13 +31,19 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
         Normalization normalization, long dataSeed, TrainingConfig training) {
 
     /**
-     * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted.
+     * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted. Its Monte Carlo
+     * error moves a posterior from N events by about √(N/K) of the posterior's width, so K ≥ 100·N
+     * keeps the shift below 0.1 sd; the fit costs K network evaluations per node. The table has
+     * {@code thetaNodes} per θ dimension unless that exceeds {@code maxPoints} nodes in all, when each θ
+     * dimension gets an equal share (ten θ dimensions get 2 nodes each under the default cap: a
+     * table linear along each axis).
      *
      * @param samples    K reference events simulated per φ node (0: no normalization)
-     * @param thetaNodes grid nodes per θ dimension, ≥ 2
+     * @param thetaNodes grid nodes per θ dimension, ≥ 2 (fewer when the cap requires)
      * @param phiNodes   grid nodes per φ dimension (a fixed φ always has one), ≥ 2
+     * @param maxPoints  the cap on the table's nodes, ≥ 2
      */
-    public record Normalization(int samples, int thetaNodes, int phiNodes) {
+    public record Normalization(int samples, int thetaNodes, int phiNodes, int maxPoints) {
         public Normalization {
             if (samples < 0) {
                 throw new InvalidInputException("normalization samples: expected 0 (off) or more but found " + samples);
@@ -45,16 +52,29 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
                 throw new InvalidInputException("normalization nodes: expected at least 2 per dimension but found "
                         + thetaNodes + " and " + phiNodes);
             }
+            if (maxPoints < 2) {
+                throw new InvalidInputException("normalization point cap: expected at least 2 but found " + maxPoints);
+            }
         }
 
         /** No normalization. */
         public static Normalization off() {
-            return new Normalization(0, 65, 9);
+            return of(0);
         }
 
-        /** K reference events per φ node, 65 θ nodes and 9 φ nodes per dimension. */
+        /**
+         * K reference events per φ node, 65 θ nodes and 9 φ nodes per dimension, at most
+         * {@value EvidenceNormalization#DEFAULT_MAX_POINTS} nodes.
+         */
         public static Normalization of(int samples) {
-            return new Normalization(samples, 65, 9);
+            return new Normalization(samples, 65, 9, EvidenceNormalization.DEFAULT_MAX_POINTS);
+        }
+
+        /** K = {@code perEvent}·N reference events for posteriors from N = {@code events} events. */
+        public static Normalization forEvents(int events, int perEvent) {
+            Require.positive("events per experiment", events);
+            Require.positive("reference events per event", perEvent);
+            return of(Math.toIntExact(Math.min(Integer.MAX_VALUE, (long) events * perEvent)));
         }
 
         public boolean enabled() {

@@ -93,6 +93,45 @@ class TrainedClassifierTest {
         assertTrue(!java.util.Arrays.equals(out[0], out[2]), "another training seed gives another network");
     }
 
+    /**
+     * The classifier keeps its best-validation epoch: 2 000 rows, a 2 × 128 network and a constant
+     * rate of 5·10⁻³ overfit within 16 epochs, so the validation loss (25% held out, recorded for
+     * every epoch) turns up before the end; the kept weights are bit for bit those of a run stopped
+     * at the best epoch (a constant rate makes the two runs identical up to it).
+     */
+    @Test
+    void theClassifierKeepsItsBestValidationEpoch() {
+        TrainingConfig training = new TrainingConfig(128, 16, 5e-3, LearningRateSchedule.constant(), 0.25, 0, 0, 0, 0,
+                9, DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(128, 128), Activation.SILU)
+                .withData(2000, 1, 5).withTraining(training);
+        var p = org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM;
+        ParameterSampler theta = ParameterSampler.of(UniformBoxPrior.interval(-1, 1));
+        ParameterSampler phi = ParameterSampler.of(UniformBoxPrior.interval(0.5, 2));
+        Matrix[] in = probe(500);
+        int best;
+        double[] kept;
+        try (ParameterizedRatioClassifier c = new RatioClassifierTrainer(config, null).train(p.simulator, theta, phi)) {
+            var curve = c.trainingCurve();
+            assertEquals(16, curve.epochs().size(), "no early stopping with patience 0");
+            int argmin = 0;
+            for (var e : curve.epochs()) {
+                assertTrue(Double.isFinite(e.validationLoss()), "validation loss of epoch " + e.epoch());
+                if (argmin == 0 || e.validationLoss() < curve.epochs().get(argmin - 1).validationLoss()) {
+                    argmin = e.epoch();
+                }
+            }
+            best = curve.bestEpoch();
+            assertEquals(argmin, best, "the kept epoch is the one of least validation loss: " + curve.epochs());
+            assertTrue(best < 16, "expected the small set to overfit before epoch 16 but the best epoch was " + best);
+            kept = c.logLikelihood(in[0], in[1], in[2]);
+        }
+        try (ParameterizedRatioClassifier stopped = new RatioClassifierTrainer(config.withTraining(
+                training.withMaxEpochs(best)), null).train(p.simulator, theta, phi)) {
+            assertArrayEquals(stopped.logLikelihood(in[0], in[1], in[2]), kept, "weights of epoch " + best);
+        }
+    }
+
     @Test
     void configsValidateAndRoundTripThroughJson() {
         RatioTrainingConfig c = RatioTrainingConfig.defaults().withForm(RatioForm.reference(0.23));
