@@ -25,6 +25,7 @@ import org.robotphysicist.engine.api.PosteriorResult;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
@@ -153,9 +154,13 @@ final class PosteriorCommand implements Callable<Integer> {
                 PosteriorResult r = rp.posterior(m.surrogate(), new Observation(x, setting), options);
                 String what = model != null ? "model " + model : m.description();
                 Json.writeFile(out, PosteriorDocument.of(r, what, provenance(csv, sim, setting)));
-                Path png = TrainCommand.plotPath(out, ".png");
+                Path png = TrainCommand.plotPath(out, r.posterior().dim() <= 2 ? ".png" : "-corner.png");
+                Path corner = TrainCommand.plotPath(out, "-corner.png");
                 if (plot) {
                     writePlot(r, png);
+                    if (r.posterior().dim() >= 2) {
+                        writeCornerPlot(r, sim, trueTheta(csv.dataset()), corner);
+                    }
                 }
                 if (quiet) {
                     o.println(out);
@@ -174,7 +179,8 @@ final class PosteriorCommand implements Callable<Integer> {
                     }
                     o.println(line);
                 }
-                o.printf("posterior written to %s%s%n", out, plot ? ", plot to " + png : "");
+                o.printf("posterior written to %s%s%s%n", out, plot && r.posterior().dim() <= 2 ? ", plot to " + png : "",
+                        plot && r.posterior().dim() >= 2 ? ", corner plot to " + corner : "");
                 return 0;
             }
         }
@@ -270,6 +276,33 @@ final class PosteriorCommand implements Callable<Integer> {
             new PosteriorPlot1D(title, name, List.of(new Curve("posterior", x, r.density())),
                     new PosteriorPlot1D.CredibleBand(0.68, c.lower(), c.upper()), null).writePng(png, PlotSize.DEFAULT);
         }
+    }
+
+    /**
+     * The corner plot (1-D and 2-D marginals, 68% and 95% HPD regions), with the events' θ marked
+     * as the true value when the CSV holds one θ for all events (simulated data).
+     */
+    private static void writeCornerPlot(PosteriorResult r, Simulator sim, double[] truth, Path png) {
+        var p = r.posterior();
+        String title = String.format(Locale.ROOT, "Posterior from %d events at %s = %s", r.events(),
+                String.join(",", sim.dimensions().phiNames()), format(r.phi()));
+        CornerPlot.of(p, CornerPlot.labels(p.parameterNames(), sim.thetaUnits()), title, truth, 0.68, 0.95)
+                .writePng(png);
+    }
+
+    /** The θ every event was simulated at, or {@code null} when the CSV has no θ or several. */
+    private static double[] trueTheta(EventDataset data) {
+        if (!data.hasTheta()) {
+            return null;
+        }
+        Matrix t = data.theta();
+        double[] first = t.row(0);
+        for (int i = 1; i < t.rows(); i++) {
+            if (!Arrays.equals(first, t.row(i))) {
+                return null;
+            }
+        }
+        return first;
     }
 
     private static String format(double[] v) {
