@@ -131,6 +131,11 @@ public final class ExperimentDesigner implements AutoCloseable {
                 options.plots());
     }
 
+    /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
+    List<String> thetaUnits() {
+        return simulator.thetaUnits();
+    }
+
     /**
      * Checks a configuration against a simulator and runner before anything expensive: matching
      * dimensions, the φ and θ ranges inside the simulator's domains, the hidden θ (if any) inside
