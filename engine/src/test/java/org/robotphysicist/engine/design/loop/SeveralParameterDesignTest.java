@@ -66,6 +66,25 @@ class SeveralParameterDesignTest {
         assertEquals(0, eig(new int[] {0}, 1).value(), 1e-9, "EIG about theta_1 at phi = 1");
     }
 
+    /** The facade's EIG with a target: 0 about θ₂ where only θ₁ is informed, positive where θ₂ is; bad names refused. */
+    @Test
+    void theFacadeEstimatesTheEigAboutATarget() {
+        var rp = org.robotphysicist.engine.api.RobotPhysicist.forSimulator(TOY).prior(PRIOR).settings(Box.interval(0, 1));
+        var options = org.robotphysicist.engine.api.EigOptions.defaults().withDatasets(8).withGridPoints(61)
+                .withEventsPerExperiment(50);
+        try (var exact = rp.train(org.robotphysicist.engine.api.TrainOptions.defaults("exact"))) {
+            List<EigEstimate> e = rp.eig(exact.surrogate(), List.of(new double[] {0}, new double[] {1}), options,
+                    List.of("theta_2"), Cancellation.none());
+            assertEquals(0, e.get(0).value(), 1e-9, "EIG about theta_2 at w = 0: " + e.get(0));
+            assertTrue(e.get(1).value() > 1.5, "EIG about theta_2 at w = 1: " + e.get(1));
+            var bad = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.robotphysicist.data.InvalidInputException.class, () -> rp.eig(exact.surrogate(),
+                            List.of(new double[] {0}), options, List.of("Gamma_Z"), Cancellation.none()));
+            assertTrue(bad.getMessage().contains("expected theta components among [theta_1, theta_2]"),
+                    bad.getMessage());
+        }
+    }
+
     /** The chosen setting follows the target: near φ = 0 for θ₁, near φ = 1 for θ₂. */
     @Test
     void theTargetChoiceFlipsTheChosenSetting() {
