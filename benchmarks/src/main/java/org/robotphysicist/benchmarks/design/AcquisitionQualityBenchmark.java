@@ -85,7 +85,7 @@ public final class AcquisitionQualityBenchmark {
             DesignConfig config = new DesignConfig(rounds, new double[] {PHI_LO}, new double[] {PHI_HI},
                     new double[] {THETA_LO}, new double[] {THETA_HI}, gridPoints, c.experiment(), c.rate(), datasets,
                     evaluations, Math.min(4, evaluations), true, ExactSurrogateKind.NAME, HistogramSettings.defaults(),
-                    DesignConfig.DEFAULT_TRAINING, null, 1L);
+                    DesignConfig.DEFAULT_TRAINING, null, 1L, null);
             ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
                     PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
                     c.experiment().toExperiment(), c.rate()),

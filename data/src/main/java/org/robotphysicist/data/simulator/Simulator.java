@@ -27,6 +27,14 @@ public interface Simulator {
     /** Names and dimensions of θ, φ and x. */
     Dimensions dimensions();
 
+    /**
+     * The unit of each θ component, for axis labels ("GeV"; "" for a dimensionless one or one
+     * whose unit is not declared). Default: none declared.
+     */
+    default java.util.List<String> thetaUnits() {
+        return java.util.Collections.nCopies(dimensions().thetaDim(), "");
+    }
+
     /** The parameter values this simulator accepts. */
     Box thetaDomain();
 

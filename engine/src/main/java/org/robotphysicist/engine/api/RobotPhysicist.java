@@ -330,10 +330,32 @@ public final class RobotPhysicist {
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,
             Cancellation cancellation) {
+        return eig(surrogate, candidates, options, simulator.dimensions().thetaNames(), cancellation);
+    }
+
+    /**
+     * EIG about the θ components named in {@code target} only, the others marginalized as
+     * nuisances: E[H(p(θ_t)) − H(p(θ_t | X))] with the marginal prior and posteriors of the target
+     * components ({@link ExpectedInformationGain#withTarget}); otherwise as
+     * {@link #eig(SurrogateLikelihood, List, EigOptions)}.
+     *
+     * @throws InvalidInputException for a name θ does not have, a repeated one, or none
+     */
+    public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,
+            List<String> target, Cancellation cancellation) {
         if (candidates.isEmpty()) {
             throw new InvalidInputException("EIG candidates: expected at least one phi but found none");
         }
-        ExpectedInformationGain eig = estimator(surrogate, options, cancellation);
+        List<String> names = simulator.dimensions().thetaNames();
+        int[] components = new int[target.size()];
+        for (int i = 0; i < components.length; i++) {
+            components[i] = names.indexOf(target.get(i));
+            if (components[i] < 0) {
+                throw new InvalidInputException("EIG target: expected theta components among " + names
+                        + " but found '" + target.get(i) + "'");
+            }
+        }
+        ExpectedInformationGain eig = estimator(surrogate, options, cancellation).withTarget(components);
         GridPosterior priorOnGrid = eig.priorOnGrid(prior);
         List<EigEstimate> out = new ArrayList<>();
         for (double[] phi : candidates) {

@@ -156,6 +156,12 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--bins", paramLabel = "B", description = "Histogram bins per x component (default ${DEFAULT-VALUE}).")
     int bins = H.bins();
 
+    @Option(names = "--target", split = ",", paramLabel = "NAME",
+            description = "Choose settings by the information about these theta components only (e.g. Gamma_Z), the"
+                    + " others marginalized as nuisances: EIG = E[H(p(theta_t)) - H(p(theta_t | X))] (default: all of"
+                    + " theta).")
+    String[] target;
+
     @Option(names = "--seed", description = "Master seed (default ${DEFAULT-VALUE}).")
     long seed = D.seed();
 
@@ -238,7 +244,8 @@ final class DesignCommand implements Callable<Integer> {
         DesignConfig c = new DesignConfig(rounds, phis.lower(), phis.upper(), thetas.lower(), thetas.upper(), grid,
                 experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), kind,
                 new HistogramSettings(histogramThetaCells, histogramPhiCells, histogramEvents, bins),
-                training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed);
+                training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed,
+                target == null ? null : List.of(target));
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);
         return ExperimentDesigner.start(c, sim, runner, options);
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.OutputTargets;
@@ -23,6 +25,7 @@ import org.robotphysicist.engine.api.PosteriorResult;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
@@ -183,9 +186,14 @@ final class PosteriorCommand implements Callable<Integer> {
                     PosteriorSamplesCsv.write(samplesOut, r.samples());
                 }
                 Path png = TrainCommand.plotPath(out, ".png");
+                Path corner = TrainCommand.plotPath(out, "-corner.png");
                 boolean plotted = plot && r.onGrid() && r.posterior().dim() <= 2;
+                boolean cornered = plot && r.onGrid() && r.posterior().dim() >= 2;
                 if (plotted) {
                     writePlot(r, png);
+                }
+                if (cornered) {
+                    writeCornerPlot(r, sim, csvs.size() == 1 ? trueTheta(csvs.get(0).dataset()) : null, corner);
                 }
                 r.warnings().forEach(w -> err.println("warning: " + w));
                 if (quiet) {
@@ -211,7 +219,8 @@ final class PosteriorCommand implements Callable<Integer> {
                     }
                     o.println(line);
                 }
-                o.printf("posterior written to %s%s%s%n", out, plotted ? ", plot to " + png : "",
+                o.printf("posterior written to %s%s%s%s%n", out, plotted ? ", plot to " + png : "",
+                        cornered ? ", corner plot to " + corner : "",
                         samplesOut != null ? ", " + r.samples().size() + " samples to " + samplesOut : "");
                 return 0;
             }
@@ -315,6 +324,33 @@ final class PosteriorCommand implements Callable<Integer> {
             new PosteriorPlot1D(title, name, List.of(new Curve("posterior", x, r.density())),
                     new PosteriorPlot1D.CredibleBand(0.68, c.lower(), c.upper()), null).writePng(png, PlotSize.DEFAULT);
         }
+    }
+
+    /**
+     * The corner plot (1-D and 2-D marginals, 68% and 95% HPD regions), with the events' θ marked
+     * as the true value when the CSV holds one θ for all events (simulated data).
+     */
+    private static void writeCornerPlot(PosteriorResult r, Simulator sim, double[] truth, Path png) {
+        var p = r.posterior();
+        String title = String.format(Locale.ROOT, "Posterior from %d events at %s = %s", r.events(),
+                String.join(",", sim.dimensions().phiNames()), format(r.phi()));
+        CornerPlot.of(p, CornerPlot.labels(p.parameterNames(), sim.thetaUnits()), title, truth, 0.68, 0.95)
+                .writePng(png);
+    }
+
+    /** The θ every event was simulated at, or {@code null} when the CSV has no θ or several. */
+    private static double[] trueTheta(EventDataset data) {
+        if (!data.hasTheta()) {
+            return null;
+        }
+        Matrix t = data.theta();
+        double[] first = t.row(0);
+        for (int i = 1; i < t.rows(); i++) {
+            if (!Arrays.equals(first, t.row(i))) {
+                return null;
+            }
+        }
+        return first;
     }
 
     private static String format(double[] v) {

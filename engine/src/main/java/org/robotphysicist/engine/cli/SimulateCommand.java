@@ -17,6 +17,9 @@ import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.lhe.LesHouchesFile;
+import org.robotphysicist.data.lhe.LesHouchesWriter;
+import org.robotphysicist.data.lhe.ZLineshapeEventFile;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.progress.TextProgressReporter;
@@ -24,6 +27,7 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.external.ExternalSimulator;
 import org.robotphysicist.data.simulator.external.ExternalSimulatorConfig;
+import org.robotphysicist.data.simulator.lineshape.ZLineshapeSimulator;
 import org.robotphysicist.engine.simulate.BlockedSimulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code rp simulate}: events from a built-in, discovered ({@link java.util.ServiceLoader}) or
  * external simulator at fixed or randomly drawn (θ, φ), written as CSV ({@link EventCsv}) whose
- * comment lines carry the provenance.
+ * comment lines carry the provenance, or — for {@code z-lineshape} with {@code --format lhe} — as a
+ * Les Houches Event File of generator-level events ({@link ZLineshapeEventFile}: beams, ISR photon,
+ * muons; no detector), which {@link org.robotphysicist.data.lhe.DimuonEventRecords} turns back into x.
  *
  * <p>Randomness: the master seed is split into a stream for drawing (θ, φ) and one for the
  * events, which {@link BlockedSimulation} splits further per pair and block.
@@ -90,6 +96,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "CSV output (default ${DEFAULT-VALUE}).")
     Path out = Path.of("runs", "simulate", "events.csv");
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: csv (x, theta, phi per event, after the detector; the default) or lhe"
+                    + " (a Les Houches Event File of generator-level particle records; z-lineshape only, one"
+                    + " (theta, phi) pair).")
+    OutputFormat format = OutputFormat.csv;
+
+    /** The file formats {@code rp simulate} writes. */
+    enum OutputFormat { csv, lhe }
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "External simulator: longest wait for each reply line (default ${DEFAULT-VALUE}).")
     double timeoutSeconds = ExternalSimulatorConfig.DEFAULT_READ_TIMEOUT_MILLIS / 1000.0;
@@ -124,6 +139,9 @@ final class SimulateCommand implements Callable<Integer> {
         org.robotphysicist.data.Require.positive("--pairs", pairs);
         org.robotphysicist.data.Require.positive("--events", events);
         OutputTargets.requireWritableFile("--out", out);
+        if (format == OutputFormat.lhe) {
+            return writeLesHouches(registry, o);
+        }
         Simulator sim = simulator != null ? registry.create(simulator) : ExternalSimulator.start(externalConfig);
         Simulated result;
         try {
@@ -139,6 +157,47 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             o.printf("wrote %d events (%d pair%s x %d) from %s to %s in %.1f s%n", result.data().size(), pairs,
                     pairs == 1 ? "" : "s", events, sim.name(), out, result.seconds());
+        }
+        return 0;
+    }
+
+    /**
+     * {@code --format lhe}: generator-level {@code z-lineshape} events at one (θ, φ) pair, written
+     * through {@link LesHouchesWriter}; the header records θ, √s, the seed and the producer. The
+     * events use the same event stream of the master seed as the CSV output, but generator-level
+     * records, not detector-level x.
+     */
+    private int writeLesHouches(SimulatorRegistry registry, PrintWriter o) {
+        if (external != null || !(registry.create(simulator) instanceof ZLineshapeSimulator sim)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format lhe: expected --simulator"
+                    + " z-lineshape (the only simulator with particle records) but found "
+                    + (external != null ? "--external" : "--simulator " + simulator));
+        }
+        if (pairs != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format lhe: expected --pairs 1 (a Les"
+                    + " Houches file has one beam energy and one generating theta) but found --pairs " + pairs);
+        }
+        SplittableRandom master = new SplittableRandom(seed);
+        SplittableRandom drawRng = master.split();
+        SplittableRandom eventRng = master.split();
+        double[] t = values("--theta", theta, "--prior", prior, sim.thetaDomain(), 3, drawRng).row(0);
+        double[] p = values("--phi", phi, "--phi-range", phiRange, sim.phiDomain(), 1, drawRng).row(0);
+        long t0 = System.nanoTime();
+        LesHouchesFile generated = ZLineshapeEventFile.generate(t, p[0], events, eventRng, Map.of(), sim.detector());
+        String header = "<!-- producer: rp simulate --simulator z-lineshape --format lhe; seed: " + seed
+                + "; generator-level records (no detector) -->\n" + generated.header();
+        LesHouchesFile file = new LesHouchesFile(generated.version(), header, generated.init(), generated.events());
+        org.robotphysicist.data.io.AtomicFiles.write(out, stream -> {
+            java.io.Writer w = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+            LesHouchesWriter.write(w, file);
+            w.flush();
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (quiet) {
+            o.println(out);
+        } else {
+            o.printf("wrote %d events (Les Houches, generator level) from %s to %s in %.1f s%n", events, sim.name(),
+                    out, seconds);
         }
         return 0;
     }

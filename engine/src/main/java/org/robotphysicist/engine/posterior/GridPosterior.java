@@ -362,6 +362,68 @@ public final class GridPosterior {
         return h;
     }
 
+    /**
+     * The differential entropy of the marginal of components {@code dims} (distinct, in
+     * [0, D)), in nats, with the same quadrature as {@link #entropy()}: the masses summed over the
+     * other components into the cells of the chosen axes, each of volume Π_d w_d (the axis cell
+     * widths, {@link ThetaGrid.AxisCells#edges()}),
+     * <pre>
+     *   H(θ_S) = −Σ_c P_c log(P_c / V_c).
+     * </pre>
+     * All components give {@link #entropy()}.
+     */
+    public double marginalEntropy(int... dims) {
+        if (dims.length == 0) {
+            throw new InvalidInputException("marginal entropy: expected at least one component but found none");
+        }
+        boolean[] seen = new boolean[dim()];
+        for (int d : dims) {
+            requireDimension(d);
+            if (seen[d]) {
+                throw new InvalidInputException("marginal entropy: expected distinct components but found "
+                        + java.util.Arrays.toString(dims));
+            }
+            seen[d] = true;
+        }
+        if (dims.length == dim()) {
+            return entropy();
+        }
+        ThetaGrid.AxisCells[] cells = new ThetaGrid.AxisCells[dims.length];
+        int[][] groupOf = new int[dims.length][];
+        double[][] edges = new double[dims.length][];
+        int groups = 1;
+        for (int i = 0; i < dims.length; i++) {
+            cells[i] = grid.axisCells(dims[i]);
+            groupOf[i] = cells[i].groupOfPoint();
+            edges[i] = cells[i].edges();
+            groups = Math.multiplyExact(groups, cells[i].count());
+        }
+        double[] mass = new double[groups];
+        double[] p = probabilities();
+        for (int j = 0; j < p.length; j++) {
+            int key = 0;
+            for (int i = 0; i < dims.length; i++) {
+                key = key * cells[i].count() + groupOf[i][j];
+            }
+            mass[key] += p[j];
+        }
+        double h = 0;
+        for (int key = 0; key < groups; key++) {
+            if (mass[key] <= 0) {
+                continue;
+            }
+            double volume = 1;
+            int rest = key;
+            for (int i = dims.length - 1; i >= 0; i--) {
+                int g = rest % cells[i].count();
+                rest /= cells[i].count();
+                volume *= edges[i][g + 1] - edges[i][g];
+            }
+            h -= mass[key] * Math.log(mass[key] / volume);
+        }
+        return h;
+    }
+
     /** This posterior as a prior for the next experiment; see {@link GridPrior}. */
     public GridPrior asPrior() {
         return new GridPrior(this);

@@ -113,6 +113,10 @@ class DesignCommandTest {
         CliRun prior = run(SMALL, "--prior", "0.2");
         assertEquals(Rp.EXIT_INVALID_INPUT, prior.exit());
         assertTrue(prior.err().contains("--prior: expected 2 values (LO,HI for each of 1 components)"), prior.err());
+        CliRun target = run(SMALL, "--target", "Gamma_Z");
+        assertEquals(Rp.EXIT_INVALID_INPUT, target.exit());
+        assertTrue(target.err().contains("EIG target: expected theta components among [sin2_theta_w] but found"
+                + " 'Gamma_Z'"), target.err());
     }
 
     @Test
@@ -120,7 +124,7 @@ class DesignCommandTest {
         CliRun help = CliRun.of("design", "--help");
         assertEquals(0, help.exit());
         for (String option : List.of("--events", "--luminosity", "--rounds", "--phi-range", "--hidden-theta", "--prior",
-                "--seed", "--surrogate", "--out", "--resume", "--quiet", "--config")) {
+                "--seed", "--surrogate", "--out", "--resume", "--quiet", "--config", "--target")) {
             assertTrue(help.out().contains(option), () -> option + " missing from " + help.out());
         }
         assertTrue(CliRun.of("--help").out().contains("design"));

@@ -73,6 +73,12 @@ public final class ZLineshapeSimulator implements TractableSimulator, CrossSecti
         return new Dimensions(List.of("M_Z", "Gamma_Z", "sin2_theta_eff"), List.of("sqrt_s"), DimuonObservables.NAMES);
     }
 
+    /** M_Z and Γ_Z in GeV; sin²θ_eff is dimensionless. */
+    @Override
+    public List<String> thetaUnits() {
+        return List.of("GeV", "GeV", "");
+    }
+
     @Override
     public Box thetaDomain() {
         return new Box(new double[] {88, 1.5, 0.18}, new double[] {94, 3.5, 0.30});

@@ -29,6 +29,13 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * ({@link ExperimentLikelihood}, all K datasets in one call). The estimate is the mean of the
  * K gains g<sub>k</sub> = H(p(θ)) − H(p(θ | X<sub>k</sub>)), its standard error s/√K.
  *
+ * <p>About a subset of θ: with target components S (the others nuisances, marginalized),
+ * <pre>
+ *   EIG_S(φ) = E [ H(p(θ_S)) − H(p(θ_S | X, φ)) ],
+ * </pre>
+ * the entropies of the marginal grid densities ({@link GridPosterior#marginalEntropy}); the datasets
+ * are still drawn from the joint prior. With all components (the default) it is the joint EIG.
+ *
  * <p>Entropies are differential entropies of the grid densities with the same quadrature for
  * prior and posteriors ({@link GridPosterior#entropy()}): the prior is the grid posterior with no
  * data. With the exact likelihood the expectation is the mutual information I(θ; X) ≥ 0; a single
@@ -53,6 +60,8 @@ public final class ExpectedInformationGain {
     private final List<String> names;
     private final int datasets;
     private final Cancellation cancellation;
+    /** The target components S, ascending; all of θ by default. */
+    private final int[] target;
 
     /**
      * @param likelihood the experiment's likelihood (surrogate, simulator, experiment, rate term)
@@ -69,6 +78,16 @@ public final class ExpectedInformationGain {
      */
     public ExpectedInformationGain(ExperimentLikelihood likelihood, ThetaGrid grid, int datasets,
             Cancellation cancellation) {
+        this(likelihood, grid, datasets, cancellation, IntStream.range(0, grid.dim()).toArray());
+    }
+
+    /**
+     * As {@link #ExpectedInformationGain(ExperimentLikelihood, ThetaGrid, int, Cancellation)}, the
+     * information about the components {@code target} only (distinct indices into θ, at least one).
+     */
+    public ExpectedInformationGain(ExperimentLikelihood likelihood, ThetaGrid grid, int datasets,
+            Cancellation cancellation, int[] target) {
+        this.target = requireTarget(target, grid.dim());
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
         this.grid = Objects.requireNonNull(grid, "grid");
@@ -93,6 +112,32 @@ public final class ExpectedInformationGain {
         this.datasets = datasets;
     }
 
+    private static int[] requireTarget(int[] target, int dim) {
+        if (target == null || target.length == 0 || target.length > dim) {
+            throw new InvalidInputException("EIG target: expected 1 to " + dim + " theta components but found "
+                    + (target == null ? "null" : Arrays.toString(target)));
+        }
+        int[] sorted = target.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 0 || sorted[i] >= dim || (i > 0 && sorted[i] == sorted[i - 1])) {
+                throw new InvalidInputException("EIG target: expected distinct theta components in [0, " + dim
+                        + ") but found " + Arrays.toString(target));
+            }
+        }
+        return sorted;
+    }
+
+    /** The target components S whose information is estimated, ascending (all of θ by default). */
+    public int[] target() {
+        return target.clone();
+    }
+
+    /** The same estimator about the components {@code components} only, the others marginalized. */
+    public ExpectedInformationGain withTarget(int... components) {
+        return new ExpectedInformationGain(likelihood, grid, datasets, cancellation, components);
+    }
+
     public ExperimentLikelihood likelihood() {
         return likelihood;
     }
@@ -108,7 +153,7 @@ public final class ExpectedInformationGain {
 
     /** The same estimator with K datasets per estimate. */
     public ExpectedInformationGain withDatasets(int k) {
-        return new ExpectedInformationGain(likelihood, grid, k, cancellation);
+        return new ExpectedInformationGain(likelihood, grid, k, cancellation, target);
     }
 
     /**
@@ -161,12 +206,12 @@ public final class ExpectedInformationGain {
             data[k] = likelihood.experiment().run(simulator, theta, phi, streams[k]);
         });
         double[][] ll = likelihood.logLikelihoods(Arrays.asList(data), grid.points(), phi);
-        double priorEntropy = priorOnGrid.entropy();
+        double priorEntropy = priorOnGrid.marginalEntropy(target);
         double[] gains = new double[datasets];
         IntStream.range(0, datasets).parallel()
                 .forEach(k -> {
                     cancellation.check();
-                    gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).entropy();
+                    gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).marginalEntropy(target);
                 });
         double mean = 0;
         double events = 0;
@@ -185,6 +230,7 @@ public final class ExpectedInformationGain {
 
     @Override
     public String toString() {
-        return "ExpectedInformationGain(" + datasets + " datasets, " + grid + ", " + likelihood + ")";
+        return "ExpectedInformationGain(" + datasets + " datasets, " + grid + ", " + likelihood
+                + (target.length == grid.dim() ? "" : ", target " + Arrays.toString(target)) + ")";
     }
 }

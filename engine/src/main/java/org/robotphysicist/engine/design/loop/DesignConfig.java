@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.design.loop;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.robotphysicist.data.Box;
@@ -35,11 +36,13 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  * @param modelFile           a model file the surrogate is read from instead of being built (reused every round,
  *                            also on resume), or {@code null}; {@code surrogate} then names the file's kind
  * @param seed                master seed of every random stream
+ * @param target              the θ components the EIG is about, by name, the others marginalized as
+ *                            nuisances; {@code null} (also in histories written before it existed): all of θ
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
         int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, String surrogate,
-        HistogramSettings histogram, TrainingControls training, String modelFile, long seed) {
+        HistogramSettings histogram, TrainingControls training, String modelFile, long seed, List<String> target) {
 
     /** Training controls of a neural kind when none are given: 200 000 rows, 6 epochs. */
     public static final TrainingControls DEFAULT_TRAINING = TrainingControls.of(200_000, 6, 0);
@@ -74,6 +77,14 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         training = training == null ? DEFAULT_TRAINING : training.withSeed(0);
         if (modelFile != null && modelFile.isBlank()) {
             throw new InvalidInputException("model file: expected a path or none but found a blank string");
+        }
+        if (target != null) {
+            target = List.copyOf(target);
+            if (target.isEmpty()) {
+                target = null;
+            } else if (new java.util.HashSet<>(target).size() != target.size()) {
+                throw new InvalidInputException("EIG target: expected distinct theta components but found " + target);
+            }
         }
     }
 
@@ -129,64 +140,95 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
                 ExperimentSpec.events(200), true, 128, 12, 4, true, "histogram",
-                HistogramSettings.defaults(), DEFAULT_TRAINING, null, 20261122L);
+                HistogramSettings.defaults(), DEFAULT_TRAINING, null, 20261122L, null);
     }
 
     public DesignConfig withRounds(int r) {
         return new DesignConfig(r, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
-                histogram, training, modelFile, seed);
+                histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withExperiment(ExperimentSpec e) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, e, extendedLikelihood,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
-                surrogate, histogram, training, modelFile, seed);
+                surrogate, histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withGridPoints(int m) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, m, experiment, extendedLikelihood,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
-                surrogate, histogram, training, modelFile, seed);
+                surrogate, histogram, training, modelFile, seed, target);
     }
 
     /** K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the design. */
     public DesignConfig withEig(int datasets, int evaluations, int initial) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers,
-                surrogate, histogram, training, modelFile, seed);
+                surrogate, histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withSurrogate(String kind, HistogramSettings h) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind, h,
-                training, modelFile, seed);
+                training, modelFile, seed, target);
     }
 
     /** The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round. */
     public DesignConfig withModelFile(String kind, String path) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind,
-                histogram, training, path, seed);
+                histogram, training, path, seed, target);
     }
 
     /** The same with a neural kind's training controls (their seed is replaced by one derived from {@link #seed}). */
     public DesignConfig withTraining(TrainingControls t) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
-                histogram, t, modelFile, seed);
+                histogram, t, modelFile, seed, target);
     }
 
     public DesignConfig withExtendedLikelihood(boolean extended) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extended,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
-                surrogate, histogram, training, modelFile, seed);
+                surrogate, histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withSeed(long s) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
-                histogram, training, modelFile, s);
+                histogram, training, modelFile, s, target);
+    }
+
+    /**
+     * The same with the EIG about the θ components named in {@code names} only, the others
+     * marginalized as nuisances; {@code null} or empty: all of θ.
+     */
+    public DesignConfig withTarget(List<String> names) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                histogram, training, modelFile, seed, names);
+    }
+
+    /**
+     * The indices of {@link #target} among the simulator's θ names (all of θ when none is set).
+     *
+     * @throws InvalidInputException for a name θ does not have
+     */
+    public int[] targetIndices(org.robotphysicist.data.Dimensions dims) {
+        List<String> names = dims.thetaNames();
+        if (target == null) {
+            return java.util.stream.IntStream.range(0, names.size()).toArray();
+        }
+        int[] out = new int[target.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = names.indexOf(target.get(i));
+            if (out[i] < 0) {
+                throw new InvalidInputException("EIG target: expected theta components among " + names + " but found '"
+                        + target.get(i) + "'");
+            }
+        }
+        return out;
     }
 
     @Override
@@ -199,7 +241,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 && c.initialPoints == initialPoints && c.commonRandomNumbers == commonRandomNumbers
                 && c.surrogate.equals(surrogate) && c.histogram.equals(histogram) && c.training.equals(training)
                 && Objects.equals(c.modelFile, modelFile)
-                && c.seed == seed;
+                && c.seed == seed && Objects.equals(c.target, target);
     }
 
     @Override
@@ -207,7 +249,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         return Objects.hash(rounds, Arrays.hashCode(phiLower), Arrays.hashCode(phiUpper), Arrays.hashCode(thetaLower),
                 Arrays.hashCode(thetaUpper), gridPoints, experiment, extendedLikelihood, eigDatasets,
                 evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, training, modelFile,
-                seed);
+                seed, target);
     }
 
     @Override
@@ -216,6 +258,6 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 + gridPoints + ", experiment=" + experiment.describe() + ", extended=" + extendedLikelihood
                 + ", eigDatasets=" + eigDatasets + ", evaluations=" + evaluationsPerRound + " (" + initialPoints
                 + " initial), crn=" + commonRandomNumbers + ", surrogate=" + surrogate + ", " + histogram + ", "
-                + training + (modelFile == null ? "" : ", model=" + modelFile) + ", seed=" + seed + "]";
+                + training + (modelFile == null ? "" : ", model=" + modelFile) + ", seed=" + seed + (target == null ? "" : ", target=" + target) + "]";
     }
 }

@@ -22,7 +22,8 @@ import org.robotphysicist.engine.posterior.GridPosterior;
  *       skipped when the experiment recorded none;</li>
  *   <li>with plots: {@code eig-round-NN.png} (EIG estimates, GP mean ± 2 sd, the chosen φ; 1-D φ),
  *       {@code posterior-round-NN.png} (posterior beside its prior; 1-D or 2-D θ) and
- *       {@value #ALL_ROUNDS} (every round's posterior; 1-D θ).</li>
+ *       {@value #ALL_ROUNDS} (every round's posterior; 1-D θ), and {@code corner-round-NN.png}
+ *       (1-D and 2-D marginals with 68% and 95% HPD regions; θ of 2 or more dimensions).</li>
  * </ul>
  */
 final class DesignFiles {
@@ -76,6 +77,10 @@ final class DesignFiles {
             DesignPlots.allRounds(all, truth).writePng(directory.resolve(ALL_ROUNDS), PlotSize.DEFAULT);
         } else if (posterior.dim() == 2) {
             DesignPlots.posterior2D(round, posterior, truth).writePng(posteriorPng, PlotSize.DEFAULT);
+        }
+        if (posterior.dim() >= 2) {
+            DesignPlots.corner(round, posterior, designer.thetaUnits(), phiName, truth)
+                    .writePng(directory.resolve(roundFile("corner", round.round(), "png")));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.plot.Curve;
+import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.EigPlot;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
@@ -58,6 +59,14 @@ final class DesignPlots {
     static PosteriorPlot2D posterior2D(DesignRound round, GridPosterior posterior, double[] truth) {
         return PosteriorPlot2D.of(posterior, String.format(Locale.ROOT, "Round %d: posterior after %d events",
                 round.round(), round.events()), truth, 0.68, 0.95);
+    }
+
+    /** The corner plot of the posterior after {@code round}, with the settings run so far; θ of 2 or more dimensions. */
+    static CornerPlot corner(DesignRound round, GridPosterior posterior, List<String> units, String phiName,
+            double[] truth) {
+        return CornerPlot.of(posterior, CornerPlot.labels(posterior.parameterNames(), units),
+                String.format(Locale.ROOT, "Round %d: posterior, with %d new events at %s = %.4g",
+                        round.round(), round.events(), phiName, round.phi()[0]), truth, 0.68, 0.95);
     }
 
     /** Every round's posterior, the latest first (solid); 1-D θ. */

@@ -127,10 +127,16 @@ public final class ExperimentDesigner implements AutoCloseable {
         this.grid = new RegularGrid(thetaRange.lower(), thetaRange.upper(), counts);
         this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate), simulator,
                 config.experiment().toExperiment(), config.extendedLikelihood());
-        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets());
+        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
+                org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
         this.initialPrior = new UniformBoxPrior(thetaRange);
         this.files = options.outputDirectory() == null ? null : new DesignFiles(options.outputDirectory(),
                 options.plots());
+    }
+
+    /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
+    List<String> thetaUnits() {
+        return simulator.thetaUnits();
     }
 
     /**
@@ -160,6 +166,7 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + config.gridPoints() + " per dimension in " + thetaRange.dim() + " dimensions give "
                     + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
         }
+        config.targetIndices(dims);
         Optional<double[]> truth = runner.truth();
         if (truth.isPresent()) {
             double[] t = truth.get();
@@ -429,7 +436,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         GridPosterior posterior = GridPosterior.fromLogLikelihood(prior, ThetaGrid.of(grid), dims.thetaNames(), ll);
         String hash = events.rows() > 0 ? EventDataset.ofEvents(dims, events).sha256() : null;
         DesignRound round = new DesignRound(expected, proposal.phi(), proposal.chosen(), proposal.evaluations(),
-                proposal.gp(), proposal.gpCurve(), events.rows(), hash, proposal.priorEntropy(), posterior.entropy(),
+                proposal.gp(), proposal.gpCurve(), events.rows(), hash, proposal.priorEntropy(), posterior.marginalEntropy(eig.target()),
                 posterior.summarize(LEVELS), ll, proposal.eigSeconds(), (System.nanoTime() - t0) / 1e9);
         rounds.add(round);
         posteriors.add(posterior);

@@ -220,7 +220,7 @@ class ExperimentDesignerTest {
         DesignConfig c = quick(ExperimentSpec.events(100), 2);
         var phi = assertThrows(OutOfSupportException.class, () -> ExperimentDesigner.start(
                 new DesignConfig(2, new double[] {5}, new double[] {100}, c.thetaLower(), c.thetaUpper(), 101,
-                        c.experiment(), true, 8, 4, 2, true, "histogram", HistogramSettings.defaults(), null, null, 1),
+                        c.experiment(), true, 8, 4, 2, true, "histogram", HistogramSettings.defaults(), null, null, 1, null),
                 WEINBERG, runner(c, HIDDEN), DesignOptions.silent()));
         assertTrue(phi.getMessage().contains("phi range [sqrt_s]: expected a box inside the simulator's domain"
                 + " Box[[10.0, 500.0]] but found Box[[5.0, 100.0]]"), phi.getMessage());
@@ -233,7 +233,7 @@ class ExperimentDesignerTest {
                 + " Box[[0.15, 0.35]] but found [0.4]"), hidden.getMessage());
         var theta = assertThrows(OutOfSupportException.class, () -> ExperimentDesigner.start(
                 new DesignConfig(2, c.phiLower(), c.phiUpper(), new double[] {0}, new double[] {0.5}, 101,
-                        c.experiment(), true, 8, 4, 2, true, "exact", HistogramSettings.defaults(), null, null, 1),
+                        c.experiment(), true, 8, 4, 2, true, "exact", HistogramSettings.defaults(), null, null, 1, null),
                 WEINBERG, runner(c, HIDDEN), DesignOptions.silent()));
         assertTrue(theta.getMessage().contains("theta prior range"), theta.getMessage());
         var budget = assertThrows(InvalidInputException.class, () -> c.withEig(8, 3, 4));
