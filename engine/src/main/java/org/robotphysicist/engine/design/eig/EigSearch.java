@@ -165,9 +165,9 @@ public final class EigSearch {
      * and a handful of datasets carry the whole estimate — can top the GP mean although its EIG is
      * small; and a narrow peak estimated with a large standard error (the Z pole late in a run) is
      * smoothed away as noise by the GP while its raw estimate stays the largest. A fresh estimate
-     * is unbiased whichever setting it is made at, so the best of k fresh estimates carries no
-     * selection bias from the search (what is left is the noise of the k fresh estimates, which
-     * with common random numbers largely cancels between them). Cost: k more estimates.
+     * is unbiased whichever setting it is made at, so the choice carries no selection bias from
+     * the search's estimates; what is left is the noise among the k fresh estimates, which with
+     * common random numbers largely cancels between them. Cost: k more estimates.
      *
      * <p>Randomness: with common random numbers every re-estimate uses
      * {@code new SplittableRandom(verificationSeed)}, else the i-th split of it; the search's
