@@ -122,6 +122,12 @@ final class DesignCommand implements Callable<Integer> {
             description = "Of which from a space-filling design (default ${DEFAULT-VALUE}).")
     int initialPoints = D.initialPoints();
 
+    @Option(names = "--verify", paramLabel = "V",
+            description = "Before each round's choice, re-estimate V settings (those of highest GP mean and of"
+                    + " highest estimate, in turn) with an independent random stream and choose the best re-estimate:"
+                    + " V more estimates per round, 0 for none (default ${DEFAULT-VALUE}).")
+    int verifications = D.verifications();
+
     @Option(names = "--surrogate", paramLabel = "KIND",
             description = "Likelihood surrogate kind (rp train --list): histogram (tabulated over the prior range x"
                     + " the phi range), exact (the true likelihood, tractable simulators only), classifier, maf, nsf"
@@ -242,7 +248,7 @@ final class DesignCommand implements Callable<Integer> {
         Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);
         double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : middle(thetas);
         DesignConfig c = new DesignConfig(rounds, phis.lower(), phis.upper(), thetas.lower(), thetas.upper(), grid,
-                experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), kind,
+                experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), verifications, kind,
                 new HistogramSettings(histogramThetaCells, histogramPhiCells, histogramEvents, bins),
                 training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed,
                 target == null ? null : List.of(target));

@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.design.eig;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,6 @@ import org.robotphysicist.engine.design.bo.BayesianOptimizer;
 import org.robotphysicist.engine.design.bo.BoConfig;
 import org.robotphysicist.engine.design.gp.GaussianProcess;
 import org.robotphysicist.engine.design.gp.Prediction;
-import org.robotphysicist.engine.posterior.GridPosterior;
 
 /**
  * Bayesian optimization of EIG(φ) over a box of settings for one prior: each {@link #step()} asks
@@ -22,7 +22,8 @@ import org.robotphysicist.engine.posterior.GridPosterior;
  * Gaussian process to every estimate and returns the evaluated φ with the highest GP mean — the
  * noise-robust choice (the largest raw estimate favours lucky noise). With common random numbers
  * no two estimates lie closer than {@link #MIN_SEPARATION}; {@link #stepAt} and
- * {@link #stepAtModelOptimum} let the caller place an estimate itself or exploit the model.
+ * {@link #stepAtModelOptimum} let the caller place an estimate itself or exploit the model;
+ * {@link #verify} re-estimates the best few settings with an independent stream before a choice.
  *
  * <p>Randomness: the optimizer's streams come from {@code boSeed}; estimate i uses
  * {@code new SplittableRandom(eigSeed)} with common random numbers, else the i-th split of it.
@@ -37,9 +38,7 @@ public final class EigSearch {
      */
     public static final double MIN_SEPARATION = 0.01;
 
-    private final ExpectedInformationGain eig;
-    private final Prior prior;
-    private final GridPosterior priorOnGrid;
+    private final EigEstimator estimator;
     private final BayesianOptimizer optimizer;
     private final long eigSeed;
     private final boolean commonRandomNumbers;
@@ -47,12 +46,10 @@ public final class EigSearch {
     private final List<EigEstimate> estimates = new ArrayList<>();
     private final Box range;
 
-    private EigSearch(ExpectedInformationGain eig, Prior prior, Box range, BayesianOptimizer optimizer, long eigSeed,
+    private EigSearch(EigEstimator estimator, Box range, BayesianOptimizer optimizer, long eigSeed,
             boolean commonRandomNumbers) {
-        this.eig = eig;
+        this.estimator = estimator;
         this.range = range;
-        this.prior = prior;
-        this.priorOnGrid = eig.priorOnGrid(prior);
         this.optimizer = optimizer;
         this.eigSeed = eigSeed;
         this.commonRandomNumbers = commonRandomNumbers;
@@ -68,14 +65,29 @@ public final class EigSearch {
             long eigSeed, boolean commonRandomNumbers) {
         Objects.requireNonNull(eig, "eig");
         Objects.requireNonNull(prior, "prior");
+        requireMaximizing(config);
+        eig.likelihood().simulator().phiDomain().require("phi range lower corner", phiRange.lower());
+        eig.likelihood().simulator().phiDomain().require("phi range upper corner", phiRange.upper());
+        return start(eig.forPrior(prior), phiRange, config, boSeed, eigSeed, commonRandomNumbers);
+    }
+
+    /**
+     * A search of any {@link EigEstimator} over {@code phiRange} (the caller checks the range
+     * against what the estimator accepts).
+     */
+    public static EigSearch start(EigEstimator estimator, Box phiRange, BoConfig config, long boSeed, long eigSeed,
+            boolean commonRandomNumbers) {
+        Objects.requireNonNull(estimator, "estimator");
+        requireMaximizing(config);
+        return new EigSearch(estimator, phiRange, BayesianOptimizer.start(phiRange, config, boSeed), eigSeed,
+                commonRandomNumbers);
+    }
+
+    private static void requireMaximizing(BoConfig config) {
         if (config.goal() != Goal.MAXIMIZE) {
             throw new InvalidInputException("EIG search: expected an optimizer that maximizes but found goal "
                     + config.goal());
         }
-        eig.likelihood().simulator().phiDomain().require("phi range lower corner", phiRange.lower());
-        eig.likelihood().simulator().phiDomain().require("phi range upper corner", phiRange.upper());
-        return new EigSearch(eig, prior, phiRange, BayesianOptimizer.start(phiRange, config, boSeed), eigSeed,
-                commonRandomNumbers);
     }
 
     /** One more EIG estimate at the optimizer's next suggestion; returns it. */
@@ -107,7 +119,7 @@ public final class EigSearch {
 
     private EigEstimate evaluate(double[] phi) {
         SplittableRandom rng = commonRandomNumbers ? new SplittableRandom(eigSeed) : streams.split();
-        EigEstimate e = eig.estimate(priorOnGrid, prior, phi, rng);
+        EigEstimate e = estimator.estimate(phi, rng);
         optimizer.observe(phi, e.value(), e.variance());
         estimates.add(e);
         return e;
@@ -139,6 +151,129 @@ public final class EigSearch {
             }
         }
         return new Recommendation(best, estimates.get(best), p.mean(best), gp);
+    }
+
+    /**
+     * Re-estimates {@code count} evaluated settings with a stream independent of the search's and
+     * chooses the one whose fresh estimate is largest. The candidates come from two rankings taken
+     * in turn: the GP mean of {@code recommended}'s model (first: the noise-robust choice) and the
+     * search's own estimates (the largest raw estimate); distinct settings only, at least
+     * {@link #MIN_SEPARATION} apart in the unit box.
+     *
+     * <p>Why: each ranking fails in its own way. The GP is fitted to the search's estimates, so a
+     * setting whose estimate came out high by Monte Carlo noise — typically where the data are few
+     * and a handful of datasets carry the whole estimate — can top the GP mean although its EIG is
+     * small; and a narrow peak estimated with a large standard error (the Z pole late in a run) is
+     * smoothed away as noise by the GP while its raw estimate stays the largest. A fresh estimate
+     * is unbiased whichever setting it is made at, so the choice carries no selection bias from
+     * the search's estimates; what is left is the noise among the k fresh estimates, which with
+     * common random numbers largely cancels between them. Cost: k more estimates.
+     *
+     * <p>Randomness: with common random numbers every re-estimate uses
+     * {@code new SplittableRandom(verificationSeed)}, else the i-th split of it; the search's
+     * estimates are not touched, and the GP is not refitted.
+     *
+     * @param recommended the search's {@link #recommend recommendation}
+     * @param count       k ≥ 1, settings to re-estimate (fewer when fewer were evaluated)
+     */
+    public Verification verify(Recommendation recommended, int count, long verificationSeed) {
+        Objects.requireNonNull(recommended, "recommended");
+        if (count < 1) {
+            throw new InvalidInputException("EIG verification: expected at least 1 setting to re-estimate but found "
+                    + count);
+        }
+        List<Integer> candidates = candidates(recommended.model(), count);
+        SplittableRandom streams = new SplittableRandom(verificationSeed);
+        List<EigEstimate> fresh = new ArrayList<>();
+        int best = 0;
+        for (int c = 0; c < candidates.size(); c++) {
+            SplittableRandom rng = commonRandomNumbers ? new SplittableRandom(verificationSeed) : streams.split();
+            fresh.add(estimator.estimate(estimates.get(candidates.get(c)).phi(), rng));
+            if (fresh.get(c).value() > fresh.get(best).value()) {
+                best = c;
+            }
+        }
+        List<EigEstimate> searched = candidates.stream().map(estimates::get).toList();
+        return new Verification(searched, fresh, best);
+    }
+
+    /**
+     * The candidates (indices of evaluated settings): the two rankings — by GP mean and by the
+     * search's own estimate — taken in turn, GP mean first, skipping a setting already taken or
+     * within the separation of one, until {@code count} are taken.
+     */
+    private List<Integer> candidates(GaussianProcess gp, int count) {
+        Prediction p = gp.predictUnit(gp.unitPoints(), gp.size());
+        Integer[] byMean = indicesByDecreasing(p.size(), p::mean);
+        Integer[] byEstimate = indicesByDecreasing(estimates.size(), i -> estimates.get(i).value());
+        List<Integer> taken = new ArrayList<>();
+        for (int rank = 0; rank < byMean.length && taken.size() < count; rank++) {
+            takeIfDistinct(taken, byMean[rank], count);
+            takeIfDistinct(taken, byEstimate[rank], count);
+        }
+        return taken;
+    }
+
+    private static Integer[] indicesByDecreasing(int n, java.util.function.IntToDoubleFunction value) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(value.applyAsDouble(b), value.applyAsDouble(a)));
+        return order;
+    }
+
+    private void takeIfDistinct(List<Integer> taken, int i, int count) {
+        double[] u = unit(estimates.get(i).phi());
+        if (taken.size() < count && taken.stream().allMatch(t -> distance(unit(estimates.get(t).phi()), u)
+                >= MIN_SEPARATION)) {
+            taken.add(i);
+        }
+    }
+
+    /** φ in the unit box, where the range's widths are 1. */
+    private double[] unit(double[] phi) {
+        double[] u = new double[phi.length];
+        for (int d = 0; d < phi.length; d++) {
+            u[d] = (phi[d] - range.lower(d)) / (range.upper(d) - range.lower(d));
+        }
+        return u;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int d = 0; d < a.length; d++) {
+            s += (a[d] - b[d]) * (a[d] - b[d]);
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * What {@link #verify} re-estimated and chose.
+     *
+     * @param candidates the search's estimates at the re-estimated settings, in the order they were taken
+     * @param estimates  the fresh estimates at the same settings, in the same order
+     * @param best       the index of the largest fresh estimate: the choice
+     */
+    public record Verification(List<EigEstimate> candidates, List<EigEstimate> estimates, int best) {
+        public Verification {
+            candidates = List.copyOf(candidates);
+            estimates = List.copyOf(estimates);
+            if (candidates.size() != estimates.size() || best < 0 || best >= estimates.size()) {
+                throw new InvalidInputException("EIG verification: expected as many fresh estimates as candidates and"
+                        + " a choice among them but found " + candidates.size() + ", " + estimates.size() + " and "
+                        + best);
+            }
+        }
+
+        /** The fresh estimate at the chosen setting. */
+        public EigEstimate chosen() {
+            return estimates.get(best);
+        }
+
+        public double[] phi() {
+            return chosen().phi();
+        }
     }
 
     /**

@@ -175,6 +175,15 @@ public final class ExpectedInformationGain {
     }
 
     /**
+     * The estimator of EIG under {@code prior} (its grid posterior made once), as an
+     * {@link EigSearch} uses it.
+     */
+    public EigEstimator forPrior(Prior prior) {
+        GridPosterior onGrid = priorOnGrid(prior);
+        return (phi, rng) -> estimate(onGrid, prior, phi, rng);
+    }
+
+    /**
      * EIG(φ) with K = {@link #datasets()} simulated experiments.
      *
      * @param prior the current knowledge p(θ), support equal to the grid's box

@@ -26,6 +26,11 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  * @param initialPoints       of which the first come from a space-filling design (≥ 1)
  * @param commonRandomNumbers whether every EIG estimate within a round reuses the same random stream, so
  *                            that differences between settings are far less noisy than the estimates
+ * @param verifications       k ≥ 0: before each round's choice, k evaluated settings — those of highest GP mean
+ *                            and of highest estimate, in turn — are re-estimated with an independent stream and the
+ *                            best re-estimate is chosen ({@code EigSearch#verify}; k more estimates per round);
+ *                            0 chooses by the GP mean alone.
+ *                            Absent in histories written before verification, which then read as 0 (as they ran)
  * @param surrogate           the surrogate kind that stands in for the likelihood, by name
  *                            ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry}); built once over the θ
  *                            range × φ range before round 1
@@ -41,11 +46,14 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
-        int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, String surrogate,
-        HistogramSettings histogram, TrainingControls training, String modelFile, long seed, List<String> target) {
+        int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
+        String surrogate, HistogramSettings histogram, TrainingControls training, String modelFile, long seed,
+        List<String> target) {
 
     /** Training controls of a neural kind when none are given: 200 000 rows, 6 epochs. */
     public static final TrainingControls DEFAULT_TRAINING = TrainingControls.of(200_000, 6, 0);
+    /** Settings re-estimated before each round's choice unless configured otherwise. */
+    public static final int DEFAULT_VERIFICATIONS = 3;
 
     public DesignConfig {
         if (rounds < 1) {
@@ -78,6 +86,11 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         if (modelFile != null && modelFile.isBlank()) {
             throw new InvalidInputException("model file: expected a path or none but found a blank string");
         }
+        verifications = verifications == null ? 0 : verifications;
+        if (verifications < 0) {
+            throw new InvalidInputException("EIG verifications: expected 0 (none) or more settings to re-estimate per"
+                    + " round but found " + verifications);
+        }
         if (target != null) {
             target = List.copyOf(target);
             if (target.isEmpty()) {
@@ -86,6 +99,16 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 throw new InvalidInputException("EIG target: expected distinct theta components but found " + target);
             }
         }
+    }
+
+    /** The same with {@link #DEFAULT_VERIFICATIONS} verifications per round. */
+    public DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
+            int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
+            int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, String surrogate,
+            HistogramSettings histogram, TrainingControls training, String modelFile, long seed, List<String> target) {
+        this(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extendedLikelihood,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, DEFAULT_VERIFICATIONS, surrogate,
+                histogram, training, modelFile, seed, target);
     }
 
     private static Box box(String what, double[] lower, double[] upper) {
@@ -134,69 +157,77 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
 
     /**
      * For 1-D θ and φ: 5 rounds of 200 events, 201 grid points, extended likelihood, 128 datasets per
-     * EIG, 12 EIG evaluations per round of which 4 from the design, common random numbers, the
+     * EIG, 12 EIG evaluations per round of which 4 from the design, common random numbers, 3 settings
+     * re-estimated before each choice, the
      * histogram surrogate with {@link HistogramSettings#defaults()}, seed 20261122.
      */
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
-                ExperimentSpec.events(200), true, 128, 12, 4, true, "histogram",
+                ExperimentSpec.events(200), true, 128, 12, 4, true, DEFAULT_VERIFICATIONS, "histogram",
                 HistogramSettings.defaults(), DEFAULT_TRAINING, null, 20261122L, null);
     }
 
     public DesignConfig withRounds(int r) {
         return new DesignConfig(r, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
                 histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withExperiment(ExperimentSpec e) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, e, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
                 surrogate, histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withGridPoints(int m) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, m, experiment, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
                 surrogate, histogram, training, modelFile, seed, target);
     }
 
     /** K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the design. */
     public DesignConfig withEig(int datasets, int evaluations, int initial) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers,
+                extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers, verifications,
                 surrogate, histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withSurrogate(String kind, HistogramSettings h) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind, h,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind, h,
                 training, modelFile, seed, target);
     }
 
     /** The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round. */
     public DesignConfig withModelFile(String kind, String path) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, kind,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind,
                 histogram, training, path, seed, target);
     }
 
     /** The same with a neural kind's training controls (their seed is replaced by one derived from {@link #seed}). */
     public DesignConfig withTraining(TrainingControls t) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
                 histogram, t, modelFile, seed, target);
+    }
+
+    /** The same re-estimating {@code k} settings before each round's choice (0: none). */
+    public DesignConfig withVerifications(int k) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, k, surrogate,
+                histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withExtendedLikelihood(boolean extended) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extended,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
                 surrogate, histogram, training, modelFile, seed, target);
     }
 
     public DesignConfig withSeed(long s) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
                 histogram, training, modelFile, s, target);
     }
 
@@ -206,7 +237,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
      */
     public DesignConfig withTarget(List<String> names) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
                 histogram, training, modelFile, seed, names);
     }
 
@@ -239,6 +270,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 && c.experiment.equals(experiment) && c.extendedLikelihood == extendedLikelihood
                 && c.eigDatasets == eigDatasets && c.evaluationsPerRound == evaluationsPerRound
                 && c.initialPoints == initialPoints && c.commonRandomNumbers == commonRandomNumbers
+                && c.verifications.equals(verifications)
                 && c.surrogate.equals(surrogate) && c.histogram.equals(histogram) && c.training.equals(training)
                 && Objects.equals(c.modelFile, modelFile)
                 && c.seed == seed && Objects.equals(c.target, target);
@@ -248,7 +280,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public int hashCode() {
         return Objects.hash(rounds, Arrays.hashCode(phiLower), Arrays.hashCode(phiUpper), Arrays.hashCode(thetaLower),
                 Arrays.hashCode(thetaUpper), gridPoints, experiment, extendedLikelihood, eigDatasets,
-                evaluationsPerRound, initialPoints, commonRandomNumbers, surrogate, histogram, training, modelFile,
+                evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate, histogram, training, modelFile,
                 seed, target);
     }
 
@@ -257,7 +289,8 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         return "DesignConfig[rounds=" + rounds + ", phi=" + phiRange() + ", theta=" + thetaRange() + ", grid="
                 + gridPoints + ", experiment=" + experiment.describe() + ", extended=" + extendedLikelihood
                 + ", eigDatasets=" + eigDatasets + ", evaluations=" + evaluationsPerRound + " (" + initialPoints
-                + " initial), crn=" + commonRandomNumbers + ", surrogate=" + surrogate + ", " + histogram + ", "
-                + training + (modelFile == null ? "" : ", model=" + modelFile) + ", seed=" + seed + (target == null ? "" : ", target=" + target) + "]";
+                + " initial), crn=" + commonRandomNumbers + ", verifications=" + verifications + ", surrogate="
+                + surrogate + ", " + histogram + ", " + training + (modelFile == null ? "" : ", model=" + modelFile)
+                + ", seed=" + seed + (target == null ? "" : ", target=" + target) + "]";
     }
 }

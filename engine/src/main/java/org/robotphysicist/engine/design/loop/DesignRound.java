@@ -13,6 +13,8 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
  * @param phi               the setting the experiment ran at
  * @param chosen            the EIG estimate at that setting
  * @param evaluations       every EIG estimate made while choosing, in order
+ * @param verification      the fresh estimates that decided the choice (see {@link RoundProposal#verification()});
+ *                          empty without verification and in histories written before it
  * @param gp                the GP hyperparameters fitted to them (see {@link RoundProposal#gp()})
  * @param gpCurve           the GP's mean and sd of EIG on a dense φ grid (one-dimensional φ only, else {@code null})
  * @param events            N, the events the experiment recorded
@@ -26,7 +28,8 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
  * @param updateSeconds     wall-clock seconds spent on the posterior update
  */
 public record DesignRound(int round, double[] phi, EigEstimate chosen, List<EigEstimate> evaluations,
-        GpHyperparameters gp, GpCurve gpCurve, int events, String eventsSha256, double priorEntropy,
+        List<EigEstimate> verification, GpHyperparameters gp, GpCurve gpCurve, int events, String eventsSha256,
+        double priorEntropy,
         double posteriorEntropy, PosteriorSummary posterior, double[] logLikelihood, double eigSeconds,
         double updateSeconds) {
 
@@ -34,6 +37,7 @@ public record DesignRound(int round, double[] phi, EigEstimate chosen, List<EigE
         Require.positive("round", round);
         phi = phi.clone();
         evaluations = List.copyOf(evaluations);
+        verification = verification == null ? List.of() : List.copyOf(verification);
         logLikelihood = logLikelihood.clone();
     }
 

@@ -28,6 +28,7 @@ import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
 import org.robotphysicist.engine.design.bo.BoConfig;
+import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.EigSearch;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
@@ -55,7 +56,12 @@ import org.robotphysicist.training.device.Devices;
  *       ({@link EigSearch}: each EIG estimate is observed with its squared standard error as known
  *       noise; from round 2 the first estimate is at the previous round's choice, whose
  *       neighbourhood usually stays good as the prior narrows; the last estimate is at the GP
- *       mean's maximum; the evaluated φ with the highest GP mean is chosen);</li>
+ *       mean's maximum; then k = {@link DesignConfig#verifications()} evaluated settings — those of
+ *       highest GP mean and of highest estimate, in turn — are re-estimated with an independent
+ *       stream and the best fresh estimate is chosen ({@link EigSearch#verify}, k more estimates per
+ *       round: neither a setting whose own estimate came out high by Monte Carlo noise nor a narrow
+ *       peak the GP smoothed away decides the choice; with 0 verifications the highest GP mean is
+ *       chosen);</li>
  *   <li>run the experiment there ({@link ExperimentRunner}: a simulation at a hidden θ, or real
  *       events from the caller);</li>
  *   <li>update the posterior on the θ grid; it becomes the next round's prior
@@ -76,9 +82,10 @@ import org.robotphysicist.training.device.Devices;
  * and reused every round). A designer that built its surrogate closes it in {@link #close()}.
  *
  * <p>Randomness: the master seed's first split builds the surrogate; round r (from 0) takes split
- * r + 2, from which come the optimizer's seed, the EIG seed, the GP-fit stream and the experiment's
- * stream, in that order. A round therefore depends only on the seed, its number and the posterior
- * before it — which is what makes a resumed run continue identically. Not thread-safe.
+ * r + 2, from which come the optimizer's seed, the EIG seed, the GP-fit stream, the experiment's
+ * stream and the verification's seed, in that order. A round therefore depends only on the seed,
+ * its number and the posterior before it — which is what makes a resumed run continue identically.
+ * Not thread-safe.
  */
 public final class ExperimentDesigner implements AutoCloseable {
     /** The producer recorded in provenance. */
@@ -339,10 +346,11 @@ public final class ExperimentDesigner implements AutoCloseable {
             master.split();
         }
         SplittableRandom s = master.split();
-        return new RoundStreams(s.nextLong(), s.nextLong(), s.split(), s.split());
+        return new RoundStreams(s.nextLong(), s.nextLong(), s.split(), s.split(), s.nextLong());
     }
 
-    private record RoundStreams(long boSeed, long eigSeed, SplittableRandom gpRng, SplittableRandom experimentRng) {
+    private record RoundStreams(long boSeed, long eigSeed, SplittableRandom gpRng, SplittableRandom experimentRng,
+            long verificationSeed) {
     }
 
     /** The optimizer's settings: log EI, the configured initial design, 2 GP restarts, 512 Sobol candidates. */
@@ -378,8 +386,9 @@ public final class ExperimentDesigner implements AutoCloseable {
         long t0 = System.nanoTime();
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(), boConfig(), s.boSeed(), s.eigSeed(),
                 config.commonRandomNumbers());
+        int verifications = config.verifications();
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
-                config.rounds()), config.evaluationsPerRound(), "estimates")) {
+                config.rounds()), config.evaluationsPerRound() + verifications, "estimates")) {
             int budget = config.evaluationsPerRound();
             for (int i = 0; i < budget; i++) {
                 if (i == 0 && r > 0) {
@@ -391,17 +400,39 @@ public final class ExperimentDesigner implements AutoCloseable {
                 }
                 progress.advance(1);
             }
+            EigSearch.Recommendation best = search.recommend(s.gpRng());
+            EigSearch.Verification verified = verifications == 0 ? null
+                    : search.verify(best, verifications, s.verificationSeed());
+            progress.advance(verifications);
+            EigEstimate chosen = verified == null ? best.estimate() : verified.chosen();
+            GpCurve curve = config.phiRange().dim() == 1 ? curve(best.model()) : null;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String phiName = String.join(",", simulator.dimensions().phiNames());
+            log(String.format(Locale.ROOT, "round %d/%d: EIG estimated at %d settings in %.1f s; chose %s = %s"
+                    + " (EIG %.4g +- %.2g nats, GP mean %.4g)%s", r + 1, config.rounds(),
+                    config.evaluationsPerRound() + (verified == null ? 0 : verified.estimates().size()), seconds,
+                    phiName, format(chosen.phi()), chosen.value(), chosen.standardError(), gpMean(best, chosen),
+                    verified == null ? "" : verificationNote(verified)));
+            return new RoundProposal(r + 1, chosen.phi(), chosen, search.estimates(),
+                    verified == null ? List.of() : verified.estimates(), best.model().hyperparameters(), curve,
+                    chosen.priorEntropy(), seconds);
         }
-        EigSearch.Recommendation best = search.recommend(s.gpRng());
-        GpCurve curve = config.phiRange().dim() == 1 ? curve(best.model()) : null;
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        String phiName = String.join(",", simulator.dimensions().phiNames());
-        log(String.format(Locale.ROOT, "round %d/%d: EIG estimated at %d settings in %.1f s; chose %s = %s"
-                + " (EIG %.4g +- %.2g nats, GP mean %.4g)", r + 1, config.rounds(), config.evaluationsPerRound(),
-                seconds, phiName, format(best.phi()), best.estimate().value(), best.estimate().standardError(),
-                best.gpMean()));
-        return new RoundProposal(r + 1, best.phi(), best.estimate(), search.estimates(), best.model().hyperparameters(),
-                curve, best.estimate().priorEntropy(), seconds);
+    }
+
+    /** The GP mean at the chosen setting (one of the evaluated ones). */
+    private static double gpMean(EigSearch.Recommendation best, EigEstimate chosen) {
+        GaussianProcess gp = best.model();
+        return gp.predict(Matrix.ofRows(chosen.phi())).mean(0);
+    }
+
+    /** What the verification saw, for the log: per setting the search's estimate, then the fresh one. */
+    private static String verificationNote(EigSearch.Verification v) {
+        StringBuilder sb = new StringBuilder("; re-estimated independently:");
+        for (int i = 0; i < v.estimates().size(); i++) {
+            sb.append(String.format(Locale.ROOT, "%s %s %.4g -> %.4g", i == 0 ? "" : ",",
+                    format(v.candidates().get(i).phi()), v.candidates().get(i).value(), v.estimates().get(i).value()));
+        }
+        return sb.toString();
     }
 
     private GpCurve curve(GaussianProcess gp) {
@@ -436,7 +467,8 @@ public final class ExperimentDesigner implements AutoCloseable {
         GridPosterior posterior = GridPosterior.fromLogLikelihood(prior, ThetaGrid.of(grid), dims.thetaNames(), ll);
         String hash = events.rows() > 0 ? EventDataset.ofEvents(dims, events).sha256() : null;
         DesignRound round = new DesignRound(expected, proposal.phi(), proposal.chosen(), proposal.evaluations(),
-                proposal.gp(), proposal.gpCurve(), events.rows(), hash, proposal.priorEntropy(), posterior.marginalEntropy(eig.target()),
+                proposal.verification(), proposal.gp(), proposal.gpCurve(), events.rows(), hash,
+                proposal.priorEntropy(), posterior.marginalEntropy(eig.target()),
                 posterior.summarize(LEVELS), ll, proposal.eigSeconds(), (System.nanoTime() - t0) / 1e9);
         rounds.add(round);
         posteriors.add(posterior);

@@ -9,9 +9,14 @@ import org.robotphysicist.engine.design.gp.GpHyperparameters;
  * The designer's choice for the next experiment, before it is run ({@link ExperimentDesigner#propose()}).
  *
  * @param round        the round number, from 1
- * @param phi          the chosen setting: the evaluated φ with the highest GP mean of EIG
- * @param chosen       the EIG estimate at that setting
+ * @param phi          the chosen setting: of the evaluated settings, the one with the largest fresh estimate among
+ *                     those re-estimated ({@code verification}), or without verification the one with the highest
+ *                     GP mean of EIG
+ * @param chosen       the EIG estimate at that setting: its fresh estimate with verification, else the search's
  * @param evaluations  every EIG estimate the optimizer made this round, in order
+ * @param verification the fresh estimates at the settings of highest GP mean and highest estimate, in the order
+ *                     taken, made with a stream independent of the search's ({@link DesignConfig#verifications()});
+ *                     empty without
  * @param gp           the fitted GP hyperparameters (length-scales in units of the φ range's widths,
  *                     variances in units of the estimates' sample variance)
  * @param gpCurve      the GP's mean and sd on a dense φ grid (one-dimensional φ only, else {@code null})
@@ -19,12 +24,13 @@ import org.robotphysicist.engine.design.gp.GpHyperparameters;
  * @param eigSeconds   wall-clock seconds spent choosing
  */
 public record RoundProposal(int round, double[] phi, EigEstimate chosen, List<EigEstimate> evaluations,
-        GpHyperparameters gp, GpCurve gpCurve, double priorEntropy, double eigSeconds) {
+        List<EigEstimate> verification, GpHyperparameters gp, GpCurve gpCurve, double priorEntropy, double eigSeconds) {
 
     public RoundProposal {
         Require.positive("round", round);
         phi = Require.finite("proposed phi", phi.clone());
         evaluations = List.copyOf(evaluations);
+        verification = List.copyOf(verification);
     }
 
     @Override

@@ -29,6 +29,13 @@ class DesignConfigJsonTest {
         DesignConfig fromFile = c.withModelFile("maf", "/models/m.rpm");
         assertEquals(fromFile, Json.read(Json.write(fromFile), DesignConfig.class, "test"));
         assertEquals("maf", fromFile.surrogate());
+        DesignConfig unverified = c.withVerifications(0);
+        assertEquals(unverified, Json.read(Json.write(unverified), DesignConfig.class, "test"));
+        assertEquals(0, unverified.verifications());
+        assertEquals(DesignConfig.DEFAULT_VERIFICATIONS, BASE.verifications());
+        var negative = assertThrows(InvalidInputException.class, () -> BASE.withVerifications(-1));
+        assertTrue(negative.getMessage().contains("expected 0 (none) or more settings to re-estimate per round but"
+                + " found -1"), negative.getMessage());
     }
 
     @Test
@@ -37,7 +44,9 @@ class DesignConfigJsonTest {
         old.put("surrogate", "HISTOGRAM");
         old.remove("training");
         old.remove("modelFile");
+        old.remove("verifications");
         DesignConfig c = Json.read(old.toString(), DesignConfig.class, "old history");
+        assertEquals(0, c.verifications(), "a run from before verification resumes as it ran: without it");
         assertEquals("histogram", c.surrogate());
         assertEquals(DesignConfig.DEFAULT_TRAINING, c.training());
         assertNull(c.modelFile());

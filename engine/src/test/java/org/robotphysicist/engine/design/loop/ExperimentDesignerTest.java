@@ -92,7 +92,12 @@ class ExperimentDesignerTest {
             assertEquals(500, r.events());
             assertTrue(r.eventsSha256().matches("[0-9a-f]{64}"), r.eventsSha256());
             assertTrue(r.phi()[0] >= 40 && r.phi()[0] <= 100, () -> "chosen sqrt_s " + r.phi()[0]);
-            assertTrue(r.evaluations().contains(r.chosen()), "the chosen setting was evaluated");
+            assertEquals(DesignConfig.DEFAULT_VERIFICATIONS, r.verification().size(), "re-estimates before the choice");
+            assertTrue(r.verification().contains(r.chosen()), "the chosen estimate is the best re-estimate");
+            assertTrue(r.verification().stream().allMatch(v -> v.value() <= r.chosen().value()),
+                    () -> "the chosen re-estimate is the largest: " + r.verification());
+            assertTrue(r.evaluations().stream().anyMatch(e -> java.util.Arrays.equals(e.phi(), r.phi())),
+                    "the chosen setting was evaluated by the search");
             assertEquals(121, r.gpCurve().phi().length);
             assertTrue(r.gp().lengthScales()[0] > 0);
         }
@@ -131,6 +136,14 @@ class ExperimentDesignerTest {
         assertEquals(3, onDisk.rounds().size());
         assertEquals(c.seed(), onDisk.provenance().seeds().get("seed"));
         assertEquals(onDisk.rounds().get(2).eventsSha256(), onDisk.provenance().dataHashes().get("round-03-events"));
+        assertEquals(DesignConfig.DEFAULT_VERIFICATIONS, onDisk.rounds().get(2).verification().size());
+        ObjectNode beforeVerification = (ObjectNode) Json.mapper()
+                .readTree(Files.readString(out.resolve("history.json")));
+        ((ObjectNode) beforeVerification.get("config")).remove("verifications");
+        beforeVerification.get("rounds").forEach(n -> ((ObjectNode) n).remove("verification"));
+        DesignHistory old = Json.read(beforeVerification.toString(), DesignHistory.class, "older history");
+        assertEquals(0, old.config().verifications(), "a history from before verification reads without it");
+        assertTrue(old.rounds().stream().allMatch(r -> r.verification().isEmpty()));
         for (String f : List.of("eig-round-01.png", "eig-round-03.png", "posterior-round-03.png", "posteriors.png")) {
             assertEquals(900, javax.imageio.ImageIO.read(out.resolve(f).toFile()).getWidth(), f);
         }
