@@ -127,10 +127,8 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         if (!registry.names().contains(surrogate)) {
-            List<String> trained = registry.kinds().stream().filter(SurrogateKindProvider::writesModelFile)
-                    .map(SurrogateKindProvider::name).toList();
-            throw new InvalidInputException("--surrogate: expected one of " + trained + " (rp train --list) but found '"
-                    + surrogate + "'");
+            throw new InvalidInputException("--surrogate: expected one of " + registry.names()
+                    + " (rp train --list) but found '" + surrogate + "'");
         }
         if (!registry.named(surrogate).writesModelFile()) {
             throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
