@@ -75,6 +75,7 @@ final class Endpoints {
             m.put("x", i.dimensions().xNames());
             m.put("thetaRange", Map.of("lower", i.thetaRange().lower(), "upper", i.thetaRange().upper()));
             m.put("phiRange", Map.of("lower", i.phiRange().lower(), "upper", i.phiRange().upper()));
+            m.put("calibration", i.calibration());
             list.add(m);
         }
         return Map.of("models", list);
