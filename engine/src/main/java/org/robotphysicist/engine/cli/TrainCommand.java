@@ -136,6 +136,10 @@ final class TrainCommand implements Callable<Integer> {
             + " at (default: --phi, or the middle of --phi-range).")
     double[] certifyPhi;
 
+    @Option(names = "--certify-tolerance", paramLabel = "T", description = "The allowed |coverage - level| at every"
+            + " level (default ${DEFAULT-VALUE}).")
+    double certifyTolerance = CalibrationCertificate.DEFAULT_TOLERANCE;
+
     @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
             + " certificate finds the surrogate outside its tolerance (the model file is still written).")
     boolean requireCalibrated;
@@ -202,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             try {
                 trained = rp.certify(trained, at, CertificateSettings.defaults(events).withDatasets(certifyDatasets)
-                        .withSeed(seed));
+                        .withSeed(seed).withTolerance(certifyTolerance));
             } catch (RuntimeException e) {
                 trained.close();
                 throw e;
