@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
-
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.server.ApiServer;
