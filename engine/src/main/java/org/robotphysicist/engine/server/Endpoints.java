@@ -117,7 +117,7 @@ final class Endpoints {
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange);
         return cancellation -> {
             var result = rp.posterior(models.forThisWorker(name), observed, options, cancellation);
-            return PosteriorDocument.of(result, name, null);
+            return PosteriorDocument.of(result, name, null).withCalibration(info.calibration());
         };
     }
 
