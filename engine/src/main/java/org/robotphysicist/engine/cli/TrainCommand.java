@@ -291,6 +291,7 @@ final class TrainCommand implements Callable<Integer> {
                 CalibrationCertificate certificate = model.calibration().get();
                 if (!quiet) {
                     o.print(certificate.table());
+                    o.flush();
                 }
                 if (!certificate.withinTolerance()) {
                     spec.commandLine().getErr().println("rp: warning: the " + model.kind() + " surrogate is "
