@@ -14,8 +14,8 @@ import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.plot.PlotSize;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
+import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
@@ -170,6 +170,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
         }
+        if (requireCalibrated && (!certify || eventsFrom != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --require-calibrated with a"
+                    + " certificate to check but found it with " + (certify ? "--events-from, which has no simulator"
+                    + " to certify with" : "--no-certify"));
+        }
         SigningKey key = signKey == null ? null : KeyFiles.readSigningKey(signKey);
         Path png = plotPath(output, "-training.png");
         OutputTargets.requireWritableFile("--output", output);
@@ -194,10 +199,16 @@ final class TrainCommand implements Callable<Integer> {
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior).settings(phis)
                 .proposal(proposal == null ? null : BoxOptions.parse("--proposal", proposal, sim.thetaDomain()))
                 .reporting(progressLine(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
+        double[] at = certifyPhi != null ? certifyPhi : middle(phis);
+        if (at.length != phis.dim()) {
+            throw new InvalidInputException("--certify-phi: expected " + phis.dim() + " value(s), one per phi"
+                    + " component, but found " + at.length);
+        }
+        CertificateSettings certification = CertificateSettings.defaults(events).withDatasets(certifyDatasets)
+                .withSeed(seed).withTolerance(certifyTolerance);
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
         if (certify) {
-            double[] at = certifyPhi != null ? certifyPhi : middle(phis);
             if (!quiet) {
                 o.printf("certifying on %d prior-predictive datasets of %d events at phi = %s%s%n", certifyDatasets,
                         events, java.util.Arrays.toString(at), certifyPhi != null ? " (--certify-phi)"
@@ -205,8 +216,7 @@ final class TrainCommand implements Callable<Integer> {
                 o.flush();
             }
             try {
-                trained = rp.certify(trained, at, CertificateSettings.defaults(events).withDatasets(certifyDatasets)
-                        .withSeed(seed).withTolerance(certifyTolerance));
+                trained = rp.certify(trained, at, certification);
             } catch (RuntimeException e) {
                 trained.close();
                 throw e;

@@ -111,6 +111,15 @@ class TrainCalibrationCommandTest {
         CliRun lenient = train(dir.resolve("lenient.rpm"), "--certify-tolerance", "0.001");
         assertEquals(0, lenient.exit(), "without --require-calibrated only a warning: " + lenient.err());
         assertTrue(lenient.err().contains("rp: warning:"), lenient.err());
+
+        CliRun nothingToCheck = train(dir.resolve("x.rpm"), "--no-certify", "--require-calibrated");
+        assertEquals(2, nothingToCheck.exit(), nothingToCheck.err());
+        assertTrue(nothingToCheck.err().contains("expected --require-calibrated with a certificate to check but found"
+                + " it with --no-certify"), nothingToCheck.err());
+        CliRun wrongPhi = train(dir.resolve("y.rpm"), "--certify-phi", "1,2");
+        assertEquals(Rp.EXIT_INVALID_INPUT, wrongPhi.exit(), wrongPhi.err());
+        assertTrue(wrongPhi.err().contains("--certify-phi: expected 1 value(s), one per phi component, but found 2"),
+                wrongPhi.err());
     }
 
     @Test
