@@ -6,6 +6,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
 
 /**
  * A posterior as JSON (schema {@value #SCHEMA}, documented in {@code docs/posterior-json.md}): what
@@ -28,11 +29,12 @@ import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
  * @param mcmc        the MCMC run's R̂, ESS, acceptance and settings (null on a grid)
  * @param warnings    reliability warnings (MCMC R̂ or ESS), empty when none
  * @param provenance  configuration, seeds, data hashes and versions (null in server answers)
+ * @param calibration the model file's calibration certificate (null when the likelihood has none)
  */
 public record PosteriorDocument(String schema, String model, List<String> parameters, double[] phi, int events,
         List<PosteriorResult.Experiment> experiments, String sampler, PosteriorSummary summary, double[] gridLower,
         double[] gridUpper, double[][] points, double[] density, double[][] samples, McmcDiagnostics mcmc,
-        List<String> warnings, Provenance provenance) {
+        List<String> warnings, Provenance provenance, CalibrationCertificate calibration) {
 
     public static final String SCHEMA = "robot-physicist/posterior/v1";
 
@@ -56,6 +58,12 @@ public record PosteriorDocument(String schema, String model, List<String> parame
         return new PosteriorDocument(SCHEMA, model, result.summary().parameters(), result.phi(), result.events(),
                 result.experiments(), result.sampler().label(), result.summary(), lower, upper, points, density,
                 result.samples() == null ? null : result.samples().rows(), result.mcmc(), result.warnings(),
-                provenance);
+                provenance, null);
+    }
+
+    /** The same document stating the likelihood's calibration certificate (null: none). */
+    public PosteriorDocument withCalibration(CalibrationCertificate certificate) {
+        return new PosteriorDocument(schema, model, parameters, phi, events, experiments, sampler, summary, gridLower,
+                gridUpper, points, density, samples, mcmc, warnings, provenance, certificate);
     }
 }

@@ -29,6 +29,8 @@ import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.posterior.diagnostics.CalibrationCertifier;
+import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
 import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
@@ -185,11 +187,48 @@ public final class RobotPhysicist {
      * Builds or trains the surrogate {@code options.surrogate()} ({@link SurrogateRegistry}) for the
      * prior's support × the φ range: a neural kind trains on θ drawn from the current prior and φ
      * drawn uniformly over the range (or fixed at one setting), conditioned on (θ, φ). All
-     * randomness follows from {@code options.seed()}.
+     * randomness follows from {@code options.seed()}. With {@link TrainOptions#certification()}
+     * set, the model is then certified at the middle of the φ range ({@link #certify}).
      */
     public TrainedModel train(TrainOptions options) {
         Objects.requireNonNull(options, "options");
-        return TrainedModel.of(SurrogateRegistry.discover().build(options.surrogate(), buildRequest(options)));
+        TrainedModel model = TrainedModel.of(SurrogateRegistry.discover().build(options.surrogate(),
+                buildRequest(options)));
+        if (options.certification() == null) {
+            return model;
+        }
+        try {
+            return certify(model, middle(requirePhi()), options.certification());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * {@code model} with its calibration certificate ({@link CalibrationCertifier}): measured at
+     * setting {@code phi} on {@code settings.datasets()} prior-predictive datasets of
+     * {@code settings.eventsPerExperiment()} events, drawn from this simulator and the current prior,
+     * and compared with the exact likelihood where the simulator has one.
+     */
+    public TrainedModel certify(TrainedModel model, double[] phi, CertificateSettings settings) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(settings, "certificate settings");
+        if (phi == null || phi.length != simulator.dimensions().phiDim()) {
+            throw new InvalidInputException("certification phi: expected " + simulator.dimensions().phiDim()
+                    + " values but found " + (phi == null ? "none" : phi.length));
+        }
+        return model.withCalibration(CalibrationCertifier.certify(model.surrogate(), simulator, requirePrior(), phi,
+                settings));
+    }
+
+    /** The centre of {@code box}. */
+    static double[] middle(Box box) {
+        double[] mid = new double[box.dim()];
+        for (int d = 0; d < mid.length; d++) {
+            mid[d] = 0.5 * (box.lower(d) + box.upper(d));
+        }
+        return mid;
     }
 
     /** The registry request {@link #train} builds for {@code options} (for callers that drive the registry). */
@@ -240,7 +279,7 @@ public final class RobotPhysicist {
             s.close();
             throw e;
         }
-        return new TrainedModel(s, s.kind(), s.kind() + " from " + path, false);
+        return TrainedModel.loaded(s, path);
     }
 
     /**

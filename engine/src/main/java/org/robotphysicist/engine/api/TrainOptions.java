@@ -3,6 +3,7 @@ package org.robotphysicist.engine.api;
 import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -20,9 +21,13 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param eventsPerExperiment events one observed experiment holds; a ratio classifier is normalized
  *                            per θ with 100 reference events per event, so that this many per-event
  *                            ratios can be multiplied
+ * @param certification       how to measure the trained surrogate's calibration certificate
+ *                            ({@link TrainedModel#calibration()}) after training, or null (the default)
+ *                            for none: certifying simulates and evaluates hundreds of prior-predictive
+ *                            datasets, so API calls stay fast unless they ask ({@code rp train} asks)
  */
 public record TrainOptions(String surrogate, TrainingControls training, DeviceRequest device,
-        HistogramSettings histogram, int eventsPerExperiment) {
+        HistogramSettings histogram, int eventsPerExperiment, CertificateSettings certification) {
 
     public TrainOptions {
         if (surrogate == null || !surrogate.matches("[a-z][a-z0-9-]*")) {
@@ -37,10 +42,16 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
         }
     }
 
+    /** Options without certification. */
+    public TrainOptions(String surrogate, TrainingControls training, DeviceRequest device, HistogramSettings histogram,
+            int eventsPerExperiment) {
+        this(surrogate, training, device, histogram, eventsPerExperiment, null);
+    }
+
     /**
      * {@code surrogate} with 200 000 training rows, 6 epochs and the kind's other training defaults,
      * device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
-     * 1 000 events, seed 20261122.
+     * 1 000 events, seed 20261122, no certification.
      */
     public static TrainOptions defaults(String surrogate) {
         return new TrainOptions(surrogate, TrainingControls.of(200_000, 6, 20261122L), DeviceRequest.AUTO,
@@ -63,28 +74,37 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
     }
 
     public TrainOptions withSurrogate(String name) {
-        return new TrainOptions(name, training, device, histogram, eventsPerExperiment);
+        return new TrainOptions(name, training, device, histogram, eventsPerExperiment, certification);
     }
 
     public TrainOptions withTraining(int rows, int epochCount, DeviceRequest d) {
         return new TrainOptions(surrogate, training.withRowsAndEpochs(rows, epochCount), d, histogram,
-                eventsPerExperiment);
+                eventsPerExperiment, certification);
     }
 
     /** The same with other training controls (batch size, learning rate, network, validation, seed). */
     public TrainOptions withControls(TrainingControls t) {
-        return new TrainOptions(surrogate, t, device, histogram, eventsPerExperiment);
+        return new TrainOptions(surrogate, t, device, histogram, eventsPerExperiment, certification);
     }
 
     public TrainOptions withHistogram(HistogramSettings h) {
-        return new TrainOptions(surrogate, training, device, h, eventsPerExperiment);
+        return new TrainOptions(surrogate, training, device, h, eventsPerExperiment, certification);
     }
 
     public TrainOptions withEventsPerExperiment(int events) {
-        return new TrainOptions(surrogate, training, device, histogram, events);
+        return new TrainOptions(surrogate, training, device, histogram, events, certification);
     }
 
     public TrainOptions withSeed(long s) {
-        return new TrainOptions(surrogate, training.withSeed(s), device, histogram, eventsPerExperiment);
+        return new TrainOptions(surrogate, training.withSeed(s), device, histogram, eventsPerExperiment, certification);
+    }
+
+    /**
+     * The same, certified after training with {@code settings} (null: not certified). The
+     * certificate is measured at the middle of the φ range on datasets of
+     * {@code settings.eventsPerExperiment()} events drawn from the simulator and prior.
+     */
+    public TrainOptions withCertification(CertificateSettings settings) {
+        return new TrainOptions(surrogate, training, device, histogram, eventsPerExperiment, settings);
     }
 }

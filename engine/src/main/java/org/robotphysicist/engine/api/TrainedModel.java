@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -18,19 +20,40 @@ import org.robotphysicist.models.file.TrainingCurve;
  * @param kind        the kind it was asked for by ({@code histogram}, {@code classifier}, ...)
  * @param description one line saying what was built
  * @param gpuFellBack true when a GPU was requested for training and the CPU was used
+ * @param calibration its calibration certificate: measured after training when asked
+ *                    ({@link TrainOptions#certification()}) or read from the model file; empty
+ *                    when none was measured (model files written before certificates existed)
  */
-public record TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack)
-        implements AutoCloseable {
+public record TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack,
+        Optional<CalibrationCertificate> calibration) implements AutoCloseable {
 
     public TrainedModel {
         Objects.requireNonNull(surrogate, "surrogate");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(calibration, "calibration (Optional.empty() when none)");
+    }
+
+    /** A model without a calibration certificate. */
+    public TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack) {
+        this(surrogate, kind, description, gpuFellBack, Optional.empty());
     }
 
     /** The model of what a registry kind built. */
     public static TrainedModel of(org.robotphysicist.engine.surrogate.BuiltSurrogate built) {
         return new TrainedModel(built.surrogate(), built.kind(), built.description(), built.gpuFellBack());
+    }
+
+    /** The model of a surrogate read from the model file at {@code path}, with the file's certificate if any. */
+    public static TrainedModel loaded(TrainedSurrogate surrogate, Path path) {
+        return new TrainedModel(surrogate, surrogate.kind(), surrogate.kind() + " from " + path, false,
+                ModelFile.read(path).manifest().calibrationCertificate());
+    }
+
+    /** The same model carrying {@code certificate}, which {@link #save} writes into the model file. */
+    public TrainedModel withCalibration(CalibrationCertificate certificate) {
+        return new TrainedModel(surrogate, kind, description, gpuFellBack,
+                Optional.of(Objects.requireNonNull(certificate, "certificate")));
     }
 
     /** Whether it can be written to a model file ({@link #save}). */
@@ -56,7 +79,8 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
     /**
      * Writes the surrogate to a model file signed by {@code key}, atomically, so that loaders
      * requiring a signature ({@code LoadOptions.requireSignature}) accept it; unsigned when the
-     * key is null.
+     * key is null. The {@link #calibration()} certificate, when present, goes into the manifest
+     * before the file is signed, so the signature covers it.
      *
      * @throws InvalidInputException for a kind that has no model file (the histogram, the exact likelihood)
      */
@@ -65,7 +89,13 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
             throw new InvalidInputException("model file: expected a trained surrogate (such as classifier) but '"
                     + kind + "' is tabulated from simulations and has no model file; rebuild it instead");
         }
-        t.save(path, key);
+        if (calibration.isEmpty()) {
+            t.save(path, key);
+            return;
+        }
+        t.save(path, null);
+        ModelFile.Contents contents = ModelFile.read(path);
+        ModelFile.write(path, contents.manifest().withCalibration(calibration.get()), contents.parameters(), key);
     }
 
     @Override

@@ -37,6 +37,7 @@ import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamplesCsv;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import picocli.CommandLine;
@@ -181,7 +182,8 @@ final class PosteriorCommand implements Callable<Integer> {
                 TrainedModel m = likelihood != null ? likelihood : used;
                 PosteriorResult r = rp.posterior(m.surrogate(), observed, options, Cancellation.none());
                 String what = model != null ? "model " + model : m.description();
-                Json.writeFile(out, PosteriorDocument.of(r, what, provenance(csvs, sim, observed, options)));
+                Json.writeFile(out, PosteriorDocument.of(r, what, provenance(csvs, sim, observed, options))
+                        .withCalibration(m.calibration().orElse(null)));
                 if (samplesOut != null) {
                     PosteriorSamplesCsv.write(samplesOut, r.samples());
                 }
@@ -208,6 +210,10 @@ final class PosteriorCommand implements Callable<Integer> {
                         "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
                         r.mcmc().drawsPerChain(), r.mcmc().maxRhat(), Math.min(r.mcmc().minEssBulk(),
                                 r.mcmc().minEssTail())));
+                if (model != null) {
+                    o.println(m.calibration().map(PosteriorCommand::calibrationLine)
+                            .orElse("calibration: the model file has no certificate"));
+                }
                 for (String name : r.summary().parameters()) {
                     int d = r.summary().parameters().indexOf(name);
                     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f (MAP %.5f)",
@@ -225,6 +231,13 @@ final class PosteriorCommand implements Callable<Integer> {
                 return 0;
             }
         }
+    }
+
+    /** One line of the model's certificate: where it was measured, its largest coverage gap, and its verdict. */
+    static String calibrationLine(CalibrationCertificate c) {
+        return String.format(Locale.ROOT, "calibration (%d datasets of %d events at phi = %s): largest coverage"
+                + " deviation %.3f; %s", c.datasets(), c.eventsPerExperiment(), c.phi(), c.maxCoverageDeviation(),
+                c.verdict());
     }
 
     /** The smallest box holding every experiment's φ. */
@@ -245,7 +258,7 @@ final class PosteriorCommand implements Callable<Integer> {
     private TrainedModel loaded() {
         TrainedSurrogate s = org.robotphysicist.models.file.SurrogateFiles.load(model,
                 LoadOptions.defaults().withSignatures(signatures.policy()));
-        return new TrainedModel(s, s.kind(), s.kind() + " from " + model, false);
+        return TrainedModel.loaded(s, model);
     }
 
     /**

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code rp} command line. Exit codes a script can rely on: 0 success, 2 bad usage (unknown
  * option, missing value), 3 invalid input (bad values, malformed files), 4 a GPU was requested
- * and the engine fell back to the CPU ({@code rp info}), 1 any other failure. Every command takes
+ * and the engine fell back to the CPU ({@code rp info}), 5 a trained surrogate outside its calibration
+ * tolerance under {@code rp train --require-calibrated}, 1 any other failure. Every command takes
  * {@code --config FILE}, a JSON or YAML file equivalent to its flags ({@link ConfigFileDefaults}).
  * A failure is reported in one line ({@link FailureReport}); {@code RP_STACKTRACE=1} adds the
  * Java stack trace.

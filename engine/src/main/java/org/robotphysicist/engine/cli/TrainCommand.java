@@ -15,10 +15,12 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
+import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -32,7 +34,11 @@ import picocli.CommandLine.Option;
  * a normal prior's μ ± 5σ, or a named proposal) and a value or range of φ
  * ({@link RobotPhysicist#train}), or on labelled event files ({@code --events-from},
  * {@link RobotPhysicist#trainFromEvents}), writes it as a model file and draws its training curve
- * beside it. Exit code 4 when a GPU was requested and training ran on the CPU.
+ * beside it. After training from a simulator it measures the model's calibration certificate
+ * ({@link RobotPhysicist#certify}) at {@code --events} events per experiment, stores it in the model
+ * file and prints it; a surrogate outside the tolerance is reported on stderr, and with
+ * {@code --require-calibrated} the command exits with {@value #EXIT_NOT_CALIBRATED}. Exit code 4
+ * when a GPU was requested and training ran on the CPU.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a likelihood surrogate from simulations and save it as a model file.",
@@ -43,6 +49,10 @@ import picocli.CommandLine.Option;
                     + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");
+    /** Exit code of a model outside its calibration tolerance under {@code --require-calibrated}. */
+    static final int EXIT_NOT_CALIBRATED = 5;
+    /** Default prior-predictive datasets of the certificate: sized so that {@code rp train} stays quick. */
+    static final int DEFAULT_CERTIFY_DATASETS = 200;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -111,6 +121,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress; print only the model file's path.")
     boolean quiet;
 
+    @Option(names = "--certify", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Measure the calibration certificate after training (expected coverage, SBC, and the exact"
+                    + " likelihood comparison where the simulator has one) and store it in the model file;"
+                    + " --no-certify skips it. Needs a simulator (skipped for --events-from without one).")
+    boolean certify;
+
+    @Option(names = "--certify-datasets", paramLabel = "K", description = "Prior-predictive datasets of --events events"
+            + " for the certificate (default ${DEFAULT-VALUE}: the coverage standard error at level 0.5 is then 0.035,"
+            + " so the +-0.05 tolerance is 1.4 of them; 1000 makes it 3.2).")
+    int certifyDatasets = DEFAULT_CERTIFY_DATASETS;
+
+    @Option(names = "--certify-phi", split = ",", paramLabel = "V", description = "The phi the certificate is measured"
+            + " at (default: --phi, or the middle of --phi-range).")
+    double[] certifyPhi;
+
+    @Option(names = "--certify-tolerance", paramLabel = "T", description = "The allowed |coverage - level| at every"
+            + " level (default ${DEFAULT-VALUE}).")
+    double certifyTolerance = CalibrationCertificate.DEFAULT_TOLERANCE;
+
+    @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
+            + " certificate finds the surrogate outside its tolerance (the model file is still written).")
+    boolean requireCalibrated;
+
     @Option(names = "--sign-key", paramLabel = "KEY", description = "Sign the model file with this key (rp keygen):"
             + " an Ed25519 private key or an HMAC key file.")
     Path signKey;
@@ -134,6 +167,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException("--surrogate: expected a trained kind that has a model file (such as"
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
+        }
+        if (requireCalibrated && (!certify || eventsFrom != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --require-calibrated with a"
+                    + " certificate to check but found it with " + (certify ? "--events-from, which has no simulator"
+                    + " to certify with" : "--no-certify"));
         }
         SigningKey key = signKey == null ? null : KeyFiles.readSigningKey(signKey);
         Path png = plotPath(output, "-training.png");
@@ -159,8 +197,39 @@ final class TrainCommand implements Callable<Integer> {
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior).settings(phis)
                 .proposal(proposal == null ? null : BoxOptions.parse("--proposal", proposal, sim.thetaDomain()))
                 .reporting(progressLine(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
+        double[] at = certifyPhi != null ? certifyPhi : middle(phis);
+        if (at.length != phis.dim()) {
+            throw new InvalidInputException("--certify-phi: expected " + phis.dim() + " value(s), one per phi"
+                    + " component, but found " + at.length);
+        }
+        CertificateSettings certification = CertificateSettings.defaults(events).withDatasets(certifyDatasets)
+                .withSeed(seed).withTolerance(certifyTolerance);
         long t0 = System.nanoTime();
-        return finish(rp.train(trainOptions()), o, key, png, t0);
+        TrainedModel trained = rp.train(trainOptions());
+        if (certify) {
+            if (!quiet) {
+                o.printf("certifying on %d prior-predictive datasets of %d events at phi = %s%s%n", certifyDatasets,
+                        events, java.util.Arrays.toString(at), certifyPhi != null ? " (--certify-phi)"
+                        : phi != null ? " (--phi)" : " (the middle of the phi range; --certify-phi to choose)");
+                o.flush();
+            }
+            try {
+                trained = rp.certify(trained, at, certification);
+            } catch (RuntimeException e) {
+                trained.close();
+                throw e;
+            }
+        }
+        return finish(trained, o, key, png, t0);
+    }
+
+    /** The centre of {@code box}. */
+    private static double[] middle(Box box) {
+        double[] mid = new double[box.dim()];
+        for (int d = 0; d < mid.length; d++) {
+            mid[d] = 0.5 * (box.lower(d) + box.upper(d));
+        }
+        return mid;
     }
 
     /** {@code --events-from}: the files' rows as they are, names from --simulator or the header. */
@@ -183,6 +252,10 @@ final class TrainCommand implements Callable<Integer> {
             if (!quiet) {
                 o.printf("training on %s: theta in %s, phi in %s%n", events.describe(), events.thetaRange(),
                         events.phiRange());
+            }
+            if (certify && !quiet) {
+                o.println("not certifying: training from event files has no simulator to draw fresh datasets from"
+                        + " (certify later through the Java API's RobotPhysicist.certify)");
             }
             long t0 = System.nanoTime();
             return finish(RobotPhysicist.trainFromEvents(events, trainOptions(), progressLine(o),
@@ -221,11 +294,26 @@ final class TrainCommand implements Callable<Integer> {
                 o.printf("trained %s in %.1f s%nmodel written to %s%s%n", model.description(),
                         (System.nanoTime() - t0) / 1e9, output, drawn ? ", training curve to " + png : "");
             }
+            int exit = 0;
+            if (model.calibration().isPresent()) {
+                CalibrationCertificate certificate = model.calibration().get();
+                if (!quiet) {
+                    o.print(certificate.table());
+                    o.flush();
+                }
+                if (!certificate.withinTolerance()) {
+                    spec.commandLine().getErr().println("rp: warning: the " + model.kind() + " surrogate is "
+                            + certificate.verdict() + " at " + certificate.eventsPerExperiment() + " events per"
+                            + " experiment; do not trust its posteriors there (train longer, on more rows, or with"
+                            + " another kind)");
+                    exit = requireCalibrated ? EXIT_NOT_CALIBRATED : 0;
+                }
+            }
             if (model.gpuFellBack()) {
                 spec.commandLine().getErr().println("rp: warning: a GPU was requested but training ran on the CPU");
-                return 4;
+                return exit != 0 ? exit : 4;
             }
-            return 0;
+            return exit;
         }
     }
 

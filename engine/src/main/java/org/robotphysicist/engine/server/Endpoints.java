@@ -75,6 +75,7 @@ final class Endpoints {
             m.put("x", i.dimensions().xNames());
             m.put("thetaRange", Map.of("lower", i.thetaRange().lower(), "upper", i.thetaRange().upper()));
             m.put("phiRange", Map.of("lower", i.phiRange().lower(), "upper", i.phiRange().upper()));
+            m.put("calibration", i.calibration());
             list.add(m);
         }
         return Map.of("models", list);
@@ -116,7 +117,7 @@ final class Endpoints {
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange);
         return cancellation -> {
             var result = rp.posterior(models.forThisWorker(name), observed, options, cancellation);
-            return PosteriorDocument.of(result, name, null);
+            return PosteriorDocument.of(result, name, null).withCalibration(info.calibration());
         };
     }
 

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
@@ -21,9 +23,12 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  */
 final class ModelPool implements AutoCloseable {
 
-    /** What a model is, for {@code GET /models} and request validation. */
+    /**
+     * What a model is, for {@code GET /models} and request validation; {@code calibration} is the
+     * file's calibration certificate, null when it has none.
+     */
     record Info(String name, String path, String kind, Dimensions dimensions, Box thetaRange, Box phiRange,
-            String simulator) {
+            String simulator, CalibrationCertificate calibration) {
     }
 
     private final Map<String, Path> paths;
@@ -39,7 +44,8 @@ final class ModelPool implements AutoCloseable {
             try (TrainedSurrogate s = SurrogateFiles.load(e.getValue(), options)) {
                 Object sim = s.provenance().config().get("simulator");
                 infos.put(e.getKey(), new Info(e.getKey(), e.getValue().toString(), s.kind(), s.dimensions(),
-                        s.thetaRange(), s.phiRange(), sim instanceof String name ? name : null));
+                        s.thetaRange(), s.phiRange(), sim instanceof String name ? name : null,
+                        ModelFile.read(e.getValue()).manifest().calibrationCertificate().orElse(null)));
             }
         }
     }

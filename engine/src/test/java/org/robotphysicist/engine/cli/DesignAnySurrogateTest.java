@@ -85,7 +85,7 @@ class DesignAnySurrogateTest {
         Path model = dir.resolve("maf.rpm");
         CliRun train = CliRun.of("train", "--simulator", "toy-gaussian", "--surrogate", "maf", "--prior", "-2,2",
                 "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot",
-                "-q", "-o", model.toString());
+                "--no-certify", "-q", "-o", model.toString());
         assertEquals(0, train.exit(), train.err());
         Path out = dir.resolve("from-model");
         String[] tiny = Arrays.stream(TINY).toList().toArray(String[]::new);
@@ -120,7 +120,7 @@ class DesignAnySurrogateTest {
         Path model = dir.resolve("external-nsf.rpm");
         CliRun train = CliRun.of("train", "--external", command, "--surrogate", "nsf", "--prior", "-2,2",
                 "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot",
-                "-q", "-o", model.toString());
+                "--no-certify", "-q", "-o", model.toString());
         assertEquals(0, train.exit(), train.err());
         Path out = dir.resolve("external-model");
         DesignHistory h = finished(design(out, TINY, new String[] {"--external", command, "--model",

@@ -58,7 +58,7 @@ class TrainSourcesCommandTest {
         Path model = dir.resolve("normal.rpm");
         CliRun r = CliRun.of("train", "-q", "--simulator", "toy-gaussian", "--prior-normal", "0.3,0.5", "--proposal",
                 "-3,3", "--phi", "1", "--surrogate", "maf", "--training-rows", "1000", "--epochs", "1",
-                "--hidden-layers", "1", "--hidden-width", "8", "--device", "cpu", "--no-plot", "--output",
+                "--hidden-layers", "1", "--hidden-width", "8", "--device", "cpu", "--no-plot", "--no-certify", "--output",
                 model.toString());
         assertEquals(0, r.exit(), r.err());
         CliRun both = CliRun.of("train", "--simulator", "toy-gaussian", "--prior", "-1,1", "--prior-normal", "0,1",

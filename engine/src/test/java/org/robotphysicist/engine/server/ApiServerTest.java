@@ -105,6 +105,7 @@ class ApiServerTest {
         assertEquals("carl-classifier", m.get("kind").asText());
         assertEquals("weinberg-lo", m.get("simulator").asText());
         assertEquals(70.0, m.get("phiRange").get("upper").get(0).asDouble());
+        assertTrue(m.get("calibration").isNull(), "a model file without a certificate shows null: " + m);
     }
 
     @Test

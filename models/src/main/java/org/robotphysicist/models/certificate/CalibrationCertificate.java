@@ -30,7 +30,8 @@ import org.robotphysicist.data.InvalidInputException;
  * @param eventsPerExperiment  N ≥ 1
  * @param datasets             number of prior-predictive datasets ≥ 1
  * @param seed                 the seed the datasets were drawn from
- * @param phi                  the experiment setting φ the datasets were simulated at
+ * @param phi                  the experiment setting φ the datasets were simulated at (empty for a
+ *                             simulator whose experiments have no setting)
  * @param tolerance            the allowed |coverage − level|, in (0, 1)
  * @param levels               nominal levels in (0, 1)
  * @param coverage             measured coverage per level, in [0, 1]
@@ -58,9 +59,6 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
                     + " dataset but found " + eventsPerExperiment + " and " + datasets);
         }
         phi = finiteList("phi", phi);
-        if (phi.isEmpty()) {
-            throw new InvalidInputException("calibration certificate phi: expected at least one value but found none");
-        }
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new InvalidInputException("calibration certificate tolerance: expected a value in (0, 1) but found "
                     + tolerance);
