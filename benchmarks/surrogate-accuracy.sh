@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# C2ST of each neural surrogate kind's posterior against exact posterior draws on four tasks with
+# exact likelihoods (slcp, crescent, student-t, nonlinear-6d), beside published neural estimator
+# figures where they exist (benchmarks/README.md, "Surrogate accuracy"). Options go to the benchmark:
+#   --tasks all|slcp,crescent,student-t,nonlinear-6d  --budgets 1000,10000,100000
+#   --kinds all|maf,nsf,classifier  --samples 4000  --chains 100  --warmup 1000  --thin 10  --seed 1
+#   --out FILE (also write the result table there)
+# A quick run: --tasks crescent --budgets 1000 --kinds maf --samples 1000
+exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.accuracy.SurrogateAccuracyBenchmark "$@"
