@@ -32,8 +32,8 @@ import org.robotphysicist.training.data.ParameterSampler;
  * posterior (surrogate likelihood × the same prior) the same way, and C2ST against the reference.
  *
  * <p>Usage: {@code benchmarks/surrogate-accuracy.sh [--tasks all|slcp,crescent,student-t,nonlinear-6d]
- * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 4000] [--chains 100]
- * [--warmup 1000] [--thin 10] [--seed 1] [--out FILE]}; {@code --out} also writes the result
+ * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 50]
+ * [--warmup 500] [--thin 5] [--reference-thin 50] [--max-epochs 100] [--seed 1] [--out FILE]}; {@code --out} also writes the result
  * table there.
  */
 public final class SurrogateAccuracyBenchmark {
@@ -48,15 +48,20 @@ public final class SurrogateAccuracyBenchmark {
         List<AccuracyTask> tasks = AccuracyTask.named(opt.string("tasks", "all"));
         int[] budgets = opt.integers("budgets", "1000,10000,100000");
         List<SurrogateKinds.Kind> kinds = SurrogateKinds.named(opt.string("kinds", "all"));
-        int samples = opt.integer("samples", 4000);
-        PosteriorDraws draws = new PosteriorDraws(opt.integer("chains", 100), opt.integer("warmup", 1000),
-                opt.integer("thin", 10));
+        int samples = opt.integer("samples", 2000);
+        int maxEpochs = opt.integer("max-epochs", 100);
+        PosteriorDraws draws = new PosteriorDraws(opt.integer("chains", 50), opt.integer("warmup", 500),
+                opt.integer("thin", 5));
+        // The exact density costs microseconds: the reference chains run 10 times longer between kept draws.
+        PosteriorDraws referenceDraws = new PosteriorDraws(draws.chains(), 2 * draws.warmup(),
+                opt.integer("reference-thin", 10 * draws.thin()));
         long seed = opt.integer("seed", 1);
         String out = opt.string("out", "");
         ClassifierTwoSampleTest c2st = ClassifierTwoSampleTest.defaults();
 
         System.out.printf(Locale.ROOT, "surrogate accuracy: C2ST (5-fold k-NN, 0.5 = exact) of each kind's posterior"
-                + " against %d exact-posterior draws; %s; %d cores, load average %s; %s%n", samples, draws,
+                + " against %d exact-posterior draws; surrogate %s; reference %s; %d cores, load average %s; %s%n", samples,
+                draws, referenceDraws,
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Instant.now());
         TextTable table = new TextTable("task", "sims", "kind", "C2ST", "published same kind", "best published",
                 "target", "epochs", "train s", "sample s", "R-hat");
@@ -65,8 +70,10 @@ public final class SurrogateAccuracyBenchmark {
             Observation obs = task.observation();
             SurrogatePosterior exact = SurrogatePosterior.of(prior, new ExactLikelihood(task.simulator()), obs);
             long t0 = System.nanoTime();
-            McmcResult reference = draws.sample(prior, exact, samples, new SplittableRandom(seed * 1_000 + 1));
-            McmcResult second = draws.sample(prior, exact, samples, new SplittableRandom(seed * 1_000 + 2));
+            McmcResult reference = referenceDraws.sample(prior, exact, samples,
+                    new SplittableRandom(seed * 1_000 + 1));
+            McmcResult second = referenceDraws.sample(prior, exact, samples,
+                    new SplittableRandom(seed * 1_000 + 2));
             Matrix ref = PosteriorDraws.first(reference, samples);
             double floor = c2st.accuracy(ref, PosteriorDraws.first(second, samples));
             System.out.printf(Locale.ROOT, "%n%s (%s): observation %s at theta %s%n  reference: %s, acceptance"
@@ -78,7 +85,8 @@ public final class SurrogateAccuracyBenchmark {
             ParameterSampler theta = ParameterSampler.of(prior);
             for (int budget : budgets) {
                 for (SurrogateKinds.Kind kind : kinds) {
-                    Object[] row = evaluate(task, kind, budget, seed, theta, prior, obs, draws, samples, ref, c2st);
+                    Object[] row = evaluate(task, kind, budget, maxEpochs, seed, theta, prior, obs, draws, samples,
+                            ref, c2st);
                     table.row(row);
                     System.out.println("  " + String.join(" | ", java.util.Arrays.stream(row).map(String::valueOf)
                             .toList()));
@@ -95,13 +103,14 @@ public final class SurrogateAccuracyBenchmark {
         }
     }
 
-    private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget, long seed,
-            ParameterSampler theta, UniformBoxPrior prior, Observation obs, PosteriorDraws draws, int samples,
+    private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget, int maxEpochs,
+            long seed, ParameterSampler theta, UniformBoxPrior prior, Observation obs, PosteriorDraws draws, int samples,
             Matrix ref, ClassifierTwoSampleTest c2st) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
         OptionalDouble best = PublishedC2st.best(task.name(), budget);
         long t0 = System.nanoTime();
-        try (TrainedSurrogate surrogate = SurrogateKinds.train(kind, task.simulator(), theta, budget, seed)) {
+        try (TrainedSurrogate surrogate = SurrogateKinds.train(kind, task.simulator(), theta, budget,
+                maxEpochs, seed)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate, obs), samples,
