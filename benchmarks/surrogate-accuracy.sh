@@ -3,8 +3,9 @@
 # exact likelihoods (slcp, crescent, student-t, nonlinear-6d), beside published neural estimator
 # figures where they exist (benchmarks/README.md, "Surrogate accuracy"). Options go to the benchmark:
 #   --tasks all|slcp,crescent,student-t,nonlinear-6d  --budgets 1000,10000,100000
-#   --kinds all|maf,nsf,classifier  --samples 2000  --chains 50  --warmup 500  --thin 5  --max-epochs 100
-#   --reference-thin 50 (the exact posterior's chains; their warm-up is twice --warmup)  --seed 1
+#   --kinds all|maf,nsf,classifier  --samples 2000  --chains 200  --warmup 500  --thin 5  --max-epochs 100
+#   --reference-chains 400  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
+#   --seed 1
 #   --out FILE (also write the result table there)
 # A quick run: --tasks crescent --budgets 1000 --kinds maf --samples 1000
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.accuracy.SurrogateAccuracyBenchmark "$@"

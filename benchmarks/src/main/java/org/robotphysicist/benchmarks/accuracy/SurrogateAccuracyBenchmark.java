@@ -32,9 +32,10 @@ import org.robotphysicist.training.data.ParameterSampler;
  * posterior (surrogate likelihood × the same prior) the same way, and C2ST against the reference.
  *
  * <p>Usage: {@code benchmarks/surrogate-accuracy.sh [--tasks all|slcp,crescent,student-t,nonlinear-6d]
- * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 50]
- * [--warmup 500] [--thin 5] [--reference-thin 50] [--max-epochs 100] [--seed 1] [--out FILE]}; {@code --out} also writes the result
- * table there.
+ * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 200]
+ * [--warmup 500] [--thin 5] [--reference-chains 400] [--reference-thin 50] [--max-epochs 100] [--seed 1]
+ * [--out FILE]};
+ * {@code --out} also writes the result table there.
  */
 public final class SurrogateAccuracyBenchmark {
     private SurrogateAccuracyBenchmark() {
@@ -50,18 +51,19 @@ public final class SurrogateAccuracyBenchmark {
         List<SurrogateKinds.Kind> kinds = SurrogateKinds.named(opt.string("kinds", "all"));
         int samples = opt.integer("samples", 2000);
         int maxEpochs = opt.integer("max-epochs", 100);
-        PosteriorDraws draws = new PosteriorDraws(opt.integer("chains", 50), opt.integer("warmup", 500),
+        PosteriorDraws draws = new PosteriorDraws(opt.integer("chains", 200), opt.integer("warmup", 500),
                 opt.integer("thin", 5));
-        // The exact density costs microseconds: the reference chains run 10 times longer between kept draws.
-        PosteriorDraws referenceDraws = new PosteriorDraws(draws.chains(), 2 * draws.warmup(),
+        // The exact density costs microseconds: the reference runs twice the chains, 10 times longer between draws.
+        PosteriorDraws referenceDraws = new PosteriorDraws(opt.integer("reference-chains", 2 * draws.chains()),
+                2 * draws.warmup(),
                 opt.integer("reference-thin", 10 * draws.thin()));
         long seed = opt.integer("seed", 1);
         String out = opt.string("out", "");
         ClassifierTwoSampleTest c2st = ClassifierTwoSampleTest.defaults();
 
         System.out.printf(Locale.ROOT, "surrogate accuracy: C2ST (5-fold k-NN, 0.5 = exact) of each kind's posterior"
-                + " against %d exact-posterior draws; surrogate %s; reference %s; %d cores, load average %s; %s%n", samples,
-                draws, referenceDraws,
+                + " against %d exact-posterior draws; surrogate %s; reference %s; %d cores, load average %s; %s%n",
+                samples, draws, referenceDraws,
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Instant.now());
         TextTable table = new TextTable("task", "sims", "kind", "C2ST", "published same kind", "best published",
                 "target", "epochs", "train s", "sample s", "R-hat");
@@ -104,8 +106,8 @@ public final class SurrogateAccuracyBenchmark {
     }
 
     private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget, int maxEpochs,
-            long seed, ParameterSampler theta, UniformBoxPrior prior, Observation obs, PosteriorDraws draws, int samples,
-            Matrix ref, ClassifierTwoSampleTest c2st) {
+            long seed, ParameterSampler theta, UniformBoxPrior prior, Observation obs, PosteriorDraws draws,
+            int samples, Matrix ref, ClassifierTwoSampleTest c2st) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
         OptionalDouble best = PublishedC2st.best(task.name(), budget);
         long t0 = System.nanoTime();

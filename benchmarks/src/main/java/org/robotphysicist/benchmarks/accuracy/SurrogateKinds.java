@@ -82,7 +82,8 @@ public final class SurrogateKinds {
                     : FlowSpec.Kind.NSF, dx, context).withData(simulations, 1, seed).withTraining(loop(simulations,
                     maxEpochs, seed)), ProgressListener.none()).train(simulator, theta, phi);
             case CLASSIFIER -> new RatioClassifierTrainer(RatioTrainingConfig.defaults().withData(simulations, 1, seed)
-                    .withTraining(loop(simulations, maxEpochs, seed)), ProgressListener.none()).train(simulator, theta, phi);
+                    .withTraining(loop(simulations, maxEpochs, seed)), ProgressListener.none())
+                    .train(simulator, theta, phi);
         };
         try (TrainedSurrogate strict = trained) {
             return strict instanceof org.robotphysicist.models.flow.TrainedFlow f ? f.withRangePolicy(RangePolicy.WARN)
