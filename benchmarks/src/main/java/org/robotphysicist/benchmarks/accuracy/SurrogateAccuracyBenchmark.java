@@ -33,7 +33,8 @@ import org.robotphysicist.training.data.ParameterSampler;
  *
  * <p>Usage: {@code benchmarks/surrogate-accuracy.sh [--tasks all|slcp,crescent,student-t,nonlinear-6d]
  * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 200]
- * [--warmup 500] [--thin 5] [--reference-chains 400] [--reference-thin 50] [--max-epochs 100] [--seed 1]
+ * [--warmup 500] [--thin 5] [--reference-chains 400] [--reference-thin 50] [--candidates 1000]
+ * [--max-epochs 100] [--seed 1]
  * [--out FILE]};
  * {@code --out} also writes the result table there.
  */
@@ -51,12 +52,13 @@ public final class SurrogateAccuracyBenchmark {
         List<SurrogateKinds.Kind> kinds = SurrogateKinds.named(opt.string("kinds", "all"));
         int samples = opt.integer("samples", 2000);
         int maxEpochs = opt.integer("max-epochs", 100);
+        int candidates = opt.integer("candidates", 1000);
         PosteriorDraws draws = new PosteriorDraws(opt.integer("chains", 200), opt.integer("warmup", 500),
-                opt.integer("thin", 5));
+                opt.integer("thin", 5), candidates);
         // The exact density costs microseconds: the reference runs twice the chains, 10 times longer between draws.
         PosteriorDraws referenceDraws = new PosteriorDraws(opt.integer("reference-chains", 2 * draws.chains()),
                 2 * draws.warmup(),
-                opt.integer("reference-thin", 10 * draws.thin()));
+                opt.integer("reference-thin", 10 * draws.thin()), candidates);
         long seed = opt.integer("seed", 1);
         String out = opt.string("out", "");
         ClassifierTwoSampleTest c2st = ClassifierTwoSampleTest.defaults();
