@@ -13,7 +13,8 @@ import org.robotphysicist.data.simulator.lineshape.ZLineshapeSimulator;
 
 /**
  * Simulators by name: the built-in ones ({@code toy-gaussian}, {@code weinberg-lo},
- * {@code active-sciencing-toy}, {@code z-lineshape}) and every {@link SimulatorProvider} found by
+ * {@code active-sciencing-toy}, {@code z-lineshape}, and the benchmark tasks {@code slcp},
+ * {@code crescent}, {@code student-t} and {@code nonlinear-6d}) and every {@link SimulatorProvider} found by
  * {@link ServiceLoader} on a class loader. Immutable once built; safe to share.
  */
 public final class SimulatorRegistry {
@@ -82,6 +83,14 @@ public final class SimulatorRegistry {
         add(m, "z-lineshape", "e+e- -> mu+mu- across the Z with ISR, beam spread and a detector: theta = (M_Z [GeV],"
                 + " Gamma_Z [GeV], sin^2(theta_eff)), phi = sqrt(s) in GeV, x = (cos(theta*), acollinearity [rad],"
                 + " m_mumu/sqrt(s))", ZLineshapeSimulator::new);
+        add(m, "slcp", "SLCP benchmark: theta in [-3,3]^5, x = 4 draws of a 2-D Gaussian (8 values); multimodal"
+                + " posterior; phi a placeholder fixed at 1", SlcpSimulator::new);
+        add(m, "crescent", "crescent posterior: theta in [-3,3]^2, x = (theta1, theta2 + b(theta1^2 - 1)) + Gaussian"
+                + " noise; phi a placeholder fixed at 1", CrescentSimulator::new);
+        add(m, "student-t", "heavy tails: theta in [-5,5]^2, x = 2 measurements of theta with Student-t3 noise;"
+                + " phi a placeholder fixed at 1", StudentTSimulator::new);
+        add(m, "nonlinear-6d", "6-D theta in [-2,2]^6, x_i = theta_i + 0.5 sin(2 theta_{i+1}) + N(0, 0.3^2);"
+                + " phi a placeholder fixed at 1", NonlinearSixDimSimulator::new);
         return m;
     }
 

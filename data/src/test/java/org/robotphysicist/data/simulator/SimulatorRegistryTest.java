@@ -24,7 +24,8 @@ class SimulatorRegistryTest {
     @Test
     void builtInsAreListedAndCreatedByName() {
         SimulatorRegistry r = SimulatorRegistry.builtIns();
-        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "z-lineshape"), r.names());
+        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "z-lineshape", "slcp", "crescent",
+                "student-t", "nonlinear-6d"), r.names());
         assertInstanceOf(WeinbergLoSimulator.class, r.create("weinberg-lo"));
         for (String name : r.names()) {
             assertEquals(name, r.create(name).name(), "a simulator's own name matches its registry name");
@@ -35,9 +36,9 @@ class SimulatorRegistryTest {
     @Test
     void providersOnTheClassPathAreDiscoveredAndRun() {
         SimulatorRegistry r = SimulatorRegistry.discover(getClass().getClassLoader());
-        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "z-lineshape", "test-uniform-window"),
-                r.names());
-        SimulatorRegistry.Entry e = r.entries().get(4);
+        assertEquals(List.of("toy-gaussian", "weinberg-lo", "active-sciencing-toy", "z-lineshape", "slcp", "crescent",
+                "student-t", "nonlinear-6d", "test-uniform-window"), r.names());
+        SimulatorRegistry.Entry e = r.entries().get(8);
         assertEquals(UniformWindowProvider.class.getName(), e.origin());
         Simulator s = r.create("test-uniform-window");
         Matrix x = s.simulate(new double[] {0.5}, new double[] {0.25}, 1000, new SplittableRandom(1));
@@ -51,8 +52,7 @@ class SimulatorRegistryTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SimulatorRegistry.discover(getClass().getClassLoader()).create("weinberg-nlo"));
         assertTrue(e.getMessage().contains("'weinberg-nlo'"), e.getMessage());
-        assertTrue(e.getMessage().contains("toy-gaussian, weinberg-lo, active-sciencing-toy, z-lineshape,"
-                + " test-uniform-window"),
+        assertTrue(e.getMessage().contains("z-lineshape, slcp, crescent, student-t, nonlinear-6d, test-uniform-window"),
                 e.getMessage());
     }
 

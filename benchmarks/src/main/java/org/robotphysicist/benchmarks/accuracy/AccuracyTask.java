@@ -1,0 +1,78 @@
+package org.robotphysicist.benchmarks.accuracy;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.simulator.CrescentSimulator;
+import org.robotphysicist.data.simulator.NonlinearSixDimSimulator;
+import org.robotphysicist.data.simulator.PlaceholderSetting;
+import org.robotphysicist.data.simulator.SlcpSimulator;
+import org.robotphysicist.data.simulator.StudentTSimulator;
+import org.robotphysicist.data.simulator.TractableSimulator;
+import org.robotphysicist.engine.posterior.Observation;
+
+/**
+ * One accuracy-benchmark task: a simulator with an exact likelihood, its uniform prior over the
+ * simulator's θ domain, and the observation: one event simulated at {@code trueTheta} from a
+ * fixed seed.
+ *
+ * @param simulator the task's simulator (φ is its placeholder setting)
+ * @param trueTheta the parameter the observation is simulated at
+ * @param posterior what makes the posterior hard, for the report
+ */
+public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, String posterior) {
+    private static final long OBSERVATION_SEED = 20_210_413L;
+
+    public AccuracyTask {
+        simulator.thetaDomain().require("true theta of " + simulator.name(), trueTheta);
+        trueTheta = trueTheta.clone();
+    }
+
+    @Override
+    public double[] trueTheta() {
+        return trueTheta.clone();
+    }
+
+    /** The four tasks: multimodal (SLCP), crescent, heavy-tailed, 6-D. */
+    public static List<AccuracyTask> all() {
+        return List.of(
+                // θ of sbibm's first SLCP observation.
+                new AccuracyTask(new SlcpSimulator(), new double[] {0.7, -2.9, -1.0, -0.9, 0.6},
+                        "multimodal (4 symmetric modes), 5-D"),
+                new AccuracyTask(new CrescentSimulator(), new double[] {1.0, 0.5}, "crescent, 2-D"),
+                new AccuracyTask(new StudentTSimulator(), new double[] {1.0, -2.0}, "heavy-tailed (t3 noise), 2-D"),
+                new AccuracyTask(new NonlinearSixDimSimulator(), new double[] {0.5, -1.0, 1.2, 0.3, -1.5, 0.8},
+                        "curved and correlated, 6-D"));
+    }
+
+    /** The tasks named in a comma-separated list ("all" for every one). */
+    public static List<AccuracyTask> named(String names) {
+        if (names.equals("all")) {
+            return all();
+        }
+        List<AccuracyTask> out = new java.util.ArrayList<>();
+        for (String n : names.split(",")) {
+            out.add(all().stream().filter(t -> t.name().equals(n.trim())).findFirst().orElseThrow(
+                    () -> new InvalidInputException("task: expected one of " + all().stream().map(AccuracyTask::name)
+                            .toList() + " but found '" + n.trim() + "'")));
+        }
+        return out;
+    }
+
+    public String name() {
+        return simulator.name();
+    }
+
+    /** The uniform prior over the simulator's θ domain. */
+    public UniformBoxPrior prior() {
+        return new UniformBoxPrior(simulator.thetaDomain());
+    }
+
+    /** The observed event, the same in every run. */
+    public Observation observation() {
+        Matrix x = simulator.simulate(trueTheta, PlaceholderSetting.value(), 1, new SplittableRandom(OBSERVATION_SEED));
+        return new Observation(x, PlaceholderSetting.value());
+    }
+}

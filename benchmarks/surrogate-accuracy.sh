@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# C2ST of each neural surrogate kind's posterior against exact posterior draws on four tasks with
+# exact likelihoods (slcp, crescent, student-t, nonlinear-6d), beside published neural estimator
+# figures where they exist (benchmarks/README.md, "Surrogate accuracy"). Options go to the benchmark:
+#   --tasks all|slcp,crescent,student-t,nonlinear-6d  --budgets 1000,10000,100000
+#   --kinds all|maf,nsf,classifier  --samples 2000  --chains 200  --warmup 500  --thin 5  --max-epochs 100
+#   --reference-chains 400  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
+#   --candidates 1000 (prior draws per chain for the resampled starts)  --seed 1
+#   --out FILE (also write the result table there)
+# A quick run: --tasks crescent --budgets 1000 --kinds maf --samples 1000
+exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.accuracy.SurrogateAccuracyBenchmark "$@"
