@@ -1,5 +1,7 @@
 package org.robotphysicist.training.ratio;
 
+import static org.robotphysicist.training.ratio.ClassifierPosteriorAccuracyTest.moments;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -185,25 +187,6 @@ public final class ClassifierBiasExperiment {
         return out;
     }
 
-    /** Mean and sd of the density ∝ exp(logL) on an equally spaced grid. */
-    private static double[] moments(Matrix thetas, double[] logL) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logL) {
-            max = Math.max(max, v);
-        }
-        double w = 0;
-        double m1 = 0;
-        double m2 = 0;
-        for (int j = 0; j < logL.length; j++) {
-            double p = Math.exp(logL[j] - max);
-            double t = thetas.get(j, 0);
-            w += p;
-            m1 += p * t;
-            m2 += p * t * t;
-        }
-        double mean = m1 / w;
-        return new double[] {mean, Math.sqrt(Math.max(0, m2 / w - mean * mean))};
-    }
 
     private static double mean(double[] v) {
         double s = 0;

@@ -100,7 +100,7 @@ class ClassifierPosteriorAccuracyTest {
     }
 
     /** Mean and sd of the density ∝ exp(logL) on an equally spaced grid. */
-    private static double[] moments(Matrix thetas, double[] logL) {
+    static double[] moments(Matrix thetas, double[] logL) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : logL) {
             max = Math.max(max, v);
