@@ -7,7 +7,7 @@ import org.robotphysicist.data.Dimensions;
 /**
  * A 6-D θ task with a nonlinear, coupled forward map: θ ∈ [−2, 2]⁶, one event x ∈ ℝ⁶,
  * <pre>
- *   x<sub>i</sub> = θ<sub>i</sub> + a sin(2 θ<sub>i+1</sub>) + σ z<sub>i</sub>,  z ~ N(0, I),  i = 1..6 (θ₇ ≡ θ₁),
+ *   x_i = θ_i + a sin(2 θ_{i+1}) + σ z_i,  z ~ N(0, I),  i = 1..6 (θ₇ ≡ θ₁),
  *   a = {@value #COUPLING}, σ = {@value #SIGMA}.
  * </pre>
  * Each coordinate of the mean depends on its neighbour through a sine, so the posterior is a

@@ -10,7 +10,7 @@ import org.robotphysicist.data.Dimensions;
  * <i>Benchmarking simulation-based inference</i>, AISTATS). θ ∈ [−3, 3]⁵; one event x ∈ ℝ⁸ is four
  * i.i.d. draws of a 2-D Gaussian
  * <pre>
- *   (x<sub>2j+1</sub>, x<sub>2j+2</sub>) ~ N(m, S),  m = (θ₁, θ₂),
+ *   (x_{2j+1}, x_{2j+2}) ~ N(m, S),  m = (θ₁, θ₂),
  *   S = [[s₁², ρ s₁ s₂], [ρ s₁ s₂, s₂²]],  s₁ = θ₃², s₂ = θ₄², ρ = tanh θ₅,  j = 0..3.
  * </pre>
  * The likelihood is a product of Gaussians, yet the posterior under a uniform prior is

@@ -10,7 +10,7 @@ import org.robotphysicist.data.Dimensions;
  * with Student-t noise of ν = {@value #NU} degrees of freedom and scale s = {@value #SCALE},
  * independently per coordinate:
  * <pre>
- *   x<sub>2j+d</sub> = θ<sub>d</sub> + s t<sub>j,d</sub>,  t ~ t₃,  d = 1, 2,  j = 0, 1,
+ *   x_{2j+d} = θ_d + s t_{j,d},  t ~ t₃,  d = 1, 2,  j = 0, 1,
  *   log t₃(t) = log(2 / (π √3)) − 2 log(1 + t² / 3).
  * </pre>
  * t₃ has finite variance but only two finite moments beyond the mean, so events have outliers

@@ -21,6 +21,7 @@ import org.robotphysicist.engine.design.loop.ExperimentDesigner;
 import org.robotphysicist.engine.design.loop.ExperimentSpec;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.CredibleInterval;
+import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
@@ -338,6 +339,10 @@ final class DesignCommand implements Callable<Integer> {
             o.printf("%5d %9.4g %7.4f+-%.3f %7d %10.5f %10.5f  [%8.5f, %8.5f] %10.3f%n", r.round(), r.phi()[0],
                     r.chosen().value(), r.chosen().standardError(), r.events(), r.posterior().mean()[0],
                     r.posterior().standardDeviation()[0], c.lower(), c.upper(), r.realizedGain());
+            CredibleInterval hpd = r.posterior().hpdInterval(theta, 0.68);
+            if (HpdComparison.differsMaterially(c, List.of(hpd))) {
+                o.printf("%62s[%8.5f, %8.5f] 68%% HPD%n", "", hpd.lower(), hpd.upper());
+            }
         }
         DesignRound last = h.rounds().get(h.rounds().size() - 1);
         if (h.hiddenTheta() != null) {

@@ -31,6 +31,7 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
+import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Option;
  * tabulated on the spot ({@link RobotPhysicist#posterior}): on a grid up to 3-D θ, by many-chain
  * MCMC beyond ({@code --sampler}). Prints the summary, writes the JSON document
  * ({@link PosteriorDocument}, {@code docs/posterior-json.md}), a PNG beside it (grid posteriors of
- * 1-D and 2-D θ) and, with {@code --samples N --samples-out FILE}, the draws as CSV.
+ * 1-D and 2-D θ) and, with {@code --samples N --samples-out FILE}, the draws as CSV. Each level's
+ * HPD region is printed beside the central interval when it differs materially ({@link HpdComparison}).
  */
 @Command(name = "posterior", mixinStandardHelpOptions = true,
         description = {"Compute the posterior of theta from observed events of one or more experiments.",
@@ -222,6 +224,11 @@ final class PosteriorCommand implements Callable<Integer> {
                         CredibleInterval c = r.summary().interval(name, level);
                         line.append(String.format(Locale.ROOT, "; %.0f%% [%.5f, %.5f]", 100 * level, c.lower(),
                                 c.upper()));
+                        List<CredibleInterval> hpd = r.onGrid() ? r.posterior().hpdRegion(d, level)
+                                : List.of(r.summary().hpdInterval(name, level));
+                        if (HpdComparison.differsMaterially(c, hpd)) {
+                            line.append(" (HPD ").append(HpdComparison.format(hpd, 5)).append(')');
+                        }
                     }
                     o.println(line);
                 }

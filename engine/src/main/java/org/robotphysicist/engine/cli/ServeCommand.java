@@ -3,6 +3,8 @@ package org.robotphysicist.engine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.AtomicFiles;
+import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.server.ApiServer;
 import org.robotphysicist.engine.server.ServerConfig;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code rp serve}: the HTTP JSON API ({@link ApiServer}) until interrupted (Ctrl-C or SIGTERM shut
  * it down gracefully). Prints the address it listens on first, so that a script starting it with
- * {@code --port 0} can read the free port chosen.
+ * {@code --port 0} can read the free port chosen; with {@code --ready-file FILE} it also writes that
+ * URL, one line, to FILE (atomically, so a reader never sees a partial line) once it listens, and
+ * deletes the file at shutdown, so a script can wait for the file instead of parsing the output.
  *
  * <p>Arguments are checked before the models load: a NAME given twice, an unknown --simulator, an
  * --host that does not resolve or that no interface of this machine has (exit 3), and a port
@@ -32,7 +38,8 @@ import picocli.CommandLine.Option;
         description = {"Serve posterior and EIG requests for saved surrogates over HTTP (JSON).",
             "Endpoints: GET /health, GET /models, POST /posterior, POST /eig (docs/http-api.md). Binds to 127.0.0.1"
                     + " unless --host says otherwise; --port 0 picks a free port. The first line printed is"
-                    + " 'listening on http://HOST:PORT'.",
+                    + " 'listening on http://HOST:PORT'; --ready-file FILE also writes that URL to FILE once the"
+                    + " server listens (and deletes it at shutdown).",
             "An --host that does not resolve or is not an address of this machine is invalid input (exit 3); a port"
                     + " already in use is a runtime failure (exit 1)."})
 final class ServeCommand implements Callable<Integer> {
@@ -89,6 +96,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " candidates for /eig); costlier ones get 400 (default ${DEFAULT-VALUE}).")
     long maxCost = D.maxCost();
 
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "Once listening, write the server's URL (http://HOST:PORT and a newline) to FILE,"
+                    + " atomically; a FILE left from an earlier run is deleted first, and FILE is deleted at shutdown.")
+    Path readyFile;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the listening line, no request log.")
     boolean quiet;
 
@@ -114,6 +126,10 @@ final class ServeCommand implements Callable<Integer> {
                 Math.max(1, Math.round(timeout * 1000)), Math.round(readTimeout * 1000), maxConnections, maxCost,
                 signatures.policy());
         ListenAddress.requireFree(ListenAddress.resolveLocal("--host", host), port);
+        if (readyFile != null) {
+            OutputTargets.requireWritableFile("--ready-file", readyFile);
+            Files.deleteIfExists(readyFile);
+        }
         ApiServer server;
         try {
             server = ApiServer.start(cfg, line -> {
@@ -135,12 +151,27 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            deleteReadyFile();
             stopped.countDown();
         }, "rp-serve-shutdown"));
         o.println("listening on " + server.uri() + " (models: " + String.join(", ", models.keySet()) + ")");
         o.flush();
+        if (readyFile != null) {
+            AtomicFiles.write(readyFile, out -> out.write((server.uri() + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
         stopped.await();
         return 0;
+    }
+
+    /** Removes the --ready-file at shutdown, so that it never announces a server that is gone. */
+    private void deleteReadyFile() {
+        if (readyFile != null) {
+            try {
+                Files.deleteIfExists(readyFile);
+            } catch (IOException e) {
+                System.err.println("rp serve: could not delete --ready-file " + readyFile + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The --model options as NAME → FILE, in order; a NAME given twice is a usage error naming it. */

@@ -21,7 +21,7 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * The {@link PosteriorEvaluator} for a {@link ParameterizedRatioClassifier}, evaluated on the
  * classifier's device with the first layer split ({@link SplitFirstLayer}):
  * <pre>
- *   S<sub>j</sub> = Σ<sub>i&lt;N</sub> g(f(A[i] + B[j])) − N·log Ẑ(θ<sub>j</sub>, φ),
+ *   S_j = Σ_{i&lt;N} g(f(A[i] + B[j])) − N·log Ẑ(θ_j, φ),
  * </pre>
  * where A (N, h<sub>1</sub>) = W<sub>x</sub>·z<sub>x</sub> + W<sub>φ</sub>·z<sub>φ</sub> + b is
  * computed once per event, B (M, h<sub>1</sub>) = W<sub>θ</sub>·z<sub>θ</sub> once per grid point,

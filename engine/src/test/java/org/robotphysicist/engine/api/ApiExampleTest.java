@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Compiles {@code examples/java-api/ApiExample.java} against the engine and runs its main path. */
 class ApiExampleTest {
-    static final Path EXAMPLE = Path.of("..", "examples", "java-api", "ApiExample.java");
+    static final Path EXAMPLE = Path.of("..", "examples", "java-api", "src", "main", "java", "ApiExample.java");
 
     @TempDir
     Path classes;

@@ -23,8 +23,8 @@ import org.robotphysicist.models.neural.AlignedArrays;
  * standardized context c ∈ ℝ<sup>D<sub>c</sub></sup>, as a DJL block (architecture in
  * {@link FlowSpec}). With layers f<sub>1</sub>…f<sub>L</sub> (data to noise) and u = f<sub>L</sub>∘…∘f<sub>1</sub>(x):
  * <pre>
- *   log p(x | c) = log N(u; 0, I) + Σ<sub>l</sub> log|det ∂f<sub>l</sub>/∂x<sub>l−1</sub>|,
- *   log N(u; 0, I) = −½ Σ<sub>d</sub> u<sub>d</sub>² − (D<sub>x</sub>/2) log 2π.
+ *   log p(x | c) = log N(u; 0, I) + Σ_l log|det ∂f_l/∂x_{l−1}|,
+ *   log N(u; 0, I) = −½ Σ_d u_d² − (D_x/2) log 2π.
  * </pre>
  * {@link #forward} takes NDList(x (B, D<sub>x</sub>), c (B, D<sub>c</sub>)) and returns NDList(log p (B))
  * in one pass; {@link #fromNoise} and {@link #sample} invert layer by layer (D<sub>x</sub> conditioner

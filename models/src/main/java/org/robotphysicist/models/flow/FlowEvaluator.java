@@ -16,7 +16,7 @@ import org.robotphysicist.models.neural.Standardizer;
  * the flow's device. With the spec's {@link SupportBijection} y = g(x) and standardizers
  * z = (y − μ<sub>y</sub>)/s<sub>y</sub> and z<sub>c</sub> = (c − μ<sub>c</sub>)/s<sub>c</sub>,
  * <pre>
- *   log p(x | c) = log p<sub>flow</sub>(z | z<sub>c</sub>) − Σ<sub>d</sub> log s<sub>y,d</sub> + log|det ∂g/∂x|,
+ *   log p(x | c) = log p_{flow}(z | z_c) − Σ_d log s_{y,d} + log|det ∂g/∂x|,
  * </pre>
  * so values are normalized densities over the support of x in its own units, −∞ outside it (for
  * unbounded x, g is the identity and y = x). The x standardizer is fitted on y.

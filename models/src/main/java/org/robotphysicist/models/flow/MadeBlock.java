@@ -25,9 +25,9 @@ import org.robotphysicist.models.neural.SeededInitializer;
  * c (B, C); output the transform parameters (B, D, P), where the P values for x<sub>d</sub> depend
  * on c and on the x<sub>j</sub> that precede x<sub>d</sub> in this layer's order ({@link MadeMasks}):
  * <pre>
- *   h₁ = relu((M₀ ⊙ W₀)·x + W<sub>c</sub>·c + b₁)          (no x term when D = 1)
- *   h<sub>l+1</sub> = relu((M<sub>l</sub> ⊙ W<sub>l</sub>)·h<sub>l</sub> + b<sub>l+1</sub>)
- *   out = (M<sub>L</sub> ⊙ W<sub>L</sub>)·h<sub>L</sub> + b<sub>out</sub>,  reshaped to (B, D, P)
+ *   h₁ = relu((M₀ ⊙ W₀)·x + W_c·c + b₁)          (no x term when D = 1)
+ *   h_{l+1} = relu((M_l ⊙ W_l)·h_l + b_{l+1})
+ *   out = (M_L ⊙ W_L)·h_L + b_{out},  reshaped to (B, D, P)
  * </pre>
  * Masks multiply the weights in every forward pass, so masked weights get zero gradient and stay
  * inert whatever an optimizer does to them. Mask arrays are copied into engine-owned memory in the

@@ -28,9 +28,9 @@ import org.robotphysicist.models.neural.AlignedArrays;
  * <p><b>Map</b> in bin k with knots (x<sub>k</sub>, y<sub>k</sub>), width w, height h, slope
  * s = h / w and ξ = (x − x<sub>k</sub>) / w ∈ [0, 1]:
  * <pre>
- *   y     = y<sub>k</sub> + h·(s ξ² + δ<sub>k</sub> ξ(1−ξ)) / q(ξ)
- *   dy/dx = s²·(δ<sub>k+1</sub> ξ² + 2s ξ(1−ξ) + δ<sub>k</sub> (1−ξ)²) / q(ξ)²
- *   q(ξ)  = s + (δ<sub>k+1</sub> + δ<sub>k</sub> − 2s) ξ(1−ξ)
+ *   y     = y_k + h·(s ξ² + δ_k ξ(1−ξ)) / q(ξ)
+ *   dy/dx = s²·(δ_{k+1} ξ² + 2s ξ(1−ξ) + δ_k (1−ξ)²) / q(ξ)²
+ *   q(ξ)  = s + (δ_{k+1} + δ_k − 2s) ξ(1−ξ)
  * </pre>
  * The inverse solves a ξ² + b ξ + c = 0 with a = h(s − δ<sub>k</sub>) + Δ(δ<sub>k+1</sub> + δ<sub>k</sub> − 2s),
  * b = hδ<sub>k</sub> − Δ(δ<sub>k+1</sub> + δ<sub>k</sub> − 2s), c = −sΔ, Δ = y − y<sub>k</sub>, through the

@@ -9,7 +9,7 @@ import org.robotphysicist.data.Matrix;
  * infinite) onto ℝ<sup>D<sub>x</sub></sup>, through which a {@link ConditionalFlow} models a
  * bounded x: the flow's density q lives on y = g(x) ∈ ℝ<sup>D</sup>, so
  * <pre>
- *   log p(x) = log q(g(x)) + Σ<sub>d</sub> log|g<sub>d</sub>′(x<sub>d</sub>)|   inside the support,   p(x) = 0 outside,
+ *   log p(x) = log q(g(x)) + Σ_d log|g_d′(x_d)|   inside the support,   p(x) = 0 outside,
  * </pre>
  * which integrates to 1 over the support and puts no probability outside it. Per dimension d:
  * <ul>

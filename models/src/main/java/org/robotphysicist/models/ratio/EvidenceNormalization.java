@@ -15,14 +15,14 @@ import org.robotphysicist.models.GridSums;
  * The per-(θ, φ) normalization of a ratio classifier. A ratio r̂ = p̂(x | θ, φ) / p(x | φ) implies
  * the likelihood p̂(x | θ, φ) = r̂ · p(x | φ), which is normalized only if
  * <pre>
- *   Z(θ, φ) = E<sub>x ~ p(x | φ)</sub>[ r̂(x, θ, φ) ] = 1   for every θ.
+ *   Z(θ, φ) = E_{x ~ p(x | φ)}[ r̂(x, θ, φ) ] = 1   for every θ.
  * </pre>
  * A trained classifier misses this by a small θ-dependent amount (its loss barely penalizes a
  * logit offset that depends on θ alone), and a posterior from N events multiplies the error by N:
  * at N in the thousands even 10⁻³ nats shift and narrow the posterior. Dividing by Ẑ restores the
  * normalization:
  * <pre>
- *   log r̃(x, θ, φ) = log r̂(x, θ, φ) − log Ẑ(θ, φ),   Ẑ(θ, φ) = (1/K) Σ<sub>k</sub> r̂(x<sub>k</sub>, θ, φ),
+ *   log r̃(x, θ, φ) = log r̂(x, θ, φ) − log Ẑ(θ, φ),   Ẑ(θ, φ) = (1/K) Σ_k r̂(x_k, θ, φ),
  * </pre>
  * with K reference events x<sub>k</sub> simulated from p(x | φ) (θ from the training prior), the
  * same events for every θ so the Monte Carlo error is smooth in θ. log Ẑ is tabulated on a regular

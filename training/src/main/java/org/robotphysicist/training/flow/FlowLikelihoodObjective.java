@@ -12,7 +12,7 @@ import org.robotphysicist.training.TrainingObjective;
  * z = [x | θ | φ] (the layout of {@code EventDataset.table()}) is the mean negative
  * log-likelihood
  * <pre>
- *   ℓ = −(1/B) Σ<sub>b</sub> log p<sub>flow</sub>(z<sub>x,b</sub> | z<sub>θ,b</sub>, z<sub>φ,b</sub>)
+ *   ℓ = −(1/B) Σ_b log p_{flow}(z_{x,b} | z_{θ,b}, z_{φ,b})
  * </pre>
  * in standardized units (nats). Its minimizer over the flow's parameters minimizes
  * E<sub>θ,φ</sub> KL(p(x | θ, φ) ‖ p<sub>flow</sub>(x | θ, φ)); in original units the loss differs

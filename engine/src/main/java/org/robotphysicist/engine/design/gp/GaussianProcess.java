@@ -15,8 +15,8 @@ import org.robotphysicist.models.neural.Standardizer;
  * ε<sub>i</sub> ~ N(0, σ<sub>n</sub>² + s<sub>i</sub>) (learned homoscedastic plus known per-point noise).
  *
  * <pre>
- *   K = σ<sub>f</sub>² G + diag(σ<sub>n</sub>² + s) = L Lᵀ,   α = K⁻¹ t
- *   μ(x) = ȳ + s<sub>y</sub> k<sub>*</sub>ᵀα,   σ²(x) = s<sub>y</sub>² (σ<sub>f</sub>² − ‖L⁻¹k<sub>*</sub>‖²)  (clamped ≥ 0)
+ *   K = σ_f² G + diag(σ_n² + s) = L Lᵀ,   α = K⁻¹ t
+ *   μ(x) = ȳ + s_y k_*ᵀα,   σ²(x) = s_y² (σ_f² − ‖L⁻¹k_*‖²)  (clamped ≥ 0)
  * </pre>
  *
  * Immutable and thread-safe. Shapes: training points (N, D), prediction points (M, D).

@@ -67,7 +67,7 @@ public final class McmcPosterior {
     /**
      * Runs the chains on {@code density}, starting from draws of {@code prior}.
      *
-     * @param samples the number of draws {@link #samples()} returns, in [1, {@link PosteriorSampler#MAX_SAMPLES}]
+     * @param samples the number of draws {@link #samples(int)} returns, in [1, {@link PosteriorSampler#MAX_SAMPLES}]
      * @param rng     the only source of randomness
      * @throws org.robotphysicist.data.InvalidInputException when the prior has too little mass where the density is finite
      */

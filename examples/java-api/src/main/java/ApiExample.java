@@ -21,9 +21,9 @@ import org.robotphysicist.engine.surrogate.HistogramSettings;
  * at sqrt(s) = 58 GeV (simulated here at a hidden sin^2(theta_W) = 0.2312), and the sqrt(s) the next
  * experiment should run at, chosen by expected information gain under that posterior.
  *
- * Run from the repository root after a build (see README.md beside this file):
- *   java -Dai.djl.offline=true -cp "engine/target/rp-engine.jar:engine/target/lib/*" examples/java-api/ApiExample.java
- * Pass --quick for a smaller, faster run.
+ * Build and run it with Maven after {@code mvn install} of the engine (see README.md of examples/java-api):
+ *   mvn -q compile exec:exec -Dexample.args=--quick
+ * --quick makes the run smaller and faster.
  */
 public final class ApiExample {
     public static void main(String[] args) {
