@@ -52,6 +52,10 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * posteriors of observed events ({@link #posterior}), expected information gains ({@link #eig}) and
  * the next setting to run ({@link #suggestNext}).
  *
+ * <p>A simulator whose experiments have no setting (D<sub>φ</sub> = 0) has the empty φ range:
+ * {@link #train} and {@link #posterior} work with empty φ vectors, while {@link #eig} and
+ * {@link #suggestNext}, having nothing to choose, refuse.
+ *
  * <p>Immutable and validated: {@link #forSimulator} starts with the uniform prior over the
  * simulator's θ domain and φ over its φ domain (where those are bounded), and each {@code prior(..)},
  * {@code settings(..)}, {@code seed(..)} returns a changed copy. Safe to share between threads; the
@@ -382,6 +386,7 @@ public final class RobotPhysicist {
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,
             List<String> target, Cancellation cancellation) {
+        requireSettings("EIG");
         if (candidates.isEmpty()) {
             throw new InvalidInputException("EIG candidates: expected at least one phi but found none");
         }
@@ -411,6 +416,7 @@ public final class RobotPhysicist {
      * the evaluated φ with the highest GP mean.
      */
     public Suggestion suggestNext(SurrogateLikelihood surrogate, EigOptions options) {
+        requireSettings("suggestNext");
         Box phi = requirePhi();
         requireCovers(surrogate, posteriorRange(), phi.lower());
         requireCovers(surrogate, posteriorRange(), phi.upper());
@@ -477,6 +483,14 @@ public final class RobotPhysicist {
                     + simulator.thetaDomain() + " is unbounded) but found none; call prior(..)");
         }
         return prior;
+    }
+
+    /** Refuses {@code what} for a simulator whose experiments have no setting: there is nothing to choose. */
+    private void requireSettings(String what) {
+        if (!simulator.dimensions().hasPhi()) {
+            throw new InvalidInputException(what + ": expected a simulator with experiment settings (phi) to choose"
+                    + " between but " + simulator.name() + " has none; every experiment is the same");
+        }
     }
 
     private Box requirePhi() {

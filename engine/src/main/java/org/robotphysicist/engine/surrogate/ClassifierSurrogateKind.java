@@ -55,8 +55,8 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
                 r.device());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
-                .withNormalization(RatioTrainingConfig.Normalization.forEvents(r.eventsPerExperiment(),
-                        NORMALIZATION_PER_EVENT));
+                .withNormalization(c.evidenceNormalizationOrDefault() ? RatioTrainingConfig.Normalization.forEvents(
+                        r.eventsPerExperiment(), NORMALIZATION_PER_EVENT) : RatioTrainingConfig.Normalization.off());
     }
 
     @Override

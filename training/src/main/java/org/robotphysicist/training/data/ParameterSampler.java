@@ -51,12 +51,12 @@ public interface ParameterSampler {
         };
     }
 
-    /** Always the same value (e.g. one beam energy); the range is that point. */
+    /**
+     * Always the same value (e.g. one beam energy); the range is that point. The empty vector is
+     * the φ of a simulator without settings: draws are (n, 0).
+     */
     static ParameterSampler fixed(double... value) {
         double[] v = Require.finite("fixed parameter", value.clone());
-        if (v.length == 0) {
-            throw new InvalidInputException("fixed parameter: expected at least one value but found none");
-        }
         return new ParameterSampler() {
             @Override
             public int dim() {
