@@ -70,6 +70,19 @@ final class BoxOptions {
     }
 
     /**
+     * As {@link #valueOrRange}, with the range option given once per box ({@code ranges}, null when
+     * not given): one box, or several to train across their union.
+     */
+    static List<Box> valueOrRanges(String valueOption, double[] value, String rangeOption, List<double[]> ranges,
+            Box domain) {
+        if (ranges == null || ranges.size() == 1 || value != null || domain.dim() == 0) {
+            return List.of(valueOrRange(valueOption, value, rangeOption, ranges == null ? null
+                    : ranges.stream().flatMapToDouble(java.util.Arrays::stream).toArray(), domain));
+        }
+        return ranges.stream().map(r -> parse(rangeOption, r, domain)).toList();
+    }
+
+    /**
      * Refuses options that set φ for a simulator whose experiments have no setting ({@code domain}
      * of dimension 0): pairs of option name and value, a value null where the option was not given.
      */

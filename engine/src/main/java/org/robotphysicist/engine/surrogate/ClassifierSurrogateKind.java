@@ -72,8 +72,12 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
                 c.trainingCurve().epochs().size(), device), BuiltSurrogate.fellBack(device, r.device()));
     }
 
-    /** "at phi [v]" or "over phi in box", for descriptions. */
+    /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */
     static String phiText(SurrogateBuildRequest r) {
-        return r.phiIsPoint() ? "at phi " + java.util.Arrays.toString(r.phiBox().lower()) : "over phi in " + r.phiBox();
+        if (r.phiBox().dim() == 0) {
+            return "without phi";
+        }
+        return r.phiIsPoint() ? "at phi " + java.util.Arrays.toString(r.phiBox().lower()) : "over phi in "
+                + r.phiUnion();
     }
 }

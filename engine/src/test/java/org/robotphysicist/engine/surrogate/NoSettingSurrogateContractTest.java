@@ -43,7 +43,7 @@ class NoSettingSurrogateContractTest {
         RobotPhysicist rp = RobotPhysicist.forSimulator(SIM);
         assertEquals(Box.empty(), rp.settings());
         TrainOptions options = TrainOptions.defaults(kind).withControls(TrainingControls.of(4_000, 2, 11)
-                .withNetwork(2, 16)).withHistogram(new HistogramSettings(31, 3, 2_000, 20)).withEventsPerExperiment(100)
+                .withNetwork(2, 16)).withHistogram(new HistogramSettings(31, 3, 2_000, 20)).withEventsPerExperiment(10)
                 .withTraining(4_000, 2, DeviceRequest.CPU);
         Observation obs = new Observation(SIM.simulate(new double[] {0.4}, NO_PHI, 100, new SplittableRandom(2)),
                 NO_PHI);

@@ -2,6 +2,7 @@ package org.robotphysicist.training.data;
 
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
@@ -18,6 +19,14 @@ public interface ParameterSampler {
 
     /** The bounded box every draw lies in. */
     Box range();
+
+    /**
+     * The boxes draws lie in: {@link #range()}, or the several boxes of a sampler over a union
+     * ({@link #uniformOver}), which becomes the trained φ of a surrogate.
+     */
+    default BoxUnion union() {
+        return BoxUnion.of(range());
+    }
 
     /** n draws, (n, {@link #dim()}). */
     Matrix sample(int n, SplittableRandom rng);
@@ -47,6 +56,36 @@ public interface ParameterSampler {
             @Override
             public String toString() {
                 return "sampler(" + prior + ")";
+            }
+        };
+    }
+
+    /** Uniform over the union of boxes {@code boxes} ({@link BoxUnion#sample}); its range is their bounding box. */
+    static ParameterSampler uniformOver(BoxUnion boxes) {
+        return new ParameterSampler() {
+            @Override
+            public int dim() {
+                return boxes.dim();
+            }
+
+            @Override
+            public Box range() {
+                return boxes.bounds();
+            }
+
+            @Override
+            public BoxUnion union() {
+                return boxes;
+            }
+
+            @Override
+            public Matrix sample(int n, SplittableRandom rng) {
+                return boxes.sample(n, rng);
+            }
+
+            @Override
+            public String toString() {
+                return "uniform over " + boxes;
             }
         };
     }
