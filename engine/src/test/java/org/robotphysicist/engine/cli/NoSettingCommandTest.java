@@ -48,6 +48,23 @@ class NoSettingCommandTest {
     }
 
     @Test
+    void eventFilesWithoutPhiColumnsTrainAModelWithoutPhi() {
+        Path events = dir.resolve("rows.csv");
+        assertEquals(0, CliRun.of("simulate", "-q", "--simulator", "crescent", "--pairs", "300", "--events", "1",
+                "--seed", "4", "--out", events.toString()).exit());
+        Path model = dir.resolve("rows.rpm");
+        CliRun train = CliRun.of("train", "--events-from", events.toString(), "--surrogate", "maf", "--epochs", "1",
+                "--hidden-layers", "1", "--hidden-width", "8", "--device", "cpu", "--no-plot", "-o",
+                model.toString());
+        assertEquals(0, train.exit(), train.err());
+        try (var s = org.robotphysicist.models.file.SurrogateFiles.load(model,
+                org.robotphysicist.models.file.LoadOptions.defaults())) {
+            assertEquals(List.of(), s.dimensions().phiNames());
+            assertEquals(List.of("theta1", "theta2"), s.dimensions().thetaNames());
+        }
+    }
+
+    @Test
     void phiGivenToASimulatorWithoutSettingIsRefused() {
         Path events = dir.resolve("e.csv");
         CliRun sim = CliRun.of("simulate", "--simulator", "crescent", "--theta", "0.5,-1", "--phi", "1", "--events",
