@@ -212,9 +212,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainedModel trained = rp.train(trainOptions());
         if (certify) {
             if (!quiet) {
-                o.printf("certifying on %d prior-predictive datasets of %d events at phi = %s%s%n", certifyDatasets,
-                        events, java.util.Arrays.toString(at), certifyPhi != null ? " (--certify-phi)"
-                        : phi != null ? " (--phi)" : " (the middle of the phi range; --certify-phi to choose)");
+                o.printf("certifying on %d prior-predictive datasets of %d events%s%n", certifyDatasets, events,
+                        at.length == 0 ? "" : " at phi = " + java.util.Arrays.toString(at) + (certifyPhi != null
+                        ? " (--certify-phi)" : phi != null ? " (--phi)"
+                        : " (the middle of the phi range; --certify-phi to choose)"));
                 o.flush();
             }
             try {

@@ -18,6 +18,7 @@ import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -61,6 +62,11 @@ class NoSettingSurrogateContractTest {
             double mean = p.summary().mean()[0];
             assertEquals(0, p.phi().length);
             assertEquals(0.4, mean, MEAN_TOLERANCE, kind + " posterior mean " + mean);
+            if (kind.equals("maf")) { // the calibration certificate, measured without a setting
+                TrainedModel certified = rp.certify(model, NO_PHI, CertificateSettings.defaults(10).withDatasets(20)
+                        .withGridPointsPerDimension(41));
+                assertEquals(0, certified.calibration().orElseThrow().phi().size());
+            }
             if (model.savable()) {
                 Path file = dir.resolve(kind + ".rpm");
                 model.save(file);
