@@ -124,10 +124,12 @@ public record BoxUnion(List<Box> boxes) {
         int dim = dim();
         double[] values = new double[n * dim];
         for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
             int k = 0;
-            while (k < cumulative.length - 1 && u >= cumulative[k]) {
-                k++;
+            if (!isSingle()) { // one box: no draw for the choice, so the draws are those of a plain box
+                double u = rng.nextDouble();
+                while (k < cumulative.length - 1 && u >= cumulative[k]) {
+                    k++;
+                }
             }
             Box b = boxes.get(k);
             for (int d = 0; d < dim; d++) {

@@ -221,42 +221,10 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
         }
         for (int d = 0; d < phiBox.dim(); d++) {
             if (phiBox.lower(d) == phiBox.upper(d)) {
-                return partlyFixed(phiBox);
+                return ParameterSampler.uniformOver(BoxUnion.of(phiBox)); // the flat components stay fixed
             }
         }
         return ParameterSampler.of(new UniformBoxPrior(phiBox));
-    }
-
-    /** Uniform along the box's open components, the fixed value along its flat ones. */
-    private static ParameterSampler partlyFixed(Box box) {
-        return new ParameterSampler() {
-            @Override
-            public int dim() {
-                return box.dim();
-            }
-
-            @Override
-            public Box range() {
-                return box;
-            }
-
-            @Override
-            public Matrix sample(int n, SplittableRandom rng) {
-                int dim = box.dim();
-                double[] values = new double[n * dim];
-                for (int i = 0; i < n; i++) {
-                    for (int d = 0; d < dim; d++) {
-                        values[i * dim + d] = box.lower(d) + (box.upper(d) - box.lower(d)) * rng.nextDouble();
-                    }
-                }
-                return Matrix.of(n, dim, values);
-            }
-
-            @Override
-            public String toString() {
-                return "uniform" + box;
-            }
-        };
     }
 
     /** Training progress as lines on {@link #log} (epochs and stages, not batches). */

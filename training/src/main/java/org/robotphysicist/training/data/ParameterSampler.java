@@ -85,7 +85,7 @@ public interface ParameterSampler {
 
             @Override
             public String toString() {
-                return "uniform over " + boxes;
+                return "uniform" + boxes;
             }
         };
     }
