@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * An axis-aligned box {l ≤ v ≤ u} in D dimensions; bounds may be infinite. Used for prior
- * supports, simulator domains and the ranges a surrogate was trained on.
+ * supports, simulator domains and the ranges a surrogate was trained on. D may be 0: the φ
+ * domain of a simulator without settings, whose only point is the empty vector.
  */
 public record Box(double[] lower, double[] upper) {
 
     public Box {
-        if (lower == null || upper == null || lower.length != upper.length || lower.length == 0) {
-            throw new DimensionMismatchException("box bounds: expected two arrays of equal, non-zero length but found "
+        if (lower == null || upper == null || lower.length != upper.length) {
+            throw new DimensionMismatchException("box bounds: expected two arrays of equal length but found "
                     + (lower == null ? "null" : lower.length) + " and " + (upper == null ? "null" : upper.length));
         }
         lower = lower.clone();
@@ -26,6 +27,11 @@ public record Box(double[] lower, double[] upper) {
     /** A one-dimensional interval. */
     public static Box interval(double lower, double upper) {
         return new Box(new double[] {lower}, new double[] {upper});
+    }
+
+    /** The box of dimension 0, whose only point is the empty vector. */
+    public static Box empty() {
+        return new Box(new double[0], new double[0]);
     }
 
     /** The whole of R<sup>D</sup>. */

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * An immutable, dense, row-major matrix of doubles with shape (rows, cols). Used for event
  * blocks (N, D<sub>x</sub>), parameter grids (M, D<sub>θ</sub>) and batches of settings
- * (B, D<sub>φ</sub>). Construction copies; accessors never expose the backing array.
+ * (B, D<sub>φ</sub>). Construction copies; accessors never expose the backing array. A matrix may
+ * have no columns (settings of a simulator without φ: B empty rows).
  */
 public final class Matrix {
     private final int rows;
@@ -23,8 +24,8 @@ public final class Matrix {
      * Values are copied and must be finite.
      */
     public static Matrix of(int rows, int cols, double[] values) {
-        if (rows < 0 || cols < 1) {
-            throw new DimensionMismatchException("matrix shape: expected rows >= 0 and cols >= 1 but found ("
+        if (rows < 0 || cols < 0) {
+            throw new DimensionMismatchException("matrix shape: expected rows >= 0 and cols >= 0 but found ("
                     + rows + ", " + cols + ")");
         }
         if (values.length != (long) rows * cols) {

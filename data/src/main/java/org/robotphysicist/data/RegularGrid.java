@@ -9,15 +9,18 @@ import java.util.Arrays;
  * {@code k} has multi-index (k<sub>0</sub>, …, k<sub>D−1</sub>) with
  * k = ((k<sub>0</sub>·n<sub>1</sub> + k<sub>1</sub>)·n<sub>2</sub> + …).
  *
+ * <p>A grid of dimension 0 holds one point, the empty vector (the φ grid of a simulator without
+ * settings).
+ *
  * <p>Each point stands for a cell of width {@link #spacing(int)} centred on it, so sums over the
  * grid are midpoint-rule integrals.
  */
 public record RegularGrid(double[] lower, double[] upper, int[] counts) {
 
     public RegularGrid {
-        if (lower == null || upper == null || counts == null || lower.length == 0
+        if (lower == null || upper == null || counts == null
                 || lower.length != upper.length || lower.length != counts.length) {
-            throw new DimensionMismatchException("grid: expected lower, upper and counts of equal non-zero length");
+            throw new DimensionMismatchException("grid: expected lower, upper and counts of equal length");
         }
         lower = Require.finite("grid lower", lower.clone());
         upper = Require.finite("grid upper", upper.clone());

@@ -1,6 +1,7 @@
 package org.robotphysicist.models;
 
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 
@@ -23,8 +24,16 @@ public interface SurrogateLikelihood {
     /** The θ box the surrogate is valid on (its training or tabulation range). */
     Box thetaRange();
 
-    /** The φ box the surrogate is valid on. */
+    /** The φ box the surrogate is valid on (the bounding box where it covers several: {@link #phiUnion()}). */
     Box phiRange();
+
+    /**
+     * The φ boxes the surrogate is valid on: the one box {@link #phiRange()}, or the several a model
+     * was trained across, which leave gaps inside their bounding box.
+     */
+    default BoxUnion phiUnion() {
+        return BoxUnion.of(phiRange());
+    }
 
     /** True when values are normalized log-densities over x, not just up to a constant. */
     boolean isNormalized();

@@ -7,7 +7,6 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.CrescentSimulator;
 import org.robotphysicist.data.simulator.NonlinearSixDimSimulator;
-import org.robotphysicist.data.simulator.PlaceholderSetting;
 import org.robotphysicist.data.simulator.SlcpSimulator;
 import org.robotphysicist.data.simulator.StudentTSimulator;
 import org.robotphysicist.data.simulator.TractableSimulator;
@@ -18,7 +17,7 @@ import org.robotphysicist.engine.posterior.Observation;
  * simulator's θ domain, and the observation: one event simulated at {@code trueTheta} from a
  * fixed seed.
  *
- * @param simulator the task's simulator (φ is its placeholder setting)
+ * @param simulator the task's simulator (its experiments have no setting: φ is empty)
  * @param trueTheta the parameter the observation is simulated at
  * @param posterior what makes the posterior hard, for the report
  */
@@ -72,7 +71,7 @@ public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, Str
 
     /** The observed event, the same in every run. */
     public Observation observation() {
-        Matrix x = simulator.simulate(trueTheta, PlaceholderSetting.value(), 1, new SplittableRandom(OBSERVATION_SEED));
-        return new Observation(x, PlaceholderSetting.value());
+        Matrix x = simulator.simulate(trueTheta, new double[0], 1, new SplittableRandom(OBSERVATION_SEED));
+        return new Observation(x, new double[0]);
     }
 }

@@ -2,7 +2,6 @@ package org.robotphysicist.benchmarks.accuracy;
 
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.data.simulator.PlaceholderSetting;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -74,7 +73,7 @@ public final class SurrogateKinds {
      */
     public static TrainedSurrogate train(Kind kind, Simulator simulator, ParameterSampler theta, int simulations,
             int maxEpochs, long seed) {
-        ParameterSampler phi = ParameterSampler.fixed(PlaceholderSetting.value());
+        ParameterSampler phi = ParameterSampler.fixed(new double[0]);
         int dx = simulator.dimensions().xDim();
         int context = simulator.dimensions().thetaDim() + simulator.dimensions().phiDim();
         TrainedSurrogate trained = switch (kind) {

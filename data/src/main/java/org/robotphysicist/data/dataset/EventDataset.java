@@ -151,9 +151,9 @@ public final class EventDataset {
         return block(ColumnRole.THETA);
     }
 
-    /** Settings per row, (N, D<sub>φ</sub>); throws if the dataset has none. */
+    /** Settings per row, (N, D<sub>φ</sub>); (N, 0) where the dataset has no φ columns. */
     public Matrix phi() {
-        return block(ColumnRole.PHI);
+        return hasPhi() ? block(ColumnRole.PHI) : Matrix.of(size(), 0, new double[0]);
     }
 
     /** All columns, (N, C), in schema order. */

@@ -13,7 +13,7 @@ import org.robotphysicist.data.Dimensions;
  * </pre>
  * Given x, θ₁ is known to about σ₁ while θ₂ ≈ x₂ − b(θ₁² − 1) to σ₂ ≪ σ₁: the posterior mass lies
  * along a parabola in the (θ₁, θ₂) plane — the twisted-Gaussian shape of Haario, Saksman &amp;
- * Tamminen (1999) made a likelihood. φ is the {@link PlaceholderSetting}.
+ * Tamminen (1999) made a likelihood. Experiments have no setting: φ is empty.
  */
 public final class CrescentSimulator implements TractableSimulator {
     public static final double SIGMA_1 = 1.0;
@@ -28,7 +28,7 @@ public final class CrescentSimulator implements TractableSimulator {
 
     @Override
     public Dimensions dimensions() {
-        return PlaceholderSetting.dimensions(List.of("theta1", "theta2"), List.of("x1", "x2"));
+        return Dimensions.withoutPhi(List.of("theta1", "theta2"), List.of("x1", "x2"));
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class CrescentSimulator implements TractableSimulator {
 
     @Override
     public Box phiDomain() {
-        return PlaceholderSetting.domain();
+        return Box.empty();
     }
 
     @Override

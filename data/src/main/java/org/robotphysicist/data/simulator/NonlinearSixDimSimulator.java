@@ -11,8 +11,8 @@ import org.robotphysicist.data.Dimensions;
  *   a = {@value #COUPLING}, σ = {@value #SIGMA}.
  * </pre>
  * Each coordinate of the mean depends on its neighbour through a sine, so the posterior is a
- * curved, correlated 6-D density (a grid is out of reach; MCMC is needed). φ is the
- * {@link PlaceholderSetting}.
+ * curved, correlated 6-D density (a grid is out of reach; MCMC is needed). Experiments have no
+ * setting: φ is empty.
  */
 public final class NonlinearSixDimSimulator implements TractableSimulator {
     public static final int DIM = 6;
@@ -27,8 +27,8 @@ public final class NonlinearSixDimSimulator implements TractableSimulator {
 
     @Override
     public Dimensions dimensions() {
-        return PlaceholderSetting.dimensions(PlaceholderSetting.numbered("theta", DIM),
-                PlaceholderSetting.numbered("x", DIM));
+        return Dimensions.withoutPhi(Dimensions.numbered("theta", DIM),
+                Dimensions.numbered("x", DIM));
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class NonlinearSixDimSimulator implements TractableSimulator {
 
     @Override
     public Box phiDomain() {
-        return PlaceholderSetting.domain();
+        return Box.empty();
     }
 
     @Override

@@ -84,13 +84,13 @@ public final class SimulatorRegistry {
                 + " Gamma_Z [GeV], sin^2(theta_eff)), phi = sqrt(s) in GeV, x = (cos(theta*), acollinearity [rad],"
                 + " m_mumu/sqrt(s))", ZLineshapeSimulator::new);
         add(m, "slcp", "SLCP benchmark: theta in [-3,3]^5, x = 4 draws of a 2-D Gaussian (8 values); multimodal"
-                + " posterior; phi a placeholder fixed at 1", SlcpSimulator::new);
+                + " posterior; no phi (experiments have no setting)", SlcpSimulator::new);
         add(m, "crescent", "crescent posterior: theta in [-3,3]^2, x = (theta1, theta2 + b(theta1^2 - 1)) + Gaussian"
-                + " noise; phi a placeholder fixed at 1", CrescentSimulator::new);
+                + " noise; no phi (experiments have no setting)", CrescentSimulator::new);
         add(m, "student-t", "heavy tails: theta in [-5,5]^2, x = 2 measurements of theta with Student-t3 noise;"
-                + " phi a placeholder fixed at 1", StudentTSimulator::new);
+                + " no phi (experiments have no setting)", StudentTSimulator::new);
         add(m, "nonlinear-6d", "6-D theta in [-2,2]^6, x_i = theta_i + 0.5 sin(2 theta_{i+1}) + N(0, 0.3^2);"
-                + " phi a placeholder fixed at 1", NonlinearSixDimSimulator::new);
+                + " no phi (experiments have no setting)", NonlinearSixDimSimulator::new);
         return m;
     }
 

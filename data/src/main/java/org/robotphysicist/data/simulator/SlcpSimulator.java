@@ -16,7 +16,7 @@ import org.robotphysicist.data.Dimensions;
  * The likelihood is a product of Gaussians, yet the posterior under a uniform prior is
  * multimodal: it is invariant under θ₃ → −θ₃ and θ₄ → −θ₄, so it has (at least) four
  * symmetric modes. At θ₃ = 0 or θ₄ = 0 the Gaussian is degenerate; {@link #logDensity} is then
- * −∞ (a set of prior measure zero). φ is the {@link PlaceholderSetting}.
+ * −∞ (a set of prior measure zero). Experiments have no setting: φ is empty.
  */
 public final class SlcpSimulator implements TractableSimulator {
     /** Draws per event. */
@@ -30,8 +30,8 @@ public final class SlcpSimulator implements TractableSimulator {
 
     @Override
     public Dimensions dimensions() {
-        return PlaceholderSetting.dimensions(PlaceholderSetting.numbered("theta", 5),
-                PlaceholderSetting.numbered("x", 2 * DRAWS));
+        return Dimensions.withoutPhi(Dimensions.numbered("theta", 5),
+                Dimensions.numbered("x", 2 * DRAWS));
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class SlcpSimulator implements TractableSimulator {
 
     @Override
     public Box phiDomain() {
-        return PlaceholderSetting.domain();
+        return Box.empty();
     }
 
     @Override

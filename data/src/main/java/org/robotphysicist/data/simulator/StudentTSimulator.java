@@ -15,8 +15,8 @@ import org.robotphysicist.data.Dimensions;
  * </pre>
  * t₃ has finite variance but only two finite moments beyond the mean, so events have outliers
  * and the posterior heavy tails; when the two measurements disagree it is bimodal. Draws use
- * t = Z / √(χ²₃ / 3) with χ²₃ a sum of three squared standard normals. φ is the
- * {@link PlaceholderSetting}.
+ * t = Z / √(χ²₃ / 3) with χ²₃ a sum of three squared standard normals. Experiments have no
+ * setting: φ is empty.
  */
 public final class StudentTSimulator implements TractableSimulator {
     public static final int NU = 3;
@@ -32,7 +32,7 @@ public final class StudentTSimulator implements TractableSimulator {
 
     @Override
     public Dimensions dimensions() {
-        return PlaceholderSetting.dimensions(List.of("theta1", "theta2"), PlaceholderSetting.numbered("x", 2 * DRAWS));
+        return Dimensions.withoutPhi(List.of("theta1", "theta2"), Dimensions.numbered("x", 2 * DRAWS));
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class StudentTSimulator implements TractableSimulator {
 
     @Override
     public Box phiDomain() {
-        return PlaceholderSetting.domain();
+        return Box.empty();
     }
 
     @Override

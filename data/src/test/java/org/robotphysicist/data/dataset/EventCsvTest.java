@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.simulator.CrescentSimulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 
 class EventCsvTest {
@@ -38,6 +40,20 @@ class EventCsvTest {
         assertEquals(d.table(), back.dataset().table());
         assertEquals(d.sha256(), back.dataset().sha256());
         assertEquals("9", back.metadata().get("seed"));
+    }
+
+    @Test
+    void eventsOfASimulatorWithoutSettingHaveNoPhiColumns() throws IOException {
+        CrescentSimulator sim = new CrescentSimulator();
+        EventDataset d = sim.simulateBatch(Matrix.ofRows(new double[] {0.5, -1}, new double[] {1, 0}),
+                Matrix.of(2, 0, new double[0]), 10, new SplittableRandom(4));
+        Path f = dir.resolve("crescent.csv");
+        EventCsv.write(d, Map.of(), f);
+        assertTrue(Files.readAllLines(f).contains("x:x1,x:x2,theta:theta1,theta:theta2"), "header without phi");
+        EventDataset back = EventCsv.read(f).dataset();
+        assertEquals(d.table(), back.table());
+        assertEquals(List.of(), back.schema().phiNames());
+        assertEquals(Matrix.of(20, 0, new double[0]), back.phi());
     }
 
     @Test

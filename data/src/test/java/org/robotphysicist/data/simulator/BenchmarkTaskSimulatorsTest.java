@@ -1,6 +1,6 @@
 package org.robotphysicist.data.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
@@ -25,6 +25,7 @@ import org.robotphysicist.data.Matrix;
  */
 class BenchmarkTaskSimulatorsTest {
     private static final int N = 100_000;
+    private static final double[] NO_PHI = {};
 
     static Stream<Arguments> tasks() {
         return Stream.of(
@@ -39,7 +40,7 @@ class BenchmarkTaskSimulatorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
     void densityIsNormalizedAndMatchesTheSampler(TractableSimulator sim, double[] theta, double[] shifted) {
-        double[] phi = PlaceholderSetting.value();
+        double[] phi = NO_PHI;
         Matrix x = sim.simulate(theta, phi, N, new SplittableRandom(5));
         double sum = 0;
         double sumSq = 0;
@@ -59,13 +60,12 @@ class BenchmarkTaskSimulatorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
-    void declaresAPlaceholderSettingAndReproducibleDraws(TractableSimulator sim, double[] theta, double[] shifted) {
-        assertEquals(1, sim.dimensions().phiDim());
-        assertEquals(PlaceholderSetting.NAME, sim.dimensions().phiNames().get(0));
-        assertArrayEquals(new double[] {1}, sim.phiDomain().lower());
-        assertArrayEquals(new double[] {1}, sim.phiDomain().upper());
-        Matrix a = sim.simulate(theta, PlaceholderSetting.value(), 10, new SplittableRandom(9));
-        Matrix b = sim.simulate(theta, PlaceholderSetting.value(), 10, new SplittableRandom(9));
+    void declaresNoSettingAndReproducibleDraws(TractableSimulator sim, double[] theta, double[] shifted) {
+        assertEquals(0, sim.dimensions().phiDim());
+        assertEquals(0, sim.phiDomain().dim());
+        assertFalse(sim.dimensions().hasPhi());
+        Matrix a = sim.simulate(theta, NO_PHI, 10, new SplittableRandom(9));
+        Matrix b = sim.simulate(theta, NO_PHI, 10, new SplittableRandom(9));
         assertEquals(a, b);
         assertEquals(sim.dimensions().xDim(), a.cols());
     }
@@ -73,7 +73,7 @@ class BenchmarkTaskSimulatorsTest {
     @Test
     void slcpDrawsHaveTheStatedMeanAndCovariance() {
         double[] theta = {0.7, -2.9, -1.0, -0.9, 0.6};
-        Matrix x = new SlcpSimulator().simulate(theta, PlaceholderSetting.value(), N, new SplittableRandom(3));
+        Matrix x = new SlcpSimulator().simulate(theta, NO_PHI, N, new SplittableRandom(3));
         double s1 = 1.0;
         double s2 = 0.81;
         double rho = Math.tanh(0.6);
@@ -98,7 +98,7 @@ class BenchmarkTaskSimulatorsTest {
         double total = 0;
         for (double x1 = -6; x1 <= 9; x1 += h) {
             for (double x2 = -3; x2 <= 6; x2 += h) {
-                total += Math.exp(sim.logDensity(new double[] {x1, x2}, theta, PlaceholderSetting.value())) * h * h;
+                total += Math.exp(sim.logDensity(new double[] {x1, x2}, theta, NO_PHI)) * h * h;
             }
         }
         assertClose("crescent: grid integral of p(x | theta)", 1.0, total, 1e-3);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
@@ -52,6 +53,10 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * posteriors of observed events ({@link #posterior}), expected information gains ({@link #eig}) and
  * the next setting to run ({@link #suggestNext}).
  *
+ * <p>A simulator whose experiments have no setting (D<sub>φ</sub> = 0) has the empty φ range:
+ * {@link #train} and {@link #posterior} work with empty φ vectors, while {@link #eig} and
+ * {@link #suggestNext}, having nothing to choose, refuse.
+ *
  * <p>Immutable and validated: {@link #forSimulator} starts with the uniform prior over the
  * simulator's θ domain and φ over its φ domain (where those are bounded), and each {@code prior(..)},
  * {@code settings(..)}, {@code seed(..)} returns a changed copy. Safe to share between threads; the
@@ -66,12 +71,12 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 public final class RobotPhysicist {
     private final Simulator simulator;
     private final Prior prior;
-    private final Box phiRange;
+    private final BoxUnion phiRange;
     private final Box proposal;
     private final Consumer<String> log;
     private final ProgressReporter progress;
 
-    private RobotPhysicist(Simulator simulator, Prior prior, Box phiRange, Box proposal, Consumer<String> log,
+    private RobotPhysicist(Simulator simulator, Prior prior, BoxUnion phiRange, Box proposal, Consumer<String> log,
             ProgressReporter progress) {
         this.simulator = simulator;
         this.prior = prior;
@@ -88,7 +93,7 @@ public final class RobotPhysicist {
     public static RobotPhysicist forSimulator(Simulator simulator) {
         Objects.requireNonNull(simulator, "simulator");
         Prior p = simulator.thetaDomain().isBounded() ? new UniformBoxPrior(simulator.thetaDomain()) : null;
-        Box phi = simulator.phiDomain().isBounded() ? simulator.phiDomain() : null;
+        BoxUnion phi = simulator.phiDomain().isBounded() ? BoxUnion.of(simulator.phiDomain()) : null;
         return new RobotPhysicist(simulator, p, phi, null, line -> { }, ProgressReporter.silent());
     }
 
@@ -137,8 +142,20 @@ public final class RobotPhysicist {
 
     /** The same with experiment settings φ in {@code range} (inside the simulator's φ domain). */
     public RobotPhysicist settings(Box range) {
-        requireInside("phi range", range, simulator.phiDomain(), simulator.dimensions().phiDim());
-        return new RobotPhysicist(simulator, prior, range, proposal, log, progress);
+        return settings(List.of(range));
+    }
+
+    /**
+     * The same with experiment settings φ in the union of {@code ranges} (each inside the simulator's
+     * φ domain, their interiors disjoint): {@link #train} draws training φ over the union, each box in
+     * proportion to its volume, and the trained model refuses a φ outside every box.
+     */
+    public RobotPhysicist settings(List<Box> ranges) {
+        Objects.requireNonNull(ranges, "phi ranges");
+        for (Box range : ranges) {
+            requireInside("phi range", range, simulator.phiDomain(), simulator.dimensions().phiDim());
+        }
+        return new RobotPhysicist(simulator, prior, new BoxUnion(ranges), proposal, log, progress);
     }
 
     /** The same with one fixed setting φ. */
@@ -161,9 +178,15 @@ public final class RobotPhysicist {
         return requirePrior();
     }
 
-    /** The range of settings φ. */
+    /** The range of settings φ (the bounding box where there are several: {@link #settingBoxes()}). */
     public Box settings() {
         return requirePhi();
+    }
+
+    /** The boxes of settings φ: one, or several trained across together. */
+    public List<Box> settingBoxes() {
+        requirePhi();
+        return phiRange.boxes();
     }
 
     /** The box training θ are drawn from uniformly, when one was named ({@link #proposal}). */
@@ -188,7 +211,8 @@ public final class RobotPhysicist {
      * prior's support × the φ range: a neural kind trains on θ drawn from the current prior and φ
      * drawn uniformly over the range (or fixed at one setting), conditioned on (θ, φ). All
      * randomness follows from {@code options.seed()}. With {@link TrainOptions#certification()}
-     * set, the model is then certified at the middle of the φ range ({@link #certify}).
+     * set, the model is then certified at the middle of the φ range (of its first box where there
+     * are several; {@link #certify}).
      */
     public TrainedModel train(TrainOptions options) {
         Objects.requireNonNull(options, "options");
@@ -198,7 +222,7 @@ public final class RobotPhysicist {
             return model;
         }
         try {
-            return certify(model, middle(requirePhi()), options.certification());
+            return certify(model, middle(settingBoxes().get(0)), options.certification());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -234,7 +258,7 @@ public final class RobotPhysicist {
     /** The registry request {@link #train} builds for {@code options} (for callers that drive the registry). */
     public SurrogateBuildRequest buildRequest(TrainOptions options) {
         return new SurrogateBuildRequest(new TrainingSource.Simulated(simulator, proposal), requirePrior(),
-                requirePhi(), options.training(), options.histogram(), options.eventsPerExperiment(), options.device(),
+                settingBoxes(), options.training(), options.histogram(), options.eventsPerExperiment(), options.device(),
                 log, progress);
     }
 
@@ -382,6 +406,7 @@ public final class RobotPhysicist {
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,
             List<String> target, Cancellation cancellation) {
+        requireSettings("EIG");
         if (candidates.isEmpty()) {
             throw new InvalidInputException("EIG candidates: expected at least one phi but found none");
         }
@@ -411,6 +436,11 @@ public final class RobotPhysicist {
      * the evaluated φ with the highest GP mean.
      */
     public Suggestion suggestNext(SurrogateLikelihood surrogate, EigOptions options) {
+        requireSettings("suggestNext");
+        if (settingBoxes().size() > 1) {
+            throw new InvalidInputException("suggestNext: expected one phi range to search but found the union "
+                    + phiRange + "; call settings(box) with the range to choose from");
+        }
         Box phi = requirePhi();
         requireCovers(surrogate, posteriorRange(), phi.lower());
         requireCovers(surrogate, posteriorRange(), phi.upper());
@@ -456,7 +486,7 @@ public final class RobotPhysicist {
             throw new OutOfSupportException("prior support: expected a box inside the surrogate's theta range "
                     + surrogate.thetaRange() + " but found " + theta);
         }
-        surrogate.phiRange().require("phi (inside the surrogate's phi range)", phi);
+        surrogate.phiUnion().require("phi (inside the surrogate's phi range)", phi);
     }
 
     private static void requireInside(String what, Box box, Box domain, int dim) {
@@ -479,12 +509,20 @@ public final class RobotPhysicist {
         return prior;
     }
 
+    /** Refuses {@code what} for a simulator whose experiments have no setting: there is nothing to choose. */
+    private void requireSettings(String what) {
+        if (!simulator.dimensions().hasPhi()) {
+            throw new InvalidInputException(what + ": expected a simulator with experiment settings (phi) to choose"
+                    + " between but " + simulator.name() + " has none; every experiment is the same");
+        }
+    }
+
     private Box requirePhi() {
         if (phiRange == null) {
             throw new InvalidInputException("phi range: expected one (the simulator's phi domain "
                     + simulator.phiDomain() + " is unbounded) but found none; call settings(..)");
         }
-        return phiRange;
+        return phiRange.bounds();
     }
 
     @Override

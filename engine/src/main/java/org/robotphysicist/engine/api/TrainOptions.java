@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -39,6 +40,10 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
         if (device == null || histogram == null) {
             throw new InvalidInputException("train options: expected a device and histogram settings but found "
                     + device + " and " + histogram);
+        }
+        if (training.evidenceNormalization() != null && !surrogate.equals(ClassifierSurrogateKind.NAME)) {
+            throw new InvalidInputException("evidence normalization: expected it set only for the 'classifier'"
+                    + " surrogate (the only kind normalized per theta) but found it set for '" + surrogate + "'");
         }
     }
 
@@ -93,6 +98,19 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
 
     public TrainOptions withEventsPerExperiment(int events) {
         return new TrainOptions(surrogate, training, device, histogram, events, certification);
+    }
+
+    /**
+     * The same with the classifier's per-θ evidence normalization on (the default) or off
+     * ({@link TrainingControls#evidenceNormalization()}; docs/classifier-normalization.md). Off, the
+     * posterior sums the raw log-ratios: the normalization's Monte Carlo shift of about √(N/K) posterior
+     * standard deviations is gone, and so is the fitting time, but the network's θ-dependent offset
+     * stays in.
+     *
+     * @throws InvalidInputException unless the surrogate is {@code classifier}
+     */
+    public TrainOptions withEvidenceNormalization(boolean on) {
+        return withControls(training.withEvidenceNormalization(on));
     }
 
     public TrainOptions withSeed(long s) {

@@ -223,6 +223,11 @@ final class DesignCommand implements Callable<Integer> {
     }
 
     private ExperimentDesigner started(Simulator sim, DesignOptions options) {
+        if (!sim.dimensions().hasPhi()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected a simulator with experiment"
+                    + " settings (phi) to choose between but " + sim.name() + " has none: every experiment is the"
+                    + " same, so there is nothing to design (use rp train and rp posterior)");
+        }
         if (events != null && luminosity != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected either --events N or --luminosity L"
                     + " but found both");

@@ -18,7 +18,8 @@ import org.robotphysicist.engine.posterior.Observation;
  * The experiments of {@code rp posterior}: event files ({@code --events}, repeatable) and their
  * settings. With {@code --phi} given once per file, file i was recorded at the i-th φ; without
  * {@code --phi}, each file's φ column says where, and a file whose φ column holds several values is
- * split into one experiment per distinct φ (in order of first appearance).
+ * split into one experiment per distinct φ (in order of first appearance). A simulator whose
+ * experiments have no setting takes no {@code --phi}: each file is one experiment.
  */
 final class ObservedExperiments {
     private ObservedExperiments() {
@@ -34,6 +35,7 @@ final class ObservedExperiments {
      */
     static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, double[] phis, Simulator sim) {
         int dPhi = sim.dimensions().phiDim();
+        BoxOptions.requireNone(sim.phiDomain(), "--phi", phis);
         if (phis != null && phis.length != dPhi * files.size()) {
             throw new InvalidInputException("--phi: expected one value per --events file (" + files.size() + " x "
                     + dPhi + " number(s)) or none (read the files' phi columns) but found " + phis.length
@@ -58,6 +60,9 @@ final class ObservedExperiments {
     }
 
     private static List<Observation> byPhiColumn(Path file, EventDataset data, Simulator sim) {
+        if (!sim.dimensions().hasPhi()) {
+            return List.of(new Observation(data.x(), new double[0]));
+        }
         if (!data.hasPhi()) {
             throw new InvalidInputException("--phi: expected a value for " + file + " (it has no phi column) but"
                     + " found none");

@@ -205,8 +205,7 @@ final class PosteriorCommand implements Callable<Integer> {
                     return 0;
                 }
                 for (PosteriorResult.Experiment e : r.experiments()) {
-                    o.printf("%d events at %s = %s%n", e.events(), String.join(",", sim.dimensions().phiNames()),
-                            format(e.phi()));
+                    o.printf("%d events%s%n", e.events(), at(sim.dimensions().phiNames(), e.phi()));
                 }
                 o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
                         "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
@@ -332,7 +331,7 @@ final class PosteriorCommand implements Callable<Integer> {
     private static void writePlot(PosteriorResult r, Path png) {
         var p = r.posterior();
         String title = r.experiments().size() == 1
-                ? String.format(Locale.ROOT, "Posterior from %d events at phi = %s", r.events(), format(r.phi()))
+                ? String.format(Locale.ROOT, "Posterior from %d events%s", r.events(), at(List.of("phi"), r.phi()))
                 : String.format(Locale.ROOT, "Posterior from %d events in %d experiments", r.events(),
                         r.experiments().size());
         if (p.dim() == 2) {
@@ -352,8 +351,8 @@ final class PosteriorCommand implements Callable<Integer> {
      */
     private static void writeCornerPlot(PosteriorResult r, Simulator sim, double[] truth, Path png) {
         var p = r.posterior();
-        String title = String.format(Locale.ROOT, "Posterior from %d events at %s = %s", r.events(),
-                String.join(",", sim.dimensions().phiNames()), format(r.phi()));
+        String title = String.format(Locale.ROOT, "Posterior from %d events%s", r.events(),
+                at(sim.dimensions().phiNames(), r.phi()));
         CornerPlot.of(p, CornerPlot.labels(p.parameterNames(), sim.thetaUnits()), title, truth, 0.68, 0.95)
                 .writePng(png);
     }
@@ -371,6 +370,11 @@ final class PosteriorCommand implements Callable<Integer> {
             }
         }
         return first;
+    }
+
+    /** " at NAMES = VALUES", or nothing where experiments have no setting. */
+    private static String at(List<String> phiNames, double[] phi) {
+        return phi.length == 0 ? "" : " at " + String.join(",", phiNames) + " = " + format(phi);
     }
 
     private static String format(double[] v) {

@@ -268,6 +268,10 @@ final class SimulateCommand implements Callable<Integer> {
     /** K rows: the fixed vector repeated, or uniform draws from the range (default: the domain). */
     private Matrix values(String fixedOption, double[] fixed, String rangeOption, double[] range, Box domain, int dim,
             SplittableRandom rng) {
+        if (dim == 0) { // a simulator without settings: the empty phi, K times
+            BoxOptions.requireNone(domain, fixedOption, fixed, rangeOption, range);
+            return Matrix.of(pairs, 0, new double[0]);
+        }
         if (fixed != null && range != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected either " + fixedOption + " or "
                     + rangeOption + " but found both");

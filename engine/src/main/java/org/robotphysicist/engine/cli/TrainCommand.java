@@ -88,7 +88,10 @@ final class TrainCommand implements Callable<Integer> {
     double[] phi;
 
     @Option(names = "--phi-range", split = ",", paramLabel = "LO,HI",
-            description = "Train across this phi range (phi drawn uniformly), LO,HI per component.")
+            description = "Train across this phi range (phi drawn uniformly), LO,HI per component. Repeat it to"
+                    + " train across a union of disjoint ranges (phi drawn over the union, each range in proportion to"
+                    + " its volume; the model refuses phi outside all of them). No --phi or --phi-range for a"
+                    + " simulator whose experiments have no setting.")
     double[] phiRange;
 
     @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, maf, nsf, or any"
@@ -133,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
     int certifyDatasets = DEFAULT_CERTIFY_DATASETS;
 
     @Option(names = "--certify-phi", split = ",", paramLabel = "V", description = "The phi the certificate is measured"
-            + " at (default: --phi, or the middle of --phi-range).")
+            + " at (default: --phi, or the middle of the (first) --phi-range).")
     double[] certifyPhi;
 
     @Option(names = "--certify-tolerance", paramLabel = "T", description = "The allowed |coverage - level| at every"
@@ -193,8 +196,9 @@ final class TrainCommand implements Callable<Integer> {
     private int train(Simulator sim, PrintWriter o, SigningKey key, Path png) {
         Prior thetaPrior = PriorOptions.parse(spec.commandLine(), "--prior", prior, "--prior-normal", priorNormal,
                 sim.thetaDomain());
-        Box phis = BoxOptions.valueOrRange("--phi", phi, "--phi-range", phiRange, sim.phiDomain());
-        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior).settings(phis)
+        List<Box> phiBoxes = BoxOptions.valueOrRanges("--phi", phi, "--phi-range", phiRanges(), sim.phiDomain());
+        Box phis = phiBoxes.get(0);
+        RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior).settings(phiBoxes)
                 .proposal(proposal == null ? null : BoxOptions.parse("--proposal", proposal, sim.thetaDomain()))
                 .reporting(progressLine(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
         double[] at = certifyPhi != null ? certifyPhi : middle(phis);
@@ -208,9 +212,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainedModel trained = rp.train(trainOptions());
         if (certify) {
             if (!quiet) {
-                o.printf("certifying on %d prior-predictive datasets of %d events at phi = %s%s%n", certifyDatasets,
-                        events, java.util.Arrays.toString(at), certifyPhi != null ? " (--certify-phi)"
-                        : phi != null ? " (--phi)" : " (the middle of the phi range; --certify-phi to choose)");
+                o.printf("certifying on %d prior-predictive datasets of %d events%s%n", certifyDatasets, events,
+                        at.length == 0 ? "" : " at phi = " + java.util.Arrays.toString(at) + (certifyPhi != null
+                        ? " (--certify-phi)" : phi != null ? " (--phi)"
+                        : " (the middle of the phi range; --certify-phi to choose)"));
                 o.flush();
             }
             try {
@@ -221,6 +226,16 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return finish(trained, o, key, png, t0);
+    }
+
+    /** {@code --phi-range} as given: one LO,HI list per occurrence (null: not given). */
+    private List<double[]> phiRanges() {
+        var matched = spec.commandLine().getParseResult().matchedOption("--phi-range");
+        if (phiRange == null || matched == null || matched.originalStringValues().size() <= 1) {
+            return phiRange == null ? null : List.of(phiRange);
+        }
+        return matched.originalStringValues().stream().map(v -> java.util.Arrays.stream(v.split(","))
+                .mapToDouble(d -> Double.parseDouble(d.strip())).toArray()).toList();
     }
 
     /** The centre of {@code box}. */

@@ -8,7 +8,7 @@ import org.robotphysicist.data.Require;
  * One experiment's data: N i.i.d. events observed at setting φ.
  *
  * @param events (N, D<sub>x</sub>), N ≥ 1; finite (guaranteed by {@link Matrix})
- * @param phi    the experiment setting, finite
+ * @param phi    the experiment setting, finite; empty for a simulator without settings
  */
 public record Observation(Matrix events, double[] phi) {
 
@@ -17,8 +17,9 @@ public record Observation(Matrix events, double[] phi) {
             throw new InvalidInputException("observation events: expected an (N, D_x) matrix but found null");
         }
         events.requireNonEmpty("observation events");
-        if (phi == null || phi.length == 0) {
-            throw new InvalidInputException("observation phi: expected at least one setting but found none");
+        if (phi == null) {
+            throw new InvalidInputException("observation phi: expected a setting vector (empty where experiments have"
+                    + " no setting) but found null");
         }
         phi = Require.finite("observation phi", phi.clone());
     }

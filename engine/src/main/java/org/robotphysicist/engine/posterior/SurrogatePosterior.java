@@ -49,7 +49,7 @@ public final class SurrogatePosterior implements BatchedLogDensity {
                 throw new DimensionMismatchException(what + " phi: expected " + dims.phiDim() + " values (the"
                         + " surrogate's phi " + dims.phiNames() + ") but found " + o.phi().length);
             }
-            s.phiRange().require(what + " phi (the surrogate's phi range " + s.phiRange() + ")", o.phi());
+            s.phiUnion().require(what + " phi (the surrogate's phi range " + s.phiUnion() + ")", o.phi());
         }
         this.prior = prior;
         this.evaluator = evaluator;

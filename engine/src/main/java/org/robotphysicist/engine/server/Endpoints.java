@@ -131,13 +131,28 @@ final class Endpoints {
         int dPhi = info.dimensions().phiDim();
         int dX = info.dimensions().xDim();
         if (single) {
-            return List.of(new Observation(r.matrix("events", dX, MAX_EVENTS), r.doubles("phi", dPhi)));
+            return List.of(new Observation(r.matrix("events", dX, MAX_EVENTS), phi(r, dPhi)));
         }
         List<Observation> out = new ArrayList<>();
         for (RequestJson e : r.objects("experiments", Set.of("phi", "events"), MAX_EXPERIMENTS)) {
-            out.add(new Observation(e.matrix("events", dX, MAX_EVENTS), e.doubles("phi", dPhi)));
+            out.add(new Observation(e.matrix("events", dX, MAX_EVENTS), phi(e, dPhi)));
         }
         return out;
+    }
+
+    /**
+     * The experiment's {@code phi}, of {@code dPhi} numbers; for a model whose experiments have no
+     * setting ({@code dPhi} = 0) it may be left out or given as {@code []}.
+     */
+    private static double[] phi(RequestJson r, int dPhi) {
+        if (dPhi == 0) {
+            if (r.has("phi") && r.doubles("phi", -1).length > 0) {
+                throw new InvalidInputException("phi: the model's experiments have no setting; expected no 'phi' (or"
+                        + " []) but found " + r.doubles("phi", -1).length + " number(s)");
+            }
+            return new double[0];
+        }
+        return r.doubles("phi", dPhi);
     }
 
     /** {@code POST /eig}: EIG estimates with standard errors at candidate settings. */
@@ -147,6 +162,10 @@ final class Endpoints {
         String name = r.string("model");
         ModelPool.Info info = models.info(name);
         int dPhi = info.dimensions().phiDim();
+        if (dPhi == 0) {
+            throw new InvalidInputException("eig request: expected a model with experiment settings (phi) to choose"
+                    + " between but '" + name + "' has none; every experiment is the same");
+        }
         List<double[]> candidates;
         if (r.has("candidates") == r.has("range")) {
             throw new InvalidInputException("eig request: expected exactly one of 'candidates' (a list of phi) or"

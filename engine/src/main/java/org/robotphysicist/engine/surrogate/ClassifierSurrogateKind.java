@@ -55,8 +55,8 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
                 r.device());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
-                .withNormalization(RatioTrainingConfig.Normalization.forEvents(r.eventsPerExperiment(),
-                        NORMALIZATION_PER_EVENT));
+                .withNormalization(c.evidenceNormalizationOrDefault() ? RatioTrainingConfig.Normalization.forEvents(
+                        r.eventsPerExperiment(), NORMALIZATION_PER_EVENT) : RatioTrainingConfig.Normalization.off());
     }
 
     @Override
@@ -72,8 +72,12 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
                 c.trainingCurve().epochs().size(), device), BuiltSurrogate.fellBack(device, r.device()));
     }
 
-    /** "at phi [v]" or "over phi in box", for descriptions. */
+    /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */
     static String phiText(SurrogateBuildRequest r) {
-        return r.phiIsPoint() ? "at phi " + java.util.Arrays.toString(r.phiBox().lower()) : "over phi in " + r.phiBox();
+        if (r.phiBox().dim() == 0) {
+            return "without phi";
+        }
+        return r.phiIsPoint() ? "at phi " + java.util.Arrays.toString(r.phiBox().lower()) : "over phi in "
+                + r.phiUnion();
     }
 }

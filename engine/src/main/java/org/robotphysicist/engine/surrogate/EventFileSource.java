@@ -59,9 +59,9 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         if (files.isEmpty()) {
             throw new InvalidInputException("event files: expected at least one file but found none");
         }
-        if (!data.hasTheta() || !data.hasPhi()) {
-            throw new InvalidInputException("event files: expected theta and phi columns but found "
-                    + data.schema().columnNames());
+        if (!data.hasTheta() || data.schema().phiNames().size() != dimensions.phiDim()) {
+            throw new InvalidInputException("event files: expected theta columns and " + dimensions.phiDim() + " phi"
+                    + " column(s) but found " + data.schema().columnNames());
         }
     }
 
@@ -81,10 +81,10 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         for (Path file : files) {
             EventDataset part = EventCsv.read(file).dataset();
             DatasetSchema found = part.schema();
-            if (found.thetaNames().isEmpty() || found.phiNames().isEmpty()) {
+            if (found.thetaNames().isEmpty()) {
                 throw new MalformedDataException(file + ": expected theta and phi columns beside x (a header such as"
-                        + " 'x:x,theta:mu,phi:variance', as rp simulate writes) but found the header "
-                        + header(found));
+                        + " 'x:x,theta:mu,phi:variance', as rp simulate writes; no phi columns where experiments have"
+                        + " no setting) but found the header " + header(found));
             }
             if (expected == null) {
                 expected = found;

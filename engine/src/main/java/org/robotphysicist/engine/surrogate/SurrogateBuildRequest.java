@@ -1,10 +1,12 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
@@ -22,21 +24,23 @@ import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * Everything any {@link SurrogateKindProvider} is built from: a surrogate of the source's likelihood
- * p(x | θ, φ) valid for θ in {@link #thetaRange()} and φ in {@code phiBox}, which is either one
- * setting (lower = upper) or a range. From a simulator, neural kinds train on rows with θ drawn
- * from {@link #thetaSampler()} (the prior, or the source's proposal) and φ drawn uniformly over
- * {@code phiBox} per row (fixed where the box is a point), conditioned on (θ, φ); tabulated kinds
- * cover {@link #thetaRange()} × {@code phiBox} with a grid. From event files
- * ({@link EventFileSource}) neural kinds train on the files' rows as they are, and kinds that must
- * run a simulator refuse them.
+ * p(x | θ, φ) valid for θ in {@link #thetaRange()} and φ in {@code phiBoxes}: one setting (a box
+ * with lower = upper), a range, or a union of several disjoint ranges (e.g. two beam-energy
+ * windows). From a simulator, neural kinds train on rows with θ drawn from {@link #thetaSampler()}
+ * (the prior, or the source's proposal) and φ drawn uniformly over the boxes per row, each box in
+ * proportion to its volume (fixed where the box is a point), conditioned on (θ, φ), and record every
+ * box; tabulated kinds cover {@link #thetaRange()} × {@link #phiBox()} (the bounding box) with a
+ * grid. From event files ({@link EventFileSource}) neural kinds train on the files' rows as they
+ * are, and kinds that must run a simulator refuse them.
  *
  * @param source              where the surrogate learns from
  * @param thetaPrior          the prior on θ; simulated training θ are drawn from it unless the source names a
  *                            proposal ({@link TrainingSource.Simulated#proposal()}); its bounded working range
  *                            ({@link PriorRange}) or the proposal, inside the simulator's θ domain, is the
  *                            surrogate's θ range. Rows of event files carry their own θ.
- * @param phiBox              the φ setting or range the surrogate must cover, inside the simulator's φ domain
- *                            (inside the event files' φ range for that source)
+ * @param phiBoxes            the φ setting, range or ranges the surrogate must cover ({@link BoxUnion}: at least
+ *                            one box, disjoint), inside the simulator's φ domain (inside the event files' φ range
+ *                            for that source); one empty box where experiments have no setting
  * @param training            rows, epochs, optimizer, network, validation and seed ({@link TrainingControls})
  * @param histogram           cells, events per cell and bins of a tabulated histogram (other kinds ignore it)
  * @param eventsPerExperiment N, the events one observed experiment holds: the posterior multiplies N
@@ -46,14 +50,15 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param log                 progress lines for the user (null: none)
  * @param progress            progress of long stages (null: silent)
  */
-public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box phiBox, TrainingControls training,
+public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, List<Box> phiBoxes, TrainingControls training,
         HistogramSettings histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
         ProgressReporter progress) {
 
     public SurrogateBuildRequest {
         Objects.requireNonNull(source, "training source");
         Objects.requireNonNull(thetaPrior, "theta prior");
-        Objects.requireNonNull(phiBox, "phi box");
+        Objects.requireNonNull(phiBoxes, "phi boxes");
+        phiBoxes = List.copyOf(phiBoxes);
         Objects.requireNonNull(training, "training controls");
         Objects.requireNonNull(histogram, "histogram settings");
         Objects.requireNonNull(device, "device");
@@ -61,29 +66,54 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
         log = log == null ? line -> { } : log;
         progress = progress == null ? ProgressReporter.silent() : progress;
         var dims = source.dimensions();
-        if (thetaPrior.dim() != dims.thetaDim() || phiBox.dim() != dims.phiDim()) {
-            throw new DimensionMismatchException("surrogate request for " + source.describe() + ": expected a theta"
-                    + " prior of dimension " + dims.thetaDim() + " " + dims.thetaNames() + " and a phi box of dimension "
-                    + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim() + " and "
-                    + phiBox.dim());
+        if (phiBoxes.isEmpty()) {
+            throw new InvalidInputException("surrogate request for " + source.describe() + ": expected at least one"
+                    + " phi box but found none");
         }
-        if (source instanceof EventFileSource files) {
-            if (!phiBox.within(files.phiRange())) {
-                throw new OutOfSupportException("surrogate phi range: expected a box inside the phi range of the"
-                        + " event files " + files.phiRange() + " but found " + phiBox);
+        for (Box phiBox : phiBoxes) {
+            if (thetaPrior.dim() != dims.thetaDim() || phiBox.dim() != dims.phiDim()) {
+                throw new DimensionMismatchException("surrogate request for " + source.describe() + ": expected a"
+                        + " theta prior of dimension " + dims.thetaDim() + " " + dims.thetaNames() + " and a phi box of"
+                        + " dimension " + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim()
+                        + " and " + phiBox.dim());
             }
-        } else {
+            if (source instanceof EventFileSource files) {
+                if (!phiBox.within(files.phiRange())) {
+                    throw new OutOfSupportException("surrogate phi range: expected a box inside the phi range of the"
+                            + " event files " + files.phiRange() + " but found " + phiBox);
+                }
+            } else if (!phiBox.isBounded() || !phiBox.within(source.phiDomain())) {
+                throw new OutOfSupportException("surrogate phi range: expected a bounded box inside the simulator's"
+                        + " phi domain " + source.phiDomain() + " but found " + phiBox);
+            }
+        }
+        new BoxUnion(phiBoxes); // one dimension, disjoint, drawable in proportion to volume
+        if (!(source instanceof EventFileSource)) {
             Box range = source instanceof TrainingSource.Simulated s && s.proposal() != null ? s.proposal()
                     : PriorRange.of(thetaPrior, source.thetaDomain());
             if (!range.within(source.thetaDomain())) {
                 throw new OutOfSupportException("surrogate theta range: expected a box inside the simulator's theta"
                         + " domain " + source.thetaDomain() + " but found " + range);
             }
-            if (!phiBox.isBounded() || !phiBox.within(source.phiDomain())) {
-                throw new OutOfSupportException("surrogate phi range: expected a bounded box inside the simulator's"
-                        + " phi domain " + source.phiDomain() + " but found " + phiBox);
-            }
         }
+    }
+
+    /** A request for φ in the one box {@code phiBox} (a setting or a range). */
+    public SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box phiBox, TrainingControls training,
+            HistogramSettings histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
+            ProgressReporter progress) {
+        this(source, thetaPrior, List.of(Objects.requireNonNull(phiBox, "phi box")), training, histogram,
+                eventsPerExperiment, device, log, progress);
+    }
+
+    /** The φ boxes as a union. */
+    public BoxUnion phiUnion() {
+        return new BoxUnion(phiBoxes);
+    }
+
+    /** The φ box to cover: the one box, or the bounding box of several (tabulated kinds grid it whole). */
+    public Box phiBox() {
+        return phiUnion().bounds();
     }
 
     /**
@@ -128,7 +158,7 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
 
     /** Whether φ is one setting rather than a range. */
     public boolean phiIsPoint() {
-        return Arrays.equals(phiBox.lower(), phiBox.upper());
+        return phiBoxes.size() == 1 && Arrays.equals(phiBoxes.get(0).lower(), phiBoxes.get(0).upper());
     }
 
     /**
@@ -178,50 +208,23 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
     /**
      * Where training φ come from: the one setting, or uniform over the box (one fresh draw per
      * parameter draw, so a neural kind learns p(x | θ, φ) across the whole range). Where only some
-     * components of the box are flat those stay fixed.
+     * components of the box are flat those stay fixed. Over several boxes, uniform over their union
+     * ({@link BoxUnion#sample}), which the trained surrogate records.
      */
     public ParameterSampler phiSampler() {
+        if (phiBoxes.size() > 1) {
+            return ParameterSampler.uniformOver(phiUnion());
+        }
+        Box phiBox = phiBoxes.get(0);
         if (phiIsPoint()) {
             return ParameterSampler.fixed(phiBox.lower());
         }
         for (int d = 0; d < phiBox.dim(); d++) {
             if (phiBox.lower(d) == phiBox.upper(d)) {
-                return partlyFixed(phiBox);
+                return ParameterSampler.uniformOver(BoxUnion.of(phiBox)); // the flat components stay fixed
             }
         }
         return ParameterSampler.of(new UniformBoxPrior(phiBox));
-    }
-
-    /** Uniform along the box's open components, the fixed value along its flat ones. */
-    private static ParameterSampler partlyFixed(Box box) {
-        return new ParameterSampler() {
-            @Override
-            public int dim() {
-                return box.dim();
-            }
-
-            @Override
-            public Box range() {
-                return box;
-            }
-
-            @Override
-            public Matrix sample(int n, SplittableRandom rng) {
-                int dim = box.dim();
-                double[] values = new double[n * dim];
-                for (int i = 0; i < n; i++) {
-                    for (int d = 0; d < dim; d++) {
-                        values[i * dim + d] = box.lower(d) + (box.upper(d) - box.lower(d)) * rng.nextDouble();
-                    }
-                }
-                return Matrix.of(n, dim, values);
-            }
-
-            @Override
-            public String toString() {
-                return "uniform" + box;
-            }
-        };
     }
 
     /** Training progress as lines on {@link #log} (epochs and stages, not batches). */
@@ -234,26 +237,26 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box
     }
 
     public SurrogateBuildRequest withTraining(TrainingControls t) {
-        return new SurrogateBuildRequest(source, thetaPrior, phiBox, t, histogram, eventsPerExperiment, device, log,
+        return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, t, histogram, eventsPerExperiment, device, log,
                 progress);
     }
 
     public SurrogateBuildRequest withHistogram(HistogramSettings h) {
-        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, h, eventsPerExperiment, device, log,
+        return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, training, h, eventsPerExperiment, device, log,
                 progress);
     }
 
     public SurrogateBuildRequest withEventsPerExperiment(int n) {
-        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, histogram, n, device, log, progress);
+        return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, training, histogram, n, device, log, progress);
     }
 
     public SurrogateBuildRequest withDevice(DeviceRequest d) {
-        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, histogram, eventsPerExperiment, d, log,
+        return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, training, histogram, eventsPerExperiment, d, log,
                 progress);
     }
 
     public SurrogateBuildRequest reporting(Consumer<String> lines, ProgressReporter reporter) {
-        return new SurrogateBuildRequest(source, thetaPrior, phiBox, training, histogram, eventsPerExperiment, device,
+        return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, training, histogram, eventsPerExperiment, device,
                 lines, reporter);
     }
 }

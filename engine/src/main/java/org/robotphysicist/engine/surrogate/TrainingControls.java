@@ -21,9 +21,15 @@ import org.robotphysicist.data.Require;
  * @param patience           epochs without a validation improvement before stopping, ≥ 0; 0 never stops early
  *                           (null: the kind's default)
  * @param seed               every random draw of the build (simulation, initialization, shuffles) follows from it
+ * @param evidenceNormalization whether the {@code classifier} kind fits its per-θ evidence normalization
+ *                           log Ẑ(θ, φ) after training and subtracts it at evaluation (null: yes, the kind's
+ *                           default). Off, the posterior uses the raw log-ratio s(x, θ, φ) ≈ log p(x | θ, φ) −
+ *                           log p(x | φ): no Monte Carlo error from reference events and no fitting time, but
+ *                           the network's θ-dependent offset stays in (docs/classifier-normalization.md). Only
+ *                           the classifier has one; other kinds ignore the field
  */
 public record TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
-        Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
+        Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Boolean evidenceNormalization) {
 
     /** The fewest training rows accepted. */
     public static final int MIN_ROWS = 1000;
@@ -53,6 +59,13 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
         }
     }
 
+    /** Controls with the kind's default evidence normalization. */
+    public TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
+            Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
+        this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed,
+                null);
+    }
+
     /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */
     public static TrainingControls of(int rows, int epochs, long seed) {
         return new TrainingControls(rows, epochs, null, null, null, null, null, null, seed);
@@ -60,27 +73,38 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
 
     public TrainingControls withRowsAndEpochs(int r, int e) {
         return new TrainingControls(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed);
+                patience, seed, evidenceNormalization);
     }
 
     public TrainingControls withOptimizer(Integer batch, Double rate) {
         return new TrainingControls(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed);
+                seed, evidenceNormalization);
     }
 
     public TrainingControls withNetwork(Integer layers, Integer width) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed);
+                seed, evidenceNormalization);
     }
 
     public TrainingControls withValidation(Double fraction, Integer earlyStoppingPatience) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed);
+                earlyStoppingPatience, seed, evidenceNormalization);
     }
 
     public TrainingControls withSeed(long s) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s);
+                validationFraction, patience, s, evidenceNormalization);
+    }
+
+    /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
+    public TrainingControls withEvidenceNormalization(Boolean on) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, on);
+    }
+
+    /** Whether the classifier fits and applies its evidence normalization (the default: yes). */
+    public boolean evidenceNormalizationOrDefault() {
+        return evidenceNormalization == null || evidenceNormalization;
     }
 
     /** The batch size, or {@code kindDefault} where none was given. */

@@ -29,6 +29,12 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
         return trainedRanges().phi();
     }
 
+    /** The φ boxes it was trained across: its {@link #trainedRanges()}. */
+    @Override
+    default org.robotphysicist.data.BoxUnion phiUnion() {
+        return trainedRanges().phiUnion();
+    }
+
     /** What it does outside those ranges. */
     RangePolicy rangePolicy();
 

@@ -247,7 +247,7 @@ public final class TrainedFlow implements TrainedSurrogate {
         Require.finiteVector("theta", theta, dims.thetaDim());
         Require.finiteVector("phi", phi, dims.phiDim());
         TrainedRanges.enforce(policy, kind(), "theta", ranges.theta(), Matrix.ofRows(theta));
-        TrainedRanges.enforce(policy, kind(), "phi", ranges.phi(), Matrix.ofRows(phi));
+        ranges.enforcePhi(policy, kind(), "phi", Matrix.ofRows(phi));
         return evaluator.sample(FlowSurrogate.context(Matrix.repeatRow(theta, n), Matrix.repeatRow(phi, n)), rng);
     }
 

@@ -2,6 +2,7 @@ package org.robotphysicist.training.data;
 
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
@@ -18,6 +19,14 @@ public interface ParameterSampler {
 
     /** The bounded box every draw lies in. */
     Box range();
+
+    /**
+     * The boxes draws lie in: {@link #range()}, or the several boxes of a sampler over a union
+     * ({@link #uniformOver}), which becomes the trained φ of a surrogate.
+     */
+    default BoxUnion union() {
+        return BoxUnion.of(range());
+    }
 
     /** n draws, (n, {@link #dim()}). */
     Matrix sample(int n, SplittableRandom rng);
@@ -51,12 +60,42 @@ public interface ParameterSampler {
         };
     }
 
-    /** Always the same value (e.g. one beam energy); the range is that point. */
+    /** Uniform over the union of boxes {@code boxes} ({@link BoxUnion#sample}); its range is their bounding box. */
+    static ParameterSampler uniformOver(BoxUnion boxes) {
+        return new ParameterSampler() {
+            @Override
+            public int dim() {
+                return boxes.dim();
+            }
+
+            @Override
+            public Box range() {
+                return boxes.bounds();
+            }
+
+            @Override
+            public BoxUnion union() {
+                return boxes;
+            }
+
+            @Override
+            public Matrix sample(int n, SplittableRandom rng) {
+                return boxes.sample(n, rng);
+            }
+
+            @Override
+            public String toString() {
+                return "uniform" + boxes;
+            }
+        };
+    }
+
+    /**
+     * Always the same value (e.g. one beam energy); the range is that point. The empty vector is
+     * the φ of a simulator without settings: draws are (n, 0).
+     */
     static ParameterSampler fixed(double... value) {
         double[] v = Require.finite("fixed parameter", value.clone());
-        if (v.length == 0) {
-            throw new InvalidInputException("fixed parameter: expected at least one value but found none");
-        }
         return new ParameterSampler() {
             @Override
             public int dim() {

@@ -81,7 +81,7 @@ public final class FlowTrainer {
         FlowSpec spec = boundedToSupport(requested, simulator);
         EventDataset data = SimulatedTrainingSet.joint(simulator, theta, phi, config.trainingRows(),
                 config.eventsPerParameter(), new SplittableRandom(config.dataSeed()));
-        TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
+        TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
                 SimulatedTrainingSet.xRange(simulator, data));
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("simulator", simulator.name());

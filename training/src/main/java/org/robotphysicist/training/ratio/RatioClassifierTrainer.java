@@ -85,7 +85,7 @@ public final class RatioClassifierTrainer {
         if (calibration != null) {
             seen.addAll(calibration.sources().values());
         }
-        TrainedRanges ranges = new TrainedRanges(theta.range(), phi.range(),
+        TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
                 SimulatedTrainingSet.xRange(simulator, seen.toArray(new EventDataset[0])));
 
         Standardizer scaler = Standardizer.fit(train.inputs());

@@ -127,10 +127,10 @@ final class SimulatorProcess {
                 bounds.add(parseDomainLine(line));
                 names.add(line.get(1));
                 counts[s]++;
-                line = Tokens.split(expectLine(t, s < 2 ? "'" + sections[s] + "', '" + sections[s + 1] + "' lines"
+                line = Tokens.split(expectLine(t, s == 0 ? "'theta', 'phi' or 'x' lines" : s == 1 ? "'phi', 'x' lines"
                         : "'x' lines or 'ready'", "start-up timeout"));
             }
-            if (counts[s] == 0) {
+            if (counts[s] == 0 && s != 1) { // phi lines may be absent: experiments without a setting
                 refuseIfError(line, "start");
                 throw protocol("expected at least one '" + sections[s] + " <name> <lower> <upper>' line but found '"
                         + String.join(" ", line) + "'");

@@ -74,6 +74,19 @@ class ExternalSimulatorTest {
     }
 
     @Test
+    void aProgramWithoutPhiLinesHasExperimentsWithoutSetting() {
+        try (ExternalSimulator s = ExternalSimulator.start(config("no-phi"))) {
+            assertEquals(List.of(), s.dimensions().phiNames());
+            assertEquals(Box.empty(), s.phiDomain());
+            Matrix x = s.simulate(THETA, new double[0], 3, new SplittableRandom(1));
+            assertEquals(Matrix.ofColumn(1.5, 1.5, 1.5), x);
+            var e = assertThrows(org.robotphysicist.data.DimensionMismatchException.class,
+                    () -> s.simulate(THETA, PHI, 1, new SplittableRandom(1)));
+            assertTrue(e.getMessage().contains("phi length"), e.getMessage());
+        }
+    }
+
+    @Test
     void batchedSimulationRunsThroughAPoolOfProcesses() {
         try (ExternalSimulator s = ExternalSimulator.start(config("ok").withProcesses(3))) {
             Matrix thetas = Matrix.ofColumn(-2, -1, 0, 1, 2, 3, 4, 4.5);

@@ -2,6 +2,7 @@
 # A deliberately misbehaving simulator for the external-simulator tests (POSIX sh).
 # Usage: sh misbehaving-simulator.sh MODE [PIDFILE]
 # With MODE "ok" it speaks protocol 1 correctly: every event equals theta ("x ~ delta(theta)").
+# MODE "no-phi" does the same without a phi line (experiments without a setting).
 # Every other MODE breaks one rule; see the case statement below.
 mode="$1"
 pidfile="$2"
@@ -10,7 +11,7 @@ handshake() {
   echo "rp-simulator ${1:-1}"
   echo "name misbehaving"
   echo "theta t -10 10"
-  echo "phi p 0 1"
+  [ "$mode" = "no-phi" ] || echo "phi p 0 1"
   echo "x v -5 5"
   echo "ready"
 }

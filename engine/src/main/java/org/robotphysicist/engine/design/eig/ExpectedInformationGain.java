@@ -202,8 +202,8 @@ public final class ExpectedInformationGain {
         Objects.requireNonNull(rng, "rng");
         Simulator simulator = likelihood.simulator();
         simulator.phiDomain().require("EIG setting phi (the simulator's domain " + simulator.phiDomain() + ")", phi);
-        likelihood.evaluator().surrogate().phiRange().require("EIG setting phi (the surrogate's range "
-                + likelihood.evaluator().surrogate().phiRange() + ")", phi);
+        likelihood.evaluator().surrogate().phiUnion().require("EIG setting phi (the surrogate's range "
+                + likelihood.evaluator().surrogate().phiUnion() + ")", phi);
         SplittableRandom[] streams = new SplittableRandom[datasets];
         for (int k = 0; k < datasets; k++) {
             streams[k] = rng.split();

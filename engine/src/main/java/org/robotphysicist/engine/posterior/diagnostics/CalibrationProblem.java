@@ -48,7 +48,7 @@ public final class CalibrationProblem {
         }
         Require.positive("events per experiment", eventsPerExperiment);
         simulator.phiDomain().require("calibration phi (the simulator's phi domain)", phi);
-        evaluator.surrogate().phiRange().require("calibration phi (the surrogate's phi range)", phi);
+        evaluator.surrogate().phiUnion().require("calibration phi (the surrogate's phi range)", phi);
         SurrogatePosterior.of(prior, evaluator, List.of()).requireGrid(grid);
         this.simulator = simulator;
         this.prior = prior;
