@@ -81,6 +81,12 @@ import org.robotphysicist.training.device.Devices;
  * Simulator, SurrogateLikelihood, ExperimentRunner, DesignOptions)}, e.g. read from a model file
  * and reused every round). A designer that built its surrogate closes it in {@link #close()}.
  *
+ * <p>With refinement ({@link DesignConfig#refineRows()}) the designer trains a new surrogate before
+ * every round after the first, on all simulations so far plus new ones with θ drawn from the
+ * current posterior ({@link SurrogateRefinement}: sequential neural likelihood); each round's
+ * surrogate is recorded in the history ({@link RoundSurrogate}) with its model file, and a resumed
+ * run reloads the last one.
+ *
  * <p>Randomness: the master seed's first split builds the surrogate; round r (from 0) takes split
  * r + 2, from which come the optimizer's seed, the EIG seed, the GP-fit stream, the experiment's
  * stream and the verification's seed, in that order. A round therefore depends only on the seed,
@@ -101,44 +107,57 @@ public final class ExperimentDesigner implements AutoCloseable {
 
     private final DesignConfig config;
     private final Simulator simulator;
-    private final SurrogateLikelihood surrogate;
+    private SurrogateLikelihood surrogate;
     private final ExperimentRunner runner;
     private final DesignOptions options;
     private final RegularGrid grid;
-    private final ExperimentLikelihood likelihood;
-    private final ExpectedInformationGain eig;
+    private ExperimentLikelihood likelihood;
+    private ExpectedInformationGain eig;
     private final Prior initialPrior;
     private final List<DesignRound> rounds = new ArrayList<>();
     private final List<GridPosterior> posteriors = new ArrayList<>();
     private final DesignFiles files;
     private boolean ownsSurrogate;
+    /** Trains each round's surrogate when the run refines, else null. */
+    private SurrogateRefinement refinement;
+    /** With refinement: the surrogate of each round so far, the last one in use. */
+    private final List<RoundSurrogate> surrogates = new ArrayList<>();
 
     private ExperimentDesigner(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
             ExperimentRunner runner, DesignOptions options) {
         validate(config, simulator, runner);
         Box thetaRange = config.thetaRange();
-        Box phiRange = config.phiRange();
-        simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
-        if (!thetaRange.within(surrogate.thetaRange()) || !phiRange.within(surrogate.phiRange())) {
-            throw new OutOfSupportException("surrogate ranges: expected a surrogate valid on the prior range "
-                    + thetaRange + " and the phi range " + phiRange + " but it covers " + surrogate.thetaRange()
-                    + " and " + surrogate.phiRange());
-        }
         this.config = config;
         this.simulator = simulator;
-        this.surrogate = surrogate;
         this.runner = runner;
         this.options = options;
         int[] counts = new int[thetaRange.dim()];
         Arrays.fill(counts, config.gridPoints());
         this.grid = new RegularGrid(thetaRange.lower(), thetaRange.upper(), counts);
-        this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate), simulator,
-                config.experiment().toExperiment(), config.extendedLikelihood());
-        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
-                org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
+        use(surrogate);
         this.initialPrior = new UniformBoxPrior(thetaRange);
         this.files = options.outputDirectory() == null ? null : new DesignFiles(options.outputDirectory(),
                 options.plots());
+    }
+
+    /**
+     * Makes {@code s} the likelihood of the following rounds (their EIG and their posterior update),
+     * after checking it covers the prior range × the φ range.
+     */
+    private void use(SurrogateLikelihood s) {
+        Box thetaRange = config.thetaRange();
+        Box phiRange = config.phiRange();
+        simulator.dimensions().requireCompatible("surrogate", s.dimensions());
+        if (!thetaRange.within(s.thetaRange()) || !phiRange.within(s.phiRange())) {
+            throw new OutOfSupportException("surrogate ranges: expected a surrogate valid on the prior range "
+                    + thetaRange + " and the phi range " + phiRange + " but it covers " + s.thetaRange()
+                    + " and " + s.phiRange());
+        }
+        this.surrogate = s;
+        this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(s), simulator,
+                config.experiment().toExperiment(), config.extendedLikelihood());
+        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
+                org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
     }
 
     /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
@@ -174,6 +193,9 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
         }
         config.targetIndices(dims);
+        if (config.refines()) {
+            SurrogateRefinement.requireRefinable(config);
+        }
         Optional<double[]> truth = runner.truth();
         if (truth.isPresent()) {
             double[] t = truth.get();
@@ -191,19 +213,47 @@ public final class ExperimentDesigner implements AutoCloseable {
     public static ExperimentDesigner start(DesignConfig config, Simulator simulator, ExperimentRunner runner,
             DesignOptions options) {
         validate(config, simulator, runner);
+        if (config.refines()) {
+            SurrogateRefinement refinement = new SurrogateRefinement(config, simulator, options);
+            SurrogateRefinement.Trained first = refinement.train(1, List.of(), new UniformBoxPrior(config.thetaRange()),
+                    "uniform prior");
+            return owning(first.surrogate(), () -> {
+                ExperimentDesigner d = announced(new ExperimentDesigner(config, simulator, first.surrogate(), runner,
+                        options));
+                d.refinement = refinement;
+                d.surrogates.add(first.record());
+                return d;
+            });
+        }
         BuiltSurrogate built = buildSurrogate(config, simulator, options);
-        return owning(built, () -> start(config, simulator, built.surrogate(), runner, options));
+        return owning(built.surrogate(), () -> start(config, simulator, built.surrogate(), runner, options));
     }
 
     /** A new run with a surrogate the caller built (valid on the θ range × φ range). */
     public static ExperimentDesigner start(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
             ExperimentRunner runner, DesignOptions options) {
-        ExperimentDesigner d = new ExperimentDesigner(config, simulator, surrogate, runner, options);
-        Dimensions dims = simulator.dimensions();
+        refuseCallersSurrogate(config);
+        return announced(new ExperimentDesigner(config, simulator, surrogate, runner, options));
+    }
+
+    /** Refinement trains the designer's own surrogates, so a caller's cannot serve a refining run. */
+    private static void refuseCallersSurrogate(DesignConfig config) {
+        if (config.refines()) {
+            throw new InvalidInputException("refinement: expected the designer to train its own surrogates (every"
+                    + " round) but found a surrogate passed in; start or resume without one");
+        }
+    }
+
+    /** {@code d} after logging the run's first line. */
+    private static ExperimentDesigner announced(ExperimentDesigner d) {
+        DesignConfig config = d.config;
+        ExperimentRunner runner = d.runner;
+        Dimensions dims = d.simulator.dimensions();
         d.log(String.format(Locale.ROOT, "design: %d rounds of %s, %s in %s, prior uniform in %s %s, %s surrogate, %s",
                 config.rounds(), config.experiment().describe(), String.join(",", dims.phiNames()),
                 format(config.phiLower(), config.phiUpper()), String.join(",", dims.thetaNames()),
-                format(config.thetaLower(), config.thetaUpper()), config.surrogate(), runner.describe()));
+                format(config.thetaLower(), config.thetaUpper()), config.surrogate()
+                + (config.refines() ? " refined every round" : ""), runner.describe()));
         return d;
     }
 
@@ -216,14 +266,31 @@ public final class ExperimentDesigner implements AutoCloseable {
             ExperimentRunner runner, DesignOptions options) {
         DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
         validate(config, simulator, runner);
+        if (config.refines()) {
+            SurrogateRefinement refinement = new SurrogateRefinement(config, simulator, options);
+            List<RoundSurrogate> recorded = history.surrogates();
+            int done = history.rounds().size();
+            if (recorded.size() != done && recorded.size() != done + 1) {
+                throw new MalformedDataException("design history: expected one refined surrogate per completed round ("
+                        + done + "), or one more for the round proposed next, but found " + recorded.size());
+            }
+            SurrogateLikelihood last = refinement.load(recorded.get(recorded.size() - 1));
+            return owning(last, () -> {
+                ExperimentDesigner d = resume(history, config, last, simulator, runner, options);
+                d.refinement = refinement;
+                d.surrogates.addAll(recorded);
+                return d;
+            });
+        }
         BuiltSurrogate built = buildSurrogate(config, simulator, options);
-        return owning(built, () -> resume(history, config, built.surrogate(), simulator, runner, options));
+        return owning(built.surrogate(), () -> resume(history, config, built.surrogate(), simulator, runner, options));
     }
 
     /** As {@link #resume(DesignHistory, int, Simulator, ExperimentRunner, DesignOptions)} with the caller's surrogate. */
     public static ExperimentDesigner resume(DesignHistory history, int totalRounds, Simulator simulator,
             SurrogateLikelihood surrogate, ExperimentRunner runner, DesignOptions options) {
         DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
+        refuseCallersSurrogate(config);
         return resume(history, config, surrogate, simulator, runner, options);
     }
 
@@ -271,11 +338,9 @@ public final class ExperimentDesigner implements AutoCloseable {
             return new BuiltSurrogate(s, s.kind(), s.kind() + " from " + config.modelFile(), false);
         }
         long surrogateSeed = new SplittableRandom(config.seed()).split().nextLong();
-        ExperimentSpec e = config.experiment();
-        int events = e.mode() == ExperimentSpec.Mode.EVENTS ? (int) e.amount() : LUMINOSITY_NORMALIZATION_EVENTS;
         SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
                 new UniformBoxPrior(config.thetaRange()), config.phiRange(), config.training().withSeed(surrogateSeed),
-                config.histogram(), events, options.device(), options.log(), options.progress());
+                config.histogram(), eventsPerExperiment(config), options.device(), options.log(), options.progress());
         long t0 = System.nanoTime();
         BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
         options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
@@ -286,13 +351,19 @@ public final class ExperimentDesigner implements AutoCloseable {
         return built;
     }
 
+    /** N the surrogate is sized for: the experiment's events, or a nominal count under a fixed luminosity. */
+    static int eventsPerExperiment(DesignConfig config) {
+        ExperimentSpec e = config.experiment();
+        return e.mode() == ExperimentSpec.Mode.EVENTS ? (int) e.amount() : LUMINOSITY_NORMALIZATION_EVENTS;
+    }
+
     /**
      * A trained surrogate that warns instead of failing outside its trained ranges. The θ and φ ranges
      * of the loop are checked against it up front, so what this admits is x: the EIG's simulated
      * experiments come from the distribution it was trained on, but where x is unbounded their tails
      * reach past the training data's extremes, and refusing them would stop the loop.
      */
-    private static BuiltSurrogate extrapolating(BuiltSurrogate built) {
+    static BuiltSurrogate extrapolating(BuiltSurrogate built) {
         if (!(built.surrogate() instanceof TrainedSurrogate t) || t.rangePolicy() == RangePolicy.WARN) {
             return built;
         }
@@ -303,13 +374,13 @@ public final class ExperimentDesigner implements AutoCloseable {
     }
 
     /** The designer {@code make} returns, made the owner of {@code built} (closed with it, or now on failure). */
-    private static ExperimentDesigner owning(BuiltSurrogate built, Supplier<ExperimentDesigner> make) {
+    private static ExperimentDesigner owning(SurrogateLikelihood built, Supplier<ExperimentDesigner> make) {
         try {
             ExperimentDesigner d = make.get();
             d.ownsSurrogate = true;
             return d;
         } catch (RuntimeException e) {
-            closeSurrogate(built.surrogate());
+            closeSurrogate(built);
             throw e;
         }
     }
@@ -326,7 +397,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
     }
 
-    private static void closeSurrogate(SurrogateLikelihood s) {
+    static void closeSurrogate(SurrogateLikelihood s) {
         if (s instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -382,6 +453,9 @@ public final class ExperimentDesigner implements AutoCloseable {
             throw new InvalidInputException("design: expected a round left to propose but all " + config.rounds()
                     + " rounds are done; resume with more rounds to continue");
         }
+        if (refinement != null && surrogates.size() < r + 1) {
+            refine(r + 1);
+        }
         RoundStreams s = streams(r);
         long t0 = System.nanoTime();
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(), boConfig(), s.boSeed(), s.eigSeed(),
@@ -417,6 +491,24 @@ public final class ExperimentDesigner implements AutoCloseable {
                     verified == null ? List.of() : verified.estimates(), best.model().hyperparameters(), curve,
                     chosen.priorEntropy(), seconds);
         }
+    }
+
+    /**
+     * Trains the surrogate of {@code round} on θ from the current posterior and every earlier round's
+     * rows, and makes it the likelihood from now on (closing the previous one).
+     */
+    private void refine(int round) {
+        SurrogateRefinement.Trained next = refinement.train(round, surrogates, currentPrior(),
+                "posterior after round " + (round - 1));
+        SurrogateLikelihood previous = surrogate;
+        try {
+            use(next.surrogate());
+        } catch (RuntimeException e) {
+            closeSurrogate(next.surrogate());
+            throw e;
+        }
+        surrogates.add(next.record());
+        closeSurrogate(previous);
     }
 
     /** The GP mean at the chosen setting (one of the evaluated ones). */
@@ -572,6 +664,11 @@ public final class ExperimentDesigner implements AutoCloseable {
         return Collections.unmodifiableList(new ArrayList<>(posteriors));
     }
 
+    /** With refinement, the surrogate of every round so far, the last one in use (unmodifiable); else empty. */
+    public List<RoundSurrogate> roundSurrogates() {
+        return List.copyOf(surrogates);
+    }
+
     /** The completed rounds (unmodifiable). */
     public List<DesignRound> rounds() {
         return Collections.unmodifiableList(new ArrayList<>(rounds));
@@ -629,6 +726,6 @@ public final class ExperimentDesigner implements AutoCloseable {
         Provenance provenance = Provenance.capture(PRODUCER, recorded, Map.of("seed", config.seed()), hashes);
         return new DesignHistory(DesignHistory.SCHEMA, provenance, config, simulator.name(),
                 surrogate.getClass().getSimpleName(), simulator.dimensions(), runner.truth().orElse(null),
-                runner.describe(), rounds);
+                runner.describe(), rounds, surrogates);
     }
 }
