@@ -249,11 +249,12 @@ public final class ExperimentDesigner implements AutoCloseable {
         DesignConfig config = d.config;
         ExperimentRunner runner = d.runner;
         Dimensions dims = d.simulator.dimensions();
-        d.log(String.format(Locale.ROOT, "design: %d rounds of %s, %s in %s, prior uniform in %s %s, %s surrogate, %s",
+        d.log(String.format(Locale.ROOT, "design: %d rounds of %s, %s in %s, prior uniform in %s %s, %s surrogate%s,"
+                + " %s",
                 config.rounds(), config.experiment().describe(), String.join(",", dims.phiNames()),
                 format(config.phiLower(), config.phiUpper()), String.join(",", dims.thetaNames()),
-                format(config.thetaLower(), config.thetaUpper()), config.surrogate()
-                + (config.refines() ? " refined every round" : ""), runner.describe()));
+                format(config.thetaLower(), config.thetaUpper()), config.surrogate(),
+                config.refines() ? " retrained every round on posterior draws" : "", runner.describe()));
         return d;
     }
 

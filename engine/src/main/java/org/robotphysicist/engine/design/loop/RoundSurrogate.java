@@ -73,7 +73,8 @@ public record RoundSurrogate(int round, String kind, String description, int add
     public String toString() {
         return "RoundSurrogate[round " + round + ", " + kind + " on " + trainingRows + " rows (" + addedRows
                 + " with theta from the " + proposal + ", mean " + Arrays.toString(proposalMean) + ", sd "
-                + Arrays.toString(proposalSd) + "), validation loss " + validationLoss + ", " + epochs + " epochs, seed "
+                + Arrays.toString(proposalSd) + "), validation loss " + validationLoss + ", " + epochs
+                + " epochs, seed "
                 + seed + ", " + modelFile + "]";
     }
 }

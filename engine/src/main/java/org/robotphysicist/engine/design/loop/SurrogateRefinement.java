@@ -35,11 +35,12 @@ import org.robotphysicist.training.device.Devices;
  * Sequential refinement of a neural likelihood surrogate across the rounds of a design run, in the
  * manner of sequential neural likelihood (SNL; Papamakarios, Sterratt &amp; Murray 2019).
  *
- * <p>Round 1's surrogate trains on n<sub>1</sub> = {@link org.robotphysicist.engine.surrogate.TrainingControls#rows()} simulations
- * (x, θ, φ) with θ ~ U(prior range) and φ ~ U(φ range). Before round r ≥ 2 it is retrained from
- * scratch on every simulation so far plus n = {@link DesignConfig#refineRows()} new ones with
- * θ ~ p(θ | data of rounds 1..r−1), the current posterior ({@link org.robotphysicist.engine.posterior.GridPrior}:
- * exact draws from the grid posterior's interpolated density), and φ still ~ U(φ range), since the
+ * <p>Round 1's surrogate trains on n<sub>1</sub> simulations (x, θ, φ), the training controls' rows
+ * ({@link org.robotphysicist.engine.surrogate.TrainingControls#rows()}), with θ ~ U(prior range)
+ * and φ ~ U(φ range). Before round r ≥ 2 it is retrained from scratch on every simulation so far
+ * plus n = {@link DesignConfig#refineRows()} new ones with θ ~ p(θ | data of rounds 1..r−1), the
+ * current posterior ({@link org.robotphysicist.engine.posterior.GridPrior}: exact draws from the
+ * grid posterior's interpolated density), and φ still ~ U(φ range), since the
  * next round may choose any setting. Training rows therefore come from the mixture
  * q(θ) = Σ<sub>k</sub> n<sub>k</sub> π<sub>k</sub>(θ) / Σ n<sub>k</sub> of the proposals so far.
  *

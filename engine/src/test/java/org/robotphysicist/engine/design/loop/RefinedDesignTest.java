@@ -35,7 +35,8 @@ class RefinedDesignTest {
 
     /** μ ~ U(−2, 2), variance in [0.5, 2], 60 events per round; 4 datasets per EIG, 3 estimates, 41 grid points. */
     private static DesignConfig tiny(int rounds) {
-        return DesignConfig.defaults(Box.interval(-2, 2), Box.interval(0.5, 2)).withExperiment(ExperimentSpec.events(60))
+        return DesignConfig.defaults(Box.interval(-2, 2), Box.interval(0.5, 2))
+                .withExperiment(ExperimentSpec.events(60))
                 .withRounds(rounds).withEig(4, 3, 2).withVerifications(0).withGridPoints(41)
                 .withSurrogate("maf", HistogramSettings.defaults())
                 .withTraining(TrainingControls.of(1_000, 1, 0).withNetwork(1, 8)).withSeed(5).withRefinement(1_000);
@@ -50,7 +51,8 @@ class RefinedDesignTest {
     }
 
     @Test
-    void everyRoundHasItsSurrogateRound2LearnsWherePosteriorIsAndResumeReloadsTheLast(@TempDir Path dir) throws Exception {
+    void everyRoundHasItsSurrogateRound2LearnsWherePosteriorIsAndResumeReloadsTheLast(@TempDir Path dir)
+            throws Exception {
         List<String> log = new ArrayList<>();
         DesignConfig one = tiny(1);
         GridPosterior afterRound1;
