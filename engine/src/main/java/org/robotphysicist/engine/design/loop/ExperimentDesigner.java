@@ -122,6 +122,12 @@ public final class ExperimentDesigner implements AutoCloseable {
     private SurrogateRefinement refinement;
     /** With refinement: the surrogate of each round so far, the last one in use. */
     private final List<RoundSurrogate> surrogates = new ArrayList<>();
+    /** With refinement: every recorded round's events, which each new surrogate re-scores. */
+    private final List<Matrix> observed = new ArrayList<>();
+    /** With refinement: Σ of the recorded rounds' stored log-likelihoods on the grid (log posterior − log prior). */
+    private double[] recordedTotal;
+    /** With refinement: the posterior of the recorded rounds re-scored by a surrogate trained since, else null. */
+    private GridPosterior rescored;
 
     private ExperimentDesigner(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
             ExperimentRunner runner, DesignOptions options) {
@@ -158,6 +164,13 @@ public final class ExperimentDesigner implements AutoCloseable {
                 config.experiment().toExperiment(), config.extendedLikelihood());
         this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
                 org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
+    }
+
+    /** Makes this a refining run whose surrogates so far are {@code recorded}, before any round is replayed. */
+    private void refining(SurrogateRefinement r, List<RoundSurrogate> recorded) {
+        refinement = r;
+        surrogates.addAll(recorded);
+        recordedTotal = new double[grid.size()];
     }
 
     /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
@@ -220,8 +233,7 @@ public final class ExperimentDesigner implements AutoCloseable {
             return owning(first.surrogate(), () -> {
                 ExperimentDesigner d = announced(new ExperimentDesigner(config, simulator, first.surrogate(), runner,
                         options));
-                d.refinement = refinement;
-                d.surrogates.add(first.record());
+                d.refining(refinement, List.of(first.record()));
                 return d;
             });
         }
@@ -270,21 +282,16 @@ public final class ExperimentDesigner implements AutoCloseable {
         if (config.refines()) {
             SurrogateRefinement refinement = new SurrogateRefinement(config, simulator, options);
             List<RoundSurrogate> recorded = history.surrogates();
-            int done = history.rounds().size();
-            if (recorded.size() != done && recorded.size() != done + 1) {
+            if (recorded.size() != history.rounds().size()) {
                 throw new MalformedDataException("design history: expected one refined surrogate per completed round ("
-                        + done + "), or one more for the round proposed next, but found " + recorded.size());
+                        + history.rounds().size() + ") but found " + recorded.size());
             }
             SurrogateLikelihood last = refinement.load(recorded.get(recorded.size() - 1));
-            return owning(last, () -> {
-                ExperimentDesigner d = resume(history, config, last, simulator, runner, options);
-                d.refinement = refinement;
-                d.surrogates.addAll(recorded);
-                return d;
-            });
+            return owning(last, () -> resume(history, config, last, simulator, runner, options, refinement));
         }
         BuiltSurrogate built = buildSurrogate(config, simulator, options);
-        return owning(built.surrogate(), () -> resume(history, config, built.surrogate(), simulator, runner, options));
+        return owning(built.surrogate(), () -> resume(history, config, built.surrogate(), simulator, runner, options,
+                null));
     }
 
     /** As {@link #resume(DesignHistory, int, Simulator, ExperimentRunner, DesignOptions)} with the caller's surrogate. */
@@ -292,14 +299,21 @@ public final class ExperimentDesigner implements AutoCloseable {
             SurrogateLikelihood surrogate, ExperimentRunner runner, DesignOptions options) {
         DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
         refuseCallersSurrogate(config);
-        return resume(history, config, surrogate, simulator, runner, options);
+        return resume(history, config, surrogate, simulator, runner, options, null);
     }
 
+    /** Replays the history's rounds; with {@code refinement} (else null) also reads back their events. */
     private static ExperimentDesigner resume(DesignHistory history, DesignConfig config, SurrogateLikelihood surrogate,
-            Simulator simulator, ExperimentRunner runner, DesignOptions options) {
+            Simulator simulator, ExperimentRunner runner, DesignOptions options, SurrogateRefinement refinement) {
         ExperimentDesigner d = new ExperimentDesigner(config, simulator, surrogate, runner, options);
+        if (refinement != null) {
+            d.refining(refinement, history.surrogates());
+        }
         for (DesignRound r : history.rounds()) {
             d.replay(r);
+            if (refinement != null) {
+                d.observed.add(refinement.recordedEvents(r, simulator.dimensions()));
+            }
         }
         d.log(String.format(Locale.ROOT, "design: resumed after round %d of %d from the history (%s)",
                 history.rounds().size(), config.rounds(), runner.describe()));
@@ -496,7 +510,10 @@ public final class ExperimentDesigner implements AutoCloseable {
 
     /**
      * Trains the surrogate of {@code round} on θ from the current posterior and every earlier round's
-     * rows, and makes it the likelihood from now on (closing the previous one).
+     * rows, makes it the likelihood from now on (closing the previous one), and re-scores the earlier
+     * rounds' events with it: the round's prior becomes p(θ) ∏<sub>i &lt; round</sub>
+     * p̂<sub>round</sub>(X<sub>i</sub> | θ, φ<sub>i</sub>), as in SNL, so that a poor early surrogate's
+     * error does not stay in the posterior.
      */
     private void refine(int round) {
         SurrogateRefinement.Trained next = refinement.train(round, surrogates, currentPrior(),
@@ -510,6 +527,53 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         surrogates.add(next.record());
         closeSurrogate(previous);
+        if (observed.isEmpty()) {
+            return;
+        }
+        double[] total = new double[grid.size()];
+        for (int i = 0; i < observed.size(); i++) {
+            double[] ll = likelihood.logLikelihood(observed.get(i), grid.points(), rounds.get(i).phi());
+            for (int j = 0; j < total.length; j++) {
+                total[j] += ll[j];
+            }
+        }
+        rescored = GridPosterior.fromLogLikelihood(initialPrior, ThetaGrid.of(grid),
+                simulator.dimensions().thetaNames(), total);
+        GridPosterior before = posteriors.get(posteriors.size() - 1);
+        log(String.format(Locale.ROOT, "surrogate for round %d: re-scoring rounds 1-%d moves the posterior mean from %s"
+                + " to %s, sd from %s to %s", round, observed.size(), format(before.mean()), format(rescored.mean()),
+                format(before.standardDeviation()), format(rescored.standardDeviation())));
+    }
+
+    /**
+     * With refinement: the posterior of every recorded round plus {@code ll}, from the uniform prior,
+     * and the log-likelihood the round stores — the change of the total log-likelihood, which a
+     * replay adds back exactly as done here.
+     */
+    private GridPosterior refinedPosterior(double[] ll, double[] stored) {
+        double[] base = rescored != null ? rescored.logLikelihood() : recordedTotal;
+        for (int j = 0; j < ll.length; j++) {
+            double total = base[j] + ll[j];
+            if (total == recordedTotal[j]) {
+                stored[j] = 0; // also where both are -infinity
+            } else if (Double.isInfinite(recordedTotal[j])) {
+                throw new IllegalStateException("refinement: grid point " + j + " had likelihood 0 under an earlier"
+                        + " surrogate and " + total + " (log) now; the change cannot be recorded");
+            } else {
+                stored[j] = total - recordedTotal[j];
+            }
+        }
+        return accumulated(stored);
+    }
+
+    /** Adds a round's stored log-likelihood to the total and returns the posterior from the uniform prior. */
+    private GridPosterior accumulated(double[] stored) {
+        for (int j = 0; j < stored.length; j++) {
+            recordedTotal[j] += stored[j];
+        }
+        rescored = null;
+        return GridPosterior.fromLogLikelihood(initialPrior, ThetaGrid.of(grid), simulator.dimensions().thetaNames(),
+                recordedTotal.clone());
     }
 
     /** The GP mean at the chosen setting (one of the evaluated ones). */
@@ -555,9 +619,16 @@ public final class ExperimentDesigner implements AutoCloseable {
         Dimensions dims = simulator.dimensions();
         events.requireShape("round " + expected + " events", -1, dims.xDim());
         long t0 = System.nanoTime();
-        Prior prior = currentPrior();
         double[] ll = likelihood.logLikelihood(events, grid.points(), proposal.phi());
-        GridPosterior posterior = GridPosterior.fromLogLikelihood(prior, ThetaGrid.of(grid), dims.thetaNames(), ll);
+        GridPosterior posterior;
+        if (refinement != null) {
+            double[] stored = new double[ll.length];
+            posterior = refinedPosterior(ll, stored);
+            ll = stored;
+            observed.add(events);
+        } else {
+            posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid), dims.thetaNames(), ll);
+        }
         String hash = events.rows() > 0 ? EventDataset.ofEvents(dims, events).sha256() : null;
         DesignRound round = new DesignRound(expected, proposal.phi(), proposal.chosen(), proposal.evaluations(),
                 proposal.verification(), proposal.gp(), proposal.gpCurve(), events.rows(), hash,
@@ -580,8 +651,9 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + " log-likelihood values but found round " + round.round() + " with "
                     + round.logLikelihood().length);
         }
-        GridPosterior posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid),
-                simulator.dimensions().thetaNames(), round.logLikelihood());
+        GridPosterior posterior = refinement != null ? accumulated(round.logLikelihood())
+                : GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid), simulator.dimensions().thetaNames(),
+                        round.logLikelihood());
         double[] mean = posterior.mean();
         double[] recorded = round.posterior().mean();
         for (int d = 0; d < mean.length; d++) {
@@ -645,8 +717,14 @@ public final class ExperimentDesigner implements AutoCloseable {
         options.log().accept(line);
     }
 
-    /** The prior of the next round: uniform on the θ range before round 1, then the last posterior. */
+    /**
+     * The prior of the next round: uniform on the θ range before round 1, then the last posterior
+     * (with refinement, once the next round's surrogate is trained: the recorded rounds re-scored by it).
+     */
     public Prior currentPrior() {
+        if (rescored != null) {
+            return rescored.asPrior();
+        }
         return posteriors.isEmpty() ? initialPrior : posteriors.get(posteriors.size() - 1).asPrior();
     }
 

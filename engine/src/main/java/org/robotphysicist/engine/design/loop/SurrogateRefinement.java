@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
+import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.prior.Prior;
@@ -59,10 +61,12 @@ import org.robotphysicist.training.device.Devices;
  * reproducible from the files alone: a resumed run retrains exactly what the uninterrupted run would.
  * The cost grows linearly with the rounds (n<sub>1</sub> + (r − 1) n rows in round r).
  *
- * <p>Each round's data are scored by the surrogate of that round, and the history keeps that
- * log-likelihood; earlier rounds are not re-scored by later surrogates, so the posterior after
- * round R is p(θ) ∏<sub>r</sub> p̂<sub>r</sub>(X<sub>r</sub> | θ, φ<sub>r</sub>), each factor fitted
- * where the posterior was when its data came in.
+ * <p>As in SNL, the newest surrogate scores all the data: once round r's surrogate is trained, the
+ * earlier rounds' events are re-scored with it, so the round's prior and, after its experiment, its
+ * posterior are p(θ) ∏<sub>i ≤ r</sub> p̂<sub>r</sub>(X<sub>i</sub> | θ, φ<sub>i</sub>) — a poor
+ * round-1 surrogate's error does not stay in the posterior. The history keeps, per round, the change
+ * of the total log-likelihood on the grid ({@link DesignRound#logLikelihood()}), so that a replay
+ * adds the rounds back up exactly.
  *
  * <p>Files, inside the run's output directory (which refinement therefore needs):
  * {@code training-round-NN.csv}, the rows added for round NN (as {@code rp simulate} writes them),
@@ -195,6 +199,28 @@ final class SurrogateRefinement {
                 .withDevice(Devices.choose(options.device()).device()).withRangePolicy(RangePolicy.WARN));
         options.log().accept("surrogate for round " + record.round() + ": " + s.kind() + " reloaded from " + file);
         return s;
+    }
+
+    /**
+     * The events {@code round} recorded, read back from {@code events-round-NN.csv} in the run
+     * directory and checked against the recorded hash (none when it recorded none), for the next
+     * surrogate to re-score on resume.
+     */
+    Matrix recordedEvents(DesignRound round, Dimensions dims) {
+        if (round.events() == 0) {
+            return Matrix.of(0, dims.xDim(), new double[0]);
+        }
+        Path file = directory.resolve(DesignFiles.roundFile("events", round.round(), "csv"));
+        if (!Files.isRegularFile(file)) {
+            throw new MalformedDataException("design history: expected the events of round " + round.round() + " at "
+                    + file + ", which the next surrogate re-scores, but found none");
+        }
+        EventDataset events = EventDataset.ofEvents(dims, EventCsv.read(file).dataset().x());
+        if (!events.sha256().equals(round.eventsSha256())) {
+            throw new MalformedDataException("design history: expected the events in " + file + " with SHA-256 "
+                    + round.eventsSha256() + " as recorded but found " + events.sha256());
+        }
+        return events.x();
     }
 
     /** The file {@code name} in the run directory, which must exist with the recorded SHA-256. */

@@ -17,7 +17,17 @@ import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.TrainingControls;
@@ -26,7 +36,8 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  * Sequential refinement ({@link SurrogateRefinement}) on the toy Gaussian, x ~ N(μ, φ), with a tiny
  * MAF (one hidden layer of 8 units, 1 000 rows, one epoch per round): the history lists one
  * surrogate per round with its files, round 2 trains on θ drawn from the posterior after round 1
- * (not the prior), a resumed run reloads the last round's model, and bad requests are refused
+ * (not the prior) and re-scores round 1's events, a resumed run reloads the last round's model, and bad
+ * requests are refused
  * before any training.
  */
 class RefinedDesignTest {
@@ -98,6 +109,28 @@ class RefinedDesignTest {
         assertEquals(postMean, mean, 4 * postSd / Math.sqrt(theta.length), "mean of round 2's theta; posterior sd "
                 + postSd);
         assertEquals(1.0, sd / postSd, 0.15, "sd of round 2's theta / posterior sd (" + sd + " / " + postSd + ")");
+
+        // As in SNL, round 2's surrogate scores both rounds' events: the posterior is p(mu) q2(X1) q2(X2).
+        assertTrue(log.stream().anyMatch(l -> l.contains("surrogate for round 2: re-scoring rounds 1-1 moves the"
+                + " posterior mean from")), "" + log);
+        double[] total = new double[41];
+        try (TrainedSurrogate q2 = SurrogateFiles.load(dir.resolve(s2.modelFile()), LoadOptions.defaults()
+                .withRangePolicy(RangePolicy.WARN))) {
+            ExperimentLikelihood likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(q2), TOY,
+                    one.experiment().toExperiment(), one.extendedLikelihood());
+            RegularGrid grid = RegularGrid.of(-2, 2, 41);
+            for (DesignRound r : h.rounds()) {
+                Matrix x = EventCsv.read(dir.resolve(String.format("events-round-%02d.csv", r.round()))).dataset().x();
+                double[] ll = likelihood.logLikelihood(x, grid.points(), r.phi());
+                for (int j = 0; j < total.length; j++) {
+                    total[j] += ll[j];
+                }
+            }
+            GridPosterior rescored = GridPosterior.fromLogLikelihood(new UniformBoxPrior(one.thetaRange()),
+                    ThetaGrid.of(grid), List.of("mu"), total);
+            assertEquals(rescored.mean()[0], h.rounds().get(1).posterior().mean()[0], 1e-9,
+                    "posterior mean after round 2 = both rounds scored by round 2's surrogate");
+        }
 
         // A changed model file is refused on resume, naming it.
         Files.writeString(dir.resolve(s2.modelFile()), "not a model");
