@@ -19,6 +19,7 @@ import org.robotphysicist.engine.design.loop.DesignOptions;
 import org.robotphysicist.engine.design.loop.DesignRound;
 import org.robotphysicist.engine.design.loop.ExperimentDesigner;
 import org.robotphysicist.engine.design.loop.ExperimentSpec;
+import org.robotphysicist.engine.design.loop.RoundSurrogate;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.HpdComparison;
@@ -144,6 +145,17 @@ final class DesignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TrainingControlOptions training;
 
+    @Option(names = "--refine", description = "Sequential refinement of a trained surrogate (classifier, maf, nsf):"
+            + " before every round after the first, retrain it on all simulations so far plus --refine-rows new ones"
+            + " whose theta are drawn from the current posterior (phi still across its range). Writes"
+            + " training-round-NN.csv and surrogate-round-NN.rpm per round into --out and lists every round's"
+            + " surrogate in the history.")
+    boolean refine;
+
+    @Option(names = "--refine-rows", paramLabel = "N", description = "With --refine, simulations added per round"
+            + " (at least 1000; default: --training-rows).")
+    Integer refineRows;
+
     @Option(names = "--device", paramLabel = "DEV", description = "Where a neural surrogate trains and runs: auto, cpu,"
             + " gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -236,6 +248,14 @@ final class DesignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected either --surrogate KIND or --model"
                     + " FILE but found both");
         }
+        if (refineRows != null && !refine) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --refine-rows N only with --refine"
+                    + " but found it without");
+        }
+        if (refine && model != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --refine with a surrogate the run"
+                    + " trains (--surrogate classifier|maf|nsf) but found --model FILE, which is read, not trained");
+        }
         ExperimentSpec experiment = luminosity != null ? ExperimentSpec.luminosity(luminosity)
                 : ExperimentSpec.events(events != null ? events : (int) D.experiment().amount());
         boolean weinberg = !simulator.isExternal() && SimulatorChoice.DEFAULT.equals(sim.name());
@@ -257,7 +277,8 @@ final class DesignCommand implements Callable<Integer> {
                 experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), verifications, kind,
                 new HistogramSettings(histogramThetaCells, histogramPhiCells, histogramEvents, bins),
                 training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed,
-                target == null ? null : List.of(target));
+                target == null ? null : List.of(target), refine ? (refineRows != null ? refineRows : training.rows)
+                : null);
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);
         return ExperimentDesigner.start(c, sim, runner, options);
     }
@@ -348,6 +369,12 @@ final class DesignCommand implements Callable<Integer> {
             if (HpdComparison.differsMaterially(c, List.of(hpd))) {
                 o.printf("%62s[%8.5f, %8.5f] 68%% HPD%n", "", hpd.lower(), hpd.upper());
             }
+        }
+        for (RoundSurrogate s : h.surrogates()) {
+            o.printf("surrogate of round %d: %s on %d rows (%d with theta from the %s), validation loss %s, %s%n",
+                    s.round(), s.kind(), s.trainingRows(), s.addedRows(), s.proposal(),
+                    s.validationLoss() == null ? "none" : String.format(java.util.Locale.ROOT, "%.5g",
+                            s.validationLoss()), s.modelFile());
         }
         DesignRound last = h.rounds().get(h.rounds().size() - 1);
         if (h.hiddenTheta() != null) {

@@ -44,9 +44,12 @@ import org.robotphysicist.data.simulator.Simulator;
  * @param data   all rows, files concatenated in order, (N, D<sub>x</sub> + D<sub>θ</sub> + D<sub>φ</sub>)
  * @param dimensions the names of θ, φ and x
  * @param simulator  the simulator that names and bounds the problem, or null
+ * @param drawnTheta the θ box the rows' θ were drawn over, when the caller knows it (the rows' bounding box then
+ *                   lies inside it), or null: the bounding box of the rows
+ * @param drawnPhi   likewise for φ, or null
  */
 public record EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data,
-        Dimensions dimensions, Simulator simulator) implements TrainingSource {
+        Dimensions dimensions, Simulator simulator, Box drawnTheta, Box drawnPhi) implements TrainingSource {
 
     /** The fewest rows a training table may have. */
     public static final int MIN_ROWS = 100;
@@ -62,6 +65,39 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         if (!data.hasTheta() || data.schema().phiNames().size() != dimensions.phiDim()) {
             throw new InvalidInputException("event files: expected theta columns and " + dimensions.phiDim() + " phi"
                     + " column(s) but found " + data.schema().columnNames());
+        }
+        requireCovering("theta", drawnTheta, boundingBox(data.theta()));
+        requireCovering("phi", drawnPhi, boundingBox(data.phi()));
+    }
+
+    /** Rows whose ranges are their bounding boxes. */
+    public EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data, Dimensions dimensions,
+            Simulator simulator) {
+        this(files, sha256, data, dimensions, simulator, null, null);
+    }
+
+    /**
+     * The same rows, known to have been drawn over {@code theta} × {@code phi} (a design's prior and
+     * φ ranges), which then are the surrogate's trained ranges instead of the rows' bounding boxes
+     * (which lie just inside them).
+     *
+     * @throws InvalidInputException when a row lies outside those boxes, or a box outside the simulator's domains
+     */
+    public EventFileSource drawnOver(Box theta, Box phi) {
+        Objects.requireNonNull(theta, "theta box");
+        Objects.requireNonNull(phi, "phi box");
+        if (simulator != null && (!theta.within(simulator.thetaDomain()) || !phi.within(simulator.phiDomain()))) {
+            throw new InvalidInputException("event files: expected ranges inside the simulator's domains theta "
+                    + simulator.thetaDomain() + " x phi " + simulator.phiDomain() + " but found theta " + theta
+                    + " x phi " + phi);
+        }
+        return new EventFileSource(files, sha256, data, dimensions, simulator, theta, phi);
+    }
+
+    private static void requireCovering(String role, Box declared, Box rows) {
+        if (declared != null && (declared.dim() != rows.dim() || !rows.within(declared))) {
+            throw new InvalidInputException("event files: expected every row's " + role + " inside the range "
+                    + declared + " it was drawn over but the rows span " + rows);
         }
     }
 
@@ -114,14 +150,17 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         return new EventFileSource(files, hashes, all, dims, simulator);
     }
 
-    /** The bounding box of the rows' θ: the surrogate's θ range. */
+    /** The θ box the rows were drawn over, else the bounding box of the rows' θ: the surrogate's θ range. */
     public Box thetaRange() {
-        return boundingBox(data.theta());
+        return drawnTheta != null ? drawnTheta : boundingBox(data.theta());
     }
 
-    /** The bounding box of the rows' φ (a point when every row has the same φ): the surrogate's φ range. */
+    /**
+     * The φ box the rows were drawn over, else the bounding box of the rows' φ (a point when every row
+     * has the same φ): the surrogate's φ range.
+     */
     public Box phiRange() {
-        return boundingBox(data.phi());
+        return drawnPhi != null ? drawnPhi : boundingBox(data.phi());
     }
 
     @Override
@@ -201,7 +240,8 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         return "'" + String.join(",", cells) + "'";
     }
 
-    private static String sha256(Path file) {
+    /** SHA-256 of a file's bytes, in hex. */
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

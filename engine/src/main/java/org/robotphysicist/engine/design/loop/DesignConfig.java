@@ -43,12 +43,17 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  * @param seed                master seed of every random stream
  * @param target              the θ components the EIG is about, by name, the others marginalized as
  *                            nuisances; {@code null} (also in histories written before it existed): all of θ
+ * @param refineRows          sequential refinement of a neural surrogate: before every round after the first, the
+ *                            surrogate is retrained on all simulations so far plus this many new ones whose θ are
+ *                            drawn from the current posterior ({@link SurrogateRefinement}); {@code null} (also in
+ *                            histories written before refinement existed): the surrogate of round 1 serves every
+ *                            round. At least {@link TrainingControls#MIN_ROWS}; refused with a model file
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
         int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
         String surrogate, HistogramSettings histogram, TrainingControls training, String modelFile, long seed,
-        List<String> target) {
+        List<String> target, Integer refineRows) {
 
     /** Training controls of a neural kind when none are given: 200 000 rows, 6 epochs. */
     public static final TrainingControls DEFAULT_TRAINING = TrainingControls.of(200_000, 6, 0);
@@ -99,6 +104,30 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 throw new InvalidInputException("EIG target: expected distinct theta components but found " + target);
             }
         }
+        if (refineRows != null) {
+            if (refineRows < TrainingControls.MIN_ROWS) {
+                throw new InvalidInputException("refinement rows: expected at least " + TrainingControls.MIN_ROWS
+                        + " simulations added per round but found " + refineRows);
+            }
+            if (modelFile != null) {
+                throw new InvalidInputException("refinement: expected a surrogate trained by the run (it is retrained"
+                        + " every round) but found the model file " + modelFile + ", which is read, not trained");
+            }
+        }
+    }
+
+    /**
+     * The same without refinement: the surrogate of round 1 serves every round ({@code refineRows}
+     * null).
+     */
+    public DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
+            int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
+            int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
+            String surrogate, HistogramSettings histogram, TrainingControls training, String modelFile, long seed,
+            List<String> target) {
+        this(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extendedLikelihood,
+                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
+                histogram, training, modelFile, seed, target, null);
     }
 
     /** The same with {@link #DEFAULT_VERIFICATIONS} verifications per round. */
@@ -170,65 +199,65 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public DesignConfig withRounds(int r) {
         return new DesignConfig(r, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, seed, target);
+                histogram, training, modelFile, seed, target, refineRows);
     }
 
     public DesignConfig withExperiment(ExperimentSpec e) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, e, extendedLikelihood,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target);
+                surrogate, histogram, training, modelFile, seed, target, refineRows);
     }
 
     public DesignConfig withGridPoints(int m) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, m, experiment, extendedLikelihood,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target);
+                surrogate, histogram, training, modelFile, seed, target, refineRows);
     }
 
     /** K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the design. */
     public DesignConfig withEig(int datasets, int evaluations, int initial) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target);
+                surrogate, histogram, training, modelFile, seed, target, refineRows);
     }
 
     public DesignConfig withSurrogate(String kind, HistogramSettings h) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind, h,
-                training, modelFile, seed, target);
+                training, modelFile, seed, target, refineRows);
     }
 
     /** The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round. */
     public DesignConfig withModelFile(String kind, String path) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind,
-                histogram, training, path, seed, target);
+                histogram, training, path, seed, target, refineRows);
     }
 
     /** The same with a neural kind's training controls (their seed is replaced by one derived from {@link #seed}). */
     public DesignConfig withTraining(TrainingControls t) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, t, modelFile, seed, target);
+                histogram, t, modelFile, seed, target, refineRows);
     }
 
     /** The same re-estimating {@code k} settings before each round's choice (0: none). */
     public DesignConfig withVerifications(int k) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, k, surrogate,
-                histogram, training, modelFile, seed, target);
+                histogram, training, modelFile, seed, target, refineRows);
     }
 
     public DesignConfig withExtendedLikelihood(boolean extended) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extended,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target);
+                surrogate, histogram, training, modelFile, seed, target, refineRows);
     }
 
     public DesignConfig withSeed(long s) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, s, target);
+                histogram, training, modelFile, s, target, refineRows);
     }
 
     /**
@@ -238,7 +267,22 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public DesignConfig withTarget(List<String> names) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, seed, names);
+                histogram, training, modelFile, seed, names, refineRows);
+    }
+
+    /**
+     * The same refining the surrogate every round with {@code rows} new simulations whose θ come from
+     * the posterior so far ({@code null}: no refinement).
+     */
+    public DesignConfig withRefinement(Integer rows) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
+                surrogate, histogram, training, modelFile, seed, target, rows);
+    }
+
+    /** Whether the surrogate is retrained every round ({@link #refineRows()} set). */
+    public boolean refines() {
+        return refineRows != null;
     }
 
     /**
@@ -273,7 +317,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 && c.verifications.equals(verifications)
                 && c.surrogate.equals(surrogate) && c.histogram.equals(histogram) && c.training.equals(training)
                 && Objects.equals(c.modelFile, modelFile)
-                && c.seed == seed && Objects.equals(c.target, target);
+                && c.seed == seed && Objects.equals(c.target, target) && Objects.equals(c.refineRows, refineRows);
     }
 
     @Override
@@ -281,7 +325,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         return Objects.hash(rounds, Arrays.hashCode(phiLower), Arrays.hashCode(phiUpper), Arrays.hashCode(thetaLower),
                 Arrays.hashCode(thetaUpper), gridPoints, experiment, extendedLikelihood, eigDatasets,
                 evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate, histogram, training, modelFile,
-                seed, target);
+                seed, target, refineRows);
     }
 
     @Override
@@ -291,6 +335,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 + ", eigDatasets=" + eigDatasets + ", evaluations=" + evaluationsPerRound + " (" + initialPoints
                 + " initial), crn=" + commonRandomNumbers + ", verifications=" + verifications + ", surrogate="
                 + surrogate + ", " + histogram + ", " + training + (modelFile == null ? "" : ", model=" + modelFile)
-                + ", seed=" + seed + (target == null ? "" : ", target=" + target) + "]";
+                + ", seed=" + seed + (target == null ? "" : ", target=" + target)
+                + (refineRows == null ? "" : ", refineRows=" + refineRows) + "]";
     }
 }

@@ -25,6 +25,8 @@ import org.robotphysicist.engine.posterior.GridPosterior;
  *       {@value #ALL_ROUNDS} (every round's posterior; 1-D θ), and {@code corner-round-NN.png}
  *       (1-D and 2-D marginals with 68% and 95% HPD regions; θ of 2 or more dimensions).</li>
  * </ul>
+ * With refinement, {@link SurrogateRefinement} writes {@code training-round-NN.csv} and
+ * {@code surrogate-round-NN.rpm} beside them.
  */
 final class DesignFiles {
     /** The history's file name. */

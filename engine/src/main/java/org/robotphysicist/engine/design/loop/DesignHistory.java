@@ -20,9 +20,13 @@ import org.robotphysicist.data.io.Provenance;
  * @param hiddenTheta     the true θ when the experiments were simulated, else {@code null}
  * @param runner          how the experiments were run
  * @param rounds          the completed rounds, in order
+ * @param surrogates      with refinement ({@link DesignConfig#refineRows()}), the surrogate of every round so far, in
+ *                        order (one per completed round, or one more when the next round's was trained); else empty,
+ *                        also in histories written before refinement existed
  */
 public record DesignHistory(String schema, Provenance provenance, DesignConfig config, String simulator,
-        String surrogate, Dimensions dimensions, double[] hiddenTheta, String runner, List<DesignRound> rounds) {
+        String surrogate, Dimensions dimensions, double[] hiddenTheta, String runner, List<DesignRound> rounds,
+        List<RoundSurrogate> surrogates) {
 
     public static final String SCHEMA = "robot-physicist/design-history/v1";
 
@@ -30,6 +34,13 @@ public record DesignHistory(String schema, Provenance provenance, DesignConfig c
         Objects.requireNonNull(config, "config");
         hiddenTheta = hiddenTheta == null ? null : hiddenTheta.clone();
         rounds = List.copyOf(rounds);
+        surrogates = surrogates == null ? List.of() : List.copyOf(surrogates);
+    }
+
+    /** A history without refined surrogates. */
+    public DesignHistory(String schema, Provenance provenance, DesignConfig config, String simulator,
+            String surrogate, Dimensions dimensions, double[] hiddenTheta, String runner, List<DesignRound> rounds) {
+        this(schema, provenance, config, simulator, surrogate, dimensions, hiddenTheta, runner, rounds, List.of());
     }
 
     @Override

@@ -23,7 +23,9 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
  * @param posteriorEntropy  H(p(θ | data so far)) after it, nats
  * @param posterior         the posterior summary after this round (68% and 95% intervals)
  * @param logLikelihood     this experiment's log-likelihood on the θ grid (M values, up to a constant): with the
- *                          initial prior and the earlier rounds it rebuilds the posterior exactly on resume
+ *                          initial prior and the earlier rounds it rebuilds the posterior exactly on resume. With
+ *                          refinement ({@link DesignConfig#refineRows()}): the change this round made to the total
+ *                          log-likelihood of all rounds' events, which the round's new surrogate re-scored
  * @param eigSeconds        wall-clock seconds spent choosing φ
  * @param updateSeconds     wall-clock seconds spent on the posterior update
  */

@@ -81,6 +81,12 @@ import org.robotphysicist.training.device.Devices;
  * Simulator, SurrogateLikelihood, ExperimentRunner, DesignOptions)}, e.g. read from a model file
  * and reused every round). A designer that built its surrogate closes it in {@link #close()}.
  *
+ * <p>With refinement ({@link DesignConfig#refineRows()}) the designer trains a new surrogate before
+ * every round after the first, on all simulations so far plus new ones with θ drawn from the
+ * current posterior ({@link SurrogateRefinement}: sequential neural likelihood); each round's
+ * surrogate is recorded in the history ({@link RoundSurrogate}) with its model file, and a resumed
+ * run reloads the last one.
+ *
  * <p>Randomness: the master seed's first split builds the surrogate; round r (from 0) takes split
  * r + 2, from which come the optimizer's seed, the EIG seed, the GP-fit stream, the experiment's
  * stream and the verification's seed, in that order. A round therefore depends only on the seed,
@@ -101,44 +107,70 @@ public final class ExperimentDesigner implements AutoCloseable {
 
     private final DesignConfig config;
     private final Simulator simulator;
-    private final SurrogateLikelihood surrogate;
+    private SurrogateLikelihood surrogate;
     private final ExperimentRunner runner;
     private final DesignOptions options;
     private final RegularGrid grid;
-    private final ExperimentLikelihood likelihood;
-    private final ExpectedInformationGain eig;
+    private ExperimentLikelihood likelihood;
+    private ExpectedInformationGain eig;
     private final Prior initialPrior;
     private final List<DesignRound> rounds = new ArrayList<>();
     private final List<GridPosterior> posteriors = new ArrayList<>();
     private final DesignFiles files;
     private boolean ownsSurrogate;
+    /** Trains each round's surrogate when the run refines, else null. */
+    private SurrogateRefinement refinement;
+    /** With refinement: the surrogate of each round so far, the last one in use. */
+    private final List<RoundSurrogate> surrogates = new ArrayList<>();
+    /** With refinement: every recorded round's events, which each new surrogate re-scores. */
+    private final List<Matrix> observed = new ArrayList<>();
+    /** With refinement: Σ of the recorded rounds' stored log-likelihoods on the grid (log posterior − log prior). */
+    private double[] recordedTotal;
+    /** With refinement: the posterior of the recorded rounds re-scored by a surrogate trained since, else null. */
+    private GridPosterior rescored;
 
     private ExperimentDesigner(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
             ExperimentRunner runner, DesignOptions options) {
         validate(config, simulator, runner);
         Box thetaRange = config.thetaRange();
-        Box phiRange = config.phiRange();
-        simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
-        if (!thetaRange.within(surrogate.thetaRange()) || !phiRange.within(surrogate.phiRange())) {
-            throw new OutOfSupportException("surrogate ranges: expected a surrogate valid on the prior range "
-                    + thetaRange + " and the phi range " + phiRange + " but it covers " + surrogate.thetaRange()
-                    + " and " + surrogate.phiRange());
-        }
         this.config = config;
         this.simulator = simulator;
-        this.surrogate = surrogate;
         this.runner = runner;
         this.options = options;
         int[] counts = new int[thetaRange.dim()];
         Arrays.fill(counts, config.gridPoints());
         this.grid = new RegularGrid(thetaRange.lower(), thetaRange.upper(), counts);
-        this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(surrogate), simulator,
-                config.experiment().toExperiment(), config.extendedLikelihood());
-        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
-                org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
+        use(surrogate);
         this.initialPrior = new UniformBoxPrior(thetaRange);
         this.files = options.outputDirectory() == null ? null : new DesignFiles(options.outputDirectory(),
                 options.plots());
+    }
+
+    /**
+     * Makes {@code s} the likelihood of the following rounds (their EIG and their posterior update),
+     * after checking it covers the prior range × the φ range.
+     */
+    private void use(SurrogateLikelihood s) {
+        Box thetaRange = config.thetaRange();
+        Box phiRange = config.phiRange();
+        simulator.dimensions().requireCompatible("surrogate", s.dimensions());
+        if (!thetaRange.within(s.thetaRange()) || !phiRange.within(s.phiRange())) {
+            throw new OutOfSupportException("surrogate ranges: expected a surrogate valid on the prior range "
+                    + thetaRange + " and the phi range " + phiRange + " but it covers " + s.thetaRange()
+                    + " and " + s.phiRange());
+        }
+        this.surrogate = s;
+        this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(s), simulator,
+                config.experiment().toExperiment(), config.extendedLikelihood());
+        this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
+                org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
+    }
+
+    /** Makes this a refining run whose surrogates so far are {@code recorded}, before any round is replayed. */
+    private void refining(SurrogateRefinement r, List<RoundSurrogate> recorded) {
+        refinement = r;
+        surrogates.addAll(recorded);
+        recordedTotal = new double[grid.size()];
     }
 
     /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
@@ -174,6 +206,9 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
         }
         config.targetIndices(dims);
+        if (config.refines()) {
+            SurrogateRefinement.requireRefinable(config);
+        }
         Optional<double[]> truth = runner.truth();
         if (truth.isPresent()) {
             double[] t = truth.get();
@@ -191,19 +226,47 @@ public final class ExperimentDesigner implements AutoCloseable {
     public static ExperimentDesigner start(DesignConfig config, Simulator simulator, ExperimentRunner runner,
             DesignOptions options) {
         validate(config, simulator, runner);
+        if (config.refines()) {
+            SurrogateRefinement refinement = new SurrogateRefinement(config, simulator, options);
+            SurrogateRefinement.Trained first = refinement.train(1, List.of(), new UniformBoxPrior(config.thetaRange()),
+                    "uniform prior");
+            return owning(first.surrogate(), () -> {
+                ExperimentDesigner d = announced(new ExperimentDesigner(config, simulator, first.surrogate(), runner,
+                        options));
+                d.refining(refinement, List.of(first.record()));
+                return d;
+            });
+        }
         BuiltSurrogate built = buildSurrogate(config, simulator, options);
-        return owning(built, () -> start(config, simulator, built.surrogate(), runner, options));
+        return owning(built.surrogate(), () -> start(config, simulator, built.surrogate(), runner, options));
     }
 
     /** A new run with a surrogate the caller built (valid on the θ range × φ range). */
     public static ExperimentDesigner start(DesignConfig config, Simulator simulator, SurrogateLikelihood surrogate,
             ExperimentRunner runner, DesignOptions options) {
-        ExperimentDesigner d = new ExperimentDesigner(config, simulator, surrogate, runner, options);
-        Dimensions dims = simulator.dimensions();
-        d.log(String.format(Locale.ROOT, "design: %d rounds of %s, %s in %s, prior uniform in %s %s, %s surrogate, %s",
+        refuseCallersSurrogate(config);
+        return announced(new ExperimentDesigner(config, simulator, surrogate, runner, options));
+    }
+
+    /** Refinement trains the designer's own surrogates, so a caller's cannot serve a refining run. */
+    private static void refuseCallersSurrogate(DesignConfig config) {
+        if (config.refines()) {
+            throw new InvalidInputException("refinement: expected the designer to train its own surrogates (every"
+                    + " round) but found a surrogate passed in; start or resume without one");
+        }
+    }
+
+    /** {@code d} after logging the run's first line. */
+    private static ExperimentDesigner announced(ExperimentDesigner d) {
+        DesignConfig config = d.config;
+        ExperimentRunner runner = d.runner;
+        Dimensions dims = d.simulator.dimensions();
+        d.log(String.format(Locale.ROOT, "design: %d rounds of %s, %s in %s, prior uniform in %s %s, %s surrogate%s,"
+                + " %s",
                 config.rounds(), config.experiment().describe(), String.join(",", dims.phiNames()),
                 format(config.phiLower(), config.phiUpper()), String.join(",", dims.thetaNames()),
-                format(config.thetaLower(), config.thetaUpper()), config.surrogate(), runner.describe()));
+                format(config.thetaLower(), config.thetaUpper()), config.surrogate(),
+                config.refines() ? " retrained every round on posterior draws" : "", runner.describe()));
         return d;
     }
 
@@ -216,22 +279,41 @@ public final class ExperimentDesigner implements AutoCloseable {
             ExperimentRunner runner, DesignOptions options) {
         DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
         validate(config, simulator, runner);
+        if (config.refines()) {
+            SurrogateRefinement refinement = new SurrogateRefinement(config, simulator, options);
+            List<RoundSurrogate> recorded = history.surrogates();
+            if (recorded.size() != history.rounds().size()) {
+                throw new MalformedDataException("design history: expected one refined surrogate per completed round ("
+                        + history.rounds().size() + ") but found " + recorded.size());
+            }
+            SurrogateLikelihood last = refinement.load(recorded.get(recorded.size() - 1));
+            return owning(last, () -> resume(history, config, last, simulator, runner, options, refinement));
+        }
         BuiltSurrogate built = buildSurrogate(config, simulator, options);
-        return owning(built, () -> resume(history, config, built.surrogate(), simulator, runner, options));
+        return owning(built.surrogate(), () -> resume(history, config, built.surrogate(), simulator, runner, options,
+                null));
     }
 
     /** As {@link #resume(DesignHistory, int, Simulator, ExperimentRunner, DesignOptions)} with the caller's surrogate. */
     public static ExperimentDesigner resume(DesignHistory history, int totalRounds, Simulator simulator,
             SurrogateLikelihood surrogate, ExperimentRunner runner, DesignOptions options) {
         DesignConfig config = resumedConfig(history, totalRounds, simulator, runner);
-        return resume(history, config, surrogate, simulator, runner, options);
+        refuseCallersSurrogate(config);
+        return resume(history, config, surrogate, simulator, runner, options, null);
     }
 
+    /** Replays the history's rounds; with {@code refinement} (else null) also reads back their events. */
     private static ExperimentDesigner resume(DesignHistory history, DesignConfig config, SurrogateLikelihood surrogate,
-            Simulator simulator, ExperimentRunner runner, DesignOptions options) {
+            Simulator simulator, ExperimentRunner runner, DesignOptions options, SurrogateRefinement refinement) {
         ExperimentDesigner d = new ExperimentDesigner(config, simulator, surrogate, runner, options);
+        if (refinement != null) {
+            d.refining(refinement, history.surrogates());
+        }
         for (DesignRound r : history.rounds()) {
             d.replay(r);
+            if (refinement != null) {
+                d.observed.add(refinement.recordedEvents(r, simulator.dimensions()));
+            }
         }
         d.log(String.format(Locale.ROOT, "design: resumed after round %d of %d from the history (%s)",
                 history.rounds().size(), config.rounds(), runner.describe()));
@@ -271,11 +353,9 @@ public final class ExperimentDesigner implements AutoCloseable {
             return new BuiltSurrogate(s, s.kind(), s.kind() + " from " + config.modelFile(), false);
         }
         long surrogateSeed = new SplittableRandom(config.seed()).split().nextLong();
-        ExperimentSpec e = config.experiment();
-        int events = e.mode() == ExperimentSpec.Mode.EVENTS ? (int) e.amount() : LUMINOSITY_NORMALIZATION_EVENTS;
         SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
                 new UniformBoxPrior(config.thetaRange()), config.phiRange(), config.training().withSeed(surrogateSeed),
-                config.histogram(), events, options.device(), options.log(), options.progress());
+                config.histogram(), eventsPerExperiment(config), options.device(), options.log(), options.progress());
         long t0 = System.nanoTime();
         BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
         options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
@@ -286,13 +366,19 @@ public final class ExperimentDesigner implements AutoCloseable {
         return built;
     }
 
+    /** N the surrogate is sized for: the experiment's events, or a nominal count under a fixed luminosity. */
+    static int eventsPerExperiment(DesignConfig config) {
+        ExperimentSpec e = config.experiment();
+        return e.mode() == ExperimentSpec.Mode.EVENTS ? (int) e.amount() : LUMINOSITY_NORMALIZATION_EVENTS;
+    }
+
     /**
      * A trained surrogate that warns instead of failing outside its trained ranges. The θ and φ ranges
      * of the loop are checked against it up front, so what this admits is x: the EIG's simulated
      * experiments come from the distribution it was trained on, but where x is unbounded their tails
      * reach past the training data's extremes, and refusing them would stop the loop.
      */
-    private static BuiltSurrogate extrapolating(BuiltSurrogate built) {
+    static BuiltSurrogate extrapolating(BuiltSurrogate built) {
         if (!(built.surrogate() instanceof TrainedSurrogate t) || t.rangePolicy() == RangePolicy.WARN) {
             return built;
         }
@@ -303,13 +389,13 @@ public final class ExperimentDesigner implements AutoCloseable {
     }
 
     /** The designer {@code make} returns, made the owner of {@code built} (closed with it, or now on failure). */
-    private static ExperimentDesigner owning(BuiltSurrogate built, Supplier<ExperimentDesigner> make) {
+    private static ExperimentDesigner owning(SurrogateLikelihood built, Supplier<ExperimentDesigner> make) {
         try {
             ExperimentDesigner d = make.get();
             d.ownsSurrogate = true;
             return d;
         } catch (RuntimeException e) {
-            closeSurrogate(built.surrogate());
+            closeSurrogate(built);
             throw e;
         }
     }
@@ -326,7 +412,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
     }
 
-    private static void closeSurrogate(SurrogateLikelihood s) {
+    static void closeSurrogate(SurrogateLikelihood s) {
         if (s instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -382,6 +468,9 @@ public final class ExperimentDesigner implements AutoCloseable {
             throw new InvalidInputException("design: expected a round left to propose but all " + config.rounds()
                     + " rounds are done; resume with more rounds to continue");
         }
+        if (refinement != null && surrogates.size() < r + 1) {
+            refine(r + 1);
+        }
         RoundStreams s = streams(r);
         long t0 = System.nanoTime();
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(), boConfig(), s.boSeed(), s.eigSeed(),
@@ -417,6 +506,74 @@ public final class ExperimentDesigner implements AutoCloseable {
                     verified == null ? List.of() : verified.estimates(), best.model().hyperparameters(), curve,
                     chosen.priorEntropy(), seconds);
         }
+    }
+
+    /**
+     * Trains the surrogate of {@code round} on θ from the current posterior and every earlier round's
+     * rows, makes it the likelihood from now on (closing the previous one), and re-scores the earlier
+     * rounds' events with it: the round's prior becomes p(θ) ∏<sub>i &lt; round</sub>
+     * p̂<sub>round</sub>(X<sub>i</sub> | θ, φ<sub>i</sub>), as in SNL, so that a poor early surrogate's
+     * error does not stay in the posterior.
+     */
+    private void refine(int round) {
+        SurrogateRefinement.Trained next = refinement.train(round, surrogates, currentPrior(),
+                "posterior after round " + (round - 1));
+        SurrogateLikelihood previous = surrogate;
+        try {
+            use(next.surrogate());
+        } catch (RuntimeException e) {
+            closeSurrogate(next.surrogate());
+            throw e;
+        }
+        surrogates.add(next.record());
+        closeSurrogate(previous);
+        if (observed.isEmpty()) {
+            return;
+        }
+        double[] total = new double[grid.size()];
+        for (int i = 0; i < observed.size(); i++) {
+            double[] ll = likelihood.logLikelihood(observed.get(i), grid.points(), rounds.get(i).phi());
+            for (int j = 0; j < total.length; j++) {
+                total[j] += ll[j];
+            }
+        }
+        rescored = GridPosterior.fromLogLikelihood(initialPrior, ThetaGrid.of(grid),
+                simulator.dimensions().thetaNames(), total);
+        GridPosterior before = posteriors.get(posteriors.size() - 1);
+        log(String.format(Locale.ROOT, "surrogate for round %d: re-scoring rounds 1-%d moves the posterior mean from %s"
+                + " to %s, sd from %s to %s", round, observed.size(), format(before.mean()), format(rescored.mean()),
+                format(before.standardDeviation()), format(rescored.standardDeviation())));
+    }
+
+    /**
+     * With refinement: the posterior of every recorded round plus {@code ll}, from the uniform prior,
+     * and the log-likelihood the round stores — the change of the total log-likelihood, which a
+     * replay adds back exactly as done here.
+     */
+    private GridPosterior refinedPosterior(double[] ll, double[] stored) {
+        double[] base = rescored != null ? rescored.logLikelihood() : recordedTotal;
+        for (int j = 0; j < ll.length; j++) {
+            double total = base[j] + ll[j];
+            if (total == recordedTotal[j]) {
+                stored[j] = 0; // also where both are -infinity
+            } else if (Double.isInfinite(recordedTotal[j])) {
+                throw new IllegalStateException("refinement: grid point " + j + " had likelihood 0 under an earlier"
+                        + " surrogate and " + total + " (log) now; the change cannot be recorded");
+            } else {
+                stored[j] = total - recordedTotal[j];
+            }
+        }
+        return accumulated(stored);
+    }
+
+    /** Adds a round's stored log-likelihood to the total and returns the posterior from the uniform prior. */
+    private GridPosterior accumulated(double[] stored) {
+        for (int j = 0; j < stored.length; j++) {
+            recordedTotal[j] += stored[j];
+        }
+        rescored = null;
+        return GridPosterior.fromLogLikelihood(initialPrior, ThetaGrid.of(grid), simulator.dimensions().thetaNames(),
+                recordedTotal.clone());
     }
 
     /** The GP mean at the chosen setting (one of the evaluated ones). */
@@ -462,9 +619,16 @@ public final class ExperimentDesigner implements AutoCloseable {
         Dimensions dims = simulator.dimensions();
         events.requireShape("round " + expected + " events", -1, dims.xDim());
         long t0 = System.nanoTime();
-        Prior prior = currentPrior();
         double[] ll = likelihood.logLikelihood(events, grid.points(), proposal.phi());
-        GridPosterior posterior = GridPosterior.fromLogLikelihood(prior, ThetaGrid.of(grid), dims.thetaNames(), ll);
+        GridPosterior posterior;
+        if (refinement != null) {
+            double[] stored = new double[ll.length];
+            posterior = refinedPosterior(ll, stored);
+            ll = stored;
+            observed.add(events);
+        } else {
+            posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid), dims.thetaNames(), ll);
+        }
         String hash = events.rows() > 0 ? EventDataset.ofEvents(dims, events).sha256() : null;
         DesignRound round = new DesignRound(expected, proposal.phi(), proposal.chosen(), proposal.evaluations(),
                 proposal.verification(), proposal.gp(), proposal.gpCurve(), events.rows(), hash,
@@ -487,8 +651,9 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + " log-likelihood values but found round " + round.round() + " with "
                     + round.logLikelihood().length);
         }
-        GridPosterior posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid),
-                simulator.dimensions().thetaNames(), round.logLikelihood());
+        GridPosterior posterior = refinement != null ? accumulated(round.logLikelihood())
+                : GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid), simulator.dimensions().thetaNames(),
+                        round.logLikelihood());
         double[] mean = posterior.mean();
         double[] recorded = round.posterior().mean();
         for (int d = 0; d < mean.length; d++) {
@@ -552,8 +717,14 @@ public final class ExperimentDesigner implements AutoCloseable {
         options.log().accept(line);
     }
 
-    /** The prior of the next round: uniform on the θ range before round 1, then the last posterior. */
+    /**
+     * The prior of the next round: uniform on the θ range before round 1, then the last posterior
+     * (with refinement, once the next round's surrogate is trained: the recorded rounds re-scored by it).
+     */
     public Prior currentPrior() {
+        if (rescored != null) {
+            return rescored.asPrior();
+        }
         return posteriors.isEmpty() ? initialPrior : posteriors.get(posteriors.size() - 1).asPrior();
     }
 
@@ -570,6 +741,11 @@ public final class ExperimentDesigner implements AutoCloseable {
     /** The posterior after every completed round, in order (unmodifiable). */
     public List<GridPosterior> posteriors() {
         return Collections.unmodifiableList(new ArrayList<>(posteriors));
+    }
+
+    /** With refinement, the surrogate of every round so far, the last one in use (unmodifiable); else empty. */
+    public List<RoundSurrogate> roundSurrogates() {
+        return List.copyOf(surrogates);
     }
 
     /** The completed rounds (unmodifiable). */
@@ -629,6 +805,6 @@ public final class ExperimentDesigner implements AutoCloseable {
         Provenance provenance = Provenance.capture(PRODUCER, recorded, Map.of("seed", config.seed()), hashes);
         return new DesignHistory(DesignHistory.SCHEMA, provenance, config, simulator.name(),
                 surrogate.getClass().getSimpleName(), simulator.dimensions(), runner.truth().orElse(null),
-                runner.describe(), rounds);
+                runner.describe(), rounds, surrogates);
     }
 }

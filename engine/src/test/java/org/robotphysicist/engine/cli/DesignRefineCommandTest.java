@@ -1,0 +1,79 @@
+package org.robotphysicist.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.engine.design.loop.DesignHistory;
+import org.robotphysicist.engine.design.loop.RoundSurrogate;
+
+/**
+ * {@code rp design --refine}: the wiring of sequential refinement on the command line (a tiny MAF on
+ * the toy Gaussian, two rounds, then one more by {@code --resume}) and the combinations it refuses.
+ * What refinement trains on is checked in {@code RefinedDesignTest}.
+ */
+class DesignRefineCommandTest {
+    /** Two tiny rounds of the toy Gaussian with a MAF of one 8-unit layer trained for one epoch on 1 000 rows. */
+    private static final String[] TINY = {"design", "--simulator", "toy-gaussian", "--prior", "-2,2", "--phi-range",
+        "0.5,2", "--rounds", "2", "--events", "60", "--eig-datasets", "4", "--evaluations", "3", "--initial-points",
+        "2", "--verify", "0", "--grid", "41", "--training-rows", "1000", "--epochs", "1", "--hidden-layers", "1",
+        "--hidden-width", "8", "--device", "cpu", "--no-plot"};
+
+    @TempDir
+    Path dir;
+
+    private static CliRun design(Path out, String... more) {
+        List<String> args = new ArrayList<>(Arrays.asList(TINY));
+        args.addAll(Arrays.asList(more));
+        args.addAll(List.of("--out", out.toString()));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void refineTrainsOneSurrogatePerRoundAndResumeContinues() {
+        Path out = dir.resolve("refined");
+        CliRun r = design(out, "--surrogate", "maf", "--refine", "--refine-rows", "1500");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("surrogate of round 2: maf on 2500 rows (1500 with theta from the posterior after"
+                + " round 1)"), r.out());
+        DesignHistory h = DesignHistory.read(out.resolve("history.json"));
+        assertEquals(Integer.valueOf(1500), h.config().refineRows());
+        assertEquals(List.of(1000, 2500), h.surrogates().stream().map(RoundSurrogate::trainingRows).toList());
+        for (String file : List.of("surrogate-round-01.rpm", "surrogate-round-02.rpm", "training-round-01.csv",
+                "training-round-02.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
+        CliRun more = CliRun.of("design", "--resume", "--rounds", "3", "-q", "--out", out.toString());
+        assertEquals(0, more.exit(), more.err());
+        DesignHistory resumed = DesignHistory.read(out.resolve("history.json"));
+        assertEquals(3, resumed.rounds().size());
+        assertEquals(List.of(1000, 2500, 4000), resumed.surrogates().stream().map(RoundSurrogate::trainingRows)
+                .toList());
+        assertEquals(h.surrogates(), resumed.surrogates().subList(0, 2), "the first two rounds' surrogates kept");
+    }
+
+    @Test
+    void refineIsRefusedWithoutATrainedKind() {
+        CliRun exact = design(dir.resolve("exact"), "--surrogate", "exact", "--refine");
+        assertEquals(Rp.EXIT_INVALID_INPUT, exact.exit(), exact.err());
+        assertTrue(exact.err().contains("found 'exact', which is not trained"), exact.err());
+        CliRun histogram = design(dir.resolve("histogram"), "--refine");
+        assertEquals(Rp.EXIT_INVALID_INPUT, histogram.exit(), histogram.err());
+        assertTrue(histogram.err().contains("found 'histogram', which is not trained"), histogram.err());
+        CliRun model = design(dir.resolve("model"), "--model", dir.resolve("m.rpm").toString(), "--refine");
+        assertEquals(2, model.exit(), model.err());
+        assertTrue(model.err().contains("found --model FILE, which is read, not trained"), model.err());
+        CliRun rowsAlone = design(dir.resolve("rows"), "--surrogate", "maf", "--refine-rows", "5000");
+        assertEquals(2, rowsAlone.exit(), rowsAlone.err());
+        assertTrue(rowsAlone.err().contains("expected --refine-rows N only with --refine"), rowsAlone.err());
+        CliRun few = design(dir.resolve("few"), "--surrogate", "maf", "--refine", "--refine-rows", "10");
+        assertEquals(Rp.EXIT_INVALID_INPUT, few.exit(), few.err());
+        assertTrue(few.err().contains("refinement rows: expected at least 1000"), few.err());
+    }
+}
