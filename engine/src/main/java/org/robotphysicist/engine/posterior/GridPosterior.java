@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.LogSumExp;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
@@ -94,20 +95,9 @@ public final class GridPosterior {
         return new GridPosterior(grid, names, prior.logProb(grid.points()), logLikelihood.clone());
     }
 
-    /** log Σ exp(v), stable for large magnitudes; −∞ if all entries are −∞. */
+    /** log Σ exp(v), stable for large magnitudes; −∞ if all entries are −∞ ({@link LogSumExp}). */
     public static double logSumExp(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double sum = 0;
-        for (double x : v) {
-            sum += Math.exp(x - max);
-        }
-        return max + Math.log(sum);
+        return LogSumExp.of(v);
     }
 
     public ThetaGrid grid() {

@@ -1,8 +1,10 @@
 package org.robotphysicist.engine.surrogate;
 
+import java.time.Duration;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.training.TrainingConfig;
 
 /**
  * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
@@ -21,9 +23,20 @@ import org.robotphysicist.data.Require;
  * @param patience           epochs without a validation improvement before stopping, ≥ 0; 0 never stops early
  *                           (null: the kind's default)
  * @param seed               every random draw of the build (simulation, initialization, shuffles) follows from it
+ * @param timeBudget         the most wall time the training of the whole build may take, &gt; 0 (null: no limit):
+ *                           each network stops after the epoch during which its share (the budget divided by
+ *                           the ensemble's members) ran out, keeping its best-validation epoch, and its training
+ *                           curve says so; simulating the training rows is not counted
+ * @param ensembleMembers    K ≥ 1 networks to train, each with its own seed and its own simulated rows
+ *                           ({@link SurrogateEnsembles}); 1 (or null, for JSON written before ensembles existed)
+ *                           is one network
  */
 public record TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
-        Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
+        Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
+        Integer ensembleMembers) {
+
+    /** The most ensemble members accepted. */
+    public static final int MAX_ENSEMBLE_MEMBERS = 64;
 
     /** The fewest training rows accepted. */
     public static final int MIN_ROWS = 1000;
@@ -51,6 +64,19 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
         if (patience != null && patience < 0) {
             throw new InvalidInputException("early-stopping patience: expected a count >= 0 but found " + patience);
         }
+        TrainingConfig.requireTimeBudget(timeBudget);
+        ensembleMembers = ensembleMembers == null ? 1 : ensembleMembers;
+        if (ensembleMembers < 1 || ensembleMembers > MAX_ENSEMBLE_MEMBERS) {
+            throw new InvalidInputException("ensemble members: expected 1 to " + MAX_ENSEMBLE_MEMBERS + " but found "
+                    + ensembleMembers);
+        }
+    }
+
+    /** Controls of one network without a time budget. */
+    public TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
+            Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
+        this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed, null,
+                1);
     }
 
     /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */
@@ -60,27 +86,44 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
 
     public TrainingControls withRowsAndEpochs(int r, int e) {
         return new TrainingControls(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed);
+                patience, seed, timeBudget, ensembleMembers);
     }
 
     public TrainingControls withOptimizer(Integer batch, Double rate) {
         return new TrainingControls(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed);
+                seed, timeBudget, ensembleMembers);
     }
 
     public TrainingControls withNetwork(Integer layers, Integer width) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed);
+                seed, timeBudget, ensembleMembers);
     }
 
     public TrainingControls withValidation(Double fraction, Integer earlyStoppingPatience) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed);
+                earlyStoppingPatience, seed, timeBudget, ensembleMembers);
     }
 
     public TrainingControls withSeed(long s) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s);
+                validationFraction, patience, s, timeBudget, ensembleMembers);
+    }
+
+    /** The same with at most {@code budget} of training wall time (null: no limit). */
+    public TrainingControls withTimeBudget(Duration budget) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, budget, ensembleMembers);
+    }
+
+    /** The same training {@code members} networks as an ensemble (1: one network). */
+    public TrainingControls withEnsembleMembers(int members) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, timeBudget, members);
+    }
+
+    /** Whether these controls train an ensemble of more than one network. */
+    public boolean isEnsemble() {
+        return ensembleMembers > 1;
     }
 
     /** The batch size, or {@code kindDefault} where none was given. */
