@@ -92,7 +92,7 @@ public final class SurrogateRegistry {
      */
     public BuiltSurrogate build(String name, SurrogateBuildRequest request) {
         SurrogateKindProvider kind = named(name);
-        BuiltSurrogate built = request.training().isEnsemble() ? SurrogateEnsembles.build(kind, request)
+        BuiltSurrogate built = request.training().trainsEnsemble() ? SurrogateEnsembles.build(kind, request)
                 : kind.build(request);
         try {
             request.source().dimensions().requireCompatible("surrogate '" + name + "'",

@@ -122,7 +122,7 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
     }
 
     /** Whether these controls train an ensemble of more than one network. */
-    public boolean isEnsemble() {
+    public boolean trainsEnsemble() {
         return ensembleMembers > 1;
     }
 
