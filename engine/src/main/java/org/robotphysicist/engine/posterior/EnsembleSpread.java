@@ -104,7 +104,8 @@ public record EnsembleSpread(List<String> parameters, double[][] memberMeans, do
                 + " member sds %.3g", members(), parameters.get(d), meanSpread[d], sdSpread[d]);
     }
 
-    private static double[][] copy(double[][] a) {
+    /** A copy of every row of {@code a} (a deep copy of a table of doubles). */
+    public static double[][] copy(double[][] a) {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();

@@ -20,19 +20,11 @@ public record EnsembleRound(EnsembleSpread spread, double[][] memberLogLikelihoo
                     + " but found " + spread + " and " + (memberLogLikelihoods == null ? "none"
                     : memberLogLikelihoods.length + " rows"));
         }
-        memberLogLikelihoods = copy(memberLogLikelihoods);
+        memberLogLikelihoods = EnsembleSpread.copy(memberLogLikelihoods);
     }
 
     @Override
     public double[][] memberLogLikelihoods() {
-        return copy(memberLogLikelihoods);
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] out = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i].clone();
-        }
-        return out;
+        return EnsembleSpread.copy(memberLogLikelihoods);
     }
 }
