@@ -27,6 +27,8 @@ import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.server.ApiServer;
+import org.robotphysicist.engine.server.ServerConfig;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.LoadOptions;
@@ -37,7 +39,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * Surrogate ensembles through the facade, on the toy Gaussian with tiny MAFs (2 000 rows,
  * one epoch, one hidden layer of 8 units per block): an ensemble of one is the single model; three members
  * differ, their posterior is the equal-weight mixture and the reported spread is what the member
- * posteriors give directly; a saved ensemble reads back to the same posterior; the certificate is
+ * posteriors give directly; a saved ensemble reads back to the same posterior, also from {@code POST /posterior}; the certificate is
  * measured on the mixture; kinds and samplers that cannot serve an ensemble say so.
  */
 class SurrogateEnsembleTest {
@@ -147,7 +149,7 @@ class SurrogateEnsembleTest {
     }
 
     @Test
-    void aSavedEnsembleReadsBackToTheSamePosteriorAndSpread() {
+    void aSavedEnsembleReadsBackToTheSamePosteriorAndSpread() throws Exception {
         Path file = dir.resolve("three.rpm");
         three.save(file);
         PosteriorResult before = posterior(three.surrogate());
@@ -158,6 +160,24 @@ class SurrogateEnsembleTest {
             PosteriorResult after = posterior(loaded.surrogate());
             assertArrayEquals(before.density(), after.density(), 0);
             assertArrayEquals(before.ensemble().meanSpread(), after.ensemble().meanSpread(), 0);
+            assertEquals("toy-gaussian", ((TrainedSurrogate) loaded.surrogate()).provenance().config()
+                    .get("simulator"), "the members' shared provenance names the simulator");
+        }
+        ApiServer server = ApiServer.start(ServerConfig.defaults(java.util.Map.of("e", file))
+                .withAddress("127.0.0.1", 0), line -> { });
+        try {
+            String request = org.robotphysicist.data.io.Json.write(java.util.Map.of("model", "e", "phi", PHI,
+                    "events", observed.events().column(0), "grid", 201));
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.uri() + "/posterior")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            var spread = org.robotphysicist.data.io.Json.mapper().readTree(answer.body()).get("ensemble");
+            assertEquals(before.ensemble().meanSpread()[0], spread.get("meanSpread").get(0).asDouble(), 1e-12,
+                    "POST /posterior answers with the spread: " + spread);
+        } finally {
+            server.close();
         }
     }
 

@@ -144,11 +144,17 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
     }
 
     /**
-     * The ensemble's provenance: what the members are, and per member its seeds, data hashes and
+     * The ensemble's provenance: every configuration entry the members share (the simulator, the
+     * rows, the sampler, ...), what the members are, and per member its seeds, data hashes and
      * parameter hash under keys {@code member-k/...}; the members' full provenance stays in theirs.
      */
     private static Provenance provenanceOf(List<TrainedSurrogate> members) {
         Map<String, Object> config = new LinkedHashMap<>();
+        members.get(0).provenance().config().forEach((key, value) -> {
+            if (members.stream().allMatch(m -> Objects.equals(m.provenance().config().get(key), value))) {
+                config.put(key, value);
+            }
+        });
         config.put("memberKind", members.get(0).kind());
         config.put("members", members.size());
         config.put("posterior", "equal-weight mixture of the member posteriors");
