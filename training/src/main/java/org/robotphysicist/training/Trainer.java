@@ -44,6 +44,10 @@ import org.robotphysicist.training.device.Devices;
  *       objective's in-batch randomness then acts within each micro-batch.</li>
  *   <li>After each epoch the validation loss (gradients off, the same random draws every epoch)
  *       decides early stopping; the parameters of the best epoch are restored at the end.</li>
+ *   <li>With a {@link TrainingConfig#timeBudget()}, the loop also stops after the epoch during
+ *       which the wall time since the start of {@link #fit} reached the budget (the best epoch is
+ *       still restored; the curve's stop reason starts with
+ *       {@value org.robotphysicist.models.file.TrainingCurve#TIME_BUDGET_STOP}).</li>
  * </ol>
  * Every random choice derives from {@link TrainingConfig#seed()}: splits of one
  * {@link SplittableRandom} feed the split, the epoch shuffles and each batch's own stream. On the
@@ -141,7 +145,8 @@ public final class Trainer {
 
         listener.onProgress(new TrainingProgress(TrainingProgress.Stage.STARTED, 0, maxEpochs, 0, nTrain, 0, Double.NaN,
                 Double.NaN, config.learningRate(), String.format("training %s: %d training and %d validation rows,"
-                        + " batch %d, up to %d epochs; %s", objective.name(), nTrain, nVal, batch, maxEpochs,
+                        + " batch %d, up to %d epochs%s; %s", objective.name(), nTrain, nVal, batch, maxEpochs,
+                        config.timeBudget() == null ? "" : " or " + TimeBudgets.format(config.timeBudget()),
                         choice.explanation())));
         try (NDManager run = NDManager.newBaseManager(device())) {
             NDArray trainTable = upload(run, table, order, nVal, n);
@@ -233,6 +238,12 @@ public final class Trainer {
                                 trainLoss, validation, nTrain / trainSeconds, rate.value, seconds)));
                 if (valTable != null && config.patience() > 0 && sinceImprovement >= config.patience()) {
                     stop = "early stopping: no validation improvement for " + config.patience() + " epochs";
+                    break;
+                }
+                if (config.timeBudget() != null && epoch < maxEpochs
+                        && System.nanoTime() - start >= config.timeBudget().toNanos()) {
+                    stop = TrainingCurve.TIME_BUDGET_STOP + " (" + TimeBudgets.format(config.timeBudget())
+                            + ") used up after epoch " + epoch + " of " + maxEpochs;
                     break;
                 }
             }

@@ -1,5 +1,6 @@
 package org.robotphysicist.training;
 
+import java.time.Duration;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -21,10 +22,15 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param gradientClip       element-wise gradient clip, ≥ 0 (0 = none)
  * @param seed               seed of every random choice of the run (split, shuffles, in-batch draws)
  * @param device             where to train ({@code auto} uses a GPU when the engine sees one)
+ * @param timeBudget         the most wall time the optimization loop may take, &gt; 0, or null for no limit: the
+ *                           loop stops after the epoch during which the budget ran out (an epoch is never cut
+ *                           short, so its validation loss is comparable with the others) and keeps the
+ *                           best-validation epoch's parameters; the curve's stop reason then says so
+ *                           ({@link org.robotphysicist.models.file.TrainingCurve#stoppedOnTimeBudget()})
  */
 public record TrainingConfig(int batchSize, int maxEpochs, double learningRate, LearningRateSchedule schedule,
         double validationFraction, int patience, double minImprovement, double weightDecay, double gradientClip,
-        long seed, DeviceRequest device) {
+        long seed, DeviceRequest device, Duration timeBudget) {
 
     public TrainingConfig {
         Require.positive("batch size", batchSize);
@@ -41,6 +47,27 @@ public record TrainingConfig(int batchSize, int maxEpochs, double learningRate, 
         Require.nonNegative("minimum improvement", minImprovement);
         Require.nonNegative("weight decay", weightDecay);
         Require.nonNegative("gradient clip", gradientClip);
+        requireTimeBudget(timeBudget);
+    }
+
+    /** Settings without a time budget. */
+    public TrainingConfig(int batchSize, int maxEpochs, double learningRate, LearningRateSchedule schedule,
+            double validationFraction, int patience, double minImprovement, double weightDecay, double gradientClip,
+            long seed, DeviceRequest device) {
+        this(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience, minImprovement, weightDecay,
+                gradientClip, seed, device, null);
+    }
+
+    /**
+     * Checks a time budget: null (none) or a positive duration.
+     *
+     * @throws InvalidInputException for a zero or negative budget
+     */
+    public static void requireTimeBudget(Duration budget) {
+        if (budget != null && (budget.isNegative() || budget.isZero())) {
+            throw new InvalidInputException("training time budget: expected a positive duration such as 90s or 5m but"
+                    + " found " + budget);
+        }
     }
 
     /**
@@ -54,31 +81,37 @@ public record TrainingConfig(int batchSize, int maxEpochs, double learningRate, 
 
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(b, maxEpochs, learningRate, schedule, validationFraction, patience, minImprovement,
-                weightDecay, gradientClip, seed, device);
+                weightDecay, gradientClip, seed, device, timeBudget);
     }
 
     public TrainingConfig withMaxEpochs(int e) {
         return new TrainingConfig(batchSize, e, learningRate, schedule, validationFraction, patience, minImprovement,
-                weightDecay, gradientClip, seed, device);
+                weightDecay, gradientClip, seed, device, timeBudget);
     }
 
     public TrainingConfig withLearningRate(double lr, LearningRateSchedule s) {
         return new TrainingConfig(batchSize, maxEpochs, lr, s, validationFraction, patience, minImprovement,
-                weightDecay, gradientClip, seed, device);
+                weightDecay, gradientClip, seed, device, timeBudget);
     }
 
     public TrainingConfig withValidation(double fraction, int earlyStoppingPatience) {
         return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, fraction, earlyStoppingPatience,
-                minImprovement, weightDecay, gradientClip, seed, device);
+                minImprovement, weightDecay, gradientClip, seed, device, timeBudget);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
-                minImprovement, weightDecay, gradientClip, s, device);
+                minImprovement, weightDecay, gradientClip, s, device, timeBudget);
+    }
+
+    /** The same with at most {@code budget} of wall time for the optimization loop (null: no limit). */
+    public TrainingConfig withTimeBudget(Duration budget) {
+        return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
+                minImprovement, weightDecay, gradientClip, seed, device, budget);
     }
 
     public TrainingConfig withDevice(DeviceRequest d) {
         return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
-                minImprovement, weightDecay, gradientClip, seed, d);
+                minImprovement, weightDecay, gradientClip, seed, d, timeBudget);
     }
 }

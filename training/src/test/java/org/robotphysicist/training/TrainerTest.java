@@ -83,6 +83,51 @@ class TrainerTest {
         }
     }
 
+    /**
+     * A budget of one nanosecond is used up during epoch 1 whatever the machine's speed, so the
+     * loop stops after that epoch (of 5), keeps its parameters and says why.
+     */
+    @Test
+    void aUsedUpTimeBudgetStopsAfterTheCurrentEpochAndSaysSo() {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Linear linear = Linear.builder().setUnits(1).optBias(false).build();
+            linear.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+            linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            double[] ones = new double[64];
+            java.util.Arrays.fill(ones, 1);
+            List<TrainingProgress> reports = new ArrayList<>();
+            TrainingResult r = new Trainer(config(8, 5, 1e-3, 0.25, 0, 1).withTimeBudget(java.time.Duration.ofNanos(1)),
+                    reports::add).fit(new ConstantGradient(linear), Matrix.ofColumn(ones));
+            assertEquals(1, r.curve().epochs().size(), r.curve().stopReason());
+            assertTrue(r.curve().stoppedOnTimeBudget(), r.curve().stopReason());
+            assertTrue(r.curve().stopReason().contains("after epoch 1 of 5"), r.curve().stopReason());
+            assertEquals(1, r.curve().bestEpoch());
+            String finished = reports.get(reports.size() - 1).message();
+            assertTrue(finished.contains("time budget"), finished);
+            TrainingResult unlimited = new Trainer(config(8, 2, 1e-3, 0.25, 0, 1), ProgressListener.none())
+                    .fit(new ConstantGradient(linear), Matrix.ofColumn(ones));
+            assertTrue(!unlimited.curve().stoppedOnTimeBudget() && unlimited.curve().epochs().size() == 2,
+                    unlimited.curve().stopReason());
+        }
+    }
+
+    @Test
+    void timeBudgetsParseAsWrittenAndRefuseNonsense() {
+        assertEquals(java.time.Duration.ofSeconds(90), TimeBudgets.parse("90s"));
+        assertEquals(java.time.Duration.ofMinutes(5), TimeBudgets.parse("5m"));
+        assertEquals(java.time.Duration.ofMinutes(90), TimeBudgets.parse("1h30m"));
+        assertEquals(java.time.Duration.ofMillis(250), TimeBudgets.parse("250ms"));
+        assertEquals(java.time.Duration.ofSeconds(90), TimeBudgets.parse("PT90S"));
+        assertEquals("1h30m", TimeBudgets.format(java.time.Duration.ofMinutes(90)));
+        assertEquals("1m30s", TimeBudgets.format(java.time.Duration.ofSeconds(90)));
+        for (String bad : new String[] {"", "soon", "-5s", "0s", "5", "PT0S", "PT-3S", "5 minutes"}) {
+            var e = assertThrows(InvalidInputException.class, () -> TimeBudgets.parse(bad), bad);
+            assertTrue(e.getMessage().contains("time budget") && e.getMessage().contains("expected"), e.getMessage());
+        }
+        assertThrows(InvalidInputException.class, () -> config(8, 1, 1e-3, 0, 0, 1)
+                .withTimeBudget(java.time.Duration.ofSeconds(-1)));
+    }
+
     /** Labels drawn at random: the network can only memorize, so validation loss rises and training stops early. */
     @Test
     void earlyStoppingRestoresTheBestEpoch() {

@@ -1,9 +1,11 @@
 package org.robotphysicist.engine.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -30,11 +32,14 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  * @param warnings    reliability warnings (MCMC R̂ or ESS), empty when none
  * @param provenance  configuration, seeds, data hashes and versions (null in server answers)
  * @param calibration the model file's calibration certificate (null when the likelihood has none)
+ * @param ensemble    for a surrogate ensemble, the member posteriors' means and sds and their between-member
+ *                    spread ({@link EnsembleSpread}); absent for a single surrogate
  */
 public record PosteriorDocument(String schema, String model, List<String> parameters, double[] phi, int events,
         List<PosteriorResult.Experiment> experiments, String sampler, PosteriorSummary summary, double[] gridLower,
         double[] gridUpper, double[][] points, double[] density, double[][] samples, McmcDiagnostics mcmc,
-        List<String> warnings, Provenance provenance, CalibrationCertificate calibration) {
+        List<String> warnings, Provenance provenance, CalibrationCertificate calibration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EnsembleSpread ensemble) {
 
     public static final String SCHEMA = "robot-physicist/posterior/v1";
 
@@ -58,12 +63,12 @@ public record PosteriorDocument(String schema, String model, List<String> parame
         return new PosteriorDocument(SCHEMA, model, result.summary().parameters(), result.phi(), result.events(),
                 result.experiments(), result.sampler().label(), result.summary(), lower, upper, points, density,
                 result.samples() == null ? null : result.samples().rows(), result.mcmc(), result.warnings(),
-                provenance, null);
+                provenance, null, result.ensemble());
     }
 
     /** The same document stating the likelihood's calibration certificate (null: none). */
     public PosteriorDocument withCalibration(CalibrationCertificate certificate) {
         return new PosteriorDocument(schema, model, parameters, phi, events, experiments, sampler, summary, gridLower,
-                gridUpper, points, density, samples, mcmc, warnings, provenance, certificate);
+                gridUpper, points, density, samples, mcmc, warnings, provenance, certificate, ensemble);
     }
 }

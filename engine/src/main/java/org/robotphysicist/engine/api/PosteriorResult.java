@@ -3,6 +3,7 @@ package org.robotphysicist.engine.api;
 import java.util.List;
 import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
@@ -21,9 +22,18 @@ import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
  * @param sampler     {@link SamplerChoice#GRID} or {@link SamplerChoice#MCMC}
  * @param mcmc        the MCMC run's diagnostics (null on a grid)
  * @param samples     posterior draws, or null when none were asked for
+ * @param ensemble    for a surrogate ensemble, the between-member spread of the member posteriors' means and
+ *                    sds ({@link EnsembleSpread}; the posterior itself is their equal-weight mixture); null for a
+ *                    single surrogate
  */
 public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
-        SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples) {
+        SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples, EnsembleSpread ensemble) {
+
+    /** The result of a single surrogate. */
+    public PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
+            SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples) {
+        this(posterior, summary, experiments, sampler, mcmc, samples, null);
+    }
 
     /**
      * One experiment's events and setting.
@@ -67,6 +77,11 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
     /** Whether a grid realized it ({@link #posterior()} and {@link #density()} are available). */
     public boolean onGrid() {
         return posterior != null;
+    }
+
+    /** The ensemble's spread, when the surrogate was an ensemble. */
+    public java.util.Optional<EnsembleSpread> ensembleSpread() {
+        return java.util.Optional.ofNullable(ensemble);
     }
 
     /** Warnings about the result's reliability (MCMC convergence); empty when none. */

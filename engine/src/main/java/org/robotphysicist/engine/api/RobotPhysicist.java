@@ -25,6 +25,7 @@ import org.robotphysicist.engine.design.eig.EigSearch;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.design.gp.GpConfig;
+import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
@@ -41,6 +42,7 @@ import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.PriorRange;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
@@ -63,7 +65,9 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * surrogates it returns are as thread-safe as their kind ({@link PosteriorEvaluator} requires it).
  *
  * <p>The posterior is p(θ | X, φ) ∝ p(θ) Π<sub>i</sub> p̂(x<sub>i</sub> | θ, φ) on a regular grid over
- * the prior's support, or sampled by many-chain MCMC beyond 3-D θ;
+ * the prior's support, or sampled by many-chain MCMC beyond 3-D θ; for a surrogate ensemble
+ * ({@link TrainingControls#ensembleMembers()} &gt; 1) it is the equal-weight mixture of the member
+ * posteriors, on the grid, with the members' spread in {@link PosteriorResult#ensemble()};
  * EIG(φ) = E<sub>θ ~ p(θ), X ~ p(X | θ, φ)</sub>[H(p(θ)) −
  * H(p(θ | X, φ))] by Monte Carlo with its standard error, maximized over the φ range by Bayesian
  * optimization with a Gaussian process.
@@ -361,12 +365,20 @@ public final class RobotPhysicist {
                 cancellation), observations);
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         SplittableRandom rng = new SplittableRandom(options.seed());
+        if (target.isEnsemble() && sampler == SamplerChoice.MCMC) {
+            throw new InvalidInputException("sampler: expected the grid for a surrogate ensemble (its posterior is the"
+                    + " mixture of the member posteriors, each normalized on the grid) but found mcmc; use the grid"
+                    + " sampler (theta up to 3 dimensions)");
+        }
         if (sampler == SamplerChoice.GRID) {
-            GridPosterior p = target.onGrid(grid(theta, options.gridPoints()));
+            ThetaGrid points = ThetaGrid.of(grid(theta, options.gridPoints()));
+            List<GridPosterior> members = target.memberPosteriors(points);
+            GridPosterior p = target.isEnsemble() ? GridPosterior.mixture(members) : members.get(0);
             cancellation.check();
             PosteriorSamples samples = options.samples() > 0 ? PosteriorSampler.fromGrid(p, options.samples(), rng)
                     : null;
-            return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples);
+            return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples,
+                    target.isEnsemble() ? EnsembleSpread.of(members) : null);
         }
         McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), rng);
         cancellation.check();

@@ -92,6 +92,20 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
         return new TrainOptions(surrogate, t, device, histogram, eventsPerExperiment, certification);
     }
 
+    /**
+     * The same training an ensemble of {@code members} networks (1: one network): independent seeds and
+     * simulated rows, the posterior the mixture of the member posteriors
+     * ({@link org.robotphysicist.engine.surrogate.SurrogateEnsembles}).
+     */
+    public TrainOptions withEnsemble(int members) {
+        return withControls(training.withEnsembleMembers(members));
+    }
+
+    /** The same with at most {@code budget} of training wall time (null: no limit; see {@link TrainingControls}). */
+    public TrainOptions withTimeBudget(java.time.Duration budget) {
+        return withControls(training.withTimeBudget(budget));
+    }
+
     public TrainOptions withHistogram(HistogramSettings h) {
         return new TrainOptions(surrogate, training, device, h, eventsPerExperiment, certification);
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -46,8 +47,24 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
 
     /** The model of a surrogate read from the model file at {@code path}, with the file's certificate if any. */
     public static TrainedModel loaded(TrainedSurrogate surrogate, Path path) {
-        return new TrainedModel(surrogate, surrogate.kind(), surrogate.kind() + " from " + path, false,
+        String what = surrogate instanceof SurrogateEnsemble e
+                ? "ensemble of " + e.size() + " " + e.memberKind() + " networks" : surrogate.kind();
+        return new TrainedModel(surrogate, surrogate.kind(), what + " from " + path, false,
                 ModelFile.read(path).manifest().calibrationCertificate());
+    }
+
+    /** K, the networks of a surrogate ensemble ({@link SurrogateEnsemble}); 1 for any other surrogate. */
+    public int ensembleMembers() {
+        return surrogate instanceof SurrogateEnsemble e ? e.size() : 1;
+    }
+
+    /**
+     * Why training stopped, when it stopped because its time budget ran out
+     * ({@link org.robotphysicist.engine.surrogate.TrainingControls#timeBudget()}); empty otherwise.
+     */
+    public Optional<String> timeBudgetStop() {
+        return surrogate instanceof TrainedSurrogate t && t.trainingCurve().stoppedOnTimeBudget()
+                ? Optional.of(t.trainingCurve().stopReason()) : Optional.empty();
     }
 
     /** The same model carrying {@code certificate}, which {@link #save} writes into the model file. */

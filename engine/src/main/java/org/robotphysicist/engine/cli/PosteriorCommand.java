@@ -31,6 +31,7 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
+import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.engine.posterior.Observation;
@@ -231,11 +232,30 @@ final class PosteriorCommand implements Callable<Integer> {
                     }
                     o.println(line);
                 }
+                r.ensembleSpread().ifPresent(spread -> printSpread(o, spread));
                 o.printf("posterior written to %s%s%s%s%n", out, plotted ? ", plot to " + png : "",
                         cornered ? ", corner plot to " + corner : "",
                         samplesOut != null ? ", " + r.samples().size() + " samples to " + samplesOut : "");
                 return 0;
             }
+        }
+    }
+
+    /**
+     * The member posteriors of a surrogate ensemble: per θ component the spread of their means and
+     * sds, then each member's mean ± sd.
+     */
+    static void printSpread(PrintWriter o, EnsembleSpread spread) {
+        double[][] means = spread.memberMeans();
+        double[][] sds = spread.memberSds();
+        for (int d = 0; d < spread.parameters().size(); d++) {
+            StringBuilder members = new StringBuilder();
+            for (int k = 0; k < means.length; k++) {
+                members.append(String.format(Locale.ROOT, "%s%.5f +- %.5f", k == 0 ? "" : ", ", means[k][d],
+                        sds[k][d]));
+            }
+            o.printf(Locale.ROOT, "%s (the posterior above is their mixture); members: %s%n", spread.describe(d),
+                    members);
         }
     }
 

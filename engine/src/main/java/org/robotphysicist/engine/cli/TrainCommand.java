@@ -309,6 +309,7 @@ final class TrainCommand implements Callable<Integer> {
                 o.printf("trained %s in %.1f s%nmodel written to %s%s%n", model.description(),
                         (System.nanoTime() - t0) / 1e9, output, drawn ? ", training curve to " + png : "");
             }
+            model.timeBudgetStop().ifPresent(reason -> o.println("stopped on the time budget: " + reason));
             int exit = 0;
             if (model.calibration().isPresent()) {
                 CalibrationCertificate certificate = model.calibration().get();

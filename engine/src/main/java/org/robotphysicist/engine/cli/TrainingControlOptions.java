@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.cli;
 
 import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.training.TimeBudgets;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,9 +41,21 @@ final class TrainingControlOptions {
                     + " the kind's, 0).")
     Integer patience;
 
+    @Option(names = "--time-budget", paramLabel = "DURATION",
+            description = "Most wall time for training, e.g. 90s, 5m, 1h30m: each network stops after the epoch in"
+                    + " which its share ran out, keeping its best-validation epoch, and says so (default: none).")
+    String timeBudget;
+
+    @Option(names = "--ensemble", paramLabel = "K",
+            description = "Train K networks of a neural kind with independent seeds and simulated rows; the"
+                    + " posterior is the mixture of their posteriors, printed with their spread (default"
+                    + " ${DEFAULT-VALUE}: one network).")
+    int ensemble = 1;
+
     /** The controls these options spell, with {@code seed}. */
     TrainingControls toControls(long seed) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed);
+                validationFraction, patience, seed, timeBudget == null ? null : TimeBudgets.parse(timeBudget),
+                ensemble, null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.LogSumExp;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
@@ -94,20 +95,9 @@ public final class GridPosterior {
         return new GridPosterior(grid, names, prior.logProb(grid.points()), logLikelihood.clone());
     }
 
-    /** log Σ exp(v), stable for large magnitudes; −∞ if all entries are −∞. */
+    /** log Σ exp(v), stable for large magnitudes; −∞ if all entries are −∞ ({@link LogSumExp}). */
     public static double logSumExp(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double sum = 0;
-        for (double x : v) {
-            sum += Math.exp(x - max);
-        }
-        return max + Math.log(sum);
+        return LogSumExp.of(v);
     }
 
     public ThetaGrid grid() {
@@ -302,22 +292,59 @@ public final class GridPosterior {
      * added (the experiments may have been run at different φ).
      */
     public GridPosterior combine(GridPosterior other) {
-        if (!other.grid.equals(grid) || !other.names.equals(names)) {
-            throw new InvalidInputException("combining posteriors: expected the same grid and parameters but found "
-                    + grid + " " + names + " and " + other.grid + " " + other.names);
-        }
-        for (int j = 0; j < logPrior.length; j++) {
-            if (Double.compare(logPrior[j], other.logPrior[j]) != 0
-                    && !(Math.abs(logPrior[j] - other.logPrior[j]) <= 1e-12 * Math.max(1, Math.abs(logPrior[j])))) {
-                throw new InvalidInputException("combining posteriors: expected the same prior but at grid point " + j
-                        + " log p(theta) is " + logPrior[j] + " and " + other.logPrior[j]);
-            }
-        }
+        requireSameGridAndPrior("combining posteriors", other);
         double[] sum = new double[logLikelihood.length];
         for (int j = 0; j < sum.length; j++) {
             sum[j] = logLikelihood[j] + other.logLikelihood[j];
         }
         return new GridPosterior(grid, names, logPrior, sum);
+    }
+
+    private void requireSameGridAndPrior(String what, GridPosterior other) {
+        if (!other.grid.equals(grid) || !other.names.equals(names)) {
+            throw new InvalidInputException(what + ": expected the same grid and parameters but found "
+                    + grid + " " + names + " and " + other.grid + " " + other.names);
+        }
+        for (int j = 0; j < logPrior.length; j++) {
+            if (Double.compare(logPrior[j], other.logPrior[j]) != 0
+                    && !(Math.abs(logPrior[j] - other.logPrior[j]) <= 1e-12 * Math.max(1, Math.abs(logPrior[j])))) {
+                throw new InvalidInputException(what + ": expected the same prior but at grid point " + j
+                        + " log p(theta) is " + logPrior[j] + " and " + other.logPrior[j]);
+            }
+        }
+    }
+
+    /**
+     * The equal-weight mixture (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X) of K ≥ 1 posteriors on the same
+     * grid under the same prior (each normalized on its own, so each one's θ-independent likelihood
+     * constant cancels). It is stored as the posterior of the same prior with the effective
+     * log-likelihood
+     * <pre>
+     *   ℓ_j = log Σ_k exp(ℓ_{k,j} − log Z_k) − log K,
+     * </pre>
+     * whose evidence is 1 (log Z = 0 up to round-off): the cell masses are the mean of the members'.
+     *
+     * @throws InvalidInputException for no posteriors, or posteriors on other grids or priors
+     */
+    public static GridPosterior mixture(List<GridPosterior> members) {
+        if (members == null || members.isEmpty()) {
+            throw new InvalidInputException("posterior mixture: expected at least one posterior but found none");
+        }
+        GridPosterior first = members.get(0);
+        for (GridPosterior m : members) {
+            first.requireSameGridAndPrior("posterior mixture", m);
+        }
+        int k = members.size();
+        double[] mixed = new double[first.logLikelihood.length];
+        double[] terms = new double[k];
+        for (int j = 0; j < mixed.length; j++) {
+            for (int i = 0; i < k; i++) {
+                GridPosterior m = members.get(i);
+                terms[i] = m.logLikelihood[j] - m.logEvidence;
+            }
+            mixed[j] = logSumExp(terms) - Math.log(k);
+        }
+        return new GridPosterior(first.grid, first.names, first.logPrior, mixed);
     }
 
     /**

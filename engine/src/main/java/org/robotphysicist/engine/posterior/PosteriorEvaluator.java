@@ -6,6 +6,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 
 /**
@@ -77,7 +78,8 @@ public interface PosteriorEvaluator {
     /**
      * The best evaluator available for {@code surrogate}, with automatic tiles: the device
      * evaluator with the split first layer ({@link SplitMlpPosteriorEvaluator}) for a
-     * {@link ParameterizedRatioClassifier}, the generic {@link TiledPosteriorEvaluator} otherwise.
+     * {@link ParameterizedRatioClassifier}, an {@link EnsemblePosteriorEvaluator} (one evaluator per
+     * member) for a {@link SurrogateEnsemble}, the generic {@link TiledPosteriorEvaluator} otherwise.
      */
     static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate) {
         return forSurrogate(surrogate, Cancellation.none());
@@ -91,6 +93,9 @@ public interface PosteriorEvaluator {
     static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate, Cancellation cancellation) {
         if (surrogate instanceof ParameterizedRatioClassifier classifier) {
             return SplitMlpPosteriorEvaluator.automatic(classifier, cancellation);
+        }
+        if (surrogate instanceof SurrogateEnsemble ensemble) {
+            return new EnsemblePosteriorEvaluator(ensemble, cancellation);
         }
         return new TiledPosteriorEvaluator(surrogate, TilingConfig.automatic(), cancellation);
     }

@@ -24,6 +24,13 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * intersected with that range: outside it {@link #logDensity} is −∞ — the posterior is truncated
  * to where the surrogate knows the likelihood ({@link #truncatesPrior()} says whether that cuts
  * into the prior's support).
+ *
+ * <p>For a surrogate ensemble ({@link EnsemblePosteriorEvaluator}) the posterior is the equal-weight
+ * mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each p<sub>k</sub> the
+ * formula above with member k's likelihood ({@link #memberPosteriors}, {@link GridPosterior#mixture};
+ * why this rule: {@link org.robotphysicist.models.ensemble.SurrogateEnsemble}). Only the grid realizes
+ * it: {@link #logDensity} (for samplers) refuses an ensemble, since the mixture needs each member's
+ * normalizing constant.
  */
 public final class SurrogatePosterior implements BatchedLogDensity {
     private final Prior prior;
@@ -117,8 +124,34 @@ public final class SurrogatePosterior implements BatchedLogDensity {
      * surrogate's θ range.
      */
     public GridPosterior onGrid(ThetaGrid grid) {
+        if (evaluator instanceof EnsemblePosteriorEvaluator) {
+            return GridPosterior.mixture(memberPosteriors(grid));
+        }
         requireGrid(grid);
         return GridPosterior.fromLogLikelihood(prior, grid, dims().thetaNames(), logLikelihood(grid.points()));
+    }
+
+    /**
+     * Whether the surrogate is an ensemble, whose posterior is the mixture of {@link #memberPosteriors}.
+     */
+    public boolean isEnsemble() {
+        return evaluator instanceof EnsemblePosteriorEvaluator;
+    }
+
+    /**
+     * The posterior under each member of a surrogate ensemble on {@code grid}, in member order; the
+     * one posterior of {@link #onGrid} for any other surrogate.
+     */
+    public List<GridPosterior> memberPosteriors(ThetaGrid grid) {
+        if (!(evaluator instanceof EnsemblePosteriorEvaluator ensemble)) {
+            return List.of(onGrid(grid));
+        }
+        requireGrid(grid);
+        List<GridPosterior> out = new ArrayList<>();
+        for (PosteriorEvaluator member : ensemble.members()) {
+            out.add(new SurrogatePosterior(prior, member, observations).onGrid(grid));
+        }
+        return out;
     }
 
     /**
@@ -167,6 +200,11 @@ public final class SurrogatePosterior implements BatchedLogDensity {
      */
     @Override
     public double[] logDensity(Matrix points) {
+        if (isEnsemble()) {
+            throw new InvalidInputException("posterior of a surrogate ensemble: expected the grid sampler (the mixture"
+                    + " of member posteriors needs each member's normalization) but a sampler asked for point"
+                    + " densities; use the grid (theta up to 3 dimensions)");
+        }
         points.requireShape("points", -1, dim()).requireNonEmpty("points");
         double[] logPrior = prior.logProb(points);
         int[] inside = new int[points.rows()];

@@ -52,7 +52,7 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
         long seed = c.seed();
         TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(2e-3),
                 LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.1), c.patienceOr(0), 0, 0, 0, seed,
-                r.device());
+                r.device(), c.timeBudget());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(c.evidenceNormalizationOrDefault() ? RatioTrainingConfig.Normalization.forEvents(

@@ -45,7 +45,7 @@ public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider 
                 : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
         TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(3e-3),
                 LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, c.seed(),
-                r.device());
+                r.device(), c.timeBudget());
         return new FlowTrainingConfig(spec, EventFileTraining.rows(r), 1, c.seed() + 1, training);
     }
 

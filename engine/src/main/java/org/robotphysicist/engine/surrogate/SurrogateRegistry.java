@@ -85,11 +85,15 @@ public final class SurrogateRegistry {
     }
 
     /**
-     * Builds the kind called {@code name} for {@code request} and checks that the result speaks
-     * about the simulator's (θ, φ, x) dimensions and covers the requested ranges.
+     * Builds the kind called {@code name} for {@code request} — an ensemble of
+     * {@link TrainingControls#ensembleMembers()} networks when that is more than 1
+     * ({@link SurrogateEnsembles}) — and checks that the result speaks about the simulator's
+     * (θ, φ, x) dimensions and covers the requested ranges.
      */
     public BuiltSurrogate build(String name, SurrogateBuildRequest request) {
-        BuiltSurrogate built = named(name).build(request);
+        SurrogateKindProvider kind = named(name);
+        BuiltSurrogate built = request.training().trainsEnsemble() ? SurrogateEnsembles.build(kind, request)
+                : kind.build(request);
         try {
             request.source().dimensions().requireCompatible("surrogate '" + name + "'",
                     built.surrogate().dimensions());
@@ -106,7 +110,8 @@ public final class SurrogateRegistry {
         return built;
     }
 
-    private static void closeQuietly(BuiltSurrogate built) {
+    /** Closes what {@code built} holds, ignoring a failure (another error is being raised). */
+    static void closeQuietly(BuiltSurrogate built) {
         if (built.surrogate() instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -1,8 +1,10 @@
 package org.robotphysicist.engine.surrogate;
 
+import java.time.Duration;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.training.TrainingConfig;
 
 /**
  * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
@@ -21,6 +23,13 @@ import org.robotphysicist.data.Require;
  * @param patience           epochs without a validation improvement before stopping, ≥ 0; 0 never stops early
  *                           (null: the kind's default)
  * @param seed               every random draw of the build (simulation, initialization, shuffles) follows from it
+ * @param timeBudget         the most wall time the training of the whole build may take, &gt; 0 (null: no limit):
+ *                           each network stops after the epoch during which its share (the budget divided by
+ *                           the ensemble's members) ran out, keeping its best-validation epoch, and its training
+ *                           curve says so; simulating the training rows is not counted
+ * @param ensembleMembers    K ≥ 1 networks to train, each with its own seed and its own simulated rows
+ *                           ({@link SurrogateEnsembles}); 1 (or null, for JSON written before ensembles existed)
+ *                           is one network
  * @param evidenceNormalization whether the {@code classifier} kind fits its per-θ evidence normalization
  *                           log Ẑ(θ, φ) after training and subtracts it at evaluation (null: yes, the kind's
  *                           default). Off, the posterior uses the raw log-ratio s(x, θ, φ) ≈ log p(x | θ, φ) −
@@ -29,7 +38,11 @@ import org.robotphysicist.data.Require;
  *                           the classifier has one; other kinds ignore the field
  */
 public record TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
-        Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Boolean evidenceNormalization) {
+        Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
+        Integer ensembleMembers, Boolean evidenceNormalization) {
+
+    /** The most ensemble members accepted. */
+    public static final int MAX_ENSEMBLE_MEMBERS = 64;
 
     /** The fewest training rows accepted. */
     public static final int MIN_ROWS = 1000;
@@ -57,13 +70,19 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
         if (patience != null && patience < 0) {
             throw new InvalidInputException("early-stopping patience: expected a count >= 0 but found " + patience);
         }
+        TrainingConfig.requireTimeBudget(timeBudget);
+        ensembleMembers = ensembleMembers == null ? 1 : ensembleMembers;
+        if (ensembleMembers < 1 || ensembleMembers > MAX_ENSEMBLE_MEMBERS) {
+            throw new InvalidInputException("ensemble members: expected 1 to " + MAX_ENSEMBLE_MEMBERS + " but found "
+                    + ensembleMembers);
+        }
     }
 
-    /** Controls with the kind's default evidence normalization. */
+    /** Controls of one network without a time budget, with the kind's default evidence normalization. */
     public TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
             Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
-        this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed,
-                null);
+        this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed, null,
+                1, null);
     }
 
     /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */
@@ -73,33 +92,50 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
 
     public TrainingControls withRowsAndEpochs(int r, int e) {
         return new TrainingControls(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed, evidenceNormalization);
+                patience, seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
     public TrainingControls withOptimizer(Integer batch, Double rate) {
         return new TrainingControls(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed, evidenceNormalization);
+                seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
     public TrainingControls withNetwork(Integer layers, Integer width) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed, evidenceNormalization);
+                seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
     public TrainingControls withValidation(Double fraction, Integer earlyStoppingPatience) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed, evidenceNormalization);
+                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
     public TrainingControls withSeed(long s) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s, evidenceNormalization);
+                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization);
+    }
+
+    /** The same with at most {@code budget} of training wall time (null: no limit). */
+    public TrainingControls withTimeBudget(Duration budget) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization);
+    }
+
+    /** The same training {@code members} networks as an ensemble (1: one network). */
+    public TrainingControls withEnsembleMembers(int members) {
+        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, timeBudget, members, evidenceNormalization);
+    }
+
+    /** Whether these controls train an ensemble of more than one network. */
+    public boolean trainsEnsemble() {
+        return ensembleMembers > 1;
     }
 
     /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
     public TrainingControls withEvidenceNormalization(Boolean on) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, on);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, on);
     }
 
     /** Whether the classifier fits and applies its evidence normalization (the default: yes). */

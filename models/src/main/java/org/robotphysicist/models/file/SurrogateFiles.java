@@ -38,6 +38,10 @@ public final class SurrogateFiles {
             throw new ModelFileException(path + ": unknown model kind: expected one of " + loaders.keySet()
                     + " but found '" + contents.manifest().kind() + "'");
         }
-        return loader.load(contents, options);
+        try {
+            return loader.load(contents, options);
+        } catch (ModelFileException e) {
+            throw new ModelFileException(path + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -52,8 +52,17 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
         save(path, null);
     }
 
+    /**
+     * What its model file holds: the manifest ({@link ModelFile#write} fills in the parameter list
+     * and hash) and a copy of the parameter values.
+     */
+    ModelFile.Contents contents();
+
     /** Writes it to a model file, atomically, signed by {@code key} (unsigned when null). */
-    void save(Path path, SigningKey key);
+    default void save(Path path, SigningKey key) {
+        ModelFile.Contents c = contents();
+        ModelFile.write(path, c.manifest(), c.parameters(), key);
+    }
 
     /** Frees its native memory; later calls fail. */
     @Override

@@ -12,6 +12,8 @@ import org.robotphysicist.data.InvalidInputException;
  * @param stopReason e.g. "max epochs", "early stopping: no improvement for 5 epochs"
  */
 public record TrainingCurve(List<Epoch> epochs, int bestEpoch, String stopReason) {
+    /** How the stop reason of a run cut short by its time budget begins. */
+    public static final String TIME_BUDGET_STOP = "time budget";
 
     /**
      * @param epoch          1-based epoch number
@@ -37,6 +39,11 @@ public record TrainingCurve(List<Epoch> epochs, int bestEpoch, String stopReason
     /** The curve of a model that was never trained (e.g. freshly initialized). */
     public static TrainingCurve untrained() {
         return new TrainingCurve(List.of(), 0, "not trained");
+    }
+
+    /** Whether training stopped because its time budget was used up (before its last epoch). */
+    public boolean stoppedOnTimeBudget() {
+        return stopReason.startsWith(TIME_BUDGET_STOP);
     }
 
     /** The entry of the kept epoch, or null for an untrained model. */

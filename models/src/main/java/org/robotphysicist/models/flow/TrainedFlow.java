@@ -20,7 +20,6 @@ import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.NamedParameters;
 import org.robotphysicist.models.file.RangePolicy;
-import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -131,12 +130,12 @@ public final class TrainedFlow implements TrainedSurrogate {
     }
 
     @Override
-    public void save(Path path, SigningKey key) {
+    public ModelFile.Contents contents() {
         requireOpen();
         ModelManifest manifest = ModelManifest.of(kind(), dims, evaluator.flow().spec(),
                 Map.of("x", evaluator.xStandardizer(), "context", evaluator.contextStandardizer()), ranges,
                 provenance, curve, Map.of());
-        ModelFile.write(path, manifest, parameters(), key);
+        return new ModelFile.Contents(manifest, parameters());
     }
 
     /** A copy of the flow's parameter values, in block order. */

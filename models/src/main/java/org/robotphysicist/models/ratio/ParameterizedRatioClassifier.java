@@ -18,7 +18,6 @@ import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.RangePolicy;
-import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -157,11 +156,11 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     }
 
     @Override
-    public void save(Path path, SigningKey key) {
+    public ModelFile.Contents contents() {
         requireOpen();
         ModelManifest manifest = ModelManifest.of(KIND, dims, network.spec(), Map.of("input", scaler), ranges,
                 provenance, curve, settings);
-        ModelFile.write(path, manifest, network.parameters(), key);
+        return new ModelFile.Contents(manifest, network.parameters());
     }
 
     /** The same network (copied) evaluated through another calibration (and without normalization). */

@@ -113,6 +113,11 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 throw new InvalidInputException("refinement: expected a surrogate trained by the run (it is retrained"
                         + " every round) but found the model file " + modelFile + ", which is read, not trained");
             }
+            if (training != null && training.trainsEnsemble()) {
+                throw new InvalidInputException("refinement: expected one network per round but found an ensemble of "
+                        + training.ensembleMembers() + " (refining ensembles is not supported; drop --ensemble or"
+                        + " --refine)");
+            }
         }
     }
 

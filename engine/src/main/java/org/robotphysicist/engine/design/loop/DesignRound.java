@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.loop;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.design.eig.EigEstimate;
@@ -28,12 +29,15 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
  *                          log-likelihood of all rounds' events, which the round's new surrogate re-scored
  * @param eigSeconds        wall-clock seconds spent choosing φ
  * @param updateSeconds     wall-clock seconds spent on the posterior update
+ * @param ensemble          with a surrogate ensemble, the members' spread and log-likelihoods
+ *                          ({@link EnsembleRound}; {@code logLikelihood} is then the mixture posterior's
+ *                          increment); absent for a single surrogate and in histories written before ensembles
  */
 public record DesignRound(int round, double[] phi, EigEstimate chosen, List<EigEstimate> evaluations,
         List<EigEstimate> verification, GpHyperparameters gp, GpCurve gpCurve, int events, String eventsSha256,
         double priorEntropy,
         double posteriorEntropy, PosteriorSummary posterior, double[] logLikelihood, double eigSeconds,
-        double updateSeconds) {
+        double updateSeconds, @JsonInclude(JsonInclude.Include.NON_NULL) EnsembleRound ensemble) {
 
     public DesignRound {
         Require.positive("round", round);
@@ -41,6 +45,15 @@ public record DesignRound(int round, double[] phi, EigEstimate chosen, List<EigE
         evaluations = List.copyOf(evaluations);
         verification = verification == null ? List.of() : List.copyOf(verification);
         logLikelihood = logLikelihood.clone();
+    }
+
+    /** A round of a single surrogate. */
+    public DesignRound(int round, double[] phi, EigEstimate chosen, List<EigEstimate> evaluations,
+            List<EigEstimate> verification, GpHyperparameters gp, GpCurve gpCurve, int events, String eventsSha256,
+            double priorEntropy, double posteriorEntropy, PosteriorSummary posterior, double[] logLikelihood,
+            double eigSeconds, double updateSeconds) {
+        this(round, phi, chosen, evaluations, verification, gp, gpCurve, events, eventsSha256, priorEntropy,
+                posteriorEntropy, posterior, logLikelihood, eigSeconds, updateSeconds, null);
     }
 
     @Override

@@ -35,6 +35,8 @@ import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.design.gp.GaussianProcess;
 import org.robotphysicist.engine.design.gp.GpConfig;
 import org.robotphysicist.engine.design.gp.Prediction;
+import org.robotphysicist.engine.posterior.EnsemblePosteriorEvaluator;
+import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
@@ -76,6 +78,15 @@ import org.robotphysicist.training.device.Devices;
  * experiment is the surrogate's, plus the Poisson rate term under a fixed luminosity when
  * {@link DesignConfig#extendedLikelihood()} ({@link ExperimentLikelihood}).
  *
+ * <p>With a surrogate ensemble (K networks, {@link
+ * org.robotphysicist.engine.surrogate.TrainingControls#ensembleMembers()}) the posterior after each
+ * round is the equal-weight mixture of the K member posteriors given all rounds so far
+ * ({@link GridPosterior#mixture}), each member updated with its own likelihood; the round records
+ * the mixture's increment over the previous posterior as its log-likelihood (so the posterior is still
+ * the previous one times it), every member's log-likelihood and the members' spread
+ * ({@link EnsembleRound}). EIG is estimated with the ensemble's per-event mixture density as the
+ * likelihood ({@link org.robotphysicist.models.ensemble.SurrogateEnsemble}).
+ *
  * <p>The surrogate is the registry's kind {@link DesignConfig#surrogate()}, built (trained once,
  * across the φ range) before round 1, or one the caller passes in ({@link #start(DesignConfig,
  * Simulator, SurrogateLikelihood, ExperimentRunner, DesignOptions)}, e.g. read from a model file
@@ -116,6 +127,12 @@ public final class ExperimentDesigner implements AutoCloseable {
     private final Prior initialPrior;
     private final List<DesignRound> rounds = new ArrayList<>();
     private final List<GridPosterior> posteriors = new ArrayList<>();
+    /** One likelihood per ensemble member (empty for a single surrogate). */
+    private final List<ExperimentLikelihood> memberLikelihoods;
+    /** Per ensemble member, its log-likelihood summed over the rounds so far. */
+    private final List<double[]> memberTotals = new ArrayList<>();
+    /** The mixture posterior's log-likelihood relative to the initial prior after the rounds so far. */
+    private double[] mixtureTotal;
     private final DesignFiles files;
     private boolean ownsSurrogate;
     /** Trains each round's surrogate when the run refines, else null. */
@@ -141,6 +158,16 @@ public final class ExperimentDesigner implements AutoCloseable {
         Arrays.fill(counts, config.gridPoints());
         this.grid = new RegularGrid(thetaRange.lower(), thetaRange.upper(), counts);
         use(surrogate);
+        List<ExperimentLikelihood> members = new ArrayList<>();
+        if (likelihood.evaluator() instanceof EnsemblePosteriorEvaluator ensemble) {
+            for (PosteriorEvaluator member : ensemble.members()) {
+                members.add(new ExperimentLikelihood(member, simulator, config.experiment().toExperiment(),
+                        config.extendedLikelihood()));
+                memberTotals.add(new double[grid.size()]);
+            }
+            mixtureTotal = new double[grid.size()];
+        }
+        this.memberLikelihoods = List.copyOf(members);
         this.initialPrior = new UniformBoxPrior(thetaRange);
         this.files = options.outputDirectory() == null ? null : new DesignFiles(options.outputDirectory(),
                 options.plots());
@@ -619,21 +646,32 @@ public final class ExperimentDesigner implements AutoCloseable {
         Dimensions dims = simulator.dimensions();
         events.requireShape("round " + expected + " events", -1, dims.xDim());
         long t0 = System.nanoTime();
-        double[] ll = likelihood.logLikelihood(events, grid.points(), proposal.phi());
+        EnsembleRound ensemble = null;
+        double[] ll;
         GridPosterior posterior;
         if (refinement != null) {
-            double[] stored = new double[ll.length];
-            posterior = refinedPosterior(ll, stored);
-            ll = stored;
+            double[] fresh = likelihood.logLikelihood(events, grid.points(), proposal.phi());
+            ll = new double[fresh.length];
+            posterior = refinedPosterior(fresh, ll);
             observed.add(events);
+        } else if (memberLikelihoods.isEmpty()) {
+            ll = likelihood.logLikelihood(events, grid.points(), proposal.phi());
+            posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid), dims.thetaNames(), ll);
         } else {
+            double[][] each = new double[memberLikelihoods.size()][];
+            for (int k = 0; k < each.length; k++) {
+                each[k] = memberLikelihoods.get(k).logLikelihood(events, grid.points(), proposal.phi());
+            }
+            MixtureStep step = addToMembers(each);
+            ll = step.increment();
+            ensemble = new EnsembleRound(step.spread(), each);
             posterior = GridPosterior.fromLogLikelihood(currentPrior(), ThetaGrid.of(grid), dims.thetaNames(), ll);
         }
         String hash = events.rows() > 0 ? EventDataset.ofEvents(dims, events).sha256() : null;
         DesignRound round = new DesignRound(expected, proposal.phi(), proposal.chosen(), proposal.evaluations(),
                 proposal.verification(), proposal.gp(), proposal.gpCurve(), events.rows(), hash,
                 proposal.priorEntropy(), posterior.marginalEntropy(eig.target()),
-                posterior.summarize(LEVELS), ll, proposal.eigSeconds(), (System.nanoTime() - t0) / 1e9);
+                posterior.summarize(LEVELS), ll, proposal.eigSeconds(), (System.nanoTime() - t0) / 1e9, ensemble);
         rounds.add(round);
         posteriors.add(posterior);
         logRound(round, posterior);
@@ -643,9 +681,56 @@ public final class ExperimentDesigner implements AutoCloseable {
         return round;
     }
 
+    /** What one round does to an ensemble's mixture posterior. */
+    private record MixtureStep(double[] increment, EnsembleSpread spread) {
+    }
+
+    /**
+     * Adds each member's log-likelihood of one round to its total, forms the member posteriors
+     * (initial prior × total) and their mixture, and returns the mixture's increment over the
+     * previous mixture (−∞ where that was already 0) with the members' spread.
+     */
+    private MixtureStep addToMembers(double[][] each) {
+        if (each.length != memberTotals.size()) {
+            throw new MalformedDataException("design round: expected log-likelihoods of the ensemble's "
+                    + memberTotals.size() + " members but found " + each.length);
+        }
+        List<GridPosterior> members = new ArrayList<>();
+        for (int k = 0; k < each.length; k++) {
+            double[] total = memberTotals.get(k);
+            if (each[k].length != total.length) {
+                throw new MalformedDataException("design round, ensemble member " + k + ": expected " + total.length
+                        + " log-likelihood values but found " + each[k].length);
+            }
+            for (int j = 0; j < total.length; j++) {
+                total[j] += each[k][j];
+            }
+            members.add(GridPosterior.fromLogLikelihood(initialPrior, ThetaGrid.of(grid),
+                    simulator.dimensions().thetaNames(), total));
+        }
+        double[] mixed = GridPosterior.mixture(members).logLikelihood();
+        double[] increment = new double[mixed.length];
+        for (int j = 0; j < mixed.length; j++) {
+            increment[j] = mixtureTotal[j] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
+                    : mixed[j] - mixtureTotal[j];
+        }
+        mixtureTotal = mixed;
+        return new MixtureStep(increment, EnsembleSpread.of(members));
+    }
+
     /** Restores a recorded round: the posterior from its stored log-likelihood, checked against its summary. */
     private void replay(DesignRound round) {
         int expected = rounds.size() + 1;
+        if ((round.ensemble() == null) != memberLikelihoods.isEmpty()) {
+            throw new MalformedDataException("design history round " + expected + ": expected "
+                    + (memberLikelihoods.isEmpty() ? "a round of a single surrogate" : "the member log-likelihoods of"
+                    + " an ensemble of " + memberLikelihoods.size()) + " but found "
+                    + (round.ensemble() == null ? "none" : "an ensemble round")
+                    + "; resume with the surrogate the history was made with");
+        }
+        if (round.ensemble() != null) {
+            addToMembers(round.ensemble().memberLogLikelihoods());
+        }
         if (round.round() != expected || round.logLikelihood().length != grid.size()) {
             throw new MalformedDataException("design history: expected round " + expected + " with " + grid.size()
                     + " log-likelihood values but found round " + round.round() + " with "
@@ -685,6 +770,12 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         line.append(String.format(Locale.ROOT, "; information gained %.3g nats (expected %.3g)", round.realizedGain(),
                 round.chosen().value()));
+        if (round.ensemble() != null) {
+            EnsembleSpread spread = round.ensemble().spread();
+            for (int d = 0; d < dims.thetaDim(); d++) {
+                line.append("; ").append(spread.describe(d));
+            }
+        }
         log(line.toString());
         double[] sd = posterior.standardDeviation();
         for (int d = 0; d < sd.length; d++) {
