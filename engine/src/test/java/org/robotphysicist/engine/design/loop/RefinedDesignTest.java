@@ -164,6 +164,10 @@ class RefinedDesignTest {
                 DesignOptions.silent()));
         assertTrue(callers.getMessage().contains("expected the designer to train its own surrogates"),
                 callers.getMessage());
+        var ensemble = assertThrows(InvalidInputException.class, () -> c.withTraining(c.training()
+                .withEnsembleMembers(2)));
+        assertTrue(ensemble.getMessage().contains("expected one network per round but found an ensemble of 2"),
+                ensemble.getMessage());
         assertTrue(c.refines() && !c.withRefinement(null).refines());
     }
 }
