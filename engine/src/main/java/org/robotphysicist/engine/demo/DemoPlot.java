@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
+import org.robotphysicist.engine.posterior.PosteriorSummary;
 
 /** The demo's picture: surrogate and exact posteriors, the surrogate's 68% interval, the hidden value. */
 public final class DemoPlot {
@@ -12,12 +13,26 @@ public final class DemoPlot {
     }
 
     public static PosteriorPlot1D of(DemoResult r, DemoConfig config) {
-        String name = r.posterior().parameters().get(0);
-        CredibleInterval c68 = r.posterior().interval(name, 0.68);
-        return new PosteriorPlot1D(String.format(Locale.ROOT, "Posterior of %s from %d events at sqrt(s) = %.4g GeV",
-                name, r.observedEvents(), config.sqrtS()), name,
-                List.of(new Curve(r.surrogate() + " surrogate", r.grid(), r.density()),
-                        new Curve("exact likelihood", r.grid(), r.exactDensity())),
-                new PosteriorPlot1D.CredibleBand(0.68, c68.lower(), c68.upper()), r.hiddenTheta());
+        return of(String.format(Locale.ROOT, "Posterior of %s from %d events at sqrt(s) = %.4g GeV",
+                r.posterior().parameters().get(0), r.observedEvents(), config.sqrtS()), r.surrogate(), r.posterior(),
+                r.grid(), r.density(), r.exactDensity(), r.hiddenTheta());
+    }
+
+    /** The robot-physicist demo's posterior after its last round, beside the exact one of the same events. */
+    public static PosteriorPlot1D of(LoopDemoResult r) {
+        LoopDemoResult.Round last = r.last();
+        int events = r.rounds().stream().mapToInt(LoopDemoResult.Round::events).sum();
+        return of(String.format(Locale.ROOT, "Posterior of %s after %d designed experiments (%d events)",
+                last.posterior().parameters().get(0), r.rounds().size(), events), r.surrogate(), last.posterior(),
+                r.grid(), r.density(), r.exactDensity(), r.hiddenTheta());
+    }
+
+    private static PosteriorPlot1D of(String title, String surrogate, PosteriorSummary posterior, double[] grid,
+            double[] density, double[] exactDensity, double hidden) {
+        String name = posterior.parameters().get(0);
+        CredibleInterval c68 = posterior.interval(name, 0.68);
+        return new PosteriorPlot1D(title, name, List.of(new Curve(surrogate + " surrogate", grid, density),
+                new Curve("exact likelihood", grid, exactDensity)),
+                new PosteriorPlot1D.CredibleBand(0.68, c68.lower(), c68.upper()), hidden);
     }
 }
