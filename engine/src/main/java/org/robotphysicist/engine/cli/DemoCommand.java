@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).")
     double sqrtS = D.sqrtS();
 
-    @Option(names = "--events", paramLabel = "N", description = "Events per experiment (default: 500 per round of"
+    @Option(names = "--events", paramLabel = "N", description = "Events per experiment (default: 200 per round of"
             + " the loop, 5000 for a single experiment).")
     Integer events;
 
@@ -242,7 +242,7 @@ final class DemoCommand implements Callable<Integer> {
                 last.posterior().interval(name, 0.95).contains(r.hiddenTheta()) ? "yes" : "no");
         double total = r.seconds().stream().mapToDouble(DemoResult.Timing::seconds).sum();
         o.printf("written to %s%s, the rounds' history and plots to %s (%.1f s)%n", out, plot ? " and " + png : "",
-                directory, total);
+                out.getParent() != null ? out.getParent() : directory, total);
         return 0;
     }
 

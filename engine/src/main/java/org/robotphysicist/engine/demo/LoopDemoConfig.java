@@ -66,12 +66,13 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
 
     /**
      * The default run: sin²θ<sub>W</sub> = 0.2312 hidden, prior U(0.15, 0.35), √s chosen in
-     * [40, 100] GeV, 3 rounds of 500 events, a classifier trained on 100 000 rows for 3 epochs, 32
+     * [40, 100] GeV, 3 rounds of 200 events, a classifier trained on 100 000 rows for 3 epochs (normalized
+     * per (θ, √s) with 100 reference events per event, the costliest step), 32
      * simulated experiments per EIG estimate, 6 estimates plus 1 re-estimate per round, a 201-point
      * grid, seed 20261122.
      */
     public static LoopDemoConfig defaults() {
-        return new LoopDemoConfig(0.2312, 0.15, 0.35, 40, 100, 3, 500, "classifier", 100_000, 3, 32, 6, 1, 201,
+        return new LoopDemoConfig(0.2312, 0.15, 0.35, 40, 100, 3, 200, "classifier", 100_000, 3, 32, 6, 1, 201,
                 DeviceRequest.AUTO, 20261122L);
     }
 
