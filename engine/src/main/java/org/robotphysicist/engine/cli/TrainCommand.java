@@ -17,6 +17,7 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.LesHouchesLabels;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Option;
             "theta is drawn uniformly from --prior (default: the simulator's theta domain), from the normal"
                     + " --prior-normal (within its mean +- 5 sd), or uniformly from a wider --proposal; phi is fixed"
                     + " (--phi) or drawn uniformly from --phi-range. Or train on labelled events already on disk"
-                    + " (--events-from, CSV as rp simulate writes it). Writes --output (a model file for rp posterior,"
+                    + " (--events-from: CSV as rp simulate writes it, or Les Houches files *.lhe). Writes --output (a model file for rp posterior,"
                     + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");
@@ -80,11 +81,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--events-from", arity = "1..*", paramLabel = "FILE",
             description = "Train on these labelled event files (CSV with x, theta and phi columns, as rp simulate"
                     + " writes it) instead of simulating; every row is used. Column names are checked against"
-                    + " --simulator when given, else taken from the header. Not with --external, --prior,"
-                    + " --prior-normal, --proposal, --phi, --phi-range or --training-rows.")
+                    + " --simulator when given, else taken from the header. Files named *.lhe are Les Houches event"
+                    + " files: --simulator turns their particle records into x, theta and phi come from each file's"
+                    + " header (or --theta, --phi), and <rwgt> weights add resampled rows at the other theta they"
+                    + " declare. Not with --external, --prior, --prior-normal, --proposal, --phi-range or"
+                    + " --training-rows.")
     List<Path> eventsFrom;
 
-    @Option(names = "--phi", split = ",", paramLabel = "V", description = "Train at this one phi.")
+    @Option(names = "--theta", split = ",", paramLabel = "V",
+            description = "With --events-from FILE.lhe: the theta every Les Houches file was generated at (default:"
+                    + " each file's header).")
+    double[] theta;
+
+    @Option(names = "--phi", split = ",", paramLabel = "V", description = "Train at this one phi (with --events-from"
+            + " FILE.lhe: the phi of every Les Houches file; default: each file's header or beams).")
     double[] phi;
 
     @Option(names = "--phi-range", split = ",", paramLabel = "LO,HI",
@@ -182,6 +192,11 @@ final class TrainCommand implements Callable<Integer> {
         if (eventsFrom != null) {
             return trainFromEvents(o, key, png);
         }
+        if (theta != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --theta only with --events-from"
+                    + " FILE.lhe (it labels Les Houches files; training theta otherwise come from --prior or"
+                    + " --proposal) but found it without --events-from");
+        }
         Simulator sim = simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
         try {
             return train(sim, o, key, png);
@@ -235,8 +250,13 @@ final class TrainCommand implements Callable<Integer> {
     /** {@code --events-from}: the files' rows as they are, names from --simulator or the header. */
     private int trainFromEvents(PrintWriter o, SigningKey key, Path png) {
         List<String> clashing = new java.util.ArrayList<>();
-        for (String option : List.of("--external", "--prior", "--prior-normal", "--proposal", "--phi", "--phi-range",
-                "--training-rows")) {
+        boolean lhe = eventsFrom.stream().anyMatch(EventFileSource::isLesHouches);
+        List<String> options = new java.util.ArrayList<>(List.of("--external", "--prior", "--prior-normal",
+                "--proposal", "--phi-range", "--training-rows"));
+        if (!lhe) {
+            options.addAll(List.of("--theta", "--phi"));
+        }
+        for (String option : options) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 clashing.add(option);
             }
@@ -244,12 +264,14 @@ final class TrainCommand implements Callable<Integer> {
         if (!clashing.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --events-from without "
                     + String.join(", ", clashing) + " (theta, phi and the rows come from the files; --simulator NAME"
-                    + " only names and bounds them) but found them together");
+                    + " only names and bounds them" + (lhe ? "" : "; --theta and --phi label Les Houches files only")
+                    + ") but found them together");
         }
         Simulator sim = simulator.name == null ? null : simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
         try {
-            EventFileSource events = EventFileSource.read(eventsFrom, sim);
+            EventFileSource events = EventFileSource.read(eventsFrom, sim, new LesHouchesLabels(theta, phi, seed));
             if (!quiet) {
+                events.notes().forEach(o::println);
                 o.printf("training on %s: theta in %s, phi in %s%n", events.describe(), events.thetaRange(),
                         events.phiRange());
             }

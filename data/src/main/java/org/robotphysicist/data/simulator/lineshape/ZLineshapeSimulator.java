@@ -79,6 +79,12 @@ public final class ZLineshapeSimulator implements TractableSimulator, CrossSecti
         return List.of("GeV", "GeV", "");
     }
 
+    /** {@link org.robotphysicist.data.lhe.DimuonEventRecords}: {@link DimuonObservables} on the records' muons. */
+    @Override
+    public java.util.Optional<org.robotphysicist.data.lhe.EventRecordObservables> eventRecordObservables() {
+        return java.util.Optional.of(org.robotphysicist.data.lhe.DimuonEventRecords.INSTANCE);
+    }
+
     @Override
     public Box thetaDomain() {
         return new Box(new double[] {88, 1.5, 0.18}, new double[] {94, 3.5, 0.30});
