@@ -141,9 +141,14 @@ public final class ExperimentDesigner implements AutoCloseable {
                 options.plots());
     }
 
-    /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
-    List<String> thetaUnits() {
-        return simulator.thetaUnits();
+    /** Display names and units of θ, φ and x, for plot labels ({@link Simulator#displayNames()}). */
+    org.robotphysicist.data.DisplayNames displayNames() {
+        return simulator.displayNames();
+    }
+
+    /** The legend name of the likelihood the loop uses ("maf surrogate", "exact likelihood"). */
+    String likelihoodName() {
+        return org.robotphysicist.engine.plot.PlotText.likelihood(config.surrogate());
     }
 
     /**
