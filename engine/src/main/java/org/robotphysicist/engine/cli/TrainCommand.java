@@ -142,6 +142,11 @@ final class TrainCommand implements Callable<Integer> {
             + " so the +-0.05 tolerance is 1.4 of them; 1000 makes it 3.2).")
     int certifyDatasets = DEFAULT_CERTIFY_DATASETS;
 
+    @Option(names = "--certify-grid", paramLabel = "M", description = "Theta grid points per dimension of the"
+            + " certificate's posteriors (default ${DEFAULT-VALUE}, lowered so the grid holds at most 200000 points;"
+            + " a coarse grid keeps an expensive exact likelihood affordable).")
+    int certifyGrid = CertificateSettings.DEFAULT_GRID_POINTS;
+
     @Option(names = "--certify-phi", split = ",", paramLabel = "V", description = "The phi the certificate is measured"
             + " at (default: --phi, or the middle of --phi-range).")
     double[] certifyPhi;
@@ -218,6 +223,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " component, but found " + at.length);
         }
         CertificateSettings certification = CertificateSettings.defaults(events).withDatasets(certifyDatasets)
+                .withGridPointsPerDimension(certifyGrid)
                 .withSeed(seed).withTolerance(certifyTolerance);
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
