@@ -206,7 +206,7 @@ final class PosteriorCommand implements Callable<Integer> {
                 }
                 for (PosteriorResult.Experiment e : r.experiments()) {
                     o.printf("%d events at %s = %s%s%n", e.events(), String.join(",", sim.dimensions().phiNames()),
-                            format(e.phi()), units(sim.displayNames().phi()));
+                            format(e.phi()), PlotText.units(sim.displayNames().phi()));
                 }
                 o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
                         "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
@@ -221,7 +221,8 @@ final class PosteriorCommand implements Callable<Integer> {
                     int k = sim.dimensions().thetaNames().indexOf(name);
                     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f%s (MAP %.5f)",
                             name, r.summary().mean()[d], r.summary().standardDeviation()[d],
-                            k < 0 ? "" : units(List.of(sim.displayNames().theta().get(k))), r.summary().map()[d]));
+                            k < 0 ? "" : PlotText.units(List.of(sim.displayNames().theta().get(k))),
+                            r.summary().map()[d]));
                     for (double level : options.levels()) {
                         CredibleInterval c = r.summary().interval(name, level);
                         line.append(String.format(Locale.ROOT, "; %.0f%% [%.5f, %.5f]", 100 * level, c.lower(),
@@ -358,13 +359,6 @@ final class PosteriorCommand implements Callable<Integer> {
         var p = r.posterior();
         CornerPlot.of(p, PlotText.thetaLabels(sim.displayNames(), sim.dimensions(), p.parameterNames()),
                 title(r, sim, kind), truth, 0.68, 0.95).writePng(png);
-    }
-
-    /** " GeV" after a value with a unit ("" without; one unit per component, joined by ","). */
-    private static String units(List<org.robotphysicist.data.DisplayNames.Quantity> quantities) {
-        String joined = String.join(",", quantities.stream().map(org.robotphysicist.data.DisplayNames.Quantity::unit)
-                .toList());
-        return joined.replace(",", "").isEmpty() ? "" : " " + joined;
     }
 
     /** The θ every event was simulated at, or {@code null} when the CSV has no θ or several. */

@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
             "theta is drawn uniformly from --prior (default: the simulator's theta domain), from the normal"
                     + " --prior-normal (within its mean +- 5 sd), or uniformly from a wider --proposal; phi is fixed"
                     + " (--phi) or drawn uniformly from --phi-range. Or train on labelled events already on disk"
-                    + " (--events-from: CSV as rp simulate writes it, or Les Houches files *.lhe). Writes --output (a model file for rp posterior,"
+                    + " (--events-from: CSV as rp simulate writes it, or Les Houches files *.lhe). Writes --output"
+                    + " (a model file for rp posterior,"
                     + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");

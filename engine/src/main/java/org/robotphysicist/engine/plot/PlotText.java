@@ -35,6 +35,15 @@ public final class PlotText {
         return String.join(", ", parts);
     }
 
+    /**
+     * " GeV" to print after values of {@code quantities} (their units joined by ","), or "" when
+     * none has a unit.
+     */
+    public static String units(List<DisplayNames.Quantity> quantities) {
+        List<String> units = quantities.stream().map(DisplayNames.Quantity::unit).toList();
+        return units.stream().allMatch(String::isEmpty) ? "" : " " + String.join(",", units);
+    }
+
     /** The legend name of a likelihood kind: "exact likelihood" for {@code exact}, else "KIND surrogate". */
     public static String likelihood(String kind) {
         return "exact".equals(kind) ? "exact likelihood" : kind + " surrogate";

@@ -29,8 +29,9 @@ import org.robotphysicist.data.simulator.Simulator;
  * ({@link EventCsv}: a header {@code x:…,theta:…,phi:…}, then one event per line) and Les Houches
  * event files ({@code *.lhe}: particle records turned into x by the simulator's own observables
  * function, θ and φ from the header or {@link LesHouchesLabels}, {@code <rwgt>} weights as importance
- * weights for other θ; {@link LesHouchesTrainingRows}) — read into one training table of N rows. Neural kinds learn p̂(x | θ, φ) from these rows as they are: a flow
- * by maximum likelihood, the classifier with θ shuffled across rows for its negative class. The
+ * weights for other θ; {@link LesHouchesTrainingRows}) — read into one training table of N rows.
+ * Neural kinds learn p̂(x | θ, φ) from these rows as they are: a flow by maximum likelihood, the
+ * classifier with θ shuffled across rows for its negative class. The
  * surrogate's θ and φ ranges are the bounding boxes of the rows' θ and φ; its x range is the
  * support where it is bounded and the rows' range elsewhere.
  *

@@ -164,7 +164,8 @@ final class LesHouchesTrainingRows {
     private static double requireUsable(String source, LesHouchesFile lhe, int i, String what, double w) {
         if (!(w >= 0)) {
             throw new MalformedDataException(source + " " + lhe.eventLocation(i) + ": expected " + what + " >= 0"
-                    + " (weights are used as importance weights, and negative ones cannot be resampled) but found " + w);
+                    + " (weights are used as importance weights, and negative ones cannot be resampled) but found "
+                    + w);
         }
         return w;
     }

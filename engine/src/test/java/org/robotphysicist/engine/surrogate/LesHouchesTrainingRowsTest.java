@@ -186,7 +186,8 @@ class LesHouchesTrainingRowsTest {
         String none = assertThrows(InvalidInputException.class, () -> EventFileSource.read(List.of(file), null))
                 .getMessage();
         assertTrue(none.contains(file + ": expected a simulator (--simulator NAME)"), none);
-        Path renamed = write("y.lhe", Files.readString(file).replace("simulator=\"z-lineshape\"", "simulator=\"other\""));
+        Path renamed = write("y.lhe", Files.readString(file).replace("simulator=\"z-lineshape\"",
+                "simulator=\"other\""));
         String other = message(renamed, LesHouchesLabels.fromHeaders(1));
         assertTrue(other.contains("expected events of the simulator z-lineshape but the header's <robotphysicist>"
                 + " block names other"), other);

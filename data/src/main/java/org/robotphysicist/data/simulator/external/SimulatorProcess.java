@@ -160,7 +160,8 @@ final class SimulatorProcess {
             List<DisplayNames.Quantity> shown = names.stream()
                     .map(n -> labels.getOrDefault(n, new DisplayNames.Quantity(n, ""))).toList();
             DisplayNames display = new DisplayNames(shown.subList(0, counts[0]),
-                    shown.subList(counts[0], counts[0] + counts[1]), shown.subList(counts[0] + counts[1], names.size()));
+                    shown.subList(counts[0], counts[0] + counts[1]),
+                    shown.subList(counts[0] + counts[1], names.size()));
             return new Handshake(version, nameLine.get(1), dims, box(bounds, 0, counts[0]),
                     box(bounds, counts[0], counts[0] + counts[1]), box(bounds, counts[0] + counts[1], names.size()),
                     display);

@@ -512,14 +512,15 @@ public final class ExperimentDesigner implements AutoCloseable {
         org.robotphysicist.data.DisplayNames display = simulator.displayNames();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: %d events at %s = %s%s;"
                 + " posterior", round.round(), config.rounds(), round.events(), String.join(",", dims.phiNames()),
-                format(round.phi()), unit(display.phi().get(0))));
+                format(round.phi()), org.robotphysicist.engine.plot.PlotText.units(display.phi())));
         Optional<double[]> truth = runner.truth();
         for (int d = 0; d < dims.thetaDim(); d++) {
             String name = dims.thetaNames().get(d);
             var c68 = round.posterior().interval(name, 0.68);
             line.append(String.format(Locale.ROOT, " %s = %.5g +- %.2g%s, 68%% [%.5g, %.5g]", name,
                     round.posterior().mean()[d], round.posterior().standardDeviation()[d],
-                    unit(display.theta().get(d)), c68.lower(), c68.upper()));
+                    org.robotphysicist.engine.plot.PlotText.units(List.of(display.theta().get(d))), c68.lower(),
+                    c68.upper()));
             if (truth.isPresent()) {
                 line.append(String.format(Locale.ROOT, " (hidden %.5g %s)", truth.get()[d],
                         c68.contains(truth.get()[d]) ? "inside" : "outside"));
@@ -536,11 +537,6 @@ public final class ExperimentDesigner implements AutoCloseable {
                         + " prior range", dims.thetaNames().get(d), sd[d], grid.spacing(d)));
             }
         }
-    }
-
-    /** " GeV" for a quantity with a unit, "" without. */
-    private static String unit(org.robotphysicist.data.DisplayNames.Quantity q) {
-        return q.unit().isEmpty() ? "" : " " + q.unit();
     }
 
     /** A box as {@code [l0, u0] x [l1, u1]}. */
