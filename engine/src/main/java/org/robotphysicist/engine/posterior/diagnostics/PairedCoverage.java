@@ -39,7 +39,10 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * leave out θ*'s own cell, so the grid's upward bias of coverage cancels in the difference (to the
  * extent both posteriors have the same width), which is what lets a window of a few dozen points
  * stand in for a grid over the whole prior and makes a trial cost N × window points surrogate
- * evaluations. The plain coverage 1[c<sub>s</sub> ≤ ℓ] and the exact one are reported too.
+ * evaluations. The plain coverage 1[c<sub>s</sub> ≤ ℓ] and the exact one are reported too. Being
+ * unbiased, the paired estimate is not clipped and can leave [0, 1] for a surrogate far from the
+ * exact posterior (its standard error is then as large as a binomial one); read the plain coverage
+ * beside it.
  *
  * <p>Trials run in parallel, each from its own split of the seed ({@link CalibrationProblem#run}).
  */
