@@ -47,6 +47,14 @@ import org.robotphysicist.training.device.DeviceRequest;
  * {@code mvn -B verify -pl engine -am -Drp.acceptance=true -Dtest='*WeinbergCoverageTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}. The estimator itself is tested in every build
  * ({@code PairedCoverageTest}).
+ *
+ * <p><b>Known to fail today</b> for maf, nsf and classifier: measured with 60 datasets per case
+ * (benchmarks/README.md, "Surrogate coverage"), their coverage at level 0.5 is 0.33/0.33/0.13/−0.02
+ * (MAF), 0.33/0.07/0.12/0.00 (NSF) and 0.22/−0.07/0.18/−0.03 (classifier) at 58 GeV × 1000,
+ * 58 × 5000, 81 × 1000, 81 × 5000 events, with sd ratios to the exact posterior down to 0.3: the
+ * default training sizes do not yet give calibrated 1000- and 5000-event posteriors over this
+ * √s range. The histogram at {@code rp train}'s default sizes is the one kind not yet measured
+ * against it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WeinbergCoverageContract {
