@@ -141,7 +141,8 @@ public final class SurrogateCoverageBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static double loadAverage() {
+    /** The one-minute load average, printed beside wall times measured on a shared machine. */
+    public static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.robotphysicist.benchmarks.BenchmarkArguments;
+import org.robotphysicist.benchmarks.coverage.SurrogateCoverageBenchmark;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
@@ -75,7 +76,7 @@ public final class SurrogateDesignBenchmark {
                 + " round, %d-point grid; reference: exact EIG with %d datasets on a %d-point scan; %d cores,"
                 + " load %.1f%n%n", HIDDEN_THETA, PRIOR, SQRT_S, seeds, rounds, base.experiment().describe(), base.eigDatasets(),
                 base.evaluationsPerRound(), base.verifications(), base.gridPoints(), referenceDatasets, scanPoints,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), SurrogateCoverageBenchmark.loadAverage());
         ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
                 PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
                 base.experiment().toExperiment(), base.extendedLikelihood()),
@@ -92,7 +93,7 @@ public final class SurrogateDesignBenchmark {
                             .withSeed(trainingSeed).withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
-                        trainSeconds, loadAverage());
+                        trainSeconds, SurrogateCoverageBenchmark.loadAverage());
                 run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds);
             }
         }
@@ -140,9 +141,5 @@ public final class SurrogateDesignBenchmark {
                 BenchmarkArguments.median(f), Arrays.stream(f).min().orElse(Double.NaN),
                 Arrays.stream(f).filter(x -> x < 0.9).count(), f.length, BenchmarkArguments.median(s), covered[0],
                 seeds, covered[1], seeds);
-    }
-
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
