@@ -46,11 +46,16 @@ def _number(value):
 
 def _handshake(out, name, theta, phi, x):
     lines = ["rp-simulator %d" % PROTOCOL_VERSION, "name " + name]
+    labels = []
     for keyword, specs in (("theta", theta), ("phi", phi), ("x", x)):
         if not specs:
             raise ValueError("at least one %s component is required" % keyword)
-        for spec_name, lower, upper in specs:
+        for spec in specs:
+            spec_name, lower, upper = spec[:3]
             lines.append("%s %s %s %s" % (keyword, spec_name, _number(lower), _number(upper)))
+            if len(spec) == 5:  # (name, lower, upper, unit, display name): a label line
+                labels.append("label %s %s %s" % (spec_name, spec[3] or "-", spec[4]))
+    lines.extend(labels)
     lines.append("ready")
     out.write("\n".join(lines) + "\n")
     out.flush()
@@ -64,7 +69,8 @@ def _reply_error(out, request_id, message):
 def serve(name, theta, phi, x, simulate, stdin=None, stdout=None):
     """Runs the protocol loop until 'quit' or end of input.
 
-    theta, phi, x: lists of (name, lower, upper); simulate(theta, phi, n, rng) returns n events,
+    theta, phi, x: lists of (name, lower, upper) or (name, lower, upper, unit, display name), the
+    latter announcing a 'label' line for plots ("" for no unit); simulate(theta, phi, n, rng) returns n events,
     each a sequence of len(x) finite floats inside the x bounds.
     """
     stdin = stdin or sys.stdin

@@ -57,7 +57,7 @@ def simulate(theta, phi, n, rng):
 
 if __name__ == "__main__":
     sys.exit(serve("weinberg-lo-python",
-                   theta=[("sin2_theta_w", 0.01, 0.99)],
-                   phi=[("sqrt_s", 10.0, 500.0)],
-                   x=[("cos_theta", -1.0, 1.0)],
+                   theta=[("sin2_theta_w", 0.01, 0.99, "", "sin²θ_W")],
+                   phi=[("sqrt_s", 10.0, 500.0, "GeV", "√s")],
+                   x=[("cos_theta", -1.0, 1.0, "", "cos θ")],
                    simulate=simulate))

@@ -34,6 +34,7 @@ public final class LesHouchesReader {
     private final BufferedReader in;
     private final String source;
     private int lineNumber;
+    private int headerLine;
 
     private LesHouchesReader(BufferedReader in, String source) {
         this.in = in;
@@ -72,6 +73,7 @@ public final class LesHouchesReader {
         String header = "";
         LesHouchesInit init = null;
         List<LesHouchesEvent> events = new ArrayList<>();
+        List<Integer> eventLines = new ArrayList<>();
         while (true) {
             line = nextContentLine();
             if (line == null) {
@@ -90,6 +92,7 @@ public final class LesHouchesReader {
                 if (init == null) {
                     throw error("expected the <init> block before the first <event>");
                 }
+                eventLines.add(lineNumber);
                 events.add(event());
             }
             // Other top-level lines (comments, generator-specific tags) are skipped.
@@ -98,7 +101,7 @@ public final class LesHouchesReader {
             throw error("expected an <init> block but the file has none");
         }
         try {
-            return new LesHouchesFile(versionText, header, init, events);
+            return new LesHouchesFile(versionText, header, init, events, headerLine, eventLines);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -107,7 +110,9 @@ public final class LesHouchesReader {
     private String header(String opening) throws IOException {
         StringBuilder text = new StringBuilder();
         String rest = opening.substring(opening.indexOf('>') + 1);
+        headerLine = lineNumber + 1;
         if (rest.contains("</header>")) {
+            headerLine = lineNumber;
             return rest.substring(0, rest.indexOf("</header>"));
         }
         int start = lineNumber;

@@ -3,15 +3,16 @@ package org.robotphysicist.data.lhe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.lineshape.BeamAndDetector;
 import org.robotphysicist.data.simulator.lineshape.DimuonGenerator;
 import org.robotphysicist.data.simulator.lineshape.ImprovedBornCrossSection;
 import org.robotphysicist.data.simulator.lineshape.LineshapeLikelihood;
 import org.robotphysicist.data.simulator.lineshape.LineshapeParameters;
+import org.robotphysicist.data.simulator.lineshape.ZLineshapeSimulator;
 
 /**
  * Generator-level {@code z-lineshape} events as a Les Houches Event File: per event the incoming
@@ -23,7 +24,8 @@ import org.robotphysicist.data.simulator.lineshape.LineshapeParameters;
  * <p>Reweighting: for each named other point θ' the event carries
  * {@code <wgt id="name">} σ̄·(dσ₀/dc)(θ'; s', cos θ*) / (dσ₀/dc)(θ; s', cos θ*) — the radiator and beam
  * spread do not depend on θ, so this is the exact ratio of the generating densities times σ̄,
- * and the mean weight estimates σ̄(θ'). The header records θ, φ and every reweighting point.
+ * and the mean weight estimates σ̄(θ'). The header records θ, φ and every reweighting point
+ * ({@link LesHouchesParameterPoints}).
  */
 public final class ZLineshapeEventFile {
     private ZLineshapeEventFile() {
@@ -42,20 +44,12 @@ public final class ZLineshapeEventFile {
         DimuonGenerator generator = new DimuonGenerator(parameters, sqrtS, beam.beamSpreadGeV(sqrtS));
         double sigma = new LineshapeLikelihood(parameters, beam, sqrtS).totalCrossSectionPb();
         Map<String, ImprovedBornCrossSection> others = new LinkedHashMap<>();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT,
-                "<zlineshape M_Z=\"%s\" Gamma_Z=\"%s\" sin2_theta_eff=\"%s\" sqrt_s=\"%s\"/>%n", theta[0], theta[1],
-                theta[2], sqrtS));
-        if (!reweightPoints.isEmpty()) {
-            header.append("<initrwgt>\n");
-            for (Map.Entry<String, double[]> point : reweightPoints.entrySet()) {
-                LineshapeParameters p = LineshapeParameters.fromTheta(point.getValue());
-                others.put(point.getKey(), new ImprovedBornCrossSection(p));
-                header.append(String.format(Locale.ROOT,
-                        "<weight id='%s'> M_Z=%s Gamma_Z=%s sin2_theta_eff=%s </weight>%n", point.getKey(),
-                        p.massGeV(), p.widthGeV(), p.sin2ThetaEff()));
-            }
-            header.append("</initrwgt>\n");
+        for (Map.Entry<String, double[]> point : reweightPoints.entrySet()) {
+            others.put(point.getKey(), new ImprovedBornCrossSection(LineshapeParameters.fromTheta(point.getValue())));
         }
+        Dimensions names = new ZLineshapeSimulator(beam).dimensions();
+        String header = LesHouchesParameterPoints.block("z-lineshape", names.thetaNames(), theta, names.phiNames(),
+                new double[] {sqrtS}) + LesHouchesParameterPoints.reweightingBlock(names.thetaNames(), reweightPoints);
         List<LesHouchesEvent> list = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
             DimuonGenerator.TruePair pair = generator.next(rng);
@@ -70,7 +64,7 @@ public final class ZLineshapeEventFile {
             list.add(new LesHouchesEvent(1, sigma, pair.sqrtSPrime(), ImprovedBornCrossSection.alpha(sPrime), 0,
                     particles(pair, azimuth), weights));
         }
-        return new LesHouchesFile("3.0", header.toString(), LesHouchesInit.electronPositron(sqrtS / 2, sigma, 0, 1),
+        return new LesHouchesFile("3.0", header, LesHouchesInit.electronPositron(sqrtS / 2, sigma, 0, 1),
                 list);
     }
 

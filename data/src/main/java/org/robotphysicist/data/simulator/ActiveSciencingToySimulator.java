@@ -1,8 +1,10 @@
 package org.robotphysicist.data.simulator;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 import org.robotphysicist.data.InvalidInputException;
 
 /**
@@ -40,6 +42,13 @@ public final class ActiveSciencingToySimulator implements TractableSimulator {
     @Override
     public Dimensions dimensions() {
         return Dimensions.of("gf_ratio", "half_sqrt_s", "cos_theta");
+    }
+
+    /** g_f/g_f,nominal; √s/2 [GeV]; cos θ. */
+    @Override
+    public DisplayNames displayNames() {
+        return new DisplayNames(List.of(new DisplayNames.Quantity("g_f/g_f,nominal", "")),
+                List.of(new DisplayNames.Quantity("√s/2", "GeV")), List.of(new DisplayNames.Quantity("cos θ", "")));
     }
 
     @Override

@@ -35,6 +35,23 @@ public interface Simulator {
         return java.util.Collections.nCopies(dimensions().thetaDim(), "");
     }
 
+    /**
+     * Display names and units of θ, φ and x, for plot axes, titles and printed tables. Default: the
+     * identifiers of {@link #dimensions()} with {@link #thetaUnits()} and no φ or x units.
+     */
+    default org.robotphysicist.data.DisplayNames displayNames() {
+        return org.robotphysicist.data.DisplayNames.plain(dimensions(), thetaUnits());
+    }
+
+    /**
+     * The function that turns particle records (Les Houches events) into this simulator's x, where
+     * the simulator has one: the same function it applies to its own events, so that event files and
+     * simulated events give the same observables. Default: none.
+     */
+    default java.util.Optional<org.robotphysicist.data.lhe.EventRecordObservables> eventRecordObservables() {
+        return java.util.Optional.empty();
+    }
+
     /** The parameter values this simulator accepts. */
     Box thetaDomain();
 

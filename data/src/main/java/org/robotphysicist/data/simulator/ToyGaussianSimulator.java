@@ -1,8 +1,10 @@
 package org.robotphysicist.data.simulator;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 
 /**
  * The toy Gaussian: x ~ N(θ, φ) with φ the <em>variance</em>. Its likelihood is analytic, so
@@ -34,6 +36,13 @@ public final class ToyGaussianSimulator implements TractableSimulator {
     @Override
     public Dimensions dimensions() {
         return Dimensions.of("mu", "variance", "x");
+    }
+
+    /** μ; σ² (the variance); x. */
+    @Override
+    public DisplayNames displayNames() {
+        return new DisplayNames(List.of(new DisplayNames.Quantity("μ", "")),
+                List.of(new DisplayNames.Quantity("σ² (variance)", "")), List.of(new DisplayNames.Quantity("x", "")));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.robotphysicist.data.simulator;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 
 /**
  * e⁺e⁻ → μ⁺μ⁻ at leading order ({@link WeinbergLoPhysics}): θ = sin²θ<sub>W</sub> ∈ [0.01, 0.99],
@@ -34,6 +36,13 @@ public final class WeinbergLoSimulator implements TractableSimulator, CrossSecti
     @Override
     public Dimensions dimensions() {
         return Dimensions.of("sin2_theta_w", "sqrt_s", "cos_theta");
+    }
+
+    /** sin²θ_W; √s [GeV]; cos θ. */
+    @Override
+    public DisplayNames displayNames() {
+        return new DisplayNames(List.of(new DisplayNames.Quantity("sin²θ_W", "")),
+                List.of(new DisplayNames.Quantity("√s", "GeV")), List.of(new DisplayNames.Quantity("cos θ", "")));
     }
 
     @Override

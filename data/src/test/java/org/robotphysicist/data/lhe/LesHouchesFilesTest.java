@@ -148,7 +148,8 @@ class LesHouchesFilesTest {
         LesHouchesFile f = read(HAND_WRITTEN.replace("-13  1 1 2 0 0 -45.6", "-11  1 1 2 0 0 -45.6"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DimuonEventRecords.observables(f));
-        assertTrue(e.getMessage().contains("event 1: expected one final-state mu- (13) and one mu+ (-13) but found 1"
+        assertTrue(e.getMessage().contains("LHE line 10 (event 1): expected one final-state mu- (13) and one mu+ (-13)"
+                + " but found 1"
                 + " and 0"), e.getMessage());
     }
 

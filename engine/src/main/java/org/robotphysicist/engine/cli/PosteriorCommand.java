@@ -29,6 +29,7 @@ import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
+import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
@@ -195,10 +196,11 @@ final class PosteriorCommand implements Callable<Integer> {
                 boolean plotted = plot && r.onGrid() && r.posterior().dim() <= 2;
                 boolean cornered = plot && r.onGrid() && r.posterior().dim() >= 2;
                 if (plotted) {
-                    writePlot(r, png);
+                    writePlot(r, sim, m.kind(), png);
                 }
                 if (cornered) {
-                    writeCornerPlot(r, sim, csvs.size() == 1 ? trueTheta(csvs.get(0).dataset()) : null, corner);
+                    writeCornerPlot(r, sim, m.kind(), csvs.size() == 1 ? trueTheta(csvs.get(0).dataset()) : null,
+                            corner);
                 }
                 r.warnings().forEach(w -> err.println("warning: " + w));
                 if (quiet) {
@@ -206,7 +208,8 @@ final class PosteriorCommand implements Callable<Integer> {
                     return 0;
                 }
                 for (PosteriorResult.Experiment e : r.experiments()) {
-                    o.printf("%d events%s%n", e.events(), at(sim.dimensions().phiNames(), e.phi()));
+                    o.printf("%d events%s%n", e.events(), at(sim.dimensions().phiNames(), e.phi())
+                            + (e.phi().length == 0 ? "" : PlotText.units(sim.displayNames().phi())));
                 }
                 o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
                         "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
@@ -218,8 +221,11 @@ final class PosteriorCommand implements Callable<Integer> {
                 }
                 for (String name : r.summary().parameters()) {
                     int d = r.summary().parameters().indexOf(name);
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f (MAP %.5f)",
-                            name, r.summary().mean()[d], r.summary().standardDeviation()[d], r.summary().map()[d]));
+                    int k = sim.dimensions().thetaNames().indexOf(name);
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f%s (MAP %.5f)",
+                            name, r.summary().mean()[d], r.summary().standardDeviation()[d],
+                            k < 0 ? "" : PlotText.units(List.of(sim.displayNames().theta().get(k))),
+                            r.summary().map()[d]));
                     for (double level : options.levels()) {
                         CredibleInterval c = r.summary().interval(name, level);
                         line.append(String.format(Locale.ROOT, "; %.0f%% [%.5f, %.5f]", 100 * level, c.lower(),
@@ -348,33 +354,39 @@ final class PosteriorCommand implements Callable<Integer> {
         return Provenance.capture("rp posterior", cfg, seeds, hashes);
     }
 
-    private static void writePlot(PosteriorResult r, Path png) {
+    private static void writePlot(PosteriorResult r, Simulator sim, String kind, Path png) {
         var p = r.posterior();
-        String title = r.experiments().size() == 1
-                ? String.format(Locale.ROOT, "Posterior from %d events%s", r.events(), at(List.of("phi"), r.phi()))
-                : String.format(Locale.ROOT, "Posterior from %d events in %d experiments", r.events(),
-                        r.experiments().size());
+        String title = title(r, sim, kind);
+        List<String> labels = PlotText.thetaLabels(sim.displayNames(), sim.dimensions(), p.parameterNames());
         if (p.dim() == 2) {
-            PosteriorPlot2D.of(p, title, null, 0.68, 0.95).writePng(png, PlotSize.DEFAULT);
+            PosteriorPlot2D.of(p, labels, title, null, 0.68, 0.95).writePng(png, PlotSize.DEFAULT);
         } else if (p.dim() == 1) {
-            String name = p.parameterNames().get(0);
             double[] x = p.grid().points().column(0);
             CredibleInterval c = p.centralInterval(0, 0.68);
-            new PosteriorPlot1D(title, name, List.of(new Curve("posterior", x, r.density())),
-                    new PosteriorPlot1D.CredibleBand(0.68, c.lower(), c.upper()), null).writePng(png, PlotSize.DEFAULT);
+            new PosteriorPlot1D(title, labels.get(0), List.of(new Curve("posterior, " + PlotText.likelihood(kind), x,
+                    r.density())), new PosteriorPlot1D.CredibleBand(0.68, c.lower(), c.upper()), null)
+                    .writePng(png, PlotSize.DEFAULT);
         }
+    }
+
+    /** "Posterior (KIND surrogate) from N events at √s = 91.2 GeV", or "... in K experiments". */
+    private static String title(PosteriorResult r, Simulator sim, String kind) {
+        return r.experiments().size() == 1
+                ? String.format(Locale.ROOT, "Posterior (%s) from %d events%s", PlotText.likelihood(kind),
+                        r.events(), r.phi().length == 0 ? "" : " at " + PlotText.setting(sim.displayNames().phi(),
+                        r.phi()))
+                : String.format(Locale.ROOT, "Posterior (%s) from %d events in %d experiments",
+                        PlotText.likelihood(kind), r.events(), r.experiments().size());
     }
 
     /**
      * The corner plot (1-D and 2-D marginals, 68% and 95% HPD regions), with the events' θ marked
      * as the true value when the CSV holds one θ for all events (simulated data).
      */
-    private static void writeCornerPlot(PosteriorResult r, Simulator sim, double[] truth, Path png) {
+    private static void writeCornerPlot(PosteriorResult r, Simulator sim, String kind, double[] truth, Path png) {
         var p = r.posterior();
-        String title = String.format(Locale.ROOT, "Posterior from %d events%s", r.events(),
-                at(sim.dimensions().phiNames(), r.phi()));
-        CornerPlot.of(p, CornerPlot.labels(p.parameterNames(), sim.thetaUnits()), title, truth, 0.68, 0.95)
-                .writePng(png);
+        CornerPlot.of(p, PlotText.thetaLabels(sim.displayNames(), sim.dimensions(), p.parameterNames()),
+                title(r, sim, kind), truth, 0.68, 0.95).writePng(png);
     }
 
     /** The θ every event was simulated at, or {@code null} when the CSV has no θ or several. */

@@ -102,6 +102,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " (theta, phi) pair).")
     OutputFormat format = OutputFormat.csv;
 
+    @Option(names = "--reweight", paramLabel = "ID=V,V,V", mapFallbackValue = "",
+            description = "With --format lhe: also give each event a <rwgt> weight for this other theta (repeatable;"
+                    + " the header declares it, and rp train --events-from uses it as an importance weight).")
+    Map<String, String> reweight = new java.util.LinkedHashMap<>();
+
     /** The file formats {@code rp simulate} writes. */
     enum OutputFormat { csv, lhe }
 
@@ -141,6 +146,10 @@ final class SimulateCommand implements Callable<Integer> {
         OutputTargets.requireWritableFile("--out", out);
         if (format == OutputFormat.lhe) {
             return writeLesHouches(registry, o);
+        }
+        if (!reweight.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --reweight only with --format lhe"
+                    + " (a CSV has no event weights) but found it with --format " + format);
         }
         Simulator sim = simulator != null ? registry.create(simulator) : ExternalSimulator.start(externalConfig);
         Simulated result;
@@ -183,7 +192,8 @@ final class SimulateCommand implements Callable<Integer> {
         double[] t = values("--theta", theta, "--prior", prior, sim.thetaDomain(), 3, drawRng).row(0);
         double[] p = values("--phi", phi, "--phi-range", phiRange, sim.phiDomain(), 1, drawRng).row(0);
         long t0 = System.nanoTime();
-        LesHouchesFile generated = ZLineshapeEventFile.generate(t, p[0], events, eventRng, Map.of(), sim.detector());
+        LesHouchesFile generated = ZLineshapeEventFile.generate(t, p[0], events, eventRng, reweightPoints(sim),
+                sim.detector());
         String header = "<!-- producer: rp simulate --simulator z-lineshape --format lhe; seed: " + seed
                 + "; generator-level records (no detector) -->\n" + generated.header();
         LesHouchesFile file = new LesHouchesFile(generated.version(), header, generated.init(), generated.events());
@@ -200,6 +210,34 @@ final class SimulateCommand implements Callable<Integer> {
                     out, seconds);
         }
         return 0;
+    }
+
+    /** {@code --reweight}: id → θ′, each inside the simulator's θ domain. */
+    private Map<String, double[]> reweightPoints(Simulator sim) {
+        Map<String, double[]> points = new java.util.LinkedHashMap<>();
+        int d = sim.dimensions().thetaDim();
+        for (Map.Entry<String, String> e : reweight.entrySet()) {
+            String what = "--reweight " + e.getKey();
+            if (!e.getKey().matches("[A-Za-z0-9_.+-]+")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--reweight: expected an id of letters,"
+                        + " digits and _.+- but found '" + e.getKey() + "'");
+            }
+            double[] values;
+            try {
+                values = java.util.Arrays.stream(e.getValue().split(",", -1)).map(String::strip)
+                        .mapToDouble(Double::parseDouble).toArray();
+            } catch (NumberFormatException bad) {
+                throw new CommandLine.ParameterException(spec.commandLine(), what + ": expected comma-separated"
+                        + " numbers but found '" + e.getValue() + "'");
+            }
+            if (values.length != d) {
+                throw new CommandLine.ParameterException(spec.commandLine(), what + ": expected " + d + " values "
+                        + sim.dimensions().thetaNames() + " but found '" + e.getValue() + "'");
+            }
+            sim.thetaDomain().require(what, values);
+            points.put(e.getKey(), values);
+        }
+        return points;
     }
 
     /** The events and how long simulating them took. */

@@ -17,6 +17,7 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.LesHouchesLabels;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Option;
             "theta is drawn uniformly from --prior (default: the simulator's theta domain), from the normal"
                     + " --prior-normal (within its mean +- 5 sd), or uniformly from a wider --proposal; phi is fixed"
                     + " (--phi) or drawn uniformly from --phi-range. Or train on labelled events already on disk"
-                    + " (--events-from, CSV as rp simulate writes it). Writes --output (a model file for rp posterior,"
+                    + " (--events-from: CSV as rp simulate writes it, or Les Houches files *.lhe). Writes --output"
+                    + " (a model file for rp posterior,"
                     + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");
@@ -80,11 +82,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--events-from", arity = "1..*", paramLabel = "FILE",
             description = "Train on these labelled event files (CSV with x, theta and phi columns, as rp simulate"
                     + " writes it) instead of simulating; every row is used. Column names are checked against"
-                    + " --simulator when given, else taken from the header. Not with --external, --prior,"
-                    + " --prior-normal, --proposal, --phi, --phi-range or --training-rows.")
+                    + " --simulator when given, else taken from the header. Files named *.lhe are Les Houches event"
+                    + " files: --simulator turns their particle records into x, theta and phi come from each file's"
+                    + " header (or --theta, --phi), and <rwgt> weights add resampled rows at the other theta they"
+                    + " declare. Not with --external, --prior, --prior-normal, --proposal, --phi-range or"
+                    + " --training-rows.")
     List<Path> eventsFrom;
 
-    @Option(names = "--phi", split = ",", paramLabel = "V", description = "Train at this one phi.")
+    @Option(names = "--theta", split = ",", paramLabel = "V",
+            description = "With --events-from FILE.lhe: the theta every Les Houches file was generated at (default:"
+                    + " each file's header).")
+    double[] theta;
+
+    @Option(names = "--phi", split = ",", paramLabel = "V", description = "Train at this one phi (with --events-from"
+            + " FILE.lhe: the phi of every Les Houches file; default: each file's header or beams).")
     double[] phi;
 
     @Option(names = "--phi-range", split = ",", paramLabel = "LO,HI",
@@ -134,6 +145,11 @@ final class TrainCommand implements Callable<Integer> {
             + " for the certificate (default ${DEFAULT-VALUE}: the coverage standard error at level 0.5 is then 0.035,"
             + " so the +-0.05 tolerance is 1.4 of them; 1000 makes it 3.2).")
     int certifyDatasets = DEFAULT_CERTIFY_DATASETS;
+
+    @Option(names = "--certify-grid", paramLabel = "M", description = "Theta grid points per dimension of the"
+            + " certificate's posteriors (default ${DEFAULT-VALUE}, lowered so the grid holds at most 200000 points;"
+            + " a coarse grid keeps an expensive exact likelihood affordable).")
+    int certifyGrid = CertificateSettings.DEFAULT_GRID_POINTS;
 
     @Option(names = "--certify-phi", split = ",", paramLabel = "V", description = "The phi the certificate is measured"
             + " at (default: --phi, or the middle of the (first) --phi-range).")
@@ -185,6 +201,11 @@ final class TrainCommand implements Callable<Integer> {
         if (eventsFrom != null) {
             return trainFromEvents(o, key, png);
         }
+        if (theta != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --theta only with --events-from"
+                    + " FILE.lhe (it labels Les Houches files; training theta otherwise come from --prior or"
+                    + " --proposal) but found it without --events-from");
+        }
         Simulator sim = simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
         try {
             return train(sim, o, key, png);
@@ -207,6 +228,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " component, but found " + at.length);
         }
         CertificateSettings certification = CertificateSettings.defaults(events).withDatasets(certifyDatasets)
+                .withGridPointsPerDimension(certifyGrid)
                 .withSeed(seed).withTolerance(certifyTolerance);
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
@@ -250,8 +272,13 @@ final class TrainCommand implements Callable<Integer> {
     /** {@code --events-from}: the files' rows as they are, names from --simulator or the header. */
     private int trainFromEvents(PrintWriter o, SigningKey key, Path png) {
         List<String> clashing = new java.util.ArrayList<>();
-        for (String option : List.of("--external", "--prior", "--prior-normal", "--proposal", "--phi", "--phi-range",
-                "--training-rows")) {
+        boolean lhe = eventsFrom.stream().anyMatch(EventFileSource::isLesHouches);
+        List<String> options = new java.util.ArrayList<>(List.of("--external", "--prior", "--prior-normal",
+                "--proposal", "--phi-range", "--training-rows"));
+        if (!lhe) {
+            options.addAll(List.of("--theta", "--phi"));
+        }
+        for (String option : options) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 clashing.add(option);
             }
@@ -259,12 +286,14 @@ final class TrainCommand implements Callable<Integer> {
         if (!clashing.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --events-from without "
                     + String.join(", ", clashing) + " (theta, phi and the rows come from the files; --simulator NAME"
-                    + " only names and bounds them) but found them together");
+                    + " only names and bounds them" + (lhe ? "" : "; --theta and --phi label Les Houches files only")
+                    + ") but found them together");
         }
         Simulator sim = simulator.name == null ? null : simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
         try {
-            EventFileSource events = EventFileSource.read(eventsFrom, sim);
+            EventFileSource events = EventFileSource.read(eventsFrom, sim, new LesHouchesLabels(theta, phi, seed));
             if (!quiet) {
+                events.notes().forEach(o::println);
                 o.printf("training on %s: theta in %s, phi in %s%n", events.describe(), events.thetaRange(),
                         events.phiRange());
             }

@@ -115,17 +115,13 @@ public final class CornerPlot {
         return new CornerPlot(title, labels, posterior, regular.grid(), truth, levels);
     }
 
-    /** Axis labels "name (unit)", or the bare name where the unit is "" (dimensionless or undeclared). */
+    /**
+     * Axis labels "name [unit]", or the bare name where the unit is "" (dimensionless or undeclared);
+     * {@link org.robotphysicist.data.DisplayNames.Quantity#label()}.
+     */
     public static List<String> labels(List<String> names, List<String> units) {
-        if (units.size() != names.size()) {
-            throw new DimensionMismatchException("parameter units: expected " + names.size() + " but found "
-                    + units.size());
-        }
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < names.size(); k++) {
-            out.add(units.get(k).isEmpty() ? names.get(k) : names.get(k) + " (" + units.get(k) + ")");
-        }
-        return out;
+        return org.robotphysicist.data.DisplayNames.quantities(names, units).stream()
+                .map(org.robotphysicist.data.DisplayNames.Quantity::label).toList();
     }
 
     /**

@@ -74,8 +74,14 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
         return new Curve(name + " grid", v, new double[v.length]).x();
     }
 
-    /** The plot of a two-dimensional {@link GridPosterior}. */
+    /** The plot of a two-dimensional {@link GridPosterior}, its parameter names on the axes. */
     public static PosteriorPlot2D of(GridPosterior posterior, String title, double[] truth, double... levels) {
+        return of(posterior, posterior.parameterNames(), title, truth, levels);
+    }
+
+    /** The plot of a two-dimensional {@link GridPosterior} with axis labels {@code labels} (x, y). */
+    public static PosteriorPlot2D of(GridPosterior posterior, List<String> labels, String title, double[] truth,
+            double... levels) {
         if (posterior.grid().dim() != 2) {
             throw new DimensionMismatchException("2-D posterior plot: expected a 2-dimensional posterior but found "
                     + posterior.grid().dim() + " dimensions");
@@ -89,8 +95,10 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
         for (int k = 0; k < density.length; k++) {
             density[k] = Math.exp(logDensity[k]);
         }
-        List<String> names = posterior.parameterNames();
-        return new PosteriorPlot2D(title, names.get(0), names.get(1), regular.grid().axis(0), regular.grid().axis(1),
+        if (labels.size() != 2) {
+            throw new DimensionMismatchException("2-D posterior plot labels", 2, labels.size());
+        }
+        return new PosteriorPlot2D(title, labels.get(0), labels.get(1), regular.grid().axis(0), regular.grid().axis(1),
                 density, levels, truth);
     }
 

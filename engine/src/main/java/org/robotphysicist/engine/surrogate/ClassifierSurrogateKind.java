@@ -46,6 +46,30 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
         return true;
     }
 
+    /** θ nodes per dimension of the normalization table at one setting φ (a φ range: see below). */
+    public static final int NORMALIZATION_THETA_NODES = 65;
+    /**
+     * θ and φ nodes per dimension of the normalization table over a φ range: log Ẑ is interpolated
+     * linearly between nodes and the θ-dependent part of that error is multiplied by N in the log
+     * posterior, so φ needs nodes as dense as the network's offset changes with φ (on Weinberg LO,
+     * 9 φ nodes 7.5 GeV apart shifted 1000-event posteriors by 1–3 sd near the Z pole;
+     * benchmarks/README.md, "Surrogate coverage"). 33 θ × 17 φ nodes cost what 65 × 9 did.
+     */
+    public static final int NORMALIZATION_RANGE_THETA_NODES = 33;
+    /** See {@link #NORMALIZATION_RANGE_THETA_NODES}. */
+    public static final int NORMALIZATION_RANGE_PHI_NODES = 17;
+
+    /**
+     * K = {@value #NORMALIZATION_PER_EVENT}·N reference events per φ node, on
+     * {@value #NORMALIZATION_THETA_NODES} θ nodes at one φ, or on the grid above over a φ range.
+     */
+    static RatioTrainingConfig.Normalization normalization(int eventsPerExperiment, boolean phiIsPoint) {
+        RatioTrainingConfig.Normalization n = RatioTrainingConfig.Normalization.forEvents(eventsPerExperiment,
+                NORMALIZATION_PER_EVENT);
+        return phiIsPoint ? n : new RatioTrainingConfig.Normalization(n.samples(), NORMALIZATION_RANGE_THETA_NODES,
+                NORMALIZATION_RANGE_PHI_NODES, n.maxPoints());
+    }
+
     /** The training configuration for {@code r}: the defaults above, overridden by the request's controls. */
     public static RatioTrainingConfig trainingConfig(SurrogateBuildRequest r) {
         TrainingControls c = r.training();
@@ -55,8 +79,9 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
                 r.device(), c.timeBudget());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
-                .withNormalization(c.evidenceNormalizationOrDefault() ? RatioTrainingConfig.Normalization.forEvents(
-                        r.eventsPerExperiment(), NORMALIZATION_PER_EVENT) : RatioTrainingConfig.Normalization.off());
+                .withNormalization(c.evidenceNormalizationOrDefault()
+                        ? normalization(r.eventsPerExperiment(), r.phiIsPoint())
+                        : RatioTrainingConfig.Normalization.off());
     }
 
     @Override

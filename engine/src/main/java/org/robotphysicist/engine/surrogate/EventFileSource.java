@@ -25,10 +25,13 @@ import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.simulator.Simulator;
 
 /**
- * Labelled events (x, θ, φ) already on disk — one or more CSV files as {@code rp simulate} writes
- * them ({@link EventCsv}: a header {@code x:…,theta:…,phi:…}, then one event per line) — read into
- * one training table of N rows. Neural kinds learn p̂(x | θ, φ) from these rows as they are: a flow
- * by maximum likelihood, the classifier with θ shuffled across rows for its negative class. The
+ * Labelled events (x, θ, φ) already on disk — CSV files as {@code rp simulate} writes them
+ * ({@link EventCsv}: a header {@code x:…,theta:…,phi:…}, then one event per line) and Les Houches
+ * event files ({@code *.lhe}: particle records turned into x by the simulator's own observables
+ * function, θ and φ from the header or {@link LesHouchesLabels}, {@code <rwgt>} weights as importance
+ * weights for other θ; {@link LesHouchesTrainingRows}) — read into one training table of N rows.
+ * Neural kinds learn p̂(x | θ, φ) from these rows as they are: a flow by maximum likelihood, the
+ * classifier with θ shuffled across rows for its negative class. The
  * surrogate's θ and φ ranges are the bounding boxes of the rows' θ and φ; its x range is the
  * support where it is bounded and the rows' range elsewhere.
  *
@@ -43,19 +46,22 @@ import org.robotphysicist.data.simulator.Simulator;
  * @param sha256 SHA-256 of each file's bytes, by path as given (recorded in the model's provenance)
  * @param data   all rows, files concatenated in order, (N, D<sub>x</sub> + D<sub>θ</sub> + D<sub>φ</sub>)
  * @param dimensions the names of θ, φ and x
- * @param simulator  the simulator that names and bounds the problem, or null
+ * @param simulator  the simulator that names and bounds the problem, or null (not for LHE files)
+ * @param notes      one line per Les Houches parameter point: where its rows came from (empty for CSV)
  * @param drawnTheta the θ box the rows' θ were drawn over, when the caller knows it (the rows' bounding box then
  *                   lies inside it), or null: the bounding box of the rows
  * @param drawnPhi   likewise for φ, or null
  */
 public record EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data,
-        Dimensions dimensions, Simulator simulator, Box drawnTheta, Box drawnPhi) implements TrainingSource {
+        Dimensions dimensions, Simulator simulator, List<String> notes, Box drawnTheta, Box drawnPhi)
+        implements TrainingSource {
 
     /** The fewest rows a training table may have. */
     public static final int MIN_ROWS = 100;
 
     public EventFileSource {
         files = List.copyOf(files);
+        notes = List.copyOf(notes);
         sha256 = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sha256));
         Objects.requireNonNull(data, "event data");
         Objects.requireNonNull(dimensions, "dimensions");
@@ -73,7 +79,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
     /** Rows whose ranges are their bounding boxes. */
     public EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data, Dimensions dimensions,
             Simulator simulator) {
-        this(files, sha256, data, dimensions, simulator, null, null);
+        this(files, sha256, data, dimensions, simulator, List.of(), null, null);
     }
 
     /**
@@ -91,7 +97,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
                     + simulator.thetaDomain() + " x phi " + simulator.phiDomain() + " but found theta " + theta
                     + " x phi " + phi);
         }
-        return new EventFileSource(files, sha256, data, dimensions, simulator, theta, phi);
+        return new EventFileSource(files, sha256, data, dimensions, simulator, notes, theta, phi);
     }
 
     private static void requireCovering(String role, Box declared, Box rows) {
@@ -103,19 +109,37 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
 
     /**
      * Reads {@code files}; names and domains from {@code simulator}, or from the first header when it
-     * is null.
+     * is null; Les Houches files labelled by their headers.
      *
      * @throws MalformedDataException naming the file (and line) at fault
      */
     public static EventFileSource read(List<Path> files, Simulator simulator) {
+        return read(files, simulator, LesHouchesLabels.fromHeaders(0));
+    }
+
+    /**
+     * As {@link #read(List, Simulator)}, with the (θ, φ) labels and resampling seed of the Les
+     * Houches files ({@code *.lhe}, which need a simulator) given by {@code labels}.
+     */
+    public static EventFileSource read(List<Path> files, Simulator simulator, LesHouchesLabels labels) {
         if (files == null || files.isEmpty()) {
-            throw new InvalidInputException("event files: expected at least one CSV file but found none");
+            throw new InvalidInputException("event files: expected at least one CSV or LHE file but found none");
         }
         List<EventDataset> parts = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        java.util.SplittableRandom resampling = new java.util.SplittableRandom(labels.seed());
         DatasetSchema expected = simulator == null ? null : DatasetSchema.labelled(simulator.dimensions());
         for (Path file : files) {
-            EventDataset part = EventCsv.read(file).dataset();
+            EventDataset part;
+            if (LesHouchesTrainingRows.isLesHouches(file)) {
+                LesHouchesTrainingRows.Read lhe = LesHouchesTrainingRows.read(file, simulator, labels,
+                        resampling.split());
+                part = lhe.rows();
+                notes.addAll(lhe.notes());
+            } else {
+                part = EventCsv.read(file).dataset();
+            }
             DatasetSchema found = part.schema();
             if (found.thetaNames().isEmpty()) {
                 throw new MalformedDataException(file + ": expected theta and phi columns beside x (a header such as"
@@ -147,7 +171,12 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         Dimensions dims = simulator != null ? simulator.dimensions()
                 : new Dimensions(expected.thetaNames(), expected.phiNames(), expected.xNames());
         requireVaryingTheta(files, dims, all.theta());
-        return new EventFileSource(files, hashes, all, dims, simulator);
+        return new EventFileSource(files, hashes, all, dims, simulator, notes, null, null);
+    }
+
+    /** Whether {@code file} is read as a Les Houches event file (a name ending in {@code .lhe}). */
+    public static boolean isLesHouches(Path file) {
+        return LesHouchesTrainingRows.isLesHouches(file);
     }
 
     /** The θ box the rows were drawn over, else the bounding box of the rows' θ: the surrogate's θ range. */

@@ -52,6 +52,6 @@ class DemoPlotAndProgressTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(700, img.getWidth());
         assertEquals(500, img.getHeight());
-        assertTrue(DemoPlot.of(r, small).title().contains("5000 events at sqrt(s) = 58.00 GeV"));
+        assertTrue(DemoPlot.of(r, small).title().contains("5000 events at √s = 58.00 GeV"));
     }
 }

@@ -80,6 +80,18 @@ public final class ExternalSimulator implements Simulator, AutoCloseable {
         return handshake.dimensions();
     }
 
+    /** From the handshake's optional {@code label} lines; the names, without units, where there are none. */
+    @Override
+    public org.robotphysicist.data.DisplayNames displayNames() {
+        return handshake.displayNames();
+    }
+
+    /** The θ units of the {@code label} lines. */
+    @Override
+    public List<String> thetaUnits() {
+        return handshake.displayNames().thetaUnits();
+    }
+
     @Override
     public Box thetaDomain() {
         return handshake.thetaDomain();

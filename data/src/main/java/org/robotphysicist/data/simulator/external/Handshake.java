@@ -2,6 +2,7 @@ package org.robotphysicist.data.simulator.external;
 
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 
 /**
  * What a program announced in its handshake: its name, the names of θ, φ and x, and their
@@ -13,8 +14,10 @@ import org.robotphysicist.data.Dimensions;
  * @param thetaDomain where θ may lie
  * @param phiDomain   where φ may lie
  * @param xSupport    where events fall
+ * @param displayNames display names and units from the optional {@code label} lines (the names where none)
  */
-record Handshake(int version, String name, Dimensions dimensions, Box thetaDomain, Box phiDomain, Box xSupport) {
+record Handshake(int version, String name, Dimensions dimensions, Box thetaDomain, Box phiDomain, Box xSupport,
+        DisplayNames displayNames) {
 
     /** The handshake as the program would write it, for messages. */
     String describe() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 import org.robotphysicist.data.InvalidInputException;
 
 /**
@@ -136,6 +137,19 @@ final class SimulatorProcess {
                         + String.join(" ", line) + "'");
             }
         }
+        java.util.Map<String, DisplayNames.Quantity> labels = new java.util.LinkedHashMap<>();
+        while (!line.isEmpty() && line.get(0).equals("label")) {
+            if (line.size() < 4 || !names.contains(line.get(1))) {
+                throw protocol("expected 'label <name> <unit or -> <display name>' for one of the names " + names
+                        + " but found '" + String.join(" ", line) + "'");
+            }
+            String unit = line.get(2).equals("-") ? "" : line.get(2);
+            if (labels.put(line.get(1), new DisplayNames.Quantity(String.join(" ", line.subList(3, line.size())),
+                    unit)) != null) {
+                throw protocol("expected one 'label' line per name but found a second for " + line.get(1));
+            }
+            line = Tokens.split(expectLine(t, "'label' lines or 'ready'", "start-up timeout"));
+        }
         refuseIfError(line, "start");
         if (line.size() != 1 || !line.get(0).equals("ready")) {
             throw protocol("expected 'ready' to end the handshake but found '" + String.join(" ", line) + "'");
@@ -143,8 +157,14 @@ final class SimulatorProcess {
         try {
             Dimensions dims = new Dimensions(names.subList(0, counts[0]), names.subList(counts[0], counts[0] + counts[1]),
                     names.subList(counts[0] + counts[1], names.size()));
+            List<DisplayNames.Quantity> shown = names.stream()
+                    .map(n -> labels.getOrDefault(n, new DisplayNames.Quantity(n, ""))).toList();
+            DisplayNames display = new DisplayNames(shown.subList(0, counts[0]),
+                    shown.subList(counts[0], counts[0] + counts[1]),
+                    shown.subList(counts[0] + counts[1], names.size()));
             return new Handshake(version, nameLine.get(1), dims, box(bounds, 0, counts[0]),
-                    box(bounds, counts[0], counts[0] + counts[1]), box(bounds, counts[0] + counts[1], names.size()));
+                    box(bounds, counts[0], counts[0] + counts[1]), box(bounds, counts[0] + counts[1], names.size()),
+                    display);
         } catch (InvalidInputException e) {
             throw protocol("expected a valid handshake but " + e.getMessage());
         }

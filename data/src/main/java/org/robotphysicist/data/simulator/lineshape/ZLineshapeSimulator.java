@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 import org.robotphysicist.data.simulator.CrossSectionModel;
 import org.robotphysicist.data.simulator.StandardNormal;
 import org.robotphysicist.data.simulator.TractableSimulator;
@@ -77,6 +78,20 @@ public final class ZLineshapeSimulator implements TractableSimulator, CrossSecti
     @Override
     public List<String> thetaUnits() {
         return List.of("GeV", "GeV", "");
+    }
+
+    /** M_Z [GeV], Γ_Z [GeV], sin²θ_eff; √s [GeV]; cos θ*, acollinearity ξ [rad], m_μμ/√s. */
+    @Override
+    public DisplayNames displayNames() {
+        return new DisplayNames(DisplayNames.quantities(List.of("M_Z", "Γ_Z", "sin²θ_eff"), thetaUnits()),
+                List.of(new DisplayNames.Quantity("√s", "GeV")), DisplayNames.quantities(
+                        List.of("cos θ*", "acollinearity ξ", "m_μμ/√s"), List.of("", "rad", "")));
+    }
+
+    /** {@link org.robotphysicist.data.lhe.DimuonEventRecords}: {@link DimuonObservables} on the records' muons. */
+    @Override
+    public java.util.Optional<org.robotphysicist.data.lhe.EventRecordObservables> eventRecordObservables() {
+        return java.util.Optional.of(org.robotphysicist.data.lhe.DimuonEventRecords.INSTANCE);
     }
 
     @Override

@@ -218,6 +218,8 @@ class ExternalSimulatorTest {
         assertProtocolErrorAtStart("no-theta", "expected at least one 'theta <name> <lower> <upper>' line but found"
                 + " 'phi p 0 1'");
         assertProtocolErrorAtStart("nan-bound", "expected a number, inf or -inf as bound but found 'nan'");
+        assertProtocolErrorAtStart("unknown-label", "expected 'label <name> <unit or -> <display name>' for one of the"
+                + " names [t, p, v] but found 'label w GeV W'");
         SimulatorReportedErrorException refused = assertThrows(SimulatorReportedErrorException.class,
                 () -> ExternalSimulator.start(config("refuse-start")));
         assertTrue(refused.getMessage().contains("refused to start: licence file /opt/sim/licence not found"),

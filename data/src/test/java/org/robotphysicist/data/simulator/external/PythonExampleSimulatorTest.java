@@ -52,6 +52,8 @@ class PythonExampleSimulatorTest {
         try (ExternalSimulator sim = ExternalSimulator.start(example("weinberg_lo.py"))) {
             assertEquals("weinberg-lo-python", sim.name());
             assertEquals(List.of("sin2_theta_w"), sim.dimensions().thetaNames());
+            assertEquals(List.of("sin²θ_W"), sim.displayNames().thetaLabels(), "from the 'label' lines");
+            assertEquals(List.of("√s [GeV]"), sim.displayNames().phiLabels());
             double[] c = sim.simulate(new double[] {s2w}, new double[] {sqrtS}, n, new SplittableRandom(11)).column(0);
             ForwardBackwardDistribution exact = WeinbergLoPhysics.angularDistribution(s2w, sqrtS);
             double forward = Arrays.stream(c).filter(v -> v > 0).count();
@@ -124,13 +126,14 @@ class PythonExampleSimulatorTest {
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the example exits on 'quit'");
             assertEquals(0, p.exitValue());
             assertEquals("rp-simulator 1", lines.get(0));
-            assertEquals("ready", lines.get(5));
-            assertTrue(lines.get(6).startsWith("error 0 expected 'simulate ID N SEED'"), lines.get(6));
-            assertTrue(lines.get(7).startsWith("error 2 expected N >= 1"), lines.get(7));
-            assertTrue(lines.get(8).startsWith("error 3 malformed request"), lines.get(8));
-            assertEquals("events 4 2", lines.get(9));
-            assertEquals("end 4", lines.get(12));
-            assertEquals(13, lines.size(), String.join("\n", lines));
+            assertEquals("label sqrt_s GeV √s", lines.get(6));
+            assertEquals("ready", lines.get(8));
+            assertTrue(lines.get(9).startsWith("error 0 expected 'simulate ID N SEED'"), lines.get(9));
+            assertTrue(lines.get(10).startsWith("error 2 expected N >= 1"), lines.get(10));
+            assertTrue(lines.get(11).startsWith("error 3 malformed request"), lines.get(11));
+            assertEquals("events 4 2", lines.get(12));
+            assertEquals("end 4", lines.get(15));
+            assertEquals(16, lines.size(), String.join("\n", lines));
         } finally {
             p.destroyForcibly();
         }

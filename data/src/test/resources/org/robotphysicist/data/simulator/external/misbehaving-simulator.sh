@@ -27,6 +27,8 @@ case "$mode" in
   garbage-handshake) echo "hello world"; exec sleep 600 ;;
   no-theta) echo "rp-simulator 1"; echo "name broken"; echo "phi p 0 1"; echo "x v 0 1"; echo "ready"; exec sleep 600 ;;
   nan-bound) echo "rp-simulator 1"; echo "name broken"; echo "theta t nan 1"; exec sleep 600 ;;
+  unknown-label) echo "rp-simulator 1"; echo "name broken"; echo "theta t -10 10"; echo "phi p 0 1"; echo "x v -5 5"
+    echo "label w GeV W"; exec sleep 600 ;;
   refuse-start) echo "error licence file /opt/sim/licence not found"; exit 1 ;;
   crash-at-start) echo "rp-simulator 1"; echo "fatal: cannot load tables" >&2; exit 7 ;;
   orphan|orphan-crash)

@@ -64,8 +64,9 @@ final class DesignFiles {
     }
 
     private void plot(ExperimentDesigner designer, DesignHistory history, DesignRound round, GridPosterior posterior) {
-        String phiName = history.dimensions().phiNames().get(0);
-        EigPlot eig = DesignPlots.eig(round, phiName);
+        DesignPlots.Labels labels = DesignPlots.Labels.of(designer.displayNames(), history.dimensions(),
+                posterior.parameterNames(), designer.likelihoodName());
+        EigPlot eig = DesignPlots.eig(round, labels);
         if (eig != null) {
             eig.writePng(directory.resolve(roundFile("eig", round.round(), "png")), PlotSize.DEFAULT);
         }
@@ -75,13 +76,13 @@ final class DesignFiles {
         if (posterior.dim() == 1) {
             GridPosterior prior = designer.expectedInformationGain().priorOnGrid(all.size() > 1
                     ? all.get(all.size() - 2).asPrior() : designer.initialPrior());
-            DesignPlots.posterior(round, posterior, prior, phiName, truth).writePng(posteriorPng, PlotSize.DEFAULT);
-            DesignPlots.allRounds(all, truth).writePng(directory.resolve(ALL_ROUNDS), PlotSize.DEFAULT);
+            DesignPlots.posterior(round, posterior, prior, labels, truth).writePng(posteriorPng, PlotSize.DEFAULT);
+            DesignPlots.allRounds(all, labels, truth).writePng(directory.resolve(ALL_ROUNDS), PlotSize.DEFAULT);
         } else if (posterior.dim() == 2) {
-            DesignPlots.posterior2D(round, posterior, truth).writePng(posteriorPng, PlotSize.DEFAULT);
+            DesignPlots.posterior2D(round, posterior, labels, truth).writePng(posteriorPng, PlotSize.DEFAULT);
         }
         if (posterior.dim() >= 2) {
-            DesignPlots.corner(round, posterior, designer.thetaUnits(), phiName, truth)
+            DesignPlots.corner(round, posterior, labels, truth)
                     .writePng(directory.resolve(roundFile("corner", round.round(), "png")));
         }
     }

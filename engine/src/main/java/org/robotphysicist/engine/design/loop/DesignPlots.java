@@ -3,10 +3,13 @@ package org.robotphysicist.engine.design.loop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.DisplayNames;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.EigPlot;
+import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
@@ -22,7 +25,25 @@ final class DesignPlots {
     }
 
     /** EIG against φ in one round; {@code null} unless φ is one-dimensional. */
-    static EigPlot eig(DesignRound round, String phiName) {
+    /**
+     * What the design plots write on axes, titles and legends.
+     *
+     * @param theta      axis labels of the posterior's parameters, "display [unit]"
+     * @param phi        the φ component (display name and unit)
+     * @param likelihood the legend name of the likelihood ("maf surrogate", "exact likelihood")
+     */
+    record Labels(List<String> theta, DisplayNames.Quantity phi, String likelihood) {
+        static Labels of(DisplayNames display, Dimensions dims, List<String> parameters, String likelihood) {
+            return new Labels(PlotText.thetaLabels(display, dims, parameters), display.phi().get(0), likelihood);
+        }
+
+        /** "√s = 91.2 GeV". */
+        String setting(double phi) {
+            return PlotText.setting(List.of(this.phi), new double[] {phi});
+        }
+    }
+
+    static EigPlot eig(DesignRound round, Labels labels) {
         if (round.phi().length != 1) {
             return null;
         }
@@ -36,51 +57,53 @@ final class DesignPlots {
             se[i] = ev.get(i).standardError();
         }
         GpCurve gp = round.gpCurve();
-        return new EigPlot(String.format(Locale.ROOT, "Round %d: expected information gain (%d estimates)",
-                round.round(), phi.length), phiName, phi, value, se, gp == null ? null : gp.phi(),
-                gp == null ? null : gp.mean(), gp == null ? null : gp.sd(), round.phi()[0]);
+        return new EigPlot(String.format(Locale.ROOT, "Round %d: expected information gain (%d estimates, %s)",
+                round.round(), phi.length, labels.likelihood()), labels.phi().label(), phi, value, se,
+                gp == null ? null : gp.phi(), gp == null ? null : gp.mean(), gp == null ? null : gp.sd(),
+                round.phi()[0]);
     }
 
     /** The posterior after {@code round} beside its prior, with the 68% interval and the truth; 1-D θ. */
-    static PosteriorPlot1D posterior(DesignRound round, GridPosterior posterior, GridPosterior prior, String phiName,
+    static PosteriorPlot1D posterior(DesignRound round, GridPosterior posterior, GridPosterior prior, Labels labels,
             double[] truth) {
         String name = posterior.parameterNames().get(0);
         double[] x = posterior.grid().points().column(0);
         CredibleInterval c68 = round.posterior().interval(name, 0.68);
-        List<Curve> curves = List.of(new Curve("posterior after round " + round.round(), x, density(posterior)),
-                new Curve(round.round() == 1 ? "prior" : "prior (posterior after round " + (round.round() - 1) + ")",
-                        x, density(prior)));
-        return new PosteriorPlot1D(String.format(Locale.ROOT, "Round %d: %d events at %s = %.4g", round.round(),
-                round.events(), phiName, round.phi()[0]), name, curves, band(c68, x),
+        List<Curve> curves = List.of(new Curve("posterior after round " + round.round() + ", " + labels.likelihood(),
+                x, density(posterior)), new Curve(round.round() == 1 ? "prior"
+                        : "prior (posterior after round " + (round.round() - 1) + ")", x, density(prior)));
+        return new PosteriorPlot1D(String.format(Locale.ROOT, "Round %d: %d events at %s", round.round(),
+                round.events(), labels.setting(round.phi()[0])), labels.theta().get(0), curves, band(c68, x),
                 truth == null ? null : truth[0]);
     }
 
     /** The posterior after {@code round} as a heat map with 68% and 95% regions; 2-D θ. */
-    static PosteriorPlot2D posterior2D(DesignRound round, GridPosterior posterior, double[] truth) {
-        return PosteriorPlot2D.of(posterior, String.format(Locale.ROOT, "Round %d: posterior after %d events",
-                round.round(), round.events()), truth, 0.68, 0.95);
+    static PosteriorPlot2D posterior2D(DesignRound round, GridPosterior posterior, Labels labels, double[] truth) {
+        return PosteriorPlot2D.of(posterior, labels.theta(), String.format(Locale.ROOT,
+                "Round %d: posterior (%s) after %d events at %s", round.round(), labels.likelihood(), round.events(),
+                labels.setting(round.phi()[0])), truth, 0.68, 0.95);
     }
 
     /** The corner plot of the posterior after {@code round}, with the settings run so far; θ of 2 or more dimensions. */
-    static CornerPlot corner(DesignRound round, GridPosterior posterior, List<String> units, String phiName,
-            double[] truth) {
-        return CornerPlot.of(posterior, CornerPlot.labels(posterior.parameterNames(), units),
-                String.format(Locale.ROOT, "Round %d: posterior, with %d new events at %s = %.4g",
-                        round.round(), round.events(), phiName, round.phi()[0]), truth, 0.68, 0.95);
+    static CornerPlot corner(DesignRound round, GridPosterior posterior, Labels labels, double[] truth) {
+        return CornerPlot.of(posterior, labels.theta(),
+                String.format(Locale.ROOT, "Round %d: posterior (%s), with %d new events at %s",
+                        round.round(), labels.likelihood(), round.events(), labels.setting(round.phi()[0])), truth,
+                0.68, 0.95);
     }
 
     /** Every round's posterior, the latest first (solid); 1-D θ. */
-    static PosteriorPlot1D allRounds(List<GridPosterior> posteriors, double[] truth) {
+    static PosteriorPlot1D allRounds(List<GridPosterior> posteriors, Labels labels, double[] truth) {
         GridPosterior last = posteriors.get(posteriors.size() - 1);
-        String name = last.parameterNames().get(0);
         double[] x = last.grid().points().column(0);
         List<Curve> curves = new ArrayList<>();
         for (int r = posteriors.size() - 1; r >= 0; r--) {
             curves.add(new Curve("after round " + (r + 1), x, density(posteriors.get(r))));
         }
         CredibleInterval c68 = last.centralInterval(0, 0.68);
-        return new PosteriorPlot1D(String.format(Locale.ROOT, "Posterior of %s after each of %d rounds", name,
-                posteriors.size()), name, curves, band(c68, x), truth == null ? null : truth[0]);
+        return new PosteriorPlot1D(String.format(Locale.ROOT, "Posterior (%s) of %s after each of %d rounds",
+                labels.likelihood(), labels.theta().get(0), posteriors.size()), labels.theta().get(0), curves,
+                band(c68, x), truth == null ? null : truth[0]);
     }
 
     private static PosteriorPlot1D.CredibleBand band(CredibleInterval ci, double[] x) {

@@ -200,9 +200,14 @@ public final class ExperimentDesigner implements AutoCloseable {
         recordedTotal = new double[grid.size()];
     }
 
-    /** The units of θ's components, for plot labels ({@link Simulator#thetaUnits()}). */
-    List<String> thetaUnits() {
-        return simulator.thetaUnits();
+    /** Display names and units of θ, φ and x, for plot labels ({@link Simulator#displayNames()}). */
+    org.robotphysicist.data.DisplayNames displayNames() {
+        return simulator.displayNames();
+    }
+
+    /** The legend name of the likelihood the loop uses ("maf surrogate", "exact likelihood"). */
+    String likelihoodName() {
+        return org.robotphysicist.engine.plot.PlotText.likelihood(config.surrogate());
     }
 
     /**
@@ -754,15 +759,18 @@ public final class ExperimentDesigner implements AutoCloseable {
 
     private void logRound(DesignRound round, GridPosterior posterior) {
         Dimensions dims = simulator.dimensions();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: %d events at %s = %s;"
+        org.robotphysicist.data.DisplayNames display = simulator.displayNames();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: %d events at %s = %s%s;"
                 + " posterior", round.round(), config.rounds(), round.events(), String.join(",", dims.phiNames()),
-                format(round.phi())));
+                format(round.phi()), org.robotphysicist.engine.plot.PlotText.units(display.phi())));
         Optional<double[]> truth = runner.truth();
         for (int d = 0; d < dims.thetaDim(); d++) {
             String name = dims.thetaNames().get(d);
             var c68 = round.posterior().interval(name, 0.68);
-            line.append(String.format(Locale.ROOT, " %s = %.5g +- %.2g, 68%% [%.5g, %.5g]", name,
-                    round.posterior().mean()[d], round.posterior().standardDeviation()[d], c68.lower(), c68.upper()));
+            line.append(String.format(Locale.ROOT, " %s = %.5g +- %.2g%s, 68%% [%.5g, %.5g]", name,
+                    round.posterior().mean()[d], round.posterior().standardDeviation()[d],
+                    org.robotphysicist.engine.plot.PlotText.units(List.of(display.theta().get(d))), c68.lower(),
+                    c68.upper()));
             if (truth.isPresent()) {
                 line.append(String.format(Locale.ROOT, " (hidden %.5g %s)", truth.get()[d],
                         c68.contains(truth.get()[d]) ? "inside" : "outside"));

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.data.SystematicResampling;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.engine.posterior.BatchedLogDensity;
 
@@ -53,22 +54,15 @@ public final class ImportanceResampledStart {
             throw new InvalidInputException("resampling: expected some of " + candidates + " prior draws to have a"
                     + " finite target density but found none");
         }
-        double[] cumulative = new double[candidates];
-        double sum = 0;
+        double[] weights = new double[candidates];
         for (int m = 0; m < candidates; m++) {
-            sum += Math.exp(logW[m] - max);
-            cumulative[m] = sum;
+            weights[m] = Math.exp(logW[m] - max);
         }
         int dim = theta.cols();
         double[] out = new double[starts * dim];
-        double u = rng.nextDouble() / starts;
-        int m = 0;
+        int[] chosen = SystematicResampling.indices(weights, starts, rng);
         for (int k = 0; k < starts; k++) {
-            double level = (u + (double) k / starts) * sum;
-            while (m < candidates - 1 && cumulative[m] < level) {
-                m++;
-            }
-            System.arraycopy(theta.row(m), 0, out, k * dim, dim);
+            System.arraycopy(theta.row(chosen[k]), 0, out, k * dim, dim);
         }
         return Matrix.of(starts, dim, out);
     }

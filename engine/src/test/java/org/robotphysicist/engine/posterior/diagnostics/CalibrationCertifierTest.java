@@ -51,7 +51,7 @@ class CalibrationCertifierTest {
     Path dir;
 
     /** The exact log-likelihood times 2: an overconfident surrogate. */
-    private static final class Squared extends DelegatingSurrogate {
+    static final class Squared extends DelegatingSurrogate {
         Squared() {
             super(new ExactLikelihood(TOY));
         }

@@ -1,0 +1,145 @@
+package org.robotphysicist.benchmarks.design;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.robotphysicist.benchmarks.BenchmarkArguments;
+import org.robotphysicist.benchmarks.coverage.SurrogateCoverageBenchmark;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.api.RobotPhysicist;
+import org.robotphysicist.engine.api.TrainOptions;
+import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.design.eig.EigEstimate;
+import org.robotphysicist.engine.design.eig.EigScan;
+import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
+import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
+import org.robotphysicist.engine.design.loop.DesignConfig;
+import org.robotphysicist.engine.design.loop.DesignOptions;
+import org.robotphysicist.engine.design.loop.ExperimentDesigner;
+import org.robotphysicist.engine.design.loop.RoundProposal;
+import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
+import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.training.device.DeviceRequest;
+
+/**
+ * Does the design loop driven by a surrogate choose as a physicist would? On Weinberg LO (hidden
+ * sin²θ_W = 0.2312, prior U(0.15, 0.35), √s ∈ [40, 100] GeV, {@code rp design}'s defaults otherwise:
+ * 200 events per experiment, 128 datasets per EIG estimate, 12 estimates and 3 re-estimates per
+ * round, a 201-point θ grid), each kind is trained once at its default sizes over the θ × √s box
+ * (the exact kind needs none) and drives the {@link ExperimentDesigner} for S seeds × R rounds. Each
+ * round's choice is judged with the exact likelihood: EIG(chosen) / max(best of a dense scan,
+ * EIG(chosen)), both estimated with one fixed random stream at every √s (common random numbers).
+ * After the last round, the hidden value's credibility under the final posterior tells whether the
+ * 68% and 95% highest-density regions cover it. Printed per kind: the training time, the median time
+ * per round, the median and worst EIG fraction, how many rounds fall below 0.9, and how many seeds'
+ * final posteriors cover the hidden value.
+ *
+ * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--rounds 3]
+ * [--reference-datasets 64] [--scan-points 61] [--rows 200000] [--epochs 6] [--seed 20261122]}.
+ */
+public final class SurrogateDesignBenchmark {
+    private static final Box PRIOR = Box.interval(0.15, 0.35);
+    private static final Box SQRT_S = Box.interval(40, 100);
+    private static final double HIDDEN_THETA = 0.2312;
+    private static final long REFERENCE_SEED = 20261204L;
+    private static final double[] LEVELS = {0.68, 0.95};
+
+    private SurrogateDesignBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkArguments opt = BenchmarkArguments.parse(args);
+        List<String> kinds = Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(","));
+        int seeds = opt.integer("seeds", 5);
+        int rounds = opt.integer("rounds", 3);
+        int referenceDatasets = opt.integer("reference-datasets", 64);
+        int scanPoints = opt.integer("scan-points", 61);
+        long trainingSeed = Long.parseLong(opt.string("seed", "20261122"));
+        TrainOptions defaults = TrainOptions.defaults("classifier");
+        int rows = opt.integer("rows", defaults.trainingRows());
+        int epochs = opt.integer("epochs", defaults.epochs());
+        DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds);
+        WeinbergLoSimulator simulator = new WeinbergLoSimulator();
+        System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
+                + " %d seeds x %d rounds of %s, %d datasets per EIG estimate, %d estimates + %d re-estimates per"
+                + " round, %d-point grid; reference: exact EIG with %d datasets on a %d-point scan; %d cores,"
+                + " load %.1f%n%n", HIDDEN_THETA, PRIOR, SQRT_S, seeds, rounds, base.experiment().describe(), base.eigDatasets(),
+                base.evaluationsPerRound(), base.verifications(), base.gridPoints(), referenceDatasets, scanPoints,
+                Runtime.getRuntime().availableProcessors(), SurrogateCoverageBenchmark.loadAverage());
+        ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
+                PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
+                base.experiment().toExperiment(), base.extendedLikelihood()),
+                ThetaGrid.of(RegularGrid.of(PRIOR.lower(0), PRIOR.upper(0), base.gridPoints())), referenceDatasets);
+        RegularGrid phiGrid = RegularGrid.of(SQRT_S.lower(0), SQRT_S.upper(0), scanPoints);
+        EigScan firstRound = EigScan.run(reference, new org.robotphysicist.data.prior.UniformBoxPrior(PRIOR), phiGrid,
+                REFERENCE_SEED, true, Progress.none());
+        RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
+        for (String kind : kinds) {
+            long t0 = System.nanoTime();
+            try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
+                    ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
+                    : rp.train(TrainOptions.defaults(kind).withTraining(rows, epochs, DeviceRequest.CPU)
+                            .withSeed(trainingSeed).withEventsPerExperiment((int) base.experiment().amount()))) {
+                double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
+                        trainSeconds, SurrogateCoverageBenchmark.loadAverage());
+                run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds);
+            }
+        }
+    }
+
+    private static void run(String kind, SurrogateLikelihood surrogate, DesignConfig base,
+            WeinbergLoSimulator simulator, ExpectedInformationGain reference, RegularGrid phiGrid, EigScan firstRound,
+            int seeds) {
+        List<Double> fractions = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        int[] covered = new int[LEVELS.length];
+        for (long seed = 1; seed <= seeds; seed++) {
+            DesignConfig config = base.withSurrogate(kind, base.histogram()).withSeed(seed);
+            SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
+                    base.experiment().toExperiment(), new double[] {HIDDEN_THETA});
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    seed %d:", seed));
+            try (ExperimentDesigner designer = ExperimentDesigner.start(config, simulator, surrogate, runner,
+                    DesignOptions.silent())) {
+                for (int r = 1; r <= base.rounds(); r++) {
+                    Prior prior = designer.currentPrior();
+                    RoundProposal p = designer.propose();
+                    seconds.add(p.eigSeconds());
+                    EigScan scan = r == 1 ? firstRound
+                            : EigScan.run(reference, prior, phiGrid, REFERENCE_SEED, true, Progress.none());
+                    EigEstimate chosen = reference.estimate(prior, p.phi(), new SplittableRandom(REFERENCE_SEED));
+                    double fraction = chosen.value() / Math.max(scan.best().value(), chosen.value());
+                    fractions.add(fraction);
+                    line.append(String.format(Locale.ROOT, "  r%d %.1f GeV %.3f of %.4f at %.1f (%.0f s)", r,
+                            p.phi()[0], fraction, scan.best().value(), scan.best().phi()[0], p.eigSeconds()));
+                    Matrix events = runner.run(r, p.phi(), new SplittableRandom(seed * 1_000 + r));
+                    designer.record(p, events);
+                }
+                double credibility = designer.posterior().orElseThrow().credibility(new double[] {HIDDEN_THETA});
+                for (int i = 0; i < LEVELS.length; i++) {
+                    covered[i] += credibility <= LEVELS[i] ? 1 : 0;
+                }
+                line.append(String.format(Locale.ROOT, "; hidden value at credibility %.3f", credibility));
+            }
+            System.out.println(line);
+        }
+        double[] f = fractions.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] s = seconds.stream().mapToDouble(Double::doubleValue).toArray();
+        System.out.printf(Locale.ROOT, "  %s: EIG fraction median %.3f, worst %.3f, below 0.9: %d/%d; median round"
+                + " %.1f s; final posterior covers the hidden value at 68%%: %d/%d, at 95%%: %d/%d%n%n", kind,
+                BenchmarkArguments.median(f), Arrays.stream(f).min().orElse(Double.NaN),
+                Arrays.stream(f).filter(x -> x < 0.9).count(), f.length, BenchmarkArguments.median(s), covered[0],
+                seeds, covered[1], seeds);
+    }
+}

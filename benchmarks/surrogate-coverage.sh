@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Expected coverage of every surrogate kind at rp train's default sizes on Weinberg LO (trained once over
+# sqrt(s) in [40, 100] GeV, prior U(0.15, 0.35)), at each sqrt(s) and events per experiment, against the exact
+# posterior of the same datasets; the training time (wall and CPU) of each kind; the certificate in the model
+# beside an independent run (benchmarks/README.md, "Surrogate coverage"). Options go to the benchmark:
+#   --kinds classifier,maf,nsf,histogram  --phis 58,81  --events 1000,5000  --datasets 200  --coverage-seed 7
+#   --certify-datasets 200  --certify-phi 58  --certify-events 1000  --normalize-events 1000
+#   --window 61  --rows 200000  --epochs 6  --seed 20261122  --model-KIND FILE (measure a saved model instead)
+# A quick run: --kinds maf --phis 58 --events 1000 --datasets 50
+exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.coverage.SurrogateCoverageBenchmark "$@"

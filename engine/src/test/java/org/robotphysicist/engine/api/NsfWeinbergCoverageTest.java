@@ -1,0 +1,9 @@
+package org.robotphysicist.engine.api;
+
+/** {@link WeinbergCoverageContract} for the {@code nsf} kind. */
+class NsfWeinbergCoverageTest extends WeinbergCoverageContract {
+    @Override
+    String kind() {
+        return "nsf";
+    }
+}

@@ -1,0 +1,156 @@
+package org.robotphysicist.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
+import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.training.device.DeviceRequest;
+
+/**
+ * The acceptance test of a surrogate kind's calibration on Weinberg LO: the kind is trained once at
+ * its default sizes ({@link TrainOptions#defaults}) over √s ∈ [40, 100] GeV with sin²θ_W ~
+ * U(0.15, 0.35), certified as {@code rp train --certify-phi 58} does (200 datasets of 1000 events),
+ * saved and read back; then at √s = 58 and 81 GeV with 1000 and 5000 events per experiment its
+ * expected coverage at 0.5/0.68/0.9/0.95 must lie within ±0.05 of nominal, and the certificate in
+ * the model file must agree with an independent run at the certificate's setting.
+ *
+ * <p>Coverage is measured by {@link PairedCoverage} on {@value #DATASETS} fresh datasets per case
+ * (seed {@value #COVERAGE_SEED}, not the training's or the certificate's): the surrogate's
+ * credibility of θ* against the exact posterior's on the same events, whose standard error is
+ * printed in every message and is a small fraction of 0.05 for a surrogate close to the exact
+ * posterior (a plain binomial estimate from 200 datasets would have 0.035 at level 0.5).
+ * The certificate (plain binomial, 200 datasets) agrees when every level is within three combined
+ * standard errors of the independent paired run.
+ *
+ * <p>Training four kinds at default sizes and measuring 20 coverage runs takes longer than the
+ * whole build otherwise (see benchmarks/README.md, "Surrogate coverage", for the measured figures
+ * and times), so these tests run only with {@code -Drp.acceptance=true}:
+ * {@code mvn -B verify -pl engine -am -Drp.acceptance=true -Dtest='*WeinbergCoverageTest'
+ * -Dsurefire.failIfNoSpecifiedTests=false}. The estimator itself is tested in every build
+ * ({@code PairedCoverageTest}).
+ *
+ * <p><b>Known to fail today</b> for maf, nsf and classifier: measured with 60 datasets per case
+ * (benchmarks/README.md, "Surrogate coverage"), their coverage at level 0.5 is 0.33/0.33/0.13/−0.02
+ * (MAF), 0.33/0.07/0.12/0.00 (NSF) and 0.22/−0.07/0.18/−0.03 (classifier) at 58 GeV × 1000,
+ * 58 × 5000, 81 × 1000, 81 × 5000 events, with sd ratios to the exact posterior down to 0.3: the
+ * default training sizes do not yet give calibrated 1000- and 5000-event posteriors over this
+ * √s range. The histogram at {@code rp train}'s default sizes is within 0.02 at 81 GeV and
+ * measured 0.41 ± 0.04 at level 0.5 (58 GeV, 1000 events) and 0.60 ± 0.04 at 0.68 (58 GeV, 5000)
+ * from 100 datasets: not yet decided at 58 GeV.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WeinbergCoverageContract {
+    /** The system property that enables these tests. */
+    static final String PROPERTY = "rp.acceptance";
+    static final int DATASETS = 200;
+    static final long COVERAGE_SEED = 7;
+    static final Box PRIOR = Box.interval(0.15, 0.35);
+    static final Box SQRT_S = Box.interval(40, 100);
+    static final double CERTIFY_PHI = 58;
+    static final int CERTIFY_EVENTS = 1000;
+    static final double TOLERANCE = 0.05;
+    static final WeinbergLoSimulator SIMULATOR = new WeinbergLoSimulator();
+
+    @TempDir
+    Path dir;
+
+    private TrainedModel model;
+
+    /** The kind under test. */
+    abstract String kind();
+
+    /**
+     * The options it is trained with: {@code rp train}'s defaults — 200 000 rows and 6 epochs for a
+     * neural kind, {@link HistogramSettings#defaults()} for the histogram, a classifier normalized for
+     * 1000 events — on the CPU.
+     */
+    TrainOptions options() {
+        return TrainOptions.defaults(kind()).withHistogram(HistogramSettings.defaults())
+                .withTraining(TrainOptions.defaults(kind()).trainingRows(), TrainOptions.defaults(kind()).epochs(),
+                        DeviceRequest.CPU);
+    }
+
+    @BeforeAll
+    void trainCertifySaveAndReload() {
+        Assumptions.assumeTrue(Boolean.getBoolean(PROPERTY), "the " + kind() + " coverage acceptance test trains at"
+                + " default sizes and takes minutes; run it with -D" + PROPERTY + "=true");
+        RobotPhysicist rp = RobotPhysicist.forSimulator(SIMULATOR).prior(PRIOR).settings(SQRT_S);
+        Path file = dir.resolve(kind() + ".rpm");
+        try (TrainedModel trained = rp.train(options())) {
+            rp.certify(trained, new double[] {CERTIFY_PHI}, CertificateSettings.defaults(CERTIFY_EVENTS)
+                    .withDatasets(200).withSeed(options().seed())).save(file);
+        }
+        model = rp.load(file, LoadOptions.defaults());
+    }
+
+    @AfterAll
+    void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    private final Map<String, PairedCoverage.Report> reports = new ConcurrentHashMap<>();
+
+    /** The paired coverage at (φ, N), measured once per class. */
+    private PairedCoverage.Report coverage(double phi, int events) {
+        return reports.computeIfAbsent(phi + "/" + events, k -> measure(phi, events));
+    }
+
+    private PairedCoverage.Report measure(double phi, int events) {
+        PairedCoverage.Report r = PairedCoverage.measure(model.surrogate(), SIMULATOR, new UniformBoxPrior(PRIOR),
+                new double[] {phi}, PairedCoverage.Settings.of(events, DATASETS, COVERAGE_SEED));
+        System.out.printf(Locale.ROOT, "%s coverage at sqrt(s) = %.0f GeV, N = %d: %s%n", kind(), phi, events,
+                r.describe());
+        return r;
+    }
+
+    @ParameterizedTest(name = "sqrt(s) = {0} GeV, {1} events")
+    @CsvSource({"58, 1000", "58, 5000", "81, 1000", "81, 5000"})
+    void coversAtEveryLevelWithinFivePercent(double phi, int events) {
+        PairedCoverage.Report r = coverage(phi, events);
+        for (int i = 0; i < r.levels().length; i++) {
+            double level = r.levels()[i];
+            assertTrue(Math.abs(r.coverage()[i] - level) <= TOLERANCE, String.format(Locale.ROOT,
+                    "%s at sqrt(s) = %.0f GeV, N = %d: coverage %.3f at level %.2f (Monte Carlo s.e. %.3f), expected"
+                    + " within %.2f; %s", kind(), phi, events, r.coverage()[i], level, r.standardErrors()[i],
+                    TOLERANCE, r.describe()));
+        }
+    }
+
+    @Test
+    void theCertificateInTheModelFileAgreesWithAnIndependentRun() {
+        CalibrationCertificate c = model.calibration().orElseThrow();
+        assertEquals(CERTIFY_EVENTS, c.eventsPerExperiment());
+        assertEquals(CERTIFY_PHI, c.phi().get(0));
+        PairedCoverage.Report r = coverage(CERTIFY_PHI, CERTIFY_EVENTS);
+        for (int i = 0; i < r.levels().length; i++) {
+            double level = r.levels()[i];
+            double se = Math.hypot(Math.sqrt(level * (1 - level) / c.datasets()), r.standardErrors()[i]);
+            double difference = c.coverage().get(i) - r.coverage()[i];
+            assertTrue(Math.abs(difference) <= 3 * se, String.format(Locale.ROOT, "%s certificate coverage %.3f at"
+                    + " level %.2f against %.3f from an independent run: difference %+.3f, expected within 3 combined"
+                    + " s.e. (%.3f)%n%s", kind(), c.coverage().get(i), level, r.coverage()[i], difference, 3 * se,
+                    c.table()));
+        }
+    }
+}
