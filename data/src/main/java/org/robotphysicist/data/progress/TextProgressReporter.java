@@ -23,7 +23,7 @@ public final class TextProgressReporter implements ProgressReporter {
     /** Shortest time between redraws of a bar. */
     public static final long BAR_INTERVAL_MILLIS = 200;
     /** Longest time between two lines in {@link Style#LINES}. */
-    public static final long LINE_INTERVAL_SECONDS = 30;
+    public static final long LINE_INTERVAL_SECONDS = 10;
     private static final int BAR_WIDTH = 24;
 
     /** How progress is drawn. */

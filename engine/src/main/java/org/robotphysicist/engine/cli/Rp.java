@@ -41,7 +41,16 @@ public final class Rp implements Runnable {
         return cl;
     }
 
+    /** The slf4j-simple setting that {@value #VERBOSE} raises to INFO for every logger. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    /** The option that turns the libraries' INFO logging on (declared by the commands that take it). */
+    static final String VERBOSE = "--verbose";
+
     public static void main(String[] args) {
+        // before any logger exists: slf4j-simple reads its levels once, when the first logger is made
+        if (java.util.Arrays.asList(args).contains(VERBOSE)) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+        }
         int exit;
         try {
             exit = commandLine().execute(args);

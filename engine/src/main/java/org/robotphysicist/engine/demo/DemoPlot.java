@@ -8,6 +8,7 @@ import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
+import org.robotphysicist.engine.posterior.PosteriorSummary;
 
 /** The demo's picture: surrogate and exact posteriors, the surrogate's 68% interval, the hidden value. */
 public final class DemoPlot {
@@ -15,15 +16,29 @@ public final class DemoPlot {
     }
 
     public static PosteriorPlot1D of(DemoResult r, DemoConfig config) {
-        String name = r.posterior().parameters().get(0);
-        CredibleInterval c68 = r.posterior().interval(name, 0.68);
         DisplayNames display = new WeinbergLoSimulator().displayNames();
-        String label = display.thetaLabels().get(0);
-        return new PosteriorPlot1D(String.format(Locale.ROOT, "Posterior of %s from %d events at %s", label,
-                r.observedEvents(), PlotText.setting(display.phi(), new double[] {config.sqrtS()})), label,
-                List.of(new Curve("posterior, " + PlotText.likelihood(r.surrogate()), r.grid(), r.density()),
-                        new Curve("posterior, reference: " + PlotText.likelihood("exact"), r.grid(),
-                                r.exactDensity())),
-                new PosteriorPlot1D.CredibleBand(0.68, c68.lower(), c68.upper()), r.hiddenTheta());
+        return of(String.format(Locale.ROOT, "Posterior of %s from %d events at %s", display.thetaLabels().get(0),
+                r.observedEvents(), PlotText.setting(display.phi(), new double[] {config.sqrtS()})), r.surrogate(),
+                r.posterior(), r.grid(), r.density(), r.exactDensity(), r.hiddenTheta());
+    }
+
+    /** The robot-physicist demo's posterior after its last round, beside the exact one of the same events. */
+    public static PosteriorPlot1D of(LoopDemoResult r) {
+        LoopDemoResult.Round last = r.last();
+        int events = r.rounds().stream().mapToInt(LoopDemoResult.Round::events).sum();
+        String label = new WeinbergLoSimulator().displayNames().thetaLabels().get(0);
+        return of(String.format(Locale.ROOT, "Posterior of %s after %d designed experiments (%d events)", label,
+                r.rounds().size(), events), r.surrogate(), last.posterior(), r.grid(), r.density(), r.exactDensity(),
+                r.hiddenTheta());
+    }
+
+    private static PosteriorPlot1D of(String title, String surrogate, PosteriorSummary posterior, double[] grid,
+            double[] density, double[] exactDensity, double hidden) {
+        String name = posterior.parameters().get(0);
+        String label = new WeinbergLoSimulator().displayNames().thetaLabels().get(0);
+        CredibleInterval c68 = posterior.interval(name, 0.68);
+        return new PosteriorPlot1D(title, label, List.of(new Curve("posterior, " + PlotText.likelihood(surrogate), grid,
+                density), new Curve("posterior, reference: " + PlotText.likelihood("exact"), grid, exactDensity)),
+                new PosteriorPlot1D.CredibleBand(0.68, c68.lower(), c68.upper()), hidden);
     }
 }

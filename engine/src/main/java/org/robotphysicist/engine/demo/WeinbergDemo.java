@@ -81,7 +81,7 @@ public final class WeinbergDemo {
         Matrix observed = new Experiment.FixedEventCount(config.events())
                 .run(simulator, new double[] {config.hiddenSin2ThetaW()}, phi, experimentRng);
         String dataHash = EventDataset.ofEvents(simulator.dimensions(), observed).sha256();
-        timings.add(stage("experiment", t0));
+        timings.add(LoopDemo.stage("experiment", t0));
         log.accept(String.format("experiment: %d events at sqrt(s) = %.4f GeV (sin^2 theta_W hidden)", observed.rows(),
                 config.sqrtS()));
 
@@ -89,7 +89,7 @@ public final class WeinbergDemo {
         BuiltSurrogate built = buildSurrogate(simulator, phi, surrogateRng);
         SurrogateLikelihood surrogate = built.surrogate();
         gpuFellBack = built.gpuFellBack();
-        timings.add(stage("surrogate", t0));
+        timings.add(LoopDemo.stage("surrogate", t0));
         log.accept(String.format("surrogate: %s (%.1f s)", built.description(),
                 timings.get(timings.size() - 1).seconds()));
         if (gpuFellBack) {
@@ -143,7 +143,7 @@ public final class WeinbergDemo {
                 surrogate.summedLogLikelihood(observed, grid.points(), phi));
         GridPosterior exact = GridPosterior.fromLogLikelihood(prior, grid, names,
                 new ExactLikelihood(simulator).summedLogLikelihood(observed, grid.points(), phi));
-        timings.add(stage("posterior", t0));
+        timings.add(LoopDemo.stage("posterior", t0));
 
         PosteriorSummary summary = posterior.summarize(0.68, 0.95);
         PosteriorSummary exactSummary = exact.summarize(0.68, 0.95);
@@ -153,18 +153,6 @@ public final class WeinbergDemo {
                 Map.of("observed-events", dataHash));
         return new DemoResult(DemoResult.SCHEMA, provenance, hidden, observed.rows(), description, summary,
                 exactSummary, summary.interval(name, 0.68).contains(hidden), summary.interval(name, 0.95).contains(hidden),
-                grid.axis(0), exp(posterior.logDensity()), exp(exact.logDensity()), timings);
-    }
-
-    private static double[] exp(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.exp(v[i]);
-        }
-        return out;
-    }
-
-    private static DemoResult.Timing stage(String name, long startNanos) {
-        return new DemoResult.Timing(name, (System.nanoTime() - startNanos) / 1e9);
+                grid.axis(0), LoopDemo.exp(posterior.logDensity()), LoopDemo.exp(exact.logDensity()), timings);
     }
 }

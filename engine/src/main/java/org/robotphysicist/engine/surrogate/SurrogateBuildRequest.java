@@ -227,11 +227,18 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
         return ParameterSampler.of(new UniformBoxPrior(phiBox));
     }
 
-    /** Training progress as lines on {@link #log} (epochs and stages, not batches). */
+    /**
+     * Training progress as lines on {@link #log}: stages, epoch ends, and within an epoch the
+     * trainer's periodic reports (every 2 s) with the epoch's remaining time,
+     * (epochRows − rows) / rowsPerSecond.
+     */
     public ProgressListener trainingListener() {
         return p -> {
             if (p.stage() != TrainingProgress.Stage.BATCHES) {
                 log.accept("  " + p.message());
+            } else if (p.rowsPerSecond() > 0) {
+                log.accept(String.format(java.util.Locale.ROOT, "  %s, ETA %.0f s for this epoch", p.message(),
+                        (p.epochRows() - p.rows()) / p.rowsPerSecond()));
             }
         };
     }

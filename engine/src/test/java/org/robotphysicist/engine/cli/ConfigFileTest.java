@@ -117,7 +117,7 @@ class ConfigFileTest {
     @Test
     void theDemoTakesAConfigFileIncludingNegatedFlags() throws Exception {
         Path out = dir.resolve("demo.json");
-        Path yaml = file("demo.yaml", "histogram-events: 20000\ngrid: 101\nplot: false\nquiet: true\nout: " + out + "\n");
+        Path yaml = file("demo.yaml", "surrogate: histogram\nhistogram-events: 20000\ngrid: 101\nplot: false\nquiet: true\nout: " + out + "\n");
         CliRun r = CliRun.of("demo", "--config", yaml.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.exists(out) && !Files.exists(dir.resolve("demo.png")), "plot: false writes no PNG");

@@ -19,7 +19,7 @@ class RpCommandTest {
     @Test
     void quietDemoWritesItsJsonAndPrintsOnlyThePath() throws Exception {
         Path out = dir.resolve("p.json");
-        CliRun r = run("demo", "--quiet", "--histogram-events", "20000", "--grid", "101", "--out", out.toString());
+        CliRun r = run("demo", "--quiet", "--surrogate", "histogram", "--histogram-events", "20000", "--grid", "101", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(out.toString(), r.out().trim());
         assertTrue(Files.readString(out).contains("\"schema\" : \"robot-physicist/demo-posterior/v1\""));
@@ -28,7 +28,7 @@ class RpCommandTest {
         assertEquals("", r.err(), "quiet mode reports no progress");
 
         Path other = dir.resolve("q.json");
-        CliRun noPlot = run("demo", "--quiet", "--no-plot", "--histogram-events", "20000", "--grid", "101", "--out",
+        CliRun noPlot = run("demo", "--quiet", "--surrogate", "histogram", "--no-plot", "--histogram-events", "20000", "--grid", "101", "--out",
                 other.toString());
         assertEquals(0, noPlot.exit(), noPlot.err());
         assertTrue(Files.exists(other) && !Files.exists(dir.resolve("q.png")), "--no-plot writes no PNG");
@@ -50,7 +50,7 @@ class RpCommandTest {
         assertEquals(Rp.EXIT_INVALID_INPUT, unknown.exit());
         assertTrue(unknown.err().contains("expected one of [exact, histogram, classifier")
                 && unknown.err().contains("'nosuch'"), unknown.err());
-        CliRun histogramSave = run("demo", "--histogram-events", "2000", "--grid", "51", "--save-model",
+        CliRun histogramSave = run("demo", "--surrogate", "histogram", "--histogram-events", "2000", "--grid", "51", "--save-model",
                 dir.resolve("h.rpm").toString(), "--out", dir.resolve("h.json").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, histogramSave.exit());
         assertTrue(histogramSave.err().contains("--save-model"), histogramSave.err());

@@ -255,9 +255,24 @@ public final class RatioClassifierTrainer {
         var nodes = EvidenceNormalization.nodes(classifier.thetaRange(), classifier.phiRange(), n.thetaNodes(),
                 n.phiNodes(), n.maxPoints());
         long t0 = System.nanoTime();
+        int[] counts = nodes.counts();
+        int phiNodes = 1;
+        for (int d = classifier.thetaRange().dim(); d < counts.length; d++) {
+            phiNodes *= counts[d];
+        }
+        int totalPhiNodes = phiNodes;
+        int[] started = {0};
         // φ nodes are visited in grid order, so each gets the next split of the stream.
-        EvidenceNormalization fitted = classifier.fitNormalization(nodes, phi -> SimulatedTrainingSet.joint(simulator,
-                theta, ParameterSampler.fixed(phi), n.samples(), 1, rng.split()).x());
+        EvidenceNormalization fitted = classifier.fitNormalization(nodes, phi -> {
+            int done = started[0]++;
+            if (done > 0) { // progress of a long tabulation: nodes done, time so far, the rest extrapolated
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                note(String.format(java.util.Locale.ROOT, "normalization: %d/%d phi nodes, %.1f s, ETA %.0f s", done,
+                        totalPhiNodes, seconds, seconds / done * (totalPhiNodes - done)));
+            }
+            return SimulatedTrainingSet.joint(simulator, theta, ParameterSampler.fixed(phi), n.samples(), 1,
+                    rng.split()).x();
+        });
         listener.onProgress(new org.robotphysicist.training.TrainingProgress(
                 org.robotphysicist.training.TrainingProgress.Stage.NOTE, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0,
                 String.format("normalization: log Z on %d nodes (%s per dimension) from %d reference events per phi"

@@ -1,0 +1,131 @@
+package org.robotphysicist.engine.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Require;
+import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.design.loop.DesignConfig;
+import org.robotphysicist.engine.design.loop.ExperimentSpec;
+import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.training.device.DeviceRequest;
+
+/**
+ * Settings of the robot-physicist demo ({@link LoopDemo}): a neural surrogate trained once across
+ * the √s range, then a short design loop with it.
+ *
+ * @param hiddenSin2ThetaW    the true sin²θ<sub>W</sub> the experiments are simulated at
+ * @param thetaLower          lower edge of the uniform initial prior on sin²θ<sub>W</sub>
+ * @param thetaUpper          upper edge of the prior
+ * @param sqrtSLower          lower edge of the √s range (GeV) the surrogate covers and the loop chooses from
+ * @param sqrtSUpper          upper edge of the √s range
+ * @param rounds              experiments designed and run (≥ 1)
+ * @param eventsPerRound      events each experiment records
+ * @param surrogate           the neural kind trained ({@code classifier}, {@code maf}, {@code nsf})
+ * @param trainingRows        simulated rows the surrogate is trained on (≥ 1000)
+ * @param trainingEpochs      training epochs
+ * @param eigDatasets         simulated experiments per EIG estimate (≥ 2)
+ * @param evaluationsPerRound EIG estimates the Bayesian optimizer spends per round
+ * @param verifications       settings re-estimated before each round's choice
+ * @param gridPoints          posterior grid points along sin²θ<sub>W</sub>
+ * @param device              where the surrogate is trained and evaluated
+ * @param seed                master seed of the loop and of the surrogate's training
+ */
+public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double thetaUpper, double sqrtSLower,
+        double sqrtSUpper, int rounds, int eventsPerRound, String surrogate, int trainingRows, int trainingEpochs,
+        int eigDatasets, int evaluationsPerRound, int verifications, int gridPoints, DeviceRequest device, long seed) {
+
+    public LoopDemoConfig {
+        Require.positive("rounds", rounds);
+        Require.positive("events", eventsPerRound);
+        if (surrogate == null || !surrogate.matches("[a-z][a-z0-9-]*")) {
+            throw new InvalidInputException("surrogate: expected a name such as 'classifier' or 'nsf' but found '"
+                    + surrogate + "'");
+        }
+        if (trainingRows < TrainingControls.MIN_ROWS) {
+            throw new InvalidInputException("training rows: expected at least " + TrainingControls.MIN_ROWS
+                    + " but found " + trainingRows);
+        }
+        Require.positive("training epochs", trainingEpochs);
+        if (device == null) {
+            throw new InvalidInputException("device: expected auto, cpu, gpu or gpu:N but found null");
+        }
+        WeinbergLoSimulator sim = new WeinbergLoSimulator();
+        sim.thetaDomain().require("prior range", new double[] {thetaLower});
+        sim.thetaDomain().require("prior range", new double[] {thetaUpper});
+        sim.phiDomain().require("sqrt(s) range in GeV", new double[] {sqrtSLower});
+        sim.phiDomain().require("sqrt(s) range in GeV", new double[] {sqrtSUpper});
+        if (!(thetaLower < thetaUpper) || !(sqrtSLower < sqrtSUpper)) {
+            throw new InvalidInputException("ranges: expected lower < upper but found prior [" + thetaLower + ", "
+                    + thetaUpper + "] and sqrt(s) [" + sqrtSLower + ", " + sqrtSUpper + "]");
+        }
+        Require.inRange("hidden sin^2(theta_W)", hiddenSin2ThetaW, thetaLower, thetaUpper);
+    }
+
+    /**
+     * The default run: sin²θ<sub>W</sub> = 0.2312 hidden, prior U(0.15, 0.35), √s chosen in
+     * [40, 100] GeV, 3 rounds of 200 events, a classifier trained on 100 000 rows for 3 epochs (normalized
+     * per (θ, √s) with 100 reference events per event, the costliest step), 32
+     * simulated experiments per EIG estimate, 6 estimates plus 1 re-estimate per round, a 201-point
+     * grid, seed 20261122.
+     */
+    public static LoopDemoConfig defaults() {
+        return new LoopDemoConfig(0.2312, 0.15, 0.35, 40, 100, 3, 200, "classifier", 100_000, 3, 32, 6, 1, 201,
+                DeviceRequest.AUTO, 20261122L);
+    }
+
+    /** The same with other sizes of the surrogate's training. */
+    public LoopDemoConfig withTraining(String kind, int rows, int epochs) {
+        return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds,
+                eventsPerRound, kind, rows, epochs, eigDatasets, evaluationsPerRound, verifications, gridPoints, device,
+                seed);
+    }
+
+    /** The same with another loop: rounds, events per round, EIG datasets and estimates per round, grid. */
+    public LoopDemoConfig withLoop(int r, int events, int datasets, int evaluations, int grid) {
+        return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, r, events,
+                surrogate, trainingRows, trainingEpochs, datasets, evaluations, verifications, grid, device, seed);
+    }
+
+    public Box thetaRange() {
+        return Box.interval(thetaLower, thetaUpper);
+    }
+
+    public Box sqrtSRange() {
+        return Box.interval(sqrtSLower, sqrtSUpper);
+    }
+
+    /** The design loop's configuration, its surrogate read from {@code modelFile} every round. */
+    public DesignConfig designConfig(String modelFile) {
+        return DesignConfig.defaults(thetaRange(), sqrtSRange()).withRounds(rounds)
+                .withExperiment(ExperimentSpec.events(eventsPerRound)).withGridPoints(gridPoints)
+                .withEig(eigDatasets, evaluationsPerRound, Math.min(4, evaluationsPerRound))
+                .withVerifications(verifications).withTraining(training(0)).withModelFile(surrogate, modelFile)
+                .withSeed(seed);
+    }
+
+    /** The surrogate's training controls with {@code trainingSeed}. */
+    public TrainingControls training(long trainingSeed) {
+        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed);
+    }
+
+    /**
+     * What the trained surrogate depends on, which names its cached model file: kind, simulator,
+     * ranges, rows, epochs, events per experiment (a per-θ normalization), seed and project version.
+     */
+    public Map<String, Object> trainingSettings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", surrogate);
+        m.put("simulator", new WeinbergLoSimulator().name());
+        m.put("theta", new double[] {thetaLower, thetaUpper});
+        m.put("sqrtS", new double[] {sqrtSLower, sqrtSUpper});
+        m.put("rows", trainingRows);
+        m.put("epochs", trainingEpochs);
+        m.put("eventsPerExperiment", eventsPerRound);
+        m.put("seed", seed);
+        m.put("version", Provenance.projectVersion());
+        return m;
+    }
+}
