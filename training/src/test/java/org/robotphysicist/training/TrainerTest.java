@@ -53,6 +53,14 @@ class TrainerTest {
         }
     }
 
+    /** One weight w = 1, no bias, its parameters owned by {@code m}: the loss {@link ConstantGradient} drives. */
+    private static Linear unitWeight(NDManager m) {
+        Linear linear = Linear.builder().setUnits(1).optBias(false).build();
+        linear.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+        linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+        return linear;
+    }
+
     private static TrainingConfig config(int batch, int epochs, double lr, double validation, int patience, long seed) {
         return new TrainingConfig(batch, epochs, lr, LearningRateSchedule.constant(), validation, patience, 0, 0, 0, seed,
                 DeviceRequest.CPU);
@@ -66,9 +74,7 @@ class TrainerTest {
     @Test
     void gradientsAreZeroedEveryStep() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            Linear linear = Linear.builder().setUnits(1).optBias(false).build();
-            linear.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
-            linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            Linear linear = unitWeight(m);
             double[] ones = new double[64];
             java.util.Arrays.fill(ones, 1);
             double lr = 1e-3;
@@ -90,9 +96,7 @@ class TrainerTest {
     @Test
     void aUsedUpTimeBudgetStopsAfterTheCurrentEpochAndSaysSo() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            Linear linear = Linear.builder().setUnits(1).optBias(false).build();
-            linear.setInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
-            linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            Linear linear = unitWeight(m);
             double[] ones = new double[64];
             java.util.Arrays.fill(ones, 1);
             List<TrainingProgress> reports = new ArrayList<>();

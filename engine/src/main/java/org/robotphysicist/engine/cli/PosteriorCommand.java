@@ -208,8 +208,7 @@ final class PosteriorCommand implements Callable<Integer> {
                     return 0;
                 }
                 for (PosteriorResult.Experiment e : r.experiments()) {
-                    o.printf("%d events%s%n", e.events(), at(sim.dimensions().phiNames(), e.phi())
-                            + (e.phi().length == 0 ? "" : PlotText.units(sim.displayNames().phi())));
+                    o.printf("%d events%s%n", e.events(), at(sim, e.phi()));
                 }
                 o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
                         "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
@@ -404,9 +403,10 @@ final class PosteriorCommand implements Callable<Integer> {
         return first;
     }
 
-    /** " at NAMES = VALUES", or nothing where experiments have no setting. */
-    private static String at(List<String> phiNames, double[] phi) {
-        return phi.length == 0 ? "" : " at " + String.join(",", phiNames) + " = " + format(phi);
+    /** " at NAMES = VALUES UNITS", or nothing where the simulator's experiments have no setting. */
+    private static String at(Simulator sim, double[] phi) {
+        return phi.length == 0 ? "" : " at " + String.join(",", sim.dimensions().phiNames()) + " = " + format(phi)
+                + PlotText.units(sim.displayNames().phi());
     }
 
     private static String format(double[] v) {

@@ -12,13 +12,17 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
 
 /** The demo's picture: surrogate and exact posteriors, the surrogate's 68% interval, the hidden value. */
 public final class DemoPlot {
+    /** Display names and units of the demo's simulator (Weinberg LO). */
+    private static final DisplayNames DISPLAY = new WeinbergLoSimulator().displayNames();
+    /** The axis and title label of sin²θ_W. */
+    private static final String THETA_LABEL = DISPLAY.thetaLabels().get(0);
+
     private DemoPlot() {
     }
 
     public static PosteriorPlot1D of(DemoResult r, DemoConfig config) {
-        DisplayNames display = new WeinbergLoSimulator().displayNames();
-        return of(String.format(Locale.ROOT, "Posterior of %s from %d events at %s", display.thetaLabels().get(0),
-                r.observedEvents(), PlotText.setting(display.phi(), new double[] {config.sqrtS()})), r.surrogate(),
+        return of(String.format(Locale.ROOT, "Posterior of %s from %d events at %s", THETA_LABEL,
+                r.observedEvents(), PlotText.setting(DISPLAY.phi(), new double[] {config.sqrtS()})), r.surrogate(),
                 r.posterior(), r.grid(), r.density(), r.exactDensity(), r.hiddenTheta());
     }
 
@@ -26,8 +30,7 @@ public final class DemoPlot {
     public static PosteriorPlot1D of(LoopDemoResult r) {
         LoopDemoResult.Round last = r.last();
         int events = r.rounds().stream().mapToInt(LoopDemoResult.Round::events).sum();
-        String label = new WeinbergLoSimulator().displayNames().thetaLabels().get(0);
-        return of(String.format(Locale.ROOT, "Posterior of %s after %d designed experiments (%d events)", label,
+        return of(String.format(Locale.ROOT, "Posterior of %s after %d designed experiments (%d events)", THETA_LABEL,
                 r.rounds().size(), events), r.surrogate(), last.posterior(), r.grid(), r.density(), r.exactDensity(),
                 r.hiddenTheta());
     }
@@ -35,9 +38,8 @@ public final class DemoPlot {
     private static PosteriorPlot1D of(String title, String surrogate, PosteriorSummary posterior, double[] grid,
             double[] density, double[] exactDensity, double hidden) {
         String name = posterior.parameters().get(0);
-        String label = new WeinbergLoSimulator().displayNames().thetaLabels().get(0);
         CredibleInterval c68 = posterior.interval(name, 0.68);
-        return new PosteriorPlot1D(title, label, List.of(new Curve("posterior, " + PlotText.likelihood(surrogate), grid,
+        return new PosteriorPlot1D(title, THETA_LABEL, List.of(new Curve("posterior, " + PlotText.likelihood(surrogate), grid,
                 density), new Curve("posterior, reference: " + PlotText.likelihood("exact"), grid, exactDensity)),
                 new PosteriorPlot1D.CredibleBand(0.68, c68.lower(), c68.upper()), hidden);
     }
