@@ -14,6 +14,7 @@ import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -35,6 +36,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * <p>Usage: {@code SurrogateCoverageBenchmark [--kinds classifier,maf,nsf,histogram] [--phis 58,81]
  * [--events 1000,5000] [--datasets 200] [--grid 201] [--certify-datasets 200] [--certify-phi 58]
  * [--certify-events 1000] [--normalize-events 1000] [--rows 200000] [--epochs 6] [--seed 20261122]
+ * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K]
  * [--coverage-seed 7] [--window 61] [--model-KIND FILE]}; {@code --window} is the paired
  * coverage's window grid points. {@code --normalize-events} is {@code rp train --events}:
  * the events per experiment the classifier's per-θ normalization is sized for; {@code --model-KIND}
@@ -82,6 +84,7 @@ public final class SurrogateCoverageBenchmark {
             try (TrainedModel trained = file != null ? rp.load(Path.of(file), LoadOptions.defaults())
                     : rp.train(TrainOptions.defaults(kind).withHistogram(HistogramSettings.defaults())
                             .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
+                            .withControls(controls(opt, rows, epochs, seed))
                             .withEventsPerExperiment(normalizeEvents))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 double trainCpu = (cpuNanos() - cpu0) / 1e9;
@@ -109,6 +112,18 @@ public final class SurrogateCoverageBenchmark {
                 }
             }
         }
+    }
+
+    /** The training controls: rows, epochs and seed, and the optimizer and network knobs given on the command line. */
+    static TrainingControls controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
+        String batch = opt.string("batch", null);
+        String rate = opt.string("learning-rate", null);
+        String layers = opt.string("hidden-layers", null);
+        String width = opt.string("hidden-width", null);
+        return new TrainingControls(rows, epochs, batch == null ? null : Integer.valueOf(batch),
+                rate == null ? null : Double.valueOf(rate), layers == null ? null : Integer.valueOf(layers),
+                width == null ? null : Integer.valueOf(width), null, null, seed, null,
+                opt.integer("ensemble", 1), null);
     }
 
     /** Coverage per level with its binomial s.e., the largest deviation, SBC, shift and sd ratio. */

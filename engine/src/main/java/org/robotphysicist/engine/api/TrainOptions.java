@@ -54,12 +54,12 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
     }
 
     /**
-     * {@code surrogate} with 200 000 training rows, 6 epochs and the kind's other training defaults,
-     * device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
+     * {@code surrogate} with {@link TrainingControls#defaults} (4 000 000 rows, 2 epochs) and the
+     * kind's other training defaults, device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
      * 1 000 events, seed 20261122, no certification.
      */
     public static TrainOptions defaults(String surrogate) {
-        return new TrainOptions(surrogate, TrainingControls.of(200_000, 6, 20261122L), DeviceRequest.AUTO,
+        return new TrainOptions(surrogate, TrainingControls.defaults(20261122L), DeviceRequest.AUTO,
                 new HistogramSettings(41, 9, 20_000, 20), 1_000);
     }
 

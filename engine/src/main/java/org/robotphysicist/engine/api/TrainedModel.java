@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.certificate.LikelihoodTempering;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SigningKey;
@@ -47,7 +49,7 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
 
     /** The model of a surrogate read from the model file at {@code path}, with the file's certificate if any. */
     public static TrainedModel loaded(TrainedSurrogate surrogate, Path path) {
-        String what = surrogate instanceof SurrogateEnsemble e
+        String what = TemperedSurrogate.untempered(surrogate) instanceof SurrogateEnsemble e
                 ? "ensemble of " + e.size() + " " + e.memberKind() + " networks" : surrogate.kind();
         return new TrainedModel(surrogate, surrogate.kind(), what + " from " + path, false,
                 ModelFile.read(path).manifest().calibrationCertificate());
@@ -55,7 +57,7 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
 
     /** K, the networks of a surrogate ensemble ({@link SurrogateEnsemble}); 1 for any other surrogate. */
     public int ensembleMembers() {
-        return surrogate instanceof SurrogateEnsemble e ? e.size() : 1;
+        return TemperedSurrogate.untemperedLikelihood(surrogate) instanceof SurrogateEnsemble e ? e.size() : 1;
     }
 
     /**
@@ -67,10 +69,23 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
                 ? Optional.of(t.trainingCurve().stopReason()) : Optional.empty();
     }
 
-    /** The same model carrying {@code certificate}, which {@link #save} writes into the model file. */
+    /**
+     * The same model carrying {@code certificate}, which {@link #save} writes into the model file.
+     * When the certificate carries a tempering ({@link CalibrationCertificate#tempering()}) and the
+     * surrogate is a trained one, the returned model's surrogate is tempered by it
+     * ({@link TemperedSurrogate}), so that every posterior and EIG built from it carries the fitted
+     * systematic. The two models share the surrogate's native memory: close one of them.
+     */
     public TrainedModel withCalibration(CalibrationCertificate certificate) {
-        return new TrainedModel(surrogate, kind, description, gpuFellBack,
-                Optional.of(Objects.requireNonNull(certificate, "certificate")));
+        Objects.requireNonNull(certificate, "certificate");
+        SurrogateLikelihood calibrated = surrogate instanceof TrainedSurrogate t
+                ? TemperedSurrogate.of(t, certificate.temperingOrNone()) : surrogate;
+        return new TrainedModel(calibrated, kind, description, gpuFellBack, Optional.of(certificate));
+    }
+
+    /** The tempering its posteriors apply (none unless its certificate fitted one). */
+    public LikelihoodTempering tempering() {
+        return TemperedSurrogate.temperingOf(surrogate);
     }
 
     /** Whether it can be written to a model file ({@link #save}). */

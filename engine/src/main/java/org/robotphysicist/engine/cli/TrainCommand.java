@@ -159,6 +159,18 @@ final class TrainCommand implements Callable<Integer> {
             + " level (default ${DEFAULT-VALUE}).")
     double certifyTolerance = CalibrationCertificate.DEFAULT_TOLERANCE;
 
+    @Option(names = "--tempering", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With the certificate, fit the surrogate's systematic tempering kappa (posteriors of N events"
+                    + " divide the summed log-likelihood by 1 + kappa N, so a surrogate's own error widens them instead"
+                    + " of shifting them) and certify the tempered posteriors; --no-tempering keeps the raw surrogate."
+                    + " Neural kinds only.")
+    boolean tempering;
+
+    @Option(names = "--tempering-nodes", paramLabel = "K", description = "Settings along a one-dimensional phi range"
+            + " where kappa is fitted, each on --certify-datasets datasets (default ${DEFAULT-VALUE}; 1: at the"
+            + " certificate's phi only).")
+    int temperingNodes = CertificateSettings.DEFAULT_TEMPERING_NODES;
+
     @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
             + " certificate finds the surrogate outside its tolerance (the model file is still written).")
     boolean requireCalibrated;
@@ -229,15 +241,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         CertificateSettings certification = CertificateSettings.defaults(events).withDatasets(certifyDatasets)
                 .withGridPointsPerDimension(certifyGrid)
-                .withSeed(seed).withTolerance(certifyTolerance);
+                .withSeed(seed).withTolerance(certifyTolerance).withTemperingFit(tempering)
+                .withTemperingNodes(temperingNodes);
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
         if (certify) {
             if (!quiet) {
-                o.printf("certifying on %d prior-predictive datasets of %d events%s%n", certifyDatasets, events,
+                o.printf("certifying on %d prior-predictive datasets of %d events%s%s%n", certifyDatasets, events,
                         at.length == 0 ? "" : " at phi = " + java.util.Arrays.toString(at) + (certifyPhi != null
                         ? " (--certify-phi)" : phi != null ? " (--phi)"
-                        : " (the middle of the phi range; --certify-phi to choose)"));
+                        : " (the middle of the phi range; --certify-phi to choose)"),
+                        !tempering || !trained.savable() ? "" : phi == null && temperingNodes > 1 && phis.dim() == 1
+                        ? String.format(", after fitting the tempering kappa at %d settings across the phi range",
+                                temperingNodes) : ", fitting the tempering kappa on them");
                 o.flush();
             }
             try {

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 final class TrainingControlOptions {
     @Option(names = "--training-rows", paramLabel = "N",
             description = "Simulated rows a neural surrogate trains on (default ${DEFAULT-VALUE}).")
-    int rows = 200_000;
+    int rows = TrainingControls.DEFAULT_ROWS;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Most training epochs (default ${DEFAULT-VALUE}).")
-    int epochs = 6;
+    int epochs = TrainingControls.DEFAULT_EPOCHS;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "Rows per mini-batch (default: the kind's, 2048).")
+    @Option(names = "--batch-size", paramLabel = "B", description = "Rows per mini-batch (default: the kind's, 512).")
     Integer batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "ETA",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
@@ -22,13 +23,27 @@ public final class EnsemblePosteriorEvaluator implements PosteriorEvaluator {
 
     /** Evaluators for {@code ensemble} and each of its members, checking {@code cancellation} before every tile. */
     public EnsemblePosteriorEvaluator(SurrogateEnsemble ensemble, Cancellation cancellation) {
+        this(ensemble, LikelihoodTempering.none(), cancellation);
+    }
+
+    /**
+     * As {@link #EnsemblePosteriorEvaluator(SurrogateEnsemble, Cancellation)} with every member's
+     * sums, and the mixture density's, tempered by {@code tempering} ({@link TemperedPosteriorEvaluator}).
+     */
+    public EnsemblePosteriorEvaluator(SurrogateEnsemble ensemble, LikelihoodTempering tempering,
+            Cancellation cancellation) {
         this.ensemble = ensemble;
-        this.mixtureDensity = new TiledPosteriorEvaluator(ensemble, TilingConfig.automatic(), cancellation);
+        this.mixtureDensity = tempered(new TiledPosteriorEvaluator(ensemble, TilingConfig.automatic(), cancellation),
+                tempering);
         List<PosteriorEvaluator> each = new ArrayList<>();
         for (TrainedSurrogate m : ensemble.members()) {
-            each.add(PosteriorEvaluator.forSurrogate(m, cancellation));
+            each.add(tempered(PosteriorEvaluator.forSurrogate(m, cancellation), tempering));
         }
         this.members = List.copyOf(each);
+    }
+
+    private static PosteriorEvaluator tempered(PosteriorEvaluator e, LikelihoodTempering tempering) {
+        return tempering.isNone() ? e : new TemperedPosteriorEvaluator(e, e.surrogate(), tempering);
     }
 
     @Override

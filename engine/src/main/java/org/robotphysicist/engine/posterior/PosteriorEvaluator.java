@@ -6,7 +6,9 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.compute.Cancellation;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 
 /**
@@ -79,7 +81,9 @@ public interface PosteriorEvaluator {
      * The best evaluator available for {@code surrogate}, with automatic tiles: the device
      * evaluator with the split first layer ({@link SplitMlpPosteriorEvaluator}) for a
      * {@link ParameterizedRatioClassifier}, an {@link EnsemblePosteriorEvaluator} (one evaluator per
-     * member) for a {@link SurrogateEnsemble}, the generic {@link TiledPosteriorEvaluator} otherwise.
+     * member) for a {@link SurrogateEnsemble}, the generic {@link TiledPosteriorEvaluator} otherwise;
+     * for a {@link TemperedSurrogate}, the wrapped surrogate's evaluator with its sums tempered
+     * ({@link TemperedPosteriorEvaluator}; an ensemble's members each tempered).
      */
     static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate) {
         return forSurrogate(surrogate, Cancellation.none());
@@ -91,6 +95,14 @@ public interface PosteriorEvaluator {
      * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
      */
     static PosteriorEvaluator forSurrogate(SurrogateLikelihood surrogate, Cancellation cancellation) {
+        if (surrogate instanceof TemperedSurrogate tempered) {
+            LikelihoodTempering tempering = tempered.tempering();
+            if (tempered.surrogate() instanceof SurrogateEnsemble ensemble) {
+                return new EnsemblePosteriorEvaluator(ensemble, tempering, cancellation);
+            }
+            return new TemperedPosteriorEvaluator(forSurrogate(tempered.surrogate(), cancellation), tempered,
+                    tempering);
+        }
         if (surrogate instanceof ParameterizedRatioClassifier classifier) {
             return SplitMlpPosteriorEvaluator.automatic(classifier, cancellation);
         }

@@ -15,7 +15,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * N per-event ratios.
  *
  * <p>Defaults (each overridable through {@link TrainingControls}): 3 hidden layers of 64 SiLU units,
- * batches of 2048, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
+ * batches of 512, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
  * held out for validation with the best-validation epoch's weights kept (no early stop; the
  * likelihood-to-evidence validation loss uses the same θ shuffles every epoch, so epochs are
  * compared on equal terms). The normalization uses
@@ -74,7 +74,7 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
     public static RatioTrainingConfig trainingConfig(SurrogateBuildRequest r) {
         TrainingControls c = r.training();
         long seed = c.seed();
-        TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(2e-3),
+        TrainingConfig training = new TrainingConfig(c.batchSizeOr(512), c.epochs(), c.learningRateOr(2e-3),
                 LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.1), c.patienceOr(0), 0, 0, 0, seed,
                 r.device(), c.timeBudget());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)

@@ -15,7 +15,7 @@ import org.robotphysicist.training.flow.FlowTrainingConfig;
  *
  * <p>Defaults (each overridable through {@link TrainingControls}): MADE blocks of 2 hidden layers of
  * 64 units — 5 affine layers (MAF), or 3 rational-quadratic spline layers of 10 bins (NSF) — batches
- * of 2048, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
+ * of 512, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
  * best epoch kept, no early stop.
  */
 public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider {
@@ -43,7 +43,7 @@ public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider 
         var hidden = c.hiddenWidthsOr(2, 64);
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(dims.xDim(), contextDim, 5, hidden)
                 : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
-        TrainingConfig training = new TrainingConfig(c.batchSizeOr(2048), c.epochs(), c.learningRateOr(3e-3),
+        TrainingConfig training = new TrainingConfig(c.batchSizeOr(512), c.epochs(), c.learningRateOr(3e-3),
                 LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, c.seed(),
                 r.device(), c.timeBudget());
         return new FlowTrainingConfig(spec, EventFileTraining.rows(r), 1, c.seed() + 1, training);

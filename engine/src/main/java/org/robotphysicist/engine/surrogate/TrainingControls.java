@@ -47,6 +47,17 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
     /** The fewest training rows accepted. */
     public static final int MIN_ROWS = 1000;
 
+    /**
+     * Default simulated training rows of a neural kind. Measured on Weinberg LO over √s ∈ [40, 100] GeV
+     * (benchmarks/README.md, "Surrogate coverage"): the posterior error of an amortized surrogate at
+     * N events is set by how many simulations it saw, not by optimizer steps — with the same 15 600
+     * steps, 2·10⁵ rows gave coverage 0.39 at level 0.5 (1000 events, 58 GeV) and 4·10⁶ rows 0.53.
+     */
+    public static final int DEFAULT_ROWS = 4_000_000;
+
+    /** Default most epochs: two passes over {@link #DEFAULT_ROWS} rows. */
+    public static final int DEFAULT_EPOCHS = 2;
+
     public TrainingControls {
         if (rows < MIN_ROWS) {
             throw new InvalidInputException("training rows: expected at least " + MIN_ROWS + " but found " + rows);
@@ -83,6 +94,11 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
             Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
         this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed, null,
                 1, null);
+    }
+
+    /** {@link #DEFAULT_ROWS} rows for {@link #DEFAULT_EPOCHS} epochs with seed {@code seed}; the rest the kind's default. */
+    public static TrainingControls defaults(long seed) {
+        return of(DEFAULT_ROWS, DEFAULT_EPOCHS, seed);
     }
 
     /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */

@@ -1,5 +1,6 @@
 package org.robotphysicist.models.certificate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
 import org.robotphysicist.data.InvalidInputException;
@@ -40,11 +41,20 @@ import org.robotphysicist.data.InvalidInputException;
  * @param meanShiftInExactSd   per θ component; empty when the simulator has no exact likelihood
  * @param sdRatioToExact       per θ component; empty when the simulator has no exact likelihood
  * @param withinTolerance      the verdict
+ * @param tempering            the surrogate's fitted systematic tempering ({@link LikelihoodTempering}),
+ *                             or null when none was fitted (certificates written before tempering existed,
+ *                             or {@code rp train --no-tempering}); when present, {@code coverage}, the SBC
+ *                             p-value, the shifts and the ratios describe the <em>tempered</em> posteriors,
+ *                             the coverage cross-fitted (each half of the datasets tempered by the κ
+ *                             fitted on the other half)
+ * @param untemperedCoverage   with a tempering, the coverage per level of the same datasets' untempered
+ *                             posteriors (what the raw surrogate would claim); null otherwise
  */
 public record CalibrationCertificate(String simulator, int eventsPerExperiment, int datasets, long seed,
         List<Double> phi, double tolerance, List<Double> levels, List<Double> coverage, double sbcPValue,
         List<String> parameters, List<Double> meanShiftInExactSd, List<Double> sdRatioToExact,
-        boolean withinTolerance) {
+        boolean withinTolerance, @JsonInclude(JsonInclude.Include.NON_NULL) LikelihoodTempering tempering,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> untemperedCoverage) {
 
     /** The default tolerance on |coverage − level|. */
     public static final double DEFAULT_TOLERANCE = 0.05;
@@ -92,12 +102,46 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
                     + " and one sd ratio per parameter (" + parameters.size() + ") but found "
                     + meanShiftInExactSd.size() + " and " + sdRatioToExact.size());
         }
+        if (untemperedCoverage != null) {
+            untemperedCoverage = finiteList("untempered coverage", untemperedCoverage);
+            if (untemperedCoverage.size() != levels.size()) {
+                throw new InvalidInputException("calibration certificate: expected one untempered coverage per level ("
+                        + levels.size() + ") but found " + untemperedCoverage.size());
+            }
+        }
         boolean computed = maxDeviation(levels, coverage) <= tolerance;
         if (withinTolerance != computed) {
             throw new InvalidInputException("calibration certificate verdict: expected withinTolerance = " + computed
                     + " for a largest coverage deviation of " + maxDeviation(levels, coverage) + " and tolerance "
                     + tolerance + " but found " + withinTolerance);
         }
+    }
+
+    /** A certificate without a tempering. */
+    public CalibrationCertificate(String simulator, int eventsPerExperiment, int datasets, long seed,
+            List<Double> phi, double tolerance, List<Double> levels, List<Double> coverage, double sbcPValue,
+            List<String> parameters, List<Double> meanShiftInExactSd, List<Double> sdRatioToExact,
+            boolean withinTolerance) {
+        this(simulator, eventsPerExperiment, datasets, seed, phi, tolerance, levels, coverage, sbcPValue, parameters,
+                meanShiftInExactSd, sdRatioToExact, withinTolerance, null, null);
+    }
+
+    /**
+     * The same certificate for the tempered posteriors: {@code tempering}, the coverage of the tempered
+     * posteriors (this certificate's coverage kept as the untempered one), their SBC p-value, shifts
+     * and ratios; the verdict recomputed.
+     */
+    public CalibrationCertificate withTempering(LikelihoodTempering fitted, List<Double> temperedCoverage,
+            double temperedSbcPValue, List<Double> temperedShifts, List<Double> temperedRatios) {
+        return new CalibrationCertificate(simulator, eventsPerExperiment, datasets, seed, phi, tolerance, levels,
+                temperedCoverage, temperedSbcPValue, parameters, temperedShifts, temperedRatios,
+                maxDeviation(levels, finiteList("coverage", temperedCoverage)) <= tolerance,
+                java.util.Objects.requireNonNull(fitted, "tempering"), coverage);
+    }
+
+    /** The fitted tempering, none when the certificate has none. */
+    public LikelihoodTempering temperingOrNone() {
+        return tempering == null ? LikelihoodTempering.none() : tempering;
     }
 
     /** A certificate with its verdict computed from the figures. */
@@ -155,6 +199,15 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
         for (int d = 0; d < meanShiftInExactSd.size(); d++) {
             sb.append(String.format(Locale.ROOT, "  %s against the exact likelihood: mean shift %+.3f exact sd, sd"
                     + " ratio %.3f%n", parameters.get(d), meanShiftInExactSd.get(d), sdRatioToExact.get(d)));
+        }
+        if (tempering != null) {
+            sb.append("  tempering: ").append(tempering.describe()).append(System.lineSeparator());
+            StringBuilder raw = new StringBuilder();
+            for (int i = 0; i < levels.size(); i++) {
+                raw.append(String.format(Locale.ROOT, "%s%.2f -> %.3f", i == 0 ? "" : ", ", levels.get(i),
+                        untemperedCoverage.get(i)));
+            }
+            sb.append("  untempered coverage: ").append(raw).append(System.lineSeparator());
         }
         return sb.append("  ").append(verdict()).append(System.lineSeparator()).toString();
     }

@@ -39,7 +39,9 @@ public final class SurrogateFiles {
                     + " but found '" + contents.manifest().kind() + "'");
         }
         try {
-            return loader.load(contents, options);
+            TrainedSurrogate loaded = loader.load(contents, options);
+            return TemperedSurrogate.of(loaded, contents.manifest().calibrationCertificate()
+                    .map(c -> c.temperingOrNone()).orElse(null));
         } catch (ModelFileException e) {
             throw new ModelFileException(path + ": " + e.getMessage(), e);
         }

@@ -55,8 +55,8 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         String surrogate, HistogramSettings histogram, TrainingControls training, String modelFile, long seed,
         List<String> target, Integer refineRows) {
 
-    /** Training controls of a neural kind when none are given: 200 000 rows, 6 epochs. */
-    public static final TrainingControls DEFAULT_TRAINING = TrainingControls.of(200_000, 6, 0);
+    /** Training controls of a neural kind when none are given: {@link TrainingControls#defaults}. */
+    public static final TrainingControls DEFAULT_TRAINING = TrainingControls.defaults(0);
     /** Settings re-estimated before each round's choice unless configured otherwise. */
     public static final int DEFAULT_VERIFICATIONS = 3;
 

@@ -12,13 +12,18 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.TractableSimulator;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.EnsemblePosteriorEvaluator;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
+import org.robotphysicist.engine.posterior.TemperedPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.ModelFile;
+import org.robotphysicist.models.file.TemperedSurrogate;
+import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * Measures a trained surrogate's {@link CalibrationCertificate}: {@link CertificateSettings#datasets()}
@@ -37,6 +42,8 @@ import org.robotphysicist.models.file.ModelFile;
  * Trials run in parallel, each from its own split of the seed, so the certificate is reproducible.
  */
 public final class CalibrationCertifier {
+    /** Added to the certificate's seed for the datasets of tempering node i (plus i), so they are independent. */
+    private static final long NODE_SEED_OFFSET = 0x5EED_0000L;
     private CalibrationCertifier() {
     }
 
@@ -54,6 +61,11 @@ public final class CalibrationCertifier {
      */
     public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
             double[] phi, CertificateSettings settings) {
+        boolean fit = settings.fitTempering() && !(evaluator instanceof EnsemblePosteriorEvaluator)
+                && TemperedSurrogate.untemperedLikelihood(evaluator.surrogate()) instanceof TrainedSurrogate;
+        if (fit && evaluator instanceof TemperedPosteriorEvaluator) {
+            evaluator = PosteriorEvaluator.forSurrogate(TemperedSurrogate.untemperedLikelihood(evaluator.surrogate()));
+        }
         SurrogateLikelihood surrogate = evaluator.surrogate();
         ThetaGrid grid = grid(prior.support(), surrogate.thetaRange(), settings.gridPointsPerDimension());
         CalibrationProblem problem = new CalibrationProblem(simulator, prior, evaluator, grid, phi,
@@ -62,9 +74,73 @@ public final class CalibrationCertifier {
                 ? PosteriorEvaluator.forSurrogate(new ExactLikelihood(tractable, surrogate.thetaRange(),
                         surrogate.phiRange()))
                 : null;
-        List<TrialFigures> figures = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
-                (trial, rng) -> measure(trial, rng, settings, exact, prior, problem));
+        List<MeasuredTrial> trials = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
+                (trial, rng) -> new MeasuredTrial(trial, rng.nextLong(), exact == null ? null
+                        : SurrogatePosterior.of(prior, exact, List.of(new Observation(trial.events(), problem.phi())))
+                                .onGrid(problem.grid())));
+        CalibrationCertificate untempered = certificate(trials, 1, settings, problem, simulator, exact != null);
+        if (!fit) {
+            return untempered;
+        }
+        int n = settings.eventsPerExperiment();
+        List<Double> nodes = temperingNodes(surrogate, phi, settings.temperingNodes());
+        if (nodes.isEmpty()) {
+            TemperingFit.Result fitted = TemperingFit.fit(fitTrials(trials), prior, n);
+            CalibrationCertificate tempered = certificate(trials, 1 + fitted.kappa() * n, settings, problem, simulator,
+                    exact != null);
+            return untempered.withTempering(LikelihoodTempering.uniform(fitted.kappa()),
+                    boxed(fitted.crossFittedCoverage()), tempered.sbcPValue(), tempered.meanShiftInExactSd(),
+                    tempered.sdRatioToExact());
+        }
+        List<Double> kappas = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            CalibrationProblem at = new CalibrationProblem(simulator, prior, evaluator, grid,
+                    new double[] {nodes.get(i)}, n);
+            List<TemperingFit.Trial> nodeTrials = at.run(settings.datasets(),
+                    new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
+                    (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()));
+            kappas.add(TemperingFit.kappa(nodeTrials, prior, n));
+        }
+        LikelihoodTempering tempering = new LikelihoodTempering(nodes, kappas);
+        CalibrationCertificate tempered = certificate(trials, tempering.temperature(phi, n), settings, problem,
+                simulator, exact != null);
+        return untempered.withTempering(tempering, tempered.coverage(), tempered.sbcPValue(),
+                tempered.meanShiftInExactSd(), tempered.sdRatioToExact());
+    }
 
+    /**
+     * Evenly spaced settings spanning the surrogate's φ range where κ is fitted: {@code count} of
+     * them when φ is one-dimensional with a range of positive width and {@code count} ≥ 2; none
+     * otherwise (κ is then fitted at the certificate's own φ).
+     */
+    static List<Double> temperingNodes(SurrogateLikelihood surrogate, double[] phi, int count) {
+        Box range = surrogate.phiRange();
+        if (count < 2 || phi.length != 1 || range.dim() != 1 || !(range.upper(0) > range.lower(0))
+                || !Double.isFinite(range.upper(0) - range.lower(0))) {
+            return List.of();
+        }
+        List<Double> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            nodes.add(range.lower(0) + (range.upper(0) - range.lower(0)) * i / (count - 1));
+        }
+        return nodes;
+    }
+
+    private static List<TemperingFit.Trial> fitTrials(List<MeasuredTrial> trials) {
+        List<TemperingFit.Trial> out = new ArrayList<>();
+        for (MeasuredTrial t : trials) {
+            out.add(new TemperingFit.Trial(t.trial().posterior(), t.trial().theta()));
+        }
+        return out;
+    }
+
+    /** The certificate of the trials' posteriors tempered by {@code tau} (1: as they are). */
+    private static CalibrationCertificate certificate(List<MeasuredTrial> trials, double tau,
+            CertificateSettings settings, CalibrationProblem problem, Simulator simulator, boolean compared) {
+        List<TrialFigures> figures = new ArrayList<>();
+        for (MeasuredTrial t : trials) {
+            figures.add(measure(t.tempered(problem.prior(), tau), new SplittableRandom(t.sbcSeed()), settings, t.exact(), problem));
+        }
         List<Double> credibility = new ArrayList<>();
         List<int[]> ranks = new ArrayList<>();
         for (TrialFigures f : figures) {
@@ -75,10 +151,10 @@ public final class CalibrationCertifier {
         CoverageReport coverage = ExpectedCoverage.fromTrials(credibility, levels);
         SbcReport sbc = SimulationBasedCalibration.fromRanks(problem, ranks, settings.sbcDraws(), settings.sbcBins());
 
-        int dim = grid.dim();
+        int dim = problem.grid().dim();
         List<Double> shifts = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        if (exact != null) {
+        if (compared) {
             for (int d = 0; d < dim; d++) {
                 double shift = 0;
                 double ratio = 0;
@@ -95,8 +171,25 @@ public final class CalibrationCertifier {
             names.add(problem.parameterName(d));
         }
         return CalibrationCertificate.of(simulator.name(), settings.eventsPerExperiment(), settings.datasets(),
-                settings.seed(), boxed(phi), settings.tolerance(), boxed(levels), boxed(coverage.coverage()),
-                sbc.minPValue(), names, shifts, ratios);
+                settings.seed(), boxed(problem.phi()), settings.tolerance(), boxed(levels),
+                boxed(coverage.coverage()), sbc.minPValue(), names, shifts, ratios);
+    }
+
+    /** One dataset: its trial, the seed of its SBC draws, and the exact posterior when there is one. */
+    private record MeasuredTrial(CalibrationProblem.Trial trial, long sbcSeed, GridPosterior exact) {
+        /** The trial with its posterior tempered by {@code tau}. */
+        CalibrationProblem.Trial tempered(Prior prior, double tau) {
+            if (tau == 1) {
+                return trial;
+            }
+            GridPosterior p = trial.posterior();
+            double[] ll = p.logLikelihood();
+            for (int j = 0; j < ll.length; j++) {
+                ll[j] /= tau;
+            }
+            return new CalibrationProblem.Trial(trial.theta(), trial.events(),
+                    GridPosterior.fromLogLikelihood(prior, p.grid(), p.parameterNames(), ll));
+        }
     }
 
     /**
@@ -114,14 +207,12 @@ public final class CalibrationCertifier {
     }
 
     private static TrialFigures measure(CalibrationProblem.Trial trial, SplittableRandom rng,
-            CertificateSettings settings, PosteriorEvaluator exact, Prior prior, CalibrationProblem problem) {
+            CertificateSettings settings, GridPosterior reference, CalibrationProblem problem) {
         double credibility = ExpectedCoverage.credibility(trial);
         int[] ranks = SimulationBasedCalibration.ranks(trial, settings.sbcDraws(), rng);
-        if (exact == null) {
+        if (reference == null) {
             return new TrialFigures(credibility, ranks, null, null);
         }
-        GridPosterior reference = SurrogatePosterior.of(prior, exact,
-                List.of(new Observation(trial.events(), problem.phi()))).onGrid(problem.grid());
         double[] mean = trial.posterior().mean();
         double[] sd = trial.posterior().standardDeviation();
         double[] exactMean = reference.mean();

@@ -20,9 +20,20 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  *                               most {@value #MAX_GRID_POINTS} points)
  * @param sbcDraws               posterior draws per dataset for the SBC ranks, L ≥ 1
  * @param sbcBins                rank histogram bins, dividing L + 1
+ * @param fitTempering           whether to fit the surrogate's systematic tempering κ on the datasets
+ *                               ({@link TemperingFit}, {@link org.robotphysicist.models.certificate.LikelihoodTempering})
+ *                               and certify the tempered posteriors; neural kinds only
+ * @param temperingNodes         settings along a one-dimensional φ range at which κ is fitted, ≥ 1, each
+ *                               on {@code datasets} datasets of its own: with more than one, κ(φ) is
+ *                               interpolated between evenly spaced nodes spanning the surrogate's φ range
+ *                               and the certificate then checks it on its own, independent datasets; with
+ *                               one (or φ that is not a one-dimensional range) κ is fitted on the
+ *                               certificate's datasets and its coverage cross-fitted
  */
 public record CertificateSettings(int eventsPerExperiment, int datasets, long seed, double tolerance,
-        int gridPointsPerDimension, int sbcDraws, int sbcBins) {
+        int gridPointsPerDimension, int sbcDraws, int sbcBins, boolean fitTempering, int temperingNodes) {
+    /** Default tempering nodes along a one-dimensional φ range. */
+    public static final int DEFAULT_TEMPERING_NODES = 5;
     /** Default number of prior-predictive datasets (see above). */
     public static final int DEFAULT_DATASETS = 1000;
     /** Default θ grid points per dimension. */
@@ -42,6 +53,9 @@ public record CertificateSettings(int eventsPerExperiment, int datasets, long se
             throw new InvalidInputException("calibration grid: expected at least 3 points per dimension but found "
                     + gridPointsPerDimension);
         }
+        if (temperingNodes < 1 || temperingNodes > 64) {
+            throw new InvalidInputException("calibration tempering nodes: expected 1 to 64 but found " + temperingNodes);
+        }
         if (sbcDraws < 1 || sbcBins < 2 || (sbcDraws + 1) % sbcBins != 0) {
             throw new InvalidInputException("calibration SBC: expected L >= 1 draws and at least 2 bins dividing L + 1"
                     + " but found L = " + sbcDraws + " and " + sbcBins + " bins");
@@ -51,27 +65,43 @@ public record CertificateSettings(int eventsPerExperiment, int datasets, long se
     /**
      * N events per experiment, {@value #DEFAULT_DATASETS} datasets, seed 1, tolerance
      * {@value CalibrationCertificate#DEFAULT_TOLERANCE}, {@value #DEFAULT_GRID_POINTS} grid points
-     * per dimension, 99 SBC draws in 20 bins.
+     * per dimension, 99 SBC draws in 20 bins, the tempering fitted at
+ * {@value #DEFAULT_TEMPERING_NODES} nodes.
      */
     public static CertificateSettings defaults(int eventsPerExperiment) {
         return new CertificateSettings(eventsPerExperiment, DEFAULT_DATASETS, 1, CalibrationCertificate.DEFAULT_TOLERANCE,
-                DEFAULT_GRID_POINTS, 99, 20);
+                DEFAULT_GRID_POINTS, 99, 20, true, DEFAULT_TEMPERING_NODES);
     }
 
     public CertificateSettings withDatasets(int n) {
-        return new CertificateSettings(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws, sbcBins);
+        return new CertificateSettings(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws,
+                sbcBins, fitTempering, temperingNodes);
     }
 
     public CertificateSettings withSeed(long s) {
         return new CertificateSettings(eventsPerExperiment, datasets, s, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins);
+                sbcBins, fitTempering, temperingNodes);
     }
 
     public CertificateSettings withTolerance(double t) {
-        return new CertificateSettings(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws, sbcBins);
+        return new CertificateSettings(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws,
+                sbcBins, fitTempering, temperingNodes);
     }
 
     public CertificateSettings withGridPointsPerDimension(int points) {
-        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins);
+        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins,
+                fitTempering, temperingNodes);
+    }
+
+    /** The same settings fitting the tempering or not. */
+    public CertificateSettings withTemperingFit(boolean fit) {
+        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
+                sbcBins, fit, temperingNodes);
+    }
+
+    /** The same settings fitting κ at {@code nodes} settings along the φ range (1: at the certificate's φ). */
+    public CertificateSettings withTemperingNodes(int nodes) {
+        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
+                sbcBins, fitTempering, nodes);
     }
 }

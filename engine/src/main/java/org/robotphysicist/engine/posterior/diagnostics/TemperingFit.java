@@ -1,0 +1,166 @@
+package org.robotphysicist.engine.posterior.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.engine.posterior.GridPosterior;
+
+/**
+ * Fits the κ of a {@link org.robotphysicist.models.certificate.LikelihoodTempering} at one setting
+ * from prior-predictive trials: each trial's surrogate log-likelihood on its grid is divided by
+ * τ = 1 + κN, and κ is the value whose tempered posteriors' coverage at
+ * {@link ExpectedCoverage#DEFAULT_LEVELS} is closest to nominal in the sum of squared
+ * deviations. The candidates are τ = 1 and a geometric ladder of τ up to 100 in 5% steps, refined
+ * in 1% steps around the best;
+ * κ ≥ 0 only, so tempering never sharpens a posterior. Coverage is a step function of κ, so the
+ * first (smallest) best κ wins.
+ *
+ * <p>The coverage reported beside κ is cross-fitted ({@link #crossFitted}): κ fitted on the even
+ * trials scores the odd ones and the reverse, so the figure is measured on trials its κ was not
+ * fitted on.
+ */
+public final class TemperingFit {
+    private static final double[] LEVELS = ExpectedCoverage.DEFAULT_LEVELS;
+    private static final double COARSE_STEP = 1.05;
+    private static final double FINE_STEP = 1.01;
+    private static final double MAX_TAU = 100;
+
+    /**
+     * One trial: the surrogate's untempered grid posterior and the true θ*, kept as the arrays a
+     * tempered credibility needs (log-likelihood, log prior density and log cell volume per grid
+     * point, and θ*'s cell), so that scoring a τ costs one pass over the grid.
+     */
+    public static final class Trial {
+        private final double[] logLikelihood;
+        private final double[] logPrior;
+        private final double[] logVolume;
+        private final int own;
+
+        /** θ* (length D<sub>θ</sub>) under {@code posterior}; θ* off the grid counts as never covered. */
+        public Trial(GridPosterior posterior, double[] theta) {
+            this.logLikelihood = posterior.logLikelihood();
+            this.logPrior = posterior.logPrior();
+            this.logVolume = new double[logLikelihood.length];
+            for (int j = 0; j < logVolume.length; j++) {
+                logVolume[j] = Math.log(posterior.grid().cellVolume(j));
+            }
+            this.own = posterior.grid().bounds().contains(theta) ? posterior.grid().cellOf(theta) : -1;
+        }
+
+        /**
+         * The credibility of θ* under the posterior with its log-likelihood divided by τ: the mass of
+         * the cells whose tempered density is strictly higher than θ*'s cell's; 1 when θ* is off the grid.
+         */
+        double credibility(double tau) {
+            if (own < 0) {
+                return 1;
+            }
+            int m = logLikelihood.length;
+            double[] density = new double[m];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                density[j] = logLikelihood[j] / tau + logPrior[j];
+                max = Math.max(max, density[j] + logVolume[j]);
+            }
+            double total = 0;
+            double above = 0;
+            for (int j = 0; j < m; j++) {
+                double w = density[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(density[j] + logVolume[j] - max);
+                total += w;
+                if (density[j] > density[own]) {
+                    above += w;
+                }
+            }
+            return Math.min(1.0, above / total);
+        }
+    }
+
+    /**
+     * The fitted κ and the cross-fitted coverage of the tempered posteriors at
+     * {@link ExpectedCoverage#DEFAULT_LEVELS}.
+     */
+    public record Result(double kappa, double[] crossFittedCoverage) {
+        public Result {
+            crossFittedCoverage = crossFittedCoverage.clone();
+        }
+
+        @Override
+        public double[] crossFittedCoverage() {
+            return crossFittedCoverage.clone();
+        }
+    }
+
+    private TemperingFit() {
+    }
+
+    /** κ fitted on every trial, and the coverage cross-fitted between even and odd trials. */
+    public static Result fit(List<Trial> trials, Prior prior, int events) {
+        if (trials.size() < 4) {
+            throw new InvalidInputException("tempering fit: expected at least 4 trials but found " + trials.size());
+        }
+        return new Result(kappa(trials, prior, events), crossFitted(trials, prior, events));
+    }
+
+    /** The κ ≥ 0 whose tempered coverage is nearest nominal on {@code trials}. */
+    public static double kappa(List<Trial> trials, Prior prior, int events) {
+        double bestTau = 1;
+        double bestDeviation = deviation(coverage(trials, prior, 1), LEVELS);
+        for (double tau = COARSE_STEP; tau <= MAX_TAU; tau *= COARSE_STEP) {
+            double d = deviation(coverage(trials, prior, tau), LEVELS);
+            if (d < bestDeviation - 1e-12) {
+                bestDeviation = d;
+                bestTau = tau;
+            }
+        }
+        double from = Math.max(1.0 + 1e-9, bestTau / COARSE_STEP);
+        for (double tau = from; tau <= bestTau * COARSE_STEP && tau <= MAX_TAU; tau *= FINE_STEP) {
+            double d = deviation(coverage(trials, prior, tau), LEVELS);
+            if (d < bestDeviation - 1e-12) {
+                bestDeviation = d;
+                bestTau = tau;
+            }
+        }
+        return (bestTau - 1) / events;
+    }
+
+    /** Coverage at the default levels of the trials' posteriors tempered by {@code tau}. */
+    public static double[] coverage(List<Trial> trials, Prior prior, double tau) {
+        double[] c = new double[trials.size()];
+        java.util.stream.IntStream.range(0, c.length).parallel().forEach(i -> c[i] = trials.get(i).credibility(tau));
+        double[] coverage = new double[LEVELS.length];
+        for (int l = 0; l < LEVELS.length; l++) {
+            int covered = 0;
+            for (double v : c) {
+                covered += v <= LEVELS[l] ? 1 : 0;
+            }
+            coverage[l] = covered / (double) c.length;
+        }
+        return coverage;
+    }
+
+    /** Coverage of each half's trials tempered by the κ fitted on the other half, pooled. */
+    public static double[] crossFitted(List<Trial> trials, Prior prior, int events) {
+        List<Trial> even = new ArrayList<>();
+        List<Trial> odd = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            (i % 2 == 0 ? even : odd).add(trials.get(i));
+        }
+        double[] onOdd = coverage(odd, prior, 1 + kappa(even, prior, events) * events);
+        double[] onEven = coverage(even, prior, 1 + kappa(odd, prior, events) * events);
+        double[] pooled = new double[LEVELS.length];
+        for (int l = 0; l < pooled.length; l++) {
+            pooled[l] = (onOdd[l] * odd.size() + onEven[l] * even.size()) / trials.size();
+        }
+        return pooled;
+    }
+
+    private static double deviation(double[] coverage, double[] levels) {
+        double d = 0;
+        for (int l = 0; l < levels.length; l++) {
+            d += (coverage[l] - levels[l]) * (coverage[l] - levels[l]);
+        }
+        return d;
+    }
+
+}

@@ -1,0 +1,85 @@
+package org.robotphysicist.engine.posterior.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.ThetaGrid;
+
+/**
+ * The κ fit on a model with a known answer: θ* ~ U(0, 1), a sufficient statistic x̄ ~ N(θ*, σ²)
+ * and a surrogate whose log-likelihood −(θ − x̄ − b)²/2σ² carries a per-dataset bias
+ * b ~ N(0, β²). Its posterior is overconfident by the factor √(1 + β²/σ²), which the tempering
+ * τ = 1 + κN must recover: τ = 1 + β²/σ².
+ */
+class TemperingFitTest {
+    private static final double SIGMA = 0.01;
+    private static final int EVENTS = 1000;
+    private static final UniformBoxPrior PRIOR = new UniformBoxPrior(Box.interval(0, 1));
+    private static final ThetaGrid GRID = ThetaGrid.of(new RegularGrid(new double[] {0}, new double[] {1},
+            new int[] {2001}));
+
+    @Test
+    void recoversTheTemperatureOfAKnownBias() {
+        double beta = SIGMA;
+        List<TemperingFit.Trial> fit = trials(400, beta, 11);
+        TemperingFit.Result r = TemperingFit.fit(fit, PRIOR, EVENTS);
+        double tau = 1 + r.kappa() * EVENTS;
+        assertTrue(tau > 1.6 && tau < 2.5, "fitted tau " + tau + ", expected 1 + beta^2/sigma^2 = 2 within [1.6, 2.5]");
+        double[] raw = TemperingFit.coverage(fit, PRIOR, 1);
+        assertTrue(raw[0] < 0.42, "the biased surrogate should undercover at level 0.5 but covers " + raw[0]);
+        double[] levels = ExpectedCoverage.DEFAULT_LEVELS;
+        double[] cross = r.crossFittedCoverage();
+        double[] fresh = TemperingFit.coverage(trials(1000, beta, 12), PRIOR, tau);
+        for (int l = 0; l < levels.length; l++) {
+            assertEquals(levels[l], cross[l], 0.06, "cross-fitted coverage " + Arrays.toString(cross));
+            assertEquals(levels[l], fresh[l], 0.05, "coverage on 1000 fresh datasets with tau " + tau + ": "
+                    + Arrays.toString(fresh));
+        }
+    }
+
+    @Test
+    void leavesACalibratedSurrogateAlmostUntempered() {
+        TemperingFit.Result r = TemperingFit.fit(trials(400, 0, 21), PRIOR, EVENTS);
+        double tau = 1 + r.kappa() * EVENTS;
+        assertTrue(tau < 1.25, "fitted tau " + tau + " for a calibrated surrogate, expected below 1.25");
+    }
+
+    @Test
+    void refusesTooFewTrials() {
+        var e = assertThrows(InvalidInputException.class, () -> TemperingFit.fit(trials(3, 0, 1), PRIOR, EVENTS));
+        assertTrue(e.getMessage().contains("at least 4") && e.getMessage().contains("found 3"), e.getMessage());
+    }
+
+    private static List<TemperingFit.Trial> trials(int n, double beta, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] theta = GRID.points().column(0);
+        List<TemperingFit.Trial> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double truth = rng.nextDouble();
+            double centre = truth + SIGMA * gaussian(rng) + beta * gaussian(rng);
+            double[] ll = new double[theta.length];
+            for (int j = 0; j < ll.length; j++) {
+                double z = (theta[j] - centre) / SIGMA;
+                ll[j] = -0.5 * z * z;
+            }
+            out.add(new TemperingFit.Trial(GridPosterior.fromLogLikelihood(PRIOR, GRID, List.of("theta"), ll),
+                    new double[] {truth}));
+        }
+        return out;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+}

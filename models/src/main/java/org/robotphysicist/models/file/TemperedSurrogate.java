@@ -1,0 +1,132 @@
+package org.robotphysicist.models.file;
+
+import org.robotphysicist.data.BoxUnion;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.LikelihoodTempering;
+
+/**
+ * A trained surrogate together with the {@link LikelihoodTempering} its calibration fitted: the
+ * per-event log-likelihood is the wrapped surrogate's, unchanged, and posterior evaluators divide an
+ * experiment's summed log-likelihood by τ(φ, N) ({@code PosteriorEvaluator.forSurrogate} does this
+ * for every posterior, EIG estimate and sampler). It owns the wrapped surrogate: closing it closes
+ * that one. Loading a model file whose certificate carries a tempering returns one of these
+ * ({@link SurrogateFiles#load}).
+ */
+public final class TemperedSurrogate implements TrainedSurrogate {
+    private final TrainedSurrogate untempered;
+    private final LikelihoodTempering tempering;
+
+    private TemperedSurrogate(TrainedSurrogate untempered, LikelihoodTempering tempering) {
+        this.untempered = untempered;
+        this.tempering = tempering;
+    }
+
+    /**
+     * {@code surrogate} tempered by {@code tempering}, taking ownership of it; {@code surrogate}
+     * itself when the tempering is none, and the innermost surrogate re-wrapped when it is already
+     * tempered (temperings replace each other, they do not stack).
+     */
+    public static TrainedSurrogate of(TrainedSurrogate surrogate, LikelihoodTempering tempering) {
+        TrainedSurrogate inner = untempered(surrogate);
+        return tempering == null || tempering.isNone() ? inner : new TemperedSurrogate(inner, tempering);
+    }
+
+    /** The likelihood without its tempering ({@code s} itself when it has none). */
+    public static SurrogateLikelihood untemperedLikelihood(SurrogateLikelihood s) {
+        return s instanceof TemperedSurrogate t ? t.untempered : s;
+    }
+
+    /** The surrogate without its tempering ({@code s} itself when it has none). */
+    public static TrainedSurrogate untempered(TrainedSurrogate s) {
+        return s instanceof TemperedSurrogate t ? t.untempered : s;
+    }
+
+    /** The tempering of {@code s}: none unless it is a tempered surrogate. */
+    public static LikelihoodTempering temperingOf(SurrogateLikelihood s) {
+        return s instanceof TemperedSurrogate t ? t.tempering : LikelihoodTempering.none();
+    }
+
+    /** The wrapped surrogate. */
+    public TrainedSurrogate surrogate() {
+        return untempered;
+    }
+
+    public LikelihoodTempering tempering() {
+        return tempering;
+    }
+
+    @Override
+    public Dimensions dimensions() {
+        return untempered.dimensions();
+    }
+
+    @Override
+    public BoxUnion phiUnion() {
+        return untempered.phiUnion();
+    }
+
+    @Override
+    public boolean isNormalized() {
+        return untempered.isNormalized();
+    }
+
+    @Override
+    public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
+        return untempered.logLikelihood(x, theta, phi);
+    }
+
+    @Override
+    public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
+        return untempered.summedLogLikelihood(events, thetaGrid, phi);
+    }
+
+    @Override
+    public String kind() {
+        return untempered.kind();
+    }
+
+    @Override
+    public TrainedRanges trainedRanges() {
+        return untempered.trainedRanges();
+    }
+
+    @Override
+    public RangePolicy rangePolicy() {
+        return untempered.rangePolicy();
+    }
+
+    /** A copy of the wrapped surrogate with another range policy, with the same tempering (close both). */
+    @Override
+    public TrainedSurrogate withRangePolicy(RangePolicy rangePolicy) {
+        return new TemperedSurrogate(untempered.withRangePolicy(rangePolicy), tempering);
+    }
+
+    @Override
+    public Provenance provenance() {
+        return untempered.provenance();
+    }
+
+    @Override
+    public TrainingCurve trainingCurve() {
+        return untempered.trainingCurve();
+    }
+
+    /** The wrapped surrogate's contents: the tempering travels in the manifest's calibration certificate. */
+    @Override
+    public ModelFile.Contents contents() {
+        return untempered.contents();
+    }
+
+    @Override
+    public void close() {
+        untempered.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TemperedSurrogate(" + tempering.describe() + ", " + untempered + ")";
+    }
+}
