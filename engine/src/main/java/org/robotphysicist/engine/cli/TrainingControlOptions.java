@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /**
  * The training controls of a neural surrogate on the command line ({@code rp train},
  * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
- * ({@link TrainingControls}).
+ * ({@link TrainingControls}); {@code --no-evidence-normalization} switches the classifier's per-θ
+ * normalization off (and is refused for other kinds).
  */
 final class TrainingControlOptions {
     @Option(names = "--training-rows", paramLabel = "N",
@@ -52,10 +53,17 @@ final class TrainingControlOptions {
                     + " ${DEFAULT-VALUE}: one network).")
     int ensemble = 1;
 
-    /** The controls these options spell, with {@code seed}. */
+    @Option(names = "--evidence-normalization", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Classifier only: fit the per-theta evidence normalization log Z(theta, phi) after training"
+                    + " and subtract it at evaluation (default: on). --no-evidence-normalization uses the raw log-ratio:"
+                    + " no reference events to simulate and no Monte Carlo error from them, but the network's"
+                    + " theta-dependent offset stays in the posterior (docs/classifier-normalization.md).")
+    boolean evidenceNormalization = true;
+
+    /** The controls these options spell, with {@code seed}; the normalization is set only when switched off. */
     TrainingControls toControls(long seed) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget == null ? null : TimeBudgets.parse(timeBudget),
-                ensemble, null);
+                ensemble, evidenceNormalization ? null : Boolean.FALSE);
     }
 }
