@@ -298,7 +298,8 @@ public final class ExperimentDesigner implements AutoCloseable {
                 config.rounds(), config.experiment().describe(), String.join(",", dims.phiNames()),
                 format(config.phiLower(), config.phiUpper()), String.join(",", dims.thetaNames()),
                 format(config.thetaLower(), config.thetaUpper()), config.surrogate(),
-                config.refines() ? " retrained every round on posterior draws" : "", runner.describe()));
+                !config.refines() ? "" : config.modelFile() != null
+                        ? " fine-tuned every round on posterior draws" : " retrained every round on posterior draws", runner.describe()));
         return d;
     }
 
