@@ -38,7 +38,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       onto ℝ<sup>D<sub>x</sub></sup> by its fixed {@link org.robotphysicist.models.flow.SupportBijection}
  *       (the identity where x is unbounded);</li>
  *   <li>fit the standardizer of the mapped x and the context (θ, φ) standardizer on them; standardize;</li>
- *   <li>initialize the flow on the {@link Trainer}'s device from the training seed and minimize
+ *   <li>initialize the flow on the {@link Trainer}'s device from the training seed (or, after
+ *       {@link #startingFrom}, copy a trained flow's weights and keep its standardizers) and minimize
  *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop
  *       (validation split, early stopping restoring the best epoch, schedule, progress);</li>
  *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,

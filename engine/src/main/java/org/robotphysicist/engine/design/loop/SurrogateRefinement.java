@@ -62,6 +62,13 @@ import org.robotphysicist.training.device.Devices;
  * reproducible from the files alone: a resumed run retrains exactly what the uninterrupted run would.
  * The cost grows linearly with the rounds (n<sub>1</sub> + (r − 1) n rows in round r).
  *
+ * <p>Fine-tuning, with a given model file ({@link DesignConfig#modelFile()}): round 1 uses the file
+ * (copied into the run directory as {@code surrogate-round-01.rpm}; no rows, {@code trainingFile}
+ * empty in its record) and round r ≥ 2 trains round r − 1's network further on round r's n new rows
+ * alone, starting from its weights and standardization with the same controls
+ * ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry#fineTune}). One short training per
+ * round, at the risk of the drift described above; the record's {@code trainingRows} is then n.
+ *
  * <p>As in SNL, the newest surrogate scores all the data: once round r's surrogate is trained, the
  * earlier rounds' events are re-scored with it, so the round's prior and, after its experiment, its
  * posterior are p(θ) ∏<sub>i ≤ r</sub> p̂<sub>r</sub>(X<sub>i</sub> | θ, φ<sub>i</sub>) — a poor
