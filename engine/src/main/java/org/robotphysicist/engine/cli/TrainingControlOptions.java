@@ -2,6 +2,7 @@ package org.robotphysicist.engine.cli;
 
 import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.TimeBudgets;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,17 +54,13 @@ final class TrainingControlOptions {
                     + " ${DEFAULT-VALUE}: one network).")
     int ensemble = 1;
 
-    @Option(names = "--evidence-normalization", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Classifier only: fit the per-theta evidence normalization log Z(theta, phi) after training"
-                    + " and subtract it at evaluation (default: on). --no-evidence-normalization uses the raw log-ratio:"
-                    + " no reference events to simulate and no Monte Carlo error from them, but the network's"
-                    + " theta-dependent offset stays in the posterior (docs/classifier-normalization.md).")
-    boolean evidenceNormalization = true;
+    @CommandLine.Mixin
+    EvidenceNormalizationOption evidenceNormalization;
 
     /** The controls these options spell, with {@code seed}; the normalization is set only when switched off. */
     TrainingControls toControls(long seed) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget == null ? null : TimeBudgets.parse(timeBudget),
-                ensemble, evidenceNormalization ? null : Boolean.FALSE);
+                ensemble, evidenceNormalization.value());
     }
 }

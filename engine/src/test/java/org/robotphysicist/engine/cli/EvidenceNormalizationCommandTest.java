@@ -16,7 +16,7 @@ import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 
 /**
- * {@code --no-evidence-normalization} on {@code rp train} and {@code rp design}: the classifier is
+ * {@code --no-evidence-normalization} on {@code rp train}, {@code rp design} and {@code rp demo}: the classifier is
  * built without its per-θ normalization and its model file says so; any other kind refuses it.
  */
 class EvidenceNormalizationCommandTest {
@@ -72,6 +72,34 @@ class EvidenceNormalizationCommandTest {
                 "--surrogate", "nsf", "--no-evidence-normalization", "--out", dir.resolve("d").toString());
         assertEquals(Rp.EXIT_INVALID_INPUT, d.exit(), d.err());
         assertTrue(d.err().contains("but found it set for 'nsf'"), d.err());
+    }
+
+    @Test
+    void bothDemosTrainTheirClassifierWithoutNormalization() throws java.io.IOException {
+        Path loop = dir.resolve("loop");
+        CliRun r = CliRun.of("demo", "--surrogate", "classifier", "--no-evidence-normalization", "--training-rows",
+                "2000", "--epochs", "1", "--rounds", "1", "--events", "20", "--eig-datasets", "4", "--evaluations",
+                "2", "--grid", "41", "--device", "cpu", "--no-plot", "-q", "--out", loop.resolve("demo.json")
+                .toString());
+        assertEquals(0, r.exit(), r.err());
+        List<Path> cached;
+        try (var files = java.nio.file.Files.list(loop)) {
+            cached = files.filter(f -> f.getFileName().toString().startsWith("model-")).toList();
+        }
+        assertEquals(1, cached.size(), "the loop demo's cached model: " + cached);
+        assertEquals(0, normalizationSamples(ModelFile.read(cached.get(0)).manifest()), "trained without normalization");
+
+        Path single = dir.resolve("single.rpm");
+        CliRun one = CliRun.of("demo", "--sqrt-s", "58", "--surrogate", "classifier", "--no-evidence-normalization",
+                "--training-rows", "2000", "--epochs", "1", "--events", "50", "--grid", "41", "--device", "cpu",
+                "--no-plot", "-q", "--save-model", single.toString(), "--out", dir.resolve("single.json").toString());
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(0, normalizationSamples(ModelFile.read(single).manifest()), "trained without normalization");
+
+        CliRun histogram = CliRun.of("demo", "--surrogate", "histogram", "--no-evidence-normalization", "--out",
+                dir.resolve("h.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, histogram.exit(), histogram.err());
+        assertTrue(histogram.err().contains("but found it set for 'histogram'"), histogram.err());
     }
 
     @Test

@@ -89,7 +89,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         }
         surrogate = surrogate.toLowerCase(Locale.ROOT);
         Objects.requireNonNull(histogram, "histogram settings");
-        training = (training == null ? DEFAULT_TRAINING : training.withSeed(0)).requireFitsKind(surrogate);
+        training = training == null ? DEFAULT_TRAINING : training.withSeed(0);
         if (modelFile != null && modelFile.isBlank()) {
             throw new InvalidInputException("model file: expected a path or none but found a blank string");
         }

@@ -238,6 +238,7 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
         }
         config.targetIndices(dims);
+        config.training().requireFitsKind(config.surrogate());
         if (config.refines()) {
             SurrogateRefinement.requireRefinable(config);
         }
