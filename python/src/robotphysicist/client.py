@@ -147,7 +147,8 @@ class Client:
 
     def models(self):
         """``GET /models``: the served models, each ``{"name", "kind", "simulator", "theta", "phi", "x",
-        "thetaRange", "phiRange", "calibration"}``."""
+        "thetaRange", "phiRange", "phiBoxes", "ensembleMembers", "calibration"}`` (``phiBoxes``: every phi
+        box the model was trained across; ``phiRange``: their bounding box)."""
         return self._call("/models")["models"]
 
     def posterior(self, model, phi=None, events=None, experiments=None, grid=None, levels=None, prior=None,

@@ -58,17 +58,37 @@ public final class SurrogateDesignBenchmark {
     private SurrogateDesignBenchmark() {
     }
 
+    /**
+     * What one kind's design loops gave.
+     *
+     * @param kind      the surrogate kind
+     * @param fractions each round's exact EIG of the chosen √s over the round's best, seed by seed (S × R values)
+     * @param covered   per credibility level (0.68, then 0.95), how many seeds' final posteriors cover the hidden
+     *                  value
+     * @param seeds     the seeds run
+     */
+    public record Result(String kind, double[] fractions, int[] covered, int seeds) {
+        /** The smallest EIG fraction of any round. */
+        public double worstFraction() {
+            return Arrays.stream(fractions).min().orElse(Double.NaN);
+        }
+    }
+
     public static void main(String[] args) {
         BenchmarkArguments opt = BenchmarkArguments.parse(args);
-        List<String> kinds = Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(","));
-        int seeds = opt.integer("seeds", 5);
-        int rounds = opt.integer("rounds", 3);
-        int referenceDatasets = opt.integer("reference-datasets", 64);
-        int scanPoints = opt.integer("scan-points", 61);
-        long trainingSeed = Long.parseLong(opt.string("seed", "20261122"));
         TrainOptions defaults = TrainOptions.defaults("classifier");
-        int rows = opt.integer("rows", defaults.trainingRows());
-        int epochs = opt.integer("epochs", defaults.epochs());
+        measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
+                opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
+                opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
+                Long.parseLong(opt.string("seed", "20261122")));
+    }
+
+    /**
+     * Runs the benchmark for {@code kinds} (each trained at {@code rows} rows for {@code epochs} epochs with
+     * {@code trainingSeed}), printing as it goes, and returns each kind's result.
+     */
+    public static List<Result> measure(List<String> kinds, int seeds, int rounds, int referenceDatasets,
+            int scanPoints, int rows, int epochs, long trainingSeed) {
         DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
@@ -85,6 +105,7 @@ public final class SurrogateDesignBenchmark {
         EigScan firstRound = EigScan.run(reference, new org.robotphysicist.data.prior.UniformBoxPrior(PRIOR), phiGrid,
                 REFERENCE_SEED, true, Progress.none());
         RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
+        List<Result> results = new ArrayList<>();
         for (String kind : kinds) {
             long t0 = System.nanoTime();
             try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
@@ -94,12 +115,13 @@ public final class SurrogateDesignBenchmark {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
                         trainSeconds, SurrogateCoverageBenchmark.loadAverage());
-                run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds);
+                results.add(run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds));
             }
         }
+        return results;
     }
 
-    private static void run(String kind, SurrogateLikelihood surrogate, DesignConfig base,
+    private static Result run(String kind, SurrogateLikelihood surrogate, DesignConfig base,
             WeinbergLoSimulator simulator, ExpectedInformationGain reference, RegularGrid phiGrid, EigScan firstRound,
             int seeds) {
         List<Double> fractions = new ArrayList<>();
@@ -141,5 +163,6 @@ public final class SurrogateDesignBenchmark {
                 BenchmarkArguments.median(f), Arrays.stream(f).min().orElse(Double.NaN),
                 Arrays.stream(f).filter(x -> x < 0.9).count(), f.length, BenchmarkArguments.median(s), covered[0],
                 seeds, covered[1], seeds);
+        return new Result(kind, f, covered, seeds);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
-import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -41,10 +40,7 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
             throw new InvalidInputException("train options: expected a device and histogram settings but found "
                     + device + " and " + histogram);
         }
-        if (training.evidenceNormalization() != null && !surrogate.equals(ClassifierSurrogateKind.NAME)) {
-            throw new InvalidInputException("evidence normalization: expected it set only for the 'classifier'"
-                    + " surrogate (the only kind normalized per theta) but found it set for '" + surrogate + "'");
-        }
+        training.requireFitsKind(surrogate);
     }
 
     /** Options without certification. */

@@ -104,6 +104,9 @@ final class DemoCommand implements Callable<Integer> {
             + " in the loop, 6 for a single experiment).")
     Integer epochs;
 
+    @CommandLine.Mixin
+    EvidenceNormalizationOption evidenceNormalization;
+
     @Option(names = "--device", paramLabel = "DEV", description = "Where a neural surrogate trains: auto, cpu, gpu,"
             + " gpu:N (default ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -171,7 +174,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoConfig config = new DemoConfig(hidden, sqrtS, events != null ? events : D.events(), prior[0], prior[1],
                 surrogate, histogramCells, histogramEvents, bins, trainingRows != null ? trainingRows : D.trainingRows(),
                 epochs != null ? epochs : D.trainingEpochs(), DeviceRequest.parse(device),
-                gridPoints != null ? gridPoints : D.posteriorGridPoints(), seed);
+                gridPoints != null ? gridPoints : D.posteriorGridPoints(), seed, evidenceNormalization.value());
         WeinbergDemo demo = new WeinbergDemo(config, lines(o), TextProgressReporter.forTerminal(
                 spec.commandLine().getErr(), quiet), loadModel, saveModel);
         DemoResult r = demo.run();
@@ -211,7 +214,7 @@ final class DemoCommand implements Callable<Integer> {
                 events != null ? events : L.eventsPerRound(), surrogate,
                 trainingRows != null ? trainingRows : L.trainingRows(), epochs != null ? epochs : L.trainingEpochs(),
                 eigDatasets, evaluations, L.verifications(), gridPoints != null ? gridPoints : L.gridPoints(),
-                DeviceRequest.parse(device), seed);
+                DeviceRequest.parse(device), seed, evidenceNormalization.value());
         Path directory = out.toAbsolutePath().getParent();
         DesignOptions options = new DesignOptions(lines(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(),
                 quiet), directory, plot);

@@ -149,7 +149,9 @@ final class DesignCommand implements Callable<Integer> {
             + " before every round after the first, retrain it on all simulations so far plus --refine-rows new ones"
             + " whose theta are drawn from the current posterior (phi still across its range). Writes"
             + " training-round-NN.csv and surrogate-round-NN.rpm per round into --out and lists every round's"
-            + " surrogate in the history.")
+            + " surrogate in the history. With --model FILE: round 1 uses the file, and each later round fine-tunes"
+            + " the previous round's network on its --refine-rows new simulations alone, starting from its weights"
+            + " (the same training controls; the network's shape is the file's).")
     boolean refine;
 
     @Option(names = "--refine-rows", paramLabel = "N", description = "With --refine, simulations added per round"
@@ -251,10 +253,6 @@ final class DesignCommand implements Callable<Integer> {
         if (refineRows != null && !refine) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --refine-rows N only with --refine"
                     + " but found it without");
-        }
-        if (refine && model != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "expected --refine with a surrogate the run"
-                    + " trains (--surrogate classifier|maf|nsf) but found --model FILE, which is read, not trained");
         }
         ExperimentSpec experiment = luminosity != null ? ExperimentSpec.luminosity(luminosity)
                 : ExperimentSpec.events(events != null ? events : (int) D.experiment().amount());

@@ -2,12 +2,14 @@ package org.robotphysicist.engine.cli;
 
 import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.TimeBudgets;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * The training controls of a neural surrogate on the command line ({@code rp train},
  * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
- * ({@link TrainingControls}).
+ * ({@link TrainingControls}); {@code --no-evidence-normalization} switches the classifier's per-θ
+ * normalization off (and is refused for other kinds).
  */
 final class TrainingControlOptions {
     @Option(names = "--training-rows", paramLabel = "N",
@@ -52,10 +54,13 @@ final class TrainingControlOptions {
                     + " ${DEFAULT-VALUE}: one network).")
     int ensemble = 1;
 
-    /** The controls these options spell, with {@code seed}. */
+    @CommandLine.Mixin
+    EvidenceNormalizationOption evidenceNormalization;
+
+    /** The controls these options spell, with {@code seed}; the normalization is set only when switched off. */
     TrainingControls toControls(long seed) {
         return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget == null ? null : TimeBudgets.parse(timeBudget),
-                ensemble, null);
+                ensemble, evidenceNormalization.value());
     }
 }

@@ -3,6 +3,7 @@ package org.robotphysicist.engine.demo;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -24,10 +25,12 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param device                 where a neural surrogate is trained and evaluated
  * @param posteriorGridPoints    θ grid points of the posterior
  * @param seed                   master seed; the experiment and the surrogate get split streams
+ * @param evidenceNormalization  the classifier's per-θ normalization on or off (null: the default, on;
+ *                               {@link TrainingControls#evidenceNormalization()}); set only for the classifier
  */
 public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
         String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
-        int trainingEpochs, DeviceRequest device, int posteriorGridPoints, long seed) {
+        int trainingEpochs, DeviceRequest device, int posteriorGridPoints, long seed, Boolean evidenceNormalization) {
 
     public DemoConfig {
         WeinbergLoSimulator sim = new WeinbergLoSimulator();
@@ -57,6 +60,30 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
         if (device == null) {
             throw new InvalidInputException("device: expected auto, cpu, gpu or gpu:N but found null");
         }
+        TrainingControls.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
+                .requireFitsKind(surrogate);
+    }
+
+    /** Settings with the kind's default evidence normalization. */
+    public DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
+            String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
+            int trainingEpochs, DeviceRequest device, int posteriorGridPoints, long seed) {
+        this(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
+                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed,
+                null);
+    }
+
+    /** A neural surrogate's training controls with {@code trainingSeed} (checked against the kind). */
+    public TrainingControls training(long trainingSeed) {
+        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed)
+                .withEvidenceNormalization(evidenceNormalization).requireFitsKind(surrogate);
+    }
+
+    /** The same run with the classifier's evidence normalization on or off (null: the default, on). */
+    public DemoConfig withEvidenceNormalization(Boolean on) {
+        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
+                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed,
+                on);
     }
 
     /**
@@ -75,18 +102,20 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
     /** The same run with another surrogate. */
     public DemoConfig withSurrogate(String name) {
         return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, name, histogramThetaPoints,
-                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed);
+                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed,
+                evidenceNormalization);
     }
 
     /** The same run with other neural-training sizes and device. */
     public DemoConfig withTraining(int rows, int epochs, DeviceRequest d) {
         return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
-                histogramEventsPerCell, histogramBins, rows, epochs, d, posteriorGridPoints, seed);
+                histogramEventsPerCell, histogramBins, rows, epochs, d, posteriorGridPoints, seed, evidenceNormalization);
     }
 
     /** The same run with another histogram size and posterior grid. */
     public DemoConfig withHistogram(int eventsPerCell, int gridPoints) {
         return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
-                eventsPerCell, histogramBins, trainingRows, trainingEpochs, device, gridPoints, seed);
+                eventsPerCell, histogramBins, trainingRows, trainingEpochs, device, gridPoints, seed,
+                evidenceNormalization);
     }
 }

@@ -32,10 +32,13 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param gridPoints          posterior grid points along sin²θ<sub>W</sub>
  * @param device              where the surrogate is trained and evaluated
  * @param seed                master seed of the loop and of the surrogate's training
+ * @param evidenceNormalization the classifier's per-θ normalization on or off (null: the default, on;
+ *                            {@link TrainingControls#evidenceNormalization()}); set only for the classifier
  */
 public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double thetaUpper, double sqrtSLower,
         double sqrtSUpper, int rounds, int eventsPerRound, String surrogate, int trainingRows, int trainingEpochs,
-        int eigDatasets, int evaluationsPerRound, int verifications, int gridPoints, DeviceRequest device, long seed) {
+        int eigDatasets, int evaluationsPerRound, int verifications, int gridPoints, DeviceRequest device, long seed,
+        Boolean evidenceNormalization) {
 
     public LoopDemoConfig {
         Require.positive("rounds", rounds);
@@ -62,6 +65,25 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
                     + thetaUpper + "] and sqrt(s) [" + sqrtSLower + ", " + sqrtSUpper + "]");
         }
         Require.inRange("hidden sin^2(theta_W)", hiddenSin2ThetaW, thetaLower, thetaUpper);
+        TrainingControls.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
+                .requireFitsKind(surrogate);
+    }
+
+    /** Settings with the kind's default evidence normalization. */
+    public LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double thetaUpper, double sqrtSLower,
+            double sqrtSUpper, int rounds, int eventsPerRound, String surrogate, int trainingRows, int trainingEpochs,
+            int eigDatasets, int evaluationsPerRound, int verifications, int gridPoints, DeviceRequest device,
+            long seed) {
+        this(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds, eventsPerRound, surrogate,
+                trainingRows, trainingEpochs, eigDatasets, evaluationsPerRound, verifications, gridPoints, device, seed,
+                null);
+    }
+
+    /** The same with the classifier's evidence normalization on or off (null: the default, on). */
+    public LoopDemoConfig withEvidenceNormalization(Boolean on) {
+        return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds,
+                eventsPerRound, surrogate, trainingRows, trainingEpochs, eigDatasets, evaluationsPerRound, verifications,
+                gridPoints, device, seed, on);
     }
 
     /**
@@ -80,13 +102,14 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
     public LoopDemoConfig withTraining(String kind, int rows, int epochs) {
         return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds,
                 eventsPerRound, kind, rows, epochs, eigDatasets, evaluationsPerRound, verifications, gridPoints, device,
-                seed);
+                seed, evidenceNormalization);
     }
 
     /** The same with another loop: rounds, events per round, EIG datasets and estimates per round, grid. */
     public LoopDemoConfig withLoop(int r, int events, int datasets, int evaluations, int grid) {
         return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, r, events,
-                surrogate, trainingRows, trainingEpochs, datasets, evaluations, verifications, grid, device, seed);
+                surrogate, trainingRows, trainingEpochs, datasets, evaluations, verifications, grid, device, seed,
+                evidenceNormalization);
     }
 
     public Box thetaRange() {
@@ -108,12 +131,14 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
 
     /** The surrogate's training controls with {@code trainingSeed}. */
     public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed);
+        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed)
+                .withEvidenceNormalization(evidenceNormalization);
     }
 
     /**
      * What the trained surrogate depends on, which names its cached model file: kind, simulator,
-     * ranges, rows, epochs, events per experiment (a per-θ normalization), seed and project version.
+     * ranges, rows, epochs, events per experiment (a per-θ normalization), the normalization switch where it
+     * is set, seed and project version.
      */
     public Map<String, Object> trainingSettings() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -125,6 +150,9 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
         m.put("epochs", trainingEpochs);
         m.put("eventsPerExperiment", eventsPerRound);
         m.put("seed", seed);
+        if (evidenceNormalization != null) { // only when set, so the default's cache names stay as they were
+            m.put("evidenceNormalization", evidenceNormalization);
+        }
         m.put("version", Provenance.projectVersion());
         return m;
     }

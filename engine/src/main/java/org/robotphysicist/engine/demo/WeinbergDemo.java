@@ -29,7 +29,6 @@ import org.robotphysicist.engine.surrogate.BuiltSurrogate;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
-import org.robotphysicist.engine.surrogate.TrainingControls;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 
 /**
@@ -122,7 +121,7 @@ public final class WeinbergDemo {
         }
         SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
                 UniformBoxPrior.interval(config.thetaLower(), config.thetaUpper()), new Box(phi, phi),
-                TrainingControls.of(config.trainingRows(), config.trainingEpochs(), rng.nextLong()),
+                config.training(rng.nextLong()),
                 new HistogramSettings(config.histogramThetaPoints(), 2, config.histogramEventsPerCell(),
                         config.histogramBins()), config.events(), config.device(), log, progress);
         BuiltSurrogate built = registry.build(config.surrogate(), request);

@@ -75,6 +75,8 @@ final class Endpoints {
             m.put("x", i.dimensions().xNames());
             m.put("thetaRange", Map.of("lower", i.thetaRange().lower(), "upper", i.thetaRange().upper()));
             m.put("phiRange", Map.of("lower", i.phiRange().lower(), "upper", i.phiRange().upper()));
+            m.put("phiBoxes", i.phiBoxes().stream().map(b -> Map.of("lower", b.lower(), "upper", b.upper())).toList());
+            m.put("ensembleMembers", i.members());
             m.put("calibration", i.calibration());
             list.add(m);
         }
@@ -108,10 +110,10 @@ final class Endpoints {
         Box thetaRange = r.has("prior") ? r.box("prior", info.dimensions().thetaDim()) : info.thetaRange();
         int thetaDim = info.dimensions().thetaDim();
         if (choice.resolve(thetaDim, options.gridFits(thetaDim)) == SamplerChoice.GRID) {
-            RequestCost.posterior(eventCount, gridPoints(grid, info), samples).requireAtMost(maxCost);
+            RequestCost.posterior(eventCount, gridPoints(grid, info), samples, info.members()).requireAtMost(maxCost);
         } else {
-            RequestCost.mcmcPosterior(eventCount, McmcPosterior.evaluations(Math.max(1, samples)), samples)
-                    .requireAtMost(maxCost);
+            RequestCost.mcmcPosterior(eventCount, McmcPosterior.evaluations(Math.max(1, samples)), samples,
+                    info.members()).requireAtMost(maxCost);
         }
         Simulator sim = simulator(info);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaRange);
@@ -181,7 +183,7 @@ final class Endpoints {
         Prior prior = r.has("prior") ? prior(r.object("prior", Set.of("lower", "upper", "density")), info)
                 : new UniformBoxPrior(info.thetaRange());
         RequestCost.eig(candidates.size(), options.datasets(), options.eventsPerExperiment(),
-                gridPoints(options.gridPoints(), info)).requireAtMost(maxCost);
+                gridPoints(options.gridPoints(), info), info.members()).requireAtMost(maxCost);
         RobotPhysicist rp = RobotPhysicist.forSimulator(simulator(info)).prior(prior);
         return cancellation -> {
             List<EigEstimate> estimates = rp.eig(models.forThisWorker(name), candidates, options, cancellation);

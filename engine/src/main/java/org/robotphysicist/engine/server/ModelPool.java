@@ -3,6 +3,7 @@ package org.robotphysicist.engine.server;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,6 +11,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SurrogateFiles;
@@ -24,11 +26,15 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 final class ModelPool implements AutoCloseable {
 
     /**
-     * What a model is, for {@code GET /models} and request validation; {@code calibration} is the
-     * file's calibration certificate, null when it has none.
+     * What a model is, for {@code GET /models}, request validation and request costs.
+     *
+     * @param phiBoxes    the φ boxes it was trained across (one box, or several for a model trained over a
+     *                    union of disjoint ranges; {@code phiRange} is their bounding box)
+     * @param members     networks evaluated per likelihood evaluation: K for an ensemble file, else 1
+     * @param calibration the file's calibration certificate, null when it has none
      */
     record Info(String name, String path, String kind, Dimensions dimensions, Box thetaRange, Box phiRange,
-            String simulator, CalibrationCertificate calibration) {
+            List<Box> phiBoxes, int members, String simulator, CalibrationCertificate calibration) {
     }
 
     private final Map<String, Path> paths;
@@ -44,7 +50,9 @@ final class ModelPool implements AutoCloseable {
             try (TrainedSurrogate s = SurrogateFiles.load(e.getValue(), options)) {
                 Object sim = s.provenance().config().get("simulator");
                 infos.put(e.getKey(), new Info(e.getKey(), e.getValue().toString(), s.kind(), s.dimensions(),
-                        s.thetaRange(), s.phiRange(), sim instanceof String name ? name : null,
+                        s.thetaRange(), s.phiRange(), s.phiUnion().boxes(),
+                        s instanceof SurrogateEnsemble ensemble ? ensemble.size() : 1,
+                        sim instanceof String name ? name : null,
                         ModelFile.read(e.getValue()).manifest().calibrationCertificate().orElse(null)));
             }
         }

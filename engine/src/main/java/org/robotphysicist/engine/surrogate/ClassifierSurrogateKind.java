@@ -1,6 +1,8 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Locale;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.neural.Activation;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
@@ -22,7 +24,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * {@value #NORMALIZATION_PER_EVENT} reference events per observed event, since
  * a posterior from N events is N times as sensitive to it as one event is.
  */
-public final class ClassifierSurrogateKind implements SurrogateKindProvider {
+public final class ClassifierSurrogateKind implements FineTunableKind {
     public static final String NAME = "classifier";
     /**
      * Reference events per observed event for the normalization: its Monte Carlo error moves the posterior
@@ -86,14 +88,34 @@ public final class ClassifierSurrogateKind implements SurrogateKindProvider {
 
     @Override
     public BuiltSurrogate build(SurrogateBuildRequest r) {
-        RatioClassifierTrainer trainer = new RatioClassifierTrainer(trainingConfig(r), r.trainingListener());
+        return train(r, null);
+    }
+
+    @Override
+    public boolean canFineTune(TrainedSurrogate trained) {
+        return trained instanceof ParameterizedRatioClassifier;
+    }
+
+    @Override
+    public BuiltSurrogate fineTune(TrainedSurrogate trained, SurrogateBuildRequest r) {
+        if (!(trained instanceof ParameterizedRatioClassifier start)) {
+            throw new InvalidInputException("classifier fine-tuning: expected a ratio classifier but found a model of"
+                    + " kind '" + trained.kind() + "'");
+        }
+        return train(r, start);
+    }
+
+    /** Trains on {@code r}'s source from a fresh network, or from a copy of {@code start}'s (null: fresh). */
+    private static BuiltSurrogate train(SurrogateBuildRequest r, ParameterizedRatioClassifier start) {
+        RatioClassifierTrainer fresh = new RatioClassifierTrainer(trainingConfig(r), r.trainingListener());
+        RatioClassifierTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
         ParameterizedRatioClassifier c = r.source() instanceof EventFileSource files
                 ? trainer.trainOn(files.dimensions(), files.data(), EventFileTraining.ranges(r, files),
                         EventFileTraining.provenance(files), files.provenanceHashes())
                 : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         String device = c.provenance().versions().getOrDefault("device", "");
-        return new BuiltSurrogate(c, NAME, String.format(Locale.ROOT, "classifier %s %s, %s, %d"
-                + " epochs on %s", c.network().spec(), phiText(r), EventFileTraining.rowsText(r),
+        return new BuiltSurrogate(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
+                + " epochs on %s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r), EventFileTraining.rowsText(r),
                 c.trainingCurve().epochs().size(), device), BuiltSurrogate.fellBack(device, r.device()));
     }
 

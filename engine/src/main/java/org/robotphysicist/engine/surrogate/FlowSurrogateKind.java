@@ -1,6 +1,8 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Locale;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
@@ -18,7 +20,7 @@ import org.robotphysicist.training.flow.FlowTrainingConfig;
  * of 512, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
  * best epoch kept, no early stop.
  */
-public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider {
+public abstract sealed class FlowSurrogateKind implements FineTunableKind {
     private final FlowSpec.Kind kind;
 
     private FlowSurrogateKind(FlowSpec.Kind kind) {
@@ -51,14 +53,34 @@ public abstract sealed class FlowSurrogateKind implements SurrogateKindProvider 
 
     @Override
     public final BuiltSurrogate build(SurrogateBuildRequest r) {
-        FlowTrainer trainer = new FlowTrainer(trainingConfig(r), r.trainingListener());
+        return train(r, null);
+    }
+
+    @Override
+    public final boolean canFineTune(TrainedSurrogate trained) {
+        return trained instanceof TrainedFlow f && f.spec().kind() == kind;
+    }
+
+    @Override
+    public final BuiltSurrogate fineTune(TrainedSurrogate trained, SurrogateBuildRequest r) {
+        if (!canFineTune(trained)) {
+            throw new InvalidInputException(name() + " fine-tuning: expected a " + name() + " flow but found a model of"
+                    + " kind '" + trained.kind() + "'");
+        }
+        return train(r, (TrainedFlow) trained);
+    }
+
+    /** Trains on {@code r}'s source from a fresh flow, or from a copy of {@code start}'s weights (null: fresh). */
+    private BuiltSurrogate train(SurrogateBuildRequest r, TrainedFlow start) {
+        FlowTrainer fresh = new FlowTrainer(trainingConfig(r), r.trainingListener());
+        FlowTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
         TrainedFlow flow = r.source() instanceof EventFileSource files
                 ? trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), EventFileTraining.ranges(r, files),
                         EventFileTraining.provenance(files), files.provenanceHashes())
                 : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         String device = flow.provenance().versions().getOrDefault("device", "");
-        return new BuiltSurrogate(flow, name(), String.format(Locale.ROOT, "%s flow %s %s, %s, %d"
-                + " epochs on %s", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
+        return new BuiltSurrogate(flow, name(), String.format(Locale.ROOT, "%s%s flow %s %s, %s, %d"
+                + " epochs on %s", start == null ? "" : "fine-tuned ", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
                 EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(), device),
                 BuiltSurrogate.fellBack(device, r.device()));
     }

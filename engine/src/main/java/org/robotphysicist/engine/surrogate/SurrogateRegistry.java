@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * The surrogate kinds the engine knows: every {@link SurrogateKindProvider} service on the class
@@ -94,6 +95,37 @@ public final class SurrogateRegistry {
         SurrogateKindProvider kind = named(name);
         BuiltSurrogate built = request.training().trainsEnsemble() ? SurrogateEnsembles.build(kind, request)
                 : kind.build(request);
+        return checked(name, request, built);
+    }
+
+    /**
+     * Fine-tunes {@code trained} on {@code request}'s source with the kind that claims it
+     * ({@link FineTunableKind}), one network (no ensemble), and checks the result as {@link #build} does.
+     * {@code trained} stays the caller's.
+     *
+     * @throws InvalidInputException when no registered kind can fine-tune {@code trained}, or the request
+     *                               asks for an ensemble
+     */
+    public BuiltSurrogate fineTune(TrainedSurrogate trained, SurrogateBuildRequest request) {
+        if (request.training().trainsEnsemble()) {
+            throw new InvalidInputException("fine-tuning: expected one network but found an ensemble of "
+                    + request.training().ensembleMembers() + " requested");
+        }
+        List<String> tunable = new ArrayList<>();
+        for (SurrogateKindProvider k : kinds.values()) {
+            if (k instanceof FineTunableKind f) {
+                if (f.canFineTune(trained)) {
+                    return checked(f.name(), request, f.fineTune(trained, request));
+                }
+                tunable.add(f.name());
+            }
+        }
+        throw new InvalidInputException("fine-tuning: expected a single trained network of a kind that can be"
+                + " fine-tuned " + tunable + " but found a model of kind '" + trained.kind() + "'");
+    }
+
+    /** {@code built} after checking its dimensions and ranges against {@code request}; closed when it fails. */
+    private static BuiltSurrogate checked(String name, SurrogateBuildRequest request, BuiltSurrogate built) {
         try {
             request.source().dimensions().requireCompatible("surrogate '" + name + "'",
                     built.surrogate().dimensions());

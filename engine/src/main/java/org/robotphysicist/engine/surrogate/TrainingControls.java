@@ -154,6 +154,23 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
                 validationFraction, patience, seed, timeBudget, ensembleMembers, on);
     }
 
+    /**
+     * Returns these controls when they suit the kind {@code kind} (a registry name, or a model-file
+     * kind where a model file is fine-tuned): the evidence normalization may be set only for the
+     * classifier, the only kind normalized per θ.
+     *
+     * @throws InvalidInputException naming the kind where it is set for another
+     */
+    public TrainingControls requireFitsKind(String kind) {
+        if (evidenceNormalization != null && !ClassifierSurrogateKind.NAME.equals(kind)
+                && !org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND.equals(kind)) {
+            throw new InvalidInputException("evidence normalization: expected it set only for the '"
+                    + ClassifierSurrogateKind.NAME + "' surrogate (the only kind normalized per theta) but found it set"
+                    + " for '" + kind + "'");
+        }
+        return this;
+    }
+
     /** Whether the classifier fits and applies its evidence normalization (the default: yes). */
     public boolean evidenceNormalizationOrDefault() {
         return evidenceNormalization == null || evidenceNormalization;

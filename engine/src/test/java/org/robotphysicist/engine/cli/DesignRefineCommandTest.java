@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.RoundSurrogate;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TrainedSurrogate;
+import org.robotphysicist.models.flow.TrainedFlow;
 
 /**
  * {@code rp design --refine}: the wiring of sequential refinement on the command line (a tiny MAF on
@@ -59,6 +64,39 @@ class DesignRefineCommandTest {
     }
 
     @Test
+    void refineWithAModelFileFineTunesItEveryRound() {
+        Path model = dir.resolve("given.rpm");
+        CliRun trained = CliRun.of("train", "--simulator", "toy-gaussian", "--surrogate", "maf", "--prior", "-2,2",
+                "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--hidden-layers", "1",
+                "--hidden-width", "8", "--device", "cpu", "--no-certify", "--no-plot", "-q", "-o", model.toString());
+        assertEquals(0, trained.exit(), trained.err());
+        Path out = dir.resolve("tuned");
+        CliRun r = design(out, "--model", model.toString(), "--refine", "--refine-rows", "1200");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("surrogate for round 2: fine-tuning round 1's maf on 1200 new rows"), r.out());
+        DesignHistory h = DesignHistory.read(out.resolve("history.json"));
+        assertEquals(List.of(0, 1200), h.surrogates().stream().map(RoundSurrogate::trainingRows).toList(),
+                "round 1 is the file; round 2 fine-tunes on its new rows alone");
+        assertTrue(h.surrogates().get(1).description().startsWith("fine-tuned maf flow"), h.surrogates().toString());
+        for (String file : List.of("surrogate-round-01.rpm", "surrogate-round-02.rpm", "training-round-02.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
+        try (TrainedSurrogate first = SurrogateFiles.load(out.resolve("surrogate-round-01.rpm"), LoadOptions.defaults());
+                TrainedSurrogate second = SurrogateFiles.load(out.resolve("surrogate-round-02.rpm"),
+                        LoadOptions.defaults())) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> initial = (Map<String, Object>) second.provenance().config().get("initialWeights");
+            assertEquals(((TrainedFlow) first).parameters().sha256(), initial.get("parametersSha256"),
+                    "round 2's network started from round 1's (the given file's) weights");
+            assertEquals(first.trainedRanges(), second.trainedRanges(), "the fine-tuned model keeps the file's ranges");
+        }
+        CliRun more = CliRun.of("design", "--resume", "--rounds", "3", "-q", "--out", out.toString());
+        assertEquals(0, more.exit(), more.err());
+        DesignHistory resumed = DesignHistory.read(out.resolve("history.json"));
+        assertEquals(List.of(0, 1200, 1200), resumed.surrogates().stream().map(RoundSurrogate::trainingRows).toList());
+    }
+
+    @Test
     void refineIsRefusedWithoutATrainedKind() {
         CliRun exact = design(dir.resolve("exact"), "--surrogate", "exact", "--refine");
         assertEquals(Rp.EXIT_INVALID_INPUT, exact.exit(), exact.err());
@@ -66,9 +104,6 @@ class DesignRefineCommandTest {
         CliRun histogram = design(dir.resolve("histogram"), "--refine");
         assertEquals(Rp.EXIT_INVALID_INPUT, histogram.exit(), histogram.err());
         assertTrue(histogram.err().contains("found 'histogram', which is not trained"), histogram.err());
-        CliRun model = design(dir.resolve("model"), "--model", dir.resolve("m.rpm").toString(), "--refine");
-        assertEquals(2, model.exit(), model.err());
-        assertTrue(model.err().contains("found --model FILE, which is read, not trained"), model.err());
         CliRun rowsAlone = design(dir.resolve("rows"), "--surrogate", "maf", "--refine-rows", "5000");
         assertEquals(2, rowsAlone.exit(), rowsAlone.err());
         assertTrue(rowsAlone.err().contains("expected --refine-rows N only with --refine"), rowsAlone.err());

@@ -129,10 +129,11 @@ public final class EnsembleFileLoader implements SurrogateFileLoader {
                 throw new ModelFileException(what + ": expected the names " + m.dimensions() + " of the ensemble but"
                         + " found " + member.dimensions());
             }
-            if (!member.ranges().theta().equals(m.ranges().theta()) || !member.ranges().phi().equals(m.ranges().phi())) {
+            if (!member.ranges().theta().equals(m.ranges().theta())
+                    || !member.ranges().phiUnion().equals(m.ranges().phiUnion())) {
                 throw new ModelFileException(what + ": expected the theta and phi ranges " + m.ranges().theta() + ", "
-                        + m.ranges().phi() + " of the ensemble but found " + member.ranges().theta() + ", "
-                        + member.ranges().phi());
+                        + m.ranges().phiUnion() + " of the ensemble but found " + member.ranges().theta() + ", "
+                        + member.ranges().phiUnion());
             }
             String prefix = SurrogateEnsemble.memberPrefix(k);
             List<NamedParameters.Tensor> own = new ArrayList<>();

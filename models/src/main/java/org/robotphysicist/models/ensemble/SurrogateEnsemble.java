@@ -117,10 +117,10 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
                 throw new InvalidInputException(what + ": expected the names " + first.dimensions() + " of member 0 but"
                         + " found " + m.dimensions());
             }
-            if (!m.thetaRange().equals(first.thetaRange()) || !m.phiRange().equals(first.phiRange())) {
+            if (!m.thetaRange().equals(first.thetaRange()) || !m.phiUnion().equals(first.phiUnion())) {
                 throw new InvalidInputException(what + ": expected the theta range " + first.thetaRange() + " and phi"
-                        + " range " + first.phiRange() + " of member 0 but found " + m.thetaRange() + " and "
-                        + m.phiRange());
+                        + " range " + first.phiUnion() + " of member 0 but found " + m.thetaRange() + " and "
+                        + m.phiUnion());
             }
         }
     }
@@ -140,7 +140,7 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
                 }
             }
         }
-        return new TrainedRanges(first.theta(), first.phi(), new Box(lo, hi));
+        return TrainedRanges.of(first.theta(), first.phiUnion(), new Box(lo, hi));
     }
 
     /**

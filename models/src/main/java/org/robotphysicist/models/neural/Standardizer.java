@@ -123,6 +123,15 @@ public record Standardizer(double[] mean, double[] scale) {
         return sum;
     }
 
+    /** The standardizer of the columns of {@code first} followed by those of {@code second}: the inverse of {@link #slice}. */
+    public static Standardizer concat(Standardizer first, Standardizer second) {
+        double[] m = java.util.Arrays.copyOf(first.mean, first.dim() + second.dim());
+        double[] s = java.util.Arrays.copyOf(first.scale, first.dim() + second.dim());
+        System.arraycopy(second.mean, 0, m, first.dim(), second.dim());
+        System.arraycopy(second.scale, 0, s, first.dim(), second.dim());
+        return new Standardizer(m, s);
+    }
+
     /** The standardizer of columns [from, to). */
     public Standardizer slice(int from, int to) {
         if (from < 0 || to > dim() || from >= to) {

@@ -38,7 +38,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       onto ℝ<sup>D<sub>x</sub></sup> by its fixed {@link org.robotphysicist.models.flow.SupportBijection}
  *       (the identity where x is unbounded);</li>
  *   <li>fit the standardizer of the mapped x and the context (θ, φ) standardizer on them; standardize;</li>
- *   <li>initialize the flow on the {@link Trainer}'s device from the training seed and minimize
+ *   <li>initialize the flow on the {@link Trainer}'s device from the training seed (or, after
+ *       {@link #startingFrom}, copy a trained flow's weights and keep its standardizers) and minimize
  *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop
  *       (validation split, early stopping restoring the best epoch, schedule, progress);</li>
  *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
@@ -53,10 +54,30 @@ public final class FlowTrainer {
 
     private final FlowTrainingConfig config;
     private final ProgressListener listener;
+    /** The trained flow whose weights training starts from, or null for a fresh initialization. */
+    private final TrainedFlow start;
 
     public FlowTrainer(FlowTrainingConfig config, ProgressListener listener) {
+        this(config, listener, null);
+    }
+
+    private FlowTrainer(FlowTrainingConfig config, ProgressListener listener, TrainedFlow start) {
         this.config = config;
         this.listener = listener == null ? ProgressListener.none() : listener;
+        this.start = start;
+    }
+
+    /**
+     * This trainer fine-tuning {@code trained} instead of initializing a fresh flow: the network
+     * trained is {@code trained}'s architecture (the configured one is not used), its parameter
+     * values copied into a flow of the trainer's own (on the trainer's device, owned by the returned
+     * flow), and the inputs are standardized with {@code trained}'s x and context standardizers (not
+     * refitted, so the copied weights see the inputs they were trained on). The data must have
+     * {@code trained}'s dimensions; the result covers {@code trained}'s ranges. {@code trained} stays
+     * the caller's: it is read here, never closed.
+     */
+    public FlowTrainer startingFrom(TrainedFlow trained) {
+        return new FlowTrainer(config, listener, java.util.Objects.requireNonNull(trained, "starting flow"));
     }
 
     public FlowTrainingConfig config() {
@@ -115,14 +136,27 @@ public final class FlowTrainer {
                 source, dataHashes);
     }
 
-    private TrainedFlow fit(Dimensions dims, FlowSpec spec, EventDataset data, TrainedRanges ranges,
+    private TrainedFlow fit(Dimensions dims, FlowSpec configured, EventDataset data, TrainedRanges configuredRanges,
             Map<String, Object> source, Map<String, String> dataHashes) {
         int dx = dims.xDim();
+        if (start != null && !start.dimensions().equals(dims)) {
+            throw new DimensionMismatchException("flow fine-tuning: expected data with the starting flow's names "
+                    + start.dimensions() + " but found " + dims);
+        }
+        FlowSpec spec = start != null ? start.spec() : configured;
+        TrainedRanges ranges = start != null ? start.trainedRanges() : configuredRanges;
         Matrix table = withMappedX(data.table(), dx, spec);
-        Standardizer all = Standardizer.fit(table);
-        Standardizer xScaler = all.slice(0, dx);
-        Standardizer contextScaler = all.slice(dx, table.cols());
-        Matrix z = all.apply(table);
+        Standardizer xScaler;
+        Standardizer contextScaler;
+        if (start != null) {
+            xScaler = start.evaluator().xStandardizer();
+            contextScaler = start.evaluator().contextStandardizer();
+        } else {
+            Standardizer all = Standardizer.fit(table);
+            xScaler = all.slice(0, dx);
+            contextScaler = all.slice(dx, table.cols());
+        }
+        Matrix z = Standardizer.concat(xScaler, contextScaler).apply(table);
 
         Trainer trainer = new Trainer(config.training(), listener);
         NDManager manager = NDManager.newBaseManager(trainer.device());
@@ -130,6 +164,9 @@ public final class FlowTrainer {
             ConditionalFlow flow = spec.build();
             flow.initializeParameters(manager, DataType.FLOAT32,
                     new SplittableRandom(config.training().seed() ^ INIT_SALT));
+            if (start != null) {
+                start.parameters().loadInto(flow);
+            }
             TrainingResult result = trainer.fit(new FlowLikelihoodObjective(flow), z);
             FlowEvaluator evaluator = new FlowEvaluator(flow, xScaler, contextScaler, FlowEvaluator.DEFAULT_TILE_ROWS);
             return new TrainedFlow(dims, manager, evaluator, ranges, RangePolicy.FAIL,
@@ -185,6 +222,9 @@ public final class FlowTrainer {
         Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
         cfg.putAll(source);
         cfg.put("objective", result.objective());
+        if (start != null) {
+            cfg.put("initialWeights", Map.of("kind", start.kind(), "parametersSha256", start.parameters().sha256()));
+        }
         Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
         return Provenance.capture(FlowTrainer.class.getSimpleName(), cfg, seeds, dataHashes).withVersions(Map.of(
                 "engine", result.device().engine(), "device", result.device().device().toString()));

@@ -49,10 +49,64 @@ public final class RatioClassifierTrainer {
 
     private final RatioTrainingConfig config;
     private final ProgressListener listener;
+    /** The trained classifier whose weights training starts from, or null for a fresh initialization. */
+    private final ParameterizedRatioClassifier start;
 
     public RatioClassifierTrainer(RatioTrainingConfig config, ProgressListener listener) {
+        this(config, listener, null);
+    }
+
+    private RatioClassifierTrainer(RatioTrainingConfig config, ProgressListener listener,
+            ParameterizedRatioClassifier start) {
         this.config = config;
         this.listener = listener == null ? ProgressListener.none() : listener;
+        this.start = start;
+    }
+
+    /**
+     * This trainer fine-tuning {@code trained} instead of initializing a fresh network: the network
+     * trained has {@code trained}'s architecture (the configured hidden widths and activation are not
+     * used), its parameter values copied into a network of the trainer's own (on the trainer's device,
+     * owned by the returned classifier), and the inputs are standardized with {@code trained}'s input
+     * standardizer (not refitted, so the copied weights see the inputs they were trained on). The
+     * result covers {@code trained}'s ranges; its score calibration and normalization are fitted
+     * anew as configured. {@code trained} stays the caller's: it is read here, never closed.
+     *
+     * @throws org.robotphysicist.data.InvalidInputException when {@code trained} has another ratio form
+     */
+    public RatioClassifierTrainer startingFrom(ParameterizedRatioClassifier trained) {
+        java.util.Objects.requireNonNull(trained, "starting classifier");
+        if (!trained.form().equals(config.form())) {
+            throw new org.robotphysicist.data.InvalidInputException("classifier fine-tuning: expected a classifier"
+                    + " trained in the " + config.form() + " form but found " + trained.form());
+        }
+        return new RatioClassifierTrainer(config, listener, trained);
+    }
+
+    /** The input standardizer: the starting classifier's, else fitted on {@code inputs}. */
+    private Standardizer scaler(Matrix inputs) {
+        return start != null ? start.inputStandardizer() : Standardizer.fit(inputs);
+    }
+
+    /** The ranges the result covers: the starting classifier's, else {@code trained}. */
+    private TrainedRanges ranges(TrainedRanges trained) {
+        return start != null ? start.trainedRanges() : trained;
+    }
+
+    /**
+     * The network to train, on the trainer's device and owned by the caller: a copy of the starting
+     * classifier's, else a fresh one of {@code inputs} inputs initialized from the training seed.
+     */
+    private Mlp network(Trainer trainer, Dimensions dims, int inputs) {
+        if (start != null) {
+            if (!start.dimensions().equals(dims)) {
+                throw new org.robotphysicist.data.DimensionMismatchException("classifier fine-tuning: expected data"
+                        + " with the starting classifier's names " + start.dimensions() + " but found " + dims);
+            }
+            return Mlp.load(start.network().spec(), trainer.device(), DataType.FLOAT32, start.network().parameters());
+        }
+        return Mlp.initialize(new MlpSpec(inputs, config.hiddenWidths(), 1, config.activation()), trainer.device(),
+                DataType.FLOAT32, new SplittableRandom(config.training().seed() ^ INIT_SALT));
     }
 
     /**
@@ -85,16 +139,14 @@ public final class RatioClassifierTrainer {
         if (calibration != null) {
             seen.addAll(calibration.sources().values());
         }
-        TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
-                SimulatedTrainingSet.xRange(simulator, seen.toArray(new EventDataset[0])));
+        TrainedRanges ranges = ranges(TrainedRanges.of(theta.range(), phi.union(),
+                SimulatedTrainingSet.xRange(simulator, seen.toArray(new EventDataset[0]))));
 
-        Standardizer scaler = Standardizer.fit(train.inputs());
+        Standardizer scaler = scaler(train.inputs());
         Matrix z = scaler.apply(train.inputs());
         int d = z.cols();
         Trainer trainer = new Trainer(config.training(), listener);
-        MlpSpec spec = new MlpSpec(d, config.hiddenWidths(), 1, config.activation());
-        Mlp network = Mlp.initialize(spec, trainer.device(), DataType.FLOAT32,
-                new SplittableRandom(config.training().seed() ^ INIT_SALT));
+        Mlp network = network(trainer, dims, d);
         TrainingResult result;
         try {
             TrainingObjective objective = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
@@ -159,13 +211,11 @@ public final class RatioClassifierTrainer {
                     + " calibration (it needs fresh simulations) but found " + config.calibration());
         }
         data.schema().requireFits("classifier training data", dims);
-        ranges.requireDimensions(dims);
-        Standardizer scaler = Standardizer.fit(data.table());
+        ranges = ranges(ranges.requireDimensions(dims));
+        Standardizer scaler = scaler(data.table());
         Matrix z = scaler.apply(data.table());
         Trainer trainer = new Trainer(config.training(), listener);
-        MlpSpec spec = new MlpSpec(z.cols(), config.hiddenWidths(), 1, config.activation());
-        Mlp network = Mlp.initialize(spec, trainer.device(), DataType.FLOAT32,
-                new SplittableRandom(config.training().seed() ^ INIT_SALT));
+        Mlp network = network(trainer, dims, z.cols());
         try {
             TrainingResult result = trainer.fit(new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
                     dims.thetaDim(), dims.phiDim()), z);
@@ -416,6 +466,10 @@ public final class RatioClassifierTrainer {
         Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
         cfg.putAll(source);
         cfg.put("objective", result.objective());
+        if (start != null) {
+            cfg.put("initialWeights", Map.of("kind", start.kind(), "parametersSha256",
+                    start.network().parameters().sha256()));
+        }
         Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
         return Provenance.capture(RatioClassifierTrainer.class.getSimpleName(), cfg, seeds, hashes).withVersions(Map.of(
                 "engine", result.device().engine(), "device", result.device().device().toString()));

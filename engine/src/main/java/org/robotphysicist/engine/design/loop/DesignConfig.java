@@ -47,7 +47,9 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  *                            surrogate is retrained on all simulations so far plus this many new ones whose θ are
  *                            drawn from the current posterior ({@link SurrogateRefinement}); {@code null} (also in
  *                            histories written before refinement existed): the surrogate of round 1 serves every
- *                            round. At least {@link TrainingControls#MIN_ROWS}; refused with a model file
+ *                            round. At least {@link TrainingControls#MIN_ROWS}. With a model file, round 1 uses
+ *                            the file and each later round fine-tunes the previous round's network on its new
+ *                            rows alone, starting from its weights
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
@@ -108,10 +110,6 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
             if (refineRows < TrainingControls.MIN_ROWS) {
                 throw new InvalidInputException("refinement rows: expected at least " + TrainingControls.MIN_ROWS
                         + " simulations added per round but found " + refineRows);
-            }
-            if (modelFile != null) {
-                throw new InvalidInputException("refinement: expected a surrogate trained by the run (it is retrained"
-                        + " every round) but found the model file " + modelFile + ", which is read, not trained");
             }
             if (training != null && training.trainsEnsemble()) {
                 throw new InvalidInputException("refinement: expected one network per round but found an ensemble of "

@@ -238,6 +238,7 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
         }
         config.targetIndices(dims);
+        config.training().requireFitsKind(config.surrogate());
         if (config.refines()) {
             SurrogateRefinement.requireRefinable(config);
         }
@@ -298,7 +299,8 @@ public final class ExperimentDesigner implements AutoCloseable {
                 config.rounds(), config.experiment().describe(), String.join(",", dims.phiNames()),
                 format(config.phiLower(), config.phiUpper()), String.join(",", dims.thetaNames()),
                 format(config.thetaLower(), config.thetaUpper()), config.surrogate(),
-                config.refines() ? " retrained every round on posterior draws" : "", runner.describe()));
+                !config.refines() ? "" : config.modelFile() != null
+                        ? " fine-tuned every round on posterior draws" : " retrained every round on posterior draws", runner.describe()));
         return d;
     }
 

@@ -20,6 +20,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.surrogate.BuiltSurrogate;
 import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.FineTunableKind;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
@@ -60,6 +61,13 @@ import org.robotphysicist.training.device.Devices;
  * the tails, where it could put spurious mass. Retraining from scratch with its own seed is also
  * reproducible from the files alone: a resumed run retrains exactly what the uninterrupted run would.
  * The cost grows linearly with the rounds (n<sub>1</sub> + (r − 1) n rows in round r).
+ *
+ * <p>Fine-tuning, with a given model file ({@link DesignConfig#modelFile()}): round 1 uses the file
+ * (copied into the run directory as {@code surrogate-round-01.rpm}; no rows, {@code trainingFile}
+ * empty in its record) and round r ≥ 2 trains round r − 1's network further on round r's n new rows
+ * alone, starting from its weights and standardization with the same controls
+ * ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry#fineTune}). One short training per
+ * round, at the risk of the drift described above; the record's {@code trainingRows} is then n.
  *
  * <p>As in SNL, the newest surrogate scores all the data: once round r's surrogate is trained, the
  * earlier rounds' events are re-scored with it, so the round's prior and, after its experiment, its
@@ -112,6 +120,9 @@ final class SurrogateRefinement {
         if (!config.refines()) {
             throw new InvalidInputException("refinement: expected a configuration with refinement rows but found none");
         }
+        if (config.modelFile() != null) {
+            return; // the file is fine-tuned: whether its kind can be is checked when round 1 reads it
+        }
         SurrogateKindProvider kind = SurrogateRegistry.discover().named(config.surrogate());
         if (!kind.writesModelFile()) {
             throw new InvalidInputException("refinement: expected a trained surrogate kind (classifier, maf, nsf) that"
@@ -135,6 +146,9 @@ final class SurrogateRefinement {
                     + " earlier rounds' surrogates but found " + earlier.size());
         }
         long t0 = System.nanoTime();
+        if (fineTunes() && round == 1) {
+            return adopted(t0);
+        }
         SplittableRandom stream = stream(round);
         long seed = stream.nextLong();
         int rows = round == 1 ? config.training().rows() : config.refineRows();
@@ -152,16 +166,29 @@ final class SurrogateRefinement {
         EventCsv.write(added, meta, trainingFile);
 
         List<Path> files = new ArrayList<>();
-        for (RoundSurrogate r : earlier) {
-            files.add(checked(r.trainingFile(), r.trainingSha256()));
+        if (!fineTunes()) {
+            for (RoundSurrogate r : earlier) {
+                files.add(checked(r.trainingFile(), r.trainingSha256()));
+            }
         }
         files.add(trainingFile);
         EventFileSource source = EventFileSource.read(files, simulator).drawnOver(config.thetaRange(),
                 config.phiRange());
-        options.log().accept(String.format(Locale.ROOT, "surrogate for round %d: training %s on %d rows (%d new, theta"
-                + " from the %s)", round, config.surrogate(), source.data().size(), rows, proposalName));
-        BuiltSurrogate built = ExperimentDesigner.extrapolating(SurrogateRegistry.discover().build(config.surrogate(),
-                request(source, seed)));
+        BuiltSurrogate built;
+        if (fineTunes()) {
+            RoundSurrogate previous = earlier.get(earlier.size() - 1);
+            options.log().accept(String.format(Locale.ROOT, "surrogate for round %d: fine-tuning round %d's %s on %d"
+                    + " new rows (theta from the %s)", round, previous.round(), previous.kind(), rows, proposalName));
+            try (TrainedSurrogate start = load(previous)) {
+                built = ExperimentDesigner.extrapolating(SurrogateRegistry.discover().fineTune(start,
+                        request(source, seed)));
+            }
+        } else {
+            options.log().accept(String.format(Locale.ROOT, "surrogate for round %d: training %s on %d rows (%d new,"
+                    + " theta from the %s)", round, config.surrogate(), source.data().size(), rows, proposalName));
+            built = ExperimentDesigner.extrapolating(SurrogateRegistry.discover().build(config.surrogate(),
+                    request(source, seed)));
+        }
         if (!(built.surrogate() instanceof TrainedSurrogate warned)) {
             ExperimentDesigner.closeSurrogate(built.surrogate());
             throw new InvalidInputException("refinement: the kind '" + config.surrogate() + "' built a surrogate that"
@@ -174,7 +201,7 @@ final class SurrogateRefinement {
             int thetaTo = thetaFrom + simulator.dimensions().thetaDim();
             TrainingCurve curve = warned.trainingCurve();
             TrainingCurve.Epoch best = curve.best();
-            RoundSurrogate record = new RoundSurrogate(round, config.surrogate(), built.description(), rows,
+            RoundSurrogate record = new RoundSurrogate(round, built.kind(), built.description(), rows,
                     source.data().size(), proposalName,
                     Arrays.copyOfRange(added.columnMeans(), thetaFrom, thetaTo),
                     Arrays.copyOfRange(added.columnStandardDeviations(), thetaFrom, thetaTo),
@@ -188,6 +215,47 @@ final class SurrogateRefinement {
             return new Trained(warned, record);
         } catch (RuntimeException e) {
             warned.close();
+            throw e;
+        }
+    }
+
+    /** Whether the run fine-tunes a given model file's network rather than training its own from scratch. */
+    private boolean fineTunes() {
+        return config.modelFile() != null;
+    }
+
+    /**
+     * Round 1 of a run that fine-tunes: the given model file, copied into the run directory as
+     * {@code surrogate-round-01.rpm} (so that the run's files alone reproduce it and a resume finds
+     * it) after checking that a kind can fine-tune it. No rows are simulated for it.
+     */
+    private Trained adopted(long t0) {
+        Path given = Path.of(config.modelFile());
+        Path modelFile = directory.resolve(DesignFiles.roundFile(MODEL_STEM, 1, "rpm"));
+        TrainedSurrogate s = SurrogateFiles.load(given, LoadOptions.defaults()
+                .withDevice(Devices.choose(options.device()).device()).withRangePolicy(RangePolicy.WARN));
+        try {
+            String kind = SurrogateRegistry.discover().kinds().stream()
+                    .filter(k -> k instanceof FineTunableKind f && f.canFineTune(s)).map(SurrogateKindProvider::name)
+                    .findFirst().orElseThrow(() -> new InvalidInputException("refinement with the model file " + given
+                            + ": expected a single trained network (classifier, maf, nsf) that can be fine-tuned but"
+                            + " found a model of kind '" + s.kind() + "'"));
+            Files.createDirectories(directory);
+            Files.copy(given, modelFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            TrainingCurve.Epoch best = s.trainingCurve().best();
+            RoundSurrogate record = new RoundSurrogate(1, kind, kind + " from " + given, 0, 0, "model file "
+                    + given.getFileName(), new double[0], new double[0], best == null ? null : best.validationLoss(),
+                    0, 0, "", null, modelFile.getFileName().toString(), EventFileSource.sha256(modelFile),
+                    (System.nanoTime() - t0) / 1e9);
+            options.log().accept("surrogate for round 1: " + s.kind() + " from " + given + ", copied to " + modelFile
+                    + "; each later round fine-tunes the previous round's network on its new rows");
+            return new Trained(s, record);
+        } catch (java.io.IOException e) {
+            s.close();
+            throw new InvalidInputException("refinement: cannot copy the model file " + given + " into " + directory
+                    + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            s.close();
             throw e;
         }
     }
