@@ -1,0 +1,76 @@
+package org.robotphysicist.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.robotphysicist.data.InvalidInputException;
+
+/**
+ * Starts the {@link SparkSession} of an {@code rp} command. Defaults (each kept only where the
+ * {@code spark.*} system properties, as {@code spark-submit} or {@code RP_JAVA_OPTS=-Dspark...}
+ * set them, say nothing else): the driver binds to and advertises the loopback address
+ * 127.0.0.1 (a cluster master needs {@code -Dspark.driver.host=HOST} reachable from its
+ * executors), no web UI, no console progress bar. Nothing is downloaded: the executors run the
+ * classes already on the class path.
+ */
+public final class SparkSessions {
+    /** Loggers that report normal conditions at WARN (no native Hadoop library on a workstation). */
+    private static final String[] QUIET_LOGGERS = {"org.apache.hadoop.util.NativeCodeLoader",
+        "org.apache.spark.util.Utils", "org.apache.spark.sql.internal.SharedState"};
+
+    private SparkSessions() {
+    }
+
+    /**
+     * The configuration for {@code master} with the defaults above.
+     *
+     * @param master {@code local[*]}, {@code local[N]}, {@code local[N,F]} (F attempts per task),
+     *               {@code spark://HOST:PORT}, {@code yarn}, {@code k8s://...}
+     */
+    public static SparkConf conf(String master, String appName) {
+        if (master == null || master.isBlank()) {
+            throw new InvalidInputException("--spark: expected a master URL such as local[*], spark://HOST:PORT, yarn"
+                    + " or k8s://HOST:PORT but found " + (master == null ? "none" : "a blank one"));
+        }
+        SparkConf conf = new SparkConf(true).setMaster(master).setAppName(appName);
+        setIfAbsent(conf, "spark.driver.host", "127.0.0.1");
+        setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");
+        setIfAbsent(conf, "spark.ui.enabled", "false");
+        setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
+        return conf;
+    }
+
+    /** Starts (or joins the running) session for {@code master}. */
+    public static SparkSession start(String master, String appName) {
+        quietLogging();
+        SparkConf conf = conf(master, appName);
+        try {
+            return SparkSession.builder().config(conf).getOrCreate();
+        } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("Could not parse Master URL") || m.contains("Master must")) {
+                throw new InvalidInputException("--spark: expected a master URL such as local[*], local[N],"
+                        + " spark://HOST:PORT, yarn or k8s://HOST:PORT but found '" + master + "' (" + m + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Raises the level of loggers that report normal conditions as warnings, unless the user
+     * configured them (slf4j-simple reads a logger's level when the logger is made).
+     */
+    static void quietLogging() {
+        for (String logger : QUIET_LOGGERS) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "error");
+            }
+        }
+    }
+
+    private static void setIfAbsent(SparkConf conf, String key, String value) {
+        if (!conf.contains(key)) {
+            conf.set(key, value);
+        }
+    }
+}
