@@ -87,7 +87,7 @@ public final class SparkEvaluator implements PosteriorEvaluator {
         List<double[][]> results;
         try {
             results = jsc.parallelize(groups, tasks).map(g -> evaluate(g, model.value())).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             throw SparkFailures.unwrap(e);
         } finally {
             model.destroy();

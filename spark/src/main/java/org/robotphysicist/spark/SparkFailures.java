@@ -13,8 +13,11 @@ final class SparkFailures {
     private SparkFailures() {
     }
 
-    /** The first {@link InvalidInputException} in the cause chain of {@code e}, else {@code e} itself. */
-    static RuntimeException unwrap(RuntimeException e) {
+    /**
+     * The first {@link InvalidInputException} in the cause chain of {@code e}, else {@code e}
+     * itself (a checked one, as Scala throws {@code SparkException}, wrapped).
+     */
+    static RuntimeException unwrap(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException bad) {
                 return bad;
@@ -23,6 +26,6 @@ final class SparkFailures {
                 break;
             }
         }
-        return e;
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
 }

@@ -115,7 +115,7 @@ public final class SparkPosterior {
         try {
             partials = selected.javaRDD().mapPartitionsWithIndex(
                     (index, rows) -> sumPartition(index, rows, model.value(), shared.value()), true).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             throw SparkFailures.unwrap(e);
         } finally {
             model.destroy();

@@ -13,9 +13,17 @@ import org.robotphysicist.data.InvalidInputException;
  * classes already on the class path.
  */
 public final class SparkSessions {
-    /** Loggers that report normal conditions at WARN (no native Hadoop library on a workstation). */
-    private static final String[] QUIET_LOGGERS = {"org.apache.hadoop.util.NativeCodeLoader",
-        "org.apache.spark.util.Utils", "org.apache.spark.sql.internal.SharedState"};
+    /**
+     * Loggers quietened by default: those that report normal conditions as warnings (no native
+     * Hadoop library on a workstation), and the executor's and scheduler's stack traces of a failed
+     * task, which the command reports itself, in one line, once the job fails.
+     */
+    private static final java.util.Map<String, String> QUIET_LOGGERS = java.util.Map.of(
+            "org.apache.hadoop.util.NativeCodeLoader", "error",
+            "org.apache.spark.util.Utils", "error",
+            "org.apache.spark.sql.internal.SharedState", "error",
+            "org.apache.spark.executor.Executor", "off",
+            "org.apache.spark.scheduler.TaskSetManager", "off");
 
     private SparkSessions() {
     }
@@ -56,16 +64,20 @@ public final class SparkSessions {
     }
 
     /**
-     * Raises the level of loggers that report normal conditions as warnings, unless the user
-     * configured them (slf4j-simple reads a logger's level when the logger is made).
+     * Raises the level of the loggers above, unless the user configured them or asked for
+     * informational logging (slf4j-simple reads a logger's level when the logger is made).
      */
     static void quietLogging() {
-        for (String logger : QUIET_LOGGERS) {
+        String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (level.equals("info") || level.equals("debug") || level.equals("trace")) {
+            return; // rp --verbose: every line
+        }
+        QUIET_LOGGERS.forEach((logger, quiet) -> {
             String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
-                System.setProperty(key, "error");
+                System.setProperty(key, quiet);
             }
-        }
+        });
     }
 
     private static void setIfAbsent(SparkConf conf, String key, String value) {

@@ -92,7 +92,7 @@ public final class SparkSimulation {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the events to " + out + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             deleteQuietly(fs, staging);
             throw SparkFailures.unwrap(e);
         } finally {

@@ -103,7 +103,7 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 throw new org.robotphysicist.models.file.ModelFileException(describe() + " (as received by this"
-                        + " worker): " + (tmp == null ? message : message.replace(tmp.toString(), name)), e);
+                        + " worker): " + (tmp == null ? message : message.replace(tmp + ": ", "")), e);
             } finally {
                 if (tmp != null) {
                     try {
