@@ -35,9 +35,13 @@ public final class FlakyWeinberg implements TractableSimulator {
         }
     }
 
+    /** How many times a task failed here (the tests run Spark in this JVM). */
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
+
     private static void failOnFirstAttempt() {
         TaskContext task = TaskContext.get();
         if (task != null && task.partitionId() == 1 && task.attemptNumber() == 0) {
+            FAILURES.incrementAndGet();
             throw new IllegalStateException("injected failure of partition 1, attempt 0");
         }
     }
