@@ -30,6 +30,8 @@ import org.robotphysicist.models.SurrogateLikelihood;
 public final class SparkEvaluator implements PosteriorEvaluator {
     private final SparkSession spark;
     private final LikelihoodSource source;
+    /** The source, sent to each executor once for all the calls of this evaluator. */
+    private final Broadcast<LikelihoodSource> shared;
     private final PosteriorEvaluator local;
 
     /**
@@ -41,6 +43,7 @@ public final class SparkEvaluator implements PosteriorEvaluator {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.source = Objects.requireNonNull(source, "source");
         this.local = PosteriorEvaluator.forSurrogate(Objects.requireNonNull(local, "local"));
+        this.shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(source);
     }
 
     /** K datasets for one task, with the grid and setting. */
@@ -83,14 +86,12 @@ public final class SparkEvaluator implements PosteriorEvaluator {
             groups.add(new Group(from, datasets.subList(from, to).stream().map(Matrix::toArray).toList(),
                     thetas.toArray(), thetas.cols(), phi.clone(), dx));
         }
-        Broadcast<LikelihoodSource> model = jsc.broadcast(source);
+        Broadcast<LikelihoodSource> model = shared;
         List<double[][]> results;
         try {
             results = jsc.parallelize(groups, tasks).map(g -> evaluate(g, model.value())).collect();
         } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             throw SparkFailures.unwrap(e);
-        } finally {
-            model.destroy();
         }
         double[][] out = new double[k][];
         for (int t = 0; t < tasks; t++) {

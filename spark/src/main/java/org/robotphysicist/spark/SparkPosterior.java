@@ -117,10 +117,7 @@ public final class SparkPosterior {
                     (index, rows) -> sumPartition(index, rows, model.value(), shared.value()), true).collect();
         } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             throw SparkFailures.unwrap(e);
-        } finally {
-            model.destroy();
-            shared.destroy();
-        }
+        } // the broadcasts are removed by Spark's context cleaner once unreachable
         return combine(partials, thetas.rows(), source);
     }
 

@@ -95,10 +95,8 @@ public final class SparkSimulation {
         } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             deleteQuietly(fs, staging);
             throw SparkFailures.unwrap(e);
-        } finally {
-            shared.destroy();
         }
-        return written;
+        return written; // the broadcast is removed by Spark's context cleaner once unreachable
     }
 
     /** ⌈n / {@value BlockedSimulation#BLOCK_EVENTS}⌉. */
