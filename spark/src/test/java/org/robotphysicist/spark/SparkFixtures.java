@@ -25,8 +25,19 @@ final class SparkFixtures {
     private SparkFixtures() {
     }
 
-    static SparkSession session(String master) {
-        return SparkSessions.start(master, "rp-test");
+    /** Two cores, three attempts per task (so a failing task is retried). */
+    static final String MASTER = "local[2,3]";
+    private static SparkSession shared;
+
+    /**
+     * The session every test class of this JVM shares (starting Spark costs seconds); Spark's own
+     * shutdown hook stops it when the test JVM exits. The command-line backend joins it.
+     */
+    static synchronized SparkSession session() {
+        if (shared == null) {
+            shared = SparkSessions.start(MASTER, "rp-test");
+        }
+        return shared;
     }
 
     static Path tempDir() {

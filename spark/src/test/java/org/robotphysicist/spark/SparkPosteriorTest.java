@@ -50,7 +50,7 @@ import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * The distributed posterior ({@link SparkPosterior}) and EIG ({@link SparkEvaluator}) on
- * {@code local[2]} equal the single-machine ones: the log density to 10⁻⁹ relative for 1, 3 and 8
+ * {@code local[2,3]} (two cores) equal the single-machine ones: the log density to 10⁻⁹ relative for 1, 3 and 8
  * partitions, two experiments (φ = 58 and 81 GeV) in one dataset, under the exact likelihood and
  * under a trained classifier whose model bytes go to the executors; and bad input is refused with
  * what was expected and found.
@@ -67,7 +67,7 @@ class SparkPosteriorTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkFixtures.session("local[2]");
+        spark = SparkFixtures.session();
         events = new ArrayList<>();
         for (double phi : new double[] {58, 81}) {
             Matrix x = SIM.simulate(new double[] {0.2312}, new double[] {phi}, 1500, new SplittableRandom((long) phi));
@@ -80,7 +80,6 @@ class SparkPosteriorTest {
     @AfterAll
     static void stop() {
         ExecutorLikelihoods.closeAll();
-        spark.stop();
     }
 
     private static RobotPhysicist rp() {

@@ -21,7 +21,7 @@ import org.robotphysicist.models.ExactLikelihood;
 
 /**
  * A task that fails on its first attempt ({@link FlakyWeinberg}, partition 1) is retried by Spark
- * ({@code local[2,3]}: two cores, three attempts per task) and the result is the one without the
+ * ({@code local[2,3]}: two cores, three attempts per task, the tests' shared session) and the result is the one without the
  * failure: the same simulated events, the same summed log-likelihood.
  */
 class SparkRetryTest {
@@ -29,13 +29,12 @@ class SparkRetryTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkFixtures.session("local[2,3]");
+        spark = SparkFixtures.session();
     }
 
     @AfterAll
     static void stop() {
         ExecutorLikelihoods.closeAll();
-        spark.stop();
     }
 
     @Test

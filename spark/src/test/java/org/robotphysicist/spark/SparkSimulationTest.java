@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.InvalidInputException;
@@ -23,7 +22,7 @@ import org.robotphysicist.engine.simulate.BlockedSimulation;
 import org.robotphysicist.engine.simulate.SimulationSeed;
 
 /**
- * Simulation on Spark ({@code local[2]}) writes the events of the single-machine
+ * Simulation on Spark ({@code local[2,3]}, two cores) writes the events of the single-machine
  * {@link BlockedSimulation} with the same seed, bit for bit and in the same order, whatever the
  * partition count, with the CSV's column names and the provenance in every file's metadata.
  */
@@ -32,12 +31,7 @@ class SparkSimulationTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkFixtures.session("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SparkFixtures.session();
     }
 
     /** Two pairs of 70 000 events: two blocks each, so partitions cut pairs and blocks. */
