@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
@@ -113,7 +114,8 @@ public final class SparkPosterior {
         Broadcast<Job> shared = jsc.broadcast(job);
         List<Partial> partials;
         try {
-            partials = selected.javaRDD().mapPartitionsWithIndex(
+            // Spark's internal rows (Parquet's vectorized reader, no conversion to external Row objects per event)
+            partials = selected.queryExecution().toRdd().toJavaRDD().mapPartitionsWithIndex(
                     (index, rows) -> sumPartition(index, rows, model.value(), shared.value()), true).collect();
         } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             throw SparkFailures.unwrap(e);
@@ -150,7 +152,7 @@ public final class SparkPosterior {
     }
 
     /** One partition: rows grouped by φ, summed chunk by chunk. */
-    private static Iterator<Partial> sumPartition(int partition, Iterator<Row> rows, LikelihoodSource likelihood,
+    private static Iterator<Partial> sumPartition(int partition, Iterator<InternalRow> rows, LikelihoodSource likelihood,
             Job job) {
         PosteriorEvaluator evaluator = ExecutorLikelihoods.evaluator(likelihood);
         Matrix thetas = Matrix.of(job.thetas().length / job.thetaDim(), job.thetaDim(), job.thetas());
@@ -159,7 +161,7 @@ public final class SparkPosterior {
         double[] values = new double[width];
         long row = 0;
         while (rows.hasNext()) {
-            Row r = rows.next();
+            InternalRow r = rows.next();
             for (int c = 0; c < width; c++) {
                 if (r.isNullAt(c) || !Double.isFinite(r.getDouble(c))) {
                     throw new MalformedDataException("events " + job.source() + " partition " + partition + " row "
