@@ -5,7 +5,7 @@
 # Environment: RP_BENCH_HEAP (default 6g) for the JVM; events are held in memory once for the single-machine side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -o -q -pl spark -am -DskipTests -Dmaven.javadoc.skip package
+mvn -B -q -pl spark -am -DskipTests -Dmaven.javadoc.skip package
 export OPT_OUT_TRACKING=true
 spark_opts=(-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
 for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
