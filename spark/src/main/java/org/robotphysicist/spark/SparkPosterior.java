@@ -184,11 +184,16 @@ public final class SparkPosterior {
         return out.iterator();
     }
 
-    /** One experiment's events of a partition: the current chunk and the sums so far. */
+    /**
+     * One experiment's events of a partition: the current chunk and the sums so far. The chunk
+     * grows by doubling up to {@value #CHUNK_EVENTS} events, so a partition holding many settings
+     * with few events each (pairs drawn over a φ range) needs memory for its events only.
+     */
     private static final class Accumulator {
+        private static final int FIRST_CHUNK = 1024;
         final double[] phi;
         final int dx;
-        final double[] chunk;
+        double[] chunk;
         final CompensatedSums sums;
         int filled;
         long events;
@@ -196,11 +201,14 @@ public final class SparkPosterior {
         Accumulator(double[] phi, int dx, int m) {
             this.phi = phi.clone();
             this.dx = dx;
-            this.chunk = new double[CHUNK_EVENTS * dx];
+            this.chunk = new double[FIRST_CHUNK * dx];
             this.sums = new CompensatedSums(m);
         }
 
         void add(double[] row, PosteriorEvaluator evaluator, Matrix thetas) {
+            if ((filled + 1) * dx > chunk.length) {
+                chunk = Arrays.copyOf(chunk, Math.min(CHUNK_EVENTS, 2 * filled) * dx);
+            }
             System.arraycopy(row, 0, chunk, filled * dx, dx);
             filled++;
             events++;
@@ -213,7 +221,7 @@ public final class SparkPosterior {
             if (filled == 0) {
                 return;
             }
-            Matrix x = Matrix.of(filled, dx, filled == CHUNK_EVENTS ? chunk.clone() : Arrays.copyOf(chunk, filled * dx));
+            Matrix x = Matrix.of(filled, dx, Arrays.copyOf(chunk, filled * dx));
             sums.addAll(0, evaluator.logLikelihoodSums(x, thetas, phi));
             filled = 0;
         }

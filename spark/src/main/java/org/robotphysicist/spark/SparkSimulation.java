@@ -2,7 +2,6 @@ package org.robotphysicist.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,17 +180,5 @@ public final class SparkSimulation {
         } catch (IOException ignored) {
             // the failure being reported matters more than a leftover hidden directory
         }
-    }
-
-    /** The file names of a written dataset, in partition order. */
-    static List<Path> partFiles(FileSystem fs, Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (var status : fs.listStatus(dir)) {
-            if (status.getPath().getName().startsWith("part-")) {
-                out.add(status.getPath());
-            }
-        }
-        out.sort(null);
-        return out;
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Row;
@@ -59,21 +58,21 @@ final class SparkFixtures {
 
     /** The rows of a written dataset, file after file in partition order, each file's rows in order. */
     static double[] readInOrder(SparkSession spark, Path dir) {
-        try {
-            FileSystem fs = FileSystem.getLocal(new Configuration());
-            List<Double> values = new ArrayList<>();
-            for (org.apache.hadoop.fs.Path file : SparkSimulation.partFiles(fs, new org.apache.hadoop.fs.Path(
-                    dir.toUri()))) {
-                for (Row r : spark.read().parquet(file.toString()).collectAsList()) {
-                    for (int c = 0; c < r.length(); c++) {
-                        values.add(r.getDouble(c));
-                    }
-                }
-            }
-            return values.stream().mapToDouble(Double::doubleValue).toArray();
+        List<Double> values = new ArrayList<>();
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Path file : files) {
+            for (Row r : spark.read().parquet(file.toString()).collectAsList()) {
+                for (int c = 0; c < r.length(); c++) {
+                    values.add(r.getDouble(c));
+                }
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The key/value metadata of one Parquet file. */
