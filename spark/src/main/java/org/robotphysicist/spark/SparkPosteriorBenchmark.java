@@ -94,6 +94,7 @@ public final class SparkPosteriorBenchmark {
             List<ExperimentSums> sums = SparkPosterior.logLikelihoodSums(spark, out.toString(), source,
                     sim.dimensions(), grid, PHI);
             double rate = n / seconds(t0);
+            int partitions = spark.read().parquet(out.toString()).rdd().getNumPartitions();
             spark.stop();
             ExecutorLikelihoods.closeAll();
             double worst = 0;
@@ -101,9 +102,9 @@ public final class SparkPosteriorBenchmark {
             for (int j = 0; j < m; j++) {
                 worst = Math.max(worst, Math.abs(got[j] - expected[j]) / Math.max(1, Math.abs(expected[j])));
             }
-            System.out.printf(Locale.ROOT, "Spark local[%d]: %.3g events/s, %.3g per core = %.0f%% of the"
-                    + " single-machine rate per core; sums agree to %.1e relative%n", cores, rate, rate / cores,
-                    100 * rate / cores / singleRate, worst);
+            System.out.printf(Locale.ROOT, "Spark local[%d], %d partitions: %.3g events/s, %.3g per core = %.0f%% of"
+                    + " the single-machine rate per core; sums agree to %.1e relative%n", cores, partitions, rate,
+                    rate / cores, 100 * rate / cores / singleRate, worst);
         }
         if (args.length <= 2) {
             try (var files = Files.walk(dir)) {

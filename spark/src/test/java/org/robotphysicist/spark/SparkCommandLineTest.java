@@ -14,8 +14,9 @@ import picocli.CommandLine;
 
 /**
  * {@code rp simulate --spark} then {@code rp posterior --spark} on {@code local[2,3]} print the
- * posterior that the same commands print without Spark, from the CSV of the same seed: the
- * commands find the spark module through the engine's service interface.
+ * posterior that the same commands print without Spark, from the CSV of the same seed, and
+ * {@code rp design --spark} the same round: the commands find the spark module through the
+ * engine's service interface.
  */
 class SparkCommandLineTest {
 
@@ -56,6 +57,23 @@ class SparkCommandLineTest {
         assertEquals(summary(local), summary(onSpark), "posterior summary on Spark against the CSV's");
         assertTrue(Arrays.stream(onSpark).filter(l -> l.startsWith("700 events at sqrt_s")).count() == 3,
                 String.join("\n", onSpark));
+    }
+
+    @Test
+    void designWithEigOnSparkChoosesWhatTheSingleMachineChooses() {
+        Path dir = SparkFixtures.tempDir();
+        List<String> design = List.of("design", "--simulator", "weinberg-lo", "--rounds", "1", "--surrogate", "exact",
+                "--grid", "101", "--eig-datasets", "8", "--evaluations", "4", "--initial-points", "3", "--events", "300",
+                "--seed", "3", "--no-plot");
+        String[] onSpark = run(concat(design, "--spark", SparkFixtures.MASTER, "--out", dir.resolve("spark").toString()));
+        String[] local = run(concat(design, "--out", dir.resolve("local").toString()));
+        assertEquals(roundRow(local), roundRow(onSpark), "round table (setting, EIG, posterior) on Spark against the"
+                + " single machine's");
+    }
+
+    /** The round table's row of round 1: φ, EIG ± s.e., events, posterior mean, sd, interval, gain. */
+    private static String roundRow(String[] lines) {
+        return Arrays.stream(lines).filter(l -> l.startsWith("    1 ")).findFirst().orElseThrow();
     }
 
     private static String[] concat(List<String> head, String... tail) {

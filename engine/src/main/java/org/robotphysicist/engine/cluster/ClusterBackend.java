@@ -25,7 +25,8 @@ public interface ClusterBackend extends AutoCloseable {
      * format (Parquet for Spark) at {@code out}, with the job's metadata as provenance.
      *
      * @param master     the cluster to run on ({@code local[*]}, {@code spark://host:port}, ...)
-     * @param partitions how many partitions the pairs are split into (≥ 1); the events do not depend on it
+     * @param partitions how many partitions the pairs' event blocks are split into (≥ 1), or 0 for the
+     *                   cluster's default parallelism; the events do not depend on it
      * @param out        the output directory; must not exist
      * @return the number of events written
      */
