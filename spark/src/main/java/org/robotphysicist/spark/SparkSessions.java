@@ -15,15 +15,17 @@ import org.robotphysicist.data.InvalidInputException;
 public final class SparkSessions {
     /**
      * Loggers quietened by default: those that report normal conditions as warnings (no native
-     * Hadoop library on a workstation), and the executor's and scheduler's stack traces of a failed
-     * task, which the command reports itself, in one line, once the job fails.
+     * Hadoop library on a workstation), and the stack traces of a failed task or of a context that
+     * could not start (a bad master URL), which the command reports itself, in one line.
      */
     private static final java.util.Map<String, String> QUIET_LOGGERS = java.util.Map.of(
             "org.apache.hadoop.util.NativeCodeLoader", "error",
             "org.apache.spark.util.Utils", "error",
             "org.apache.spark.sql.internal.SharedState", "error",
             "org.apache.spark.executor.Executor", "off",
-            "org.apache.spark.scheduler.TaskSetManager", "off");
+            "org.apache.spark.scheduler.TaskSetManager", "off",
+            "org.apache.spark.SparkContext", "off",
+            "org.apache.spark.metrics.MetricsSystem", "error");
 
     private SparkSessions() {
     }
@@ -53,13 +55,14 @@ public final class SparkSessions {
         SparkConf conf = conf(master, appName);
         try {
             return SparkSession.builder().config(conf).getOrCreate();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Scala throws SparkException, a checked exception to Java, undeclared
             String m = String.valueOf(e.getMessage());
             if (m.contains("Could not parse Master URL") || m.contains("Master must")) {
                 throw new InvalidInputException("--spark: expected a master URL such as local[*], local[N],"
                         + " spark://HOST:PORT, yarn or k8s://HOST:PORT but found '" + master + "' (" + m + ")", e);
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("could not start Spark on " + master
+                    + ": " + m, e);
         }
     }
 
