@@ -2,6 +2,7 @@ package org.robotphysicist.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
+import org.robotphysicist.engine.posterior.CompensatedSums;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.HpdComparison;
@@ -158,7 +160,6 @@ final class PosteriorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
         if ((model == null) == (surrogate == null)) {
             throw new InvalidInputException("likelihood: expected exactly one of --model FILE or --surrogate KIND but"
                     + " found " + (model == null ? "neither" : "both"));
@@ -238,15 +239,13 @@ final class PosteriorCommand implements Callable<Integer> {
                     : LikelihoodSource.exact(sim.name(), thetaPrior, sim.phiDomain());
             RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior);
             Matrix grid = rp.posteriorGrid(options).points();
-            List<ExperimentSums> sums = new java.util.ArrayList<>();
+            List<ExperimentSums> sums = new ArrayList<>();
             for (int f = 0; f < files.size(); f++) {
                 sums.addAll(backend.logLikelihoodSums(spark, files.get(f), source, sim.dimensions(), grid,
                         phi == null ? null : Arrays.copyOfRange(phi, f * dPhi, (f + 1) * dPhi)));
             }
-            double[] total = new double[grid.rows()];
-            List<PosteriorResult.Experiment> experiments = new java.util.ArrayList<>();
-            org.robotphysicist.engine.posterior.CompensatedSums combined =
-                    new org.robotphysicist.engine.posterior.CompensatedSums(total.length);
+            List<PosteriorResult.Experiment> experiments = new ArrayList<>();
+            CompensatedSums combined = new CompensatedSums(grid.rows());
             for (ExperimentSums e : sums) {
                 if (e.events() > Integer.MAX_VALUE) {
                     throw new InvalidInputException("experiment at phi " + Arrays.toString(e.phi()) + ": expected at"
@@ -255,7 +254,7 @@ final class PosteriorCommand implements Callable<Integer> {
                 combined.addAll(0, e.logLikelihood());
                 experiments.add(new PosteriorResult.Experiment((int) e.events(), e.phi()));
             }
-            total = combined.values();
+            double[] total = combined.values();
             List<double[]> phis = experiments.stream().map(PosteriorResult.Experiment::phi).toList();
             rp = rp.settings(phiBox(phis));
             try (TrainedModel used = likelihood != null ? null : rp.train(TrainOptions.defaults(surrogate))) {
