@@ -26,6 +26,7 @@ import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.design.gp.GpConfig;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
+import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
@@ -371,7 +372,7 @@ public final class RobotPhysicist {
                     + " sampler (theta up to 3 dimensions)");
         }
         if (sampler == SamplerChoice.GRID) {
-            ThetaGrid points = ThetaGrid.of(grid(theta, options.gridPoints()));
+            ThetaGrid points = posteriorGrid(options);
             List<GridPosterior> members = target.memberPosteriors(points);
             GridPosterior p = target.isEnsemble() ? GridPosterior.mixture(members) : members.get(0);
             cancellation.check();
@@ -386,6 +387,58 @@ public final class RobotPhysicist {
         diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
         PosteriorSamples samples = options.samples() > 0 ? m.samples(options.samples()) : null;
         return new PosteriorResult(null, m.summarize(options.levels()), experiments, sampler, diagnostics, samples);
+    }
+
+    /**
+     * The θ points of the grid posterior {@code options} asks for: {@code options.gridPoints()} per
+     * dimension over {@link #posteriorRange()}, what
+     * {@link #posterior(SurrogateLikelihood, List, PosteriorOptions, Cancellation)} evaluates and
+     * what a cluster sums the log-likelihood over for {@link #posteriorFromSums}.
+     */
+    public ThetaGrid posteriorGrid(PosteriorOptions options) {
+        return ThetaGrid.of(grid(posteriorRange(), options.gridPoints()));
+    }
+
+    /**
+     * The grid posterior from log-likelihood sums computed elsewhere (on a cluster, where the events
+     * are): log p(θ<sub>j</sub> | X) = log p(θ<sub>j</sub>) + Σ<sub>e</sub> S<sub>e,j</sub> − log Z
+     * on {@link #posteriorGrid}, the same posterior
+     * {@link #posterior(SurrogateLikelihood, List, PosteriorOptions, Cancellation)} gives for the
+     * same events (up to float64 round-off in the sums).
+     *
+     * @param surrogate     the likelihood the sums were taken with (its ranges are checked)
+     * @param experiments   each experiment's event count and setting, at least one
+     * @param logLikelihood Σ<sub>e</sub> S<sub>e,j</sub> on {@link #posteriorGrid}, length M
+     * @throws InvalidInputException when the options ask for MCMC (the sums exist on the grid only),
+     *         for a surrogate ensemble, or for sums of another length
+     */
+    public PosteriorResult posteriorFromSums(SurrogateLikelihood surrogate, List<PosteriorResult.Experiment> experiments,
+            double[] logLikelihood, PosteriorOptions options) {
+        Objects.requireNonNull(options, "options");
+        simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
+        if (surrogate instanceof org.robotphysicist.models.ensemble.SurrogateEnsemble) {
+            throw new InvalidInputException("posterior from sums: expected a single surrogate but found an ensemble"
+                    + " (its posterior is the mixture of the member posteriors, each with its own sums)");
+        }
+        Box theta = posteriorRange();
+        for (PosteriorResult.Experiment e : experiments) {
+            requireCovers(surrogate, theta, e.phi());
+        }
+        SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
+        if (sampler != SamplerChoice.GRID) {
+            throw new InvalidInputException("sampler: expected the grid for a posterior from summed log-likelihoods but"
+                    + " found " + sampler.label() + "; use --sampler grid (theta up to 3 dimensions)");
+        }
+        ThetaGrid points = posteriorGrid(options);
+        if (logLikelihood.length != points.size()) {
+            throw new DimensionMismatchException("log-likelihood sums: expected one per grid point (" + points.size()
+                    + ") but found " + logLikelihood.length);
+        }
+        GridPosterior p = GridPosterior.fromLogLikelihood(prior, points, simulator.dimensions().thetaNames(),
+                logLikelihood);
+        PosteriorSamples samples = options.samples() > 0
+                ? PosteriorSampler.fromGrid(p, options.samples(), new SplittableRandom(options.seed())) : null;
+        return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples, null);
     }
 
     /**

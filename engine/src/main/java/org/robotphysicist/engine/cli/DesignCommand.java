@@ -13,6 +13,9 @@ import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
+import org.robotphysicist.engine.cluster.ClusterBackend;
+import org.robotphysicist.engine.cluster.ClusterBackends;
+import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignOptions;
@@ -23,6 +26,7 @@ import org.robotphysicist.engine.design.loop.RoundSurrogate;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.HpdComparison;
+import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
@@ -158,6 +162,12 @@ final class DesignCommand implements Callable<Integer> {
             + " (at least 1000; default: --training-rows).")
     Integer refineRows;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Evaluate the simulated datasets of every EIG estimate on Apache Spark (local[*],"
+                    + " spark://HOST:PORT, yarn, k8s://...); the GP and the loop stay here. Needs --model FILE or"
+                    + " --surrogate exact, and the spark module.")
+    String spark;
+
     @Option(names = "--device", paramLabel = "DEV", description = "Where a neural surrogate trains and runs: auto, cpu,"
             + " gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -208,7 +218,9 @@ final class DesignCommand implements Callable<Integer> {
         OutputTargets.requireWritableFile("--out (its history)", out.resolve("history.json"));
         Simulator sim = simulator.open(spec.commandLine(), resume ? resumedSimulatorName() : SimulatorChoice.DEFAULT);
         DesignHistory history;
-        try (ExperimentDesigner designer = resume ? resumed(sim) : started(sim, options(plot))) {
+        try (ClusterBackend backend = spark == null ? null : ClusterBackends.require("spark", "--spark");
+                ExperimentDesigner designer = resume ? resumed(sim) : started(sim, onCluster(options(plot), backend,
+                        sim))) {
             history = designer.run();
         } finally {
             SimulatorChoice.close(sim);
@@ -223,6 +235,33 @@ final class DesignCommand implements Callable<Integer> {
         o.printf("history written to %s%s (%.1f s)%n", file, plot ? ", plots beside it" : "",
                 (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    /**
+     * With --spark, the options whose evaluators send each EIG estimate's datasets to the cluster,
+     * the likelihood going there as the model file's bytes or as the exact likelihood's recipe.
+     */
+    private DesignOptions onCluster(DesignOptions options, ClusterBackend backend, Simulator sim) {
+        if (backend == null) {
+            return options;
+        }
+        if (refine) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark: expected a surrogate fixed for the"
+                    + " whole run (--model FILE or --surrogate exact) but found --refine, which retrains it every round");
+        }
+        if (model == null && !ExactSurrogateKind.NAME.equals(surrogate)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark: expected --model FILE (its bytes go"
+                    + " to every executor) or --surrogate exact but found --surrogate " + surrogate);
+        }
+        return options.withEvaluators(s -> {
+            if (s instanceof org.robotphysicist.models.ensemble.SurrogateEnsemble) {
+                throw new InvalidInputException("--spark: expected a single surrogate but found an ensemble in "
+                        + model + " (its members' posteriors are mixed on this machine)");
+            }
+            LikelihoodSource source = model != null ? LikelihoodSource.modelFile(model)
+                    : LikelihoodSource.exact(sim.name(), s.thetaRange(), s.phiRange());
+            return backend.evaluator(spark, source, s);
+        });
     }
 
     private DesignOptions options(boolean drawPlots) {

@@ -2,6 +2,7 @@ package org.robotphysicist.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,17 @@ import org.robotphysicist.engine.api.PosteriorResult;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.cluster.ClusterBackend;
+import org.robotphysicist.engine.cluster.ClusterBackends;
+import org.robotphysicist.engine.cluster.ExperimentSums;
+import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
+import org.robotphysicist.engine.posterior.CompensatedSums;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.HpdComparison;
@@ -39,6 +45,7 @@ import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamplesCsv;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
+import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
@@ -145,9 +152,14 @@ final class PosteriorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SignatureOptions signatures;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Sum the likelihood on Apache Spark (local[*], spark://HOST:PORT, yarn, k8s://...) where the"
+                    + " events are: --events are Parquet datasets from rp simulate --spark, never collected here;"
+                    + " --model FILE or --surrogate exact; grid posteriors only (needs the spark module).")
+    String spark;
+
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
         if ((model == null) == (surrogate == null)) {
             throw new InvalidInputException("likelihood: expected exactly one of --model FILE or --surrogate KIND but"
                     + " found " + (model == null ? "neither" : "both"));
@@ -167,6 +179,9 @@ final class PosteriorCommand implements Callable<Integer> {
         if (samplesOut != null) {
             OutputTargets.requireWritableFile("--samples-out", samplesOut);
         }
+        if (spark != null) {
+            return posteriorOnCluster(options);
+        }
         List<EventCsv.Contents> csvs = events.stream().map(EventCsv::read).toList();
         try (TrainedModel likelihood = model != null ? loaded() : null) {
             Simulator sim = SimulatorRegistry.discover().create(simulatorName(likelihood));
@@ -185,65 +200,141 @@ final class PosteriorCommand implements Callable<Integer> {
                     .withHistogram(new HistogramSettings(histogramThetaCells, 2, histogramEvents, bins)))) {
                 TrainedModel m = likelihood != null ? likelihood : used;
                 PosteriorResult r = rp.posterior(m.surrogate(), observed, options, Cancellation.none());
-                String what = model != null ? "model " + model : m.description();
-                Json.writeFile(out, PosteriorDocument.of(r, what, provenance(csvs, sim, observed, options))
-                        .withCalibration(m.calibration().orElse(null)));
-                if (samplesOut != null) {
-                    PosteriorSamplesCsv.write(samplesOut, r.samples());
-                }
-                Path png = TrainCommand.plotPath(out, ".png");
-                Path corner = TrainCommand.plotPath(out, "-corner.png");
-                boolean plotted = plot && r.onGrid() && r.posterior().dim() <= 2;
-                boolean cornered = plot && r.onGrid() && r.posterior().dim() >= 2;
-                if (plotted) {
-                    writePlot(r, sim, m.kind(), png);
-                }
-                if (cornered) {
-                    writeCornerPlot(r, sim, m.kind(), csvs.size() == 1 ? trueTheta(csvs.get(0).dataset()) : null,
-                            corner);
-                }
-                r.warnings().forEach(w -> err.println("warning: " + w));
-                if (quiet) {
-                    o.println(out);
-                    return 0;
-                }
-                for (PosteriorResult.Experiment e : r.experiments()) {
-                    o.printf("%d events%s%n", e.events(), at(sim, e.phi()));
-                }
-                o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
-                        "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
-                        r.mcmc().drawsPerChain(), r.mcmc().maxRhat(), Math.min(r.mcmc().minEssBulk(),
-                                r.mcmc().minEssTail())));
-                if (model != null) {
-                    o.println(m.calibration().map(PosteriorCommand::calibrationLine)
-                            .orElse("calibration: the model file has no certificate"));
-                }
-                for (String name : r.summary().parameters()) {
-                    int d = r.summary().parameters().indexOf(name);
-                    int k = sim.dimensions().thetaNames().indexOf(name);
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f%s (MAP %.5f)",
-                            name, r.summary().mean()[d], r.summary().standardDeviation()[d],
-                            k < 0 ? "" : PlotText.units(List.of(sim.displayNames().theta().get(k))),
-                            r.summary().map()[d]));
-                    for (double level : options.levels()) {
-                        CredibleInterval c = r.summary().interval(name, level);
-                        line.append(String.format(Locale.ROOT, "; %.0f%% [%.5f, %.5f]", 100 * level, c.lower(),
-                                c.upper()));
-                        List<CredibleInterval> hpd = r.onGrid() ? r.posterior().hpdRegion(d, level)
-                                : List.of(r.summary().hpdInterval(name, level));
-                        if (HpdComparison.differsMaterially(c, hpd)) {
-                            line.append(" (HPD ").append(HpdComparison.format(hpd, 5)).append(')');
-                        }
-                    }
-                    o.println(line);
-                }
-                r.ensembleSpread().ifPresent(spread -> printSpread(o, spread));
-                o.printf("posterior written to %s%s%s%s%n", out, plotted ? ", plot to " + png : "",
-                        cornered ? ", corner plot to " + corner : "",
-                        samplesOut != null ? ", " + r.samples().size() + " samples to " + samplesOut : "");
-                return 0;
+                return report(r, m, sim, options, provenance(eventHashes(csvs), observed.stream()
+                        .map(Observation::phi).toList(), sim, options), csvs.size() == 1
+                        ? trueTheta(csvs.get(0).dataset()) : null);
             }
         }
+    }
+
+    /**
+     * {@code --spark}: each --events dataset (Parquet, from {@code rp simulate --spark}) is summed on
+     * the cluster where it lies ({@link ClusterBackend#logLikelihoodSums}: one experiment per φ, or
+     * at its --phi), with the model file's bytes or the exact likelihood loaded once per executor;
+     * the grid posterior of the summed experiments is made here ({@link RobotPhysicist#posteriorFromSums}).
+     */
+    private int posteriorOnCluster(PosteriorOptions options) {
+        if (model == null && !ExactSurrogateKind.NAME.equals(surrogate)) {
+            throw new InvalidInputException("--spark: expected --model FILE (its bytes go to every executor) or"
+                    + " --surrogate exact but found --surrogate " + surrogate);
+        }
+        try (TrainedModel likelihood = model != null ? loaded() : null;
+                ClusterBackend backend = ClusterBackends.require("spark", "--spark")) {
+            Simulator sim = SimulatorRegistry.discover().create(simulatorName(likelihood));
+            if (likelihood != null) {
+                requireModelSimulator(likelihood, sim);
+            }
+            int dPhi = sim.dimensions().phiDim();
+            List<String> files = clusterEvents();
+            BoxOptions.requireNone(sim.phiDomain(), "--phi", phi);
+            if (phi != null && phi.length != dPhi * files.size()) {
+                throw new InvalidInputException("--phi: expected one value per --events dataset (" + files.size()
+                        + " x " + dPhi + " number(s)) or none (read the datasets' phi columns) but found " + phi.length
+                        + " number(s)");
+            }
+            Box thetaDomain = likelihood != null ? likelihood.surrogate().thetaRange() : sim.thetaDomain();
+            Box thetaPrior = BoxOptions.parse("--prior", prior, thetaDomain, likelihood != null
+                    ? "the model's trained theta range" : "the simulator's domain");
+            LikelihoodSource source = likelihood != null ? LikelihoodSource.modelFile(model)
+                    : LikelihoodSource.exact(sim.name(), thetaPrior, sim.phiDomain());
+            RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior);
+            Matrix grid = rp.posteriorGrid(options).points();
+            List<ExperimentSums> sums = new ArrayList<>();
+            for (int f = 0; f < files.size(); f++) {
+                sums.addAll(backend.logLikelihoodSums(spark, files.get(f), source, sim.dimensions(), grid,
+                        phi == null ? null : Arrays.copyOfRange(phi, f * dPhi, (f + 1) * dPhi)));
+            }
+            List<PosteriorResult.Experiment> experiments = new ArrayList<>();
+            CompensatedSums combined = new CompensatedSums(grid.rows());
+            for (ExperimentSums e : sums) {
+                if (e.events() > Integer.MAX_VALUE) {
+                    throw new InvalidInputException("experiment at phi " + Arrays.toString(e.phi()) + ": expected at"
+                            + " most " + Integer.MAX_VALUE + " events per experiment but found " + e.events());
+                }
+                combined.addAll(0, e.logLikelihood());
+                experiments.add(new PosteriorResult.Experiment((int) e.events(), e.phi()));
+            }
+            double[] total = combined.values();
+            List<double[]> phis = experiments.stream().map(PosteriorResult.Experiment::phi).toList();
+            rp = rp.settings(phiBox(phis));
+            try (TrainedModel used = likelihood != null ? null : rp.train(TrainOptions.defaults(surrogate))) {
+                TrainedModel m = likelihood != null ? likelihood : used;
+                PosteriorResult r = rp.posteriorFromSums(m.surrogate(), experiments, total, options);
+                return report(r, m, sim, options, provenance(Map.of(), phis, sim, options), null);
+            }
+        }
+    }
+
+    /** The --events values as typed (cluster URIs such as hdfs://host/dir keep their double slash). */
+    private List<String> clusterEvents() {
+        return spec.commandLine().getParseResult().matchedOption("--events").stringValues();
+    }
+
+    /**
+     * Writes the JSON, the plots and the samples of {@code r} and prints its summary.
+     *
+     * @param truth the θ the events were simulated at, marked in the corner plot, or null
+     */
+    private int report(PosteriorResult r, TrainedModel m, Simulator sim, PosteriorOptions options,
+            Provenance provenance, double[] truth) {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String what = model != null ? "model " + model : m.description();
+        Json.writeFile(out, PosteriorDocument.of(r, what, provenance)
+                .withCalibration(m.calibration().orElse(null)));
+        if (samplesOut != null) {
+            PosteriorSamplesCsv.write(samplesOut, r.samples());
+        }
+        Path png = TrainCommand.plotPath(out, ".png");
+        Path corner = TrainCommand.plotPath(out, "-corner.png");
+        boolean plotted = plot && r.onGrid() && r.posterior().dim() <= 2;
+        boolean cornered = plot && r.onGrid() && r.posterior().dim() >= 2;
+        if (plotted) {
+            writePlot(r, sim, m.kind(), png);
+        }
+        if (cornered) {
+            writeCornerPlot(r, sim, m.kind(), truth, corner);
+        }
+        r.warnings().forEach(w -> err.println("warning: " + w));
+        if (quiet) {
+            o.println(out);
+            return 0;
+        }
+        for (PosteriorResult.Experiment e : r.experiments()) {
+            o.printf("%d events%s%n", e.events(), at(sim, e.phi()));
+        }
+        o.printf("likelihood: %s; %s%n", what, r.onGrid() ? "grid posterior" : String.format(Locale.ROOT,
+                "MCMC, %d chains x %d draws, max R-hat %.4f, min ESS %.0f", r.mcmc().chains(),
+                r.mcmc().drawsPerChain(), r.mcmc().maxRhat(), Math.min(r.mcmc().minEssBulk(),
+                        r.mcmc().minEssTail())));
+        if (model != null) {
+            o.println(m.calibration().map(PosteriorCommand::calibrationLine)
+                    .orElse("calibration: the model file has no certificate"));
+        }
+        for (String name : r.summary().parameters()) {
+            int d = r.summary().parameters().indexOf(name);
+            int k = sim.dimensions().thetaNames().indexOf(name);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s = %.5f +- %.5f%s (MAP %.5f)",
+                    name, r.summary().mean()[d], r.summary().standardDeviation()[d],
+                    k < 0 ? "" : PlotText.units(List.of(sim.displayNames().theta().get(k))),
+                    r.summary().map()[d]));
+            for (double level : options.levels()) {
+                CredibleInterval c = r.summary().interval(name, level);
+                line.append(String.format(Locale.ROOT, "; %.0f%% [%.5f, %.5f]", 100 * level, c.lower(),
+                        c.upper()));
+                List<CredibleInterval> hpd = r.onGrid() ? r.posterior().hpdRegion(d, level)
+                        : List.of(r.summary().hpdInterval(name, level));
+                if (HpdComparison.differsMaterially(c, hpd)) {
+                    line.append(" (HPD ").append(HpdComparison.format(hpd, 5)).append(')');
+                }
+            }
+            o.println(line);
+        }
+        r.ensembleSpread().ifPresent(spread -> printSpread(o, spread));
+        o.printf("posterior written to %s%s%s%s%n", out, plotted ? ", plot to " + png : "",
+                cornered ? ", corner plot to " + corner : "",
+                samplesOut != null ? ", " + r.samples().size() + " samples to " + samplesOut : "");
+        return 0;
     }
 
     /**
@@ -273,10 +364,14 @@ final class PosteriorCommand implements Callable<Integer> {
 
     /** The smallest box holding every experiment's φ. */
     private static Box phiRange(List<Observation> observed) {
-        double[] lo = observed.get(0).phi();
-        double[] hi = observed.get(0).phi();
-        for (Observation o : observed) {
-            double[] p = o.phi();
+        return phiBox(observed.stream().map(Observation::phi).toList());
+    }
+
+    /** The smallest box holding every φ of {@code phis} (at least one). */
+    private static Box phiBox(List<double[]> phis) {
+        double[] lo = phis.get(0).clone();
+        double[] hi = phis.get(0).clone();
+        for (double[] p : phis) {
             for (int d = 0; d < p.length; d++) {
                 lo[d] = Math.min(lo[d], p[d]);
                 hi[d] = Math.max(hi[d], p[d]);
@@ -328,13 +423,28 @@ final class PosteriorCommand implements Callable<Integer> {
         return "weinberg-lo";
     }
 
-    private Provenance provenance(List<EventCsv.Contents> csvs, Simulator sim, List<Observation> observed,
+    /** The hashes of the event files, as the provenance records them. */
+    private static Map<String, String> eventHashes(List<EventCsv.Contents> csvs) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (int f = 0; f < csvs.size(); f++) {
+            hashes.put(csvs.size() == 1 ? "events" : "events[" + f + "]", csvs.get(f).dataset().sha256());
+        }
+        return hashes;
+    }
+
+    /**
+     * @param hashes the event files' hashes (none for a cluster's datasets, which are never in one place)
+     * @param phis   every experiment's setting
+     */
+    private Provenance provenance(Map<String, String> hashes, List<double[]> phis, Simulator sim,
             PosteriorOptions options) {
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("simulator", sim.name());
         cfg.put("model", model == null ? null : model.toString());
         cfg.put("surrogate", surrogate);
-        cfg.put("phi", observed.stream().map(o -> Arrays.stream(o.phi()).boxed().toList()).toList());
+        cfg.put("spark", spark);
+        cfg.put("events", spark == null ? null : clusterEvents());
+        cfg.put("phi", phis.stream().map(p -> Arrays.stream(p).boxed().toList()).toList());
         cfg.put("prior", prior == null ? null : Arrays.stream(prior).boxed().toList());
         cfg.put("grid", grid);
         cfg.put("levels", Arrays.stream(levels).boxed().toList());
@@ -346,10 +456,6 @@ final class PosteriorCommand implements Callable<Integer> {
             seeds.put("surrogate", seed);
         }
         seeds.put("sampling", seed);
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (int f = 0; f < csvs.size(); f++) {
-            hashes.put(csvs.size() == 1 ? "events" : "events[" + f + "]", csvs.get(f).dataset().sha256());
-        }
         return Provenance.capture("rp posterior", cfg, seeds, hashes);
     }
 

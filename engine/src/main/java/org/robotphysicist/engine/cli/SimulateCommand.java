@@ -28,7 +28,12 @@ import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.external.ExternalSimulator;
 import org.robotphysicist.data.simulator.external.ExternalSimulatorConfig;
 import org.robotphysicist.data.simulator.lineshape.ZLineshapeSimulator;
+import org.robotphysicist.engine.cluster.ClusterBackend;
+import org.robotphysicist.engine.cluster.ClusterBackends;
+import org.robotphysicist.engine.cluster.ClusterSimulation;
+import org.robotphysicist.engine.cluster.SimulatorSpec;
 import org.robotphysicist.engine.simulate.BlockedSimulation;
+import org.robotphysicist.engine.simulate.SimulationSeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,6 +130,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress; print only the output path.")
     boolean quiet;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Simulate on Apache Spark (local[*], local[N], spark://HOST:PORT, yarn, k8s://...) and write"
+                    + " Parquet to --out, a directory (needs the spark module). The events are those of the same"
+                    + " seed without --spark, however many partitions or executors.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "P",
+            description = "With --spark: partitions the pairs' event blocks are cut into (default: the cluster's"
+                    + " default parallelism); the events do not depend on it.")
+    Integer partitions;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -143,6 +159,13 @@ final class SimulateCommand implements Callable<Integer> {
         ExternalSimulatorConfig externalConfig = externalConfig();
         org.robotphysicist.data.Require.positive("--pairs", pairs);
         org.robotphysicist.data.Require.positive("--events", events);
+        if (partitions != null && spark == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --partitions only with --spark MASTER"
+                    + " but found it without");
+        }
+        if (spark != null) {
+            return simulateOnCluster(registry, externalConfig, o);
+        }
         OutputTargets.requireWritableFile("--out", out);
         if (format == OutputFormat.lhe) {
             return writeLesHouches(registry, o);
@@ -285,22 +308,65 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Simulated simulate(Simulator sim) {
-        int dTheta = sim.dimensions().thetaDim();
-        int dPhi = sim.dimensions().phiDim();
-        BlockedSimulation.requireFits(pairs, events, sim.dimensions().xDim() + dTheta + dPhi);
-        SplittableRandom master = new SplittableRandom(seed);
-        SplittableRandom drawRng = master.split();
-        SplittableRandom eventRng = master.split();
-        Matrix thetas = values("--theta", theta, "--prior", prior, sim.thetaDomain(), dTheta, drawRng);
-        Matrix phis = values("--phi", phi, "--phi-range", phiRange, sim.phiDomain(), dPhi, drawRng);
+        BlockedSimulation.requireFits(pairs, events, sim.dimensions().xDim() + sim.dimensions().thetaDim()
+                + sim.dimensions().phiDim());
+        Matrix[] drawn = pairs(sim);
         long total = (long) pairs * events;
         EventDataset data;
         long t0 = System.nanoTime();
         try (Progress progress = TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)
                 .start("simulate", total, "events")) {
-            data = BlockedSimulation.run(sim, thetas, phis, events, eventRng, progress);
+            data = BlockedSimulation.run(sim, drawn[0], drawn[1], events, new SimulationSeed(seed).eventStream(),
+                    progress);
         }
         return new Simulated(data, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The K (θ, φ) pairs, fixed or drawn from the seed's draw stream: (K, D<sub>θ</sub>) and (K, D<sub>φ</sub>). */
+    private Matrix[] pairs(Simulator sim) {
+        SplittableRandom drawRng = new SimulationSeed(seed).drawStream();
+        Matrix thetas = values("--theta", theta, "--prior", prior, sim.thetaDomain(), sim.dimensions().thetaDim(),
+                drawRng);
+        Matrix phis = values("--phi", phi, "--phi-range", phiRange, sim.phiDomain(), sim.dimensions().phiDim(),
+                drawRng);
+        return new Matrix[] {thetas, phis};
+    }
+
+    /**
+     * {@code --spark}: the same pairs and event streams, simulated on the cluster ({@link ClusterBackend})
+     * and written as a Parquet directory whose files carry this command's provenance.
+     */
+    private int simulateOnCluster(SimulatorRegistry registry, ExternalSimulatorConfig externalConfig, PrintWriter o) {
+        if (format != OutputFormat.csv) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark: expected --format csv (written as"
+                    + " Parquet with the same columns) but found --format " + format);
+        }
+        if (partitions != null && partitions < 1) {
+            throw new InvalidInputException("--partitions: expected at least 1 but found " + partitions);
+        }
+        try (ClusterBackend backend = ClusterBackends.require("spark", "--spark")) {
+            Simulator sim = simulator != null ? registry.create(simulator) : ExternalSimulator.start(externalConfig);
+            ClusterSimulation job;
+            try {
+                Matrix[] drawn = pairs(sim);
+                SimulatorSpec where = simulator != null ? SimulatorSpec.named(simulator)
+                        : SimulatorSpec.external(sim.name(), external, externalConfig.startupTimeoutMillis(),
+                                externalConfig.readTimeoutMillis());
+                job = ClusterSimulation.of(where, drawn[0], drawn[1], events, new SimulationSeed(seed),
+                        metadata(sim, null));
+            } finally {
+                close(sim);
+            }
+            long t0 = System.nanoTime();
+            long written = backend.simulate(spark, job, partitions == null ? 0 : partitions, out.toString());
+            if (quiet) {
+                o.println(out);
+            } else {
+                o.printf("wrote %d events (%d pair%s x %d) from %s to %s (Parquet) on Spark %s in %.1f s%n", written,
+                        pairs, pairs == 1 ? "" : "s", events, sim.name(), out, spark, (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        }
     }
 
     /** K rows: the fixed vector repeated, or uniform draws from the range (default: the domain). */
@@ -340,6 +406,7 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.put("events", events);
         cfg.put("seed", seed);
         cfg.put("block-events", BlockedSimulation.BLOCK_EVENTS);
+        cfg.put("spark", spark);
         cfg.values().removeIf(v -> v == null);
         Provenance provenance = Provenance.capture("rp simulate", cfg, Map.of("master", seed), Map.of());
         Map<String, String> m = new LinkedHashMap<>();
@@ -351,7 +418,9 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("seed", Long.toString(seed));
         m.put("pairs", Integer.toString(pairs));
         m.put("events_per_pair", Integer.toString(events));
-        m.put("data_sha256", data.sha256());
+        if (data != null) { // a cluster's events are never in one place to hash
+            m.put("data_sha256", data.sha256());
+        }
         try {
             m.put("provenance", Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(provenance));

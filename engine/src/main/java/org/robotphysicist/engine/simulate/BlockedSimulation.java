@@ -24,6 +24,8 @@ import org.robotphysicist.data.simulator.Simulator;
  * parallel; each finished block advances the progress by its event count.
  *
  * <p>The result has K·n rows, pair k's events in rows [k·n, (k+1)·n), with columns x, θ, φ.
+ * {@link #pairStreams} and {@link #blockStreams} give any subset of the blocks the streams they have
+ * here, so work spread over several machines reproduces this single-machine result exactly.
  */
 public final class BlockedSimulation {
     /** Events per block: part of the reproducibility contract, so fixed. */
@@ -74,6 +76,45 @@ public final class BlockedSimulation {
     }
 
     /**
+     * The event streams of pairs [from, from + count): pair k's stream is the k-th
+     * {@code events.split()}, so the first {@code from} splits are drawn and discarded. A worker
+     * that simulates only some pairs (one partition of a cluster job) calls this on a fresh copy
+     * of the event stream ({@link SimulationSeed#eventStream()}) and gets the very streams
+     * {@link #run} gives those pairs.
+     *
+     * @param events the event stream, advanced by {@code from + count} splits
+     * @return {@code count} streams, pair {@code from} first
+     */
+    public static SplittableRandom[] pairStreams(SplittableRandom events, int from, int count) {
+        if (from < 0 || count < 0) {
+            throw new InvalidInputException("pair streams: expected a first pair and a count of at least 0 but found "
+                    + from + " and " + count);
+        }
+        for (int k = 0; k < from; k++) {
+            events.split();
+        }
+        SplittableRandom[] out = new SplittableRandom[count];
+        for (int k = 0; k < count; k++) {
+            out[k] = events.split();
+        }
+        return out;
+    }
+
+    /**
+     * The streams of a pair's blocks: block b (its events [b·{@value #BLOCK_EVENTS},
+     * min(n, (b+1)·{@value #BLOCK_EVENTS}))) draws from the b-th split of the pair's stream.
+     *
+     * @return ⌈n / {@value #BLOCK_EVENTS}⌉ streams, n = {@code eventsPerPair}
+     */
+    public static List<SplittableRandom> blockStreams(SplittableRandom pairStream, int eventsPerPair) {
+        List<SplittableRandom> out = new ArrayList<>();
+        for (int offset = 0; offset < eventsPerPair; offset += BLOCK_EVENTS) {
+            out.add(pairStream.split());
+        }
+        return out;
+    }
+
+    /**
      * @param thetas (K, D<sub>θ</sub>), each row inside the simulator's θ domain
      * @param phis   (K, D<sub>φ</sub>), each row inside its φ domain
      */
@@ -88,10 +129,12 @@ public final class BlockedSimulation {
         int width = schema.width();
         requireFits(k, eventsPerPair, width);
         List<Block> blocks = new ArrayList<>();
+        SplittableRandom[] pairStreams = pairStreams(rng, 0, k);
         for (int pair = 0; pair < k; pair++) {
-            SplittableRandom pairRng = rng.split();
-            for (int offset = 0; offset < eventsPerPair; offset += BLOCK_EVENTS) {
-                blocks.add(new Block(pair, offset, Math.min(BLOCK_EVENTS, eventsPerPair - offset), pairRng.split()));
+            List<SplittableRandom> streams = blockStreams(pairStreams[pair], eventsPerPair);
+            for (int b = 0; b < streams.size(); b++) {
+                int offset = b * BLOCK_EVENTS;
+                blocks.add(new Block(pair, offset, Math.min(BLOCK_EVENTS, eventsPerPair - offset), streams.get(b)));
             }
         }
         int dx = dims.xDim();

@@ -187,7 +187,7 @@ public final class ExperimentDesigner implements AutoCloseable {
                     + " and " + s.phiRange());
         }
         this.surrogate = s;
-        this.likelihood = new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(s), simulator,
+        this.likelihood = new ExperimentLikelihood(options.evaluators().apply(s), simulator,
                 config.experiment().toExperiment(), config.extendedLikelihood());
         this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
                 org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
