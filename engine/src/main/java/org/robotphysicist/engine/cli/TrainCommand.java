@@ -167,8 +167,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean tempering;
 
     @Option(names = "--tempering-nodes", paramLabel = "K", description = "Settings along a one-dimensional phi range"
-            + " where kappa is fitted, each on --certify-datasets datasets (default ${DEFAULT-VALUE}; 1: at the"
-            + " certificate's phi only).")
+            + " where kappa is fitted, each on half of --certify-datasets (at least 50) datasets of its own"
+            + " (default ${DEFAULT-VALUE}; 1: at the certificate's phi only).")
     int temperingNodes = CertificateSettings.DEFAULT_TEMPERING_NODES;
 
     @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"

@@ -44,6 +44,8 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 public final class CalibrationCertifier {
     /** Added to the certificate's seed for the datasets of tempering node i (plus i), so they are independent. */
     private static final long NODE_SEED_OFFSET = 0x5EED_0000L;
+    /** The fewest datasets a tempering node is fitted on (fewer only when the certificate has fewer). */
+    private static final int MIN_NODE_DATASETS = 50;
     private CalibrationCertifier() {
     }
 
@@ -96,7 +98,7 @@ public final class CalibrationCertifier {
         for (int i = 0; i < nodes.size(); i++) {
             CalibrationProblem at = new CalibrationProblem(simulator, prior, evaluator, grid,
                     new double[] {nodes.get(i)}, n);
-            List<TemperingFit.Trial> nodeTrials = at.run(settings.datasets(),
+            List<TemperingFit.Trial> nodeTrials = at.run(nodeDatasets(settings.datasets()),
                     new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
                     (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()));
             kappas.add(TemperingFit.kappa(nodeTrials, prior, n));
@@ -124,6 +126,14 @@ public final class CalibrationCertifier {
             nodes.add(range.lower(0) + (range.upper(0) - range.lower(0)) * i / (count - 1));
         }
         return nodes;
+    }
+
+    /**
+     * Datasets per tempering node: half the certificate's, at least {@value #MIN_NODE_DATASETS}
+     * (κ is one number per node, and the nodes together see more datasets than the certificate).
+     */
+    static int nodeDatasets(int certificateDatasets) {
+        return Math.max(Math.min(MIN_NODE_DATASETS, certificateDatasets), certificateDatasets / 2);
     }
 
     private static List<TemperingFit.Trial> fitTrials(List<MeasuredTrial> trials) {

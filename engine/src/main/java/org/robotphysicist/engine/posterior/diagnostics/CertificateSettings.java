@@ -24,7 +24,7 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  *                               ({@link TemperingFit}, {@link org.robotphysicist.models.certificate.LikelihoodTempering})
  *                               and certify the tempered posteriors; neural kinds only
  * @param temperingNodes         settings along a one-dimensional φ range at which κ is fitted, ≥ 1, each
- *                               on {@code datasets} datasets of its own: with more than one, κ(φ) is
+ *                               on half as many datasets of its own (at least 50): with more than one, κ(φ) is
  *                               interpolated between evenly spaced nodes spanning the surrogate's φ range
  *                               and the certificate then checks it on its own, independent datasets; with
  *                               one (or φ that is not a one-dimensional range) κ is fitted on the
