@@ -246,8 +246,8 @@ public final class RobotPhysicist {
             throw new InvalidInputException("certification phi: expected " + simulator.dimensions().phiDim()
                     + " values but found " + (phi == null ? "none" : phi.length));
         }
-        return model.withCalibration(CalibrationCertifier.certify(model.surrogate(), simulator, requirePrior(), phi,
-                settings));
+        return model.withCalibration(CalibrationCertifier.certify(PosteriorEvaluator.forSurrogate(model.surrogate()),
+                simulator, requirePrior(), phi, settings, progress));
     }
 
     /** The centre of {@code box}. */

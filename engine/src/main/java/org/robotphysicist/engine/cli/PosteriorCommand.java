@@ -75,6 +75,9 @@ final class PosteriorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--model", paramLabel = "FILE", description = "A model file from rp train.")
     Path model;
 

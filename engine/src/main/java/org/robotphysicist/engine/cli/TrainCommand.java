@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     ConfigFileOption config;
 
     @CommandLine.Mixin
+    LoggingOptions logging;
+
+    @CommandLine.Mixin
     SimulatorChoice simulator;
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",

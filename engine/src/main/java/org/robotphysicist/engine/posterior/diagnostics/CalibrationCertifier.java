@@ -8,6 +8,8 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.TractableSimulator;
 import org.robotphysicist.engine.posterior.GridPosterior;
@@ -54,6 +56,15 @@ public final class CalibrationCertifier {
      */
     public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
             double[] phi, CertificateSettings settings) {
+        return certify(evaluator, simulator, prior, phi, settings, ProgressReporter.silent());
+    }
+
+    /**
+     * {@link #certify(PosteriorEvaluator, Simulator, Prior, double[], CertificateSettings)}, reporting
+     * the datasets done to {@code reporter} (task "calibration certificate", unit "datasets").
+     */
+    public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
+            double[] phi, CertificateSettings settings, ProgressReporter reporter) {
         SurrogateLikelihood surrogate = evaluator.surrogate();
         ThetaGrid grid = grid(prior.support(), surrogate.thetaRange(), settings.gridPointsPerDimension());
         CalibrationProblem problem = new CalibrationProblem(simulator, prior, evaluator, grid, phi,
@@ -62,8 +73,11 @@ public final class CalibrationCertifier {
                 ? PosteriorEvaluator.forSurrogate(new ExactLikelihood(tractable, surrogate.thetaRange(),
                         surrogate.phiRange()))
                 : null;
-        List<TrialFigures> figures = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
-                (trial, rng) -> measure(trial, rng, settings, exact, prior, problem));
+        List<TrialFigures> figures;
+        try (Progress progress = reporter.start("calibration certificate", settings.datasets(), "datasets")) {
+            figures = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
+                    (trial, rng) -> measure(trial, rng, settings, exact, prior, problem), progress);
+        }
 
         List<Double> credibility = new ArrayList<>();
         List<int[]> ranks = new ArrayList<>();
