@@ -29,6 +29,7 @@ import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.diagnostics.CalibrationCertifier;
@@ -361,8 +362,8 @@ public final class RobotPhysicist {
             requireCovers(surrogate, theta, o.phi());
             experiments.add(new PosteriorResult.Experiment(o.size(), o.phi()));
         }
-        SurrogatePosterior target = SurrogatePosterior.of(prior, PosteriorEvaluator.forSurrogate(surrogate,
-                cancellation), observations);
+        SurrogatePosterior target = SurrogatePosterior.of(prior, ReportingPosteriorEvaluator.wrap(
+                PosteriorEvaluator.forSurrogate(surrogate, cancellation), progress), observations);
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         SplittableRandom rng = new SplittableRandom(options.seed());
         if (target.isEnsemble() && sampler == SamplerChoice.MCMC) {

@@ -84,27 +84,14 @@ class CalibrationCertifierTest {
         assertEquals(5, c.eventsPerExperiment());
         assertEquals(11, c.seed());
         assertEquals(List.of(1.0), c.phi());
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.robotphysicist.data.progress.ProgressReporter counting = (task, total, unit) -> {
-            started.add(task + ": " + total + " " + unit);
-            return new org.robotphysicist.data.progress.Progress() {
-                @Override
-                public void advance(long units) {
-                    done.addAndGet(units);
-                }
-
-                @Override
-                public void close() {
-                    started.add("closed");
-                }
-            };
-        };
+        org.robotphysicist.data.testing.RecordingProgressReporter counting =
+                new org.robotphysicist.data.testing.RecordingProgressReporter();
         assertEquals(c, CalibrationCertifier.certify(org.robotphysicist.engine.posterior.PosteriorEvaluator.forSurrogate(
                 new ExactLikelihood(TOY)), TOY, PRIOR, PHI, SETTINGS, counting),
                 "the same seed gives the same certificate, with or without a progress report");
-        assertEquals(List.of("calibration certificate: 1000 datasets", "closed"), started);
-        assertEquals(1000, done.get(), "one progress unit per dataset");
+        assertEquals(List.of("calibration certificate 1000 datasets"), counting.tasks());
+        assertEquals(1000, counting.units(), "one progress unit per dataset");
+        assertEquals(1, counting.closed());
     }
 
     @Test
