@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.posterior.Marginal;
+import org.robotphysicist.engine.posterior.ThetaGrid;
 
 /**
  * The region shaded under a one-dimensional posterior: the central interval, or the
@@ -92,15 +94,13 @@ public record CredibleRegion(double level, boolean highestDensity, List<Posterio
             throw new InvalidInputException("credible region: expected at least 2 grid points and one density per point"
                     + " but found " + x.length + " points and " + density.length + " densities");
         }
+        ThetaGrid.AxisCells cells = ThetaGrid.of(RegularGrid.of(x[0], x[x.length - 1], x.length)).axisCells(0);
         double h = x[1] - x[0];
-        double[] edges = new double[x.length + 1];
         double[] masses = new double[x.length];
         for (int k = 0; k < x.length; k++) {
-            edges[k] = x[k] - h / 2;
             masses[k] = density[k] * h;
         }
-        edges[x.length] = x[x.length - 1] + h / 2;
-        Marginal m = new Marginal(central.parameter(), x, edges, masses, x[0], x[x.length - 1]);
+        Marginal m = new Marginal(central.parameter(), cells.values(), cells.edges(), masses, x[0], x[x.length - 1]);
         return preferred(central, m.hpdRegion(central.level()));
     }
 

@@ -16,8 +16,11 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * straight through, unreported.
  */
 public final class ReportingPosteriorEvaluator implements PosteriorEvaluator {
-    /** Event–θ pairs above which a call is reported (about a second of a neural surrogate on a CPU core). */
-    public static final long REPORTED_PAIRS = 4_000_000L;
+    /**
+     * Event–θ pairs above which a call is reported: from a fraction of a second (the exact likelihood,
+     * a histogram) to tens of seconds (a spline flow on a CPU core).
+     */
+    public static final long REPORTED_PAIRS = 1_000_000L;
     /** Chunks of θ rows a reported call is split into. */
     public static final int CHUNKS = 20;
 

@@ -259,8 +259,7 @@ class PlotsTest {
     void aBimodalPosteriorIsShadedOverItsHighestDensityRegionNotTheDip() {
         double[] x = grid(0.15, 0.35, 401);
         double[] y = bimodal(x);
-        org.robotphysicist.engine.posterior.CredibleInterval central = new org.robotphysicist.engine.posterior.Marginal(
-                "s", x, edges(x), masses(x, y), x[0], x[x.length - 1]).centralInterval(0.68);
+        org.robotphysicist.engine.posterior.CredibleInterval central = onGrid(x, y).centralInterval(0, 0.68);
         CredibleRegion region = CredibleRegion.preferred(x, y, central);
         assertTrue(region.highestDensity(), "a bimodal posterior is shaded by its HPD region: " + region);
         assertEquals(2, region.intervals().size(), "one interval per mode: " + region);
@@ -292,29 +291,20 @@ class PlotsTest {
                 .keySet());
 
         double[] single = gaussian(x, 0.25, 0.02);
-        CredibleRegion unimodal = CredibleRegion.preferred(x, single, new org.robotphysicist.engine.posterior.Marginal(
-                "s", x, edges(x), masses(x, single), x[0], x[x.length - 1]).centralInterval(0.68));
+        CredibleRegion unimodal = CredibleRegion.preferred(x, single, onGrid(x, single).centralInterval(0, 0.68));
         assertTrue(!unimodal.highestDensity() && unimodal.intervals().size() == 1,
                 "a symmetric unimodal posterior keeps its central interval: " + unimodal);
         assertEquals("68% central interval", unimodal.legend());
     }
 
-    private static double[] edges(double[] x) {
-        double h = x[1] - x[0];
-        double[] e = new double[x.length + 1];
-        for (int i = 0; i < x.length; i++) {
-            e[i] = x[i] - h / 2;
+    /** The posterior with density ∝ y on the evenly spaced grid x (uniform prior over [x₀, x_last]). */
+    private static GridPosterior onGrid(double[] x, double[] y) {
+        double[] log = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            log[i] = Math.log(y[i]);
         }
-        e[x.length] = x[x.length - 1] + h / 2;
-        return e;
-    }
-
-    private static double[] masses(double[] x, double[] y) {
-        double[] m = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            m[i] = y[i] * (x[1] - x[0]);
-        }
-        return m;
+        return GridPosterior.fromLogLikelihood(UniformBoxPrior.interval(x[0], x[x.length - 1]),
+                RegularGrid.of(x[0], x[x.length - 1], x.length), List.of("s"), log);
     }
 
     /** ∫ y over [a, b] by the trapezoid rule on a fine resampling of the curve, relative to ∫ y over the grid. */

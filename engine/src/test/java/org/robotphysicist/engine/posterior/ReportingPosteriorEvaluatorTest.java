@@ -14,7 +14,7 @@ import org.robotphysicist.data.testing.RecordingProgressReporter;
 import org.robotphysicist.models.ExactLikelihood;
 
 /**
- * A posterior over more than 4·10⁶ event–θ pairs reports its progress in 20 chunks of θ rows and
+ * A posterior over more than 10⁶ event–θ pairs reports its progress in 20 chunks of θ rows and
  * gives the same sums as the unreported evaluator (toy Gaussian, exact likelihood, 2500 events ×
  * 2001 θ points); a small one is not reported.
  */
@@ -39,8 +39,8 @@ class ReportingPosteriorEvaluatorTest {
         assertEquals(ReportingPosteriorEvaluator.CHUNKS, recording.advances(), "one advance per chunk");
         assertEquals(1, recording.closed());
 
-        reported.logLikelihoodSums(events.rowRange(0, 100), thetas, new double[] {1.0});
-        assertEquals(1, recording.tasks().size(), "200 100 pairs are not reported: " + recording.tasks());
+        reported.logLikelihoodSums(events.rowRange(0, 400), thetas, new double[] {1.0});
+        assertEquals(1, recording.tasks().size(), "800 400 pairs are not reported: " + recording.tasks());
         assertSame(plain, ReportingPosteriorEvaluator.wrap(plain, ProgressReporter.silent()),
                 "nothing to wrap for a silent reporter");
     }
