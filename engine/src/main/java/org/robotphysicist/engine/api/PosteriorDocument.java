@@ -41,9 +41,18 @@ public record PosteriorDocument(String schema, String model, List<String> parame
         List<String> warnings, Provenance provenance, CalibrationCertificate calibration,
         @JsonInclude(JsonInclude.Include.NON_NULL) EnsembleSpread ensemble) {
 
+    /** The schema identifier this record writes, version 1. */
     public static final String SCHEMA = "robot-physicist/posterior/v1";
 
-    /** The document of {@code result}. */
+    /**
+     * The document of {@code result}: its summary, and the grid and density where it was realized
+     * on a grid; no calibration certificate ({@link #withCalibration}).
+     *
+     * @param result     the posterior
+     * @param model      what the likelihood came from, e.g. "model runs/w.rpm" or a surrogate's description
+     * @param provenance configuration, seeds, data hashes and versions, or null (server answers)
+     * @return the document, ready to write as JSON
+     */
     public static PosteriorDocument of(PosteriorResult result, String model, Provenance provenance) {
         double[] lower = null;
         double[] upper = null;
@@ -66,7 +75,12 @@ public record PosteriorDocument(String schema, String model, List<String> parame
                 provenance, null, result.ensemble());
     }
 
-    /** The same document stating the likelihood's calibration certificate (null: none). */
+    /**
+     * The same document stating the likelihood's calibration certificate.
+     *
+     * @param certificate the certificate stored with the model, or null for none
+     * @return the changed document
+     */
     public PosteriorDocument withCalibration(CalibrationCertificate certificate) {
         return new PosteriorDocument(schema, model, parameters, phi, events, experiments, sampler, summary, gridLower,
                 gridUpper, points, density, samples, mcmc, warnings, provenance, certificate, ensemble);

@@ -24,6 +24,15 @@ public record PosteriorOptions(int gridPoints, double[] levels, int samples, Sam
     /** The largest grid, in points. */
     public static final int MAX_GRID_POINTS = 1 << 22;
 
+    /**
+     * Validates the grid size, the levels, the number of draws and the sampler; the levels are copied.
+     *
+     * @param gridPoints points per θ dimension, ≥ 2
+     * @param levels     credibility levels in (0, 1), at least one
+     * @param samples    posterior draws to return, 0 (none) to {@link PosteriorSampler#MAX_SAMPLES}
+     * @param sampler    grid, MCMC or automatic
+     * @param seed       the seed of the draws and of MCMC
+     */
     public PosteriorOptions {
         if (gridPoints < 2) {
             throw new InvalidInputException("grid points: expected at least 2 per theta dimension but found "
@@ -44,38 +53,80 @@ public record PosteriorOptions(int gridPoints, double[] levels, int samples, Sam
         Objects.requireNonNull(sampler, "sampler");
     }
 
-    /** No samples, automatic sampler. */
+    /**
+     * Options without posterior draws, with the automatic sampler and seed 1.
+     *
+     * @param gridPoints points per θ dimension, ≥ 2
+     * @param levels     credibility levels in (0, 1), at least one
+     */
     public PosteriorOptions(int gridPoints, double[] levels) {
         this(gridPoints, levels, 0, SamplerChoice.AUTO, 1L);
     }
 
-    /** 401 points per dimension, 68% and 95% intervals, no samples, automatic sampler, seed 1. */
+    /**
+     * The defaults: 401 points per dimension, 68% and 95% intervals, no samples, automatic sampler, seed 1.
+     *
+     * @return the default options
+     */
     public static PosteriorOptions defaults() {
         return new PosteriorOptions(401, new double[] {0.68, 0.95});
     }
 
+    /**
+     * The same options on another grid.
+     *
+     * @param points points per θ dimension, ≥ 2; fine enough to resolve the posterior's width
+     * @return the changed options
+     */
     public PosteriorOptions withGridPoints(int points) {
         return new PosteriorOptions(points, levels, samples, sampler, seed);
     }
 
-    /** The same, returning {@code n} posterior draws (0: none). */
+    /**
+     * The same options, returning {@code n} posterior draws.
+     *
+     * @param n posterior draws, 0 (none) to {@link PosteriorSampler#MAX_SAMPLES}
+     * @return the changed options
+     */
     public PosteriorOptions withSamples(int n) {
         return new PosteriorOptions(gridPoints, levels, n, sampler, seed);
     }
 
+    /**
+     * The same options with another way of realizing the posterior.
+     *
+     * @param choice the grid, MCMC, or automatic (the grid up to 3-D θ when it fits)
+     * @return the changed options
+     */
     public PosteriorOptions withSampler(SamplerChoice choice) {
         return new PosteriorOptions(gridPoints, levels, samples, choice, seed);
     }
 
+    /**
+     * The same options with another seed.
+     *
+     * @param newSeed the seed of the posterior draws and of MCMC
+     * @return the changed options
+     */
     public PosteriorOptions withSeed(long newSeed) {
         return new PosteriorOptions(gridPoints, levels, samples, sampler, newSeed);
     }
 
-    /** Whether a grid of {@link #gridPoints} per dimension over {@code thetaDim} dimensions fits the limit. */
+    /**
+     * Whether a grid of {@link #gridPoints} per dimension fits {@link #MAX_GRID_POINTS}.
+     *
+     * @param thetaDim the number of θ dimensions
+     * @return true when gridPoints<sup>thetaDim</sup> ≤ {@link #MAX_GRID_POINTS}
+     */
     public boolean gridFits(int thetaDim) {
         return Math.pow(gridPoints, thetaDim) <= MAX_GRID_POINTS;
     }
 
+    /**
+     * The credibility levels.
+     *
+     * @return a copy of the levels, each in (0, 1)
+     */
     @Override
     public double[] levels() {
         return levels.clone();

@@ -29,7 +29,16 @@ import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
         SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples, EnsembleSpread ensemble) {
 
-    /** The result of a single surrogate. */
+    /**
+     * The result of a single surrogate (no ensemble spread).
+     *
+     * @param posterior   the grid posterior, or null when MCMC realized it
+     * @param summary     its summary at the requested levels
+     * @param experiments each experiment's event count and setting, at least one
+     * @param sampler     {@link SamplerChoice#GRID} or {@link SamplerChoice#MCMC}
+     * @param mcmc        the MCMC run's diagnostics (null on a grid)
+     * @param samples     posterior draws, or null when none were asked for
+     */
     public PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
             SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples) {
         this(posterior, summary, experiments, sampler, mcmc, samples, null);
@@ -42,16 +51,40 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
      * @param phi    the setting they were recorded at
      */
     public record Experiment(int events, double[] phi) {
+        /**
+         * Copies the setting.
+         *
+         * @param events N, the number of events
+         * @param phi    the setting they were recorded at
+         */
         public Experiment {
             phi = phi.clone();
         }
 
+        /**
+         * The setting the events were recorded at.
+         *
+         * @return a copy of φ, length D<sub>φ</sub> (0 for a simulator without settings)
+         */
         @Override
         public double[] phi() {
             return phi.clone();
         }
     }
 
+    /**
+     * Validates that the sampler matches what is present: a grid posterior for the grid, diagnostics for MCMC.
+     *
+     * @param posterior   the grid posterior, or null when MCMC realized it
+     * @param summary     its summary at the requested levels
+     * @param experiments each experiment's event count and setting, at least one
+     * @param sampler     {@link SamplerChoice#GRID} or {@link SamplerChoice#MCMC}
+     * @param mcmc        the MCMC run's diagnostics (null on a grid)
+     * @param samples     posterior draws, or null when none were asked for
+     * @param ensemble    for a surrogate ensemble, the between-member spread of the member posteriors' means and
+     *                    sds ({@link EnsembleSpread}; the posterior itself is their equal-weight mixture); null for a
+     *                    single surrogate
+     */
     public PosteriorResult {
         Objects.requireNonNull(summary, "summary");
         experiments = List.copyOf(experiments);
@@ -64,32 +97,57 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
         }
     }
 
-    /** N, the events of all experiments together. */
+    /**
+     * The events of all experiments together.
+     *
+     * @return N = Σ<sub>e</sub> N<sub>e</sub>
+     */
     public int events() {
         return experiments.stream().mapToInt(Experiment::events).sum();
     }
 
-    /** The first experiment's setting (the only one for a single experiment). */
+    /**
+     * The first experiment's setting (the only one for a single experiment).
+     *
+     * @return a copy of the first experiment's φ
+     */
     public double[] phi() {
         return experiments.get(0).phi();
     }
 
-    /** Whether a grid realized it ({@link #posterior()} and {@link #density()} are available). */
+    /**
+     * Whether a grid realized the posterior.
+     *
+     * @return true when {@link #posterior()} and {@link #density()} are available, false under MCMC
+     */
     public boolean onGrid() {
         return posterior != null;
     }
 
-    /** The ensemble's spread, when the surrogate was an ensemble. */
+    /**
+     * The ensemble's spread, when the surrogate was an ensemble.
+     *
+     * @return the between-member spread of the member posteriors, or empty for a single surrogate
+     */
     public java.util.Optional<EnsembleSpread> ensembleSpread() {
         return java.util.Optional.ofNullable(ensemble);
     }
 
-    /** Warnings about the result's reliability (MCMC convergence); empty when none. */
+    /**
+     * Warnings about the result's reliability.
+     *
+     * @return one line per MCMC convergence warning (R̂ or ESS short of their targets); empty on a grid or when none
+     */
     public List<String> warnings() {
         return mcmc == null ? List.of() : mcmc.warnings();
     }
 
-    /** The normalized density p(θ<sub>j</sub> | X) at every grid point (length M). */
+    /**
+     * The normalized density at every grid point.
+     *
+     * @return p(θ<sub>j</sub> | X), length M, in the order of the grid's points
+     * @throws InvalidInputException when MCMC realized the posterior (there is no grid; use {@link #samples()})
+     */
     public double[] density() {
         if (posterior == null) {
             throw new InvalidInputException("posterior density: expected a grid posterior but this one was sampled"

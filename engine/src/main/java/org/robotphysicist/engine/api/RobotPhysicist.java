@@ -30,6 +30,7 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.diagnostics.CalibrationCertifier;
@@ -94,6 +95,9 @@ public final class RobotPhysicist {
     /**
      * Starts with {@code simulator}: uniform prior over its θ domain, φ over its φ domain, silent.
      * Call {@link #prior} and {@link #settings} where a domain is unbounded.
+     *
+     * @param simulator the simulator that draws events (and gives the exact likelihood if it is tractable)
+     * @return the engine for that simulator
      */
     public static RobotPhysicist forSimulator(Simulator simulator) {
         Objects.requireNonNull(simulator, "simulator");
@@ -102,7 +106,12 @@ public final class RobotPhysicist {
         return new RobotPhysicist(simulator, p, phi, null, line -> { }, ProgressReporter.silent());
     }
 
-    /** The same with the uniform prior over {@code thetaRange} (inside the simulator's θ domain). */
+    /**
+     * The same with the uniform prior over {@code thetaRange} (inside the simulator's θ domain).
+     *
+     * @param thetaRange the prior's support, a box of D<sub>θ</sub> dimensions
+     * @return a new engine; this one is unchanged
+     */
     public RobotPhysicist prior(Box thetaRange) {
         requireInside("prior range", thetaRange, simulator.thetaDomain(), simulator.dimensions().thetaDim());
         return prior(new UniformBoxPrior(thetaRange));
@@ -114,6 +123,9 @@ public final class RobotPhysicist {
      * The posterior grid and, without a {@link #proposal}, the training θ cover its working range
      * ({@link PriorRange}): its support where bounded, else a normal prior's μ ± 5 σ inside the
      * simulator's θ domain; the posterior multiplies by this prior's density there.
+     *
+     * @param p the prior of θ, of the simulator's θ dimension
+     * @return a new engine; this one is unchanged
      */
     public RobotPhysicist prior(Prior p) {
         Objects.requireNonNull(p, "prior");
@@ -136,6 +148,9 @@ public final class RobotPhysicist {
      * wherever the proposal covers; the posterior still uses the actual prior. Choose a box at least
      * as wide as the prior's working range; for a prior of unbounded support the posterior grid is
      * the proposal (prior mass outside it is left out). Recorded in the model's provenance.
+     *
+     * @param box where training θ are drawn, inside the simulator's θ domain, or null for the prior
+     * @return a new engine; this one is unchanged
      */
     public RobotPhysicist proposal(Box box) {
         if (box != null) {
@@ -145,7 +160,12 @@ public final class RobotPhysicist {
         return new RobotPhysicist(simulator, prior, phiRange, box, log, progress);
     }
 
-    /** The same with experiment settings φ in {@code range} (inside the simulator's φ domain). */
+    /**
+     * The same with experiment settings φ in {@code range} (inside the simulator's φ domain).
+     *
+     * @param range the box of settings, D<sub>φ</sub> dimensions
+     * @return a new engine; this one is unchanged
+     */
     public RobotPhysicist settings(Box range) {
         return settings(List.of(range));
     }
@@ -154,6 +174,9 @@ public final class RobotPhysicist {
      * The same with experiment settings φ in the union of {@code ranges} (each inside the simulator's
      * φ domain, their interiors disjoint): {@link #train} draws training φ over the union, each box in
      * proportion to its volume, and the trained model refuses a φ outside every box.
+     *
+     * @param ranges one or more boxes of settings with disjoint interiors
+     * @return a new engine; this one is unchanged
      */
     public RobotPhysicist settings(List<Box> ranges) {
         Objects.requireNonNull(ranges, "phi ranges");
@@ -163,38 +186,73 @@ public final class RobotPhysicist {
         return new RobotPhysicist(simulator, prior, new BoxUnion(ranges), proposal, log, progress);
     }
 
-    /** The same with one fixed setting φ. */
+    /**
+     * The same with one fixed setting φ.
+     *
+     * @param phi the setting, D<sub>φ</sub> values
+     * @return a new engine; this one is unchanged
+     */
     public RobotPhysicist settings(double... phi) {
         return settings(new Box(phi.clone(), phi.clone()));
     }
 
-    /** The same, reporting progress lines to {@code lines} and long stages to {@code reporter}. */
+    /**
+     * The same, reporting progress lines to {@code lines} and long stages to {@code reporter}.
+     *
+     * @param lines    receives one line per fact (what was trained, warnings)
+     * @param reporter starts a progress report per long stage (training, normalization, certificate, EIG)
+     * @return a new engine; this one is unchanged
+     */
     public RobotPhysicist reporting(Consumer<String> lines, ProgressReporter reporter) {
         return new RobotPhysicist(simulator, prior, phiRange, proposal, Objects.requireNonNull(lines, "log"),
                 Objects.requireNonNull(reporter, "progress"));
     }
 
+    /**
+     * The simulator this engine draws events from.
+     *
+     * @return the simulator given to {@link #forSimulator}
+     */
     public Simulator simulator() {
         return simulator;
     }
 
-    /** The current prior on θ. */
+    /**
+     * The current prior on θ.
+     *
+     * @return the prior set by {@link #prior(Prior)}, or the uniform prior over the simulator's θ domain
+     * @throws InvalidInputException when the simulator's θ domain is unbounded and no prior was set
+     */
     public Prior prior() {
         return requirePrior();
     }
 
-    /** The range of settings φ (the bounding box where there are several: {@link #settingBoxes()}). */
+    /**
+     * The range of settings φ (the bounding box where there are several: {@link #settingBoxes()}).
+     *
+     * @return the box of settings, or the bounding box of several
+     * @throws InvalidInputException when the simulator's φ domain is unbounded and no range was set
+     */
     public Box settings() {
         return requirePhi();
     }
 
-    /** The boxes of settings φ: one, or several trained across together. */
+    /**
+     * The boxes of settings φ: one, or several trained across together.
+     *
+     * @return the boxes in the order given to {@link #settings(List)}
+     * @throws InvalidInputException when the simulator's φ domain is unbounded and no range was set
+     */
     public List<Box> settingBoxes() {
         requirePhi();
         return phiRange.boxes();
     }
 
-    /** The box training θ are drawn from uniformly, when one was named ({@link #proposal}). */
+    /**
+     * The box training θ are drawn from uniformly, when one was named ({@link #proposal}).
+     *
+     * @return the proposal box, or empty when training θ come from the prior
+     */
     public java.util.Optional<Box> proposal() {
         return java.util.Optional.ofNullable(proposal);
     }
@@ -202,6 +260,8 @@ public final class RobotPhysicist {
     /**
      * The θ box the posterior grid spans: the prior's support where it is bounded; otherwise the
      * proposal where one is named, else the prior's working range ({@link PriorRange}).
+     *
+     * @return the box of D<sub>θ</sub> dimensions the posterior grid covers
      */
     public Box posteriorRange() {
         Prior p = requirePrior();
@@ -218,6 +278,9 @@ public final class RobotPhysicist {
      * randomness follows from {@code options.seed()}. With {@link TrainOptions#certification()}
      * set, the model is then certified at the middle of the φ range (of its first box where there
      * are several; {@link #certify}).
+     *
+     * @param options the kind, training size, device, histogram size and certification
+     * @return the trained model; close it when done (a neural surrogate holds native memory)
      */
     public TrainedModel train(TrainOptions options) {
         Objects.requireNonNull(options, "options");
@@ -239,6 +302,11 @@ public final class RobotPhysicist {
      * setting {@code phi} on {@code settings.datasets()} prior-predictive datasets of
      * {@code settings.eventsPerExperiment()} events, drawn from this simulator and the current prior,
      * and compared with the exact likelihood where the simulator has one.
+     *
+     * @param model    the model to certify (its surrogate is evaluated, not changed)
+     * @param phi      the setting the datasets are simulated at, D<sub>φ</sub> values
+     * @param settings datasets, events per dataset, grid, tolerance and seed
+     * @return the same model carrying the certificate ({@link TrainedModel#calibration()})
      */
     public TrainedModel certify(TrainedModel model, double[] phi, CertificateSettings settings) {
         Objects.requireNonNull(model, "model");
@@ -247,8 +315,8 @@ public final class RobotPhysicist {
             throw new InvalidInputException("certification phi: expected " + simulator.dimensions().phiDim()
                     + " values but found " + (phi == null ? "none" : phi.length));
         }
-        return model.withCalibration(CalibrationCertifier.certify(model.surrogate(), simulator, requirePrior(), phi,
-                settings));
+        return model.withCalibration(CalibrationCertifier.certify(PosteriorEvaluator.forSurrogate(model.surrogate()),
+                simulator, requirePrior(), phi, settings, progress));
     }
 
     /** The centre of {@code box}. */
@@ -260,14 +328,24 @@ public final class RobotPhysicist {
         return mid;
     }
 
-    /** The registry request {@link #train} builds for {@code options} (for callers that drive the registry). */
+    /**
+     * The registry request {@link #train} builds for {@code options} (for callers that drive the registry).
+     *
+     * @param options the kind's training controls, histogram size, experiment size and device
+     * @return the request: training source, prior, setting boxes, controls, log and progress of this engine
+     */
     public SurrogateBuildRequest buildRequest(TrainOptions options) {
         return new SurrogateBuildRequest(new TrainingSource.Simulated(simulator, proposal), requirePrior(),
                 settingBoxes(), options.training(), options.histogram(), options.eventsPerExperiment(), options.device(),
                 log, progress);
     }
 
-    /** Reads event files (CSV as {@code rp simulate} writes them) named and bounded by this simulator. */
+    /**
+     * Reads event files (CSV as {@code rp simulate} writes them) named and bounded by this simulator.
+     *
+     * @param files event CSV files with θ and φ columns
+     * @return the files' rows as a training source, with their θ and φ bounding boxes
+     */
     public EventFileSource readEvents(List<Path> files) {
         return EventFileSource.read(files, simulator);
     }
@@ -276,6 +354,10 @@ public final class RobotPhysicist {
      * Trains {@code options.surrogate()} on the rows of {@code events} as they are (no simulation):
      * the surrogate covers the files' θ and φ bounding boxes. Only kinds that learn from given rows
      * accept it (classifier, maf, nsf; exact where the source names a tractable simulator).
+     *
+     * @param events  the rows to train on ({@link #readEvents})
+     * @param options the kind and its training controls
+     * @return the trained model; close it when done
      */
     public TrainedModel train(EventFileSource events, TrainOptions options) {
         return trainFromEvents(events, options, log, progress);
@@ -284,6 +366,12 @@ public final class RobotPhysicist {
     /**
      * As {@link #train(EventFileSource, TrainOptions)}, for events with or without a simulator (names
      * then come from the files' header), reporting to {@code lines} and {@code reporter} (null: silent).
+     *
+     * @param events   the rows to train on
+     * @param options  the kind and its training controls
+     * @param lines    receives one line per fact, or null for none
+     * @param reporter starts a progress report per long stage, or null for none
+     * @return the trained model; close it when done
      */
     public static TrainedModel trainFromEvents(EventFileSource events, TrainOptions options, Consumer<String> lines,
             ProgressReporter reporter) {
@@ -299,6 +387,10 @@ public final class RobotPhysicist {
      * Reads a model file (any kind with a registered loader) and checks it fits the simulator;
      * {@code options.signatures()} says whether it must be signed by a trusted key
      * ({@link LoadOptions#requireSignature}).
+     *
+     * @param path    the model file
+     * @param options the range policy and whether a trusted signature is required
+     * @return the loaded model with the file's certificate, if any; close it when done
      */
     public TrainedModel load(Path path, LoadOptions options) {
         TrainedSurrogate s = SurrogateFiles.load(path, options);
@@ -315,6 +407,10 @@ public final class RobotPhysicist {
      * The posterior of {@code observation}'s events at its φ under the current prior; see
      * {@link #posterior(SurrogateLikelihood, List, PosteriorOptions, Cancellation)}.
      *
+     * @param surrogate   the likelihood surrogate (a model's {@link TrainedModel#surrogate()})
+     * @param observation the observed events and the setting φ they were recorded at
+     * @param options     grid size, levels, sampler, draws and seed
+     * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
      * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options) {
@@ -325,6 +421,11 @@ public final class RobotPhysicist {
      * As {@link #posterior(SurrogateLikelihood, Observation, PosteriorOptions)}, checking
      * {@code cancellation} between tiles of the evaluation and before the summary.
      *
+     * @param surrogate    the likelihood surrogate
+     * @param observation  the observed events and their setting φ
+     * @param options      grid size, levels, sampler, draws and seed
+     * @param cancellation stops the computation between tiles, e.g. at a deadline
+     * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
      * @throws org.robotphysicist.engine.compute.ComputationCancelledException once it is cancelled
      *         or past its deadline
      */
@@ -343,6 +444,11 @@ public final class RobotPhysicist {
      * when they fall short). With {@code options.samples()} &gt; 0 the result carries that many draws,
      * seeded by {@code options.seed()}.
      *
+     * @param surrogate    the likelihood surrogate
+     * @param observations one or more experiments, each its events and setting φ
+     * @param options      grid size, levels, sampler, draws and seed
+     * @param cancellation stops the computation between tiles and before the summary
+     * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
      * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges
      * @throws org.robotphysicist.engine.compute.ComputationCancelledException once {@code cancellation}
      *         is cancelled or past its deadline
@@ -362,8 +468,8 @@ public final class RobotPhysicist {
             requireCovers(surrogate, theta, o.phi());
             experiments.add(new PosteriorResult.Experiment(o.size(), o.phi()));
         }
-        SurrogatePosterior target = SurrogatePosterior.of(prior, PosteriorEvaluator.forSurrogate(surrogate,
-                cancellation), observations);
+        SurrogatePosterior target = SurrogatePosterior.of(prior, ReportingPosteriorEvaluator.wrap(
+                PosteriorEvaluator.forSurrogate(surrogate, cancellation), progress), observations);
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         SplittableRandom rng = new SplittableRandom(options.seed());
         if (target.isEnsemble() && sampler == SamplerChoice.MCMC) {
@@ -444,6 +550,11 @@ public final class RobotPhysicist {
     /**
      * EIG estimates at each candidate φ under the current prior, with common random numbers across
      * candidates (each estimate starts from {@code options.seed()}).
+     *
+     * @param surrogate  the likelihood surrogate that simulated experiments are evaluated with
+     * @param candidates settings φ to estimate EIG at, each of D<sub>φ</sub> values inside the surrogate's φ range
+     * @param options    datasets, events per experiment, grid and seed
+     * @return one estimate per candidate, in nats with its Monte Carlo standard error, in order
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options) {
         return eig(surrogate, candidates, options, Cancellation.none());
@@ -453,6 +564,11 @@ public final class RobotPhysicist {
      * As {@link #eig(SurrogateLikelihood, List, EigOptions)}, checking {@code cancellation} between
      * candidates, simulated datasets and evaluation tiles.
      *
+     * @param surrogate    the likelihood surrogate
+     * @param candidates   settings φ to estimate EIG at
+     * @param options      datasets, events per experiment, grid and seed
+     * @param cancellation stops the computation between candidates, datasets and tiles
+     * @return one estimate per candidate, in order
      * @throws org.robotphysicist.engine.compute.ComputationCancelledException once it is cancelled
      *         or past its deadline
      */
@@ -467,6 +583,12 @@ public final class RobotPhysicist {
      * components ({@link ExpectedInformationGain#withTarget}); otherwise as
      * {@link #eig(SurrogateLikelihood, List, EigOptions)}.
      *
+     * @param surrogate    the likelihood surrogate
+     * @param candidates   settings φ to estimate EIG at
+     * @param options      datasets, events per experiment, grid and seed
+     * @param target       names of the θ components the information is about, at least one, no repeats
+     * @param cancellation stops the computation between candidates, datasets and tiles
+     * @return one estimate per candidate of the information about the target components, in order
      * @throws InvalidInputException for a name θ does not have, a repeated one, or none
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,
@@ -499,6 +621,10 @@ public final class RobotPhysicist {
      * The next setting to run: {@code options.evaluations()} EIG estimates chosen by Bayesian
      * optimization over the φ range (log expected improvement, a GP with known noise s.e.²), then
      * the evaluated φ with the highest GP mean.
+     *
+     * @param surrogate the likelihood surrogate
+     * @param options   the estimates' size and the optimizer's budget ({@link EigOptions#evaluations()})
+     * @return the suggested setting with its estimate, the GP mean there and every estimate made
      */
     public Suggestion suggestNext(SurrogateLikelihood surrogate, EigOptions options) {
         requireSettings("suggestNext");

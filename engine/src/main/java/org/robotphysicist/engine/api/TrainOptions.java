@@ -29,6 +29,24 @@ import org.robotphysicist.training.device.DeviceRequest;
 public record TrainOptions(String surrogate, TrainingControls training, DeviceRequest device,
         HistogramSettings histogram, int eventsPerExperiment, CertificateSettings certification) {
 
+    /**
+     * Validates the kind's name, the controls, the device, the histogram settings and the experiment size.
+     *
+     * @param surrogate           the kind by name ({@link org.robotphysicist.engine.surrogate.SurrogateRegistry}:
+     *                            {@code exact}, {@code histogram}, {@code classifier}, {@code maf}, {@code nsf} and every
+     *                            registered kind)
+     * @param training            rows, epochs, optimizer, network, validation and seed of a neural kind (the seed
+     *                            also drives a tabulated kind's simulations)
+     * @param device              where a neural surrogate trains ({@code auto}, {@code cpu}, {@code gpu:N})
+     * @param histogram           cells, events per cell and bins of the histogram surrogate
+     * @param eventsPerExperiment events one observed experiment holds; a ratio classifier is normalized
+     *                            per θ with 100 reference events per event, so that this many per-event
+     *                            ratios can be multiplied
+     * @param certification       how to measure the trained surrogate's calibration certificate
+     *                            ({@link TrainedModel#calibration()}) after training, or null (the default)
+     *                            for none: certifying simulates and evaluates hundreds of prior-predictive
+     *                            datasets, so API calls stay fast unless they ask ({@code rp train} asks)
+     */
     public TrainOptions {
         if (surrogate == null || !surrogate.matches("[a-z][a-z0-9-]*")) {
             throw new InvalidInputException("surrogate: expected a name such as 'histogram' or 'classifier' but found '"
@@ -43,7 +61,15 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
         training.requireFitsKind(surrogate);
     }
 
-    /** Options without certification. */
+    /**
+     * Options without certification.
+     *
+     * @param surrogate           the kind by name, e.g. {@code classifier}
+     * @param training            rows, epochs, optimizer, network, validation and seed of a neural kind
+     * @param device              where a neural surrogate trains
+     * @param histogram           cells, events per cell and bins of the histogram surrogate
+     * @param eventsPerExperiment events one observed experiment holds (sizes the classifier's normalization)
+     */
     public TrainOptions(String surrogate, TrainingControls training, DeviceRequest device, HistogramSettings histogram,
             int eventsPerExperiment) {
         this(surrogate, training, device, histogram, eventsPerExperiment, null);
@@ -53,37 +79,71 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * {@code surrogate} with {@link TrainingControls#defaults} (4 000 000 rows, 2 epochs) and the
      * kind's other training defaults, device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
      * 1 000 events, seed 20261122, no certification.
+     *
+     * @param surrogate the kind by name, e.g. {@code classifier}
+     * @return the default options for that kind
      */
     public static TrainOptions defaults(String surrogate) {
         return new TrainOptions(surrogate, TrainingControls.defaults(20261122L), DeviceRequest.AUTO,
                 new HistogramSettings(41, 9, 20_000, 20), 1_000);
     }
 
-    /** Simulated training rows. */
+    /**
+     * Simulated training rows.
+     *
+     * @return the number of (x, θ, φ) rows a neural kind trains on
+     */
     public int trainingRows() {
         return training.rows();
     }
 
-    /** Training epochs. */
+    /**
+     * Training epochs.
+     *
+     * @return the most passes over the training rows (early stopping may end sooner)
+     */
     public int epochs() {
         return training.epochs();
     }
 
-    /** The seed every random draw follows from. */
+    /**
+     * The seed every random draw follows from.
+     *
+     * @return the training controls' seed
+     */
     public long seed() {
         return training.seed();
     }
 
+    /**
+     * The same options for another kind.
+     *
+     * @param name the kind by name ({@code rp train --list} lists them)
+     * @return the changed options
+     */
     public TrainOptions withSurrogate(String name) {
         return new TrainOptions(name, training, device, histogram, eventsPerExperiment, certification);
     }
 
+    /**
+     * The same options with another training size and device.
+     *
+     * @param rows       simulated training rows, ≥ 1
+     * @param epochCount training epochs, ≥ 1
+     * @param d          where a neural surrogate trains
+     * @return the changed options
+     */
     public TrainOptions withTraining(int rows, int epochCount, DeviceRequest d) {
         return new TrainOptions(surrogate, training.withRowsAndEpochs(rows, epochCount), d, histogram,
                 eventsPerExperiment, certification);
     }
 
-    /** The same with other training controls (batch size, learning rate, network, validation, seed). */
+    /**
+     * The same options with other training controls.
+     *
+     * @param t batch size, learning rate, network, validation, seed and the rest of the controls
+     * @return the changed options
+     */
     public TrainOptions withControls(TrainingControls t) {
         return new TrainOptions(surrogate, t, device, histogram, eventsPerExperiment, certification);
     }
@@ -92,20 +152,40 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * The same training an ensemble of {@code members} networks (1: one network): independent seeds and
      * simulated rows, the posterior the mixture of the member posteriors
      * ({@link org.robotphysicist.engine.surrogate.SurrogateEnsembles}).
+     *
+     * @param members networks to train, ≥ 1
+     * @return the changed options
      */
     public TrainOptions withEnsemble(int members) {
         return withControls(training.withEnsembleMembers(members));
     }
 
-    /** The same with at most {@code budget} of training wall time (null: no limit; see {@link TrainingControls}). */
+    /**
+     * The same options with a bound on the training's wall time ({@link TrainingControls}).
+     *
+     * @param budget the most wall time training may take, or null for no limit
+     * @return the changed options
+     */
     public TrainOptions withTimeBudget(java.time.Duration budget) {
         return withControls(training.withTimeBudget(budget));
     }
 
+    /**
+     * The same options with another histogram surrogate size.
+     *
+     * @param h cells along θ and φ, simulated events per cell and bins along x
+     * @return the changed options
+     */
     public TrainOptions withHistogram(HistogramSettings h) {
         return new TrainOptions(surrogate, training, device, h, eventsPerExperiment, certification);
     }
 
+    /**
+     * The same options for experiments of another size.
+     *
+     * @param events events one observed experiment holds, ≥ 1
+     * @return the changed options
+     */
     public TrainOptions withEventsPerExperiment(int events) {
         return new TrainOptions(surrogate, training, device, histogram, events, certification);
     }
@@ -117,12 +197,20 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * standard deviations is gone, and so is the fitting time, but the network's θ-dependent offset
      * stays in.
      *
+     * @param on true to normalize per θ (the default), false to sum the raw log-ratios
+     * @return the changed options
      * @throws InvalidInputException unless the surrogate is {@code classifier}
      */
     public TrainOptions withEvidenceNormalization(boolean on) {
         return withControls(training.withEvidenceNormalization(on));
     }
 
+    /**
+     * The same options with another seed.
+     *
+     * @param s the seed every random draw of training (and a tabulated kind's simulations) follows from
+     * @return the changed options
+     */
     public TrainOptions withSeed(long s) {
         return new TrainOptions(surrogate, training.withSeed(s), device, histogram, eventsPerExperiment, certification);
     }
@@ -131,6 +219,9 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * The same, certified after training with {@code settings} (null: not certified). The
      * certificate is measured at the middle of the φ range on datasets of
      * {@code settings.eventsPerExperiment()} events drawn from the simulator and prior.
+     *
+     * @param settings datasets, events per dataset, grid, tolerance and seed of the certificate, or null for none
+     * @return the changed options
      */
     public TrainOptions withCertification(CertificateSettings settings) {
         return new TrainOptions(surrogate, training, device, histogram, eventsPerExperiment, settings);

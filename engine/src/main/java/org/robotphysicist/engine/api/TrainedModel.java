@@ -30,6 +30,17 @@ import org.robotphysicist.models.file.TrainingCurve;
 public record TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack,
         Optional<CalibrationCertificate> calibration) implements AutoCloseable {
 
+    /**
+     * Requires the surrogate, kind, description and the (possibly empty) certificate.
+     *
+     * @param surrogate   the likelihood surrogate
+     * @param kind        the kind it was asked for by ({@code histogram}, {@code classifier}, ...)
+     * @param description one line saying what was built
+     * @param gpuFellBack true when a GPU was requested for training and the CPU was used
+     * @param calibration its calibration certificate: measured after training when asked
+     *                    ({@link TrainOptions#certification()}) or read from the model file; empty
+     *                    when none was measured (model files written before certificates existed)
+     */
     public TrainedModel {
         Objects.requireNonNull(surrogate, "surrogate");
         Objects.requireNonNull(kind, "kind");
@@ -37,17 +48,37 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
         Objects.requireNonNull(calibration, "calibration (Optional.empty() when none)");
     }
 
-    /** A model without a calibration certificate. */
+    /**
+     * A model without a calibration certificate.
+     *
+     * @param surrogate   the likelihood surrogate
+     * @param kind        the kind it was asked for by
+     * @param description one line saying what was built
+     * @param gpuFellBack true when a GPU was requested for training and the CPU was used
+     */
     public TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack) {
         this(surrogate, kind, description, gpuFellBack, Optional.empty());
     }
 
-    /** The model of what a registry kind built. */
+    /**
+     * The model of what a registry kind built, without a certificate.
+     *
+     * @param built the surrogate, kind, description and device outcome from a
+     *              {@link org.robotphysicist.engine.surrogate.SurrogateKindProvider}
+     * @return the model
+     */
     public static TrainedModel of(org.robotphysicist.engine.surrogate.BuiltSurrogate built) {
         return new TrainedModel(built.surrogate(), built.kind(), built.description(), built.gpuFellBack());
     }
 
-    /** The model of a surrogate read from the model file at {@code path}, with the file's certificate if any. */
+    /**
+     * The model of a surrogate read from a model file, with the file's certificate if any.
+     *
+     * @param surrogate the surrogate read from {@code path}
+     * @param path      the model file it was read from (named in the description; its manifest is read again for
+     *                  the certificate)
+     * @return the model
+     */
     public static TrainedModel loaded(TrainedSurrogate surrogate, Path path) {
         String what = TemperedSurrogate.untempered(surrogate) instanceof SurrogateEnsemble e
                 ? "ensemble of " + e.size() + " " + e.memberKind() + " networks" : surrogate.kind();
@@ -55,14 +86,20 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
                 ModelFile.read(path).manifest().calibrationCertificate());
     }
 
-    /** K, the networks of a surrogate ensemble ({@link SurrogateEnsemble}); 1 for any other surrogate. */
+    /**
+     * The networks of a surrogate ensemble ({@link SurrogateEnsemble}).
+     *
+     * @return K, the ensemble's size; 1 for any other surrogate
+     */
     public int ensembleMembers() {
         return TemperedSurrogate.untemperedLikelihood(surrogate) instanceof SurrogateEnsemble e ? e.size() : 1;
     }
 
     /**
      * Why training stopped, when it stopped because its time budget ran out
-     * ({@link org.robotphysicist.engine.surrogate.TrainingControls#timeBudget()}); empty otherwise.
+     * ({@link org.robotphysicist.engine.surrogate.TrainingControls#timeBudget()}).
+     *
+     * @return the training curve's stop reason, or empty when training was not cut short by its budget
      */
     public Optional<String> timeBudgetStop() {
         return surrogate instanceof TrainedSurrogate t && t.trainingCurve().stoppedOnTimeBudget()
@@ -75,6 +112,9 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
      * surrogate is a trained one, the returned model's surrogate is tempered by it
      * ({@link TemperedSurrogate}), so that every posterior and EIG built from it carries the fitted
      * systematic. The two models share the surrogate's native memory: close one of them.
+     *
+     * @param certificate the certificate measured for this surrogate, not null
+     * @return the changed model (same surrogate, possibly wrapped, not a copy of its native memory)
      */
     public TrainedModel withCalibration(CalibrationCertificate certificate) {
         Objects.requireNonNull(certificate, "certificate");
@@ -88,12 +128,20 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
         return TemperedSurrogate.temperingOf(surrogate);
     }
 
-    /** Whether it can be written to a model file ({@link #save}). */
+    /**
+     * Whether it can be written to a model file ({@link #save}).
+     *
+     * @return true for a trained (neural) surrogate, false for a tabulated one or the exact likelihood
+     */
     public boolean savable() {
         return surrogate instanceof TrainedSurrogate;
     }
 
-    /** The training history of a trained (neural) surrogate; empty for tabulated ones. */
+    /**
+     * The training history of a trained (neural) surrogate.
+     *
+     * @return the loss per epoch, the kept epoch and the stop reason; empty for tabulated surrogates
+     */
     public Optional<TrainingCurve> trainingCurve() {
         return surrogate instanceof TrainedSurrogate t && !t.trainingCurve().epochs().isEmpty()
                 ? Optional.of(t.trainingCurve()) : Optional.empty();
@@ -102,6 +150,7 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
     /**
      * Writes the surrogate to a model file, atomically (read it back with {@link RobotPhysicist#load}).
      *
+     * @param path the file to write (replaced; parent directories are created)
      * @throws InvalidInputException for a kind that has no model file (the histogram, the exact likelihood)
      */
     public void save(Path path) {
@@ -114,6 +163,8 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
      * key is null. The {@link #calibration()} certificate, when present, goes into the manifest
      * before the file is signed, so the signature covers it.
      *
+     * @param path the file to write (replaced; parent directories are created)
+     * @param key  the signing key, or null for an unsigned file
      * @throws InvalidInputException for a kind that has no model file (the histogram, the exact likelihood)
      */
     public void save(Path path, SigningKey key) {
@@ -130,6 +181,7 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
         ModelFile.write(path, contents.manifest().withCalibration(calibration.get()), contents.parameters(), key);
     }
 
+    /** Releases the surrogate's native memory (a no-op for a tabulated surrogate). */
     @Override
     public void close() {
         if (surrogate instanceof AutoCloseable c) {

@@ -117,7 +117,8 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
         }
         Map<String, OptionSpec> known = new LinkedHashMap<>();
         for (OptionSpec o : spec.options()) {
-            if (!o.usageHelp() && !o.versionHelp() && !o.longestName().equals(ConfigFileOption.NAME)) {
+            if (!o.usageHelp() && !o.versionHelp() && !o.longestName().equals(ConfigFileOption.NAME)
+                    && !LoggingOptions.NAMES.contains(o.longestName())) {
                 known.put(key(o), o);
             }
         }
@@ -126,6 +127,12 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
             if (!known.containsKey(k)) {
                 unknown.add(k);
             }
+        }
+        List<String> logging = unknown.stream().filter(k -> LoggingOptions.NAMES.contains("--" + k)).toList();
+        if (!logging.isEmpty()) {
+            throw new CommandLine.ParameterException(last.commandSpec().commandLine(), "config file " + file
+                    + ": expected no '" + String.join("', '", logging) + "' (logging is set up before the file is read;"
+                    + " give " + String.join(" and ", LoggingOptions.NAMES) + " on the command line) but found it");
         }
         if (!unknown.isEmpty()) {
             throw new CommandLine.ParameterException(last.commandSpec().commandLine(), "config file " + file

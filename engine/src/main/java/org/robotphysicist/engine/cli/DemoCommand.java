@@ -50,6 +50,9 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--hidden-theta", paramLabel = "S2W", description = "True sin^2(theta_W) (default ${DEFAULT-VALUE}).")
     double hidden = D.hiddenSin2ThetaW();
 
@@ -81,10 +84,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--retrain", description = "Loop: train the surrogate even if the cache holds one for these"
             + " settings.")
     boolean retrain;
-
-    @Option(names = "--verbose", description = "Also print the libraries' informational log lines (device choice,"
-            + " native library loading) on stderr.")
-    boolean verbose;
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
             description = "Uniform prior range of sin^2(theta_W) (default 0.15,0.35).")

@@ -79,6 +79,9 @@ final class DesignCommand implements Callable<Integer> {
     ConfigFileOption config;
 
     @CommandLine.Mixin
+    LoggingOptions logging;
+
+    @CommandLine.Mixin
     SimulatorChoice simulator;
 
     @Option(names = "--events", paramLabel = "N",

@@ -22,6 +22,9 @@ final class InfoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--device", paramLabel = "DEV", description = "Device to resolve: auto, cpu, gpu, gpu:N"
             + " (default ${DEFAULT-VALUE}).")
     String device = "auto";

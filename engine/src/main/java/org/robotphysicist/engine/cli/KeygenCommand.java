@@ -29,6 +29,9 @@ final class KeygenCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--algorithm", paramLabel = "ALG",
             description = "ed25519 or hmac-sha256 (default ${DEFAULT-VALUE}).")
     String algorithm = "ed25519";

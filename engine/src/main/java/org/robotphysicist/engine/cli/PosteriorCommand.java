@@ -31,6 +31,7 @@ import org.robotphysicist.engine.cluster.ClusterBackends;
 import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.plot.CornerPlot;
+import org.robotphysicist.engine.plot.CredibleRegion;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
@@ -80,6 +81,9 @@ final class PosteriorCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ConfigFileOption config;
+
+    @CommandLine.Mixin
+    LoggingOptions logging;
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model file from rp train.")
     Path model;
@@ -467,9 +471,9 @@ final class PosteriorCommand implements Callable<Integer> {
             PosteriorPlot2D.of(p, labels, title, null, 0.68, 0.95).writePng(png, PlotSize.DEFAULT);
         } else if (p.dim() == 1) {
             double[] x = p.grid().points().column(0);
-            CredibleInterval c = p.centralInterval(0, 0.68);
             new PosteriorPlot1D(title, labels.get(0), List.of(new Curve("posterior, " + PlotText.likelihood(kind), x,
-                    r.density())), new PosteriorPlot1D.CredibleBand(0.68, c.lower(), c.upper()), null)
+                    r.density())), CredibleRegion.preferred(p.marginalDistribution(0), 0.68).clippedTo(x[0],
+                    x[x.length - 1]), null)
                     .writePng(png, PlotSize.DEFAULT);
         }
     }

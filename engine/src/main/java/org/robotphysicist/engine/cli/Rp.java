@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * option, missing value), 3 invalid input (bad values, malformed files), 4 a GPU was requested
  * and the engine fell back to the CPU ({@code rp info}), 5 a trained surrogate outside its calibration
  * tolerance under {@code rp train --require-calibrated}, 1 any other failure. Every command takes
- * {@code --config FILE}, a JSON or YAML file equivalent to its flags ({@link ConfigFileDefaults}).
+ * {@code --config FILE}, a JSON or YAML file equivalent to its flags ({@link ConfigFileDefaults}), {@code --verbose} and {@code --log-file FILE} ({@link LoggingOptions}).
  * A failure is reported in one line ({@link FailureReport}); {@code RP_STACKTRACE=1} adds the
  * Java stack trace.
  */
@@ -18,11 +18,13 @@ import picocli.CommandLine.Command;
             ServeCommand.class, SimulateCommand.class, TrainCommand.class, KeygenCommand.class, SignCommand.class,
             CommandLine.HelpCommand.class})
 public final class Rp implements Runnable {
+    /** The exit code for invalid input (bad values, malformed files). */
     public static final int EXIT_INVALID_INPUT = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Prints the usage: {@code rp} without a command. */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -41,15 +43,18 @@ public final class Rp implements Runnable {
         return cl;
     }
 
-    /** The slf4j-simple setting that {@value #VERBOSE} raises to INFO for every logger. */
-    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
-    /** The option that turns the libraries' INFO logging on (declared by the commands that take it). */
-    static final String VERBOSE = "--verbose";
-
+    /**
+     * Runs the command line and exits with its code. The logging options ({@link LoggingOptions})
+     * are applied first, before any logger exists.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
-        // before any logger exists: slf4j-simple reads its levels once, when the first logger is made
-        if (java.util.Arrays.asList(args).contains(VERBOSE)) {
-            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+        try {
+            LoggingOptions.configure(java.util.Arrays.asList(args));
+        } catch (org.robotphysicist.data.InvalidInputException e) {
+            System.err.println("rp: invalid input: " + e.getMessage());
+            System.exit(EXIT_INVALID_INPUT);
         }
         int exit;
         try {

@@ -51,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--model", paramLabel = "NAME=FILE", required = true,
             description = "A model file from rp train, served under NAME (repeatable; each NAME once).")
     List<String> modelOptions = new ArrayList<>();

@@ -29,6 +29,9 @@ final class SignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--key", paramLabel = "KEY", required = true, description = "The signing key file.")
     Path key;
 

@@ -64,6 +64,9 @@ final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigFileOption config;
 
+    @CommandLine.Mixin
+    LoggingOptions logging;
+
     @Option(names = "--simulator", paramLabel = "NAME", description = "A built-in or discovered simulator (see --list).")
     String simulator;
 

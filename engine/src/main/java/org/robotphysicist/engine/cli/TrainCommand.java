@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     ConfigFileOption config;
 
     @CommandLine.Mixin
+    LoggingOptions logging;
+
+    @CommandLine.Mixin
     SimulatorChoice simulator;
 
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI",
@@ -385,7 +388,7 @@ final class TrainCommand implements Callable<Integer> {
         double[] validation = epochs.stream().mapToDouble(TrainingCurve.Epoch::validationLoss).toArray();
         boolean hasValidation = java.util.Arrays.stream(validation).allMatch(Double::isFinite);
         return new TrainingCurvePlot("Training of the " + kind + " surrogate", "loss", train,
-                hasValidation ? validation : null, false);
+                hasValidation ? validation : null, false, curve.bestEpoch());
     }
 
     /** {@code dir/name.ext} → {@code dir/name + suffix}. */

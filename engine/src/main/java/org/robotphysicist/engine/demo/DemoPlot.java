@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import org.robotphysicist.data.DisplayNames;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.plot.CredibleRegion;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 
-/** The demo's picture: surrogate and exact posteriors, the surrogate's 68% interval, the hidden value. */
+/**
+ * The demo's picture: surrogate and exact posteriors, the surrogate's 68% region (the HPD region
+ * where it differs materially from the central interval), the hidden value.
+ */
 public final class DemoPlot {
     /** Display names and units of the demo's simulator (Weinberg LO). */
     private static final DisplayNames DISPLAY = new WeinbergLoSimulator().displayNames();
@@ -41,6 +45,6 @@ public final class DemoPlot {
         CredibleInterval c68 = posterior.interval(name, 0.68);
         return new PosteriorPlot1D(title, THETA_LABEL, List.of(new Curve("posterior, " + PlotText.likelihood(surrogate), grid,
                 density), new Curve("posterior, reference: " + PlotText.likelihood("exact"), grid, exactDensity)),
-                new PosteriorPlot1D.CredibleBand(0.68, c68.lower(), c68.upper()), hidden);
+                CredibleRegion.preferred(grid, density, c68).clippedTo(grid[0], grid[grid.length - 1]), hidden);
     }
 }

@@ -24,6 +24,7 @@ import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
 import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.surrogate.BuiltSurrogate;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
@@ -139,7 +140,7 @@ public final class WeinbergDemo {
         UniformBoxPrior prior = UniformBoxPrior.interval(config.thetaLower(), config.thetaUpper());
         List<String> names = simulator.dimensions().thetaNames();
         GridPosterior posterior = GridPosterior.fromLogLikelihood(prior, grid, names,
-                surrogate.summedLogLikelihood(observed, grid.points(), phi));
+                ReportingPosteriorEvaluator.summed(surrogate, observed, grid.points(), phi, progress));
         GridPosterior exact = GridPosterior.fromLogLikelihood(prior, grid, names,
                 new ExactLikelihood(simulator).summedLogLikelihood(observed, grid.points(), phi));
         timings.add(LoopDemo.stage("posterior", t0));

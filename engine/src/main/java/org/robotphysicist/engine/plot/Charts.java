@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -129,6 +130,38 @@ final class Charts {
 
     private static int mix(int channel, double amount) {
         return (int) Math.round(channel + (255 - channel) * amount);
+    }
+
+    /**
+     * Decimals for the tick labels of an axis spanning [lo, hi]: enough for a tick step of a
+     * twentieth of the span (XChart steps are 1, 2 or 5 × 10<sup>k</sup> and an axis holds fewer
+     * than 20 ticks), so every label of the axis has the same number of decimals, e.g. 0.00, 0.05,
+     * 0.10 rather than 0, .05, 0.1. Three decimals for an empty or non-finite span.
+     */
+    static int tickDecimals(double lo, double hi) {
+        double span = hi - lo;
+        if (!(span > 0) || !Double.isFinite(span)) {
+            return 3;
+        }
+        return Math.max(0, (int) Math.ceil(-Math.log10(span / 20) - 1e-9));
+    }
+
+    /** A tick label with {@code decimals} decimals and a leading zero, never "-0". */
+    static String tickLabel(double value, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+    }
+
+    /** Formats the x-axis tick labels of {@code chart}, spanning [lo, hi], with one number of decimals. */
+    static void xTicks(XYChart chart, double lo, double hi) {
+        int decimals = tickDecimals(lo, hi);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> tickLabel(v, decimals));
+    }
+
+    /** Formats the y-axis tick labels of {@code chart}, spanning [lo, hi], with one number of decimals. */
+    static void yTicks(XYChart chart, double lo, double hi) {
+        int decimals = tickDecimals(lo, hi);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> tickLabel(v, decimals));
     }
 
     /** Writes {@code chart} as a PNG, atomically; parent directories are created. */

@@ -22,7 +22,8 @@ import org.robotphysicist.engine.posterior.RegularThetaGrid;
 
 /**
  * A corner plot of a D-dimensional posterior (D ≥ 2) on a regular grid: on the diagonal the 1-D
- * marginals p(θ_d | X) with their 68% highest-density interval shaded; below it, for each pair
+ * marginals p(θ_d | X) with their 68% highest-posterior-density region shaded (several disjoint
+ * intervals for a multimodal marginal); below it, for each pair
  * d &gt; e, the 2-D marginal p(θ_e, θ_d | X) = Σ over the other components, as a heat map with its
  * highest-posterior-density regions at the given levels ({@link PosteriorPlot2D}); the true θ
  * where known. The panel top right lists the key and each component's posterior mean ± sd.
@@ -48,8 +49,7 @@ public final class CornerPlot {
     private final double[][][] pairs;
     private final double[] mean;
     private final double[] sd;
-    private final double[] hpdLower;
-    private final double[] hpdUpper;
+    private final CredibleRegion[] hpd;
     private final double[] levels;
     private final double[] truth;
 
@@ -60,8 +60,7 @@ public final class CornerPlot {
         this.labels = List.copyOf(labels);
         this.axes = new double[d][];
         this.marginals = new double[d][];
-        this.hpdLower = new double[d];
-        this.hpdUpper = new double[d];
+        this.hpd = new CredibleRegion[d];
         for (int k = 0; k < d; k++) {
             axes[k] = grid.axis(k);
             double[] mass = posterior.marginal(k);
@@ -69,9 +68,8 @@ public final class CornerPlot {
             for (int i = 0; i < mass.length; i++) {
                 marginals[k][i] = mass[i] / grid.spacing(k);
             }
-            var interval = posterior.hpdInterval(k, 0.68);
-            hpdLower[k] = Math.max(interval.lower(), axes[k][0]);
-            hpdUpper[k] = Math.min(interval.upper(), axes[k][axes[k].length - 1]);
+            CredibleRegion region = CredibleRegion.hpd(posterior.hpdRegion(k, 0.68));
+            hpd[k] = region == null ? null : region.clippedTo(axes[k][0], axes[k][axes[k].length - 1]);
         }
         this.pairs = pairMarginals(posterior.probabilities(), grid);
         this.mean = posterior.mean();
@@ -147,6 +145,11 @@ public final class CornerPlot {
         return out;
     }
 
+    /** The 68% HPD region shaded on the diagonal panel of component {@code d}, or {@code null} when it is empty. */
+    public CredibleRegion hpdRegion(int d) {
+        return hpd[d];
+    }
+
     /** The 1-D marginal density of component {@code d} on its grid axis (a copy). */
     public double[] marginalDensity(int d) {
         return marginals[d].clone();
@@ -188,9 +191,7 @@ public final class CornerPlot {
     }
 
     private XYChart diagonal(int k) {
-        PosteriorPlot1D.CredibleBand band = hpdLower[k] < hpdUpper[k]
-                ? new PosteriorPlot1D.CredibleBand(0.68, hpdLower[k], hpdUpper[k]) : null;
-        return new PosteriorPlot1D("", labels.get(k), List.of(new Curve("marginal", axes[k], marginals[k])), band,
+        return new PosteriorPlot1D("", labels.get(k), List.of(new Curve("marginal", axes[k], marginals[k])), hpd[k],
                 truth == null ? null : truth[k]).chart(PANEL);
     }
 
@@ -204,7 +205,7 @@ public final class CornerPlot {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         List<String> lines = new ArrayList<>();
         lines.add("Diagonal: 1-D marginal density,");
-        lines.add("  shaded 68% HPD interval");
+        lines.add("  shaded 68% HPD region");
         StringBuilder contours = new StringBuilder("Below: 2-D marginal, HPD regions ");
         for (int l = 0; l < levels.length; l++) {
             contours.append(l == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.0f%%", 100 * levels[l]));

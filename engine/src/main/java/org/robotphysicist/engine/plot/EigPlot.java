@@ -2,7 +2,6 @@ package org.robotphysicist.engine.plot;
 
 import java.awt.Color;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -28,6 +27,7 @@ import org.robotphysicist.data.Require;
 public record EigPlot(String title, String phiName, double[] phi, double[] eig, double[] standardError,
         double[] gpPhi, double[] gpMean, double[] gpSd, Double next) {
 
+    /** Validates the estimates (finite, standard errors ≥ 0) and the GP curve (all three arrays or none). */
     public EigPlot {
         if (phi == null || phi.length == 0) {
             throw new InvalidInputException("EIG plot: expected at least one estimate but found none");
@@ -66,42 +66,84 @@ public record EigPlot(String title, String phiName, double[] phi, double[] eig, 
         }
     }
 
+    /**
+     * The GP band drawn on the plot, one point per GP grid point: {lower, upper} with lower =
+     * max(0, mean − 2 sd) and upper = max(0, mean + 2 sd). EIG is never negative, so the band is
+     * clipped at zero; it is drawn as one polygon through these points (upper from left to right,
+     * lower back), so it is as smooth as the GP grid. {@code null} without a GP.
+     */
+    double[][] gpBand() {
+        if (gpPhi == null) {
+            return null;
+        }
+        double[] low = new double[gpPhi.length];
+        double[] high = new double[gpPhi.length];
+        for (int i = 0; i < gpPhi.length; i++) {
+            low[i] = Math.max(0, gpMean[i] - 2 * gpSd[i]);
+            high[i] = Math.max(0, gpMean[i] + 2 * gpSd[i]);
+        }
+        return new double[][] {low, high};
+    }
+
+    /** The chart: GP band and mean, the estimates with their error bars, the next setting. */
     public XYChart chart(PlotSize size) {
-        XYChart chart = Charts.xy(size, title, phiName, "expected information gain (nats)");
+        XYChart chart = Charts.xy(size, title, phiName, "expected information gain [nats]");
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        double lo = 0;
+        double hi = 0;
+        double left = phi[0];
+        double right = phi[0];
         for (int i = 0; i < phi.length; i++) {
             lo = Math.min(lo, eig[i] - standardError[i]);
             hi = Math.max(hi, eig[i] + standardError[i]);
+            left = Math.min(left, phi[i]);
+            right = Math.max(right, phi[i]);
         }
         Color gpColor = Charts.PALETTE.get(1);
-        if (gpPhi != null) {
-            double[] low = new double[gpPhi.length];
-            double[] high = new double[gpPhi.length];
-            for (int i = 0; i < gpPhi.length; i++) {
-                low[i] = gpMean[i] - 2 * gpSd[i];
-                high[i] = gpMean[i] + 2 * gpSd[i];
-                lo = Math.min(lo, low[i]);
-                hi = Math.max(hi, high[i]);
+        double[][] band = gpBand();
+        if (band != null) {
+            int g = gpPhi.length;
+            double[] px = new double[2 * g];
+            double[] py = new double[2 * g];
+            for (int i = 0; i < g; i++) {
+                px[i] = gpPhi[i];
+                py[i] = band[1][i];
+                px[2 * g - 1 - i] = gpPhi[i];
+                py[2 * g - 1 - i] = band[0][i];
+                hi = Math.max(hi, band[1][i]);
             }
-            Charts.band(chart, size, "GP mean \u00b1 2 sd", gpPhi, low, high, Charts.lighter(gpColor, 0.75));
+            XYSeries area = chart.addSeries("GP mean \u00b1 2 sd (clipped at 0)", px, py);
+            area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            area.setMarker(SeriesMarkers.NONE);
+            area.setFillColor(Charts.lighter(gpColor, 0.75));
+            area.setLineColor(Charts.lighter(gpColor, 0.6));
+            area.setLineStyle(new java.awt.BasicStroke(1f));
             Charts.line(chart, "GP mean", gpPhi, gpMean, gpColor, 2f);
+            left = Math.min(left, gpPhi[0]);
+            right = Math.max(right, gpPhi[g - 1]);
+        }
+        if (next != null) {
+            left = Math.min(left, next);
+            right = Math.max(right, next);
         }
         double pad = 0.06 * Math.max(hi - lo, 1e-12);
-        chart.getStyler().setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        double bottom = lo < 0 ? lo - pad : 0;
+        chart.getStyler().setYAxisMin(bottom).setYAxisMax(hi + pad);
+        Charts.yTicks(chart, bottom, hi + pad);
+        Charts.xTicks(chart, left, right);
         XYSeries points = chart.addSeries("EIG estimate \u00b1 1 s.e.", phi, eig, standardError);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setMarkerColor(Charts.PALETTE.get(0));
         points.setLineColor(Charts.PALETTE.get(0));
         if (next != null) {
-            Charts.dashed(chart, String.format(Locale.ROOT, "next %s = %.4g", phiName, next), new double[] {next, next},
-                    new double[] {lo - pad, hi + pad}, Charts.TRUTH, 1.5f);
+            Charts.dashed(chart, "next: " + PlotText.value(phiName, next), new double[] {next, next},
+                    new double[] {bottom, hi + pad}, Charts.TRUTH, 1.5f);
         }
         return chart;
     }
 
+    /** Renders {@code size} pixels and writes a PNG to {@code path} (atomically). */
     public void writePng(Path path, PlotSize size) {
         Charts.writePng(chart(size), path);
     }

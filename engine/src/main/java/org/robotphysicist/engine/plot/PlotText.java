@@ -44,6 +44,17 @@ public final class PlotText {
         return units.stream().allMatch(String::isEmpty) ? "" : " " + String.join(",", units);
     }
 
+    /**
+     * "√s = 82.17 GeV" from an axis label "√s [GeV]" ({@link DisplayNames.Quantity#label()}) and a
+     * value with 4 significant digits; "sin²θ_W = 0.2312" for a label without a unit.
+     */
+    public static String value(String axisLabel, double value) {
+        int open = axisLabel.lastIndexOf(" [");
+        boolean unit = open > 0 && axisLabel.endsWith("]");
+        return String.format(Locale.ROOT, "%s = %.4g%s", unit ? axisLabel.substring(0, open) : axisLabel, value,
+                unit ? " " + axisLabel.substring(open + 2, axisLabel.length() - 1) : "");
+    }
+
     /** The legend name of a likelihood kind: "exact likelihood" for {@code exact}, else "KIND surrogate". */
     public static String likelihood(String kind) {
         return "exact".equals(kind) ? "exact likelihood" : kind + " surrogate";

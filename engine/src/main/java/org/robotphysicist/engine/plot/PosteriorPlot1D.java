@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.robotphysicist.data.InvalidInputException;
@@ -12,19 +11,29 @@ import org.robotphysicist.data.Require;
 
 /**
  * A one-dimensional posterior density p(θ | X) against θ: one or more curves (for example the
- * surrogate's posterior beside the exact one), the credible interval of the first curve shaded
- * under it, and a vertical line at the true θ when it is known.
+ * surrogate's posterior beside the exact one), a credible region of the first curve shaded under
+ * it (the central interval, or the disjoint intervals of an HPD region for a multimodal
+ * posterior: {@link CredibleRegion#preferred}), and a vertical line at the true θ when it is known.
  *
  * @param title     the plot title
- * @param parameter θ's name, the x-axis title
+ * @param parameter θ's axis label, display name and unit, e.g. "√s [GeV]"
  * @param curves    densities on θ grids (non-negative), drawn in order; at least one
- * @param band      the interval shaded under the first curve, or {@code null}
+ * @param region    the region shaded under the first curve, inside its θ range, or {@code null}
  * @param truth     the true θ, or {@code null}
  */
-public record PosteriorPlot1D(String title, String parameter, List<Curve> curves, CredibleBand band, Double truth) {
+public record PosteriorPlot1D(String title, String parameter, List<Curve> curves, CredibleRegion region,
+        Double truth) {
 
-    /** The interval [lower, upper] holding posterior probability {@code level}. */
+    /**
+     * The interval [lower, upper] holding posterior probability {@code level} (or one of the
+     * intervals of a region holding it).
+     *
+     * @param level the probability content, in (0, 1)
+     * @param lower the lower end, finite
+     * @param upper the upper end, finite and above {@code lower}
+     */
     public record CredibleBand(double level, double lower, double upper) {
+        /** Validates the level and the ends. */
         public CredibleBand {
             Require.finite("credible band lower", lower);
             Require.finite("credible band upper", upper);
@@ -35,6 +44,7 @@ public record PosteriorPlot1D(String title, String parameter, List<Curve> curves
         }
     }
 
+    /** Validates the curves (at least one, non-negative), the truth and that the region lies on the first curve. */
     public PosteriorPlot1D {
         if (curves == null || curves.isEmpty()) {
             throw new InvalidInputException("posterior plot: expected at least one curve but found none");
@@ -51,10 +61,14 @@ public record PosteriorPlot1D(String title, String parameter, List<Curve> curves
         if (truth != null) {
             Require.finite("true " + parameter, truth);
         }
-        if (band != null && (band.lower() < curves.get(0).xAt(0) || band.upper() > curves.get(0).xAt(curves.get(0).size() - 1))) {
-            throw new InvalidInputException("credible band: expected [" + band.lower() + ", " + band.upper() + "] inside"
-                    + " the first curve's range [" + curves.get(0).xAt(0) + ", "
-                    + curves.get(0).xAt(curves.get(0).size() - 1) + "]");
+        if (region != null) {
+            Curve first = curves.get(0);
+            double lo = region.intervals().get(0).lower();
+            double hi = region.intervals().get(region.intervals().size() - 1).upper();
+            if (lo < first.xAt(0) || hi > first.xAt(first.size() - 1)) {
+                throw new InvalidInputException("credible region: expected [" + lo + ", " + hi + "] inside the first"
+                        + " curve's range [" + first.xAt(0) + ", " + first.xAt(first.size() - 1) + "]");
+            }
         }
     }
 
@@ -75,17 +89,19 @@ public record PosteriorPlot1D(String title, String parameter, List<Curve> curves
         }
         double top = yMax > 0 ? 1.08 * yMax : 1;
         chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(0.0).setYAxisMax(top);
-        if (band != null) {
-            Curve first = curves.get(0);
-            Color fill = Charts.lighter(Charts.PALETTE.get(0), 0.7);
-            XYSeries area = chart.addSeries(String.format(Locale.ROOT, "%.0f%% credible interval", 100 * band.level()),
-                    bandX(first), bandY(first));
+        Charts.xTicks(chart, xMin, xMax);
+        Charts.yTicks(chart, 0, top);
+        List<double[][]> shaded = shadedAreas();
+        for (int i = 0; i < shaded.size(); i++) {
+            XYSeries area = chart.addSeries(i == 0 ? region.legend() : region.legend() + " " + (i + 1),
+                    shaded.get(i)[0], shaded.get(i)[1]);
             area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             area.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            area.setFillColor(fill);
+            area.setFillColor(Charts.lighter(Charts.PALETTE.get(0), 0.7));
             // the outline shows in the legend; under the curve it is hidden by the curve itself
             area.setLineColor(Charts.lighter(Charts.PALETTE.get(0), 0.45));
             area.setLineStyle(new java.awt.BasicStroke(3f));
+            area.setShowInLegend(i == 0);
         }
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
@@ -97,31 +113,40 @@ public record PosteriorPlot1D(String title, String parameter, List<Curve> curves
             }
         }
         if (truth != null) {
-            Charts.line(chart, String.format(Locale.ROOT, "true %s = %.5g", parameter, truth),
+            Charts.line(chart, "true " + PlotText.value(parameter, truth),
                     new double[] {truth, truth}, new double[] {0, top}, Charts.TRUTH, 1.5f);
         }
         return chart;
     }
 
-    private double[] bandX(Curve c) {
-        List<Double> xs = new ArrayList<>();
-        xs.add(band.lower());
-        for (int i = 0; i < c.size(); i++) {
-            if (c.xAt(i) > band.lower() && c.xAt(i) < band.upper()) {
-                xs.add(c.xAt(i));
+    /**
+     * The areas shaded under the first curve, one per interval of the region in ascending order:
+     * {x, y} with x the interval's ends and the grid points between them, y the first curve there
+     * (linearly interpolated at the ends). Empty without a region.
+     */
+    List<double[][]> shadedAreas() {
+        List<double[][]> out = new ArrayList<>();
+        if (region == null) {
+            return out;
+        }
+        Curve c = curves.get(0);
+        for (CredibleBand band : region.intervals()) {
+            List<Double> xs = new ArrayList<>();
+            xs.add(band.lower());
+            for (int i = 0; i < c.size(); i++) {
+                if (c.xAt(i) > band.lower() && c.xAt(i) < band.upper()) {
+                    xs.add(c.xAt(i));
+                }
             }
+            xs.add(band.upper());
+            double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = c.interpolate(x[i]);
+            }
+            out.add(new double[][] {x, y});
         }
-        xs.add(band.upper());
-        return xs.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private double[] bandY(Curve c) {
-        double[] xs = bandX(c);
-        double[] ys = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            ys[i] = c.interpolate(xs[i]);
-        }
-        return ys;
+        return out;
     }
 
     /** Renders {@code size} pixels and writes a PNG to {@code path} (atomically). */

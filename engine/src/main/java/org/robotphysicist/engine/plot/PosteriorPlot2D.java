@@ -110,6 +110,8 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
         double dy = (y[ny - 1] - y[0]) / (ny - 1);
         chart.getStyler().setXAxisMin(x[0] - dx / 2).setXAxisMax(x[nx - 1] + dx / 2).setYAxisMin(y[0] - dy / 2)
                 .setYAxisMax(y[ny - 1] + dy / 2).setPlotGridLinesVisible(false);
+        Charts.xTicks(chart, x[0] - dx / 2, x[nx - 1] + dx / 2);
+        Charts.yTicks(chart, y[0] - dy / 2, y[ny - 1] + dy / 2);
         double max = Arrays.stream(density).max().orElseThrow();
         float width = Charts.columnWidth(size, nx);
         for (int shade = 1; shade < SHADES; shade++) {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.robotphysicist.data.progress.Progress;
-import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.data.testing.RecordingProgressReporter;
 import org.robotphysicist.engine.plot.PlotSize;
 
 class DemoPlotAndProgressTest {
@@ -25,27 +22,11 @@ class DemoPlotAndProgressTest {
         DemoConfig small = new DemoConfig(c.hiddenSin2ThetaW(), c.sqrtS(), c.events(), c.thetaLower(), c.thetaUpper(),
                 "histogram", c.histogramThetaPoints(), 20_000, c.histogramBins(), c.trainingRows(), c.trainingEpochs(),
                 c.device(), 101, c.seed());
-        List<String> tasks = new ArrayList<>();
-        AtomicLong units = new AtomicLong();
-        AtomicLong closed = new AtomicLong();
-        ProgressReporter recording = (task, total, unit) -> {
-            tasks.add(task + " " + total + " " + unit);
-            return new Progress() {
-                @Override
-                public void advance(long n) {
-                    units.addAndGet(n);
-                }
-
-                @Override
-                public void close() {
-                    closed.incrementAndGet();
-                }
-            };
-        };
+        RecordingProgressReporter recording = new RecordingProgressReporter();
         DemoResult r = new WeinbergDemo(small, line -> { }, recording, null, null).run();
-        assertEquals(List.of("histogram surrogate 41 cells"), tasks);
-        assertEquals(41, units.get(), "one unit per histogram cell");
-        assertEquals(1, closed.get());
+        assertEquals(List.of("histogram surrogate 41 cells"), recording.tasks());
+        assertEquals(41, recording.units(), "one unit per histogram cell");
+        assertEquals(1, recording.closed());
 
         Path png = dir.resolve("demo.png");
         DemoPlot.of(r, small).writePng(png, new PlotSize(700, 500));

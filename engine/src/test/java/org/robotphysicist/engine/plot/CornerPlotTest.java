@@ -129,6 +129,35 @@ class CornerPlotTest {
     }
 
     @Test
+    void aBimodalMarginalIsShadedOverBothModesOnTheDiagonal() {
+        // theta_0 has modes at -1 and +1 (masses 0.55, 0.45, sd 0.25); theta_1 ~ N(0, 1) independent
+        RegularGrid g = new RegularGrid(new double[] {-2.5, -3}, new double[] {2.5, 3}, new int[] {101, 41});
+        double[] logLikelihood = new double[g.size()];
+        for (int k = 0; k < g.size(); k++) {
+            int[] idx = g.multiIndex(k);
+            double a = g.coordinate(0, idx[0]);
+            double b = g.coordinate(1, idx[1]);
+            double modes = 0.55 * Math.exp(-0.5 * Math.pow((a + 1) / 0.25, 2))
+                    + 0.45 * Math.exp(-0.5 * Math.pow((a - 1) / 0.25, 2));
+            logLikelihood[k] = Math.log(modes) - 0.5 * b * b;
+        }
+        GridPosterior p = GridPosterior.fromLogLikelihood(new UniformBoxPrior(g.bounds()), g, List.of("a", "b"),
+                logLikelihood);
+        CornerPlot plot = CornerPlot.of(p, List.of("a", "b"), "bimodal", null, 0.68, 0.95);
+        CredibleRegion bimodal = plot.hpdRegion(0);
+        assertEquals(2, bimodal.intervals().size(), "one shaded interval per mode: " + bimodal);
+        assertTrue(bimodal.intervals().get(0).upper() < 0 && bimodal.intervals().get(1).lower() > 0,
+                "the dip at 0 is not shaded: " + bimodal.intervals());
+        assertEquals(1, plot.hpdRegion(1).intervals().size(), "the Gaussian marginal has one interval");
+        double[] density = plot.marginalDensity(0);
+        double mass = 0;
+        for (double v : density) {
+            mass += v * g.spacing(0);
+        }
+        assertEquals(1, mass, 1e-9, "the bimodal marginal's masses sum to 1");
+    }
+
+    @Test
     void aOneDimensionalPosteriorOrWrongLabelsAreRefused() {
         RegularGrid g = RegularGrid.of(0, 1, 11);
         GridPosterior one = GridPosterior.fromLogLikelihood(new UniformBoxPrior(g.bounds()), g, List.of("a"),

@@ -101,7 +101,7 @@ class PlotsTest {
         // broad curves: the band is nearly as tall as the plot everywhere inside [0.20, 0.24]
         return new PosteriorPlot1D("posterior", "sin2_theta_w", List.of(new Curve("surrogate", x,
                 gaussian(x, 0.22, 0.06)), new Curve("exact", x, gaussian(x, 0.23, 0.07))),
-                new PosteriorPlot1D.CredibleBand(0.68, lower, upper), 0.2312);
+                new CredibleRegion(0.68, false, List.of(new PosteriorPlot1D.CredibleBand(0.68, lower, upper))), 0.2312);
     }
 
     @Test
@@ -132,7 +132,8 @@ class PlotsTest {
                 List.of(new Curve("c", x, new double[] {0, 1, -1, 1, 0})), null, null));
         assertTrue(negative.getMessage().contains("expected a density >= 0 but found -1.0"), negative.getMessage());
         assertThrows(InvalidInputException.class, () -> new PosteriorPlot1D("t", "a",
-                List.of(new Curve("c", x, new double[5])), new PosteriorPlot1D.CredibleBand(0.68, 0.5, 1.5), null));
+                List.of(new Curve("c", x, new double[5])), new CredibleRegion(0.68, false,
+                        List.of(new PosteriorPlot1D.CredibleBand(0.68, 0.5, 1.5))), null));
         assertThrows(InvalidInputException.class, () -> new PosteriorPlot1D.CredibleBand(0.68, 0.5, 0.4));
         assertThrows(InvalidInputException.class, () -> new PosteriorPlot1D("t", "a", List.of(), null, null));
         assertThrows(NonFiniteValueException.class, () -> new PosteriorPlot1D("t", "a",
@@ -207,18 +208,141 @@ class PlotsTest {
     void trainingCurvesRenderAndCheckTheirInput() throws Exception {
         double[] train = {1.0, 0.7, 0.5, 0.42, 0.4};
         double[] val = {1.1, 0.8, 0.6, 0.55, 0.56};
-        BufferedImage img = render("training", f -> new TrainingCurvePlot("loss", "BCE", train, val, true)
+        BufferedImage img = render("training", f -> new TrainingCurvePlot("loss", "BCE", train, val, true, 4)
                 .writePng(f, SIZE));
         assertTrue(count(img, near(Charts.PALETTE.get(0), 30)) > 200, "training curve drawn");
         assertTrue(count(img, near(Charts.PALETTE.get(1), 30)) > 200, "validation curve drawn");
-        render("training-linear", f -> new TrainingCurvePlot("loss", "NLL", new double[] {2, -1, -3}, null, false)
+        render("training-linear", f -> new TrainingCurvePlot("loss", "NLL", new double[] {2, -1, -3}, null, false, 3)
                 .writePng(f, SIZE));
-        assertThrows(DimensionMismatchException.class, () -> new TrainingCurvePlot("t", "l", train, new double[4], false));
+        assertThrows(DimensionMismatchException.class, () -> new TrainingCurvePlot("t", "l", train, new double[4], false,
+                0));
         assertThrows(NonFiniteValueException.class, () -> new TrainingCurvePlot("t", "l",
-                new double[] {1, Double.POSITIVE_INFINITY}, null, false));
+                new double[] {1, Double.POSITIVE_INFINITY}, null, false, 0));
         InvalidInputException log = assertThrows(InvalidInputException.class,
-                () -> new TrainingCurvePlot("t", "l", new double[] {1, -0.5}, null, true));
+                () -> new TrainingCurvePlot("t", "l", new double[] {1, -0.5}, null, true, 0));
         assertTrue(log.getMessage().contains("at epoch 2: expected a value > 0 for a logarithmic axis"), log.getMessage());
+        InvalidInputException kept = assertThrows(InvalidInputException.class,
+                () -> new TrainingCurvePlot("t", "l", train, val, false, 6));
+        assertTrue(kept.getMessage().contains("an epoch in [1, 5] but found 6"), kept.getMessage());
+    }
+
+    @Test
+    void aTrainingCurveShowsTheValidationLossAndMarksTheKeptEpoch() {
+        double[] train = {1.0, 0.7, 0.5, 0.42, 0.4};
+        double[] val = {1.1, 0.8, 0.6, 0.55, 0.56};
+        var chart = new TrainingCurvePlot("loss", "BCE", train, val, false, 4).chart(SIZE);
+        assertTrue(java.util.Arrays.equals(val, chart.getSeriesMap().get("validation loss").getYData()),
+                "validation series holds the validation losses: " + chart.getSeriesMap().keySet());
+        assertTrue(java.util.Arrays.equals(train, chart.getSeriesMap().get("training loss").getYData()),
+                "training series holds the training losses");
+        double[] marker = new TrainingCurvePlot("loss", "BCE", train, val, false, 4).keptMarker();
+        assertEquals(4, marker[0], 0, "kept epoch marked");
+        assertEquals(0.55, marker[1], 0, "marked at the kept epoch's validation loss");
+        assertTrue(chart.getSeriesMap().keySet().stream().anyMatch(k -> k.startsWith("kept: epoch 4 (validation loss"
+                + " 0.55")), "legend names the kept epoch: " + chart.getSeriesMap().keySet());
+        assertEquals(0.4, new TrainingCurvePlot("l", "NLL", train, null, false, 5).keptMarker()[1], 0,
+                "without validation the kept epoch is marked on the training loss");
+    }
+
+    /** Two Gaussian modes at 0.215 and 0.295 (sd 0.012) with masses 0.6 and 0.4: a dip between them. */
+    private static double[] bimodal(double[] x) {
+        double[] a = gaussian(x, 0.215, 0.012);
+        double[] b = gaussian(x, 0.295, 0.012);
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 0.6 * a[i] + 0.4 * b[i];
+        }
+        return y;
+    }
+
+    @Test
+    void aBimodalPosteriorIsShadedOverItsHighestDensityRegionNotTheDip() {
+        double[] x = grid(0.15, 0.35, 401);
+        double[] y = bimodal(x);
+        org.robotphysicist.engine.posterior.CredibleInterval central = onGrid(x, y).centralInterval(0, 0.68);
+        CredibleRegion region = CredibleRegion.preferred(x, y, central);
+        assertTrue(region.highestDensity(), "a bimodal posterior is shaded by its HPD region: " + region);
+        assertEquals(2, region.intervals().size(), "one interval per mode: " + region);
+        assertEquals("68% HPD region (2 intervals)", region.legend());
+        double[] modes = {0.215, 0.295};
+        double mass = 0;
+        for (int k = 0; k < 2; k++) {
+            PosteriorPlot1D.CredibleBand b = region.intervals().get(k);
+            assertTrue(b.lower() < modes[k] && b.upper() > modes[k], "interval " + k + " " + b + " holds the mode at "
+                    + modes[k]);
+            mass += integral(x, y, b.lower(), b.upper());
+        }
+        double dip = 0.255;
+        assertTrue(region.intervals().get(0).upper() < dip && region.intervals().get(1).lower() > dip,
+                "the dip at " + dip + " is not shaded: " + region.intervals());
+        assertTrue(central.lower() < dip && central.upper() > dip, "the central interval straddles the dip: " + central);
+        StatisticalAssertions.assertClose("probability inside the shaded intervals", 0.68, mass, 0.005);
+
+        PosteriorPlot1D plot = new PosteriorPlot1D("t", "s", List.of(new Curve("c", x, y)), region, null);
+        List<double[][]> areas = plot.shadedAreas();
+        assertEquals(2, areas.size(), "one shaded area per interval");
+        for (int k = 0; k < 2; k++) {
+            double[] ax = areas.get(k)[0];
+            assertEquals(region.intervals().get(k).lower(), ax[0], 0, "area " + k + " starts at its interval");
+            assertEquals(region.intervals().get(k).upper(), ax[ax.length - 1], 0, "area " + k + " ends at its interval");
+        }
+        var chart = plot.chart(SIZE);
+        assertTrue(chart.getSeriesMap().containsKey("68% HPD region (2 intervals)"), "legend: " + chart.getSeriesMap()
+                .keySet());
+
+        double[] single = gaussian(x, 0.25, 0.02);
+        CredibleRegion unimodal = CredibleRegion.preferred(x, single, onGrid(x, single).centralInterval(0, 0.68));
+        assertTrue(!unimodal.highestDensity() && unimodal.intervals().size() == 1,
+                "a symmetric unimodal posterior keeps its central interval: " + unimodal);
+        assertEquals("68% central interval", unimodal.legend());
+    }
+
+    /** The posterior with density ∝ y on the evenly spaced grid x (uniform prior over [x₀, x_last]). */
+    private static GridPosterior onGrid(double[] x, double[] y) {
+        double[] log = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            log[i] = Math.log(y[i]);
+        }
+        return GridPosterior.fromLogLikelihood(UniformBoxPrior.interval(x[0], x[x.length - 1]),
+                RegularGrid.of(x[0], x[x.length - 1], x.length), List.of("s"), log);
+    }
+
+    /** ∫ y over [a, b] by the trapezoid rule on a fine resampling of the curve, relative to ∫ y over the grid. */
+    private static double integral(double[] x, double[] y, double a, double b) {
+        Curve c = new Curve("c", x, y);
+        int n = 4000;
+        double inside = 0;
+        for (int i = 0; i < n; i++) {
+            double u = a + (b - a) * (i + 0.5) / n;
+            inside += c.interpolate(u) * (b - a) / n;
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double u = x[0] + (x[x.length - 1] - x[0]) * (i + 0.5) / n;
+            total += c.interpolate(u) * (x[x.length - 1] - x[0]) / n;
+        }
+        return inside / total;
+    }
+
+    @Test
+    void tickLabelsOfOneAxisShareTheirNumberOfDecimals() {
+        int d = Charts.tickDecimals(-0.05, 0.3);
+        assertEquals("-0.05", Charts.tickLabel(-0.05, d));
+        assertEquals("0.05", Charts.tickLabel(0.05, d));
+        assertEquals("0.10", Charts.tickLabel(0.1, d), "0.1 beside 0.05 has as many decimals");
+        assertEquals("0.00", Charts.tickLabel(-1e-17, d), "no negative zero");
+        assertEquals(0, Charts.tickDecimals(40, 100), "sqrt(s) in GeV: whole numbers");
+        assertEquals("0.195", Charts.tickLabel(0.195, Charts.tickDecimals(0.19, 0.24)), "a 0.005 step is shown");
+        for (double[] span : new double[][] {{0, 0.35}, {0.15, 0.35}, {-3, 3}, {0, 47}, {88, 94}, {0.2, 0.26}}) {
+            int dec = Charts.tickDecimals(span[0], span[1]);
+            // the finest step XChart may choose for the span: 1, 2 or 5 times a power of ten, >= span / 20
+            double hint = (span[1] - span[0]) / 20;
+            double step = Math.pow(10, Math.floor(Math.log10(hint)));
+            step = hint <= step ? step : hint <= 2 * step ? 2 * step : hint <= 5 * step ? 5 * step : 10 * step;
+            double shown = Double.parseDouble(Charts.tickLabel(span[0] + 3 * step, dec));
+            assertEquals(span[0] + 3 * step, shown, 1e-9, "tick " + (span[0] + 3 * step) + " shown exactly with " + dec
+                    + " decimals on [" + span[0] + ", " + span[1] + "]");
+        }
     }
 
     @Test
@@ -238,6 +362,28 @@ class PlotsTest {
         assertTrue(count(img, near(Charts.lighter(Charts.PALETTE.get(1), 0.75), 6)) > 3000, "GP band filled");
         assertTrue(count(img, near(Charts.PALETTE.get(1), 30)) > 200, "GP mean drawn");
         assertTrue(count(img, near(Charts.PALETTE.get(0), 30)) > 100, "estimates drawn");
+        // the band is drawn from one point per GP grid point (no steps) and never below zero
+        double[] dipping = new double[gp.length];
+        for (int i = 0; i < gp.length; i++) {
+            dipping[i] = 0.1 + 0.2 * Math.abs(Math.sin(gp[i] / 5));
+        }
+        EigPlot clipped = new EigPlot("EIG", "sqrt_s", phi, eig, se, gp, mean, dipping, 62.0);
+        double[][] band = clipped.gpBand();
+        assertEquals(gp.length, band[0].length, "one lower point per GP grid point");
+        int clippedPoints = 0;
+        for (int i = 0; i < gp.length; i++) {
+            assertTrue(band[0][i] >= 0 && band[1][i] >= band[0][i], "band at " + gp[i] + ": [" + band[0][i] + ", "
+                    + band[1][i] + "]");
+            assertEquals(Math.max(0, mean[i] + 2 * dipping[i]), band[1][i], 1e-15, "upper edge at " + gp[i]);
+            clippedPoints += mean[i] - 2 * dipping[i] < 0 ? 1 : 0;
+        }
+        assertTrue(clippedPoints > 10, "the test's GP band reaches below zero at " + clippedPoints + " points");
+        var polygon = clipped.chart(SIZE).getSeriesMap().get("GP mean \u00b1 2 sd (clipped at 0)");
+        assertEquals(2 * gp.length, polygon.getXData().length, "the band is one polygon through every GP point");
+        for (int i = 1; i < gp.length; i++) {
+            assertTrue(polygon.getXData()[i] > polygon.getXData()[i - 1], "the upper edge runs left to right without"
+                    + " repeated x (a staircase repeats x): " + polygon.getXData()[i - 1] + ", " + polygon.getXData()[i]);
+        }
         render("eig-no-gp", f -> new EigPlot("EIG", "sqrt_s", phi, eig, se, null, null, null, null).writePng(f, SIZE));
 
         assertThrows(DimensionMismatchException.class, () -> new EigPlot("t", "p", phi, new double[4], se, null, null,

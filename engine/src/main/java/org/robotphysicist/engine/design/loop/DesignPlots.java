@@ -8,11 +8,11 @@ import org.robotphysicist.data.DisplayNames;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.CornerPlot;
+import org.robotphysicist.engine.plot.CredibleRegion;
 import org.robotphysicist.engine.plot.EigPlot;
 import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
-import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.GridPosterior;
 
 /**
@@ -63,17 +63,18 @@ final class DesignPlots {
                 round.phi()[0]);
     }
 
-    /** The posterior after {@code round} beside its prior, with the 68% interval and the truth; 1-D θ. */
+    /**
+     * The posterior after {@code round} beside its prior, with its 68% region shaded (the HPD region
+     * where it differs materially from the central interval, e.g. for two modes) and the truth; 1-D θ.
+     */
     static PosteriorPlot1D posterior(DesignRound round, GridPosterior posterior, GridPosterior prior, Labels labels,
             double[] truth) {
-        String name = posterior.parameterNames().get(0);
         double[] x = posterior.grid().points().column(0);
-        CredibleInterval c68 = round.posterior().interval(name, 0.68);
         List<Curve> curves = List.of(new Curve("posterior after round " + round.round() + ", " + labels.likelihood(),
                 x, density(posterior)), new Curve(round.round() == 1 ? "prior"
                         : "prior (posterior after round " + (round.round() - 1) + ")", x, density(prior)));
         return new PosteriorPlot1D(String.format(Locale.ROOT, "Round %d: %d events at %s", round.round(),
-                round.events(), labels.setting(round.phi()[0])), labels.theta().get(0), curves, band(c68, x),
+                round.events(), labels.setting(round.phi()[0])), labels.theta().get(0), curves, region(posterior, x),
                 truth == null ? null : truth[0]);
     }
 
@@ -100,16 +101,14 @@ final class DesignPlots {
         for (int r = posteriors.size() - 1; r >= 0; r--) {
             curves.add(new Curve("after round " + (r + 1), x, density(posteriors.get(r))));
         }
-        CredibleInterval c68 = last.centralInterval(0, 0.68);
         return new PosteriorPlot1D(String.format(Locale.ROOT, "Posterior (%s) of %s after each of %d rounds",
                 labels.likelihood(), labels.theta().get(0), posteriors.size()), labels.theta().get(0), curves,
-                band(c68, x), truth == null ? null : truth[0]);
+                region(last, x), truth == null ? null : truth[0]);
     }
 
-    private static PosteriorPlot1D.CredibleBand band(CredibleInterval ci, double[] x) {
-        double lo = Math.max(ci.lower(), x[0]);
-        double hi = Math.min(ci.upper(), x[x.length - 1]);
-        return lo < hi ? new PosteriorPlot1D.CredibleBand(ci.level(), lo, hi) : null;
+    /** The 68% region of a 1-D posterior to shade, cut to its grid [x₀, x_last]. */
+    private static CredibleRegion region(GridPosterior posterior, double[] x) {
+        return CredibleRegion.preferred(posterior.marginalDistribution(0), 0.68).clippedTo(x[0], x[x.length - 1]);
     }
 
     private static double[] density(GridPosterior p) {

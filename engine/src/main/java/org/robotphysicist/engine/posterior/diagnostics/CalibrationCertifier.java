@@ -8,6 +8,8 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.TractableSimulator;
 import org.robotphysicist.engine.posterior.GridPosterior;
@@ -63,6 +65,15 @@ public final class CalibrationCertifier {
      */
     public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
             double[] phi, CertificateSettings settings) {
+        return certify(evaluator, simulator, prior, phi, settings, ProgressReporter.silent());
+    }
+
+    /**
+     * {@link #certify(PosteriorEvaluator, Simulator, Prior, double[], CertificateSettings)}, reporting
+     * the datasets done to {@code reporter} (task "calibration certificate", unit "datasets").
+     */
+    public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
+            double[] phi, CertificateSettings settings, ProgressReporter reporter) {
         boolean fit = settings.fitTempering() && !(evaluator instanceof EnsemblePosteriorEvaluator)
                 && TemperedSurrogate.untemperedLikelihood(evaluator.surrogate()) instanceof TrainedSurrogate;
         if (fit && evaluator instanceof TemperedPosteriorEvaluator) {
@@ -76,16 +87,29 @@ public final class CalibrationCertifier {
                 ? PosteriorEvaluator.forSurrogate(new ExactLikelihood(tractable, surrogate.thetaRange(),
                         surrogate.phiRange()))
                 : null;
-        List<MeasuredTrial> trials = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
-                (trial, rng) -> new MeasuredTrial(trial, rng.nextLong(), exact == null ? null
-                        : SurrogatePosterior.of(prior, exact, List.of(new Observation(trial.events(), problem.phi())))
-                                .onGrid(problem.grid())));
+        int n = settings.eventsPerExperiment();
+        List<Double> nodes = fit ? temperingNodes(surrogate, phi, settings.temperingNodes()) : List.of();
+        List<MeasuredTrial> trials;
+        List<Double> kappas = new ArrayList<>();
+        try (Progress progress = reporter.start("calibration certificate", settings.datasets()
+                + (long) nodes.size() * nodeDatasets(settings.datasets()), "datasets")) {
+            trials = problem.run(settings.datasets(), new SplittableRandom(settings.seed()),
+                    (trial, rng) -> new MeasuredTrial(trial, rng.nextLong(), exact == null ? null
+                            : SurrogatePosterior.of(prior, exact, List.of(new Observation(trial.events(),
+                                    problem.phi()))).onGrid(problem.grid())), progress);
+            for (int i = 0; i < nodes.size(); i++) {
+                CalibrationProblem at = new CalibrationProblem(simulator, prior, evaluator, grid,
+                        new double[] {nodes.get(i)}, n);
+                List<TemperingFit.Trial> nodeTrials = at.run(nodeDatasets(settings.datasets()),
+                        new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
+                        (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()), progress);
+                kappas.add(TemperingFit.kappa(nodeTrials, prior, n));
+            }
+        }
         CalibrationCertificate untempered = certificate(trials, 1, settings, problem, simulator, exact != null);
         if (!fit) {
             return untempered;
         }
-        int n = settings.eventsPerExperiment();
-        List<Double> nodes = temperingNodes(surrogate, phi, settings.temperingNodes());
         if (nodes.isEmpty()) {
             TemperingFit.Result fitted = TemperingFit.fit(fitTrials(trials), prior, n);
             CalibrationCertificate tempered = certificate(trials, 1 + fitted.kappa() * n, settings, problem, simulator,
@@ -93,15 +117,6 @@ public final class CalibrationCertifier {
             return untempered.withTempering(LikelihoodTempering.uniform(fitted.kappa()),
                     boxed(fitted.crossFittedCoverage()), tempered.sbcPValue(), tempered.meanShiftInExactSd(),
                     tempered.sdRatioToExact());
-        }
-        List<Double> kappas = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            CalibrationProblem at = new CalibrationProblem(simulator, prior, evaluator, grid,
-                    new double[] {nodes.get(i)}, n);
-            List<TemperingFit.Trial> nodeTrials = at.run(nodeDatasets(settings.datasets()),
-                    new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
-                    (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()));
-            kappas.add(TemperingFit.kappa(nodeTrials, prior, n));
         }
         LikelihoodTempering tempering = new LikelihoodTempering(nodes, kappas);
         CalibrationCertificate tempered = certificate(trials, tempering.temperature(phi, n), settings, problem,

@@ -9,6 +9,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
@@ -111,6 +112,12 @@ public final class CalibrationProblem {
      * so results do not depend on scheduling.
      */
     public <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f) {
+        return run(trials, rng, f, Progress.none());
+    }
+
+    /** {@link #run(int, SplittableRandom, BiFunction)}, advancing {@code progress} by one per finished trial. */
+    public <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f,
+            Progress progress) {
         Require.positive("number of calibration trials", trials);
         if (rng == null) {
             throw new InvalidInputException("rng: expected a SplittableRandom but found null");
@@ -119,6 +126,10 @@ public final class CalibrationProblem {
         for (int i = 0; i < trials; i++) {
             streams[i] = rng.split();
         }
-        return IntStream.range(0, trials).parallel().mapToObj(i -> f.apply(trial(streams[i]), streams[i])).toList();
+        return IntStream.range(0, trials).parallel().mapToObj(i -> {
+            T result = f.apply(trial(streams[i]), streams[i]);
+            progress.advance(1);
+            return result;
+        }).toList();
     }
 }

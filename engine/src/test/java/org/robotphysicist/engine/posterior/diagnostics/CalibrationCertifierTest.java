@@ -84,8 +84,14 @@ class CalibrationCertifierTest {
         assertEquals(5, c.eventsPerExperiment());
         assertEquals(11, c.seed());
         assertEquals(List.of(1.0), c.phi());
-        assertEquals(c, CalibrationCertifier.certify(new ExactLikelihood(TOY), TOY, PRIOR, PHI, SETTINGS),
-                "the same seed gives the same certificate");
+        org.robotphysicist.data.testing.RecordingProgressReporter counting =
+                new org.robotphysicist.data.testing.RecordingProgressReporter();
+        assertEquals(c, CalibrationCertifier.certify(org.robotphysicist.engine.posterior.PosteriorEvaluator.forSurrogate(
+                new ExactLikelihood(TOY)), TOY, PRIOR, PHI, SETTINGS, counting),
+                "the same seed gives the same certificate, with or without a progress report");
+        assertEquals(List.of("calibration certificate 1000 datasets"), counting.tasks());
+        assertEquals(1000, counting.units(), "one progress unit per dataset");
+        assertEquals(1, counting.closed());
     }
 
     @Test
