@@ -49,6 +49,7 @@ import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
@@ -500,6 +501,9 @@ public final class RobotPhysicist {
      * dimension over {@link #posteriorRange()}, what
      * {@link #posterior(SurrogateLikelihood, List, PosteriorOptions, Cancellation)} evaluates and
      * what a cluster sums the log-likelihood over for {@link #posteriorFromSums}.
+     *
+     * @param options the posterior's options (their grid points per dimension)
+     * @return the grid, (M, D<sub>θ</sub>)
      */
     public ThetaGrid posteriorGrid(PosteriorOptions options) {
         return ThetaGrid.of(grid(posteriorRange(), options.gridPoints()));
@@ -515,6 +519,8 @@ public final class RobotPhysicist {
      * @param surrogate     the likelihood the sums were taken with (its ranges are checked)
      * @param experiments   each experiment's event count and setting, at least one
      * @param logLikelihood Σ<sub>e</sub> S<sub>e,j</sub> on {@link #posteriorGrid}, length M
+     * @param options       the posterior's options (grid points, levels, seed); the grid sampler only
+     * @return the grid posterior and its summary
      * @throws InvalidInputException when the options ask for MCMC (the sums exist on the grid only),
      *         for a surrogate ensemble, or for sums of another length
      */
@@ -522,7 +528,8 @@ public final class RobotPhysicist {
             double[] logLikelihood, PosteriorOptions options) {
         Objects.requireNonNull(options, "options");
         simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
-        if (surrogate instanceof org.robotphysicist.models.ensemble.SurrogateEnsemble) {
+        if (TemperedSurrogate.untemperedLikelihood(surrogate)
+                instanceof org.robotphysicist.models.ensemble.SurrogateEnsemble) {
             throw new InvalidInputException("posterior from sums: expected a single surrogate but found an ensemble"
                     + " (its posterior is the mixture of the member posteriors, each with its own sums)");
         }

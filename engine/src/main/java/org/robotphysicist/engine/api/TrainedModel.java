@@ -7,10 +7,10 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
-import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SigningKey;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
 
@@ -123,7 +123,11 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
         return new TrainedModel(calibrated, kind, description, gpuFellBack, Optional.of(certificate));
     }
 
-    /** The tempering its posteriors apply (none unless its certificate fitted one). */
+    /**
+     * The tempering its posteriors apply: none unless its certificate fitted one.
+     *
+     * @return the surrogate's {@link LikelihoodTempering}, {@link LikelihoodTempering#none()} when untempered
+     */
     public LikelihoodTempering tempering() {
         return TemperedSurrogate.temperingOf(surrogate);
     }

@@ -1,0 +1,36 @@
+package org.robotphysicist.engine.posterior.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.models.ExactLikelihood;
+
+/** Where the certifier fits κ along φ, and how many datasets each node gets. */
+class TemperingNodesTest {
+    private static final WeinbergLoSimulator SIM = new WeinbergLoSimulator();
+
+    @Test
+    void nodesSpanTheSurrogatesPhiRangeEvenly() {
+        var over = new ExactLikelihood(SIM, Box.interval(0.15, 0.35), Box.interval(40, 100));
+        assertEquals(List.of(40.0, 55.0, 70.0, 85.0, 100.0),
+                CalibrationCertifier.temperingNodes(over, new double[] {58}, 5));
+        assertEquals(List.of(), CalibrationCertifier.temperingNodes(over, new double[] {58}, 1),
+                "one node: kappa is fitted on the certificate's own datasets");
+    }
+
+    @Test
+    void aSurrogateAtOneSettingIsTemperedFromTheCertificatesDatasets() {
+        var atOne = new ExactLikelihood(SIM, Box.interval(0.15, 0.35), Box.interval(58, 58));
+        assertEquals(List.of(), CalibrationCertifier.temperingNodes(atOne, new double[] {58}, 5));
+    }
+
+    @Test
+    void eachNodeHasHalfTheCertificatesDatasetsAndAtLeastFifty() {
+        assertEquals(100, CalibrationCertifier.nodeDatasets(200));
+        assertEquals(50, CalibrationCertifier.nodeDatasets(60));
+        assertEquals(30, CalibrationCertifier.nodeDatasets(30), "never more than the certificate has");
+    }
+}
