@@ -134,8 +134,9 @@ public final class SurrogateCoverageBenchmark {
             s.append(String.format(Locale.ROOT, "%.2f->%.3f ", level, c.coverage().get(i)));
         }
         return s.append(String.format(Locale.ROOT, "(s.e. <= %.3f) max|dev| %.3f, SBC p %.3f, shift %+.3f sd,"
-                + " sd ratio %.3f", Math.sqrt(0.25 / c.datasets()), c.maxCoverageDeviation(), c.sbcPValue(),
-                c.meanShiftInExactSd().get(0), c.sdRatioToExact().get(0))).toString();
+                + " sd ratio %.3f; tempering %s", Math.sqrt(0.25 / c.datasets()), c.maxCoverageDeviation(),
+                c.sbcPValue(), c.meanShiftInExactSd().get(0), c.sdRatioToExact().get(0),
+                c.temperingOrNone().describe())).toString();
     }
 
     /** (certificate − run) / √(se² + se²) per level, the certificate's error binomial. */
