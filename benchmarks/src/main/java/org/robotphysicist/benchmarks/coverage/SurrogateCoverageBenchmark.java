@@ -37,6 +37,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * [--events 1000,5000] [--datasets 200] [--grid 201] [--certify-datasets 200] [--certify-phi 58]
  * [--certify-events 1000] [--normalize-events 1000] [--rows 200000] [--epochs 6] [--seed 20261122]
  * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K]
+ * [--tempering-nodes 5] [--no-tempering true]
  * [--coverage-seed 7] [--window 61] [--model-KIND FILE]}; {@code --window} is the paired
  * coverage's window grid points. {@code --normalize-events} is {@code rp train --events}:
  * the events per experiment the classifier's per-θ normalization is sized for; {@code --model-KIND}
@@ -77,7 +78,9 @@ public final class SurrogateCoverageBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         for (String kind : kinds) {
             CertificateSettings certification = CertificateSettings.defaults(certifyEvents).withDatasets(
-                    certifyDatasets).withSeed(seed).withGridPointsPerDimension(grid);
+                    certifyDatasets).withSeed(seed).withGridPointsPerDimension(grid)
+                    .withTemperingNodes(opt.integer("tempering-nodes", CertificateSettings.DEFAULT_TEMPERING_NODES))
+                    .withTemperingFit(!Boolean.parseBoolean(opt.string("no-tempering", "false")));
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
             String file = opt.string("model-" + kind, null);

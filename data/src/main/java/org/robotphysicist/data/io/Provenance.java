@@ -13,7 +13,8 @@ import java.util.TreeMap;
  *
  * @param producer   the command or class that made the artifact, e.g. {@code "rp demo"}
  * @param created    UTC creation time
- * @param config     the full configuration, as JSON-serializable values
+ * @param config     the full configuration, as JSON-serializable values; entries whose value is null
+ *                   (an option left at its default) are dropped
  * @param seeds      every seed used, by role
  * @param dataHashes SHA-256 of every input dataset, by role
  * @param versions   project, Java and library versions
@@ -22,7 +23,13 @@ public record Provenance(String producer, Instant created, Map<String, Object> c
         Map<String, String> dataHashes, Map<String, String> versions) {
 
     public Provenance {
-        config = Map.copyOf(new TreeMap<>(config));
+        Map<String, Object> present = new TreeMap<>();
+        config.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        config = Map.copyOf(present);
         seeds = Map.copyOf(seeds);
         dataHashes = Map.copyOf(dataHashes);
         versions = Map.copyOf(versions);

@@ -31,6 +31,12 @@ import org.robotphysicist.training.device.DeviceRequest;
 public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
         String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
         int trainingEpochs, DeviceRequest device, int posteriorGridPoints, long seed, Boolean evidenceNormalization) {
+    /**
+     * The demo's mini-batch: 2048 rows, not the kinds' default 512, so that its small training set
+     * trains in the time the README states (the demo is a tour, not a calibrated fit).
+     */
+    public static final int DEMO_BATCH_SIZE = 2048;
+
 
     public DemoConfig {
         WeinbergLoSimulator sim = new WeinbergLoSimulator();
@@ -75,7 +81,7 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
 
     /** A neural surrogate's training controls with {@code trainingSeed} (checked against the kind). */
     public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed)
+        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(DEMO_BATCH_SIZE, null)
                 .withEvidenceNormalization(evidenceNormalization).requireFitsKind(surrogate);
     }
 

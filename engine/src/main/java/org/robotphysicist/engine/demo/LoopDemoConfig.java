@@ -131,7 +131,8 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
 
     /** The surrogate's training controls with {@code trainingSeed}. */
     public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed)
+        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(
+                DemoConfig.DEMO_BATCH_SIZE, null)
                 .withEvidenceNormalization(evidenceNormalization);
     }
 

@@ -112,7 +112,8 @@ public final class ExperimentDesigner implements AutoCloseable {
     /** Credible levels of the posterior summaries. */
     static final double[] LEVELS = {0.68, 0.95};
     private static final int MAX_GRID_POINTS = 1 << 22;
-    private static final int GP_CURVE_POINTS = 241;
+    /** Points of the GP mean and band drawn in the EIG plot (the plot only; the search does not use them). */
+    static final int GP_CURVE_POINTS = 241;
     /** N a per-θ normalized surrogate is sized for when experiments record a luminosity, not a count. */
     private static final int LUMINOSITY_NORMALIZATION_EVENTS = 1_000;
 

@@ -98,7 +98,7 @@ class ExperimentDesignerTest {
                     () -> "the chosen re-estimate is the largest: " + r.verification());
             assertTrue(r.evaluations().stream().anyMatch(e -> java.util.Arrays.equals(e.phi(), r.phi())),
                     "the chosen setting was evaluated by the search");
-            assertEquals(121, r.gpCurve().phi().length);
+            assertEquals(ExperimentDesigner.GP_CURVE_POINTS, r.gpCurve().phi().length);
             assertTrue(r.gp().lengthScales()[0] > 0);
         }
         assertEquals(2 * 4 + 2, log.size(), () -> "a surrogate line, a start line and two lines per round: " + log);
