@@ -359,11 +359,15 @@ final class PosteriorCommand implements Callable<Integer> {
         }
     }
 
-    /** One line of the model's certificate: where it was measured, its largest coverage gap, and its verdict. */
+    /**
+     * One line of the model's certificate: where it was measured, its largest coverage gap, its
+     * verdict, and the tempering its posteriors carry when one was fitted.
+     */
     static String calibrationLine(CalibrationCertificate c) {
         return String.format(Locale.ROOT, "calibration (%d datasets of %d events at phi = %s): largest coverage"
-                + " deviation %.3f; %s", c.datasets(), c.eventsPerExperiment(), c.phi(), c.maxCoverageDeviation(),
-                c.verdict());
+                + " deviation %.3f; %s%s", c.datasets(), c.eventsPerExperiment(), c.phi(), c.maxCoverageDeviation(),
+                c.verdict(), c.tempering() == null ? "" : c.tempering().isNone() ? "; no tempering needed (kappa = 0)"
+                        : "; posteriors tempered by 1 + kappa N, " + c.tempering().describe());
     }
 
     /** The smallest box holding every experiment's φ. */

@@ -76,6 +76,9 @@ class TrainCalibrationCommandTest {
         assertEquals(0, post.exit(), post.err());
         assertTrue(post.out().contains("calibration (40 datasets of 20 events at phi = [1.0]): largest coverage"
                 + " deviation"), post.out());
+        assertTrue(c.tempering() != null && c.untemperedCoverage().size() == 4, "rp train fits the tempering: " + c);
+        assertTrue(post.out().contains("(kappa = 0)") || post.out().contains("posteriors tempered by 1 + kappa N"),
+                "rp posterior says what tempering its posterior carries: " + post.out());
         JsonNode doc = Json.mapper().readTree(json.toFile());
         assertEquals(40, doc.get("calibration").get("datasets").asInt(), "the certificate is in the JSON: " + doc);
 
@@ -87,6 +90,7 @@ class TrainCalibrationCommandTest {
             JsonNode m = Json.mapper().readTree(models.body()).get("models").get(0);
             assertEquals(20, m.get("calibration").get("eventsPerExperiment").asInt(), models.body());
             assertEquals(c.withinTolerance(), m.get("calibration").get("withinTolerance").asBoolean());
+            assertTrue(m.get("calibration").has("tempering"), "GET /models shows the tempering: " + models.body());
         }
 
         RobotPhysicist rp = RobotPhysicist.forSimulator(new ToyGaussianSimulator(Box.interval(-2, 2)))
