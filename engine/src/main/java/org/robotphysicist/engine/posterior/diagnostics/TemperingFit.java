@@ -9,12 +9,14 @@ import org.robotphysicist.engine.posterior.GridPosterior;
 /**
  * Fits the κ of a {@link org.robotphysicist.models.certificate.LikelihoodTempering} at one setting
  * from prior-predictive trials: each trial's surrogate log-likelihood on its grid is divided by
- * τ = 1 + κN, and κ is the value whose tempered posteriors' coverage at
- * {@link ExpectedCoverage#DEFAULT_LEVELS} is closest to nominal in the sum of squared
- * deviations. The candidates are τ = 1 and a geometric ladder of τ up to 100 in 5% steps, refined
- * in 1% steps around the best;
- * κ ≥ 0 only, so tempering never sharpens a posterior. Coverage is a step function of κ, so the
- * first (smallest) best κ wins.
+ * τ = 1 + κN, and κ is the value that maximizes the mean log score of the true parameter,
+ * (1/n) Σ<sub>i</sub> log p<sub>τ</sub>(θ*<sub>i</sub> | X<sub>i</sub>) — a proper scoring rule,
+ * so in expectation it is maximized by the posterior that has the right width around the
+ * surrogate's error (for a Gaussian posterior with a random offset of variance β², exactly
+ * τ = 1 + β²/σ²). Unlike matching coverage at a few levels, whose indicator counts change in
+ * steps, the score uses every trial's full posterior and varies smoothly with τ, so it fixes κ
+ * with far fewer trials. The candidates are τ = 1 and a geometric ladder of τ up to 100 in 5%
+ * steps, refined in 1% steps around the best; κ ≥ 0 only, so tempering never sharpens a posterior.
  *
  * <p>The coverage reported beside κ is cross-fitted ({@link #crossFitted}): κ fitted on the even
  * trials scores the odd ones and the reverse, so the figure is measured on trials its κ was not
@@ -46,6 +48,28 @@ public final class TemperingFit {
                 logVolume[j] = Math.log(posterior.grid().cellVolume(j));
             }
             this.own = posterior.grid().bounds().contains(theta) ? posterior.grid().cellOf(theta) : -1;
+        }
+
+        /**
+         * log p<sub>τ</sub>(θ* | X), the tempered posterior's log density at θ*'s cell (the log score);
+         * NaN when θ* is off the grid.
+         */
+        double logScore(double tau) {
+            if (own < 0) {
+                return Double.NaN;
+            }
+            int m = logLikelihood.length;
+            double max = Double.NEGATIVE_INFINITY;
+            double[] weight = new double[m];
+            for (int j = 0; j < m; j++) {
+                weight[j] = logLikelihood[j] / tau + logPrior[j] + logVolume[j];
+                max = Math.max(max, weight[j]);
+            }
+            double total = 0;
+            for (int j = 0; j < m; j++) {
+                total += weight[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(weight[j] - max);
+            }
+            return logLikelihood[own] / tau + logPrior[own] - max - Math.log(total);
         }
 
         /**
@@ -105,23 +129,39 @@ public final class TemperingFit {
     /** The κ ≥ 0 whose tempered coverage is nearest nominal on {@code trials}. */
     public static double kappa(List<Trial> trials, Prior prior, int events) {
         double bestTau = 1;
-        double bestDeviation = deviation(coverage(trials, prior, 1), LEVELS);
+        double bestScore = meanLogScore(trials, 1);
         for (double tau = COARSE_STEP; tau <= MAX_TAU; tau *= COARSE_STEP) {
-            double d = deviation(coverage(trials, prior, tau), LEVELS);
-            if (d < bestDeviation - 1e-12) {
-                bestDeviation = d;
+            double score = meanLogScore(trials, tau);
+            if (score > bestScore + 1e-12) {
+                bestScore = score;
                 bestTau = tau;
             }
         }
         double from = Math.max(1.0 + 1e-9, bestTau / COARSE_STEP);
         for (double tau = from; tau <= bestTau * COARSE_STEP && tau <= MAX_TAU; tau *= FINE_STEP) {
-            double d = deviation(coverage(trials, prior, tau), LEVELS);
-            if (d < bestDeviation - 1e-12) {
-                bestDeviation = d;
+            double score = meanLogScore(trials, tau);
+            if (score > bestScore + 1e-12) {
+                bestScore = score;
                 bestTau = tau;
             }
         }
         return (bestTau - 1) / events;
+    }
+
+    /** The mean over trials with θ* on the grid of log p<sub>τ</sub>(θ* | X). */
+    static double meanLogScore(List<Trial> trials, double tau) {
+        double[] scores = new double[trials.size()];
+        java.util.stream.IntStream.range(0, scores.length).parallel()
+                .forEach(i -> scores[i] = trials.get(i).logScore(tau));
+        double sum = 0;
+        int n = 0;
+        for (double v : scores) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /** Coverage at the default levels of the trials' posteriors tempered by {@code tau}. */
@@ -154,13 +194,4 @@ public final class TemperingFit {
         }
         return pooled;
     }
-
-    private static double deviation(double[] coverage, double[] levels) {
-        double d = 0;
-        for (int l = 0; l < levels.length; l++) {
-            d += (coverage[l] - levels[l]) * (coverage[l] - levels[l]);
-        }
-        return d;
-    }
-
 }
