@@ -50,8 +50,8 @@ public final class TemperingTransferBenchmark {
     private static final double[] LEVELS = ExpectedCoverage.DEFAULT_LEVELS;
     private static final long SEED = 20261122L;
 
-    /** One dataset: the surrogate's and the exact log-likelihood on its window, the exact posterior, θ*. */
-    record T(double[] ls, double[] le, GridPosterior grid, double[] theta) {
+    /** One dataset: the surrogate's and the exact posterior on its window, and θ*. */
+    record T(GridPosterior surrogate, GridPosterior exact, double[] theta) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,14 +82,14 @@ public final class TemperingTransferBenchmark {
         int fitEvents = opt.integer("fit-events", 2000);
         for (double phi : phis) {
             List<T> fitAt = trials(simulator, prior, evaluator, exact, phi, fitEvents, datasets, 11);
-            double kappa = fitKappa(fitAt, prior, fitEvents);
+            double kappa = fitKappa(fitAt, fitEvents);
             System.out.printf(Locale.ROOT, "phi %.0f: kappa fitted at N %d = %.2e (1/kappa %.0f)%n", phi, fitEvents,
                     kappa, 1 / kappa);
             for (int n : events) {
                 List<T> test = trials(simulator, prior, evaluator, exact, phi, n, datasets, 7);
-                double own = fitKappa(test, prior, n);
+                double own = fitKappa(test, n);
                 System.out.printf(Locale.ROOT, "  N %d: raw %s | tempered (tau %.2f) %s | kappa fitted on this"
-                        + " test set %.2e%n", n, cov(test, prior, 1), 1 + kappa * n, cov(test, prior, 1 + kappa * n),
+                        + " test set %.2e%n", n, cov(test, 1), 1 + kappa * n, cov(test, 1 + kappa * n),
                         own);
             }
         }
@@ -97,13 +97,12 @@ public final class TemperingTransferBenchmark {
     }
 
     /** κ from {@link TemperingFit} on the trials' surrogate posteriors (plain credibility on their windows). */
-    static double fitKappa(List<T> fit, UniformBoxPrior prior, int n) {
+    static double fitKappa(List<T> fit, int n) {
         List<TemperingFit.Trial> trials = new ArrayList<>();
         for (T t : fit) {
-            trials.add(new TemperingFit.Trial(GridPosterior.fromLogLikelihood(prior, t.grid().grid(),
-                    t.grid().parameterNames(), t.ls()), t.theta()));
+            trials.add(new TemperingFit.Trial(t.surrogate(), t.theta()));
         }
-        return TemperingFit.kappa(trials, prior, n);
+        return TemperingFit.kappa(trials, n);
     }
 
     static List<T> trials(WeinbergLoSimulator sim, UniformBoxPrior prior, PosteriorEvaluator ev,
@@ -118,19 +117,15 @@ public final class TemperingTransferBenchmark {
             List<Observation> obs = List.of(new Observation(trial.events(), new double[] {phi}));
             GridPosterior ps = SurrogatePosterior.of(prior, ev, obs).onGrid(w);
             GridPosterior pe = SurrogatePosterior.of(prior, exact, obs).onGrid(w);
-            return new T(ps.logLikelihood(), pe.logLikelihood(), pe, trial.theta());
+            return new T(ps, pe, trial.theta());
         });
     }
 
-    static double[] paired(List<T> ts, UniformBoxPrior prior, double tau) {
+    static double[] paired(List<T> ts, double tau) {
         double[] c = new double[LEVELS.length];
         for (T t : ts) {
-            double[] l = t.ls().clone();
-            for (int i = 0; i < l.length; i++) {
-                l[i] /= tau;
-            }
-            GridPosterior s = GridPosterior.fromLogLikelihood(prior, t.grid().grid(), t.grid().parameterNames(), l);
-            GridPosterior e = t.grid();
+            GridPosterior s = t.surrogate().tempered(tau);
+            GridPosterior e = t.exact();
             boolean in = e.grid().bounds().contains(t.theta());
             double cs = in ? s.credibility(t.theta()) : 1;
             double ce = in ? e.credibility(t.theta()) : 1;
@@ -144,8 +139,8 @@ public final class TemperingTransferBenchmark {
         return c;
     }
 
-    static String cov(List<T> ts, UniformBoxPrior prior, double tau) {
-        double[] c = paired(ts, prior, tau);
+    static String cov(List<T> ts, double tau) {
+        double[] c = paired(ts, tau);
         return String.format(Locale.ROOT, "%.2f/%.2f/%.2f/%.2f", c[0], c[1], c[2], c[3]);
     }
 }

@@ -370,6 +370,27 @@ public final class GridPosterior {
     }
 
     /**
+     * The same posterior with its likelihood tempered: log-likelihoods divided by τ, prior and grid
+     * unchanged, so log p<sub>τ</sub>(θ | X) = log p(θ) + ℓ(θ)/τ − log Z<sub>τ</sub>
+     * ({@link org.robotphysicist.models.certificate.LikelihoodTempering}).
+     *
+     * @param tau the temperature, finite and &gt; 0 (1: this posterior)
+     */
+    public GridPosterior tempered(double tau) {
+        if (!(tau > 0 && Double.isFinite(tau))) {
+            throw new InvalidInputException("posterior temperature: expected a finite value > 0 but found " + tau);
+        }
+        if (tau == 1) {
+            return this;
+        }
+        double[] scaled = new double[logLikelihood.length];
+        for (int j = 0; j < scaled.length; j++) {
+            scaled[j] = logLikelihood[j] / tau;
+        }
+        return new GridPosterior(grid, names, logPrior, scaled);
+    }
+
+    /**
      * The differential entropy in nats of the grid density, with the same quadrature as every
      * other summary (cell j carries mass P<sub>j</sub> at density P<sub>j</sub>/V<sub>j</sub>):
      * <pre>

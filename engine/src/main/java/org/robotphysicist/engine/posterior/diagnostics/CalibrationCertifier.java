@@ -103,7 +103,7 @@ public final class CalibrationCertifier {
                 List<TemperingFit.Trial> nodeTrials = at.run(nodeDatasets(settings.datasets()),
                         new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
                         (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()), progress);
-                kappas.add(TemperingFit.kappa(nodeTrials, prior, n));
+                kappas.add(TemperingFit.kappa(nodeTrials, n));
             }
         }
         CalibrationCertificate untempered = certificate(trials, 1, settings, problem, simulator, exact != null);
@@ -111,7 +111,7 @@ public final class CalibrationCertifier {
             return untempered;
         }
         if (nodes.isEmpty()) {
-            TemperingFit.Result fitted = TemperingFit.fit(fitTrials(trials), prior, n);
+            TemperingFit.Result fitted = TemperingFit.fit(fitTrials(trials), n);
             CalibrationCertificate tempered = certificate(trials, 1 + fitted.kappa() * n, settings, problem, simulator,
                     exact != null);
             return untempered.withTempering(LikelihoodTempering.uniform(fitted.kappa()),
@@ -164,7 +164,7 @@ public final class CalibrationCertifier {
             CertificateSettings settings, CalibrationProblem problem, Simulator simulator, boolean compared) {
         List<TrialFigures> figures = new ArrayList<>();
         for (MeasuredTrial t : trials) {
-            figures.add(measure(t.tempered(problem.prior(), tau), new SplittableRandom(t.sbcSeed()), settings, t.exact(), problem));
+            figures.add(measure(t.tempered(tau), new SplittableRandom(t.sbcSeed()), settings, t.exact(), problem));
         }
         List<Double> credibility = new ArrayList<>();
         List<int[]> ranks = new ArrayList<>();
@@ -203,17 +203,8 @@ public final class CalibrationCertifier {
     /** One dataset: its trial, the seed of its SBC draws, and the exact posterior when there is one. */
     private record MeasuredTrial(CalibrationProblem.Trial trial, long sbcSeed, GridPosterior exact) {
         /** The trial with its posterior tempered by {@code tau}. */
-        CalibrationProblem.Trial tempered(Prior prior, double tau) {
-            if (tau == 1) {
-                return trial;
-            }
-            GridPosterior p = trial.posterior();
-            double[] ll = p.logLikelihood();
-            for (int j = 0; j < ll.length; j++) {
-                ll[j] /= tau;
-            }
-            return new CalibrationProblem.Trial(trial.theta(), trial.events(),
-                    GridPosterior.fromLogLikelihood(prior, p.grid(), p.parameterNames(), ll));
+        CalibrationProblem.Trial tempered(double tau) {
+            return new CalibrationProblem.Trial(trial.theta(), trial.events(), trial.posterior().tempered(tau));
         }
     }
 

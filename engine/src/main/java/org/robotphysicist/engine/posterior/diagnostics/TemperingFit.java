@@ -3,7 +3,6 @@ package org.robotphysicist.engine.posterior.diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.engine.posterior.GridPosterior;
 
 /**
@@ -51,6 +50,27 @@ public final class TemperingFit {
         }
 
         /**
+         * log p(θ<sub>j</sub>) + ℓ<sub>j</sub>/τ per grid point: the tempered posterior's
+         * unnormalized log density.
+         */
+        private double[] temperedLogDensity(double tau) {
+            double[] density = new double[logLikelihood.length];
+            for (int j = 0; j < density.length; j++) {
+                density[j] = logLikelihood[j] / tau + logPrior[j];
+            }
+            return density;
+        }
+
+        /** log Σ<sub>j</sub> exp(density<sub>j</sub>)·V<sub>j</sub>, the normalizer of a log density on the grid. */
+        private double logNormalizer(double[] density) {
+            double[] mass = new double[density.length];
+            for (int j = 0; j < mass.length; j++) {
+                mass[j] = density[j] + logVolume[j];
+            }
+            return GridPosterior.logSumExp(mass);
+        }
+
+        /**
          * log p<sub>τ</sub>(θ* | X), the tempered posterior's log density at θ*'s cell (the log score);
          * NaN when θ* is off the grid.
          */
@@ -58,18 +78,8 @@ public final class TemperingFit {
             if (own < 0) {
                 return Double.NaN;
             }
-            int m = logLikelihood.length;
-            double max = Double.NEGATIVE_INFINITY;
-            double[] weight = new double[m];
-            for (int j = 0; j < m; j++) {
-                weight[j] = logLikelihood[j] / tau + logPrior[j] + logVolume[j];
-                max = Math.max(max, weight[j]);
-            }
-            double total = 0;
-            for (int j = 0; j < m; j++) {
-                total += weight[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(weight[j] - max);
-            }
-            return logLikelihood[own] / tau + logPrior[own] - max - Math.log(total);
+            double[] density = temperedLogDensity(tau);
+            return density[own] - logNormalizer(density);
         }
 
         /**
@@ -80,23 +90,15 @@ public final class TemperingFit {
             if (own < 0) {
                 return 1;
             }
-            int m = logLikelihood.length;
-            double[] density = new double[m];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                density[j] = logLikelihood[j] / tau + logPrior[j];
-                max = Math.max(max, density[j] + logVolume[j]);
-            }
-            double total = 0;
+            double[] density = temperedLogDensity(tau);
+            double logNorm = logNormalizer(density);
             double above = 0;
-            for (int j = 0; j < m; j++) {
-                double w = density[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(density[j] + logVolume[j] - max);
-                total += w;
+            for (int j = 0; j < density.length; j++) {
                 if (density[j] > density[own]) {
-                    above += w;
+                    above += Math.exp(density[j] + logVolume[j] - logNorm);
                 }
             }
-            return Math.min(1.0, above / total);
+            return Math.min(1.0, above);
         }
     }
 
@@ -119,15 +121,15 @@ public final class TemperingFit {
     }
 
     /** κ fitted on every trial, and the coverage cross-fitted between even and odd trials. */
-    public static Result fit(List<Trial> trials, Prior prior, int events) {
+    public static Result fit(List<Trial> trials, int events) {
         if (trials.size() < 4) {
             throw new InvalidInputException("tempering fit: expected at least 4 trials but found " + trials.size());
         }
-        return new Result(kappa(trials, prior, events), crossFitted(trials, prior, events));
+        return new Result(kappa(trials, events), crossFitted(trials, events));
     }
 
     /** The κ ≥ 0 whose tempered coverage is nearest nominal on {@code trials}. */
-    public static double kappa(List<Trial> trials, Prior prior, int events) {
+    public static double kappa(List<Trial> trials, int events) {
         double bestTau = 1;
         double bestScore = meanLogScore(trials, 1);
         for (double tau = COARSE_STEP; tau <= MAX_TAU; tau *= COARSE_STEP) {
@@ -165,7 +167,7 @@ public final class TemperingFit {
     }
 
     /** Coverage at the default levels of the trials' posteriors tempered by {@code tau}. */
-    public static double[] coverage(List<Trial> trials, Prior prior, double tau) {
+    public static double[] coverage(List<Trial> trials, double tau) {
         double[] c = new double[trials.size()];
         java.util.stream.IntStream.range(0, c.length).parallel().forEach(i -> c[i] = trials.get(i).credibility(tau));
         double[] coverage = new double[LEVELS.length];
@@ -180,14 +182,14 @@ public final class TemperingFit {
     }
 
     /** Coverage of each half's trials tempered by the κ fitted on the other half, pooled. */
-    public static double[] crossFitted(List<Trial> trials, Prior prior, int events) {
+    public static double[] crossFitted(List<Trial> trials, int events) {
         List<Trial> even = new ArrayList<>();
         List<Trial> odd = new ArrayList<>();
         for (int i = 0; i < trials.size(); i++) {
             (i % 2 == 0 ? even : odd).add(trials.get(i));
         }
-        double[] onOdd = coverage(odd, prior, 1 + kappa(even, prior, events) * events);
-        double[] onEven = coverage(even, prior, 1 + kappa(odd, prior, events) * events);
+        double[] onOdd = coverage(odd, 1 + kappa(even, events) * events);
+        double[] onEven = coverage(even, 1 + kappa(odd, events) * events);
         double[] pooled = new double[LEVELS.length];
         for (int l = 0; l < pooled.length; l++) {
             pooled[l] = (onOdd[l] * odd.size() + onEven[l] * even.size()) / trials.size();

@@ -33,14 +33,14 @@ class TemperingFitTest {
     void recoversTheTemperatureOfAKnownBias() {
         double beta = SIGMA;
         List<TemperingFit.Trial> fit = trials(400, beta, 11);
-        TemperingFit.Result r = TemperingFit.fit(fit, PRIOR, EVENTS);
+        TemperingFit.Result r = TemperingFit.fit(fit, EVENTS);
         double tau = 1 + r.kappa() * EVENTS;
         assertTrue(tau > 1.6 && tau < 2.5, "fitted tau " + tau + ", expected 1 + beta^2/sigma^2 = 2 within [1.6, 2.5]");
-        double[] raw = TemperingFit.coverage(fit, PRIOR, 1);
+        double[] raw = TemperingFit.coverage(fit, 1);
         assertTrue(raw[0] < 0.42, "the biased surrogate should undercover at level 0.5 but covers " + raw[0]);
         double[] levels = ExpectedCoverage.DEFAULT_LEVELS;
         double[] cross = r.crossFittedCoverage();
-        double[] fresh = TemperingFit.coverage(trials(1000, beta, 12), PRIOR, tau);
+        double[] fresh = TemperingFit.coverage(trials(1000, beta, 12), tau);
         for (int l = 0; l < levels.length; l++) {
             assertEquals(levels[l], cross[l], 0.06, "cross-fitted coverage " + Arrays.toString(cross));
             assertEquals(levels[l], fresh[l], 0.05, "coverage on 1000 fresh datasets with tau " + tau + ": "
@@ -50,14 +50,14 @@ class TemperingFitTest {
 
     @Test
     void leavesACalibratedSurrogateAlmostUntempered() {
-        TemperingFit.Result r = TemperingFit.fit(trials(400, 0, 21), PRIOR, EVENTS);
+        TemperingFit.Result r = TemperingFit.fit(trials(400, 0, 21), EVENTS);
         double tau = 1 + r.kappa() * EVENTS;
         assertTrue(tau < 1.25, "fitted tau " + tau + " for a calibrated surrogate, expected below 1.25");
     }
 
     @Test
     void refusesTooFewTrials() {
-        var e = assertThrows(InvalidInputException.class, () -> TemperingFit.fit(trials(3, 0, 1), PRIOR, EVENTS));
+        var e = assertThrows(InvalidInputException.class, () -> TemperingFit.fit(trials(3, 0, 1), EVENTS));
         assertTrue(e.getMessage().contains("at least 4") && e.getMessage().contains("found 3"), e.getMessage());
     }
 
