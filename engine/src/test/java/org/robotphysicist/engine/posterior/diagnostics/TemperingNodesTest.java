@@ -1,10 +1,13 @@
 package org.robotphysicist.engine.posterior.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 
@@ -32,5 +35,15 @@ class TemperingNodesTest {
         assertEquals(100, CalibrationCertifier.nodeDatasets(200));
         assertEquals(50, CalibrationCertifier.nodeDatasets(60));
         assertEquals(30, CalibrationCertifier.nodeDatasets(30), "never more than the certificate has");
+    }
+
+    @Test
+    void aNodeCountOutsideOneToSixtyFourIsRefused() {
+        for (int bad : new int[] {0, -1, 65}) {
+            var e = assertThrows(InvalidInputException.class,
+                    () -> CertificateSettings.defaults(100).withTemperingNodes(bad));
+            assertTrue(e.getMessage().contains("expected 1 to 64")
+                    && e.getMessage().contains("found " + bad), e.getMessage());
+        }
     }
 }
