@@ -10,5 +10,5 @@ export OPT_OUT_TRACKING=true
 # shellcheck source=../spark/jvm-options.sh
 source spark/jvm-options.sh
 exec java -Dai.djl.offline=true -Xss4m "-Xmx${RP_BENCH_HEAP:-6g}" "${spark_jvm_opts[@]}" \
-    -cp "engine/target/rp-engine.jar:engine/target/lib/*:spark/target/rp-spark.jar:spark/target/lib/*" \
+    -cp "engine/app/target/rp-engine.jar:engine/app/target/lib/*:spark/target/rp-spark.jar:spark/target/lib/*" \
     org.robotphysicist.spark.SparkPosteriorBenchmark "$@"

@@ -1,0 +1,141 @@
+package org.robotphysicist.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.robotphysicist.engine.design.loop.DesignHistory;
+import org.robotphysicist.engine.design.loop.DesignRound;
+
+/**
+ * {@code rp design} with every surrogate kind, on the toy Gaussian and on weinberg-lo, from a model
+ * file, and with an external simulator: each runs two rounds end to end at tiny sizes (neural kinds
+ * train 2 000 rows for one epoch; a few EIG estimates of small experiments on a coarse grid). These
+ * check the wiring — names and ranges from the simulator, the kind used, the history written — not
+ * the quality of the choices.
+ */
+class DesignAnySurrogateTest {
+    private static final Path PYTHON_EXAMPLES = Path.of("..", "..", "examples", "python-simulator").toAbsolutePath()
+            .normalize();
+    /** Two tiny rounds: 60 events, 4 datasets per EIG, 3 estimates per round, 41 grid points, no plots. */
+    private static final String[] TINY = {"--rounds", "2", "--events", "60", "--eig-datasets", "4", "--evaluations",
+        "3", "--initial-points", "2", "--grid", "41", "--training-rows", "2000", "--epochs", "1", "--histogram-events",
+        "400", "--histogram-theta-cells", "5", "--histogram-phi-cells", "4", "--bins", "8", "--device", "cpu",
+        "--no-plot", "-q"};
+    private static final String[] TOY = {"--simulator", "toy-gaussian", "--prior", "-2,2", "--phi-range", "0.5,2"};
+
+    @TempDir
+    Path dir;
+
+    private static CliRun design(Path out, String[]... parts) {
+        List<String> args = new ArrayList<>(List.of("design"));
+        for (String[] p : parts) {
+            args.addAll(Arrays.asList(p));
+        }
+        args.addAll(List.of("--out", out.toString()));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static DesignHistory finished(CliRun r, Path out, String kind, String thetaName, String phiName) {
+        assertEquals(0, r.exit(), r.err());
+        DesignHistory h = DesignHistory.read(out.resolve("history.json"));
+        assertEquals(2, h.rounds().size(), "two rounds");
+        assertEquals(kind, h.config().surrogate());
+        assertEquals(List.of(thetaName), h.dimensions().thetaNames(), "names come from the simulator");
+        assertEquals(List.of(phiName), h.dimensions().phiNames());
+        for (DesignRound round : h.rounds()) {
+            assertTrue(Double.isFinite(round.posterior().mean()[0]) && Double.isFinite(round.chosen().value()),
+                    kind + " round " + round.round() + ": " + round.posterior());
+        }
+        return h;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exact", "histogram", "classifier", "maf", "nsf"})
+    void everyKindDrivesTheLoopOnTheToyGaussian(String kind) {
+        Path out = dir.resolve(kind);
+        DesignHistory h = finished(design(out, TINY, TOY, new String[] {"--surrogate", kind}), out, kind, "mu",
+                "variance");
+        double phi = h.rounds().get(0).phi()[0];
+        assertTrue(phi >= 0.5 && phi <= 2, "the chosen variance lies in the range: " + phi);
+        assertEquals(0.0, h.hiddenTheta()[0], "the hidden value defaults to the middle of the prior");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exact", "histogram", "classifier", "maf", "nsf"})
+    void everyKindDrivesTheLoopOnWeinberg(String kind) {
+        Path out = dir.resolve(kind);
+        DesignHistory h = finished(design(out, TINY, new String[] {"--surrogate", kind}), out, kind, "sin2_theta_w",
+                "sqrt_s");
+        double phi = h.rounds().get(1).phi()[0];
+        assertTrue(phi >= 40 && phi <= 100, "the chosen sqrt(s) lies in the default range: " + phi);
+    }
+
+    @Test
+    void aModelFileIsReusedEveryRoundAndOnResume() {
+        Path model = dir.resolve("maf.rpm");
+        CliRun train = CliRun.of("train", "--simulator", "toy-gaussian", "--surrogate", "maf", "--prior", "-2,2",
+                "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot",
+                "--no-certify", "-q", "-o", model.toString());
+        assertEquals(0, train.exit(), train.err());
+        Path out = dir.resolve("from-model");
+        String[] tiny = Arrays.stream(TINY).toList().toArray(String[]::new);
+        DesignHistory h = finished(design(out, tiny, new String[] {"--simulator", "toy-gaussian", "--model",
+            model.toString()}), out, "maf", "mu", "variance");
+        assertEquals(model.toAbsolutePath().normalize().toString(), h.config().modelFile());
+        assertEquals(-2.0, h.config().thetaLower()[0], "the ranges default to the model's");
+        assertEquals(2.0, h.config().phiUpper()[0]);
+        CliRun more = CliRun.of("design", "--resume", "--rounds", "3", "--no-plot", "-q", "--out", out.toString());
+        assertEquals(0, more.exit(), more.err());
+        assertEquals(3, DesignHistory.read(out.resolve("history.json")).rounds().size());
+        CliRun both = design(dir.resolve("both"), TINY, new String[] {"--simulator", "toy-gaussian", "--model",
+            model.toString(), "--surrogate", "nsf"});
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("expected either --surrogate KIND or --model FILE but found both"), both.err());
+    }
+
+    @Test
+    void anExternalSimulatorDrivesTheLoopWithATrainedSurrogate() {
+        Path out = dir.resolve("external");
+        String command = "python3 '" + PYTHON_EXAMPLES.resolve("toy_gaussian.py") + "'";
+        DesignHistory h = finished(design(out, TINY, new String[] {"--external", command, "--prior", "-2,2",
+            "--phi-range", "0.5,2", "--surrogate", "classifier"}), out, "classifier", "mu", "variance");
+        assertEquals("toy-gaussian-python", h.simulator());
+        assertNull(h.config().modelFile());
+        assertNotNull(h.hiddenTheta());
+    }
+
+    @Test
+    void aFlowTrainedOnAnExternalSimulatorDrivesTheLoopFromItsModelFile() {
+        String command = "python3 '" + PYTHON_EXAMPLES.resolve("toy_gaussian.py") + "'";
+        Path model = dir.resolve("external-nsf.rpm");
+        CliRun train = CliRun.of("train", "--external", command, "--surrogate", "nsf", "--prior", "-2,2",
+                "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot",
+                "--no-certify", "-q", "-o", model.toString());
+        assertEquals(0, train.exit(), train.err());
+        Path out = dir.resolve("external-model");
+        DesignHistory h = finished(design(out, TINY, new String[] {"--external", command, "--model",
+            model.toString()}), out, "nsf", "mu", "variance");
+        assertEquals("toy-gaussian-python", h.simulator());
+        CliRun lost = CliRun.of("design", "--resume", "--rounds", "3", "-q", "--out", out.toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, lost.exit());
+        assertTrue(lost.err().contains("expected --external COMMAND to start it again"), lost.err());
+        CliRun resumed = CliRun.of("design", "--resume", "--rounds", "3", "--external", command, "--no-plot", "-q",
+                "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(3, DesignHistory.read(out.resolve("history.json")).rounds().size());
+        CliRun both = CliRun.of("train", "--external", command, "--simulator", "toy-gaussian", "--phi", "1", "-o",
+                dir.resolve("x.rpm").toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("expected at most one of --simulator NAME or --external COMMAND"), both.err());
+    }
+}
