@@ -216,7 +216,7 @@ final class DemoCommand implements Callable<Integer> {
                 DeviceRequest.parse(device), seed, evidenceNormalization.value());
         Path directory = out.toAbsolutePath().getParent();
         DesignOptions options = new DesignOptions(lines(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(),
-                quiet), directory, plot);
+                quiet)).withOutput(directory, plot);
         LoopDemoResult r = new LoopDemo(config, new DemoModelCache(directory), retrain, options).run();
         Json.writeFile(out, r);
         if (plot) {

@@ -17,6 +17,7 @@ import org.robotphysicist.engine.cluster.ClusterBackend;
 import org.robotphysicist.engine.cluster.ClusterBackends;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.design.loop.DesignConfig;
+import org.robotphysicist.engine.design.loop.DesignFiles;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignOptions;
 import org.robotphysicist.engine.design.loop.DesignRound;
@@ -274,8 +275,8 @@ final class DesignCommand implements Callable<Integer> {
                 o.println(line);
                 o.flush();
             }
-        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet), out, drawPlots,
-                DeviceRequest.parse(device));
+        }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet))
+                .withDevice(DeviceRequest.parse(device)).withOutput(out, drawPlots);
     }
 
     private ExperimentDesigner started(Simulator sim, DesignOptions options) {
@@ -389,7 +390,7 @@ final class DesignCommand implements Callable<Integer> {
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
                 history.config().experiment().toExperiment(), truth);
         boolean plotGiven = spec.commandLine().getParseResult().hasMatchedOption("--plot");
-        plot = plotGiven ? plot : ExperimentDesigner.recordedPlots(history).orElse(plot);
+        plot = plotGiven ? plot : DesignFiles.recordedPlots(history).orElse(plot);
         DesignOptions options = options(plot);
         return ExperimentDesigner.resume(history, roundsGiven ? rounds : history.config().rounds(), simulator, runner,
                 options);

@@ -42,7 +42,8 @@ public final class LoopDemo {
     /**
      * @param cache   where the trained surrogate is kept and looked for
      * @param retrain train the surrogate even if the cache holds one for these settings
-     * @param options the loop's log, progress and output directory (history, events and plots)
+     * @param options the loop's log, progress, output directory and the listeners that write its history, events
+     *                and plots ({@link DesignOptions#withOutput})
      */
     public LoopDemo(LoopDemoConfig config, DemoModelCache cache, boolean retrain, DesignOptions options) {
         this.config = config;

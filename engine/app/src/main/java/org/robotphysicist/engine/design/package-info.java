@@ -16,7 +16,7 @@
  *       experiment's likelihood (with the Poisson rate term under a fixed luminosity), the plain EIG
  *       scan and the Bayesian-optimization search of EIG.</li>
  *   <li>{@code loop} — the {@code ExperimentDesigner}: choose φ, run the experiment, update the
- *       posterior, repeat; its history, files and plots.</li>
+ *       posterior, repeat; its history, and the listeners that write its files and plots.</li>
  * </ul>
  */
 package org.robotphysicist.engine.design;

@@ -35,7 +35,7 @@ class LoopDemoTest {
     }
 
     private LoopDemoResult run(LoopDemoConfig config, boolean retrain, List<String> log) {
-        DesignOptions options = new DesignOptions(log::add, ProgressReporter.silent(), dir, false);
+        DesignOptions options = new DesignOptions(log::add, ProgressReporter.silent()).withOutput(dir, false);
         return new LoopDemo(config, new DemoModelCache(dir), retrain, options).run();
     }
 

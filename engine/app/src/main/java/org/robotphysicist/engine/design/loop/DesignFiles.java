@@ -3,48 +3,58 @@ package org.robotphysicist.engine.design.loop;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
-import org.robotphysicist.engine.plot.EigPlot;
-import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.posterior.GridPosterior;
 
 /**
- * What a design run writes into its output directory after every round, each file atomically:
+ * The record of a design run in its output directory, written after every round, each file
+ * atomically ({@link DesignOptions#withOutput} installs it):
  * <ul>
- *   <li>{@value #HISTORY} — the {@link DesignHistory} so far (what {@code --resume} reads);</li>
  *   <li>{@code events-round-NN.csv} — the round's events (x only; φ, round and hash in the comments),
  *       skipped when the experiment recorded none;</li>
- *   <li>with plots: {@code eig-round-NN.png} (EIG estimates, GP mean ± 2 sd, the chosen φ; 1-D φ),
- *       {@code posterior-round-NN.png} (posterior beside its prior; 1-D or 2-D θ) and
- *       {@value #ALL_ROUNDS} (every round's posterior; 1-D θ), and {@code corner-round-NN.png}
- *       (1-D and 2-D marginals with 68% and 95% HPD regions; θ of 2 or more dimensions).</li>
+ *   <li>{@value #HISTORY} — the {@link DesignHistory} so far (what {@code --resume} reads), whose
+ *       provenance records whether the run draws plots ({@value #PLOTS_KEY}, {@link #recordedPlots}).</li>
  * </ul>
+ * The plots of the same directory are {@link DesignPlots}'; installed before this listener, they are
+ * drawn before the history is written, so that a round is in the history only once all its files are.
  * With refinement, {@link SurrogateRefinement} writes {@code training-round-NN.csv} and
- * {@code surrogate-round-NN.rpm} beside them.
+ * {@code surrogate-round-NN.rpm} beside them and reads the events back on resume.
  */
-final class DesignFiles {
+public final class DesignFiles implements RoundListener {
+    /** The provenance key recording whether the run drew plots. */
+    public static final String PLOTS_KEY = "plots";
     /** The history's file name. */
     static final String HISTORY = "history.json";
-    static final String ALL_ROUNDS = "posteriors.png";
     private final Path directory;
     private final boolean plots;
 
+    /**
+     * @param directory where the files go
+     * @param plots     whether the run draws plots into it, for the history's provenance
+     */
     DesignFiles(Path directory, boolean plots) {
         this.directory = directory;
         this.plots = plots;
     }
 
+    /** {@code stem-round-NN.extension}. */
     static String roundFile(String stem, int round, String extension) {
         return String.format(Locale.ROOT, "%s-round-%02d.%s", stem, round, extension);
     }
 
-    void write(ExperimentDesigner designer, DesignRound round, Matrix events, GridPosterior posterior) {
+    /** Where the files go. */
+    Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void recorded(ExperimentDesigner designer, DesignRound round, Matrix events, GridPosterior posterior) {
         DesignHistory history = designer.history();
         if (events.rows() > 0) {
             Map<String, String> meta = new LinkedHashMap<>();
@@ -57,33 +67,18 @@ final class DesignFiles {
             EventCsv.write(EventDataset.ofEvents(history.dimensions(), events), meta,
                     directory.resolve(roundFile("events", round.round(), "csv")));
         }
-        if (plots) {
-            plot(designer, history, round, posterior);
-        }
         Json.writeFile(directory.resolve(HISTORY), history);
     }
 
-    private void plot(ExperimentDesigner designer, DesignHistory history, DesignRound round, GridPosterior posterior) {
-        DesignPlots.Labels labels = DesignPlots.Labels.of(designer.displayNames(), history.dimensions(),
-                posterior.parameterNames(), designer.likelihoodName());
-        EigPlot eig = DesignPlots.eig(round, labels);
-        if (eig != null) {
-            eig.writePng(directory.resolve(roundFile("eig", round.round(), "png")), PlotSize.DEFAULT);
-        }
-        double[] truth = history.hiddenTheta();
-        Path posteriorPng = directory.resolve(roundFile("posterior", round.round(), "png"));
-        List<GridPosterior> all = designer.posteriors();
-        if (posterior.dim() == 1) {
-            GridPosterior prior = designer.expectedInformationGain().priorOnGrid(all.size() > 1
-                    ? all.get(all.size() - 2).asPrior() : designer.initialPrior());
-            DesignPlots.posterior(round, posterior, prior, labels, truth).writePng(posteriorPng, PlotSize.DEFAULT);
-            DesignPlots.allRounds(all, labels, truth).writePng(directory.resolve(ALL_ROUNDS), PlotSize.DEFAULT);
-        } else if (posterior.dim() == 2) {
-            DesignPlots.posterior2D(round, posterior, labels, truth).writePng(posteriorPng, PlotSize.DEFAULT);
-        }
-        if (posterior.dim() >= 2) {
-            DesignPlots.corner(round, posterior, labels, truth)
-                    .writePng(directory.resolve(roundFile("corner", round.round(), "png")));
-        }
+    /** {@value #PLOTS_KEY}: whether the run draws plots, so that a resumed run draws (or not) as this one did. */
+    @Override
+    public Map<String, Object> provenance() {
+        return Map.of(PLOTS_KEY, plots);
+    }
+
+    /** Whether the run that wrote {@code history} drew plots; empty when the history does not say. */
+    public static Optional<Boolean> recordedPlots(DesignHistory history) {
+        Object v = history.provenance() == null ? null : history.provenance().config().get(PLOTS_KEY);
+        return v instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 }

@@ -1,30 +1,67 @@
 package org.robotphysicist.engine.design.loop;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.DisplayNames;
+import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.plot.Curve;
 import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.CredibleRegion;
 import org.robotphysicist.engine.plot.EigPlot;
+import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.PlotText;
 import org.robotphysicist.engine.plot.PosteriorPlot1D;
 import org.robotphysicist.engine.plot.PosteriorPlot2D;
 import org.robotphysicist.engine.posterior.GridPosterior;
 
 /**
- * The pictures of a design run: per round the EIG estimates with the GP mean ± 2 sd and the chosen
- * φ (one-dimensional φ), the posterior after the round beside its prior (one- or two-dimensional
- * θ), and all rounds' posteriors together (one-dimensional θ).
+ * The pictures of a design run, drawn into its output directory after every round
+ * ({@link DesignOptions#withOutput} with plots installs it): {@code eig-round-NN.png}, the EIG
+ * estimates with the GP mean ± 2 sd and the chosen φ (one-dimensional φ); {@code posterior-round-NN.png},
+ * the posterior after the round beside its prior (one-dimensional θ) or as a heat map with its 68% and
+ * 95% regions (two-dimensional θ); {@value #ALL_ROUNDS}, every round's posterior (one-dimensional θ);
+ * and {@code corner-round-NN.png}, the 1-D and 2-D marginals with 68% and 95% HPD regions (θ of 2 or
+ * more dimensions). Each file is written atomically.
  */
-final class DesignPlots {
-    private DesignPlots() {
+final class DesignPlots implements RoundListener {
+    /** The file of every round's posterior together. */
+    static final String ALL_ROUNDS = "posteriors.png";
+    private final Path directory;
+
+    DesignPlots(Path directory) {
+        this.directory = directory;
     }
 
-    /** EIG against φ in one round; {@code null} unless φ is one-dimensional. */
+    @Override
+    public void recorded(ExperimentDesigner designer, DesignRound round, Matrix events, GridPosterior posterior) {
+        Dimensions dims = designer.simulator().dimensions();
+        Labels labels = Labels.of(designer.simulator().displayNames(), dims, posterior.parameterNames(),
+                PlotText.likelihood(designer.config().surrogate()));
+        EigPlot eig = eig(round, labels);
+        if (eig != null) {
+            eig.writePng(directory.resolve(DesignFiles.roundFile("eig", round.round(), "png")), PlotSize.DEFAULT);
+        }
+        double[] truth = designer.runner().truth().orElse(null);
+        Path posteriorPng = directory.resolve(DesignFiles.roundFile("posterior", round.round(), "png"));
+        List<GridPosterior> all = designer.posteriors();
+        if (posterior.dim() == 1) {
+            GridPosterior prior = designer.expectedInformationGain().priorOnGrid(all.size() > 1
+                    ? all.get(all.size() - 2).asPrior() : designer.initialPrior());
+            posterior(round, posterior, prior, labels, truth).writePng(posteriorPng, PlotSize.DEFAULT);
+            allRounds(all, labels, truth).writePng(directory.resolve(ALL_ROUNDS), PlotSize.DEFAULT);
+        } else if (posterior.dim() == 2) {
+            posterior2D(round, posterior, labels, truth).writePng(posteriorPng, PlotSize.DEFAULT);
+        }
+        if (posterior.dim() >= 2) {
+            corner(round, posterior, labels, truth).writePng(directory.resolve(DesignFiles.roundFile("corner",
+                    round.round(), "png")));
+        }
+    }
+
     /**
      * What the design plots write on axes, titles and legends.
      *
@@ -43,6 +80,7 @@ final class DesignPlots {
         }
     }
 
+    /** EIG against φ in one round; {@code null} unless φ is one-dimensional. */
     static EigPlot eig(DesignRound round, Labels labels) {
         if (round.phi().length != 1) {
             return null;

@@ -69,9 +69,11 @@ import org.robotphysicist.training.device.Devices;
  *   <li>update the posterior on the θ grid; it becomes the next round's prior
  *       ({@link GridPosterior#asPrior()}).</li>
  * </ol>
- * Every round is logged, kept in the {@link DesignHistory} and, with an output directory, written
- * to {@code history.json} with the events and plots ({@link DesignFiles}); a run resumes from its
- * history ({@link #resume}).
+ * Every round is logged, kept in the {@link DesignHistory} and announced to the options'
+ * {@link RoundListener}s — the proposal chosen, the round recorded with its posterior, the run
+ * finished; the designer writes no file itself: {@code history.json}, the events and the plots of an
+ * output directory are listeners ({@link DesignOptions#withOutput}). A run resumes from its history
+ * ({@link #resume}).
  *
  * <p>The initial prior is uniform on the θ range; posteriors live on a regular grid of
  * {@link DesignConfig#gridPoints()} points per θ dimension over that range. The likelihood of an
@@ -107,12 +109,10 @@ import org.robotphysicist.training.device.Devices;
 public final class ExperimentDesigner implements AutoCloseable {
     /** The producer recorded in provenance. */
     public static final String PRODUCER = "org.robotphysicist.engine.design.loop.ExperimentDesigner";
-    /** The provenance key recording whether the run drew plots. */
-    public static final String PLOTS_KEY = "plots";
     /** Credible levels of the posterior summaries. */
     static final double[] LEVELS = {0.68, 0.95};
     private static final int MAX_GRID_POINTS = 1 << 22;
-    /** Points of the GP mean and band drawn in the EIG plot (the plot only; the search does not use them). */
+    /** Points of the GP mean and band each round records ({@link GpCurve}, for the EIG plot; the search does not use them). */
     static final int GP_CURVE_POINTS = 241;
     /** N a per-θ normalized surrogate is sized for when experiments record a luminosity, not a count. */
     private static final int LUMINOSITY_NORMALIZATION_EVENTS = 1_000;
@@ -134,7 +134,8 @@ public final class ExperimentDesigner implements AutoCloseable {
     private final List<double[]> memberTotals = new ArrayList<>();
     /** The mixture posterior's log-likelihood relative to the initial prior after the rounds so far. */
     private double[] mixtureTotal;
-    private final DesignFiles files;
+    /** Told of every round: the round log first, then the options' listeners. */
+    private final List<RoundListener> listeners;
     private boolean ownsSurrogate;
     /** Trains each round's surrogate when the run refines, else null. */
     private SurrogateRefinement refinement;
@@ -170,8 +171,10 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         this.memberLikelihoods = List.copyOf(members);
         this.initialPrior = new UniformBoxPrior(thetaRange);
-        this.files = options.outputDirectory() == null ? null : new DesignFiles(options.outputDirectory(),
-                options.plots());
+        List<RoundListener> told = new ArrayList<>();
+        told.add(new RoundLog(options.log()));
+        told.addAll(options.listeners());
+        this.listeners = List.copyOf(told);
     }
 
     /**
@@ -199,16 +202,6 @@ public final class ExperimentDesigner implements AutoCloseable {
         refinement = r;
         surrogates.addAll(recorded);
         recordedTotal = new double[grid.size()];
-    }
-
-    /** Display names and units of θ, φ and x, for plot labels ({@link Simulator#displayNames()}). */
-    org.robotphysicist.data.DisplayNames displayNames() {
-        return simulator.displayNames();
-    }
-
-    /** The legend name of the likelihood the loop uses ("maf surrogate", "exact likelihood"). */
-    String likelihoodName() {
-        return org.robotphysicist.engine.plot.PlotText.likelihood(config.surrogate());
     }
 
     /**
@@ -480,20 +473,24 @@ public final class ExperimentDesigner implements AutoCloseable {
                 .withGp(GpConfig.defaults().withRestarts(2)).withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
     }
 
-    /** Runs the remaining rounds with the runner; returns the full history. */
+    /** Runs the remaining rounds with the runner; returns the full history, which the listeners are told last. */
     public DesignHistory run() {
         while (rounds.size() < config.rounds()) {
             RoundProposal p = propose();
             Matrix events = runner.run(p.round(), p.phi(), streams(p.round() - 1).experimentRng());
             record(p, events);
         }
-        return history();
+        DesignHistory history = history();
+        for (RoundListener l : listeners) {
+            l.finished(this, history);
+        }
+        return history;
     }
 
     /**
      * Chooses the next round's setting by Bayesian optimization of EIG under the current prior
-     * (spending {@link DesignConfig#evaluationsPerRound()} estimates). Proposing again without
-     * recording gives the same proposal.
+     * (spending {@link DesignConfig#evaluationsPerRound()} estimates), and tells the listeners.
+     * Proposing again without recording gives the same proposal.
      *
      * @throws InvalidInputException when every configured round is done
      */
@@ -511,6 +508,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(), boConfig(), s.boSeed(), s.eigSeed(),
                 config.commonRandomNumbers());
         int verifications = config.verifications();
+        RoundProposal proposal;
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
                 config.rounds()), config.evaluationsPerRound() + verifications, "estimates")) {
             int budget = config.evaluationsPerRound();
@@ -537,10 +535,14 @@ public final class ExperimentDesigner implements AutoCloseable {
                     config.evaluationsPerRound() + (verified == null ? 0 : verified.estimates().size()), seconds,
                     phiName, format(chosen.phi()), chosen.value(), chosen.standardError(), gpMean(best, chosen),
                     verified == null ? "" : verificationNote(verified)));
-            return new RoundProposal(r + 1, chosen.phi(), chosen, search.estimates(),
+            proposal = new RoundProposal(r + 1, chosen.phi(), chosen, search.estimates(),
                     verified == null ? List.of() : verified.estimates(), best.model().hyperparameters(), curve,
                     chosen.priorEntropy(), seconds);
         }
+        for (RoundListener l : listeners) {
+            l.proposed(this, proposal);
+        }
+        return proposal;
     }
 
     /**
@@ -641,7 +643,7 @@ public final class ExperimentDesigner implements AutoCloseable {
 
     /**
      * Records what the proposed experiment observed and updates the posterior, which becomes the
-     * next round's prior. With an output directory, writes the history, the events and the plots.
+     * next round's prior, and tells the listeners (the round's log line first).
      *
      * @param events (N, D<sub>x</sub>) recorded at {@code proposal.phi()}; N may be 0 under a fixed luminosity
      */
@@ -682,9 +684,8 @@ public final class ExperimentDesigner implements AutoCloseable {
                 posterior.summarize(LEVELS), ll, proposal.eigSeconds(), (System.nanoTime() - t0) / 1e9, ensemble);
         rounds.add(round);
         posteriors.add(posterior);
-        logRound(round, posterior);
-        if (files != null) {
-            files.write(this, round, events, posterior);
+        for (RoundListener l : listeners) {
+            l.recorded(this, round, events, posterior);
         }
         return round;
     }
@@ -760,44 +761,6 @@ public final class ExperimentDesigner implements AutoCloseable {
         posteriors.add(posterior);
     }
 
-    private void logRound(DesignRound round, GridPosterior posterior) {
-        Dimensions dims = simulator.dimensions();
-        org.robotphysicist.data.DisplayNames display = simulator.displayNames();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: %d events at %s = %s%s;"
-                + " posterior", round.round(), config.rounds(), round.events(), String.join(",", dims.phiNames()),
-                format(round.phi()), org.robotphysicist.engine.plot.PlotText.units(display.phi())));
-        Optional<double[]> truth = runner.truth();
-        for (int d = 0; d < dims.thetaDim(); d++) {
-            String name = dims.thetaNames().get(d);
-            var c68 = round.posterior().interval(name, 0.68);
-            line.append(String.format(Locale.ROOT, " %s = %.5g +- %.2g%s, 68%% [%.5g, %.5g]", name,
-                    round.posterior().mean()[d], round.posterior().standardDeviation()[d],
-                    org.robotphysicist.engine.plot.PlotText.units(List.of(display.theta().get(d))), c68.lower(),
-                    c68.upper()));
-            if (truth.isPresent()) {
-                line.append(String.format(Locale.ROOT, " (hidden %.5g %s)", truth.get()[d],
-                        c68.contains(truth.get()[d]) ? "inside" : "outside"));
-            }
-        }
-        line.append(String.format(Locale.ROOT, "; information gained %.3g nats (expected %.3g)", round.realizedGain(),
-                round.chosen().value()));
-        if (round.ensemble() != null) {
-            EnsembleSpread spread = round.ensemble().spread();
-            for (int d = 0; d < dims.thetaDim(); d++) {
-                line.append("; ").append(spread.describe(d));
-            }
-        }
-        log(line.toString());
-        double[] sd = posterior.standardDeviation();
-        for (int d = 0; d < sd.length; d++) {
-            if (sd[d] < 2 * grid.spacing(d)) {
-                log(String.format(Locale.ROOT, "warning: the posterior of %s (sd %.3g) is narrower than 2 grid spacings"
-                        + " (spacing %.3g): entropies and EIG are limited by the grid; use more grid points or a narrower"
-                        + " prior range", dims.thetaNames().get(d), sd[d], grid.spacing(d)));
-            }
-        }
-    }
-
     /** A box as {@code [l0, u0] x [l1, u1]}. */
     private static String format(double[] lower, double[] upper) {
         StringBuilder sb = new StringBuilder();
@@ -807,7 +770,8 @@ public final class ExperimentDesigner implements AutoCloseable {
         return sb.toString();
     }
 
-    private static String format(double[] v) {
+    /** Values with 5 significant digits, joined by ",". */
+    static String format(double[] v) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
             sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.5g", v[i]));
@@ -876,12 +840,6 @@ public final class ExperimentDesigner implements AutoCloseable {
         return grid;
     }
 
-    /** Whether the run that wrote {@code history} drew plots; empty when the history does not say. */
-    public static java.util.Optional<Boolean> recordedPlots(DesignHistory history) {
-        Object v = history.provenance() == null ? null : history.provenance().config().get(PLOTS_KEY);
-        return v instanceof Boolean b ? java.util.Optional.of(b) : java.util.Optional.empty();
-    }
-
     /** The EIG estimator the rounds use. */
     public ExpectedInformationGain expectedInformationGain() {
         return eig;
@@ -889,8 +847,8 @@ public final class ExperimentDesigner implements AutoCloseable {
 
     /**
      * The complete record so far, with provenance captured now. Its provenance configuration is the
-     * {@link DesignConfig} plus, when the run writes files, {@value #PLOTS_KEY}: whether it draws
-     * plots ({@link #recordedPlots}).
+     * {@link DesignConfig} plus the listeners' entries ({@link RoundListener#provenance()}: with the
+     * files of an output directory, whether the run draws plots, {@link DesignFiles#recordedPlots}).
      */
     public DesignHistory history() {
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -901,8 +859,8 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         Map<String, Object> recorded = new LinkedHashMap<>(Json.toMap(config));
         recorded.values().removeIf(java.util.Objects::isNull);
-        if (files != null) {
-            recorded.put(PLOTS_KEY, options.plots()); // so that a resumed run draws (or not) as this one did
+        for (RoundListener l : listeners) {
+            recorded.putAll(l.provenance());
         }
         Provenance provenance = Provenance.capture(PRODUCER, recorded, Map.of("seed", config.seed()), hashes);
         return new DesignHistory(DesignHistory.SCHEMA, provenance, config, simulator.name(),

@@ -97,13 +97,19 @@ final class SurrogateRefinement {
 
     /**
      * @throws InvalidInputException when the configuration does not refine, the kind is not a trained
-     *                               one, or there is no output directory
+     *                               one, or there is no output directory with the run's files
      */
     SurrogateRefinement(DesignConfig config, Simulator simulator, DesignOptions options) {
         requireRefinable(config);
         if (options.outputDirectory() == null) {
             throw new InvalidInputException("refinement: expected an output directory for each round's simulations"
                     + " and model file but found none");
+        }
+        if (options.listeners().stream().noneMatch(l -> l instanceof DesignFiles f
+                && f.directory().equals(options.outputDirectory()))) {
+            throw new InvalidInputException("refinement: expected the run's events and history written into the"
+                    + " output directory " + options.outputDirectory() + " (DesignOptions.withOutput), from which a"
+                    + " resumed run re-scores the events, but found no such listener");
         }
         this.config = config;
         this.simulator = simulator;

@@ -58,7 +58,7 @@ class RefinedDesignTest {
     }
 
     private static DesignOptions into(Path dir, List<String> log) {
-        return new DesignOptions(log::add, ProgressReporter.silent(), dir, false);
+        return new DesignOptions(log::add, ProgressReporter.silent()).withOutput(dir, false);
     }
 
     @Test
