@@ -2,6 +2,7 @@ package org.robotphysicist.models.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -41,7 +42,7 @@ public final class EnsembleGridEvaluator implements GridEvaluator {
     public EnsembleGridEvaluator(SurrogateEnsemble ensemble, GridEvaluator mixtureDensity,
             List<? extends GridEvaluator> members) {
         if (members.size() != ensemble.size()) {
-            throw new org.robotphysicist.data.InvalidInputException("ensemble evaluator: expected one evaluator per"
+            throw new InvalidInputException("ensemble evaluator: expected one evaluator per"
                     + " member (" + ensemble.size() + ") but found " + members.size());
         }
         this.ensemble = ensemble;

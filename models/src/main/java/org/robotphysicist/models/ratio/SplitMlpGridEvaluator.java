@@ -20,7 +20,8 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 
 /**
  * The {@link GridEvaluator} of a {@link ParameterizedRatioClassifier} (its
- * {@link ParameterizedRatioClassifier#gridEvaluator}), evaluated on the classifier's device with the first layer split ({@link SplitFirstLayer}):
+ * {@link ParameterizedRatioClassifier#gridEvaluator}), evaluated on the classifier's device with
+ * the first layer split ({@link SplitFirstLayer}):
  * <pre>
  *   S_j = Σ_{i&lt;N} g(f(A[i] + B[j])) − N·log Ẑ(θ_j, φ),
  * </pre>

@@ -26,9 +26,9 @@ import org.robotphysicist.models.grid.CompensatedSums;
  * to where the surrogate knows the likelihood ({@link #truncatesPrior()} says whether that cuts
  * into the prior's support).
  *
- * <p>For a surrogate ensemble (an evaluator with {@link PosteriorEvaluator#members()}) the posterior is the equal-weight
- * mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each p<sub>k</sub> the
- * formula above with member k's likelihood ({@link #memberPosteriors}, {@link GridPosterior#mixture};
+ * <p>For a surrogate ensemble (an evaluator with {@link PosteriorEvaluator#members()}) the posterior
+ * is the equal-weight mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each
+ * p<sub>k</sub> the formula above with member k's likelihood ({@link #memberPosteriors}, {@link GridPosterior#mixture};
  * why this rule: {@link org.robotphysicist.models.ensemble.SurrogateEnsemble}). Only the grid realizes
  * it: {@link #logDensity} (for samplers) refuses an ensemble, since the mixture needs each member's
  * normalizing constant.
