@@ -4,6 +4,10 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.compute.Cancellation;
+import org.robotphysicist.models.grid.GridEvaluator;
+import org.robotphysicist.models.grid.TiledGridEvaluator;
+import org.robotphysicist.models.grid.TilingConfig;
 
 /**
  * A learned (or tabulated) stand-in for the simulator's likelihood p(x | θ, φ).
@@ -62,6 +66,21 @@ public interface SurrogateLikelihood {
     default double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         SurrogateArguments.requireGridCall(this, events, thetaGrid, phi);
         return GridSums.sum(events, thetaGrid, phi, DEFAULT_TILE_ROWS, this::logLikelihood);
+    }
+
+    /**
+     * This surrogate's own way to sum its log-likelihood over events on a θ grid, with automatic
+     * tiles, checking {@code cancellation} before every tile (once it is cancelled or past its
+     * deadline, calls stop within one tile with a
+     * {@link org.robotphysicist.data.compute.ComputationCancelledException}). The default is the
+     * generic {@link TiledGridEvaluator} over {@link #summedLogLikelihood}; a surrogate with a faster
+     * path, or a wrapper of other surrogates, returns its own.
+     *
+     * @param cancellation checked between tiles ({@link Cancellation#none()} for none)
+     * @return a thread-safe evaluator of this surrogate's grid sums
+     */
+    default GridEvaluator gridEvaluator(Cancellation cancellation) {
+        return new TiledGridEvaluator(this, TilingConfig.automatic(), cancellation);
     }
 
     /** Tile size of the default {@link #summedLogLikelihood}. */

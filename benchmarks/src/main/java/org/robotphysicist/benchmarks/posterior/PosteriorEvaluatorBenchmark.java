@@ -21,24 +21,24 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
-import org.robotphysicist.engine.posterior.SplitMlpPosteriorEvaluator;
-import org.robotphysicist.engine.posterior.TilingConfig;
 import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.models.grid.TilingConfig;
 import org.robotphysicist.models.neural.Activation;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.RatioForm;
+import org.robotphysicist.models.ratio.SplitMlpGridEvaluator;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 
 /**
  * One grid evaluation S<sub>j</sub> = Σ<sub>i</sub> log r̂(x<sub>i</sub>, θ<sub>j</sub>, φ) for N
  * events × M grid points with a ReLU classifier 3→128→128→128→1 in float32 (x, θ, φ one-dimensional;
  * weights from a fixed seed), through {@link PosteriorEvaluator#forSurrogate} (the split-first-layer
- * device evaluator) or a {@link SplitMlpPosteriorEvaluator} with fixed tiles. Single-shot: one
+ * device evaluator) or a {@link SplitMlpGridEvaluator} with fixed tiles. Single-shot: one
  * evaluation of 10⁷–10⁸ pairs is seconds to minutes, far above any timer resolution. Run it through
  * {@link PosteriorEvaluatorComparison}, which converts the time to evaluations per second and runs the
  * Python peer in the same run.
@@ -90,10 +90,10 @@ public class PosteriorEvaluatorBenchmark {
     public void setUp() {
         classifier = classifier();
         evaluator = tileRows == 0 && concurrentTiles == 0 ? PosteriorEvaluator.forSurrogate(classifier)
-                : new SplitMlpPosteriorEvaluator(classifier, tileRows == 0
-                        ? SplitMlpPosteriorEvaluator.automaticTiles(Device.cpu())
+                : PosteriorEvaluator.of(new SplitMlpGridEvaluator(classifier, tileRows == 0
+                        ? SplitMlpGridEvaluator.automaticTiles(Device.cpu())
                         : TilingConfig.fixed(tileRows), concurrentTiles == 0
-                        ? SplitMlpPosteriorEvaluator.defaultConcurrentTiles(Device.cpu()) : concurrentTiles);
+                        ? SplitMlpGridEvaluator.defaultConcurrentTiles(Device.cpu()) : concurrentTiles));
         System.out.println(evaluator);
         x = events(events);
         thetas = RegularGrid.of(-1, 1, grid).points();

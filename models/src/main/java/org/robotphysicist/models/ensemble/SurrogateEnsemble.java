@@ -260,6 +260,15 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
         return out;
     }
 
+    /**
+     * The mixture density's generic evaluator together with each member's own
+     * ({@link EnsembleGridEvaluator}), from which a posterior is the mixture of member posteriors.
+     */
+    @Override
+    public EnsembleGridEvaluator gridEvaluator(org.robotphysicist.data.compute.Cancellation cancellation) {
+        return new EnsembleGridEvaluator(this, cancellation);
+    }
+
     /** The same members, each copied with {@code rangePolicy}; the copy owns its copies. */
     @Override
     public SurrogateEnsemble withRangePolicy(RangePolicy rangePolicy) {

@@ -3,15 +3,17 @@ package org.robotphysicist.models.file;
 import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
+import org.robotphysicist.models.grid.GridEvaluator;
 
 /**
  * A trained surrogate together with the {@link LikelihoodTempering} its calibration fitted: the
  * per-event log-likelihood is the wrapped surrogate's, unchanged, and posterior evaluators divide an
- * experiment's summed log-likelihood by τ(φ, N) ({@code PosteriorEvaluator.forSurrogate} does this
- * for every posterior, EIG estimate and sampler). It owns the wrapped surrogate: closing it closes
+ * experiment's summed log-likelihood by τ(φ, N) (its {@link #gridEvaluator}, which every posterior,
+ * EIG estimate and sampler uses). It owns the wrapped surrogate: closing it closes
  * that one. Loading a model file whose certificate carries a tempering returns one of these
  * ({@link SurrogateFiles#load}).
  */
@@ -42,6 +44,14 @@ public final class TemperedSurrogate implements TrainedSurrogate {
     /** The surrogate without its tempering ({@code s} itself when it has none). */
     public static TrainedSurrogate untempered(TrainedSurrogate s) {
         return s instanceof TemperedSurrogate t ? t.untempered : s;
+    }
+
+    /**
+     * True when {@code s}, without its tempering, is a trained surrogate: the only kind a tempering
+     * can be fitted for and stored with ({@link #of}, its model file), unlike an exact likelihood.
+     */
+    public static boolean canBeTempered(SurrogateLikelihood s) {
+        return untemperedLikelihood(s) instanceof TrainedSurrogate;
     }
 
     /** The tempering of {@code s}: none unless it is a tempered surrogate. */
@@ -81,6 +91,15 @@ public final class TemperedSurrogate implements TrainedSurrogate {
     @Override
     public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         return untempered.summedLogLikelihood(events, thetaGrid, phi);
+    }
+
+    /**
+     * The wrapped surrogate's evaluator with its sums divided by τ(φ, N)
+     * ({@link GridEvaluator#tempered}: an ensemble tempers each member), reporting this surrogate.
+     */
+    @Override
+    public GridEvaluator gridEvaluator(Cancellation cancellation) {
+        return untempered.gridEvaluator(cancellation).tempered(tempering, this);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.file.LoadOptions;
@@ -23,6 +24,9 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.models.grid.GridEvaluator;
+import org.robotphysicist.models.grid.TiledGridEvaluator;
+import org.robotphysicist.models.grid.TilingConfig;
 import org.robotphysicist.models.neural.Standardizer;
 
 /**
@@ -233,6 +237,17 @@ public final class TrainedFlow implements TrainedSurrogate {
         ranges.enforceGrid(policy, kind(), events, thetaGrid, phi);
         return evaluator.summedLogDensity(events,
                 FlowSurrogate.context(thetaGrid, Matrix.repeatRow(phi, thetaGrid.rows())));
+    }
+
+    /**
+     * The flow's grid path: tiles of events (sized from the free heap) each go through
+     * {@link #summedLogLikelihood}, which forms the tile's pairs on the device and reduces over
+     * events there ({@link FlowEvaluator#summedLogDensity}); the tiles' sums are accumulated in
+     * float64 ({@link TiledGridEvaluator}).
+     */
+    @Override
+    public GridEvaluator gridEvaluator(Cancellation cancellation) {
+        return new TiledGridEvaluator(this, TilingConfig.automatic(), cancellation);
     }
 
     /**

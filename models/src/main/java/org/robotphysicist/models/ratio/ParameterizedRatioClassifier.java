@@ -10,6 +10,7 @@ import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.dataset.ColumnRole;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.GridSums;
@@ -21,10 +22,12 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.models.grid.GridEvaluator;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
+import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 
 /**
@@ -46,10 +49,11 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * tile lives in a sub-manager closed before the next tile.
  *
  * <p><b>First-layer split.</b> W·z = W<sub>x</sub>·z<sub>x</sub> + W<sub>θ</sub>·z<sub>θ</sub>
- * + W<sub>φ</sub>·z<sub>φ</sub>: a posterior engine gets W from {@link #network()}
- * ({@link Mlp#firstLayerWeight}), the column blocks from {@link #columns(ColumnRole)}, the scaler
- * from {@link #inputStandardizer()}, finishes with {@link Mlp#forwardAfterFirstLayer} and applies
- * {@link #calibration()} to the logits.
+ * + W<sub>φ</sub>·z<sub>φ</sub>: the classifier's grid path ({@link #gridEvaluator},
+ * {@link SplitMlpGridEvaluator}) gets W from {@link #network()} ({@link Mlp#firstLayerWeight}), the
+ * column blocks from {@link #columns(ColumnRole)}, the scaler from {@link #inputStandardizer()},
+ * finishes with {@link Mlp#forwardAfterFirstLayer} and calibrates and normalizes through the same
+ * code as the row-by-row evaluation.
  *
  * <p><b>Threads.</b> Evaluation is safe from several threads at once: parameters are only read,
  * through detached views created per call, and each call owns its sub-managers (no DJL
@@ -297,8 +301,27 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         return GridSums.sum(events, thetaGrid, phi, tileRows, this::normalized);
     }
 
+    /**
+     * The classifier's grid path: the device-tiled evaluator with the first layer split
+     * ({@link SplitMlpGridEvaluator#automatic}).
+     */
+    @Override
+    public GridEvaluator gridEvaluator(Cancellation cancellation) {
+        return SplitMlpGridEvaluator.automatic(this, cancellation);
+    }
+
     private double[] normalized(Matrix x, Matrix theta, Matrix phi) {
         double[] out = calibrated(x, theta, phi);
+        subtractLogZ(out, theta, phi, 1);
+        return out;
+    }
+
+    /**
+     * out[b] −= w · log Ẑ(θ<sub>b</sub>, φ<sub>b</sub>) for every row b, log Ẑ computed once per
+     * run of equal (θ, φ) rows; nothing without a normalization. With w = 1 it normalizes
+     * row-aligned log-ratios; with w = N, sums over N events at one (θ<sub>j</sub>, φ) per row.
+     */
+    void subtractLogZ(double[] out, Matrix theta, Matrix phi, double weight) {
         EvidenceNormalization norm = settings.normalization();
         if (norm != null) {
             double[] t = new double[dims.thetaDim()];
@@ -314,10 +337,9 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
                     lastT = t.clone();
                     lastP = p.clone();
                 }
-                out[b] -= logZ;
+                out[b] -= weight * logZ;
             }
         }
-        return out;
     }
 
     private double[] calibrated(Matrix x, Matrix theta, Matrix phi) {
@@ -325,6 +347,19 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         double[] out = new double[logits.length];
         settings.calibration().apply(logits, out);
         return out;
+    }
+
+    /** True when the calibration is the identity: the logits are the log-ratios. */
+    boolean calibrationIsIdentity() {
+        return settings.calibration().kind() == CalibrationMethod.NONE;
+    }
+
+    /** The calibrated log-ratio g(s) of every float64 score s, in place. */
+    void calibrateInPlace(double[] scores) {
+        ScoreCalibration g = settings.calibration();
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = g.logRatio(scores[i]);
+        }
     }
 
     /**

@@ -6,38 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.LogSumExp;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelFileException;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.NamedParameters;
-import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
-import org.robotphysicist.models.file.TrainingCurve;
-import org.robotphysicist.models.flow.ConditionalFlow;
-import org.robotphysicist.models.flow.FlowEvaluator;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
-import org.robotphysicist.models.neural.Standardizer;
+import org.robotphysicist.models.testing.SmallFlows;
 
 /**
  * Ensembles of small untrained flows (different seeds, so different densities): the per-event
@@ -45,23 +36,14 @@ import org.robotphysicist.models.neural.Standardizer;
  * trip bit for bit, and refusals of mismatched members and of files whose members were altered.
  */
 class SurrogateEnsembleFileTest {
-    private static final Dimensions DIMS = new Dimensions(List.of("t"), List.of("p"), List.of("x"));
-    private static final TrainedRanges RANGES = new TrainedRanges(Box.interval(0, 1), Box.interval(1, 2),
-            Box.interval(-6, 6));
+    private static final Dimensions DIMS = SmallFlows.DIMS;
+    private static final TrainedRanges RANGES = SmallFlows.RANGES;
 
     @TempDir
     Path dir;
 
     private static TrainedFlow member(FlowSpec.Kind kind, long seed) {
-        FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(1, 2, 2, List.of(8))
-                : FlowSpec.nsf(1, 2, 1, List.of(8), 4, 3.0);
-        NDManager manager = NDManager.newBaseManager(Device.cpu());
-        ConditionalFlow flow = spec.build();
-        flow.initializeParameters(manager, DataType.FLOAT32, new SplittableRandom(seed), 0.7);
-        FlowEvaluator evaluator = new FlowEvaluator(flow, new Standardizer(new double[] {0.2}, new double[] {1.3}),
-                new Standardizer(new double[] {0.5, 1.5}, new double[] {0.3, 0.3}), FlowEvaluator.DEFAULT_TILE_ROWS);
-        return new TrainedFlow(DIMS, manager, evaluator, RANGES, RangePolicy.FAIL,
-                Provenance.capture("test", Map.of(), Map.of("init", seed), Map.of()), TrainingCurve.untrained());
+        return SmallFlows.flow(kind, seed, DataType.FLOAT32);
     }
 
     private static SurrogateEnsemble ensemble(int k) {

@@ -18,7 +18,7 @@ import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.design.bo.BoConfig;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.EigSearch;
@@ -427,7 +427,7 @@ public final class RobotPhysicist {
      * @param options      grid size, levels, sampler, draws and seed
      * @param cancellation stops the computation between tiles, e.g. at a deadline
      * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
-     * @throws org.robotphysicist.engine.compute.ComputationCancelledException once it is cancelled
+     * @throws org.robotphysicist.data.compute.ComputationCancelledException once it is cancelled
      *         or past its deadline
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options,
@@ -451,7 +451,7 @@ public final class RobotPhysicist {
      * @param cancellation stops the computation between tiles and before the summary
      * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
      * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges
-     * @throws org.robotphysicist.engine.compute.ComputationCancelledException once {@code cancellation}
+     * @throws org.robotphysicist.data.compute.ComputationCancelledException once {@code cancellation}
      *         is cancelled or past its deadline
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, List<Observation> observations,
@@ -576,7 +576,7 @@ public final class RobotPhysicist {
      * @param options      datasets, events per experiment, grid and seed
      * @param cancellation stops the computation between candidates, datasets and tiles
      * @return one estimate per candidate, in order
-     * @throws org.robotphysicist.engine.compute.ComputationCancelledException once it is cancelled
+     * @throws org.robotphysicist.data.compute.ComputationCancelledException once it is cancelled
      *         or past its deadline
      */
     public List<EigEstimate> eig(SurrogateLikelihood surrogate, List<double[]> candidates, EigOptions options,

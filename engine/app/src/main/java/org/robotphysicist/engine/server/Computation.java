@@ -1,6 +1,6 @@
 package org.robotphysicist.engine.server;
 
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 
 /**
  * The work of one validated request, run on a worker thread: it must check {@code cancellation}

@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.robotphysicist.engine.compute.Cancellation;
-import org.robotphysicist.engine.compute.ComputationCancelledException;
+import org.robotphysicist.data.compute.Cancellation;
+import org.robotphysicist.data.compute.ComputationCancelledException;
 
 /**
  * The bounded pool of compute workers and the deadlines of their computations.

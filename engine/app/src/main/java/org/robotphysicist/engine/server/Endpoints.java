@@ -29,7 +29,7 @@ import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 /**
  * The JSON endpoints: each parses and validates its request on the connection's thread (errors are
  * 400s), checks its cost ({@link RequestCost}) and returns the computation, which runs on a worker
- * with that worker's own model copy and stops when its {@link org.robotphysicist.engine.compute.Cancellation}
+ * with that worker's own model copy and stops when its {@link org.robotphysicist.data.compute.Cancellation}
  * says so. Request and answer fields are documented in {@code docs/http-api.md}.
  */
 final class Endpoints {

@@ -19,7 +19,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;

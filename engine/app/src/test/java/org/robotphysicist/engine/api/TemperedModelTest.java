@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
-import org.robotphysicist.engine.posterior.TemperedPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TemperedSurrogate;
+import org.robotphysicist.models.grid.TemperedGridEvaluator;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -62,7 +63,7 @@ class TemperedModelTest {
         try (TrainedModel loaded = rp.load(file, LoadOptions.defaults())) {
             assertEquals(kappa, loaded.tempering().kappaAt(phi), 0, "kappa read back from the model file");
             PosteriorEvaluator evaluator = PosteriorEvaluator.forSurrogate(loaded.surrogate());
-            assertInstanceOf(TemperedPosteriorEvaluator.class, evaluator);
+            assertInstanceOf(TemperedGridEvaluator.class, loaded.surrogate().gridEvaluator(Cancellation.none()));
             PosteriorEvaluator plain = PosteriorEvaluator.forSurrogate(
                     TemperedSurrogate.untemperedLikelihood(loaded.surrogate()));
             Matrix grid = Matrix.ofColumn(-0.5, 0.0, 0.3, 0.6);

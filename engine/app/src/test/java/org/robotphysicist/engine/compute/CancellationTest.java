@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.compute.Cancellation;
+import org.robotphysicist.data.compute.ComputationCancelledException;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.EigOptions;
 import org.robotphysicist.engine.api.RobotPhysicist;

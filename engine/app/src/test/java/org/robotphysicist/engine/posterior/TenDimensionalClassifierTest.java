@@ -16,6 +16,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.neural.Activation;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
+import org.robotphysicist.models.ratio.SplitMlpGridEvaluator;
 import org.robotphysicist.training.LearningRateSchedule;
 import org.robotphysicist.training.TrainingConfig;
 import org.robotphysicist.training.data.ParameterSampler;
@@ -75,7 +76,7 @@ class TenDimensionalClassifierTest {
         try (ParameterizedRatioClassifier back = ParameterizedRatioClassifier.load(file, LoadOptions.defaults())) {
             assertArrayEquals(before, back.summedLogLikelihood(events, thetas, phi), 1e-9,
                     "the loaded classifier gives the same sums");
-            double[] split = SplitMlpPosteriorEvaluator.automatic(back).logLikelihoodSums(events, thetas, phi);
+            double[] split = SplitMlpGridEvaluator.automatic(back).logLikelihoodSums(events, thetas, phi);
             assertArrayEquals(before, split, 1e-5 * events.rows(), "the split evaluator agrees");
             for (int j = 0; j < before.length; j++) {
                 assertTrue(Double.isFinite(before[j]), "log-likelihood sum at point " + j + ": " + before[j]);

@@ -45,7 +45,7 @@ public final class ReportingPosteriorEvaluator implements PosteriorEvaluator {
      * @return the evaluator to use
      */
     public static PosteriorEvaluator wrap(PosteriorEvaluator inner, ProgressReporter reporter) {
-        return inner instanceof EnsemblePosteriorEvaluator || reporter == ProgressReporter.silent() ? inner
+        return !inner.members().isEmpty() || reporter == ProgressReporter.silent() ? inner
                 : new ReportingPosteriorEvaluator(inner, reporter);
     }
 

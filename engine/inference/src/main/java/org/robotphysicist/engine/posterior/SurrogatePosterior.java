@@ -11,6 +11,7 @@ import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.grid.CompensatedSums;
 
 /**
  * The posterior given one or more experiments, each with its own setting φ<sub>e</sub>:
@@ -25,9 +26,9 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * to where the surrogate knows the likelihood ({@link #truncatesPrior()} says whether that cuts
  * into the prior's support).
  *
- * <p>For a surrogate ensemble ({@link EnsemblePosteriorEvaluator}) the posterior is the equal-weight
- * mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each p<sub>k</sub> the
- * formula above with member k's likelihood ({@link #memberPosteriors}, {@link GridPosterior#mixture};
+ * <p>For a surrogate ensemble (an evaluator with {@link PosteriorEvaluator#members()}) the posterior
+ * is the equal-weight mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each
+ * p<sub>k</sub> the formula above with member k's likelihood ({@link #memberPosteriors}, {@link GridPosterior#mixture};
  * why this rule: {@link org.robotphysicist.models.ensemble.SurrogateEnsemble}). Only the grid realizes
  * it: {@link #logDensity} (for samplers) refuses an ensemble, since the mixture needs each member's
  * normalizing constant.
@@ -124,7 +125,7 @@ public final class SurrogatePosterior implements BatchedLogDensity {
      * surrogate's θ range.
      */
     public GridPosterior onGrid(ThetaGrid grid) {
-        if (evaluator instanceof EnsemblePosteriorEvaluator) {
+        if (isEnsemble()) {
             return GridPosterior.mixture(memberPosteriors(grid));
         }
         requireGrid(grid);
@@ -135,7 +136,7 @@ public final class SurrogatePosterior implements BatchedLogDensity {
      * Whether the surrogate is an ensemble, whose posterior is the mixture of {@link #memberPosteriors}.
      */
     public boolean isEnsemble() {
-        return evaluator instanceof EnsemblePosteriorEvaluator;
+        return !evaluator.members().isEmpty();
     }
 
     /**
@@ -143,12 +144,12 @@ public final class SurrogatePosterior implements BatchedLogDensity {
      * one posterior of {@link #onGrid} for any other surrogate.
      */
     public List<GridPosterior> memberPosteriors(ThetaGrid grid) {
-        if (!(evaluator instanceof EnsemblePosteriorEvaluator ensemble)) {
+        if (!isEnsemble()) {
             return List.of(onGrid(grid));
         }
         requireGrid(grid);
         List<GridPosterior> out = new ArrayList<>();
-        for (PosteriorEvaluator member : ensemble.members()) {
+        for (PosteriorEvaluator member : evaluator.members()) {
             out.add(new SurrogatePosterior(prior, member, observations).onGrid(grid));
         }
         return out;

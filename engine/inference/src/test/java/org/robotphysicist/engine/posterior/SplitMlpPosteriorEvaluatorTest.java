@@ -33,6 +33,10 @@ import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.models.grid.AdaptiveTiling;
+import org.robotphysicist.models.grid.GridEvaluator;
+import org.robotphysicist.models.grid.TiledGridEvaluator;
+import org.robotphysicist.models.grid.TilingConfig;
 import org.robotphysicist.models.neural.Activation;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Mlp;
@@ -41,6 +45,7 @@ import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.RatioForm;
+import org.robotphysicist.models.ratio.SplitMlpGridEvaluator;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 
@@ -151,8 +156,8 @@ class SplitMlpPosteriorEvaluatorTest {
     void float32SplitEqualsTheClassifiersPathAndThePlainForwardPass() {
         Matrix x = events(300, 1);
         Matrix grid = RegularGrid.of(-1, 1, 101).points();
-        double[] split = new SplitMlpPosteriorEvaluator(c32, TilingConfig.fixed(1000)).logLikelihoodSums(x, grid, PHI);
-        double[] generic = new TiledPosteriorEvaluator(c32, TilingConfig.automatic()).logLikelihoodSums(x, grid, PHI);
+        double[] split = new SplitMlpGridEvaluator(c32, TilingConfig.fixed(1000)).logLikelihoodSums(x, grid, PHI);
+        double[] generic = new TiledGridEvaluator(c32, TilingConfig.automatic()).logLikelihoodSums(x, grid, PHI);
         double[][] plain = plainForward(c32, x, grid);
         double[] scale = onePlus(plain[1], x.rows());
         double vsGeneric = worst(split, generic, scale);
@@ -167,10 +172,10 @@ class SplitMlpPosteriorEvaluatorTest {
     void float64SplitEqualsThePlainFloat64ForwardPass() {
         Matrix x = events(300, 2);
         Matrix grid = RegularGrid.of(-1, 1, 101).points();
-        double[] split = new SplitMlpPosteriorEvaluator(c64, TilingConfig.fixed(777)).logLikelihoodSums(x, grid, PHI);
+        double[] split = new SplitMlpGridEvaluator(c64, TilingConfig.fixed(777)).logLikelihoodSums(x, grid, PHI);
         double[][] plain = plainForward(c64, x, grid);
         double rel = worst(split, plain[0], plain[1]);
-        double[] f32 = new SplitMlpPosteriorEvaluator(c32, TilingConfig.fixed(777)).logLikelihoodSums(x, grid, PHI);
+        double[] f32 = new SplitMlpGridEvaluator(c32, TilingConfig.fixed(777)).logLikelihoodSums(x, grid, PHI);
         double f32Error = worst(f32, plain[0], onePlus(plain[1], x.rows()));
         System.out.printf("float64 split vs plain float64 forward: %.3g of sum |logit|; float32 split vs float64:"
                 + " %.3g per event%n", rel, f32Error);
@@ -188,19 +193,19 @@ class SplitMlpPosteriorEvaluatorTest {
         Matrix grid = RegularGrid.of(-0.9, 0.9, 23).points();
         int n = x.rows();
         int all = n * grid.rows();
-        double[] ref64 = new SplitMlpPosteriorEvaluator(c64, TilingConfig.fixed(all)).logLikelihoodSums(x, grid, PHI);
-        double[] ref32 = new SplitMlpPosteriorEvaluator(c32, TilingConfig.fixed(all)).logLikelihoodSums(x, grid, PHI);
+        double[] ref64 = new SplitMlpGridEvaluator(c64, TilingConfig.fixed(all)).logLikelihoodSums(x, grid, PHI);
+        double[] ref32 = new SplitMlpGridEvaluator(c32, TilingConfig.fixed(all)).logLikelihoodSums(x, grid, PHI);
         double[] abs = plainForward(c64, x, grid)[1];
         for (int rows : new int[] {1, 7, n - 1, n + 1, 3 * n + 5, all - 1}) {
-            double[] t64 = new SplitMlpPosteriorEvaluator(c64, TilingConfig.fixed(rows)).logLikelihoodSums(x, grid, PHI);
-            double[] t32 = new SplitMlpPosteriorEvaluator(c32, TilingConfig.fixed(rows)).logLikelihoodSums(x, grid, PHI);
+            double[] t64 = new SplitMlpGridEvaluator(c64, TilingConfig.fixed(rows)).logLikelihoodSums(x, grid, PHI);
+            double[] t32 = new SplitMlpGridEvaluator(c32, TilingConfig.fixed(rows)).logLikelihoodSums(x, grid, PHI);
             double d64 = worst(t64, ref64, abs);
             double d32 = worst(t32, ref32, onePlus(abs, n));
             assertTrue(d64 <= FLOAT64_BOUND, () -> "float64, tiles of " + rows + ": " + d64 + " > " + FLOAT64_BOUND);
             assertTrue(d32 <= FLOAT32_BOUND, () -> "float32, tiles of " + rows + ": " + d32 + " > " + FLOAT32_BOUND);
         }
         for (int concurrent : new int[] {2, 3, 40}) {
-            double[] t64 = new SplitMlpPosteriorEvaluator(c64, TilingConfig.fixed(n + 1), concurrent)
+            double[] t64 = new SplitMlpGridEvaluator(c64, TilingConfig.fixed(n + 1), concurrent)
                     .logLikelihoodSums(x, grid, PHI);
             double d64 = worst(t64, ref64, abs);
             assertTrue(d64 <= FLOAT64_BOUND, () -> "float64, " + concurrent + " concurrent tiles: " + d64 + " > "
@@ -229,9 +234,9 @@ class SplitMlpPosteriorEvaluatorTest {
                         new EvidenceNormalization(nodes, logZ, 1000))) {
             Matrix x = events(200, 5);
             Matrix grid = RegularGrid.of(-1, 1, 61).points();
-            double[] split = new SplitMlpPosteriorEvaluator(c, TilingConfig.fixed(999)).logLikelihoodSums(x, grid, PHI);
-            double[] generic = new TiledPosteriorEvaluator(c, TilingConfig.automatic()).logLikelihoodSums(x, grid, PHI);
-            double[] uncalibrated = new SplitMlpPosteriorEvaluator(c32, TilingConfig.fixed(999))
+            double[] split = new SplitMlpGridEvaluator(c, TilingConfig.fixed(999)).logLikelihoodSums(x, grid, PHI);
+            double[] generic = new TiledGridEvaluator(c, TilingConfig.automatic()).logLikelihoodSums(x, grid, PHI);
+            double[] uncalibrated = new SplitMlpGridEvaluator(c32, TilingConfig.fixed(999))
                     .logLikelihoodSums(x, grid, PHI);
             double[] scale = onePlus(plainForward(c32, x, grid)[1], x.rows());
             double d = worst(split, generic, scale);
@@ -247,16 +252,17 @@ class SplitMlpPosteriorEvaluatorTest {
     @Test
     void forSurrogateUsesTheSplitAndThePosteriorMatchesTheGenericPath() {
         PosteriorEvaluator chosen = PosteriorEvaluator.forSurrogate(c32);
-        assertInstanceOf(SplitMlpPosteriorEvaluator.class, chosen);
-        assertInstanceOf(TiledPosteriorEvaluator.class,
-                PosteriorEvaluator.forSurrogate(new ExactLikelihood(new ToyGaussianSimulator())));
+        assertInstanceOf(SplitMlpGridEvaluator.class, assertInstanceOf(SurrogateGridEvaluator.class, chosen)
+                .gridEvaluator());
+        assertInstanceOf(TiledGridEvaluator.class, assertInstanceOf(SurrogateGridEvaluator.class,
+                PosteriorEvaluator.forSurrogate(new ExactLikelihood(new ToyGaussianSimulator()))).gridEvaluator());
         Matrix x = events(400, 6);
         RegularGrid grid = RegularGrid.of(-1, 1, 201);
         UniformBoxPrior prior = UniformBoxPrior.interval(-1, 1);
         GridPosterior split = GridPosterior.fromLogLikelihood(prior, grid, List.of("mu"),
                 chosen.logLikelihoodSums(x, grid.points(), PHI));
         GridPosterior generic = GridPosterior.fromLogLikelihood(prior, grid, List.of("mu"),
-                new TiledPosteriorEvaluator(c32, TilingConfig.automatic()).logLikelihoodSums(x, grid.points(), PHI));
+                new TiledGridEvaluator(c32, TilingConfig.automatic()).logLikelihoodSums(x, grid.points(), PHI));
         double sd = generic.standardDeviation()[0];
         assertClose("(split mean - generic mean) / sd", 0, (split.mean()[0] - generic.mean()[0]) / sd, 1e-4);
         assertClose("split sd / generic sd", 1, split.standardDeviation()[0] / sd, 1e-4);
@@ -268,7 +274,7 @@ class SplitMlpPosteriorEvaluatorTest {
 
     @Test
     void manyDatasetsEqualOneCallEach() {
-        PosteriorEvaluator e = SplitMlpPosteriorEvaluator.automatic(c32);
+        GridEvaluator e = SplitMlpGridEvaluator.automatic(c32);
         Matrix grid = RegularGrid.of(-1, 1, 31).points();
         List<Matrix> datasets = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
@@ -282,7 +288,7 @@ class SplitMlpPosteriorEvaluatorTest {
 
     @Test
     void badInputIsRefusedWithClearErrors() {
-        SplitMlpPosteriorEvaluator e = SplitMlpPosteriorEvaluator.automatic(c32);
+        SplitMlpGridEvaluator e = SplitMlpGridEvaluator.automatic(c32);
         Matrix x = events(10, 7);
         Matrix grid = RegularGrid.of(-1, 1, 11).points();
         assertThrows(NonFiniteValueException.class,

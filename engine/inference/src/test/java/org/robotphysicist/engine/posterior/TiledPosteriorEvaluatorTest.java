@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.posterior;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,10 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.grid.AdaptiveTiling;
+import org.robotphysicist.models.grid.CompensatedSums;
+import org.robotphysicist.models.grid.TiledGridEvaluator;
+import org.robotphysicist.models.grid.TilingConfig;
 import org.robotphysicist.models.histogram.HistogramConfig;
 import org.robotphysicist.models.histogram.HistogramSurrogate;
 
@@ -39,10 +44,10 @@ class TiledPosteriorEvaluatorTest {
 
     private static void assertTilingInvariant(SurrogateLikelihood s, Matrix events, Matrix grid, double[] phi) {
         int n = events.rows();
-        double[] untiled = new TiledPosteriorEvaluator(s, TilingConfig.fixed(n * grid.rows()))
+        double[] untiled = new TiledGridEvaluator(s, TilingConfig.fixed(n * grid.rows()))
                 .logLikelihoodSums(events, grid, phi);
         for (int rows : new int[] {1, 7, 100, n - 1, n + 1, 3 * n + 5, 4096}) {
-            TiledPosteriorEvaluator tiled = new TiledPosteriorEvaluator(s, TilingConfig.fixed(rows));
+            TiledGridEvaluator tiled = new TiledGridEvaluator(s, TilingConfig.fixed(rows));
             double rel = maxRelativeDifference(tiled.logLikelihoodSums(events, grid, phi), untiled);
             assertTrue(rel <= 1e-9, () -> s + ": tiles of " + rows + " pairs differ from one tile by " + rel
                     + " relative (tolerance 1e-9)");
@@ -148,11 +153,11 @@ class TiledPosteriorEvaluatorTest {
     void anOutOfMemoryTileIsRetriedSmallerNotFatal() {
         Matrix x = TOY.simulate(new double[] {0.2}, new double[] {1.0}, 150, new SplittableRandom(9));
         Matrix grid = RegularGrid.of(-1, 1, 41).points();
-        double[] reference = new TiledPosteriorEvaluator(new ExactLikelihood(TOY), TilingConfig.fixed(1 << 16))
+        double[] reference = new TiledGridEvaluator(new ExactLikelihood(TOY), TilingConfig.fixed(1 << 16))
                 .logLikelihoodSums(x, grid, new double[] {1.0});
         for (boolean javaError : new boolean[] {true, false}) {
             MemoryHungry s = new MemoryHungry(500, javaError);
-            TiledPosteriorEvaluator e = new TiledPosteriorEvaluator(s, TilingConfig.fixed(10_000));
+            TiledGridEvaluator e = new TiledGridEvaluator(s, TilingConfig.fixed(10_000));
             double rel = maxRelativeDifference(e.logLikelihoodSums(x, grid, new double[] {1.0}), reference);
             assertTrue(rel <= 1e-12, () -> "after out-of-memory retries the sums differ by " + rel);
             assertTrue(e.tileRows() <= 500 && e.outOfMemoryRetries() >= 5, () -> "tile " + e.tileRows() + " after "
@@ -165,7 +170,7 @@ class TiledPosteriorEvaluatorTest {
     void otherFailuresAndExhaustedRetriesPropagate() {
         Matrix x = TOY.simulate(new double[] {0.2}, new double[] {1.0}, 50, new SplittableRandom(9));
         Matrix grid = RegularGrid.of(-1, 1, 5).points();
-        TiledPosteriorEvaluator tooSmall = new TiledPosteriorEvaluator(new MemoryHungry(10, true),
+        TiledGridEvaluator tooSmall = new TiledGridEvaluator(new MemoryHungry(10, true),
                 new TilingConfig(100, 40, 0.25, 100));
         assertThrows(OutOfMemoryError.class, () -> tooSmall.logLikelihoodSums(x, grid, new double[] {1.0}));
         AdaptiveTiling tiling = new AdaptiveTiling(64, 1, AdaptiveTiling::looksLikeOutOfMemory);
@@ -187,7 +192,8 @@ class TiledPosteriorEvaluatorTest {
         assertEquals(auto, Json.read(Json.write(auto), TilingConfig.class, "test"));
         assertThrows(InvalidInputException.class, () -> new TilingConfig(-1, 1, 0.5, 10));
         assertThrows(InvalidInputException.class, () -> new TilingConfig(0, 1, 1.5, 10));
-        TiledPosteriorEvaluator e = (TiledPosteriorEvaluator) PosteriorEvaluator.forSurrogate(new ExactLikelihood(TOY));
+        TiledGridEvaluator e = assertInstanceOf(TiledGridEvaluator.class, assertInstanceOf(SurrogateGridEvaluator.class,
+                PosteriorEvaluator.forSurrogate(new ExactLikelihood(TOY))).gridEvaluator());
         assertTrue(e.tileRows() >= 1 && e.tileRows() <= TilingConfig.DEFAULT_MAX_TILE_ROWS, () -> "tile " + e.tileRows());
     }
 
@@ -216,9 +222,9 @@ class TiledPosteriorEvaluatorTest {
                 return out;
             }
         };
-        var bad = assertThrows(NonFiniteValueException.class, () -> new TiledPosteriorEvaluator(broken,
+        var bad = assertThrows(NonFiniteValueException.class, () -> new TiledGridEvaluator(broken,
                 TilingConfig.fixed(3)).logLikelihoodSums(Matrix.ofColumn(0.1, 0.2), grid, new double[] {1}));
         assertTrue(bad.getMessage().contains("theta point 3"), bad.getMessage());
-        assertSame(broken, new TiledPosteriorEvaluator(broken, TilingConfig.automatic()).surrogate());
+        assertSame(broken, new TiledGridEvaluator(broken, TilingConfig.automatic()).surrogate());
     }
 }

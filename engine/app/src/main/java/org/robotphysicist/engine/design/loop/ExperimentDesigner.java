@@ -35,7 +35,6 @@ import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.design.gp.GaussianProcess;
 import org.robotphysicist.engine.design.gp.GpConfig;
 import org.robotphysicist.engine.design.gp.Prediction;
-import org.robotphysicist.engine.posterior.EnsemblePosteriorEvaluator;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
@@ -161,8 +160,8 @@ public final class ExperimentDesigner implements AutoCloseable {
         this.grid = new RegularGrid(thetaRange.lower(), thetaRange.upper(), counts);
         use(surrogate);
         List<ExperimentLikelihood> members = new ArrayList<>();
-        if (likelihood.evaluator() instanceof EnsemblePosteriorEvaluator ensemble) {
-            for (PosteriorEvaluator member : ensemble.members()) {
+        if (!likelihood.evaluator().members().isEmpty()) {
+            for (PosteriorEvaluator member : likelihood.evaluator().members()) {
                 members.add(new ExperimentLikelihood(member, simulator, config.experiment().toExperiment(),
                         config.extendedLikelihood()));
                 memberTotals.add(new double[grid.size()]);
@@ -194,7 +193,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         this.likelihood = new ExperimentLikelihood(options.evaluators().apply(s), simulator,
                 config.experiment().toExperiment(), config.extendedLikelihood());
         this.eig = new ExpectedInformationGain(likelihood, ThetaGrid.of(grid), config.eigDatasets(),
-                org.robotphysicist.engine.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
+                org.robotphysicist.data.compute.Cancellation.none(), config.targetIndices(simulator.dimensions()));
     }
 
     /** Makes this a refining run whose surrogates so far are {@code recorded}, before any round is replayed. */

@@ -14,7 +14,7 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.testing.StatisticalAssertions;
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;

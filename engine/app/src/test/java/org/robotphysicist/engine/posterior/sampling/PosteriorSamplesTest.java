@@ -97,7 +97,7 @@ class PosteriorSamplesTest {
         double exactSd = Math.sqrt(1.0 / events);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).settings(1.0);
         PosteriorResult r = rp.posterior(new ExactLikelihood(sim), List.of(obs), PosteriorOptions.defaults()
-                .withSamples(4000).withSeed(3), org.robotphysicist.engine.compute.Cancellation.none());
+                .withSamples(4000).withSeed(3), org.robotphysicist.data.compute.Cancellation.none());
         assertEquals(SamplerChoice.MCMC, r.sampler(), "a 10-D theta is sampled by MCMC, not refused");
         assertNull(r.posterior());
         McmcDiagnostics diag = r.mcmc();
@@ -131,7 +131,7 @@ class PosteriorSamplesTest {
         double mean = (sum(narrow) / 0.5 + sum(wide) / 4.0) / precision;
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).settings(org.robotphysicist.data.Box.interval(0.1, 10));
         PosteriorResult r = rp.posterior(new ExactLikelihood(sim), List.of(narrow, wide),
-                PosteriorOptions.defaults().withGridPoints(4001), org.robotphysicist.engine.compute.Cancellation.none());
+                PosteriorOptions.defaults().withGridPoints(4001), org.robotphysicist.data.compute.Cancellation.none());
         assertEquals(110, r.events());
         assertEquals(2, r.experiments().size());
         assertClose("combined mean vs conjugate", mean, r.summary().mean()[0], 1e-3);

@@ -11,7 +11,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -52,7 +52,7 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * <p>Cancellation: an estimator made with a {@link Cancellation} checks it before simulating each
  * dataset and before each dataset's entropy (the likelihood's evaluator, made with the same token,
  * checks it between tiles), so a cancelled estimate stops within one dataset with a
- * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
+ * {@link org.robotphysicist.data.compute.ComputationCancelledException}.
  */
 public final class ExpectedInformationGain {
     private final ExperimentLikelihood likelihood;

@@ -14,10 +14,8 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.TractableSimulator;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
-import org.robotphysicist.engine.posterior.EnsemblePosteriorEvaluator;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
-import org.robotphysicist.engine.posterior.TemperedPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -25,7 +23,6 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.TemperedSurrogate;
-import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * Measures a trained surrogate's {@link CalibrationCertificate}: {@link CertificateSettings#datasets()}
@@ -74,9 +71,9 @@ public final class CalibrationCertifier {
      */
     public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
             double[] phi, CertificateSettings settings, ProgressReporter reporter) {
-        boolean fit = settings.fitTempering() && !(evaluator instanceof EnsemblePosteriorEvaluator)
-                && TemperedSurrogate.untemperedLikelihood(evaluator.surrogate()) instanceof TrainedSurrogate;
-        if (fit && evaluator instanceof TemperedPosteriorEvaluator) {
+        boolean fit = settings.fitTempering() && evaluator.members().isEmpty()
+                && TemperedSurrogate.canBeTempered(evaluator.surrogate());
+        if (fit && !TemperedSurrogate.temperingOf(evaluator.surrogate()).isNone()) {
             evaluator = PosteriorEvaluator.forSurrogate(TemperedSurrogate.untemperedLikelihood(evaluator.surrogate()));
         }
         SurrogateLikelihood surrogate = evaluator.surrogate();

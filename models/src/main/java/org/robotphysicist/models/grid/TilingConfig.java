@@ -1,9 +1,9 @@
-package org.robotphysicist.engine.posterior;
+package org.robotphysicist.models.grid;
 
 import org.robotphysicist.data.InvalidInputException;
 
 /**
- * How a posterior evaluator cuts the N × M (event, grid point) pairs into tiles.
+ * How a grid evaluator cuts the N × M (event, grid point) pairs into tiles.
  *
  * @param tileRows       pairs per tile; 0 chooses from the memory available when the evaluator is built
  * @param minTileRows    the smallest tile an out-of-memory retry may shrink to (≥ 1)

@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.posterior;
+package org.robotphysicist.models.grid;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.compute;
+package org.robotphysicist.data.compute;
 
 /**
  * Thrown by {@link Cancellation#check()} inside a computation whose deadline passed or that was

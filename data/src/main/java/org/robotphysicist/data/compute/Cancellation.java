@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.compute;
+package org.robotphysicist.data.compute;
 
 import java.time.Duration;
 import java.util.Objects;

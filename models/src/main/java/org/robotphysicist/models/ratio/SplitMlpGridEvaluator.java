@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.posterior;
+package org.robotphysicist.models.ratio;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -7,19 +7,21 @@ import ai.djl.ndarray.types.DataType;
 import java.lang.management.ManagementFactory;
 import java.util.stream.IntStream;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.models.grid.AdaptiveTiling;
+import org.robotphysicist.models.grid.CompensatedSums;
+import org.robotphysicist.models.grid.GridEvaluator;
+import org.robotphysicist.models.grid.TilingConfig;
 import org.robotphysicist.models.neural.MlpSpec;
-import org.robotphysicist.models.ratio.EvidenceNormalization;
-import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
-import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 
 /**
- * The {@link PosteriorEvaluator} for a {@link ParameterizedRatioClassifier}, evaluated on the
- * classifier's device with the first layer split ({@link SplitFirstLayer}):
+ * The {@link GridEvaluator} of a {@link ParameterizedRatioClassifier} (its
+ * {@link ParameterizedRatioClassifier#gridEvaluator}), evaluated on the classifier's device with
+ * the first layer split ({@link SplitFirstLayer}):
  * <pre>
  *   S_j = Σ_{i&lt;N} g(f(A[i] + B[j])) − N·log Ẑ(θ_j, φ),
  * </pre>
@@ -27,7 +29,8 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * computed once per event, B (M, h<sub>1</sub>) = W<sub>θ</sub>·z<sub>θ</sub> once per grid point,
  * f is the rest of the network ({@code Mlp#forwardAfterFirstLayer}: activation, remaining layers,
  * logit), g the classifier's {@link ScoreCalibration} and log Ẑ its {@link EvidenceNormalization}
- * (a per-θ term, so it is subtracted N times after summing, not per pair).
+ * (a per-θ term, so it is subtracted N times after summing, not per pair); g and log Ẑ are applied
+ * by the classifier's own code, the same as its row-by-row evaluation uses.
  *
  * <p><b>Tiles.</b> A tile of R = {@link AdaptiveTiling#tileRows()} pairs covers
  * n = min(N, R) events × m = max(1, ⌊R / n⌋) grid points; its pre-activations are formed by
@@ -58,9 +61,9 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  *
  * <p><b>Cancellation.</b> An evaluator made with a {@link Cancellation} checks it before every
  * tile, so a cancelled or expired call stops within one tile with a
- * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
+ * {@link org.robotphysicist.data.compute.ComputationCancelledException}.
  */
-public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
+public final class SplitMlpGridEvaluator implements GridEvaluator {
     /**
      * Cap of an automatically chosen CPU tile, in (event, grid point) pairs: 2048 rows × 128
      * float32 activations (1 MB) stay in a core's cache; measured fastest of 1024–8192 for the
@@ -79,16 +82,16 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
      * Tiles chosen from the device's free memory, capped at {@value #DEFAULT_MAX_TILE_ROWS} pairs on
      * the CPU ({@value #DEFAULT_MAX_GPU_TILE_ROWS} on a GPU), run {@link #defaultConcurrentTiles} at a time.
      */
-    public static SplitMlpPosteriorEvaluator automatic(ParameterizedRatioClassifier classifier) {
+    public static SplitMlpGridEvaluator automatic(ParameterizedRatioClassifier classifier) {
         return automatic(classifier, Cancellation.none());
     }
 
     /** As {@link #automatic(ParameterizedRatioClassifier)}, stopped by {@code cancellation} between tiles. */
-    public static SplitMlpPosteriorEvaluator automatic(ParameterizedRatioClassifier classifier,
+    public static SplitMlpGridEvaluator automatic(ParameterizedRatioClassifier classifier,
             Cancellation cancellation) {
         Device device = classifier.network().device();
         int concurrent = defaultConcurrentTiles(device);
-        return new SplitMlpPosteriorEvaluator(classifier, AdaptiveTiling.of(automaticTiles(device),
+        return new SplitMlpGridEvaluator(classifier, AdaptiveTiling.of(automaticTiles(device),
                 availableBytes(device) / concurrent, bytesPerRow(classifier.network().spec(),
                         classifier.network().dataType())), concurrent, cancellation);
     }
@@ -99,7 +102,7 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
     }
 
     /** One tile at a time. */
-    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config) {
+    public SplitMlpGridEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config) {
         this(classifier, config, 1);
     }
 
@@ -107,20 +110,20 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
      * @param concurrentTiles how many tiles run at once, from as many threads (≥ 1; see
      *                        {@link #defaultConcurrentTiles})
      */
-    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config,
+    public SplitMlpGridEvaluator(ParameterizedRatioClassifier classifier, TilingConfig config,
             int concurrentTiles) {
         this(classifier, AdaptiveTiling.of(config, availableBytes(classifier.network().device()) / concurrentTiles,
                 bytesPerRow(classifier.network().spec(), classifier.network().dataType())), concurrentTiles);
     }
 
     /** With an explicit tiling policy (for example one whose out-of-memory test is custom). */
-    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
+    public SplitMlpGridEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
             int concurrentTiles) {
         this(classifier, tiling, concurrentTiles, Cancellation.none());
     }
 
     /** As above, checking {@code cancellation} before every tile. */
-    public SplitMlpPosteriorEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
+    public SplitMlpGridEvaluator(ParameterizedRatioClassifier classifier, AdaptiveTiling tiling,
             int concurrentTiles, Cancellation cancellation) {
         org.robotphysicist.data.Require.positive("concurrent tiles", concurrentTiles);
         this.classifier = classifier;
@@ -223,8 +226,8 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
                         (int) ((long) m * p / parts), (int) ((long) m * (p + 1) / parts), out));
             }
         }
-        subtractNormalization(out, thetas, phi, events.rows());
-        return TiledPosteriorEvaluator.requireValidSums(out, thetas, classifier);
+        classifier.subtractLogZ(out, thetas, Matrix.repeatRow(phi, m), events.rows());
+        return GridEvaluator.requireValidSums(out, thetas, classifier);
     }
 
     /** Writes the sums of grid points [from, to) into {@code out}, block by block. */
@@ -258,35 +261,25 @@ public final class SplitMlpPosteriorEvaluator implements PosteriorEvaluator {
 
     /** Σ over axis 0 of calibrated logits (n, m) → m values. */
     private double[] reduceOverEvents(NDArray logits) {
-        ScoreCalibration g = classifier.calibration();
-        if (g.kind() == CalibrationMethod.NONE) {
+        if (classifier.calibrationIsIdentity()) {
             return logits.toType(DataType.FLOAT64, false).sum(new int[] {0}).toDoubleArray();
         }
         int rows = (int) logits.getShape().get(0);
         int cols = (int) logits.getShape().get(1);
         double[] values = logits.toType(DataType.FLOAT64, false).toDoubleArray();
+        classifier.calibrateInPlace(values);
         CompensatedSums sums = new CompensatedSums(cols);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                sums.add(j, g.logRatio(values[i * cols + j]));
+                sums.add(j, values[i * cols + j]);
             }
         }
         return sums.values();
     }
 
-    private void subtractNormalization(double[] out, Matrix thetas, double[] phi, int n) {
-        EvidenceNormalization norm = classifier.normalization();
-        if (norm == null) {
-            return;
-        }
-        for (int j = 0; j < out.length; j++) {
-            out[j] -= n * norm.logZ(thetas.row(j), phi);
-        }
-    }
-
     @Override
     public String toString() {
-        return "SplitMlpPosteriorEvaluator(" + classifier + ", tile " + tiling.tileRows() + " pairs, " + concurrentTiles
+        return "SplitMlpGridEvaluator(" + classifier + ", tile " + tiling.tileRows() + " pairs, " + concurrentTiles
                 + " at once, on " + device() + ")";
     }
 }

@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.posterior;
+package org.robotphysicist.models.grid;
 
 import java.util.List;
 import org.robotphysicist.data.Matrix;
@@ -15,8 +15,8 @@ import org.robotphysicist.models.certificate.LikelihoodTempering;
  * uncertainty. The sums come from the wrapped evaluator (its tiles, device and fast paths); the
  * division happens in float64 once per experiment. Thread-safe when the wrapped evaluator is.
  */
-public final class TemperedPosteriorEvaluator implements PosteriorEvaluator {
-    private final PosteriorEvaluator inner;
+public final class TemperedGridEvaluator implements GridEvaluator {
+    private final GridEvaluator inner;
     private final SurrogateLikelihood surrogate;
     private final LikelihoodTempering tempering;
 
@@ -24,7 +24,7 @@ public final class TemperedPosteriorEvaluator implements PosteriorEvaluator {
      * Tempers {@code inner}'s sums by {@code tempering}; {@code surrogate} is the one reported by
      * {@link #surrogate()} (the tempered surrogate whose untempered evaluator {@code inner} is).
      */
-    public TemperedPosteriorEvaluator(PosteriorEvaluator inner, SurrogateLikelihood surrogate,
+    public TemperedGridEvaluator(GridEvaluator inner, SurrogateLikelihood surrogate,
             LikelihoodTempering tempering) {
         this.inner = inner;
         this.surrogate = surrogate;
@@ -71,6 +71,6 @@ public final class TemperedPosteriorEvaluator implements PosteriorEvaluator {
 
     @Override
     public String toString() {
-        return "TemperedPosteriorEvaluator(" + tempering.describe() + ", " + inner + ")";
+        return "TemperedGridEvaluator(" + tempering.describe() + ", " + inner + ")";
     }
 }

@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.posterior;
+package org.robotphysicist.models.ratio;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,7 +10,6 @@ import org.robotphysicist.data.dataset.ColumnRole;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.Standardizer;
-import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 
 /**
  * The first layer of a ratio classifier's MLP split by input block. With z the

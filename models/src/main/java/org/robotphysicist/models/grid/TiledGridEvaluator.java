@@ -1,19 +1,17 @@
-package org.robotphysicist.engine.posterior;
+package org.robotphysicist.models.grid;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.data.NonFiniteValueException;
-import org.robotphysicist.engine.compute.Cancellation;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
- * The generic {@link PosteriorEvaluator}: works with every {@link SurrogateLikelihood} through
- * its {@link SurrogateLikelihood#summedLogLikelihood} (which a surrogate overrides when it can
- * share work across pairs).
+ * The generic {@link GridEvaluator}, every surrogate's by default: works with every
+ * {@link SurrogateLikelihood} through its {@link SurrogateLikelihood#summedLogLikelihood} (which a
+ * surrogate overrides when it can share work across pairs).
  *
  * <p>A tile of R = {@link AdaptiveTiling#tileRows()} pairs covers n<sub>e</sub> = min(N, R) events
  * × m<sub>t</sub> = max(1, ⌊R / n<sub>e</sub>⌋) grid points. A block of m<sub>t</sub> grid points
@@ -23,28 +21,28 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * ({@link TilingConfig}), or is fixed by the caller. With a {@link Cancellation} every tile is
  * preceded by {@link Cancellation#check()}, so a cancelled call stops within one tile.
  */
-public final class TiledPosteriorEvaluator implements PosteriorEvaluator {
+public final class TiledGridEvaluator implements GridEvaluator {
     private final SurrogateLikelihood surrogate;
     private final AdaptiveTiling tiling;
     private final Cancellation cancellation;
 
-    public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, TilingConfig config) {
+    public TiledGridEvaluator(SurrogateLikelihood surrogate, TilingConfig config) {
         this(surrogate, config, Cancellation.none());
     }
 
     /** Stopped by {@code cancellation} between tiles. */
-    public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, TilingConfig config, Cancellation cancellation) {
+    public TiledGridEvaluator(SurrogateLikelihood surrogate, TilingConfig config, Cancellation cancellation) {
         this(surrogate, AdaptiveTiling.of(config, TilingConfig.availableHeapBytes(), bytesPerRow(surrogate)),
                 cancellation);
     }
 
     /** With an explicit tiling policy (for example one whose out-of-memory test is custom). */
-    public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, AdaptiveTiling tiling) {
+    public TiledGridEvaluator(SurrogateLikelihood surrogate, AdaptiveTiling tiling) {
         this(surrogate, tiling, Cancellation.none());
     }
 
     /** With an explicit tiling policy, stopped by {@code cancellation} between tiles. */
-    public TiledPosteriorEvaluator(SurrogateLikelihood surrogate, AdaptiveTiling tiling, Cancellation cancellation) {
+    public TiledGridEvaluator(SurrogateLikelihood surrogate, AdaptiveTiling tiling, Cancellation cancellation) {
         this.surrogate = surrogate;
         this.tiling = tiling;
         this.cancellation = java.util.Objects.requireNonNull(cancellation, "cancellation");
@@ -86,19 +84,7 @@ public final class TiledPosteriorEvaluator implements PosteriorEvaluator {
             System.arraycopy(block.sums, 0, out, start, block.sums.length);
             j0 = block.end;
         }
-        return requireValidSums(out, thetas, surrogate);
-    }
-
-    /** {@code sums}, after checking the evaluator contract: every entry finite or −∞, never NaN or +∞. */
-    static double[] requireValidSums(double[] sums, Matrix thetas, SurrogateLikelihood surrogate) {
-        for (int j = 0; j < sums.length; j++) {
-            if (Double.isNaN(sums[j]) || sums[j] == Double.POSITIVE_INFINITY) {
-                throw new NonFiniteValueException("summed log-likelihood at theta point " + j + " "
-                        + Arrays.toString(thetas.row(j)) + ": expected a finite value or -Infinity from " + surrogate
-                        + " but found " + sums[j]);
-            }
-        }
-        return sums;
+        return GridEvaluator.requireValidSums(out, thetas, surrogate);
     }
 
     private Block evaluateBlock(Matrix events, Matrix thetas, double[] phi, int j0, int tileRows) {
@@ -131,6 +117,6 @@ public final class TiledPosteriorEvaluator implements PosteriorEvaluator {
 
     @Override
     public String toString() {
-        return "TiledPosteriorEvaluator(" + surrogate + ", tile " + tiling.tileRows() + " pairs)";
+        return "TiledGridEvaluator(" + surrogate + ", tile " + tiling.tileRows() + " pairs)";
     }
 }

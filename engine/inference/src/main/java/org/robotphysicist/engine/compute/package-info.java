@@ -1,7 +1,0 @@
-/**
- * Stopping long computations from outside: a {@link org.robotphysicist.engine.compute.Cancellation}
- * carries a deadline and can be cancelled; the engine's inner loops (posterior tiles, simulated
- * EIG datasets) check it between units of work and stop with a
- * {@link org.robotphysicist.engine.compute.ComputationCancelledException}.
- */
-package org.robotphysicist.engine.compute;
