@@ -669,14 +669,7 @@ public final class RobotPhysicist {
     }
 
     private static RegularGrid grid(Box theta, int pointsPerDim) {
-        int[] counts = new int[theta.dim()];
-        Arrays.fill(counts, pointsPerDim);
-        if (Math.pow(pointsPerDim, theta.dim()) > PosteriorOptions.MAX_GRID_POINTS) {
-            throw new InvalidInputException("grid: expected at most " + PosteriorOptions.MAX_GRID_POINTS
-                    + " points but found " + pointsPerDim + "^" + theta.dim() + "; use fewer grid points or the"
-                    + " mcmc sampler");
-        }
-        return new RegularGrid(theta.lower(), theta.upper(), counts);
+        return ThetaGrid.regularOver(theta, pointsPerDim, "use fewer grid points or the mcmc sampler");
     }
 
     private static void requireCovers(SurrogateLikelihood surrogate, Box theta, double[] phi) {
