@@ -4,6 +4,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.models.file.RangePolicy;
 
 /**
  * A learned (or tabulated) stand-in for the simulator's likelihood p(x | θ, φ).
@@ -33,6 +34,14 @@ public interface SurrogateLikelihood {
      */
     default BoxUnion phiUnion() {
         return BoxUnion.of(phiRange());
+    }
+
+    /**
+     * What evaluating outside {@link #thetaRange()} and {@link #phiUnion()} does: {@link RangePolicy#FAIL}
+     * unless a trained model was loaded with another policy.
+     */
+    default RangePolicy rangePolicy() {
+        return RangePolicy.FAIL;
     }
 
     /** True when values are normalized log-densities over x, not just up to a constant. */
