@@ -68,8 +68,15 @@ public final class SurrogateArguments {
      * @throws OutOfSupportException under {@link RangePolicy#FAIL} when it reaches outside
      */
     public static Optional<String> thetaBox(SurrogateLikelihood s, String what, Box theta) {
-        return theta.within(s.thetaRange()) ? Optional.empty()
-                : outside(s, what, "a box inside", "the surrogate's theta range " + s.thetaRange(), theta.toString());
+        if (theta.within(s.thetaRange())) {
+            return Optional.empty();
+        }
+        String range = "the surrogate's theta range " + s.thetaRange();
+        if (s.rangePolicy() == RangePolicy.FAIL) {
+            throw new OutOfSupportException(what + ": expected a box inside " + range + " but found " + theta + "; "
+                    + RangePolicy.HINT);
+        }
+        return Optional.of(extrapolated(what + " " + theta, range));
     }
 
     /**
@@ -78,17 +85,21 @@ public final class SurrogateArguments {
      */
     public static Optional<String> phi(SurrogateLikelihood s, String what, double[] phi) {
         BoxUnion union = s.phiUnion();
-        return union.contains(phi) ? Optional.empty()
-                : outside(s, what, "a value inside", "the surrogate's phi range " + union, Arrays.toString(phi));
+        if (union.contains(phi)) {
+            return Optional.empty();
+        }
+        if (s.rangePolicy() == RangePolicy.FAIL) {
+            try {
+                union.require(what + " (inside the surrogate's phi range)", phi);
+            } catch (OutOfSupportException e) {
+                throw new OutOfSupportException(e.getMessage() + "; " + RangePolicy.HINT);
+            }
+        }
+        return Optional.of(extrapolated(what + " " + Arrays.toString(phi), "the surrogate's phi range " + union));
     }
 
-    private static Optional<String> outside(SurrogateLikelihood s, String what, String expected, String range,
-            String found) {
-        if (s.rangePolicy() == RangePolicy.FAIL) {
-            throw new OutOfSupportException(what + ": expected " + expected + " " + range + " but found " + found
-                    + "; " + RangePolicy.HINT);
-        }
-        return Optional.of(what + " " + found + " reaches outside " + range + "; evaluating anyway"
-                + " (RangePolicy.WARN): the surrogate extrapolates there, unchecked by its training");
+    private static String extrapolated(String found, String range) {
+        return found + " reaches outside " + range + "; evaluating anyway (RangePolicy.WARN): the surrogate"
+                + " extrapolates there, unchecked by its training";
     }
 }

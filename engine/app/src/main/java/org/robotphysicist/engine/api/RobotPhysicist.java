@@ -413,7 +413,8 @@ public final class RobotPhysicist {
      * @param observation the observed events and the setting φ they were recorded at
      * @param options     grid size, levels, sampler, draws and seed
      * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
-     * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges
+     * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges under
+     *         {@code RangePolicy.FAIL} (under {@code WARN} the result carries the warnings instead)
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options) {
         return posterior(surrogate, List.of(observation), options, Cancellation.none());
@@ -451,7 +452,9 @@ public final class RobotPhysicist {
      * @param options      grid size, levels, sampler, draws and seed
      * @param cancellation stops the computation between tiles and before the summary
      * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
-     * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges
+     * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges under
+     *         {@code RangePolicy.FAIL} (under {@code WARN} the result carries the warnings instead;
+     *         {@link PosteriorRequest})
      * @throws org.robotphysicist.engine.compute.ComputationCancelledException once {@code cancellation}
      *         is cancelled or past its deadline
      */

@@ -222,6 +222,10 @@ final class PosteriorCommand implements Callable<Integer> {
      * the grid posterior of the summed experiments is made here ({@link RobotPhysicist#posteriorFromSums}).
      */
     private int posteriorOnCluster(PosteriorOptions options) {
+        if (policy() != RangePolicy.FAIL) {
+            throw new InvalidInputException("--range-policy: expected fail with --spark (the executors load the model"
+                    + " with its default policy) but found " + rangePolicy);
+        }
         if (model == null && !ExactSurrogateKind.NAME.equals(surrogate)) {
             throw new InvalidInputException("--spark: expected --model FILE (its bytes go to every executor) or"
                     + " --surrogate exact but found --surrogate " + surrogate);

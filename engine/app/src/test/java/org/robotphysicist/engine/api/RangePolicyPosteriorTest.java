@@ -77,7 +77,7 @@ class RangePolicyPosteriorTest {
         assertTrue(prior.getMessage().startsWith("prior support: expected a box inside the surrogate's theta range")
                 && prior.getMessage().contains("LoadOptions.withRangePolicy"), prior.getMessage());
         var phi = assertThrows(OutOfSupportException.class, () -> posterior(strict, Box.interval(-1, 1), 3.0));
-        assertTrue(phi.getMessage().contains("phi: expected a value inside the surrogate's phi range")
+        assertTrue(phi.getMessage().contains("experiment 0 phi (inside the surrogate's phi range)")
                 && phi.getMessage().contains("RangePolicy.WARN"), phi.getMessage());
     }
 

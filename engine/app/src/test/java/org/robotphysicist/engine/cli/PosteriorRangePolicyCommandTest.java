@@ -46,7 +46,7 @@ class PosteriorRangePolicyCommandTest {
                 && widePrior.err().contains("--range-policy warn"), widePrior.err());
         CliRun otherPhi = posterior(model, at62, "0.2,0.3", "fail", "f2.json");
         assertEquals(Rp.EXIT_INVALID_INPUT, otherPhi.exit(), otherPhi.err());
-        assertTrue(otherPhi.err().contains("phi: expected a value inside the surrogate's phi range")
+        assertTrue(otherPhi.err().contains("experiment 0 phi (inside the surrogate's phi range)")
                 && otherPhi.err().contains("--range-policy warn"), otherPhi.err());
 
         CliRun warned = posterior(model, at62, "0.15,0.35", "warn", "w.json");

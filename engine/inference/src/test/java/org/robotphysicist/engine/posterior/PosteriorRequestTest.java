@@ -119,7 +119,7 @@ class PosteriorRequestTest {
                 RangePolicy.HINT), theta.getMessage());
         var phi = assertThrows(OutOfSupportException.class, () -> validate(NARROW, INSIDE,
                 Observation.of(new double[][] {{0.1}}, 5.0)));
-        assertTrue(phi.getMessage().contains("surrogate's phi range") && phi.getMessage().contains("[5.0]")
+        assertTrue(phi.getMessage().contains("surrogate's phi range") && phi.getMessage().contains("found 5.0")
                 && phi.getMessage().contains("--range-policy warn"), phi.getMessage());
     }
 
