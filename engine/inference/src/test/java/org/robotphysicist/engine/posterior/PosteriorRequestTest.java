@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
@@ -34,30 +33,10 @@ class PosteriorRequestTest {
      * what a trained model loaded with WARN does.
      */
     private static SurrogateLikelihood lenient() {
-        return new SurrogateLikelihood() {
-            @Override
-            public Dimensions dimensions() {
-                return NARROW.dimensions();
-            }
-
-            @Override
-            public Box thetaRange() {
-                return NARROW.thetaRange();
-            }
-
-            @Override
-            public Box phiRange() {
-                return NARROW.phiRange();
-            }
-
+        return new DelegatingSurrogate(NARROW) {
             @Override
             public RangePolicy rangePolicy() {
                 return RangePolicy.WARN;
-            }
-
-            @Override
-            public boolean isNormalized() {
-                return true;
             }
 
             @Override
