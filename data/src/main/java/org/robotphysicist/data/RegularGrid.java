@@ -161,6 +161,38 @@ public record RegularGrid(double[] lower, double[] upper, int[] counts) {
     }
 
     /**
+     * The flat index of the grid point nearest to {@code v}, per axis (the point whose cell of
+     * width {@link #spacing(int)} holds v; ties go up).
+     *
+     * @param what a name for the message when v lies outside
+     * @throws OutOfSupportException when {@code v} lies outside the grid's box
+     */
+    public int nearestIndex(String what, double[] v) {
+        bounds().require(what, v);
+        int[] idx = new int[dim()];
+        for (int d = 0; d < idx.length; d++) {
+            idx[d] = counts[d] == 1 ? 0 : (int) Math.min(counts[d] - 1, Math.round((v[d] - lower[d]) / spacing(d)));
+        }
+        return flatIndex(idx);
+    }
+
+    /**
+     * The n<sub>d</sub> + 1 edges of the cells along dimension {@code d}: cell i is
+     * [edges[i], edges[i+1]], of width {@link #spacing(int)} centred on {@link #coordinate}(d, i),
+     * so the outer edges lie half a spacing beyond the box (both equal the coordinate for a
+     * single-point dimension).
+     */
+    public double[] cellEdges(int d) {
+        double h = spacing(d);
+        double[] edges = new double[counts[d] + 1];
+        for (int i = 0; i < counts[d]; i++) {
+            edges[i] = coordinate(d, i) - h / 2;
+        }
+        edges[counts[d]] = coordinate(d, counts[d] - 1) + h / 2;
+        return edges;
+    }
+
+    /**
      * Multilinear interpolation weights of point {@code v}: the flat indices of the (at most)
      * 2<sup>D</sup> surrounding grid points and their weights, which are non-negative and sum
      * to 1. Throws {@link OutOfSupportException} when {@code v} lies outside the grid's box.

@@ -5,6 +5,7 @@ import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
+import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.grid.GridEvaluator;
 import org.robotphysicist.models.grid.TiledGridEvaluator;
 import org.robotphysicist.models.grid.TilingConfig;
@@ -37,6 +38,14 @@ public interface SurrogateLikelihood {
      */
     default BoxUnion phiUnion() {
         return BoxUnion.of(phiRange());
+    }
+
+    /**
+     * What evaluating outside {@link #thetaRange()} and {@link #phiUnion()} does: {@link RangePolicy#FAIL}
+     * unless a trained model was loaded with another policy.
+     */
+    default RangePolicy rangePolicy() {
+        return RangePolicy.FAIL;
     }
 
     /** True when values are normalized log-densities over x, not just up to a constant. */

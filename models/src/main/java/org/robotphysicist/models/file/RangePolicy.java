@@ -8,5 +8,9 @@ public enum RangePolicy {
     /** Refuse with an {@link org.robotphysicist.data.OutOfSupportException} naming the value and the range. */
     FAIL,
     /** Log a warning (how many rows, which range) and evaluate anyway. */
-    WARN
+    WARN;
+
+    /** How to evaluate outside the trained ranges anyway, for the messages of {@link #FAIL}. */
+    public static final String HINT = "a trained model loaded with RangePolicy.WARN (LoadOptions.withRangePolicy in"
+            + " Java, --range-policy warn on the command line) evaluates there anyway, with a warning";
 }

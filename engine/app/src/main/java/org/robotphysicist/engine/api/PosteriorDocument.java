@@ -29,7 +29,7 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  * @param samples     posterior draws (S, D<sub>θ</sub>), columns in the order of {@code parameters}
  *                    (null when none were asked for)
  * @param mcmc        the MCMC run's R̂, ESS, acceptance and settings (null on a grid)
- * @param warnings    reliability warnings (MCMC R̂ or ESS), empty when none
+ * @param warnings    reliability warnings (trained ranges extrapolated to, MCMC R̂ or ESS), empty when none
  * @param provenance  configuration, seeds, data hashes and versions (null in server answers)
  * @param calibration the model file's calibration certificate (null when the likelihood has none)
  * @param ensemble    for a surrogate ensemble, the member posteriors' means and sds and their between-member

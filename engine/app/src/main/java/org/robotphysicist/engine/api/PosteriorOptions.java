@@ -3,6 +3,7 @@ package org.robotphysicist.engine.api;
 import java.util.Arrays;
 import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 
@@ -21,9 +22,6 @@ import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
  * @param seed       the seed of the draws and of MCMC
  */
 public record PosteriorOptions(int gridPoints, double[] levels, int samples, SamplerChoice sampler, long seed) {
-    /** The largest grid, in points. */
-    public static final int MAX_GRID_POINTS = 1 << 22;
-
     /**
      * Validates the grid size, the levels, the number of draws and the sampler; the levels are copied.
      *
@@ -113,13 +111,13 @@ public record PosteriorOptions(int gridPoints, double[] levels, int samples, Sam
     }
 
     /**
-     * Whether a grid of {@link #gridPoints} per dimension fits {@link #MAX_GRID_POINTS}.
+     * Whether a grid of {@link #gridPoints} per dimension fits {@link ThetaGrid#MAX_POINTS}.
      *
      * @param thetaDim the number of θ dimensions
-     * @return true when gridPoints<sup>thetaDim</sup> ≤ {@link #MAX_GRID_POINTS}
+     * @return true when gridPoints<sup>thetaDim</sup> ≤ {@link ThetaGrid#MAX_POINTS}
      */
     public boolean gridFits(int thetaDim) {
-        return Math.pow(gridPoints, thetaDim) <= MAX_GRID_POINTS;
+        return ThetaGrid.fits(gridPoints, thetaDim);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.PosteriorRequest;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
@@ -25,9 +26,12 @@ import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
  * @param ensemble    for a surrogate ensemble, the between-member spread of the member posteriors' means and
  *                    sds ({@link EnsembleSpread}; the posterior itself is their equal-weight mixture); null for a
  *                    single surrogate
+ * @param rangeWarnings one line per prior support or φ outside the surrogate's trained ranges that a model
+ *                    loaded with {@code RangePolicy.WARN} extrapolated to ({@link PosteriorRequest}); empty when none
  */
 public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
-        SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples, EnsembleSpread ensemble) {
+        SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples, EnsembleSpread ensemble,
+        List<String> rangeWarnings) {
 
     /**
      * The result of a single surrogate (no ensemble spread).
@@ -42,6 +46,32 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
     public PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
             SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples) {
         this(posterior, summary, experiments, sampler, mcmc, samples, null);
+    }
+
+    /**
+     * A result without range warnings.
+     *
+     * @param posterior   the grid posterior, or null when MCMC realized it
+     * @param summary     its summary at the requested levels
+     * @param experiments each experiment's event count and setting, at least one
+     * @param sampler     {@link SamplerChoice#GRID} or {@link SamplerChoice#MCMC}
+     * @param mcmc        the MCMC run's diagnostics (null on a grid)
+     * @param samples     posterior draws, or null when none were asked for
+     * @param ensemble    the between-member spread for a surrogate ensemble; null for a single surrogate
+     */
+    public PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
+            SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples, EnsembleSpread ensemble) {
+        this(posterior, summary, experiments, sampler, mcmc, samples, ensemble, List.of());
+    }
+
+    /**
+     * The same result with the range warnings of its request.
+     *
+     * @param warnings the warnings {@link PosteriorRequest#validate()} returned
+     * @return the changed result
+     */
+    public PosteriorResult withRangeWarnings(List<String> warnings) {
+        return new PosteriorResult(posterior, summary, experiments, sampler, mcmc, samples, ensemble, warnings);
     }
 
     /**
@@ -84,10 +114,12 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
      * @param ensemble    for a surrogate ensemble, the between-member spread of the member posteriors' means and
      *                    sds ({@link EnsembleSpread}; the posterior itself is their equal-weight mixture); null for a
      *                    single surrogate
+     * @param rangeWarnings warnings about ranges the surrogate extrapolated to; empty when none
      */
     public PosteriorResult {
         Objects.requireNonNull(summary, "summary");
         experiments = List.copyOf(experiments);
+        rangeWarnings = List.copyOf(rangeWarnings);
         if (experiments.isEmpty()) {
             throw new InvalidInputException("posterior result: expected at least one experiment but found none");
         }
@@ -136,10 +168,15 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
     /**
      * Warnings about the result's reliability.
      *
-     * @return one line per MCMC convergence warning (R̂ or ESS short of their targets); empty on a grid or when none
+     * @return the {@link #rangeWarnings()}, then one line per MCMC convergence warning (R̂ or ESS short of their
+     *         targets); empty when none
      */
     public List<String> warnings() {
-        return mcmc == null ? List.of() : mcmc.warnings();
+        List<String> all = new java.util.ArrayList<>(rangeWarnings);
+        if (mcmc != null) {
+            all.addAll(mcmc.warnings());
+        }
+        return List.copyOf(all);
     }
 
     /**

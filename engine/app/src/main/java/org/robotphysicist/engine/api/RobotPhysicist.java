@@ -30,6 +30,7 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.PosteriorRequest;
 import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
@@ -412,7 +413,8 @@ public final class RobotPhysicist {
      * @param observation the observed events and the setting φ they were recorded at
      * @param options     grid size, levels, sampler, draws and seed
      * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
-     * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges
+     * @throws OutOfSupportException when the prior's support or φ lies outside the surrogate's ranges under
+     *         {@code RangePolicy.FAIL} (under {@code WARN} the result carries the warnings instead)
      */
     public PosteriorResult posterior(SurrogateLikelihood surrogate, Observation observation, PosteriorOptions options) {
         return posterior(surrogate, List.of(observation), options, Cancellation.none());
@@ -450,7 +452,9 @@ public final class RobotPhysicist {
      * @param options      grid size, levels, sampler, draws and seed
      * @param cancellation stops the computation between tiles and before the summary
      * @return the posterior: a grid or MCMC draws, its summary, and the draws asked for
-     * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges
+     * @throws OutOfSupportException when the prior's support or a φ lies outside the surrogate's ranges under
+     *         {@code RangePolicy.FAIL} (under {@code WARN} the result carries the warnings instead;
+     *         {@link PosteriorRequest})
      * @throws org.robotphysicist.data.compute.ComputationCancelledException once {@code cancellation}
      *         is cancelled or past its deadline
      */
@@ -458,17 +462,11 @@ public final class RobotPhysicist {
             PosteriorOptions options, Cancellation cancellation) {
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(options, "options");
-        if (observations.isEmpty()) {
-            throw new InvalidInputException("observations: expected at least one experiment but found none");
-        }
         simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
         Box theta = posteriorRange();
-        List<PosteriorResult.Experiment> experiments = new ArrayList<>();
-        for (Observation o : observations) {
-            Objects.requireNonNull(o, "observation");
-            requireCovers(surrogate, theta, o.phi());
-            experiments.add(new PosteriorResult.Experiment(o.size(), o.phi()));
-        }
+        List<String> rangeWarnings = new PosteriorRequest(surrogate, theta, observations).validate();
+        List<PosteriorResult.Experiment> experiments = observations.stream()
+                .map(o -> new PosteriorResult.Experiment(o.size(), o.phi())).toList();
         SurrogatePosterior target = SurrogatePosterior.of(prior, ReportingPosteriorEvaluator.wrap(
                 PosteriorEvaluator.forSurrogate(surrogate, cancellation), progress), observations);
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
@@ -486,14 +484,15 @@ public final class RobotPhysicist {
             PosteriorSamples samples = options.samples() > 0 ? PosteriorSampler.fromGrid(p, options.samples(), rng)
                     : null;
             return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples,
-                    target.isEnsemble() ? EnsembleSpread.of(members) : null);
+                    target.isEnsemble() ? EnsembleSpread.of(members) : null, rangeWarnings);
         }
         McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), rng);
         cancellation.check();
         McmcDiagnostics diagnostics = m.diagnostics();
         diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
         PosteriorSamples samples = options.samples() > 0 ? m.samples(options.samples()) : null;
-        return new PosteriorResult(null, m.summarize(options.levels()), experiments, sampler, diagnostics, samples);
+        return new PosteriorResult(null, m.summarize(options.levels()), experiments, sampler, diagnostics, samples,
+                null, rangeWarnings);
     }
 
     /**
@@ -534,9 +533,8 @@ public final class RobotPhysicist {
                     + " (its posterior is the mixture of the member posteriors, each with its own sums)");
         }
         Box theta = posteriorRange();
-        for (PosteriorResult.Experiment e : experiments) {
-            requireCovers(surrogate, theta, e.phi());
-        }
+        List<String> rangeWarnings = PosteriorRequest.ranges(surrogate, theta,
+                experiments.stream().map(PosteriorResult.Experiment::phi).toList());
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         if (sampler != SamplerChoice.GRID) {
             throw new InvalidInputException("sampler: expected the grid for a posterior from summed log-likelihoods but"
@@ -551,7 +549,8 @@ public final class RobotPhysicist {
                 logLikelihood);
         PosteriorSamples samples = options.samples() > 0
                 ? PosteriorSampler.fromGrid(p, options.samples(), new SplittableRandom(options.seed())) : null;
-        return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples, null);
+        return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples, null,
+                rangeWarnings);
     }
 
     /**
@@ -618,7 +617,7 @@ public final class RobotPhysicist {
         List<EigEstimate> out = new ArrayList<>();
         for (double[] phi : candidates) {
             cancellation.check();
-            requireCovers(surrogate, posteriorRange(), phi);
+            requireCovers(surrogate, phi);
             out.add(eig.estimate(priorOnGrid, prior, phi, new SplittableRandom(options.seed())));
         }
         return out;
@@ -640,8 +639,8 @@ public final class RobotPhysicist {
                     + phiRange + "; call settings(box) with the range to choose from");
         }
         Box phi = requirePhi();
-        requireCovers(surrogate, posteriorRange(), phi.lower());
-        requireCovers(surrogate, posteriorRange(), phi.upper());
+        requireCovers(surrogate, phi.lower());
+        requireCovers(surrogate, phi.upper());
         if (Arrays.equals(phi.lower(), phi.upper())) {
             throw new InvalidInputException("phi range: expected a range to choose from but found the single setting "
                     + Arrays.toString(phi.lower()));
@@ -669,22 +668,12 @@ public final class RobotPhysicist {
     }
 
     private static RegularGrid grid(Box theta, int pointsPerDim) {
-        int[] counts = new int[theta.dim()];
-        Arrays.fill(counts, pointsPerDim);
-        if (Math.pow(pointsPerDim, theta.dim()) > PosteriorOptions.MAX_GRID_POINTS) {
-            throw new InvalidInputException("grid: expected at most " + PosteriorOptions.MAX_GRID_POINTS
-                    + " points but found " + pointsPerDim + "^" + theta.dim() + "; use fewer grid points or the"
-                    + " mcmc sampler");
-        }
-        return new RegularGrid(theta.lower(), theta.upper(), counts);
+        return ThetaGrid.regularOver(theta, pointsPerDim, "use fewer grid points or the mcmc sampler");
     }
 
-    private static void requireCovers(SurrogateLikelihood surrogate, Box theta, double[] phi) {
-        if (!theta.within(surrogate.thetaRange())) {
-            throw new OutOfSupportException("prior support: expected a box inside the surrogate's theta range "
-                    + surrogate.thetaRange() + " but found " + theta);
-        }
-        surrogate.phiUnion().require("phi (inside the surrogate's phi range)", phi);
+    /** The prior's support and {@code phi} inside the surrogate's ranges, a warning logged under RangePolicy.WARN. */
+    private void requireCovers(SurrogateLikelihood surrogate, double[] phi) {
+        PosteriorRequest.ranges(surrogate, posteriorRange(), List.of(phi)).forEach(w -> log.accept("warning: " + w));
     }
 
     private static void requireInside(String what, Box box, Box domain, int dim) {

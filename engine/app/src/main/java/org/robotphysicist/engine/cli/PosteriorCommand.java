@@ -50,6 +50,7 @@ import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramSettings;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -156,6 +157,11 @@ final class PosteriorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SignatureOptions signatures;
 
+    @Option(names = "--range-policy", paramLabel = "POLICY", description = "What a --model does outside the theta and"
+            + " phi ranges it was trained on: fail (refuse) or warn (extrapolate, with a warning printed and kept in"
+            + " the JSON's warnings; default ${DEFAULT-VALUE}).")
+    String rangePolicy = "fail";
+
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Sum the likelihood on Apache Spark (local[*], spark://HOST:PORT, yarn, k8s://...) where the"
                     + " events are: --events are Parquet datasets from rp simulate --spark, never collected here;"
@@ -193,9 +199,7 @@ final class PosteriorCommand implements Callable<Integer> {
                 requireModelSimulator(likelihood, sim);
             }
             List<Observation> observed = ObservedExperiments.of(events, csvs, phi, sim);
-            Box thetaDomain = likelihood != null ? likelihood.surrogate().thetaRange() : sim.thetaDomain();
-            Box thetaPrior = BoxOptions.parse("--prior", prior, thetaDomain, likelihood != null
-                    ? "the model's trained theta range" : "the simulator's domain");
+            Box thetaPrior = thetaPrior(likelihood, sim);
             PrintWriter err = spec.commandLine().getErr();
             RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior)
                     .settings(phiRange(observed)).reporting(line -> { },
@@ -218,6 +222,10 @@ final class PosteriorCommand implements Callable<Integer> {
      * the grid posterior of the summed experiments is made here ({@link RobotPhysicist#posteriorFromSums}).
      */
     private int posteriorOnCluster(PosteriorOptions options) {
+        if (policy() != RangePolicy.FAIL) {
+            throw new InvalidInputException("--range-policy: expected fail with --spark (the executors load the model"
+                    + " with its default policy) but found " + rangePolicy);
+        }
         if (model == null && !ExactSurrogateKind.NAME.equals(surrogate)) {
             throw new InvalidInputException("--spark: expected --model FILE (its bytes go to every executor) or"
                     + " --surrogate exact but found --surrogate " + surrogate);
@@ -236,9 +244,7 @@ final class PosteriorCommand implements Callable<Integer> {
                         + " x " + dPhi + " number(s)) or none (read the datasets' phi columns) but found " + phi.length
                         + " number(s)");
             }
-            Box thetaDomain = likelihood != null ? likelihood.surrogate().thetaRange() : sim.thetaDomain();
-            Box thetaPrior = BoxOptions.parse("--prior", prior, thetaDomain, likelihood != null
-                    ? "the model's trained theta range" : "the simulator's domain");
+            Box thetaPrior = thetaPrior(likelihood, sim);
             LikelihoodSource source = likelihood != null ? LikelihoodSource.modelFile(model)
                     : LikelihoodSource.exact(sim.name(), thetaPrior, sim.phiDomain());
             RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior);
@@ -388,10 +394,37 @@ final class PosteriorCommand implements Callable<Integer> {
         return new Box(lo, hi);
     }
 
+    /**
+     * The --prior box (default: the model's trained θ range, else the simulator's domain). With a
+     * model and --range-policy fail it must lie inside the trained range; with warn it may reach
+     * beyond it, inside the simulator's domain, and the posterior reports the extrapolation.
+     */
+    private Box thetaPrior(TrainedModel likelihood, Simulator sim) {
+        if (likelihood == null) {
+            return BoxOptions.parse("--prior", prior, sim.thetaDomain(), "the simulator's domain");
+        }
+        Box trained = likelihood.surrogate().thetaRange();
+        Box box = prior == null ? trained : BoxOptions.parse("--prior", prior, sim.thetaDomain());
+        if (policy() == RangePolicy.FAIL && !box.within(trained)) {
+            throw new InvalidInputException("--prior: expected a box inside the model's trained theta range " + trained
+                    + " but found " + box + "; --range-policy warn evaluates the model beyond it, with a warning");
+        }
+        return box;
+    }
+
+    private RangePolicy policy() {
+        return switch (rangePolicy.toLowerCase(java.util.Locale.ROOT)) {
+            case "fail" -> RangePolicy.FAIL;
+            case "warn" -> RangePolicy.WARN;
+            default -> throw new InvalidInputException("--range-policy: expected fail or warn but found '"
+                    + rangePolicy + "'");
+        };
+    }
+
     /** The model file; its dimensions are checked against the simulator when the posterior is computed. */
     private TrainedModel loaded() {
         TrainedSurrogate s = org.robotphysicist.models.file.SurrogateFiles.load(model,
-                LoadOptions.defaults().withSignatures(signatures.policy()));
+                LoadOptions.defaults().withSignatures(signatures.policy()).withRangePolicy(policy()));
         return TrainedModel.loaded(s, model);
     }
 

@@ -34,11 +34,8 @@ public final class GridPrior implements Prior {
     private volatile double[] hypercellCumulative;
 
     GridPrior(GridPosterior posterior) {
-        if (!(posterior.grid() instanceof RegularThetaGrid regular)) {
-            throw new InvalidInputException("posterior as prior: expected a posterior on a regular grid but found "
-                    + posterior.grid());
-        }
-        RegularGrid g = regular.grid();
+        RegularGrid g = posterior.grid().regular().orElseThrow(() -> new InvalidInputException(
+                "posterior as prior: expected a posterior on a regular grid but found " + posterior.grid()));
         for (int d = 0; d < g.dim(); d++) {
             if (g.count(d) < 2) {
                 throw new InvalidInputException("posterior as prior: expected at least 2 grid points along every axis"

@@ -1,11 +1,13 @@
 package org.robotphysicist.engine.posterior;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.Require;
 
 /**
@@ -14,7 +16,7 @@ import org.robotphysicist.data.Require;
  * marginals group points by their coordinate values (exact for a tensor-product layout, a
  * weighted empirical distribution otherwise).
  */
-public final class PointSetGrid implements ThetaGrid {
+final class PointSetGrid implements ThetaGrid {
     private final Matrix points;
     private final double[] volumes;
     private final Box bounds;
@@ -38,13 +40,8 @@ public final class PointSetGrid implements ThetaGrid {
     }
 
     @Override
-    public int dim() {
-        return bounds.dim();
-    }
-
-    @Override
-    public int size() {
-        return points.rows();
+    public Optional<RegularGrid> regular() {
+        return Optional.empty();
     }
 
     @Override

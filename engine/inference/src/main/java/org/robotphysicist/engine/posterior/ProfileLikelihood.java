@@ -100,8 +100,8 @@ public final class ProfileLikelihood {
                     + " distinct values for " + grid.size() + " points");
         }
         double[] x = cells.values();
-        double[] y = grid instanceof RegularThetaGrid regular ? refinedProfile(regular.grid(), d, cells)
-                : cells.maxByGroup(logLikelihood);
+        double[] y = grid.regular().map(regular -> refinedProfile(regular, d, cells))
+                .orElseGet(() -> cells.maxByGroup(logLikelihood));
         int k = GridPosterior.argmax(y);
         double estimate = x[k];
         double peak = y[k];

@@ -10,7 +10,9 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.grid.CompensatedSums;
 
 /**
@@ -24,7 +26,12 @@ import org.robotphysicist.models.grid.CompensatedSums;
  * <p>The surrogate is only valid on its θ range, so the density's support is the prior's support
  * intersected with that range: outside it {@link #logDensity} is −∞ — the posterior is truncated
  * to where the surrogate knows the likelihood ({@link #truncatesPrior()} says whether that cuts
- * into the prior's support).
+ * into the prior's support). A trained model loaded with {@link RangePolicy#WARN} extrapolates
+ * instead: the support is the prior's.
+ *
+ * <p>A request from outside is validated once by {@link PosteriorRequest}; this class keeps, for
+ * callers that build it directly, only cheap checks: dimensions, the prior's support, and the
+ * surrogate's ranges under {@link RangePolicy#FAIL}.
  *
  * <p>For a surrogate ensemble (an evaluator with {@link PosteriorEvaluator#members()}) the posterior
  * is the equal-weight mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each
@@ -46,23 +53,15 @@ public final class SurrogatePosterior implements BatchedLogDensity {
             throw new DimensionMismatchException("prior: expected dimension " + dims.thetaDim() + " (the surrogate's"
                     + " theta " + dims.thetaNames() + ") but found " + prior.dim() + " (" + prior + ")");
         }
+        PosteriorRequest.requireShapes(dims, observations);
         for (int e = 0; e < observations.size(); e++) {
-            Observation o = observations.get(e);
-            String what = "observation " + e;
-            if (o.events().cols() != dims.xDim()) {
-                throw new DimensionMismatchException(what + " events: expected " + dims.xDim() + " columns (the"
-                        + " surrogate's x " + dims.xNames() + ") but found " + o.events().cols());
-            }
-            if (o.phi().length != dims.phiDim()) {
-                throw new DimensionMismatchException(what + " phi: expected " + dims.phiDim() + " values (the"
-                        + " surrogate's phi " + dims.phiNames() + ") but found " + o.phi().length);
-            }
-            s.phiUnion().require(what + " phi (the surrogate's phi range " + s.phiUnion() + ")", o.phi());
+            SurrogateArguments.phi(s, "observation " + e + " phi", observations.get(e).phi());
         }
         this.prior = prior;
         this.evaluator = evaluator;
         this.observations = List.copyOf(observations);
-        this.support = intersect(prior.support(), s.thetaRange());
+        this.support = s.rangePolicy() == RangePolicy.WARN ? prior.support() : intersect(prior.support(),
+                s.thetaRange());
     }
 
     /** The posterior of {@code prior} given every observation, summed with {@code evaluator}. */
@@ -98,21 +97,20 @@ public final class SurrogatePosterior implements BatchedLogDensity {
         return observations;
     }
 
-    /** True when the surrogate's θ range cuts into the prior's support. */
+    /** True when the surrogate's θ range cuts into the prior's support (never under {@link RangePolicy#WARN}). */
     public boolean truncatesPrior() {
-        return !prior.support().within(evaluator.surrogate().thetaRange());
+        return !prior.support().within(support);
     }
 
     /**
      * Σ<sub>e</sub> Σ<sub>i</sub> log p̂(x<sub>e,i</sub> | θ<sub>j</sub>, φ<sub>e</sub>) per row,
      * summed in float64 with compensation; 0 with no observations.
      *
-     * @param thetas (M, D<sub>θ</sub>) inside the surrogate's θ range
+     * @param thetas (M, D<sub>θ</sub>) inside the surrogate's θ range (outside it the evaluator's
+     *               surrogate applies its {@link RangePolicy})
      */
     public double[] logLikelihood(Matrix thetas) {
-        SurrogateLikelihood s = evaluator.surrogate();
         thetas.requireShape("theta points", -1, dims().thetaDim()).requireNonEmpty("theta points");
-        s.thetaRange().requireRows("theta points (the surrogate's theta range " + s.thetaRange() + ")", thetas);
         CompensatedSums total = new CompensatedSums(thetas.rows());
         for (Observation o : observations) {
             total.addAll(0, evaluator.logLikelihoodSums(o.events(), thetas, o.phi()));
@@ -157,7 +155,8 @@ public final class SurrogatePosterior implements BatchedLogDensity {
 
     /**
      * Checks that {@code grid} can carry this posterior: the surrogate's θ dimension, inside the
-     * prior's support and inside the surrogate's θ range.
+     * prior's support and inside the surrogate's θ range unless the surrogate's
+     * {@link RangePolicy} is {@link RangePolicy#WARN} (then {@link PosteriorRequest} reports it).
      */
     public void requireGrid(ThetaGrid grid) {
         if (grid.dim() != dims().thetaDim()) {
@@ -168,11 +167,7 @@ public final class SurrogatePosterior implements BatchedLogDensity {
             throw new OutOfSupportException("theta grid: expected a grid inside the prior's support "
                     + prior.support() + " but found " + grid.bounds());
         }
-        Box range = evaluator.surrogate().thetaRange();
-        if (!grid.bounds().within(range)) {
-            throw new OutOfSupportException("theta grid: expected a grid inside the surrogate's theta range " + range
-                    + " but found " + grid.bounds());
-        }
+        SurrogateArguments.thetaBox(evaluator.surrogate(), "theta grid", grid.bounds());
     }
 
     /** {@link #onGrid(ThetaGrid)} on a regular grid. */

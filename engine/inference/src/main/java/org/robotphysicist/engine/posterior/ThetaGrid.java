@@ -1,7 +1,9 @@
 package org.robotphysicist.engine.posterior;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
 
@@ -13,9 +15,48 @@ import org.robotphysicist.data.RegularGrid;
  * <p>Two kinds: a {@link RegularGrid} (cells of equal volume centred on the points, the midpoint
  * rule; see {@link #of(RegularGrid)}) and given points with their cell volumes (for example a
  * Sobol set, or a non-rectangular region; see {@link #ofPoints}). A grid is meant for
- * D<sub>θ</sub> ≤ 3; beyond that use the samplers in {@code posterior.mcmc}.
+ * D<sub>θ</sub> ≤ 3; beyond that use the samplers in {@code posterior.mcmc}. What only a regular
+ * grid offers (interpolation, per-axis refinement, images) is reached through {@link #regular()}.
  */
 public sealed interface ThetaGrid permits RegularThetaGrid, PointSetGrid {
+
+    /**
+     * The most points a θ grid of a posterior may hold, 2<sup>22</sup>: each float64 vector over
+     * the grid (log-likelihood sums, densities) then takes at most 32 MiB.
+     */
+    int MAX_POINTS = 1 << 22;
+
+    /** Whether a regular grid of {@code pointsPerDim}<sup>dim</sup> points fits {@link #MAX_POINTS}. */
+    static boolean fits(int pointsPerDim, int dim) {
+        return Math.pow(pointsPerDim, dim) <= MAX_POINTS;
+    }
+
+    /**
+     * Requires {@code pointsPerDim}<sup>dim</sup> to fit {@link #MAX_POINTS}.
+     *
+     * @param advice what to do instead when the grid is too large, for the message
+     * @throws InvalidInputException when it does not
+     */
+    static void requireFits(int pointsPerDim, int dim, String advice) {
+        if (!fits(pointsPerDim, dim)) {
+            throw new InvalidInputException("theta grid: expected at most " + MAX_POINTS + " points but "
+                    + pointsPerDim + " per dimension in " + dim + " dimensions give "
+                    + (long) Math.pow(pointsPerDim, dim) + "; " + advice);
+        }
+    }
+
+    /**
+     * The regular grid of {@code pointsPerDim} points along every dimension of {@code box}.
+     *
+     * @param advice what to do instead when the grid is too large, for the message
+     * @throws InvalidInputException when pointsPerDim<sup>D</sup> exceeds {@link #MAX_POINTS}
+     */
+    static RegularGrid regularOver(Box box, int pointsPerDim, String advice) {
+        requireFits(pointsPerDim, box.dim(), advice);
+        int[] counts = new int[box.dim()];
+        java.util.Arrays.fill(counts, pointsPerDim);
+        return new RegularGrid(box.lower(), box.upper(), counts);
+    }
 
     /** The regular grid with midpoint-rule cells. */
     static ThetaGrid of(RegularGrid grid) {
@@ -34,10 +75,20 @@ public sealed interface ThetaGrid permits RegularThetaGrid, PointSetGrid {
     }
 
     /** D<sub>θ</sub>. */
-    int dim();
+    default int dim() {
+        return bounds().dim();
+    }
 
     /** M, the number of points. */
-    int size();
+    default int size() {
+        return points().rows();
+    }
+
+    /**
+     * The regular grid these points are, when they are one (then point j is the grid's point j);
+     * empty for a point set.
+     */
+    Optional<RegularGrid> regular();
 
     /** All points, (M, D<sub>θ</sub>). */
     Matrix points();

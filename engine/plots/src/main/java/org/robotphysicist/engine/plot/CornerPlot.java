@@ -18,7 +18,6 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.io.AtomicFiles;
 import org.robotphysicist.engine.posterior.GridPosterior;
-import org.robotphysicist.engine.posterior.RegularThetaGrid;
 
 /**
  * A corner plot of a D-dimensional posterior (D ≥ 2) on a regular grid: on the diagonal the 1-D
@@ -94,10 +93,8 @@ public final class CornerPlot {
             throw new DimensionMismatchException("corner plot: expected a posterior of at least 2 dimensions but found "
                     + d);
         }
-        if (!(posterior.grid() instanceof RegularThetaGrid regular)) {
-            throw new InvalidInputException("corner plot: expected a posterior on a regular grid but found one on given"
-                    + " points");
-        }
+        RegularGrid regular = posterior.grid().regular().orElseThrow(() -> new InvalidInputException(
+                "corner plot: expected a posterior on a regular grid but found one on given points"));
         if (labels == null || labels.size() != d) {
             throw new DimensionMismatchException("corner plot labels: expected " + d + " but found "
                     + (labels == null ? "null" : labels.size()));
@@ -110,7 +107,7 @@ public final class CornerPlot {
                 throw new InvalidInputException("credibility levels: expected values in (0, 1) but found " + l);
             }
         }
-        return new CornerPlot(title, labels, posterior, regular.grid(), truth, levels);
+        return new CornerPlot(title, labels, posterior, regular, truth, levels);
     }
 
     /**

@@ -11,9 +11,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.engine.posterior.GridPosterior;
-import org.robotphysicist.engine.posterior.RegularThetaGrid;
 
 /**
  * A two-dimensional posterior density p(θ₁, θ₂ | X) on a regular grid: a heat map of the density
@@ -86,10 +86,8 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
             throw new DimensionMismatchException("2-D posterior plot: expected a 2-dimensional posterior but found "
                     + posterior.grid().dim() + " dimensions");
         }
-        if (!(posterior.grid() instanceof RegularThetaGrid regular)) {
-            throw new InvalidInputException("2-D posterior plot: expected a posterior on a regular grid but found one on"
-                    + " given points");
-        }
+        RegularGrid regular = posterior.grid().regular().orElseThrow(() -> new InvalidInputException(
+                "2-D posterior plot: expected a posterior on a regular grid but found one on given points"));
         double[] logDensity = posterior.logDensity();
         double[] density = new double[logDensity.length];
         for (int k = 0; k < density.length; k++) {
@@ -98,7 +96,7 @@ public record PosteriorPlot2D(String title, String xName, String yName, double[]
         if (labels.size() != 2) {
             throw new DimensionMismatchException("2-D posterior plot labels", 2, labels.size());
         }
-        return new PosteriorPlot2D(title, labels.get(0), labels.get(1), regular.grid().axis(0), regular.grid().axis(1),
+        return new PosteriorPlot2D(title, labels.get(0), labels.get(1), regular.axis(0), regular.axis(1),
                 density, levels, truth);
     }
 

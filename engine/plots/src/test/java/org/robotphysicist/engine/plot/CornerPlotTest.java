@@ -61,7 +61,7 @@ class CornerPlotTest {
         CornerPlot plot = plot();
         GridPosterior p = gaussian();
         for (int d = 0; d < 3; d++) {
-            double[] x = ((org.robotphysicist.engine.posterior.RegularThetaGrid) p.grid()).grid().axis(d);
+            double[] x = p.grid().regular().orElseThrow().axis(d);
             double[] density = plot.marginalDensity(d);
             double h = x[1] - x[0];
             double mass = 0;
@@ -84,7 +84,7 @@ class CornerPlotTest {
     }
 
     private static double correlation(CornerPlot plot, GridPosterior p, int e, int d) {
-        RegularGrid g = ((org.robotphysicist.engine.posterior.RegularThetaGrid) p.grid()).grid();
+        RegularGrid g = p.grid().regular().orElseThrow();
         double[] masses = plot.pairMasses(e, d);
         double se = 0;
         double sd = 0;

@@ -110,7 +110,6 @@ public final class ExperimentDesigner implements AutoCloseable {
     public static final String PRODUCER = "org.robotphysicist.engine.design.loop.ExperimentDesigner";
     /** Credible levels of the posterior summaries. */
     static final double[] LEVELS = {0.68, 0.95};
-    private static final int MAX_GRID_POINTS = 1 << 22;
     /** Points of the GP mean and band each round records ({@link GpCurve}, for the EIG plot; the search does not use them). */
     static final int GP_CURVE_POINTS = 241;
     /** N a per-θ normalized surrogate is sized for when experiments record a luminosity, not a count. */
@@ -225,11 +224,7 @@ public final class ExperimentDesigner implements AutoCloseable {
             throw new OutOfSupportException("theta prior range " + dims.thetaNames() + ": expected a box inside the"
                     + " simulator's domain " + simulator.thetaDomain() + " but found " + thetaRange);
         }
-        if (Math.pow(config.gridPoints(), thetaRange.dim()) > MAX_GRID_POINTS) {
-            throw new InvalidInputException("theta grid: expected at most " + MAX_GRID_POINTS + " points but "
-                    + config.gridPoints() + " per dimension in " + thetaRange.dim() + " dimensions give "
-                    + (long) Math.pow(config.gridPoints(), thetaRange.dim()) + "; use fewer grid points");
-        }
+        ThetaGrid.requireFits(config.gridPoints(), thetaRange.dim(), "use fewer grid points");
         config.targetIndices(dims);
         config.training().requireFitsKind(config.surrogate());
         if (config.refines()) {

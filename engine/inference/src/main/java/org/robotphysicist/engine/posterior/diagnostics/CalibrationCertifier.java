@@ -36,7 +36,7 @@ import org.robotphysicist.models.file.TemperedSurrogate;
  *
  * <p>The grid spans the prior's support intersected with the surrogate's θ range, with
  * {@link CertificateSettings#gridPointsPerDimension()} points per dimension (fewer in high
- * dimension so it holds at most {@value CertificateSettings#MAX_GRID_POINTS} points); it must
+ * dimension so it holds at most {@value CertificateSettings#MAX_CERTIFIER_GRID_POINTS} points); it must
  * resolve the posterior at N events, or coverage is biased upward (see {@link ExpectedCoverage}).
  * Trials run in parallel, each from its own split of the seed, so the certificate is reproducible.
  */
@@ -247,7 +247,7 @@ public final class CalibrationCertifier {
                     + " but found " + priorSupport.dim());
         }
         int points = Math.max(3, Math.min(pointsPerDimension,
-                (int) Math.floor(Math.pow(CertificateSettings.MAX_GRID_POINTS, 1.0 / dim))));
+                (int) Math.floor(Math.pow(CertificateSettings.MAX_CERTIFIER_GRID_POINTS, 1.0 / dim))));
         double[] lo = new double[dim];
         double[] hi = new double[dim];
         int[] counts = new int[dim];

@@ -17,7 +17,7 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  * @param seed                   seed of the datasets (θ*, events and posterior draws)
  * @param tolerance              the allowed |coverage − level|, in (0, 1)
  * @param gridPointsPerDimension θ grid points per dimension, ≥ 3 (lowered so the grid holds at
- *                               most {@value #MAX_GRID_POINTS} points)
+ *                               most {@value #MAX_CERTIFIER_GRID_POINTS} points)
  * @param sbcDraws               posterior draws per dataset for the SBC ranks, L ≥ 1
  * @param sbcBins                rank histogram bins, dividing L + 1
  * @param fitTempering           whether to fit the surrogate's systematic tempering κ on the datasets
@@ -38,8 +38,11 @@ public record CertificateSettings(int eventsPerExperiment, int datasets, long se
     public static final int DEFAULT_DATASETS = 1000;
     /** Default θ grid points per dimension. */
     public static final int DEFAULT_GRID_POINTS = 201;
-    /** The largest θ grid the certifier builds. */
-    public static final int MAX_GRID_POINTS = 200_000;
+    /**
+     * The largest θ grid the certifier builds: one posterior per dataset keeps it well below a
+     * single posterior's limit, {@link org.robotphysicist.engine.posterior.ThetaGrid#MAX_POINTS}.
+     */
+    public static final int MAX_CERTIFIER_GRID_POINTS = 200_000;
 
     public CertificateSettings {
         if (eventsPerExperiment < 1 || datasets < 1) {

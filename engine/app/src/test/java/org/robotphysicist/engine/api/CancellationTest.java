@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.compute;
+package org.robotphysicist.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
