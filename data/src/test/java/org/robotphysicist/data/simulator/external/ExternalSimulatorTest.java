@@ -3,6 +3,7 @@ package org.robotphysicist.data.simulator.external;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.simulator.SimulatorFailedException;
 
 /**
  * The client against a deliberately misbehaving program (a POSIX sh script in the test
@@ -264,7 +266,8 @@ class ExternalSimulatorTest {
                     () -> s.simulate(THETA, PHI, 3, new SplittableRandom(1)));
             assertTrue(e.getMessage().contains("could not simulate 3 events at theta = [1.5], phi = [0.5]: theta 1.5 is"
                     + " not allowed today"), e.getMessage());
-            assertTrue(e instanceof InvalidInputException);
+            assertInstanceOf(SimulatorFailedException.class, e, "a refusal is a simulator failure");
+            assertFalse(InvalidInputException.class.isInstance(e), "a refusal is not invalid input");
             assertArrayEquals(new double[] {1.5, 1.5, 1.5}, s.simulate(THETA, PHI, 3, new SplittableRandom(1)).column(0));
             assertEquals(List.of(pid), s.pids(), "the same process served the second request");
         }

@@ -20,5 +20,9 @@
  *     Suggestion next = rp.withPrior(p.posterior().asPrior()).suggestNext(model.surrogate(), EigOptions.defaults());
  * }
  * }</pre>
+ *
+ * <p>Layering: the engine's application module; depends on data, models and the inference, design
+ * and surrogates modules (and through the last on training). The command line, the server, the
+ * Spark module and the benchmarks build on it.
  */
 package org.robotphysicist.engine.api;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --config FILE} option every command mixes in: a JSON or YAML file of option values,
- * read by {@link ConfigFileDefaults}.
+ * The {@code --config FILE} option of every command ({@link CommonOptions}): a JSON or YAML file
+ * of option values, read by {@link ConfigFileDefaults}.
  */
 final class ConfigFileOption {
     static final String NAME = "--config";

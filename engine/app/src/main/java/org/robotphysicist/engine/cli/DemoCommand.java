@@ -48,10 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--hidden-theta", paramLabel = "S2W", description = "True sin^2(theta_W) (default ${DEFAULT-VALUE}).")
     double hidden = D.hiddenSin2ThetaW();

@@ -77,10 +77,7 @@ final class DesignCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @CommandLine.Mixin
     SimulatorChoice simulator;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.VisibleText;
+import org.robotphysicist.data.simulator.SimulatorFailedException;
 import org.robotphysicist.training.TrainingDivergedException;
 import org.robotphysicist.training.device.GpuUnavailableException;
 import picocli.CommandLine;
@@ -12,8 +13,10 @@ import picocli.CommandLine;
 /**
  * Turns an exception that ends a command into one line on standard error and an exit code.
  *
- * <p>Invalid input (including unwritable output paths, malformed files and misbehaving external
- * simulators) exits {@value Rp#EXIT_INVALID_INPUT}; an I/O failure while running (a full disk, a
+ * <p>Invalid input (including unwritable output paths and malformed files) exits
+ * {@value Rp#EXIT_INVALID_INPUT}; a failed simulator ({@link SimulatorFailedException}: an external
+ * program that crashed, timed out, broke the protocol or reported an error) exits
+ * {@value Rp#EXIT_SIMULATOR_FAILED}; an I/O failure while running (a full disk, a
  * port already in use), a diverged training or a missing GPU exits 1 with its message. Anything
  * else is a defect of the program: it also exits 1 with one line. The Java stack trace is printed
  * only when the environment variable {@value #TRACE_VARIABLE} is set to a value other than
@@ -44,6 +47,9 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof InvalidInputException) {
             exit = Rp.EXIT_INVALID_INPUT;
             text = "invalid input: " + ex.getMessage();
+        } else if (ex instanceof SimulatorFailedException) {
+            exit = Rp.EXIT_SIMULATOR_FAILED;
+            text = "simulator failed: " + ex.getMessage();
         } else if (ex instanceof UncheckedIOException || ex instanceof IOException
                 || ex instanceof TrainingDivergedException || ex instanceof GpuUnavailableException) {
             exit = 1;

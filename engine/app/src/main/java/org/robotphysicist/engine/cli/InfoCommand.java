@@ -20,10 +20,7 @@ final class InfoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--device", paramLabel = "DEV", description = "Device to resolve: auto, cpu, gpu, gpu:N"
             + " (default ${DEFAULT-VALUE}).")

@@ -27,10 +27,7 @@ final class KeygenCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--algorithm", paramLabel = "ALG",
             description = "ed25519 or hmac-sha256 (default ${DEFAULT-VALUE}).")

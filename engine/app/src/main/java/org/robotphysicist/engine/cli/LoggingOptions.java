@@ -9,8 +9,8 @@ import org.robotphysicist.data.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /**
- * The logging options every command mixes in: {@value #VERBOSE} turns the libraries' INFO lines
- * (device choice, native library loading, model loading) on, on stderr; {@value #LOG_FILE} FILE
+ * The logging options of every command ({@link CommonOptions}): {@value #VERBOSE} turns the
+ * libraries' INFO lines (device choice, native library loading, model loading) on, on stderr; {@value #LOG_FILE} FILE
  * writes the log (INFO and above, each line with a date and time) to FILE instead of stderr, which
  * then carries only the command's own progress, warnings and errors. Without either, only
  * warnings and errors of the libraries are printed.

@@ -81,10 +81,7 @@ final class PosteriorCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model file from rp train.")
     Path model;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
  * The {@code rp} command line. Exit codes a script can rely on: 0 success, 2 bad usage (unknown
  * option, missing value), 3 invalid input (bad values, malformed files), 4 a GPU was requested
  * and the engine fell back to the CPU ({@code rp info}), 5 a trained surrogate outside its calibration
- * tolerance under {@code rp train --require-calibrated}, 1 any other failure. Every command takes
+ * tolerance under {@code rp train --require-calibrated}, 6 a simulator failed (an external
+ * simulator crashed, timed out, broke the protocol or reported an error), 1 any other failure. Every command takes
  * {@code --config FILE}, a JSON or YAML file equivalent to its flags ({@link ConfigFileDefaults}), {@code --verbose} and {@code --log-file FILE} ({@link LoggingOptions}).
  * A failure is reported in one line ({@link FailureReport}); {@code RP_STACKTRACE=1} adds the
  * Java stack trace.
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
 public final class Rp implements Runnable {
     /** The exit code for invalid input (bad values, malformed files). */
     public static final int EXIT_INVALID_INPUT = 3;
+    /** The exit code for a simulator that failed (an external program crashed, timed out or broke the protocol). */
+    public static final int EXIT_SIMULATOR_FAILED = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -49,10 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--model", paramLabel = "NAME=FILE", required = true,
             description = "A model file from rp train, served under NAME (repeatable; each NAME once).")
@@ -114,20 +111,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         Map<String, Path> models = models();
-        if (!(timeout > 0) || Double.isInfinite(timeout)) {
-            throw new InvalidInputException("--timeout: expected a positive number of seconds but found " + timeout);
-        }
+        long timeoutMillis = Seconds.toMillis("--timeout", timeout);
         if (simulator != null && !SimulatorRegistry.discover().contains(simulator)) {
             throw new InvalidInputException("--simulator: expected one of " + String.join(", ",
                     SimulatorRegistry.discover().names()) + " but found '" + simulator + "'");
         }
-        if (!(readTimeout > 0) || Double.isInfinite(readTimeout)) {
-            throw new InvalidInputException("--read-timeout: expected a positive number of"
-                    + " seconds but found " + readTimeout);
-        }
-        ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody,
-                Math.max(1, Math.round(timeout * 1000)), Math.round(readTimeout * 1000), maxConnections, maxCost,
-                signatures.policy());
+        long readTimeoutMillis = Math.round(Seconds.requirePositive("--read-timeout", readTimeout) * 1000);
+        ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody, timeoutMillis,
+                readTimeoutMillis, maxConnections, maxCost, signatures.policy());
         ListenAddress.requireFree(ListenAddress.resolveLocal("--host", host), port);
         if (readyFile != null) {
             OutputTargets.requireWritableFile("--ready-file", readyFile);

@@ -27,10 +27,7 @@ final class SignCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--key", paramLabel = "KEY", required = true, description = "The signing key file.")
     Path key;

@@ -62,10 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ConfigFileOption config;
-
-    @CommandLine.Mixin
-    LoggingOptions logging;
+    CommonOptions common;
 
     @Option(names = "--simulator", paramLabel = "NAME", description = "A built-in or discovered simulator (see --list).")
     String simulator;
@@ -293,21 +290,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The external program's settings; validated even for a built-in simulator (a config file may set them). */
     private ExternalSimulatorConfig externalConfig() {
-        long startup = millis("--startup-timeout", startupTimeoutSeconds);
-        long read = millis("--timeout", timeoutSeconds);
+        long startup = Seconds.toMillis("--startup-timeout", startupTimeoutSeconds);
+        long read = Seconds.toMillis("--timeout", timeoutSeconds);
         if (processes < 1) {
             throw new InvalidInputException("--processes: expected at least 1 copy of the program but found "
                     + processes);
         }
         return external == null ? null
                 : ExternalSimulatorConfig.parse(external).withTimeouts(startup, read).withProcesses(processes);
-    }
-
-    private static long millis(String option, double seconds) {
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new InvalidInputException(option + ": expected a positive number of seconds but found " + seconds);
-        }
-        return Math.max(1, Math.round(seconds * 1000));
     }
 
     private Simulated simulate(Simulator sim) {

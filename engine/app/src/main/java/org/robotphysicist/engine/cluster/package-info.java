@@ -6,5 +6,9 @@
  * org.robotphysicist.engine.cluster.SimulatorSpec}), the simulation ({@link
  * org.robotphysicist.engine.cluster.ClusterSimulation}) and the likelihood ({@link
  * org.robotphysicist.engine.cluster.LikelihoodSource}).
+ *
+ * <p>Layering: the engine's application module; depends on data, models, {@code engine.posterior}
+ * and {@code engine.simulate} only, so that a backend module (the Spark module) needs nothing
+ * else of the engine.
  */
 package org.robotphysicist.engine.cluster;

@@ -18,5 +18,10 @@
  *   <li>{@code loop} — the {@code ExperimentDesigner}: choose φ, run the experiment, update the
  *       posterior, repeat; its history, and the listeners that write its files and plots.</li>
  * </ul>
+ *
+ * <p>Layering: {@code gp}, {@code optim}, {@code acquisition}, {@code bo} and {@code eig} form the
+ * engine's design module, which depends on data, models and the inference module and never on
+ * training; {@code loop} lives in the application module, because it ties them to the surrogates
+ * (and so training), the plots and the posterior engine. This package has no types of its own.
  */
 package org.robotphysicist.engine.design;

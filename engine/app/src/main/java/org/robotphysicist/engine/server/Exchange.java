@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.simulator.SimulatorFailedException;
 
 /**
  * One request being answered: whichever of the body reader, the worker, the deadline timer or the
@@ -49,25 +50,33 @@ final class Exchange {
         answer(200, value);
     }
 
-    /**
-     * Answers an error: {@link HttpError} with its status, {@link InvalidInputException} 400,
-     * anything else 500 (a bug).
-     */
+    /** Answers an error with the status {@link #statusOf} gives it. */
     void fail(Throwable error) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof HttpError h) {
-            if (h.status() == 413 || h.status() == 408) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
-            }
-            answer(h.status(), JsonAnswer.error(h.status(), h.getMessage()));
-        } else if (e instanceof InvalidInputException) {
-            answer(400, JsonAnswer.error(400, e.getMessage()));
-        } else {
-            answer(500, JsonAnswer.error(500, "internal error: " + e));
+        int status = statusOf(e);
+        if (status == 413 || status == 408) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
         }
+        boolean bug = status == 500 && !(e instanceof HttpError);
+        answer(status, JsonAnswer.error(status, bug ? "internal error: " + e : e.getMessage()));
+    }
+
+    /**
+     * The HTTP status of an error: {@link HttpError} its own, {@link InvalidInputException} 400, a
+     * failed simulator ({@link SimulatorFailedException}) 502, anything else 500 (a bug).
+     */
+    static int statusOf(Throwable e) {
+        if (e instanceof HttpError h) {
+            return h.status();
+        } else if (e instanceof InvalidInputException) {
+            return 400;
+        } else if (e instanceof SimulatorFailedException) {
+            return 502;
+        }
+        return 500;
     }
 
     private void answer(int status, Object value) {

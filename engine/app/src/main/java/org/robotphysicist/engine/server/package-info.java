@@ -13,5 +13,9 @@
  * added here on top of it ({@link org.robotphysicist.engine.server.ConnectionWatchdog},
  * {@link org.robotphysicist.engine.server.RequestHandler}). Helidon SE 4 needs Java 21, and
  * Undertow offered nothing Jetty lacks for these needs.
+ *
+ * <p>Layering: the engine's application module; depends on {@code engine.api}, the inference and
+ * design modules, models and data. An exception of a request becomes a JSON error: invalid input
+ * 400, a failed simulator 502, anything else 500 (docs/http-api.md).
  */
 package org.robotphysicist.engine.server;

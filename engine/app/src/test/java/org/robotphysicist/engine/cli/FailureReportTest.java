@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.MalformedDataException;
+import org.robotphysicist.data.simulator.external.SimulatorCrashedException;
 import picocli.CommandLine;
 
 class FailureReportTest {
@@ -29,6 +30,15 @@ class FailureReportTest {
         assertEquals(Rp.EXIT_INVALID_INPUT, r.exit());
         assertEquals("rp: invalid input: f.csv line 2: expected a number but found 'x'" + System.lineSeparator(),
                 r.err());
+    }
+
+    @Test
+    void aFailedSimulatorIsOneLineWithItsOwnExitCode() {
+        Report r = report(false, new SimulatorCrashedException("external simulator 'sim': expected a reply but the"
+                + " program exited with status 139"));
+        assertEquals(Rp.EXIT_SIMULATOR_FAILED, r.exit());
+        assertEquals("rp: simulator failed: external simulator 'sim': expected a reply but the program exited with"
+                + " status 139" + System.lineSeparator(), r.err());
     }
 
     @Test

@@ -183,20 +183,21 @@ class SimulateCommandTest {
         Path out = dir.resolve("trailing.csv");
         CliRun r = CliRun.of("simulate", "--external", "sh '" + MISBEHAVING + "' trailing-line", "--theta", "1",
                 "--phi", "0.5", "--events", "3", "--out", out.toString());
-        assertEquals(Rp.EXIT_INVALID_INPUT, r.exit(), r.err());
+        assertEquals(Rp.EXIT_SIMULATOR_FAILED, r.exit(), r.err());
         assertTrue(r.err().contains("found 'one more thing' when asked to quit"), r.err());
         assertTrue(java.nio.file.Files.notExists(out), "nothing written from a simulator that broke the protocol");
     }
 
     @Test
-    void anExternalSimulatorThatCrashesExitsWithInvalidInput() {
+    void anExternalSimulatorThatCrashesOrTimesOutExitsWithSimulatorFailed() {
         CliRun r = CliRun.of("simulate", "--external", "sh '" + MISBEHAVING + "' crash", "--theta", "1", "--phi",
                 "0.5", "--timeout", "5", "--out", dir.resolve("x.csv").toString());
-        assertEquals(Rp.EXIT_INVALID_INPUT, r.exit(), r.err());
+        assertEquals(Rp.EXIT_SIMULATOR_FAILED, r.exit(), r.err());
+        assertTrue(r.err().contains("rp: simulator failed: external simulator"), r.err());
         assertTrue(r.err().contains("exited with status 139"), r.err());
         CliRun hang = CliRun.of("simulate", "--external", "sh '" + MISBEHAVING + "' hang", "--theta", "1", "--phi",
                 "0.5", "--timeout", "0.3", "--out", dir.resolve("y.csv").toString());
-        assertEquals(Rp.EXIT_INVALID_INPUT, hang.exit(), hang.err());
+        assertEquals(Rp.EXIT_SIMULATOR_FAILED, hang.exit(), hang.err());
         assertTrue(hang.err().contains("within 300 ms (read timeout)"), hang.err());
     }
 
