@@ -6,8 +6,8 @@
  * luminosity); {@link EigScan} is the baseline grid scan and {@link EigSearch} the
  * Bayesian-optimization search.
  *
- * <p>Layering: the engine's design module; depends on data, models, {@code engine.posterior} and
- * {@code engine.compute} (the inference module), and {@code engine.design.gp},
+ * <p>Layering: the engine's design module; depends on data, models, {@code engine.posterior} (the inference module),
+ * {@code data.compute}, and {@code engine.design.gp},
  * {@code engine.design.acquisition}, {@code engine.design.bo}; never on training, the plots or the
  * application module.
  */
