@@ -9,6 +9,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.LogSumExp;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.file.ModelFile;
@@ -165,7 +166,17 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
             m.provenance().dataHashes().forEach((role, hash) -> hashes.put(prefix + role, hash));
             hashes.put(prefix + "parameters", m.contents().parameters().sha256());
         }
-        return Provenance.capture(PRODUCER, config, seeds, hashes).withVersions(members.get(0).provenance().versions());
+        return Provenance.capture(PRODUCER, config, seeds, hashes).withVersions(members.get(0).provenance().versions())
+                .withDevice(deviceOf(members));
+    }
+
+    /**
+     * The device the ensemble was trained on: the first member's whose GPU request fell back to the
+     * CPU, else member 0's (null when member 0 records none).
+     */
+    private static DeviceUsed deviceOf(List<TrainedSurrogate> members) {
+        return members.stream().map(m -> m.provenance().device()).filter(d -> d != null && d.fellBack()).findFirst()
+                .orElse(members.get(0).provenance().device());
     }
 
     /**
