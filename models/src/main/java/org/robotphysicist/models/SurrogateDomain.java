@@ -17,8 +17,8 @@ public record SurrogateDomain(Dimensions dimensions, Box thetaRange, Box phiRang
 
     public SurrogateDomain {
         if (dimensions == null || thetaRange == null || phiRange == null) {
-            throw new InvalidInputException("surrogate domain: expected dimensions, a theta box and a phi box but found "
-                    + dimensions + ", " + thetaRange + " and " + phiRange);
+            throw new InvalidInputException("surrogate domain: expected dimensions, a theta box and a phi box but"
+                    + " found " + dimensions + ", " + thetaRange + " and " + phiRange);
         }
         if (thetaRange.dim() != dimensions.thetaDim() || phiRange.dim() != dimensions.phiDim()) {
             throw new DimensionMismatchException("surrogate ranges: expected boxes of dimension "

@@ -193,8 +193,8 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
 
     private ParameterizedRatioClassifier copy(Settings s, RangePolicy p, DataType dataType) {
         requireOpen();
-        return new ParameterizedRatioClassifier(parts.dimensions(), network.copy(dataType), scaler, s, parts.ranges(), p,
-                parts.provenance(), parts.curve(), tileRows);
+        return new ParameterizedRatioClassifier(parts.dimensions(), network.copy(dataType), scaler, s, parts.ranges(),
+                p, parts.provenance(), parts.curve(), tileRows);
     }
 
     @Override
@@ -365,7 +365,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public String toString() {
         return "ParameterizedRatioClassifier(" + network.spec() + ", " + settings.form() + ", calibration "
                 + settings.calibration().kind() + ", " + (settings.normalization() == null ? "not normalized"
-                        : settings.normalization()) + ", theta " + parts.ranges().theta() + ", phi " + parts.ranges().phi()
-                        + ")";
+                        : settings.normalization()) + ", theta " + parts.ranges().theta() + ", phi "
+                        + parts.ranges().phi() + ")";
     }
 }
