@@ -1,7 +1,6 @@
 package org.robotphysicist.models;
 
 import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.TractableSimulator;
 
@@ -9,10 +8,9 @@ import org.robotphysicist.data.simulator.TractableSimulator;
  * The true likelihood of a {@link TractableSimulator} behind the surrogate interface: the
  * reference every learned surrogate and posterior is compared against.
  */
-public final class ExactLikelihood implements SurrogateLikelihood {
+public final class ExactLikelihood implements FixedDomainSurrogate {
     private final TractableSimulator simulator;
-    private final Box thetaRange;
-    private final Box phiRange;
+    private final SurrogateDomain domain;
 
     /** Valid on the simulator's whole domain. */
     public ExactLikelihood(TractableSimulator simulator) {
@@ -27,23 +25,12 @@ public final class ExactLikelihood implements SurrogateLikelihood {
                     + phiRange);
         }
         this.simulator = simulator;
-        this.thetaRange = thetaRange;
-        this.phiRange = phiRange;
+        this.domain = new SurrogateDomain(simulator.dimensions(), thetaRange, phiRange);
     }
 
     @Override
-    public Dimensions dimensions() {
-        return simulator.dimensions();
-    }
-
-    @Override
-    public Box thetaRange() {
-        return thetaRange;
-    }
-
-    @Override
-    public Box phiRange() {
-        return phiRange;
+    public SurrogateDomain domain() {
+        return domain;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.robotphysicist.training;
 
+import java.util.Map;
+import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.training.device.DeviceChoice;
 
@@ -17,4 +19,14 @@ import org.robotphysicist.training.device.DeviceChoice;
  */
 public record TrainingResult(String objective, TrainingCurve curve, DeviceChoice device, long trainingRows,
         long validationRows, double finalValidationLoss, double seconds) {
+
+    /**
+     * {@code provenance} with the device this run computed on: the deep-learning engine and device
+     * among its versions, and the typed {@link org.robotphysicist.data.io.DeviceUsed} (requested,
+     * actual, fell back).
+     */
+    public Provenance stampDevice(Provenance provenance) {
+        return provenance.withVersions(Map.of("engine", device.engine(), "device", device.device().toString()))
+                .withDevice(device.used());
+    }
 }

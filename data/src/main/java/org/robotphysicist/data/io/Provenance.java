@@ -1,5 +1,6 @@
 package org.robotphysicist.data.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -18,9 +19,14 @@ import java.util.TreeMap;
  * @param seeds      every seed used, by role
  * @param dataHashes SHA-256 of every input dataset, by role
  * @param versions   project, Java and library versions
+ * @param device     the compute device a trained artifact was made on, or null where none is recorded
+ *                   (artifacts that train nothing, and model files written before it was recorded: absent
+ *                   from the JSON then, and such files read back with none; their {@code versions} still
+ *                   name the device)
  */
 public record Provenance(String producer, Instant created, Map<String, Object> config, Map<String, Long> seeds,
-        Map<String, String> dataHashes, Map<String, String> versions) {
+        Map<String, String> dataHashes, Map<String, String> versions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DeviceUsed device) {
 
     public Provenance {
         Map<String, Object> present = new TreeMap<>();
@@ -38,14 +44,19 @@ public record Provenance(String producer, Instant created, Map<String, Object> c
     /** A record stamped now, with {@link #softwareVersions()}. */
     public static Provenance capture(String producer, Map<String, Object> config, Map<String, Long> seeds,
             Map<String, String> dataHashes) {
-        return new Provenance(producer, Instant.now(), config, seeds, dataHashes, softwareVersions());
+        return new Provenance(producer, Instant.now(), config, seeds, dataHashes, softwareVersions(), null);
     }
 
     /** A copy with more version entries (e.g. the deep-learning engine, added by upper modules). */
     public Provenance withVersions(Map<String, String> more) {
         Map<String, String> all = new TreeMap<>(versions);
         all.putAll(more);
-        return new Provenance(producer, created, config, seeds, dataHashes, all);
+        return new Provenance(producer, created, config, seeds, dataHashes, all, device);
+    }
+
+    /** A copy recording the compute device it was made on. */
+    public Provenance withDevice(DeviceUsed used) {
+        return new Provenance(producer, created, config, seeds, dataHashes, versions, used);
     }
 
     /** The project version, the JVM, and the versions of the libraries on the class path. */

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.LogSumExp;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.TrainedParts;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -66,16 +67,14 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
     public static final String PRODUCER = "org.robotphysicist.models.ensemble.SurrogateEnsemble";
 
     private final List<TrainedSurrogate> members;
-    private final TrainedRanges ranges;
-    private final RangePolicy policy;
-    private final Provenance provenance;
+    private final TrainedParts parts;
     private volatile boolean closed;
 
     private SurrogateEnsemble(List<TrainedSurrogate> members, RangePolicy policy, Provenance provenance) {
         this.members = List.copyOf(members);
-        this.ranges = rangesOf(this.members);
-        this.policy = Objects.requireNonNull(policy, "range policy");
-        this.provenance = provenance == null ? provenanceOf(this.members) : provenance;
+        this.parts = new TrainedParts(this.members.get(0).dimensions(), rangesOf(this.members),
+                Objects.requireNonNull(policy, "range policy"),
+                provenance == null ? provenanceOf(this.members) : provenance, curveOf(this.members));
     }
 
     /**
@@ -167,7 +166,29 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
             m.provenance().dataHashes().forEach((role, hash) -> hashes.put(prefix + role, hash));
             hashes.put(prefix + "parameters", m.contents().parameters().sha256());
         }
-        return Provenance.capture(PRODUCER, config, seeds, hashes).withVersions(members.get(0).provenance().versions());
+        return Provenance.capture(PRODUCER, config, seeds, hashes).withVersions(members.get(0).provenance().versions())
+                .withDevice(deviceOf(members));
+    }
+
+    /**
+     * The device the ensemble was trained on: the first member's whose GPU request fell back to the
+     * CPU, else member 0's (null when member 0 records none).
+     */
+    private static DeviceUsed deviceOf(List<TrainedSurrogate> members) {
+        return members.stream().map(m -> m.provenance().device()).filter(d -> d != null && d.fellBack()).findFirst()
+                .orElse(members.get(0).provenance().device());
+    }
+
+    /**
+     * No curve of its own: the members' curves are theirs. Its stop reason names how the members
+     * stopped, beginning with {@value TrainingCurve#TIME_BUDGET_STOP} when any member's time budget ran out.
+     */
+    private static TrainingCurve curveOf(List<TrainedSurrogate> members) {
+        long onBudget = members.stream().filter(m -> m.trainingCurve().stoppedOnTimeBudget()).count();
+        String reason = onBudget > 0
+                ? TrainingCurve.TIME_BUDGET_STOP + " used up by " + onBudget + " of " + members.size() + " members"
+                : members.size() + " members, member 0: " + members.get(0).trainingCurve().stopReason();
+        return new TrainingCurve(List.of(), 0, reason);
     }
 
     /** The key prefix of member k in provenance maps and parameter names: {@code member-k/}. */
@@ -196,42 +217,15 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
         return KIND;
     }
 
+    /** Its names and θ/φ ranges are its members', its x range their intersection, its curve a summary of theirs. */
     @Override
-    public Dimensions dimensions() {
-        return members.get(0).dimensions();
-    }
-
-    @Override
-    public TrainedRanges trainedRanges() {
-        return ranges;
-    }
-
-    @Override
-    public RangePolicy rangePolicy() {
-        return policy;
+    public TrainedParts parts() {
+        return parts;
     }
 
     @Override
     public boolean isNormalized() {
         return members.stream().allMatch(TrainedSurrogate::isNormalized);
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    /**
-     * No curve of its own: the members' curves are theirs. Its stop reason names how the members
-     * stopped, beginning with {@value TrainingCurve#TIME_BUDGET_STOP} when any member's time budget ran out.
-     */
-    @Override
-    public TrainingCurve trainingCurve() {
-        long onBudget = members.stream().filter(m -> m.trainingCurve().stoppedOnTimeBudget()).count();
-        String reason = onBudget > 0
-                ? TrainingCurve.TIME_BUDGET_STOP + " used up by " + onBudget + " of " + members.size() + " members"
-                : members.size() + " members, member 0: " + members.get(0).trainingCurve().stopReason();
-        return new TrainingCurve(List.of(), 0, reason);
     }
 
     /**
@@ -242,7 +236,7 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
     public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
         requireOpen();
         SurrogateArguments.requireRowShapes(this, x, theta, phi);
-        ranges.enforce(policy, KIND, x, theta, phi);
+        parts.ranges().enforce(parts.policy(), KIND, x, theta, phi);
         int k = members.size();
         double[][] values = new double[k][];
         for (int m = 0; m < k; m++) {
@@ -278,7 +272,7 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
             for (TrainedSurrogate m : members) {
                 copies.add(m.withRangePolicy(rangePolicy));
             }
-            return new SurrogateEnsemble(copies, rangePolicy, provenance);
+            return new SurrogateEnsemble(copies, rangePolicy, parts.provenance());
         } catch (RuntimeException e) {
             copies.forEach(TrainedSurrogate::close);
             throw e;

@@ -1,10 +1,8 @@
 package org.robotphysicist.models.file;
 
 import org.robotphysicist.data.BoxUnion;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
-import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.grid.GridEvaluator;
@@ -69,11 +67,6 @@ public final class TemperedSurrogate implements TrainedSurrogate {
     }
 
     @Override
-    public Dimensions dimensions() {
-        return untempered.dimensions();
-    }
-
-    @Override
     public BoxUnion phiUnion() {
         return untempered.phiUnion();
     }
@@ -107,30 +100,16 @@ public final class TemperedSurrogate implements TrainedSurrogate {
         return untempered.kind();
     }
 
+    /** The wrapped surrogate's parts. */
     @Override
-    public TrainedRanges trainedRanges() {
-        return untempered.trainedRanges();
-    }
-
-    @Override
-    public RangePolicy rangePolicy() {
-        return untempered.rangePolicy();
+    public TrainedParts parts() {
+        return untempered.parts();
     }
 
     /** A copy of the wrapped surrogate with another range policy, with the same tempering (close both). */
     @Override
     public TrainedSurrogate withRangePolicy(RangePolicy rangePolicy) {
         return new TemperedSurrogate(untempered.withRangePolicy(rangePolicy), tempering);
-    }
-
-    @Override
-    public Provenance provenance() {
-        return untempered.provenance();
-    }
-
-    @Override
-    public TrainingCurve trainingCurve() {
-        return untempered.trainingCurve();
     }
 
     /** The wrapped surrogate's contents: the tempering travels in the manifest's calibration certificate. */

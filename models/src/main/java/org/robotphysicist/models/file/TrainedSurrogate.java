@@ -2,6 +2,7 @@ package org.robotphysicist.models.file;
 
 import java.nio.file.Path;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateLikelihood;
 
@@ -14,8 +15,19 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
     /** The model-file kind, e.g. {@code carl-classifier}. */
     String kind();
 
-    /** The θ, φ and x ranges it was trained on. */
-    TrainedRanges trainedRanges();
+    /** Its names, trained ranges, range policy, provenance and training curve, which the accessors below read. */
+    TrainedParts parts();
+
+    /** Dimensions of θ, φ and x: its {@link #parts()}. */
+    @Override
+    default Dimensions dimensions() {
+        return parts().dimensions();
+    }
+
+    /** The θ, φ and x ranges it was trained on: its {@link #parts()}. */
+    default TrainedRanges trainedRanges() {
+        return parts().ranges();
+    }
 
     /** The θ box it was trained on: its {@link #trainedRanges()}. */
     @Override
@@ -35,17 +47,23 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
         return trainedRanges().phiUnion();
     }
 
-    /** What it does outside those ranges. */
-    RangePolicy rangePolicy();
+    /** What it does outside those ranges: its {@link #parts()}. */
+    default RangePolicy rangePolicy() {
+        return parts().policy();
+    }
 
     /** The same surrogate with another range policy: a copy with native memory of its own (close both). */
     TrainedSurrogate withRangePolicy(RangePolicy rangePolicy);
 
-    /** How it was made: configuration, seeds, simulator, data hash, versions, date. */
-    Provenance provenance();
+    /** How it was made: configuration, seeds, simulator, data hash, versions, device, date; its {@link #parts()}. */
+    default Provenance provenance() {
+        return parts().provenance();
+    }
 
-    /** Its training history. */
-    TrainingCurve trainingCurve();
+    /** Its training history: its {@link #parts()}. */
+    default TrainingCurve trainingCurve() {
+        return parts().curve();
+    }
 
     /** Writes it to an unsigned model file, atomically. */
     default void save(Path path) {

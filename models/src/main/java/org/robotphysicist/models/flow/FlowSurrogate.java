@@ -6,7 +6,9 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.models.FixedDomainSurrogate;
 import org.robotphysicist.models.SurrogateArguments;
+import org.robotphysicist.models.SurrogateDomain;
 import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
@@ -16,10 +18,8 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * θ and φ are checked against the ranges the flow is valid on; x is not restricted: the density
  * lives on the spec's x support ({@link SupportBijection}) and is 0 (log −∞) outside it.
  */
-public final class FlowSurrogate implements SurrogateLikelihood {
-    private final Dimensions dims;
-    private final Box thetaRange;
-    private final Box phiRange;
+public final class FlowSurrogate implements FixedDomainSurrogate {
+    private final SurrogateDomain domain;
     private final FlowEvaluator evaluator;
 
     /**
@@ -35,13 +35,7 @@ public final class FlowSurrogate implements SurrogateLikelihood {
                     + " and context dimension " + (dims.thetaDim() + dims.phiDim()) + " but found " + spec.xDim()
                     + " and " + spec.contextDim());
         }
-        if (thetaRange.dim() != dims.thetaDim() || phiRange.dim() != dims.phiDim()) {
-            throw new DimensionMismatchException("flow surrogate ranges: expected boxes of dimension " + dims.thetaDim()
-                    + " and " + dims.phiDim() + " but found " + thetaRange.dim() + " and " + phiRange.dim());
-        }
-        this.dims = dims;
-        this.thetaRange = thetaRange;
-        this.phiRange = phiRange;
+        this.domain = new SurrogateDomain(dims, thetaRange, phiRange);
         this.evaluator = evaluator;
     }
 
@@ -50,18 +44,8 @@ public final class FlowSurrogate implements SurrogateLikelihood {
     }
 
     @Override
-    public Dimensions dimensions() {
-        return dims;
-    }
-
-    @Override
-    public Box thetaRange() {
-        return thetaRange;
-    }
-
-    @Override
-    public Box phiRange() {
-        return phiRange;
+    public SurrogateDomain domain() {
+        return domain;
     }
 
     @Override
@@ -89,10 +73,10 @@ public final class FlowSurrogate implements SurrogateLikelihood {
      */
     public Matrix sample(int n, double[] theta, double[] phi, SplittableRandom rng) {
         Require.positive("number of samples", n);
-        Require.finiteVector("theta", theta, dims.thetaDim());
-        Require.finiteVector("phi", phi, dims.phiDim());
-        thetaRange.require("theta", theta);
-        phiRange.require("phi", phi);
+        Require.finiteVector("theta", theta, domain.dimensions().thetaDim());
+        Require.finiteVector("phi", phi, domain.dimensions().phiDim());
+        domain.thetaRange().require("theta", theta);
+        domain.phiRange().require("phi", phi);
         return evaluator.sample(context(Matrix.repeatRow(theta, n), Matrix.repeatRow(phi, n)), rng);
     }
 

@@ -21,6 +21,7 @@ import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.NamedParameters;
 import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.TrainedParts;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -54,13 +55,9 @@ public final class TrainedFlow implements TrainedSurrogate {
     /** The model-file kind of a neural spline flow. */
     public static final String NSF = "nsf";
 
-    private final Dimensions dims;
+    private final TrainedParts parts;
     private final NDManager manager;
     private final FlowEvaluator evaluator;
-    private final TrainedRanges ranges;
-    private final RangePolicy policy;
-    private final Provenance provenance;
-    private final TrainingCurve curve;
     private volatile boolean closed;
 
     /**
@@ -77,17 +74,12 @@ public final class TrainedFlow implements TrainedSurrogate {
                     + " and context dimension " + (dims.thetaDim() + dims.phiDim()) + " but found " + spec.xDim()
                     + " and " + spec.contextDim());
         }
-        if (manager == null || ranges == null || policy == null || provenance == null) {
-            throw new InvalidInputException("trained flow: expected a manager, ranges, a range policy and provenance"
-                    + " but found " + manager + ", " + ranges + ", " + policy + ", " + provenance);
+        if (manager == null) {
+            throw new InvalidInputException("trained flow: expected a manager but found none");
         }
-        this.dims = dims;
+        this.parts = new TrainedParts(dims, ranges, policy, provenance, curve);
         this.manager = manager;
         this.evaluator = evaluator;
-        this.ranges = ranges.requireDimensions(dims);
-        this.policy = policy;
-        this.provenance = provenance;
-        this.curve = curve == null ? TrainingCurve.untrained() : curve;
     }
 
     /** The model-file kind of a flow of {@code kind}. */
@@ -136,9 +128,9 @@ public final class TrainedFlow implements TrainedSurrogate {
     @Override
     public ModelFile.Contents contents() {
         requireOpen();
-        ModelManifest manifest = ModelManifest.of(kind(), dims, evaluator.flow().spec(),
-                Map.of("x", evaluator.xStandardizer(), "context", evaluator.contextStandardizer()), ranges,
-                provenance, curve, Map.of());
+        ModelManifest manifest = ModelManifest.of(kind(), parts.dimensions(), evaluator.flow().spec(),
+                Map.of("x", evaluator.xStandardizer(), "context", evaluator.contextStandardizer()), parts.ranges(),
+                parts.provenance(), parts.curve(), Map.of());
         return new ModelFile.Contents(manifest, parameters());
     }
 
@@ -157,9 +149,9 @@ public final class TrainedFlow implements TrainedSurrogate {
             ConditionalFlow flow = source.spec().build();
             flow.initializeParameters(copyManager, source.dataType(), new SplittableRandom(0));
             NamedParameters.of(source).loadInto(flow);
-            return new TrainedFlow(dims, copyManager, new FlowEvaluator(flow, evaluator.xStandardizer(),
-                    evaluator.contextStandardizer(), FlowEvaluator.DEFAULT_TILE_ROWS), ranges, rangePolicy, provenance,
-                    curve);
+            return new TrainedFlow(parts.dimensions(), copyManager, new FlowEvaluator(flow, evaluator.xStandardizer(),
+                    evaluator.contextStandardizer(), FlowEvaluator.DEFAULT_TILE_ROWS), parts.ranges(), rangePolicy,
+                    parts.provenance(), parts.curve());
         } catch (RuntimeException e) {
             copyManager.close();
             throw e;
@@ -186,11 +178,6 @@ public final class TrainedFlow implements TrainedSurrogate {
         return kindOf(evaluator.flow().spec().kind());
     }
 
-    @Override
-    public Dimensions dimensions() {
-        return dims;
-    }
-
     /** True: values are normalized log-densities over x. */
     @Override
     public boolean isNormalized() {
@@ -198,23 +185,8 @@ public final class TrainedFlow implements TrainedSurrogate {
     }
 
     @Override
-    public TrainedRanges trainedRanges() {
-        return ranges;
-    }
-
-    @Override
-    public RangePolicy rangePolicy() {
-        return policy;
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public TrainingCurve trainingCurve() {
-        return curve;
+    public TrainedParts parts() {
+        return parts;
     }
 
     /** log p̂(x<sub>b</sub> | θ<sub>b</sub>, φ<sub>b</sub>) for every row; ranges per the {@link RangePolicy}. */
@@ -222,7 +194,7 @@ public final class TrainedFlow implements TrainedSurrogate {
     public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
         requireOpen();
         SurrogateArguments.requireRowShapes(this, x, theta, phi);
-        ranges.enforce(policy, kind(), x, theta, phi);
+        parts.ranges().enforce(parts.policy(), kind(), x, theta, phi);
         return evaluator.logDensity(x, FlowSurrogate.context(theta, phi));
     }
 
@@ -234,7 +206,7 @@ public final class TrainedFlow implements TrainedSurrogate {
     public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         requireOpen();
         SurrogateArguments.requireGridShapes(this, events, thetaGrid, phi);
-        ranges.enforceGrid(policy, kind(), events, thetaGrid, phi);
+        parts.ranges().enforceGrid(parts.policy(), kind(), events, thetaGrid, phi);
         return evaluator.summedLogDensity(events,
                 FlowSurrogate.context(thetaGrid, Matrix.repeatRow(phi, thetaGrid.rows())));
     }
@@ -258,10 +230,10 @@ public final class TrainedFlow implements TrainedSurrogate {
     public Matrix sample(int n, double[] theta, double[] phi, SplittableRandom rng) {
         requireOpen();
         Require.positive("number of samples", n);
-        Require.finiteVector("theta", theta, dims.thetaDim());
-        Require.finiteVector("phi", phi, dims.phiDim());
-        TrainedRanges.enforce(policy, kind(), "theta", ranges.theta(), Matrix.ofRows(theta));
-        ranges.enforcePhi(policy, kind(), "phi", Matrix.ofRows(phi));
+        Require.finiteVector("theta", theta, parts.dimensions().thetaDim());
+        Require.finiteVector("phi", phi, parts.dimensions().phiDim());
+        TrainedRanges.enforce(parts.policy(), kind(), "theta", parts.ranges().theta(), Matrix.ofRows(theta));
+        parts.ranges().enforcePhi(parts.policy(), kind(), "phi", Matrix.ofRows(phi));
         return evaluator.sample(FlowSurrogate.context(Matrix.repeatRow(theta, n), Matrix.repeatRow(phi, n)), rng);
     }
 
@@ -279,6 +251,7 @@ public final class TrainedFlow implements TrainedSurrogate {
 
     @Override
     public String toString() {
-        return "TrainedFlow(" + evaluator.flow().spec() + ", theta " + ranges.theta() + ", phi " + ranges.phi() + ")";
+        return "TrainedFlow(" + evaluator.flow().spec() + ", theta " + parts.ranges().theta() + ", phi "
+                + parts.ranges().phi() + ")";
     }
 }

@@ -9,8 +9,9 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.models.FixedDomainSurrogate;
 import org.robotphysicist.models.SurrogateArguments;
-import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.SurrogateDomain;
 
 /**
  * The baseline surrogate every network must beat: for each cell of a regular (θ, φ) grid, a
@@ -27,8 +28,8 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * is itself a normalized density (a mixture), and it equals the cell histogram on grid points.
  * Outside the grid the surrogate refuses to extrapolate.
  */
-public final class HistogramSurrogate implements SurrogateLikelihood {
-    private final Dimensions dims;
+public final class HistogramSurrogate implements FixedDomainSurrogate {
+    private final SurrogateDomain domain;
     private final RegularGrid thetaGrid;
     private final RegularGrid phiGrid;
     private final RegularGrid cellGrid;
@@ -39,7 +40,7 @@ public final class HistogramSurrogate implements SurrogateLikelihood {
 
     private HistogramSurrogate(Dimensions dims, RegularGrid thetaGrid, RegularGrid phiGrid, XBinning binning,
             HistogramConfig config, double[][] density) {
-        this.dims = dims;
+        this.domain = new SurrogateDomain(dims, thetaGrid.bounds(), phiGrid.bounds());
         this.thetaGrid = thetaGrid;
         this.phiGrid = phiGrid;
         this.cellGrid = concat(thetaGrid, phiGrid);
@@ -173,19 +174,10 @@ public final class HistogramSurrogate implements SurrogateLikelihood {
         return phiGrid;
     }
 
+    /** Its dimensions, and the bounds of its θ and φ grids as the ranges it is valid on. */
     @Override
-    public Dimensions dimensions() {
-        return dims;
-    }
-
-    @Override
-    public Box thetaRange() {
-        return thetaGrid.bounds();
-    }
-
-    @Override
-    public Box phiRange() {
-        return phiGrid.bounds();
+    public SurrogateDomain domain() {
+        return domain;
     }
 
     @Override
@@ -196,6 +188,7 @@ public final class HistogramSurrogate implements SurrogateLikelihood {
     @Override
     public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
         SurrogateArguments.requireRowAligned(this, x, theta, phi);
+        Dimensions dims = dimensions();
         double[] xs = x.toArray();
         double[] out = new double[x.rows()];
         double[] point = new double[cellGrid.dim()];
@@ -212,6 +205,7 @@ public final class HistogramSurrogate implements SurrogateLikelihood {
     @Override
     public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         SurrogateArguments.requireGridCall(this, events, thetaGrid, phi);
+        Dimensions dims = dimensions();
         double[] xs = events.toArray();
         int n = events.rows();
         int[] bin = new int[n];

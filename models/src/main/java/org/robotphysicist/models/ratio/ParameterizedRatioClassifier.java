@@ -19,6 +19,7 @@ import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.file.TrainedParts;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -90,14 +91,10 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         }
     }
 
-    private final Dimensions dims;
+    private final TrainedParts parts;
     private final Mlp network;
     private final Standardizer scaler;
     private final Settings settings;
-    private final TrainedRanges ranges;
-    private final RangePolicy policy;
-    private final Provenance provenance;
-    private final TrainingCurve curve;
     private final int tileRows;
     private volatile boolean closed;
 
@@ -120,19 +117,11 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
             org.robotphysicist.data.Require.finiteVector("reference theta", settings.form().referenceTheta(),
                     dims.thetaDim());
         }
-        if (policy == null || provenance == null) {
-            throw new InvalidInputException("ratio classifier: expected a range policy and provenance but found "
-                    + policy + " and " + provenance);
-        }
         org.robotphysicist.data.Require.positive("tile rows", tileRows);
-        this.dims = dims;
+        this.parts = new TrainedParts(dims, ranges, policy, provenance, curve);
         this.network = network;
         this.scaler = inputScaler;
         this.settings = settings;
-        this.ranges = ranges.requireDimensions(dims);
-        this.policy = policy;
-        this.provenance = provenance;
-        this.curve = curve == null ? TrainingCurve.untrained() : curve;
         this.tileRows = tileRows;
     }
 
@@ -162,19 +151,20 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     @Override
     public ModelFile.Contents contents() {
         requireOpen();
-        ModelManifest manifest = ModelManifest.of(KIND, dims, network.spec(), Map.of("input", scaler), ranges,
-                provenance, curve, settings);
+        ModelManifest manifest = ModelManifest.of(KIND, parts.dimensions(), network.spec(), Map.of("input", scaler),
+                parts.ranges(), parts.provenance(), parts.curve(), settings);
         return new ModelFile.Contents(manifest, network.parameters());
     }
 
     /** The same network (copied) evaluated through another calibration (and without normalization). */
     public ParameterizedRatioClassifier withCalibration(ScoreCalibration calibration) {
-        return copy(new Settings(settings.form(), calibration, null), policy, network.dataType());
+        return copy(new Settings(settings.form(), calibration, null), parts.policy(), network.dataType());
     }
 
     /** The same network (copied) with a normalization (null for none). */
     public ParameterizedRatioClassifier withNormalization(EvidenceNormalization normalization) {
-        return copy(new Settings(settings.form(), settings.calibration(), normalization), policy, network.dataType());
+        return copy(new Settings(settings.form(), settings.calibration(), normalization), parts.policy(),
+                network.dataType());
     }
 
     /**
@@ -186,7 +176,8 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public EvidenceNormalization fitNormalization(org.robotphysicist.data.RegularGrid nodes,
             java.util.function.Function<double[], Matrix> referenceEvents) {
         requireOpen();
-        return EvidenceNormalization.fit(nodes, dims.thetaDim(), referenceEvents, this::calibrated, tileRows);
+        return EvidenceNormalization.fit(nodes, parts.dimensions().thetaDim(), referenceEvents, this::calibrated,
+                tileRows);
     }
 
     /** The normalization subtracted at evaluation, or null. */
@@ -201,13 +192,13 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
 
     /** The same network copied to float32 or float64 (a float64 copy serves as a numerical reference). */
     public ParameterizedRatioClassifier withDataType(DataType dataType) {
-        return copy(settings, policy, dataType);
+        return copy(settings, parts.policy(), dataType);
     }
 
     private ParameterizedRatioClassifier copy(Settings s, RangePolicy p, DataType dataType) {
         requireOpen();
-        return new ParameterizedRatioClassifier(dims, network.copy(dataType), scaler, s, ranges, p, provenance, curve,
-                tileRows);
+        return new ParameterizedRatioClassifier(parts.dimensions(), network.copy(dataType), scaler, s, parts.ranges(),
+                p, parts.provenance(), parts.curve(), tileRows);
     }
 
     @Override
@@ -216,33 +207,13 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     }
 
     @Override
-    public Dimensions dimensions() {
-        return dims;
-    }
-
-    @Override
     public boolean isNormalized() {
         return false;
     }
 
     @Override
-    public TrainedRanges trainedRanges() {
-        return ranges;
-    }
-
-    @Override
-    public RangePolicy rangePolicy() {
-        return policy;
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public TrainingCurve trainingCurve() {
-        return curve;
+    public TrainedParts parts() {
+        return parts;
     }
 
     /** The training form: which log-ratio the logit estimates. */
@@ -267,6 +238,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
 
     /** The input columns [from, to) holding {@code role}: x first, then θ, then φ. */
     public int[] columns(ColumnRole role) {
+        Dimensions dims = parts.dimensions();
         int dx = dims.xDim();
         int dt = dims.thetaDim();
         return switch (role) {
@@ -285,7 +257,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
         requireOpen();
         SurrogateArguments.requireRowShapes(this, x, theta, phi);
-        ranges.enforce(policy, KIND, x, theta, phi);
+        parts.ranges().enforce(parts.policy(), KIND, x, theta, phi);
         return normalized(x, theta, phi);
     }
 
@@ -297,7 +269,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public double[] summedLogLikelihood(Matrix events, Matrix thetaGrid, double[] phi) {
         requireOpen();
         SurrogateArguments.requireGridShapes(this, events, thetaGrid, phi);
-        ranges.enforceGrid(policy, KIND, events, thetaGrid, phi);
+        parts.ranges().enforceGrid(parts.policy(), KIND, events, thetaGrid, phi);
         return GridSums.sum(events, thetaGrid, phi, tileRows, this::normalized);
     }
 
@@ -324,8 +296,8 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     void subtractLogZ(double[] out, Matrix theta, Matrix phi, double weight) {
         EvidenceNormalization norm = settings.normalization();
         if (norm != null) {
-            double[] t = new double[dims.thetaDim()];
-            double[] p = new double[dims.phiDim()];
+            double[] t = new double[parts.dimensions().thetaDim()];
+            double[] p = new double[parts.dimensions().phiDim()];
             double[] lastT = null;
             double[] lastP = null;
             double logZ = 0;
@@ -369,7 +341,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public float[] logits(Matrix x, Matrix theta, Matrix phi) {
         requireOpen();
         SurrogateArguments.requireRowShapes(this, x, theta, phi);
-        ranges.enforce(policy, KIND, x, theta, phi);
+        parts.ranges().enforce(parts.policy(), KIND, x, theta, phi);
         return rawLogits(x, theta, phi);
     }
 
@@ -391,8 +363,8 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         double[] mean = scaler.mean();
         double[] scale = scaler.scale();
         int d = scaler.dim();
-        int dx = dims.xDim();
-        int dt = dims.thetaDim();
+        int dx = parts.dimensions().xDim();
+        int dt = parts.dimensions().thetaDim();
         double[] z = new double[(r1 - r0) * d];
         for (int r = r0; r < r1; r++) {
             int o = (r - r0) * d;
@@ -428,6 +400,7 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
     public String toString() {
         return "ParameterizedRatioClassifier(" + network.spec() + ", " + settings.form() + ", calibration "
                 + settings.calibration().kind() + ", " + (settings.normalization() == null ? "not normalized"
-                        : settings.normalization()) + ", theta " + ranges.theta() + ", phi " + ranges.phi() + ")";
+                        : settings.normalization()) + ", theta " + parts.ranges().theta() + ", phi "
+                        + parts.ranges().phi() + ")";
     }
 }

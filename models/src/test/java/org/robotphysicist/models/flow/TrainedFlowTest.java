@@ -45,6 +45,10 @@ class TrainedFlowTest {
     Path dir;
 
     static TrainedFlow untrained(FlowSpec.Kind kind, RangePolicy policy) {
+        return untrained(kind, policy, Provenance.capture("test", Map.of(), Map.of("init", 31L), Map.of()));
+    }
+
+    static TrainedFlow untrained(FlowSpec.Kind kind, RangePolicy policy, Provenance provenance) {
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(3, 3, 3, List.of(16, 16))
                 : FlowSpec.nsf(3, 3, 2, List.of(16, 16), 6, 3.0);
         NDManager manager = NDManager.newBaseManager(Device.cpu());
@@ -55,8 +59,7 @@ class TrainedFlowTest {
                 FlowEvaluator.DEFAULT_TILE_ROWS);
         TrainedRanges ranges = new TrainedRanges(new Box(new double[] {-1, 0}, new double[] {1, 1}),
                 Box.interval(1, 3), new Box(new double[] {-12, -12, -12}, new double[] {12, 12, 12}));
-        return new TrainedFlow(DIMS, manager, evaluator, ranges, policy,
-                Provenance.capture("test", Map.of(), Map.of("init", 31L), Map.of()), TrainingCurve.untrained());
+        return new TrainedFlow(DIMS, manager, evaluator, ranges, policy, provenance, TrainingCurve.untrained());
     }
 
     private static Matrix[] rows(int n, long seed) {

@@ -1,6 +1,7 @@
 package org.robotphysicist.training.device;
 
 import ai.djl.Device;
+import org.robotphysicist.data.io.DeviceUsed;
 
 /**
  * The device the engine will actually compute on, and why.
@@ -17,5 +18,10 @@ public record DeviceChoice(DeviceRequest request, Device device, String engine, 
 
     public boolean isGpu() {
         return device.isGpu();
+    }
+
+    /** What provenance records of this choice: the request, the device used, and whether it fell back. */
+    public DeviceUsed used() {
+        return new DeviceUsed(request.toString(), device.toString(), fellBackToCpu);
     }
 }

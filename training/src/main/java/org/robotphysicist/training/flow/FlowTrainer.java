@@ -226,7 +226,6 @@ public final class FlowTrainer {
             cfg.put("initialWeights", Map.of("kind", start.kind(), "parametersSha256", start.parameters().sha256()));
         }
         Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
-        return Provenance.capture(FlowTrainer.class.getSimpleName(), cfg, seeds, dataHashes).withVersions(Map.of(
-                "engine", result.device().engine(), "device", result.device().device().toString()));
+        return result.stampDevice(Provenance.capture(FlowTrainer.class.getSimpleName(), cfg, seeds, dataHashes));
     }
 }

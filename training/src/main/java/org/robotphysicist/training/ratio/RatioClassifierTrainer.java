@@ -471,7 +471,6 @@ public final class RatioClassifierTrainer {
                     start.network().parameters().sha256()));
         }
         Map<String, Long> seeds = Map.of("data", config.dataSeed(), "training", config.training().seed());
-        return Provenance.capture(RatioClassifierTrainer.class.getSimpleName(), cfg, seeds, hashes).withVersions(Map.of(
-                "engine", result.device().engine(), "device", result.device().device().toString()));
+        return result.stampDevice(Provenance.capture(RatioClassifierTrainer.class.getSimpleName(), cfg, seeds, hashes));
     }
 }

@@ -17,14 +17,12 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.design.bo.BoConfig;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.EigSearch;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
-import org.robotphysicist.engine.design.gp.GpConfig;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.engine.posterior.GridPosterior;
@@ -646,8 +644,7 @@ public final class RobotPhysicist {
                     + Arrays.toString(phi.lower()));
         }
         SplittableRandom seeds = new SplittableRandom(options.seed());
-        BoConfig bo = BoConfig.defaults().withInitialPoints(options.initialPoints())
-                .withGp(GpConfig.defaults().withRestarts(2)).withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
+        BoConfig bo = BoConfig.forEigSearch(options.initialPoints());
         EigSearch search = EigSearch.start(estimator(surrogate, options, Cancellation.none()), prior, phi, bo, seeds.nextLong(),
                 options.seed(), true);
         for (int i = 0; i < options.evaluations(); i++) {

@@ -4,6 +4,7 @@ import ai.djl.util.Utils;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.training.device.DeviceChoice;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -34,12 +35,13 @@ final class InfoCommand implements Callable<Integer> {
             o.printf("%-18s %s%n", e.getKey(), e.getValue());
         }
         DeviceChoice choice = Devices.choose(request);
+        DeviceUsed used = choice.used();
         o.printf("%-18s %s%n", "engine", choice.engine());
         o.printf("%-18s %d%n", "gpus visible", choice.gpusVisible());
-        o.printf("%-18s %s -> %s%n", "device", request, choice.device());
+        o.printf("%-18s %s -> %s%n", "device", used.requested(), used.actual());
         o.printf("%-18s %s%n", "", choice.explanation());
         o.printf("%-18s %s%n", "natives", Utils.getEngineCacheDir("pytorch"));
         o.printf("%-18s %s%n", "djl offline", System.getProperty("ai.djl.offline", "false"));
-        return choice.fellBackToCpu() ? 4 : 0;
+        return used.fellBack() ? 4 : 0;
     }
 }

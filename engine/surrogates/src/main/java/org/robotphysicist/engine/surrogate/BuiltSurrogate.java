@@ -1,8 +1,9 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Objects;
+import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.training.device.DeviceRequest;
+import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * What a {@link SurrogateKindProvider} returns. A neural surrogate holds native memory and is
@@ -21,8 +22,18 @@ public record BuiltSurrogate(SurrogateLikelihood surrogate, String kind, String 
         Objects.requireNonNull(description, "description");
     }
 
-    /** Whether training ran on {@code usedDevice} (as the provenance names it) although a GPU was requested. */
-    public static boolean fellBack(String usedDevice, DeviceRequest requested) {
-        return usedDevice != null && usedDevice.startsWith("cpu") && requested.kind() == DeviceRequest.Kind.GPU;
+    /**
+     * A trained surrogate; whether a GPU request fell back to the CPU is the {@link DeviceUsed#fellBack()}
+     * its provenance records (false where none is recorded).
+     */
+    public static BuiltSurrogate trained(TrainedSurrogate surrogate, String kind, String description) {
+        DeviceUsed used = surrogate.provenance().device();
+        return new BuiltSurrogate(surrogate, kind, description, used != null && used.fellBack());
+    }
+
+    /** The device {@code surrogate} was trained on, as its provenance records it ({@code ""} where none is). */
+    public static String trainedOn(TrainedSurrogate surrogate) {
+        DeviceUsed used = surrogate.provenance().device();
+        return used == null ? "" : used.actual();
     }
 }

@@ -113,10 +113,9 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
                 ? trainer.trainOn(files.dimensions(), files.data(), EventFileTraining.ranges(r, files),
                         EventFileTraining.provenance(files), files.provenanceHashes())
                 : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
-        String device = c.provenance().versions().getOrDefault("device", "");
-        return new BuiltSurrogate(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
+        return BuiltSurrogate.trained(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
                 + " epochs on %s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r), EventFileTraining.rowsText(r),
-                c.trainingCurve().epochs().size(), device), BuiltSurrogate.fellBack(device, r.device()));
+                c.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(c)));
     }
 
     /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */

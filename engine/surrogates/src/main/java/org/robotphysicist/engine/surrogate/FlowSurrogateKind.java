@@ -78,11 +78,9 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
                 ? trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), EventFileTraining.ranges(r, files),
                         EventFileTraining.provenance(files), files.provenanceHashes())
                 : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
-        String device = flow.provenance().versions().getOrDefault("device", "");
-        return new BuiltSurrogate(flow, name(), String.format(Locale.ROOT, "%s%s flow %s %s, %s, %d"
+        return BuiltSurrogate.trained(flow, name(), String.format(Locale.ROOT, "%s%s flow %s %s, %s, %d"
                 + " epochs on %s", start == null ? "" : "fine-tuned ", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
-                EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(), device),
-                BuiltSurrogate.fellBack(device, r.device()));
+                EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(flow)));
     }
 
     /** {@code maf}. */

@@ -62,7 +62,6 @@ public final class SurrogateEnsembles {
         }
         List<TrainedSurrogate> members = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
-        boolean fellBack = false;
         String first = null;
         try {
             for (int m = 0; m < k; m++) {
@@ -77,13 +76,12 @@ public final class SurrogateEnsembles {
                             + " but built a " + built.surrogate().getClass().getName());
                 }
                 members.add(t);
-                fellBack |= built.gpuFellBack();
                 first = first == null ? built.description() : first;
             }
             SurrogateEnsemble ensemble = SurrogateEnsemble.of(members);
-            return new BuiltSurrogate(ensemble, kind.name(), String.format(Locale.ROOT, "ensemble of %d %s networks"
+            return BuiltSurrogate.trained(ensemble, kind.name(), String.format(Locale.ROOT, "ensemble of %d %s networks"
                     + " (seeds %s; posterior: mixture of the member posteriors); member 1: %s", k, kind.name(), seeds,
-                    first), fellBack);
+                    first));
         } catch (RuntimeException e) {
             members.forEach(TrainedSurrogate::close);
             throw e;

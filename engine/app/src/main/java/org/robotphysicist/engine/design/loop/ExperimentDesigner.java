@@ -26,14 +26,12 @@ import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.engine.design.acquisition.AcquisitionMaximizer;
 import org.robotphysicist.engine.design.bo.BoConfig;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.EigSearch;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.design.gp.GaussianProcess;
-import org.robotphysicist.engine.design.gp.GpConfig;
 import org.robotphysicist.engine.design.gp.Prediction;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.GridPosterior;
@@ -461,12 +459,6 @@ public final class ExperimentDesigner implements AutoCloseable {
             long verificationSeed) {
     }
 
-    /** The optimizer's settings: log EI, the configured initial design, 2 GP restarts, 512 Sobol candidates. */
-    BoConfig boConfig() {
-        return BoConfig.defaults().withInitialPoints(config.initialPoints())
-                .withGp(GpConfig.defaults().withRestarts(2)).withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
-    }
-
     /** Runs the remaining rounds with the runner; returns the full history, which the listeners are told last. */
     public DesignHistory run() {
         while (rounds.size() < config.rounds()) {
@@ -499,8 +491,8 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         RoundStreams s = streams(r);
         long t0 = System.nanoTime();
-        EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(), boConfig(), s.boSeed(), s.eigSeed(),
-                config.commonRandomNumbers());
+        EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(),
+                BoConfig.forEigSearch(config.initialPoints()), s.boSeed(), s.eigSeed(), config.commonRandomNumbers());
         int verifications = config.verifications();
         RoundProposal proposal;
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,

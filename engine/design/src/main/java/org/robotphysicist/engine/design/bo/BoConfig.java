@@ -39,6 +39,16 @@ public record BoConfig(Goal goal, AcquisitionKind acquisition, double ucbBeta, i
                 new AcquisitionMaximizer.Settings(1024, 5, 50), BatchStrategy.KRIGING_BELIEVER);
     }
 
+    /**
+     * The settings the engine searches experiment settings φ with, maximizing EIG: the
+     * {@link #defaults()} with {@code initialPoints} initial design points, a GP fitted with 2
+     * restarts, and 512 Sobol candidates with 3 local refinements of ≤ 40 iterations.
+     */
+    public static BoConfig forEigSearch(int initialPoints) {
+        return defaults().withInitialPoints(initialPoints).withGp(GpConfig.defaults().withRestarts(2))
+                .withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
+    }
+
     public BoConfig withGoal(Goal g) {
         return new BoConfig(g, acquisition, ucbBeta, initialPoints, gp, search, batch);
     }
