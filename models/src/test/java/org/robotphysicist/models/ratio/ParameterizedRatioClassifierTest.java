@@ -38,7 +38,7 @@ import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.models.file.TrustedKeys;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
@@ -53,7 +53,7 @@ class ParameterizedRatioClassifierTest {
     Path dir;
 
     static ParameterizedRatioClassifier untrained(ScoreCalibration calibration, int tileRows) {
-        Mlp net = Mlp.initialize(MlpSpec.of(3, 16, 2, 1, Activation.TANH), Device.cpu(), DataType.FLOAT32,
+        Mlp net = Mlp.initialize(MlpSpec.of(3, 16, 2, 1, ActivationFunction.TANH), Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(9));
         return new ParameterizedRatioClassifier(DIMS, net,
                 new Standardizer(new double[] {0, 0, 1.25}, new double[] {1.4, 0.58, 0.43}),
@@ -197,7 +197,7 @@ class ParameterizedRatioClassifierTest {
         assertArrayEquals(new int[] {1, 2}, c.columns(ColumnRole.THETA));
         assertArrayEquals(new int[] {2, 3}, c.columns(ColumnRole.PHI));
         var d = assertThrows(DimensionMismatchException.class, () -> new ParameterizedRatioClassifier(
-                Dimensions.of("a", "b", "c"), Mlp.initialize(MlpSpec.of(4, 8, 1, 1, Activation.RELU), Device.cpu(),
+                Dimensions.of("a", "b", "c"), Mlp.initialize(MlpSpec.of(4, 8, 1, 1, ActivationFunction.RELU), Device.cpu(),
                         DataType.FLOAT32, new SplittableRandom(1)), Standardizer.identity(3),
                 new ParameterizedRatioClassifier.Settings(RatioForm.likelihoodToEvidence(), ScoreCalibration.none()),
                 new TrainedRanges(Box.interval(0, 1), Box.interval(0, 1), Box.interval(0, 1)), RangePolicy.FAIL,

@@ -23,7 +23,7 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -44,7 +44,7 @@ class BoundedXFlowTest {
     Path dir;
 
     private static TrainedFlow train(FlowSpec spec) {
-        TrainingConfig training = new TrainingConfig(1024, 6, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
+        TrainingLoopConfig training = new TrainingLoopConfig(1024, 6, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
                 31, DeviceRequest.CPU);
         return new FlowTrainer(new FlowTrainingConfig(spec, 20_000, 1, 29, training), ToyFlows.PRINT).train(
                 new WeinbergLoSimulator(), ParameterSampler.of(UniformBoxPrior.interval(0.15, 0.35)),

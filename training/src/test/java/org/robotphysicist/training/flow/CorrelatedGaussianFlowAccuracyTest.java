@@ -9,7 +9,7 @@ import org.robotphysicist.data.testing.StatisticalAssertions;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -27,7 +27,7 @@ class CorrelatedGaussianFlowAccuracyTest {
         CorrelatedGaussianSimulator sim = new CorrelatedGaussianSimulator();
         ParameterSampler theta = ParameterSampler.of(UniformBoxPrior.interval(-0.8, 0.8));
         ParameterSampler phi = ParameterSampler.of(UniformBoxPrior.interval(0.5, 2));
-        TrainingConfig training = new TrainingConfig(1024, 25, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
+        TrainingLoopConfig training = new TrainingLoopConfig(1024, 25, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
                 3, DeviceRequest.CPU);
         FlowTrainingConfig config = new FlowTrainingConfig(FlowSpec.maf(2, 2, 4, List.of(32, 32)), 60_000, 1, 17,
                 training);

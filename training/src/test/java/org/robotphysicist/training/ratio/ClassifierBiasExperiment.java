@@ -13,11 +13,11 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -67,9 +67,9 @@ public final class ClassifierBiasExperiment {
         thetaHi = weinberg ? 0.35 : 1;
         int[] eventCounts = {1000, 5000};
         TractableSimulator toy = sim;
-        TrainingConfig training = new TrainingConfig(batch, epochs, 2e-3, LearningRateSchedule.cosine(0.02), validation,
+        TrainingLoopConfig training = new TrainingLoopConfig(batch, epochs, 2e-3, LearningRateSchedule.cosine(0.02), validation,
                 patience, 0, 0, 0, 5, DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), Activation.SILU)
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(rows, 1, 6).withTraining(training).withNormalization(RatioTrainingConfig.Normalization.of(k));
         System.out.printf("%s, %d rows, %d epochs, batch %d, validation %.2f, patience %d, K = %d%n", sim.name(), rows,
                 epochs, batch, validation, patience, k);

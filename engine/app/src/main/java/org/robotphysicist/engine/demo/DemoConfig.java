@@ -3,7 +3,7 @@ package org.robotphysicist.engine.demo;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -26,7 +26,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param posteriorGridPoints    θ grid points of the posterior
  * @param seed                   master seed; the experiment and the surrogate get split streams
  * @param evidenceNormalization  the classifier's per-θ normalization on or off (null: the default, on;
- *                               {@link TrainingControls#evidenceNormalization()}); set only for the classifier
+ *                               {@link SurrogateTrainingConfig#evidenceNormalization()}); set only for the classifier
  */
 public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
         String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
@@ -66,7 +66,7 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
         if (device == null) {
             throw new InvalidInputException("device: expected auto, cpu, gpu or gpu:N but found null");
         }
-        TrainingControls.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
+        SurrogateTrainingConfig.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
                 .requireFitsKind(surrogate);
     }
 
@@ -80,8 +80,8 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
     }
 
     /** A neural surrogate's training controls with {@code trainingSeed} (checked against the kind). */
-    public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(DEMO_BATCH_SIZE, null)
+    public SurrogateTrainingConfig training(long trainingSeed) {
+        return SurrogateTrainingConfig.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(DEMO_BATCH_SIZE, null)
                 .withEvidenceNormalization(evidenceNormalization).requireFitsKind(surrogate);
     }
 

@@ -9,7 +9,7 @@ import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.ExperimentSpec;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -33,7 +33,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param device              where the surrogate is trained and evaluated
  * @param seed                master seed of the loop and of the surrogate's training
  * @param evidenceNormalization the classifier's per-θ normalization on or off (null: the default, on;
- *                            {@link TrainingControls#evidenceNormalization()}); set only for the classifier
+ *                            {@link SurrogateTrainingConfig#evidenceNormalization()}); set only for the classifier
  */
 public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double thetaUpper, double sqrtSLower,
         double sqrtSUpper, int rounds, int eventsPerRound, String surrogate, int trainingRows, int trainingEpochs,
@@ -47,8 +47,8 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
             throw new InvalidInputException("surrogate: expected a name such as 'classifier' or 'nsf' but found '"
                     + surrogate + "'");
         }
-        if (trainingRows < TrainingControls.MIN_ROWS) {
-            throw new InvalidInputException("training rows: expected at least " + TrainingControls.MIN_ROWS
+        if (trainingRows < SurrogateTrainingConfig.MIN_ROWS) {
+            throw new InvalidInputException("training rows: expected at least " + SurrogateTrainingConfig.MIN_ROWS
                     + " but found " + trainingRows);
         }
         Require.positive("training epochs", trainingEpochs);
@@ -65,7 +65,7 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
                     + thetaUpper + "] and sqrt(s) [" + sqrtSLower + ", " + sqrtSUpper + "]");
         }
         Require.inRange("hidden sin^2(theta_W)", hiddenSin2ThetaW, thetaLower, thetaUpper);
-        TrainingControls.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
+        SurrogateTrainingConfig.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
                 .requireFitsKind(surrogate);
     }
 
@@ -130,8 +130,8 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
     }
 
     /** The surrogate's training controls with {@code trainingSeed}. */
-    public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(
+    public SurrogateTrainingConfig training(long trainingSeed) {
+        return SurrogateTrainingConfig.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(
                 DemoConfig.DEMO_BATCH_SIZE, null)
                 .withEvidenceNormalization(evidenceNormalization);
     }

@@ -33,7 +33,7 @@ import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainingCurve;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
@@ -83,7 +83,7 @@ class SplitMlpPosteriorEvaluatorTest {
     }
 
     static ParameterizedRatioClassifier classifier(ScoreCalibration calibration) {
-        Mlp net = Mlp.initialize(MlpSpec.of(3, 32, 3, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
+        Mlp net = Mlp.initialize(MlpSpec.of(3, 32, 3, 1, ActivationFunction.SILU), Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(21));
         return new ParameterizedRatioClassifier(DIMS, net,
                 new Standardizer(new double[] {0.1, 0.05, 1.25}, new double[] {1.4, 0.58, 0.43}),
