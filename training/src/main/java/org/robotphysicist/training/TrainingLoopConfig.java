@@ -50,14 +50,6 @@ public record TrainingLoopConfig(int batchSize, int maxEpochs, double learningRa
         requireTimeBudget(timeBudget);
     }
 
-    /** Settings without a time budget. */
-    public TrainingLoopConfig(int batchSize, int maxEpochs, double learningRate, LearningRateSchedule schedule,
-            double validationFraction, int patience, double minImprovement, double weightDecay, double gradientClip,
-            long seed, DeviceRequest device) {
-        this(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience, minImprovement, weightDecay,
-                gradientClip, seed, device, null);
-    }
-
     /**
      * Checks a time budget: null (none) or a positive duration.
      *
@@ -72,11 +64,13 @@ public record TrainingLoopConfig(int batchSize, int maxEpochs, double learningRa
 
     /**
      * Batches of 1024, at most 50 epochs, η₀ = 10⁻³ with cosine decay to 5%, 10% validation,
-     * patience 5, no weight decay or clipping, seed 1, device auto.
+     * patience 5, no minimum improvement, weight decay or clipping, seed 1, device auto, no time budget.
+     * Call sites start here and change what they need with the {@code with…} methods, e.g.
+     * {@code defaults().withBatchSize(512).withMaxEpochs(8).withSeed(3)}.
      */
     public static TrainingLoopConfig defaults() {
         return new TrainingLoopConfig(1024, 50, 1e-3, LearningRateSchedule.cosine(0.05), 0.1, 5, 0, 0, 0, 1,
-                DeviceRequest.AUTO);
+                DeviceRequest.AUTO, null);
     }
 
     public TrainingLoopConfig withBatchSize(int b) {

@@ -62,8 +62,9 @@ class TrainingLoopTest {
     }
 
     private static TrainingLoopConfig config(int batch, int epochs, double lr, double validation, int patience, long seed) {
-        return new TrainingLoopConfig(batch, epochs, lr, LearningRateSchedule.constant(), validation, patience, 0, 0, 0, seed,
-                DeviceRequest.CPU);
+        return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(epochs)
+                .withLearningRate(lr, LearningRateSchedule.constant()).withValidation(validation, patience)
+                .withSeed(seed).withDevice(DeviceRequest.CPU);
     }
 
     /**

@@ -123,10 +123,12 @@ public final class SurrogateCoverageBenchmark {
         String rate = opt.string("learning-rate", null);
         String layers = opt.string("hidden-layers", null);
         String width = opt.string("hidden-width", null);
-        return new SurrogateTrainingConfig(rows, epochs, batch == null ? null : Integer.valueOf(batch),
-                rate == null ? null : Double.valueOf(rate), layers == null ? null : Integer.valueOf(layers),
-                width == null ? null : Integer.valueOf(width), null, null, seed, null,
-                opt.integer("ensemble", 1), null);
+        return SurrogateTrainingConfig.of(rows, epochs, seed)
+                .withOptimizer(batch == null ? null : Integer.valueOf(batch),
+                        rate == null ? null : Double.valueOf(rate))
+                .withNetwork(layers == null ? null : Integer.valueOf(layers),
+                        width == null ? null : Integer.valueOf(width))
+                .withEnsembleMembers(opt.integer("ensemble", 1));
     }
 
     /** Coverage per level with its binomial s.e., the largest deviation, SBC, shift and sd ratio. */

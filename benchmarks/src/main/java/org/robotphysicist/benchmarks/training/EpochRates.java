@@ -17,8 +17,9 @@ public final class EpochRates {
      * learning rate 10⁻³, no validation split or early stopping, on {@code device}.
      */
     public static TrainingLoopConfig timingConfig(int batch, int timedEpochs, DeviceRequest device) {
-        return new TrainingLoopConfig(batch, timedEpochs + 1, 1e-3, LearningRateSchedule.constant(), 0, 0, 0, 0, 0, 1,
-                device);
+        return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(timedEpochs + 1)
+                .withLearningRate(1e-3, LearningRateSchedule.constant()).withValidation(0, 0).withSeed(1)
+                .withDevice(device);
     }
 
     /** Fits {@code objective} on {@code table} with {@code trainer}; rows/s of every epoch but the first. */

@@ -44,8 +44,9 @@ class BoundedXFlowTest {
     Path dir;
 
     private static TrainedFlow train(FlowSpec spec) {
-        TrainingLoopConfig training = new TrainingLoopConfig(1024, 6, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                31, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(6)
+                .withLearningRate(5e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(31)
+                .withDevice(DeviceRequest.CPU);
         return new FlowTrainer(new FlowTrainingConfig(spec, 20_000, 1, 29, training), ToyFlows.PRINT).train(
                 new WeinbergLoSimulator(), ParameterSampler.of(UniformBoxPrior.interval(0.15, 0.35)),
                 ParameterSampler.fixed(58));

@@ -104,8 +104,9 @@ class FlowTrainingUnderGcTest {
                 try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
                     ConditionalFlow flow = spec.build();
                     flow.initializeParameters(m, DataType.FLOAT32, new SplittableRandom(12));
-                    TrainingLoopConfig config = new TrainingLoopConfig(256, 2, 3e-3, LearningRateSchedule.cosine(0.1), 0.1, 0,
-                            0, 0, 0, 21, DeviceRequest.CPU);
+                    TrainingLoopConfig config = TrainingLoopConfig.defaults().withBatchSize(256).withMaxEpochs(2)
+                            .withLearningRate(3e-3, LearningRateSchedule.cosine(0.1)).withValidation(0.1, 0)
+                            .withSeed(21).withDevice(DeviceRequest.CPU);
                     TrainingLoopResult r = new TrainingLoop(config, ProgressListener.none()).fit(
                             new FlowLikelihoodObjective(flow), table);
                     hashes[k] = NamedParameters.of(flow).sha256();

@@ -31,8 +31,9 @@ class WeinbergFlowKsTest {
     @Test
     void flowSamplesMatchSimulatorSamplesAtThreeEnergies() {
         WeinbergLoSimulator sim = new WeinbergLoSimulator();
-        TrainingLoopConfig training = new TrainingLoopConfig(1024, 20, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                9, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(20)
+                .withLearningRate(5e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(9)
+                .withDevice(DeviceRequest.CPU);
         FlowTrainingConfig config = new FlowTrainingConfig(FlowSpec.nsf(1, 2, 2, List.of(48, 48), 12, 2.5), 60_000, 1,
                 23, training);
         long t0 = System.nanoTime();

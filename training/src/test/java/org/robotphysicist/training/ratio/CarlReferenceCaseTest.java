@@ -47,8 +47,9 @@ class CarlReferenceCaseTest {
      */
     @Test
     void calibratedRatioScoresBetterThanMinusOneTenth() {
-        TrainingLoopConfig training = new TrainingLoopConfig(256, 10, 2e-3, LearningRateSchedule.cosine(0.1), 0.1, 0, 0, 0, 0,
-                3, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(256).withMaxEpochs(10)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.1)).withValidation(0.1, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withForm(RatioForm.reference(0.1))
                 .withNetwork(List.of(16, 16), ActivationFunction.TANH).withData(20_000, 20, 5).withTraining(training)
                 .withCalibration(CalibrationMethod.NONE, 20_000, 0);

@@ -67,8 +67,9 @@ public final class ClassifierBiasExperiment {
         thetaHi = weinberg ? 0.35 : 1;
         int[] eventCounts = {1000, 5000};
         TractableSimulator toy = sim;
-        TrainingLoopConfig training = new TrainingLoopConfig(batch, epochs, 2e-3, LearningRateSchedule.cosine(0.02), validation,
-                patience, 0, 0, 0, 5, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(epochs)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.02)).withValidation(validation, patience)
+                .withSeed(5).withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(rows, 1, 6).withTraining(training).withNormalization(RatioTrainingConfig.Normalization.of(k));
         System.out.printf("%s, %d rows, %d epochs, batch %d, validation %.2f, patience %d, K = %d%n", sim.name(), rows,

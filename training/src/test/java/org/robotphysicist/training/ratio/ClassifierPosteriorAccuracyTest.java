@@ -47,8 +47,9 @@ class ClassifierPosteriorAccuracyTest {
 
     @BeforeAll
     static void train() {
-        TrainingLoopConfig training = new TrainingLoopConfig(512, 8, 2e-3, LearningRateSchedule.cosine(0.02), 0.1, 0, 0, 0, 0,
-                21, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(512).withMaxEpochs(8)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.02)).withValidation(0.1, 0).withSeed(21)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(100_000, 1, 22).withTraining(training)
                 .withNormalization(new RatioTrainingConfig.Normalization(100 * NORMALIZED_FOR, 33, 9, 1 << 14));

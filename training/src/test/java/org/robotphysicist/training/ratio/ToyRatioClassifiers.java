@@ -25,8 +25,9 @@ final class ToyRatioClassifiers {
      * batches of 512, 20 epochs of Adam at 2·10⁻³ with cosine decay (no early stopping), CPU.
      */
     static RatioTrainingConfig config() {
-        TrainingLoopConfig training = new TrainingLoopConfig(512, 20, 2e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0, 7,
-                DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(512).withMaxEpochs(20)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(7)
+                .withDevice(DeviceRequest.CPU);
         return RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(200_000, 1, 11).withTraining(training);
     }

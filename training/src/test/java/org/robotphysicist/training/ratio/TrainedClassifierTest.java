@@ -74,8 +74,9 @@ class TrainedClassifierTest {
     /** Two trainings with the same seeds (2 epochs, 20 000 rows) give identical networks; the outputs agree bit for bit. */
     @Test
     void cpuTrainingOfTheClassifierIsDeterministic() {
-        TrainingLoopConfig training = new TrainingLoopConfig(256, 2, 2e-3, LearningRateSchedule.cosine(0.1), 0.1, 0, 0, 0, 0, 5,
-                DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(256).withMaxEpochs(2)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.1)).withValidation(0.1, 0).withSeed(5)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(32, 32), ActivationFunction.SILU)
                 .withData(20_000, 1, 3).withTraining(training);
         var p = org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM;
@@ -101,8 +102,9 @@ class TrainedClassifierTest {
      */
     @Test
     void theClassifierKeepsItsBestValidationEpoch() {
-        TrainingLoopConfig training = new TrainingLoopConfig(128, 16, 5e-3, LearningRateSchedule.constant(), 0.25, 0, 0, 0, 0,
-                9, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(128).withMaxEpochs(16)
+                .withLearningRate(5e-3, LearningRateSchedule.constant()).withValidation(0.25, 0).withSeed(9)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(128, 128), ActivationFunction.SILU)
                 .withData(2000, 1, 5).withTraining(training);
         var p = org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM;

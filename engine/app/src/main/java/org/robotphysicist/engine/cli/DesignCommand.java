@@ -28,6 +28,7 @@ import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -313,12 +314,16 @@ final class DesignCommand implements Callable<Integer> {
         Box phis = range("--phi-range", phiRange, sim.phiDomain(), modelPhi, weinberg ? WEINBERG_PHI : null);
         Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);
         double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : middle(thetas);
-        DesignConfig c = new DesignConfig(rounds, phis.lower(), phis.upper(), thetas.lower(), thetas.upper(), grid,
-                experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), verifications, kind,
-                new HistogramGridConfig(histogramThetaCells, histogramPhiCells, histogramEvents, bins),
-                training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed,
-                target == null ? null : List.of(target), refine ? (refineRows != null ? refineRows : training.rows)
-                : null);
+        HistogramGridConfig histogram = new HistogramGridConfig(histogramThetaCells, histogramPhiCells, histogramEvents,
+                bins);
+        SurrogateTrainingConfig controls = training.toControls(0);
+        String modelPath = model == null ? null : model.toAbsolutePath().normalize().toString();
+        DesignConfig c = DesignConfig.defaults(thetas, phis).withRounds(rounds).withGridPoints(grid)
+                .withExperiment(experiment).withExtendedLikelihood(rate)
+                .withEig(eigDatasets, evaluations, initialPoints).withSurrogate(kind, histogram)
+                .withTraining(controls).withModelFile(kind, modelPath).withVerifications(verifications)
+                .withSeed(seed).withTarget(target == null ? null : List.of(target))
+                .withRefinement(refine ? (refineRows != null ? refineRows : training.rows) : null);
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);
         return ExperimentDesigner.start(c, sim, runner, options);
     }

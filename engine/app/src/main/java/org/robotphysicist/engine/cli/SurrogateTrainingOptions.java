@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.cli;
 
+import java.time.Duration;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.TimeBudgets;
 import picocli.CommandLine;
@@ -59,8 +60,10 @@ final class SurrogateTrainingOptions {
 
     /** The controls these options spell, with {@code seed}; the normalization is set only when switched off. */
     SurrogateTrainingConfig toControls(long seed) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget == null ? null : TimeBudgets.parse(timeBudget),
-                ensemble, evidenceNormalization.value());
+        Duration budget = timeBudget == null ? null : TimeBudgets.parse(timeBudget);
+        return SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(batchSize, learningRate)
+                .withNetwork(hiddenLayers, hiddenWidth).withValidation(validationFraction, patience)
+                .withTimeBudget(budget).withEnsembleMembers(ensemble)
+                .withEvidenceNormalization(evidenceNormalization.value());
     }
 }

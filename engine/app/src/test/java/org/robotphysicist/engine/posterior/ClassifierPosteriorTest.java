@@ -32,8 +32,9 @@ class ClassifierPosteriorTest {
         double[] phi = {1.0};
         Matrix x = toy.simulate(new double[] {0.3}, phi, 200, new SplittableRandom(12));
         UniformBoxPrior prior = UniformBoxPrior.interval(-1, 1);
-        TrainingLoopConfig training = new TrainingLoopConfig(1024, 8, 2e-3, LearningRateSchedule.cosine(0.02), 0, 0, 0, 0, 0, 3,
-                DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(8)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.02)).withValidation(0, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(400_000, 1, 4).withTraining(training)
                 .withNormalization(RatioTrainingConfig.Normalization.of(40_000));

@@ -47,8 +47,9 @@ class TenDimensionalClassifierTest {
         Arrays.fill(hi, 1);
         UniformBoxPrior prior = new UniformBoxPrior(new Box(lo, hi));
         double[] phi = {1.0};
-        TrainingLoopConfig training = new TrainingLoopConfig(512, 3, 2e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                3, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(512).withMaxEpochs(3)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64), ActivationFunction.SILU)
                 .withData(20_000, 1, 4).withTraining(training)
                 .withNormalization(RatioTrainingConfig.Normalization.of(2000));

@@ -142,8 +142,7 @@ class SurrogateRegistryTest {
         SurrogateTrainingConfig c = SurrogateTrainingConfig.of(2_000, 1, 1);
         assertThrows(OutOfSupportException.class, () -> SurrogateBuildRequest.of(w, Box.interval(0.1, 0.3),
                 Box.interval(1, 60), c));
-        var exact = assertThrows(InvalidInputException.class, () -> new SurrogateTrainingConfig(999, 1, null, null, null, null,
-                null, null, 1));
+        var exact = assertThrows(InvalidInputException.class, () -> SurrogateTrainingConfig.of(999, 1, 1));
         assertEquals("training rows: expected at least 1000 but found 999", exact.getMessage());
         assertThrows(InvalidInputException.class, () -> c.withValidation(0.7, null));
         assertThrows(InvalidInputException.class, () -> c.withOptimizer(0, null));

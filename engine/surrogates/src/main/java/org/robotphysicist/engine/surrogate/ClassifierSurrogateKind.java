@@ -76,9 +76,10 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
     public static RatioTrainingConfig trainingConfig(SurrogateBuildRequest r) {
         SurrogateTrainingConfig c = r.training();
         long seed = c.seed();
-        TrainingLoopConfig training = new TrainingLoopConfig(c.batchSizeOr(512), c.epochs(), c.learningRateOr(2e-3),
-                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.1), c.patienceOr(0), 0, 0, 0, seed,
-                r.device(), c.timeBudget());
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
+                .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(2e-3), LearningRateSchedule.cosine(0.02))
+                .withValidation(c.validationFractionOr(0.1), c.patienceOr(0)).withSeed(seed).withDevice(r.device())
+                .withTimeBudget(c.timeBudget());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), ActivationFunction.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(c.evidenceNormalizationOrDefault()

@@ -45,9 +45,10 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
         var hidden = c.hiddenWidthsOr(2, 64);
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(dims.xDim(), contextDim, 5, hidden)
                 : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
-        TrainingLoopConfig training = new TrainingLoopConfig(c.batchSizeOr(512), c.epochs(), c.learningRateOr(3e-3),
-                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, c.seed(),
-                r.device(), c.timeBudget());
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
+                .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(3e-3), LearningRateSchedule.cosine(0.02))
+                .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
+                .withDevice(r.device()).withTimeBudget(c.timeBudget());
         return new FlowTrainingConfig(spec, EventFileTraining.rows(r), 1, c.seed() + 1, training);
     }
 

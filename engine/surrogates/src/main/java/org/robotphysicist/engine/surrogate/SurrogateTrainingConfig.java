@@ -89,21 +89,18 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         }
     }
 
-    /** Controls of one network without a time budget, with the kind's default evidence normalization. */
-    public SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
-            Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
-        this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed, null,
-                1, null);
-    }
-
     /** {@link #DEFAULT_ROWS} rows for {@link #DEFAULT_EPOCHS} epochs with seed {@code seed}; the rest the kind's default. */
     public static SurrogateTrainingConfig defaults(long seed) {
         return of(DEFAULT_ROWS, DEFAULT_EPOCHS, seed);
     }
 
-    /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */
+    /**
+     * {@code rows} rows for {@code epochs} epochs with seed {@code seed}, one network without a time
+     * budget; everything else the kind's default. Call sites change what they need with the
+     * {@code with…} methods, e.g. {@code of(rows, epochs, seed).withOptimizer(256, 1e-3).withNetwork(1, 16)}.
+     */
     public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
-        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed);
+        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null);
     }
 
     public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {

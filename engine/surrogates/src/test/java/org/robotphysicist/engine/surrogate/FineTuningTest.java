@@ -35,7 +35,8 @@ class FineTuningTest {
     private static final SurrogateRegistry REGISTRY = SurrogateRegistry.discover();
 
     private static SurrogateBuildRequest request(String kind, int rows, int epochs, double learningRate, long seed) {
-        SurrogateTrainingConfig c = new SurrogateTrainingConfig(rows, epochs, 256, learningRate, 1, 16, 0.25, null, seed);
+        SurrogateTrainingConfig c = SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(256, learningRate)
+                .withNetwork(1, 16).withValidation(0.25, null);
         if (kind.equals(ClassifierSurrogateKind.NAME)) {
             c = c.withEvidenceNormalization(false);
         }

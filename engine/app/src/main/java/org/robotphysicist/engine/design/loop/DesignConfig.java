@@ -119,30 +119,6 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         }
     }
 
-    /**
-     * The same without refinement: the surrogate of round 1 serves every round ({@code refineRows}
-     * null).
-     */
-    public DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
-            int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
-            int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
-            String surrogate, HistogramGridConfig histogram, SurrogateTrainingConfig training, String modelFile, long seed,
-            List<String> target) {
-        this(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, seed, target, null);
-    }
-
-    /** The same with {@link #DEFAULT_VERIFICATIONS} verifications per round. */
-    public DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
-            int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
-            int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, String surrogate,
-            HistogramGridConfig histogram, SurrogateTrainingConfig training, String modelFile, long seed, List<String> target) {
-        this(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, DEFAULT_VERIFICATIONS, surrogate,
-                histogram, training, modelFile, seed, target);
-    }
-
     private static Box box(String what, double[] lower, double[] upper) {
         if (lower == null || upper == null || lower.length != upper.length || lower.length == 0) {
             throw new InvalidInputException(what + ": expected lower and upper corners of equal, non-zero length but"
@@ -191,12 +167,14 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
      * For 1-D θ and φ: 5 rounds of 200 events, 201 grid points, extended likelihood, 128 datasets per
      * EIG, 12 EIG evaluations per round of which 4 from the design, common random numbers, 3 settings
      * re-estimated before each choice, the
-     * histogram surrogate with {@link HistogramGridConfig#defaults()}, seed 20261122.
+     * histogram surrogate with {@link HistogramGridConfig#defaults()} and {@link #DEFAULT_TRAINING}, no model
+     * file, seed 20261122, the EIG about all of θ, no refinement. Call sites start here and change what
+     * they need with the {@code with…} methods, e.g. {@code defaults(theta, phi).withRounds(3).withSeed(7)}.
      */
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
                 ExperimentSpec.events(200), true, 128, 12, 4, true, DEFAULT_VERIFICATIONS, "histogram",
-                HistogramGridConfig.defaults(), DEFAULT_TRAINING, null, 20261122L, null);
+                HistogramGridConfig.defaults(), DEFAULT_TRAINING, null, 20261122L, null, null);
     }
 
     public DesignConfig withRounds(int r) {
@@ -230,7 +208,10 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 training, modelFile, seed, target, refineRows);
     }
 
-    /** The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round. */
+    /**
+     * The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round
+     * ({@code path} null: the surrogate of kind {@code kind} is built instead).
+     */
     public DesignConfig withModelFile(String kind, String path) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind,

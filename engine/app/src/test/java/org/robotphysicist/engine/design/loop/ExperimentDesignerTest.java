@@ -232,8 +232,8 @@ class ExperimentDesignerTest {
     void badInputIsRejectedBeforeAnyWork() {
         DesignConfig c = quick(ExperimentSpec.events(100), 2);
         var phi = assertThrows(OutOfSupportException.class, () -> ExperimentDesigner.start(
-                new DesignConfig(2, new double[] {5}, new double[] {100}, c.thetaLower(), c.thetaUpper(), 101,
-                        c.experiment(), true, 8, 4, 2, true, "histogram", HistogramGridConfig.defaults(), null, null, 1, null),
+                DesignConfig.defaults(c.thetaRange(), Box.interval(5, 100)).withRounds(2).withGridPoints(101)
+                        .withExperiment(c.experiment()).withEig(8, 4, 2).withSeed(1),
                 WEINBERG, runner(c, HIDDEN), DesignOptions.silent()));
         assertTrue(phi.getMessage().contains("phi range [sqrt_s]: expected a box inside the simulator's domain"
                 + " Box[[10.0, 500.0]] but found Box[[5.0, 100.0]]"), phi.getMessage());
@@ -245,8 +245,9 @@ class ExperimentDesignerTest {
         assertTrue(hidden.getMessage().contains("hidden theta [sin2_theta_w]: expected a value inside the prior range"
                 + " Box[[0.15, 0.35]] but found [0.4]"), hidden.getMessage());
         var theta = assertThrows(OutOfSupportException.class, () -> ExperimentDesigner.start(
-                new DesignConfig(2, c.phiLower(), c.phiUpper(), new double[] {0}, new double[] {0.5}, 101,
-                        c.experiment(), true, 8, 4, 2, true, "exact", HistogramGridConfig.defaults(), null, null, 1, null),
+                DesignConfig.defaults(Box.interval(0, 0.5), c.phiRange()).withRounds(2).withGridPoints(101)
+                        .withExperiment(c.experiment()).withEig(8, 4, 2)
+                        .withSurrogate("exact", HistogramGridConfig.defaults()).withSeed(1),
                 WEINBERG, runner(c, HIDDEN), DesignOptions.silent()));
         assertTrue(theta.getMessage().contains("theta prior range"), theta.getMessage());
         var budget = assertThrows(InvalidInputException.class, () -> c.withEig(8, 3, 4));
