@@ -85,9 +85,9 @@ public final class SurrogateKinds {
                     .train(simulator, theta, phi);
         };
         try (TrainedSurrogate strict = trained) {
-            return strict instanceof org.robotphysicist.models.flow.TrainedFlow f ? f.withRangePolicy(RangePolicy.WARN)
+            return strict instanceof org.robotphysicist.models.flow.TrainedFlow f ? f.copyWithRangePolicy(RangePolicy.WARN)
                     : ((org.robotphysicist.models.ratio.ParameterizedRatioClassifier) strict)
-                            .withRangePolicy(RangePolicy.WARN);
+                            .copyWithRangePolicy(RangePolicy.WARN);
         }
     }
 }

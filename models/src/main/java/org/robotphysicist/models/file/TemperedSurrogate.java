@@ -98,10 +98,13 @@ public final class TemperedSurrogate implements TrainedSurrogate {
         return untempered.rangePolicy();
     }
 
-    /** A copy of the wrapped surrogate with another range policy, with the same tempering (close both). */
+    /**
+     * A copy of the wrapped surrogate with another range policy, with the same tempering. The copy owns
+     * new native memory (the wrapped surrogate's parameters, copied), apart from this one's: close both.
+     */
     @Override
-    public TrainedSurrogate withRangePolicy(RangePolicy rangePolicy) {
-        return new TemperedSurrogate(untempered.withRangePolicy(rangePolicy), tempering);
+    public TrainedSurrogate copyWithRangePolicy(RangePolicy rangePolicy) {
+        return new TemperedSurrogate(untempered.copyWithRangePolicy(rangePolicy), tempering);
     }
 
     @Override

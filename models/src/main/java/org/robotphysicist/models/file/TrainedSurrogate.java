@@ -38,8 +38,11 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
     /** What it does outside those ranges. */
     RangePolicy rangePolicy();
 
-    /** The same surrogate with another range policy: a copy with native memory of its own (close both). */
-    TrainedSurrogate withRangePolicy(RangePolicy rangePolicy);
+    /**
+     * A copy of this surrogate with another range policy. The copy owns new native memory (its
+     * parameters, copied), apart from this one's: close both.
+     */
+    TrainedSurrogate copyWithRangePolicy(RangePolicy rangePolicy);
 
     /** How it was made: configuration, seeds, simulator, data hash, versions, date. */
     Provenance provenance();

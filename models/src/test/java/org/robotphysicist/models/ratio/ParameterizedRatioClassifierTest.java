@@ -137,7 +137,7 @@ class ParameterizedRatioClassifierTest {
         IsotonicCalibration cal = new IsotonicCalibration(new double[] {-1, 0, 2}, new double[] {0.1, 0.5, 0.8}, 10, 12);
         try (ParameterizedRatioClassifier small = untrained(ScoreCalibration.none(), 7);
                 ParameterizedRatioClassifier big = untrained(ScoreCalibration.none(), 1 << 14);
-                ParameterizedRatioClassifier calibrated = big.withCalibration(cal)) {
+                ParameterizedRatioClassifier calibrated = big.copyWithCalibration(cal)) {
             double[] a = small.logLikelihood(in[0], in[1], in[2]);
             double[] b = big.logLikelihood(in[0], in[1], in[2]);
             float[] logits = big.logits(in[0], in[1], in[2]);
@@ -176,7 +176,7 @@ class ParameterizedRatioClassifierTest {
     @Test
     void rangePolicyFailsOrWarns() {
         try (ParameterizedRatioClassifier c = untrained(ScoreCalibration.none(), 1024);
-                ParameterizedRatioClassifier lenient = c.withRangePolicy(RangePolicy.WARN)) {
+                ParameterizedRatioClassifier lenient = c.copyWithRangePolicy(RangePolicy.WARN)) {
             var e = assertThrows(OutOfSupportException.class,
                     () -> c.logLikelihood(Matrix.ofColumn(7.5), Matrix.ofColumn(0), Matrix.ofColumn(1)));
             assertTrue(e.getMessage().contains("7.5") && e.getMessage().contains("RangePolicy.WARN"), e.getMessage());
@@ -213,7 +213,7 @@ class ParameterizedRatioClassifierTest {
     void float64CopyAgreesWithFloat32() {
         Matrix[] in = rows(1000, 4);
         try (ParameterizedRatioClassifier c = untrained(ScoreCalibration.none(), 1024);
-                ParameterizedRatioClassifier d = c.withDataType(DataType.FLOAT64)) {
+                ParameterizedRatioClassifier d = c.copyWithDataType(DataType.FLOAT64)) {
             double[] a = c.logLikelihood(in[0], in[1], in[2]);
             double[] b = d.logLikelihood(in[0], in[1], in[2]);
             double worst = maxAbsDifference(a, b);

@@ -348,8 +348,8 @@ public final class RatioClassifierTrainer {
         data.split();
         Labelled set = simulate(simulator, theta, phi, config.calibrationRows(), data.split());
         // Fresh events may fall just outside the x range seen in training: score them anyway.
-        try (ParameterizedRatioClassifier lenient = trained.withRangePolicy(RangePolicy.WARN)) {
-            return trained.withCalibration(fitCalibration(lenient, set, method, config.calibrationBins()));
+        try (ParameterizedRatioClassifier lenient = trained.copyWithRangePolicy(RangePolicy.WARN)) {
+            return trained.copyWithCalibration(fitCalibration(lenient, set, method, config.calibrationBins()));
         }
     }
 

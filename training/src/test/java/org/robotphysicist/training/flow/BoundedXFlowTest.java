@@ -73,7 +73,7 @@ class BoundedXFlowTest {
             for (double v : draws.toArray()) {
                 assertTrue(v >= -1 && v <= 1, kind + " sample outside [-1, 1]: " + v);
             }
-            try (TrainedFlow warn = flow.withRangePolicy(RangePolicy.WARN)) {
+            try (TrainedFlow warn = flow.copyWithRangePolicy(RangePolicy.WARN)) {
                 double[] outside = warn.logLikelihood(Matrix.ofColumn(-1.01, 1.2),
                         Matrix.ofColumn(THETA[0], THETA[0]), Matrix.ofColumn(PHI[0], PHI[0]));
                 assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}, outside,

@@ -81,7 +81,7 @@ public final class ClassifierBiasExperiment {
                 ? ParameterizedRatioClassifier.load(Path.of(cache), LoadOptions.defaults())
                 : new RatioClassifierTrainer(config, null).train(toy, ParameterSampler.of(prior),
                         ParameterSampler.fixed(PHI));
-                ParameterizedRatioClassifier raw = trained.withNormalization(null)) {
+                ParameterizedRatioClassifier raw = trained.copyWithNormalization(null)) {
             if (cache != null && !java.nio.file.Files.exists(Path.of(cache))) {
                 trained.save(Path.of(cache));
             }

@@ -89,7 +89,7 @@ class SurrogateEnsembleTest {
                 "member 0 has the build's own seed, so it is the network a single build trains");
         PosteriorResult alone = posterior(single.surrogate());
         try (SurrogateEnsemble one = SurrogateEnsemble.of(List.of(((TrainedSurrogate) single.surrogate())
-                .withRangePolicy(((TrainedSurrogate) single.surrogate()).rangePolicy())))) {
+                .copyWithRangePolicy(((TrainedSurrogate) single.surrogate()).rangePolicy())))) {
             PosteriorResult r = posterior(one);
             assertArrayEquals(alone.density(), r.density(), 1e-9, "the mixture of one posterior is that posterior");
             assertEquals(0.0, r.ensemble().meanSpread()[0]);

@@ -418,7 +418,7 @@ public final class ExperimentDesigner implements AutoCloseable {
             return built;
         }
         try (t) {
-            return new BuiltSurrogate(t.withRangePolicy(RangePolicy.WARN), built.kind(), built.description(),
+            return new BuiltSurrogate(t.copyWithRangePolicy(RangePolicy.WARN), built.kind(), built.description(),
                     built.gpuFellBack());
         }
     }
