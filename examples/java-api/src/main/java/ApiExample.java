@@ -13,7 +13,7 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.Observation;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 
 /**
  * The Java API from start to finish: a histogram surrogate of e+e- -> mu+mu- at leading order over
@@ -38,7 +38,7 @@ public final class ApiExample {
                 .settings(Box.interval(40, 100));
 
         TrainOptions train = TrainOptions.defaults("histogram")
-                .withHistogram(quick ? new HistogramSettings(21, 13, 4_000, 20) : new HistogramSettings(41, 25, 40_000, 20));
+                .withHistogram(quick ? new HistogramGridConfig(21, 13, 4_000, 20) : new HistogramGridConfig(41, 25, 40_000, 20));
         try (TrainedModel model = rp.train(train)) {
             out.println("surrogate: " + model.description());
 

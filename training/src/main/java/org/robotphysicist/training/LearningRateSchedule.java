@@ -5,7 +5,7 @@ import org.robotphysicist.data.Require;
 
 /**
  * How the learning rate η changes during training, from the base rate η₀ of the
- * {@link TrainingConfig} down to at most η₀·f (f = {@code finalFraction}):
+ * {@link TrainingLoopConfig} down to at most η₀·f (f = {@code finalFraction}):
  * <ul>
  *   <li>{@link Kind#CONSTANT}: η = η₀;</li>
  *   <li>{@link Kind#COSINE}: η = η₀·(f + (1 − f)·(1 + cos(π·t/T))/2) at optimizer step t of T

@@ -3,7 +3,7 @@ package org.robotphysicist.training;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
-/** Receives a {@link Trainer}'s progress: start (device), periodic in-epoch rates, epoch ends, finish. */
+/** Receives a {@link TrainingLoop}'s progress: start (device), periodic in-epoch rates, epoch ends, finish. */
 @FunctionalInterface
 public interface ProgressListener {
 

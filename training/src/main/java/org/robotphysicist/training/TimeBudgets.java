@@ -54,7 +54,7 @@ public final class TimeBudgets {
         } else {
             throw invalid(text);
         }
-        TrainingConfig.requireTimeBudget(d);
+        TrainingLoopConfig.requireTimeBudget(d);
         return d;
     }
 

@@ -6,7 +6,7 @@ import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
 
 /**
- * What the {@link Trainer} minimizes: a network and a loss computed from a mini-batch of rows of
+ * What the {@link TrainingLoop} minimizes: a network and a loss computed from a mini-batch of rows of
  * the training table. The classifier's binary cross-entropies and the flows' negative
  * log-likelihood are objectives; the loop itself knows nothing about either.
  *

@@ -1,7 +1,7 @@
 package org.robotphysicist.training;
 
 /**
- * One progress report of a {@link Trainer} run.
+ * One progress report of a {@link TrainingLoop} run.
  *
  * @param stage          what happened
  * @param epoch          current epoch, 1-based (0 before the first)

@@ -8,7 +8,7 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.training.LearningRateSchedule;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.flow.FlowTrainer;
 import org.robotphysicist.training.flow.FlowTrainingConfig;
@@ -59,9 +59,9 @@ public final class SurrogateKinds {
     }
 
     /** The optimizer loop for a budget. */
-    static TrainingConfig loop(int simulations, int maxEpochs, long seed) {
+    static TrainingLoopConfig loop(int simulations, int maxEpochs, long seed) {
         int batch = Math.max(50, simulations / 20);
-        return TrainingConfig.defaults().withBatchSize(batch).withMaxEpochs(maxEpochs)
+        return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(maxEpochs)
                 .withLearningRate(1e-3, LearningRateSchedule.constant()).withValidation(0.1, 15).withSeed(seed);
     }
 
@@ -85,9 +85,9 @@ public final class SurrogateKinds {
                     .train(simulator, theta, phi);
         };
         try (TrainedSurrogate strict = trained) {
-            return strict instanceof org.robotphysicist.models.flow.TrainedFlow f ? f.withRangePolicy(RangePolicy.WARN)
+            return strict instanceof org.robotphysicist.models.flow.TrainedFlow f ? f.copyWithRangePolicy(RangePolicy.WARN)
                     : ((org.robotphysicist.models.ratio.ParameterizedRatioClassifier) strict)
-                            .withRangePolicy(RangePolicy.WARN);
+                            .copyWithRangePolicy(RangePolicy.WARN);
         }
     }
 }

@@ -11,17 +11,17 @@ import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * Expected coverage of every surrogate kind at its default training sizes on Weinberg LO: each kind
- * is trained once (the histogram with {@link HistogramSettings#defaults()}, as {@code rp train} builds
+ * is trained once (the histogram with {@link HistogramGridConfig#defaults()}, as {@code rp train} builds
  * it) over √s ∈ [40, 100] GeV with the prior sin²θ_W ~ U(0.15, 0.35) and certified —
  * as {@code rp train --simulator weinberg-lo --prior 0.15,0.35 --phi-range 40,100 --surrogate KIND
  * --certify-phi 58} does — and its expected coverage is then measured on fresh prior-predictive
@@ -59,7 +59,7 @@ public final class SurrogateCoverageBenchmark {
         int[] events = opt.integers("events", "1000,5000");
         int datasets = opt.integer("datasets", 200);
         int window = opt.integer("window", PairedCoverage.Settings.of(1, 2, 0).windowPoints());
-        int grid = opt.integer("grid", CertificateSettings.DEFAULT_GRID_POINTS);
+        int grid = opt.integer("grid", CertificationConfig.DEFAULT_GRID_POINTS);
         int certifyDatasets = opt.integer("certify-datasets", 200);
         double certifyPhi = opt.real("certify-phi", phis[0]);
         int certifyEvents = opt.integer("certify-events", events[0]);
@@ -77,15 +77,15 @@ public final class SurrogateCoverageBenchmark {
                 epochs, normalizeEvents, datasets, grid, coverageSeed, certifyDatasets, certifyPhi, certifyEvents,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         for (String kind : kinds) {
-            CertificateSettings certification = CertificateSettings.defaults(certifyEvents).withDatasets(
+            CertificationConfig certification = CertificationConfig.defaults(certifyEvents).withDatasets(
                     certifyDatasets).withSeed(seed).withGridPointsPerDimension(grid)
-                    .withTemperingNodes(opt.integer("tempering-nodes", CertificateSettings.DEFAULT_TEMPERING_NODES))
+                    .withTemperingNodes(opt.integer("tempering-nodes", CertificationConfig.DEFAULT_TEMPERING_NODES))
                     .withTemperingFit(!Boolean.parseBoolean(opt.string("no-tempering", "false")));
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
             String file = opt.string("model-" + kind, null);
             try (TrainedModel trained = file != null ? rp.load(Path.of(file), LoadOptions.defaults())
-                    : rp.train(TrainOptions.defaults(kind).withHistogram(HistogramSettings.defaults())
+                    : rp.train(TrainOptions.defaults(kind).withHistogram(HistogramGridConfig.defaults())
                             .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
                             .withControls(controls(opt, rows, epochs, seed))
                             .withEventsPerExperiment(normalizeEvents))) {
@@ -118,15 +118,17 @@ public final class SurrogateCoverageBenchmark {
     }
 
     /** The training controls: rows, epochs and seed, and the optimizer and network knobs given on the command line. */
-    static TrainingControls controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
+    static SurrogateTrainingConfig controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
         String batch = opt.string("batch", null);
         String rate = opt.string("learning-rate", null);
         String layers = opt.string("hidden-layers", null);
         String width = opt.string("hidden-width", null);
-        return new TrainingControls(rows, epochs, batch == null ? null : Integer.valueOf(batch),
-                rate == null ? null : Double.valueOf(rate), layers == null ? null : Integer.valueOf(layers),
-                width == null ? null : Integer.valueOf(width), null, null, seed, null,
-                opt.integer("ensemble", 1), null);
+        return SurrogateTrainingConfig.of(rows, epochs, seed)
+                .withOptimizer(batch == null ? null : Integer.valueOf(batch),
+                        rate == null ? null : Double.valueOf(rate))
+                .withNetwork(layers == null ? null : Integer.valueOf(layers),
+                        width == null ? null : Integer.valueOf(width))
+                .withEnsembleMembers(opt.integer("ensemble", 1));
     }
 
     /** Coverage per level with its binomial s.e., the largest deviation, SBC, shift and sd ratio. */

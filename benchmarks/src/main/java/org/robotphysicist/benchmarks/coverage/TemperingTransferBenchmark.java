@@ -22,8 +22,8 @@ import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.diagnostics.CalibrationProblem;
 import org.robotphysicist.engine.posterior.diagnostics.ExpectedCoverage;
 import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TemperedSurrogate;
@@ -65,9 +65,9 @@ public final class TemperingTransferBenchmark {
         if (Files.exists(file)) {
             model = rp.load(file, LoadOptions.defaults());
         } else {
-            int rows = opt.integer("rows", TrainingControls.DEFAULT_ROWS);
-            int epochs = opt.integer("epochs", TrainingControls.DEFAULT_EPOCHS);
-            model = rp.train(TrainOptions.defaults(kind).withHistogram(HistogramSettings.defaults())
+            int rows = opt.integer("rows", SurrogateTrainingConfig.DEFAULT_ROWS);
+            int epochs = opt.integer("epochs", SurrogateTrainingConfig.DEFAULT_EPOCHS);
+            model = rp.train(TrainOptions.defaults(kind).withHistogram(HistogramGridConfig.defaults())
                     .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(SEED)
                     .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, SEED)));
             model.save(file);

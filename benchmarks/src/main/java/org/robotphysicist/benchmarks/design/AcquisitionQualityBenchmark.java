@@ -24,7 +24,7 @@ import org.robotphysicist.engine.design.loop.RoundProposal;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.models.ExactLikelihood;
 
@@ -98,10 +98,11 @@ public final class AcquisitionQualityBenchmark {
                 continue;
             }
             long t0 = System.nanoTime();
-            DesignConfig config = new DesignConfig(rounds, new double[] {PHI_LO}, new double[] {PHI_HI},
-                    new double[] {THETA_LO}, new double[] {THETA_HI}, gridPoints, c.experiment(), c.rate(), datasets,
-                    evaluations, Math.min(4, evaluations), true, verifications, ExactSurrogateKind.NAME,
-                    HistogramSettings.defaults(), DesignConfig.DEFAULT_TRAINING, null, 1L, null);
+            DesignConfig config = DesignConfig.defaults(Box.interval(THETA_LO, THETA_HI), Box.interval(PHI_LO, PHI_HI))
+                    .withRounds(rounds).withGridPoints(gridPoints).withExperiment(c.experiment())
+                    .withExtendedLikelihood(c.rate()).withEig(datasets, evaluations, Math.min(4, evaluations))
+                    .withSurrogate(ExactSurrogateKind.NAME, HistogramGridConfig.defaults())
+                    .withVerifications(verifications).withSeed(1L);
             ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
                     PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
                     c.experiment().toExperiment(), c.rate()),

@@ -17,7 +17,7 @@ import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.device.DeviceRequest;
 import org.robotphysicist.training.flow.FlowLikelihoodObjective;
 
@@ -33,7 +33,7 @@ import org.robotphysicist.training.flow.FlowLikelihoodObjective;
  *   <li>{@link #evaluatorLogProb}: the same densities through {@link FlowEvaluator#logDensity}
  *       from {@link Matrix} inputs in original units (standardization in double precision,
  *       conversion to float32, upload, the standardization's Jacobian), as the engine calls it;</li>
- *   <li>{@link #training}: the project's {@link Trainer} minimizing
+ *   <li>{@link #training}: the project's {@link TrainingLoop} minimizing
  *       {@link FlowLikelihoodObjective} (the mean negative log-likelihood) with Adam: per epoch one
  *       seeded shuffle by gather, contiguous mini-batches, gradients zeroed, forward and backward,
  *       one Adam update; on the CPU, batches above 4 096 rows are back-propagated in 4 096-row
@@ -137,11 +137,11 @@ final class FlowTimings {
     }
 
     /**
-     * Rows/s of {@code epochs} epochs (after one warm-up) of the project's {@link Trainer} on
+     * Rows/s of {@code epochs} epochs (after one warm-up) of the project's {@link TrainingLoop} on
      * {@link FlowLikelihoodObjective}: Adam at 10⁻³, batch {@code batch}, no validation split.
      */
     static double[] training(FlowSpec spec, Matrix table, DeviceRequest device, int batch, int epochs) {
-        Trainer trainer = new Trainer(EpochRates.timingConfig(batch, epochs, device), ProgressListener.none());
+        TrainingLoop trainer = new TrainingLoop(EpochRates.timingConfig(batch, epochs, device), ProgressListener.none());
         try (NDManager run = NDManager.newBaseManager(trainer.device())) {
             return EpochRates.measure(trainer, new FlowLikelihoodObjective(flow(spec, run, 2)), table);
         }

@@ -25,7 +25,7 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.models.grid.TilingConfig;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
@@ -66,7 +66,7 @@ public class PosteriorEvaluatorBenchmark {
 
     /** The benchmark's classifier: the 3→128→128→128→1 network, untrained (speed does not depend on the weights). */
     static ParameterizedRatioClassifier classifier() {
-        Mlp net = Mlp.initialize(MlpSpec.of(3, 128, 3, 1, Activation.RELU), Device.cpu(), DataType.FLOAT32,
+        Mlp net = Mlp.initialize(MlpSpec.of(3, 128, 3, 1, ActivationFunction.RELU), Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(1));
         return new ParameterizedRatioClassifier(Dimensions.of("mu", "variance", "x"), net,
                 new Standardizer(new double[] {0.3, 0.0, 1.0}, new double[] {1.2, 0.58, 0.3}),

@@ -11,11 +11,11 @@ import org.robotphysicist.benchmarks.BenchmarkArguments;
 import org.robotphysicist.benchmarks.PythonPeer;
 import org.robotphysicist.benchmarks.ThreadPinning;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingObjective;
 import org.robotphysicist.training.device.DeviceRequest;
 import org.robotphysicist.training.device.Devices;
@@ -23,7 +23,7 @@ import org.robotphysicist.training.ratio.LikelihoodToEvidenceObjective;
 import org.robotphysicist.training.ratio.ReferenceRatioObjective;
 
 /**
- * Training throughput of the project's {@link Trainer} on a ReLU MLP 3→128→128→128→1, beside the
+ * Training throughput of the project's {@link TrainingLoop} on a ReLU MLP 3→128→128→128→1, beside the
  * same model, data layout and loop in Python PyTorch ({@code benchmarks/peers/mlp_training_peer.py},
  * Debian's python3-torch) measured in the same run, rounds alternating between the two so that
  * machine noise hits both alike. Rows/s = table rows consumed per second of the optimization loop
@@ -117,9 +117,9 @@ public final class TrainingThroughputBenchmark {
 
     /** Rows/s of every epoch but the first (warm-up). */
     private static double[] javaRates(int batch, int epochs, Matrix table, String form) {
-        Trainer trainer = new Trainer(EpochRates.timingConfig(batch, epochs, DeviceRequest.CPU),
+        TrainingLoop trainer = new TrainingLoop(EpochRates.timingConfig(batch, epochs, DeviceRequest.CPU),
                 ProgressListener.none());
-        try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 128, 3, 1, Activation.RELU), trainer.device(), DataType.FLOAT32,
+        try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 128, 3, 1, ActivationFunction.RELU), trainer.device(), DataType.FLOAT32,
                 new SplittableRandom(2))) {
             TrainingObjective objective = form.equals("lte")
                     ? new LikelihoodToEvidenceObjective(mlp.block(), 1, 1, 1)

@@ -1,6 +1,6 @@
 /**
  * Throughput of the project's training loop ({@code benchmarks/training-throughput.sh}):
- * {@link TrainingThroughputBenchmark} times {@link org.robotphysicist.training.Trainer} on an MLP
+ * {@link TrainingThroughputBenchmark} times {@link org.robotphysicist.training.TrainingLoop} on an MLP
  * beside the same model, data layout and optimizer in a PyTorch peer script, per epoch after a
  * warm-up ({@link EpochRates}).
  *

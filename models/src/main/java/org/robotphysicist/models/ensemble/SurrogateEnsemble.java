@@ -263,14 +263,17 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
         return new EnsembleGridEvaluator(this, cancellation);
     }
 
-    /** The same members, each copied with {@code rangePolicy}; the copy owns its copies. */
+    /**
+     * A copy whose members are copies of these, each with {@code rangePolicy}. The copy owns new native
+     * memory (its members' parameters), apart from this ensemble's: close both.
+     */
     @Override
-    public SurrogateEnsemble withRangePolicy(RangePolicy rangePolicy) {
+    public SurrogateEnsemble copyWithRangePolicy(RangePolicy rangePolicy) {
         requireOpen();
         List<TrainedSurrogate> copies = new ArrayList<>();
         try {
             for (TrainedSurrogate m : members) {
-                copies.add(m.withRangePolicy(rangePolicy));
+                copies.add(m.copyWithRangePolicy(rangePolicy));
             }
             return new SurrogateEnsemble(copies, rangePolicy, parts.provenance());
         } catch (RuntimeException e) {

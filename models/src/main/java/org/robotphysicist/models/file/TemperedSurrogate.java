@@ -106,10 +106,13 @@ public final class TemperedSurrogate implements TrainedSurrogate {
         return untempered.parts();
     }
 
-    /** A copy of the wrapped surrogate with another range policy, with the same tempering (close both). */
+    /**
+     * A copy of the wrapped surrogate with another range policy, with the same tempering. The copy owns
+     * new native memory (the wrapped surrogate's parameters, copied), apart from this one's: close both.
+     */
     @Override
-    public TrainedSurrogate withRangePolicy(RangePolicy rangePolicy) {
-        return new TemperedSurrogate(untempered.withRangePolicy(rangePolicy), tempering);
+    public TrainedSurrogate copyWithRangePolicy(RangePolicy rangePolicy) {
+        return new TemperedSurrogate(untempered.copyWithRangePolicy(rangePolicy), tempering);
     }
 
     /** The wrapped surrogate's contents: the tempering travels in the manifest's calibration certificate. */

@@ -52,8 +52,11 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
         return parts().policy();
     }
 
-    /** The same surrogate with another range policy: a copy with native memory of its own (close both). */
-    TrainedSurrogate withRangePolicy(RangePolicy rangePolicy);
+    /**
+     * A copy of this surrogate with another range policy. The copy owns new native memory (its
+     * parameters, copied), apart from this one's: close both.
+     */
+    TrainedSurrogate copyWithRangePolicy(RangePolicy rangePolicy);
 
     /** How it was made: configuration, seeds, simulator, data hash, versions, device, date; its {@link #parts()}. */
     default Provenance provenance() {

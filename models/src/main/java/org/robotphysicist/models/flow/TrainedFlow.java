@@ -140,8 +140,11 @@ public final class TrainedFlow implements TrainedSurrogate {
         return NamedParameters.of(evaluator.flow());
     }
 
-    /** The same flow (parameters copied to a manager of its own on the same device) with another range policy. */
-    public TrainedFlow withRangePolicy(RangePolicy rangePolicy) {
+    /**
+     * A copy of this flow with another range policy. The copy owns new native memory (the parameters,
+     * copied to a manager of its own on the same device), apart from this flow's: close both.
+     */
+    public TrainedFlow copyWithRangePolicy(RangePolicy rangePolicy) {
         requireOpen();
         ConditionalFlow source = evaluator.flow();
         NDManager copyManager = NDManager.newBaseManager(device());

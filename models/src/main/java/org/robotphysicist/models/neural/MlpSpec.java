@@ -10,7 +10,7 @@ import org.robotphysicist.data.Require;
 
 /**
  * The architecture of a fully connected network D<sub>in</sub> → h<sub>1</sub> → … → h<sub>L</sub>
- * → D<sub>out</sub>: affine layers with the same {@link Activation} after every hidden layer and
+ * → D<sub>out</sub>: affine layers with the same {@link ActivationFunction} after every hidden layer and
  * none after the last, so the output is unbounded (a logit, an unconstrained parameter).
  *
  * <p>The DJL block it builds has a fixed two-part structure that lets callers split the first
@@ -27,7 +27,7 @@ import org.robotphysicist.data.Require;
  * @param outputDim    D<sub>out</sub> ≥ 1
  * @param activation   the hidden non-linearity
  */
-public record MlpSpec(int inputDim, List<Integer> hiddenWidths, int outputDim, Activation activation) {
+public record MlpSpec(int inputDim, List<Integer> hiddenWidths, int outputDim, ActivationFunction activation) {
 
     /** The largest width accepted (a guard against typos such as 1280000). */
     public static final int MAX_WIDTH = 1 << 16;
@@ -48,13 +48,13 @@ public record MlpSpec(int inputDim, List<Integer> hiddenWidths, int outputDim, A
             }
         }
         if (activation == null) {
-            throw new InvalidInputException("MLP activation: expected one of " + List.of(Activation.values())
+            throw new InvalidInputException("MLP activation: expected one of " + List.of(ActivationFunction.values())
                     + " but found null");
         }
     }
 
     /** {@code depth} hidden layers of {@code width} units. */
-    public static MlpSpec of(int inputDim, int width, int depth, int outputDim, Activation activation) {
+    public static MlpSpec of(int inputDim, int width, int depth, int outputDim, ActivationFunction activation) {
         Require.positive("MLP depth", depth);
         return new MlpSpec(inputDim, java.util.Collections.nCopies(depth, width), outputDim, activation);
     }

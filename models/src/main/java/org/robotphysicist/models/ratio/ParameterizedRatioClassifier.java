@@ -156,15 +156,20 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         return new ModelFile.Contents(manifest, network.parameters());
     }
 
-    /** The same network (copied) evaluated through another calibration (and without normalization). */
-    public ParameterizedRatioClassifier withCalibration(ScoreCalibration calibration) {
+    /**
+     * A copy of this classifier evaluated through another calibration (and without normalization). The
+     * copy owns new native memory (the network, copied), apart from this one's: close both.
+     */
+    public ParameterizedRatioClassifier copyWithCalibration(ScoreCalibration calibration) {
         return copy(new Settings(settings.form(), calibration, null), parts.policy(), network.dataType());
     }
 
-    /** The same network (copied) with a normalization (null for none). */
-    public ParameterizedRatioClassifier withNormalization(EvidenceNormalization normalization) {
-        return copy(new Settings(settings.form(), settings.calibration(), normalization), parts.policy(),
-                network.dataType());
+    /**
+     * A copy of this classifier with a normalization (null for none). The copy owns new native memory
+     * (the network, copied), apart from this one's: close both.
+     */
+    public ParameterizedRatioClassifier copyWithNormalization(EvidenceNormalization normalization) {
+        return copy(new Settings(settings.form(), settings.calibration(), normalization), parts.policy(), network.dataType());
     }
 
     /**
@@ -185,13 +190,19 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         return settings.normalization();
     }
 
-    /** The same network (copied) with another range policy. */
-    public ParameterizedRatioClassifier withRangePolicy(RangePolicy rangePolicy) {
+    /**
+     * A copy of this classifier with another range policy. The copy owns new native memory (the network,
+     * copied), apart from this one's: close both.
+     */
+    public ParameterizedRatioClassifier copyWithRangePolicy(RangePolicy rangePolicy) {
         return copy(settings, rangePolicy, network.dataType());
     }
 
-    /** The same network copied to float32 or float64 (a float64 copy serves as a numerical reference). */
-    public ParameterizedRatioClassifier withDataType(DataType dataType) {
+    /**
+     * A copy of this classifier with its network in float32 or float64 (a float64 copy serves as a
+     * numerical reference). The copy owns new native memory, apart from this one's: close both.
+     */
+    public ParameterizedRatioClassifier copyWithDataType(DataType dataType) {
         return copy(settings, parts.policy(), dataType);
     }
 

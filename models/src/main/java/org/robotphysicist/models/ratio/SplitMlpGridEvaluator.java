@@ -51,7 +51,7 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * are the first layer's float rounding order (A[i] + B[j] rather than one dot product over the
  * D inputs) and the order of the float64 summation: a few units of the network's float epsilon
  * per logit (measured ≈ 7·10⁻⁸ per event; the tests bound it at 10⁻⁶). In float64
- * ({@code withDataType(FLOAT64)}) the sums agree with a plain float64 forward pass of the
+ * ({@code copyWithDataType(FLOAT64)}) the sums agree with a plain float64 forward pass of the
  * concatenated inputs to ≈ 10⁻¹⁵ of Σ<sub>i</sub>|ℓ<sub>ij</sub>| (tests: 10⁻⁹).
  *
  * <p><b>Validation</b> is that of the generic path: shapes and θ, φ ranges through

@@ -151,7 +151,7 @@ class TrainedFlowTest {
         Matrix[] r = rows(3, 5);
         Matrix farTheta = Matrix.of(3, 2, new double[] {0, 0.5, 0, 0.5, 1.5, 0.5});
         try (TrainedFlow strict = untrained(FlowSpec.Kind.MAF, RangePolicy.FAIL);
-                TrainedFlow lenient = strict.withRangePolicy(RangePolicy.WARN)) {
+                TrainedFlow lenient = strict.copyWithRangePolicy(RangePolicy.WARN)) {
             var e = assertThrows(OutOfSupportException.class, () -> strict.logLikelihood(r[0], farTheta, r[2]));
             assertTrue(e.getMessage().contains("1.5"), e.getMessage());
             assertThrows(OutOfSupportException.class,

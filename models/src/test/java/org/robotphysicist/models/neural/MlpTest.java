@@ -27,24 +27,24 @@ import org.robotphysicist.data.io.Json;
 import org.robotphysicist.models.file.NamedParameters;
 
 class MlpTest {
-    private static final MlpSpec SPEC = MlpSpec.of(3, 16, 3, 1, Activation.SILU);
+    private static final MlpSpec SPEC = MlpSpec.of(3, 16, 3, 1, ActivationFunction.SILU);
 
     @Test
     void specValidatesCountsAndRoundTripsThroughJson() {
         assertEquals(SPEC, Json.read(Json.write(SPEC), MlpSpec.class, "spec"));
         assertEquals(3 * 16 + 16 + 2 * (16 * 16 + 16) + 16 + 1, SPEC.parameterCount());
         assertEquals(2L * (3 * 16 + 2 * 16 * 16 + 16), SPEC.flopsPerRow());
-        var e = assertThrows(InvalidInputException.class, () -> new MlpSpec(3, List.of(), 1, Activation.RELU));
+        var e = assertThrows(InvalidInputException.class, () -> new MlpSpec(3, List.of(), 1, ActivationFunction.RELU));
         assertTrue(e.getMessage().contains("at least one hidden layer"), e.getMessage());
-        var w = assertThrows(InvalidInputException.class, () -> new MlpSpec(3, List.of(8, 0), 1, Activation.RELU));
+        var w = assertThrows(InvalidInputException.class, () -> new MlpSpec(3, List.of(8, 0), 1, ActivationFunction.RELU));
         assertTrue(w.getMessage().contains("hidden width 1") && w.getMessage().contains("found 0"), w.getMessage());
-        assertThrows(InvalidInputException.class, () -> new MlpSpec(0, List.of(8), 1, Activation.RELU));
+        assertThrows(InvalidInputException.class, () -> new MlpSpec(0, List.of(8), 1, ActivationFunction.RELU));
         assertThrows(InvalidInputException.class, () -> new MlpSpec(3, List.of(8), 1, null));
     }
 
     @Test
     void seededInitializationIsReproducibleAndParametersFollowTheBlockStructure() {
-        for (Activation a : Activation.values()) {
+        for (ActivationFunction a : ActivationFunction.values()) {
             MlpSpec spec = MlpSpec.of(3, 8, 2, 1, a);
             try (Mlp m1 = Mlp.initialize(spec, Device.cpu(), DataType.FLOAT32, new SplittableRandom(5));
                     Mlp m2 = Mlp.initialize(spec, Device.cpu(), DataType.FLOAT32, new SplittableRandom(5));
@@ -114,7 +114,7 @@ class MlpTest {
             var e = assertThrows(DimensionMismatchException.class, () -> mlp.forward(m.zeros(new Shape(4, 2))));
             assertTrue(e.getMessage().contains("expected shape (B, 3)"), e.getMessage());
             assertThrows(InvalidInputException.class, () -> mlp.forward(m.zeros(new Shape(4, 3), DataType.FLOAT64)));
-            try (Mlp narrow = Mlp.initialize(MlpSpec.of(3, 8, 3, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
+            try (Mlp narrow = Mlp.initialize(MlpSpec.of(3, 8, 3, 1, ActivationFunction.SILU), Device.cpu(), DataType.FLOAT32,
                     new SplittableRandom(1))) {
                 NamedParameters other = narrow.parameters();
                 var p = assertThrows(MalformedDataException.class, () -> mlp.setParameters(other));

@@ -38,7 +38,7 @@ import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.models.file.TrustedKeys;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
@@ -53,7 +53,7 @@ class ParameterizedRatioClassifierTest {
     Path dir;
 
     static ParameterizedRatioClassifier untrained(ScoreCalibration calibration, int tileRows) {
-        Mlp net = Mlp.initialize(MlpSpec.of(3, 16, 2, 1, Activation.TANH), Device.cpu(), DataType.FLOAT32,
+        Mlp net = Mlp.initialize(MlpSpec.of(3, 16, 2, 1, ActivationFunction.TANH), Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(9));
         return new ParameterizedRatioClassifier(DIMS, net,
                 new Standardizer(new double[] {0, 0, 1.25}, new double[] {1.4, 0.58, 0.43}),
@@ -137,7 +137,7 @@ class ParameterizedRatioClassifierTest {
         IsotonicCalibration cal = new IsotonicCalibration(new double[] {-1, 0, 2}, new double[] {0.1, 0.5, 0.8}, 10, 12);
         try (ParameterizedRatioClassifier small = untrained(ScoreCalibration.none(), 7);
                 ParameterizedRatioClassifier big = untrained(ScoreCalibration.none(), 1 << 14);
-                ParameterizedRatioClassifier calibrated = big.withCalibration(cal)) {
+                ParameterizedRatioClassifier calibrated = big.copyWithCalibration(cal)) {
             double[] a = small.logLikelihood(in[0], in[1], in[2]);
             double[] b = big.logLikelihood(in[0], in[1], in[2]);
             float[] logits = big.logits(in[0], in[1], in[2]);
@@ -176,7 +176,7 @@ class ParameterizedRatioClassifierTest {
     @Test
     void rangePolicyFailsOrWarns() {
         try (ParameterizedRatioClassifier c = untrained(ScoreCalibration.none(), 1024);
-                ParameterizedRatioClassifier lenient = c.withRangePolicy(RangePolicy.WARN)) {
+                ParameterizedRatioClassifier lenient = c.copyWithRangePolicy(RangePolicy.WARN)) {
             var e = assertThrows(OutOfSupportException.class,
                     () -> c.logLikelihood(Matrix.ofColumn(7.5), Matrix.ofColumn(0), Matrix.ofColumn(1)));
             assertTrue(e.getMessage().contains("7.5") && e.getMessage().contains("RangePolicy.WARN"), e.getMessage());
@@ -197,7 +197,7 @@ class ParameterizedRatioClassifierTest {
         assertArrayEquals(new int[] {1, 2}, c.columns(ColumnRole.THETA));
         assertArrayEquals(new int[] {2, 3}, c.columns(ColumnRole.PHI));
         var d = assertThrows(DimensionMismatchException.class, () -> new ParameterizedRatioClassifier(
-                Dimensions.of("a", "b", "c"), Mlp.initialize(MlpSpec.of(4, 8, 1, 1, Activation.RELU), Device.cpu(),
+                Dimensions.of("a", "b", "c"), Mlp.initialize(MlpSpec.of(4, 8, 1, 1, ActivationFunction.RELU), Device.cpu(),
                         DataType.FLOAT32, new SplittableRandom(1)), Standardizer.identity(3),
                 new ParameterizedRatioClassifier.Settings(RatioForm.likelihoodToEvidence(), ScoreCalibration.none()),
                 new TrainedRanges(Box.interval(0, 1), Box.interval(0, 1), Box.interval(0, 1)), RangePolicy.FAIL,
@@ -213,7 +213,7 @@ class ParameterizedRatioClassifierTest {
     void float64CopyAgreesWithFloat32() {
         Matrix[] in = rows(1000, 4);
         try (ParameterizedRatioClassifier c = untrained(ScoreCalibration.none(), 1024);
-                ParameterizedRatioClassifier d = c.withDataType(DataType.FLOAT64)) {
+                ParameterizedRatioClassifier d = c.copyWithDataType(DataType.FLOAT64)) {
             double[] a = c.logLikelihood(in[0], in[1], in[2]);
             double[] b = d.logLikelihood(in[0], in[1], in[2]);
             double worst = maxAbsDifference(a, b);

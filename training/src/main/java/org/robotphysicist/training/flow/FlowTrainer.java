@@ -23,8 +23,8 @@ import org.robotphysicist.models.flow.SupportBijection;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.Trainer;
-import org.robotphysicist.training.TrainingResult;
+import org.robotphysicist.training.TrainingLoop;
+import org.robotphysicist.training.TrainingLoopResult;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 
@@ -38,7 +38,7 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       onto ℝ<sup>D<sub>x</sub></sup> by its fixed {@link org.robotphysicist.models.flow.SupportBijection}
  *       (the identity where x is unbounded);</li>
  *   <li>fit the standardizer of the mapped x and the context (θ, φ) standardizer on them; standardize;</li>
- *   <li>initialize the flow on the {@link Trainer}'s device from the training seed (or, after
+ *   <li>initialize the flow on the {@link TrainingLoop}'s device from the training seed (or, after
  *       {@link #startingFrom}, copy a trained flow's weights and keep its standardizers) and minimize
  *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop
  *       (validation split, early stopping restoring the best epoch, schedule, progress);</li>
@@ -158,7 +158,7 @@ public final class FlowTrainer {
         }
         Matrix z = Standardizer.concat(xScaler, contextScaler).apply(table);
 
-        Trainer trainer = new Trainer(config.training(), listener);
+        TrainingLoop trainer = new TrainingLoop(config.training(), listener);
         NDManager manager = NDManager.newBaseManager(trainer.device());
         try {
             ConditionalFlow flow = spec.build();
@@ -167,7 +167,7 @@ public final class FlowTrainer {
             if (start != null) {
                 start.parameters().loadInto(flow);
             }
-            TrainingResult result = trainer.fit(new FlowLikelihoodObjective(flow), z);
+            TrainingLoopResult result = trainer.fit(new FlowLikelihoodObjective(flow), z);
             FlowEvaluator evaluator = new FlowEvaluator(flow, xScaler, contextScaler, FlowEvaluator.DEFAULT_TILE_ROWS);
             return new TrainedFlow(dims, manager, evaluator, ranges, RangePolicy.FAIL,
                     provenance(source, dataHashes, result), result.curve());
@@ -218,7 +218,7 @@ public final class FlowTrainer {
     }
 
     private Provenance provenance(Map<String, Object> source, Map<String, String> dataHashes,
-            TrainingResult result) {
+            TrainingLoopResult result) {
         Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
         cfg.putAll(source);
         cfg.put("objective", result.objective());

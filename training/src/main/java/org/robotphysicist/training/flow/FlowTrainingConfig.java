@@ -4,7 +4,7 @@ import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.models.flow.FlowSpec;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 
 /**
  * How a conditional flow surrogate is trained by {@link FlowTrainer}. Immutable, validated,
@@ -15,11 +15,11 @@ import org.robotphysicist.training.TrainingConfig;
  * @param trainingRows       simulated rows (x, θ, φ), ≥ 4 (the validation split is taken from them)
  * @param eventsPerParameter events simulated per (θ, φ) draw, ≥ 1 (1 gives every row its own θ)
  * @param dataSeed           seed of the simulation
- * @param training           the optimizer loop ({@link TrainingConfig}, whose seed drives
+ * @param training           the optimizer loop ({@link TrainingLoopConfig}, whose seed drives
  *                           initialization, split and shuffles)
  */
 public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsPerParameter, long dataSeed,
-        TrainingConfig training) {
+        TrainingLoopConfig training) {
 
     public FlowTrainingConfig {
         if (network == null || training == null) {
@@ -35,12 +35,12 @@ public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsP
     /**
      * Defaults for x of dimension {@code xDim} and a context of {@code contextDim} = D<sub>θ</sub> + D<sub>φ</sub>:
      * MAF with 5 layers of MADE 2 × 64, or NSF with 3 layers of MADE 2 × 64, 8 bins on [−3, 3];
-     * 100 000 rows with one event per θ, data seed 1, {@link TrainingConfig#defaults()}.
+     * 100 000 rows with one event per θ, data seed 1, {@link TrainingLoopConfig#defaults()}.
      */
     public static FlowTrainingConfig defaults(FlowSpec.Kind kind, int xDim, int contextDim) {
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(xDim, contextDim, 5, List.of(64, 64))
                 : FlowSpec.nsf(xDim, contextDim, 3, List.of(64, 64), FlowSpec.DEFAULT_BINS, FlowSpec.DEFAULT_TAIL_BOUND);
-        return new FlowTrainingConfig(spec, 100_000, 1, 1, TrainingConfig.defaults());
+        return new FlowTrainingConfig(spec, 100_000, 1, 1, TrainingLoopConfig.defaults());
     }
 
     public FlowTrainingConfig withNetwork(FlowSpec spec) {
@@ -51,7 +51,7 @@ public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsP
         return new FlowTrainingConfig(network, rows, perParameter, seed, training);
     }
 
-    public FlowTrainingConfig withTraining(TrainingConfig t) {
+    public FlowTrainingConfig withTraining(TrainingLoopConfig t) {
         return new FlowTrainingConfig(network, trainingRows, eventsPerParameter, dataSeed, t);
     }
 }

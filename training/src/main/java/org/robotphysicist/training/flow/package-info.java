@@ -1,7 +1,7 @@
 /**
  * Training conditional normalizing flows (MAF, NSF) by maximum likelihood: {@link FlowTrainer}
  * simulates joint draws (x, θ, φ), standardizes them and minimizes the
- * {@link FlowLikelihoodObjective} with the project's {@link org.robotphysicist.training.Trainer},
+ * {@link FlowLikelihoodObjective} with the project's {@link org.robotphysicist.training.TrainingLoop},
  * as {@link FlowTrainingConfig} says, returning a
  * {@link org.robotphysicist.models.flow.TrainedFlow}.
  *

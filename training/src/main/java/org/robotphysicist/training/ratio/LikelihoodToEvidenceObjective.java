@@ -7,7 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
-import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingObjective;
 
 /**
@@ -46,7 +46,7 @@ public final class LikelihoodToEvidenceObjective implements TrainingObjective {
     @Override
     public NDArray loss(ParameterStore parameters, NDArray batch, boolean training, SplittableRandom rng) {
         int b = Math.toIntExact(batch.getShape().get(0));
-        NDArray perm = batch.getManager().create(Trainer.permutationLong(b, rng));
+        NDArray perm = batch.getManager().create(TrainingLoop.permutationLong(b, rng));
         NDArray x = batch.get(new NDIndex(":, 0:{}", dx));
         NDArray theta = batch.get(new NDIndex(":, {}:{}", dx, dx + dTheta)).get(perm);
         NDArray phi = batch.get(new NDIndex(":, {}:", dx + dTheta));

@@ -21,9 +21,9 @@ import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.Trainer;
+import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingObjective;
-import org.robotphysicist.training.TrainingResult;
+import org.robotphysicist.training.TrainingLoopResult;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 
@@ -34,7 +34,7 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       the likelihood-to-evidence form; for the reference form half joint draws (class 1) and
  *       half events at θ₁ carrying independent θ draws (class 0);</li>
  *   <li>fit the input {@link Standardizer} on it and standardize;</li>
- *   <li>initialize the MLP on the {@link Trainer}'s device and minimize the binary
+ *   <li>initialize the MLP on the {@link TrainingLoop}'s device and minimize the binary
  *       cross-entropy ({@link LikelihoodToEvidenceObjective} or {@link ReferenceRatioObjective});</li>
  *   <li>when asked, fit the score calibration on a fresh simulated set, scored by the trained
  *       network (class 0 of the likelihood-to-evidence form: θ permuted across the set);</li>
@@ -97,7 +97,7 @@ public final class RatioClassifierTrainer {
      * The network to train, on the trainer's device and owned by the caller: a copy of the starting
      * classifier's, else a fresh one of {@code inputs} inputs initialized from the training seed.
      */
-    private Mlp network(Trainer trainer, Dimensions dims, int inputs) {
+    private Mlp network(TrainingLoop trainer, Dimensions dims, int inputs) {
         if (start != null) {
             if (!start.dimensions().equals(dims)) {
                 throw new org.robotphysicist.data.DimensionMismatchException("classifier fine-tuning: expected data"
@@ -145,9 +145,9 @@ public final class RatioClassifierTrainer {
         Standardizer scaler = scaler(train.inputs());
         Matrix z = scaler.apply(train.inputs());
         int d = z.cols();
-        Trainer trainer = new Trainer(config.training(), listener);
+        TrainingLoop trainer = new TrainingLoop(config.training(), listener);
         Mlp network = network(trainer, dims, d);
-        TrainingResult result;
+        TrainingLoopResult result;
         try {
             TrainingObjective objective = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
                     ? new LikelihoodToEvidenceObjective(network.block(), dims.xDim(), dims.thetaDim(), dims.phiDim())
@@ -214,10 +214,10 @@ public final class RatioClassifierTrainer {
         ranges = ranges(ranges.requireDimensions(dims));
         Standardizer scaler = scaler(data.table());
         Matrix z = scaler.apply(data.table());
-        Trainer trainer = new Trainer(config.training(), listener);
+        TrainingLoop trainer = new TrainingLoop(config.training(), listener);
         Mlp network = network(trainer, dims, z.cols());
         try {
-            TrainingResult result = trainer.fit(new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
+            TrainingLoopResult result = trainer.fit(new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
                     dims.thetaDim(), dims.phiDim()), z);
             Provenance provenance = provenance(source, dataHashes, result);
             ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
@@ -348,8 +348,8 @@ public final class RatioClassifierTrainer {
         data.split();
         Labelled set = simulate(simulator, theta, phi, config.calibrationRows(), data.split());
         // Fresh events may fall just outside the x range seen in training: score them anyway.
-        try (ParameterizedRatioClassifier lenient = trained.withRangePolicy(RangePolicy.WARN)) {
-            return trained.withCalibration(fitCalibration(lenient, set, method, config.calibrationBins()));
+        try (ParameterizedRatioClassifier lenient = trained.copyWithRangePolicy(RangePolicy.WARN)) {
+            return trained.copyWithCalibration(fitCalibration(lenient, set, method, config.calibrationBins()));
         }
     }
 
@@ -430,7 +430,7 @@ public final class RatioClassifierTrainer {
     }
 
     private static int[] permutation(int n, SplittableRandom rng) {
-        long[] p = Trainer.permutationLong(n, rng);
+        long[] p = TrainingLoop.permutationLong(n, rng);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = (int) p[i];
@@ -449,7 +449,7 @@ public final class RatioClassifierTrainer {
     }
 
     private Provenance provenance(Simulator simulator, ParameterSampler theta, ParameterSampler phi, Labelled train,
-            Labelled calibration, TrainingResult result) {
+            Labelled calibration, TrainingLoopResult result) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("simulator", simulator.name());
         source.put("thetaSampler", theta.toString());
@@ -462,7 +462,7 @@ public final class RatioClassifierTrainer {
         return provenance(source, hashes, result);
     }
 
-    private Provenance provenance(Map<String, Object> source, Map<String, String> hashes, TrainingResult result) {
+    private Provenance provenance(Map<String, Object> source, Map<String, String> hashes, TrainingLoopResult result) {
         Map<String, Object> cfg = new LinkedHashMap<>(Json.toMap(config));
         cfg.putAll(source);
         cfg.put("objective", result.objective());

@@ -3,11 +3,11 @@ package org.robotphysicist.training.ratio;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 
 /**
  * How a {@link org.robotphysicist.models.ratio.ParameterizedRatioClassifier} is trained.
@@ -23,12 +23,12 @@ import org.robotphysicist.training.TrainingConfig;
  * @param calibrationBins    histogram bins (0: carl's automatic choice)
  * @param normalization      the per-(θ, φ) normalization fitted after training ({@link Normalization#off()} for none)
  * @param dataSeed           seed of the simulations (training and calibration sets)
- * @param training           the optimizer loop ({@link TrainingConfig}, whose seed drives initialization,
+ * @param training           the optimizer loop ({@link TrainingLoopConfig}, whose seed drives initialization,
  *                           split and shuffles)
  */
-public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Activation activation, int trainingRows,
+public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, ActivationFunction activation, int trainingRows,
         int eventsPerParameter, CalibrationMethod calibration, int calibrationRows, int calibrationBins,
-        Normalization normalization, long dataSeed, TrainingConfig training) {
+        Normalization normalization, long dataSeed, TrainingLoopConfig training) {
 
     /**
      * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted. Its Monte Carlo
@@ -106,11 +106,11 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
 
     /**
      * Likelihood-to-evidence, 3 × 64 SiLU, 200 000 rows with one event per θ, no calibration
-     * (50 000 rows when switched on), no normalization, data seed 1, {@link TrainingConfig#defaults()}.
+     * (50 000 rows when switched on), no normalization, data seed 1, {@link TrainingLoopConfig#defaults()}.
      */
     public static RatioTrainingConfig defaults() {
-        return new RatioTrainingConfig(RatioForm.likelihoodToEvidence(), List.of(64, 64, 64), Activation.SILU, 200_000,
-                1, CalibrationMethod.NONE, 50_000, 0, Normalization.off(), 1, TrainingConfig.defaults());
+        return new RatioTrainingConfig(RatioForm.likelihoodToEvidence(), List.of(64, 64, 64), ActivationFunction.SILU, 200_000,
+                1, CalibrationMethod.NONE, 50_000, 0, Normalization.off(), 1, TrainingLoopConfig.defaults());
     }
 
     public RatioTrainingConfig withNormalization(Normalization n) {
@@ -123,7 +123,7 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
                 calibrationRows, calibrationBins, normalization, dataSeed, training);
     }
 
-    public RatioTrainingConfig withNetwork(List<Integer> widths, Activation a) {
+    public RatioTrainingConfig withNetwork(List<Integer> widths, ActivationFunction a) {
         return new RatioTrainingConfig(form, widths, a, trainingRows, eventsPerParameter, calibration, calibrationRows,
                 calibrationBins, normalization, dataSeed, training);
     }
@@ -138,7 +138,7 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
                 bins, normalization, dataSeed, training);
     }
 
-    public RatioTrainingConfig withTraining(TrainingConfig t) {
+    public RatioTrainingConfig withTraining(TrainingLoopConfig t) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
                 calibrationRows, calibrationBins, normalization, dataSeed, t);
     }

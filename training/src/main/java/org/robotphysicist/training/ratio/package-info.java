@@ -1,6 +1,6 @@
 /**
  * Training the parameterized ratio classifier: {@link RatioClassifierTrainer} simulates the
- * training table, trains the MLP with the project's {@link org.robotphysicist.training.Trainer} on
+ * training table, trains the MLP with the project's {@link org.robotphysicist.training.TrainingLoop} on
  * the {@link LikelihoodToEvidenceObjective} or CARL's {@link ReferenceRatioObjective} (both
  * {@link BinaryCrossEntropy} on logits) and, when asked, calibrates its score and fits the evidence
  * normalization, as {@link RatioTrainingConfig} says, returning a

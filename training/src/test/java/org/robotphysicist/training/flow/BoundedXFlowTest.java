@@ -23,7 +23,7 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -44,8 +44,9 @@ class BoundedXFlowTest {
     Path dir;
 
     private static TrainedFlow train(FlowSpec spec) {
-        TrainingConfig training = new TrainingConfig(1024, 6, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                31, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(6)
+                .withLearningRate(5e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(31)
+                .withDevice(DeviceRequest.CPU);
         return new FlowTrainer(new FlowTrainingConfig(spec, 20_000, 1, 29, training), ToyFlows.PRINT).train(
                 new WeinbergLoSimulator(), ParameterSampler.of(UniformBoxPrior.interval(0.15, 0.35)),
                 ParameterSampler.fixed(58));
@@ -72,7 +73,7 @@ class BoundedXFlowTest {
             for (double v : draws.toArray()) {
                 assertTrue(v >= -1 && v <= 1, kind + " sample outside [-1, 1]: " + v);
             }
-            try (TrainedFlow warn = flow.withRangePolicy(RangePolicy.WARN)) {
+            try (TrainedFlow warn = flow.copyWithRangePolicy(RangePolicy.WARN)) {
                 double[] outside = warn.logLikelihood(Matrix.ofColumn(-1.01, 1.2),
                         Matrix.ofColumn(THETA[0], THETA[0]), Matrix.ofColumn(PHI[0], PHI[0]));
                 assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}, outside,

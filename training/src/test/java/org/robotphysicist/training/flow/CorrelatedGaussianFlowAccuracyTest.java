@@ -9,7 +9,7 @@ import org.robotphysicist.data.testing.StatisticalAssertions;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -27,8 +27,9 @@ class CorrelatedGaussianFlowAccuracyTest {
         CorrelatedGaussianSimulator sim = new CorrelatedGaussianSimulator();
         ParameterSampler theta = ParameterSampler.of(UniformBoxPrior.interval(-0.8, 0.8));
         ParameterSampler phi = ParameterSampler.of(UniformBoxPrior.interval(0.5, 2));
-        TrainingConfig training = new TrainingConfig(1024, 25, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                3, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(25)
+                .withLearningRate(5e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
         FlowTrainingConfig config = new FlowTrainingConfig(FlowSpec.maf(2, 2, 4, List.of(32, 32)), 60_000, 1, 17,
                 training);
         long t0 = System.nanoTime();

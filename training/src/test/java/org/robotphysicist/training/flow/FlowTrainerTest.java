@@ -20,7 +20,7 @@ import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 
 /** Configuration, provenance, ranges and files of trained flows (the shared toy flows). */
@@ -38,10 +38,10 @@ class FlowTrainerTest {
         }
         FlowSpec spec = FlowSpec.maf(1, 2, 2, List.of(8));
         var e = assertThrows(InvalidInputException.class,
-                () -> new FlowTrainingConfig(spec, 3, 1, 1, TrainingConfig.defaults()));
+                () -> new FlowTrainingConfig(spec, 3, 1, 1, TrainingLoopConfig.defaults()));
         assertTrue(e.getMessage().contains("at least 4"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> new FlowTrainingConfig(spec, 100, 0, 1, TrainingConfig.defaults()));
-        assertThrows(InvalidInputException.class, () -> new FlowTrainingConfig(null, 100, 1, 1, TrainingConfig.defaults()));
+        assertThrows(InvalidInputException.class, () -> new FlowTrainingConfig(spec, 100, 0, 1, TrainingLoopConfig.defaults()));
+        assertThrows(InvalidInputException.class, () -> new FlowTrainingConfig(null, 100, 1, 1, TrainingLoopConfig.defaults()));
     }
 
     @Test

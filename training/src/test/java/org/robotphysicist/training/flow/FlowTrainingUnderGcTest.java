@@ -25,9 +25,9 @@ import org.robotphysicist.models.file.NamedParameters;
 import org.robotphysicist.training.GarbageCollectorPressure;
 import org.robotphysicist.training.LearningRateSchedule;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.Trainer;
-import org.robotphysicist.training.TrainingConfig;
-import org.robotphysicist.training.TrainingResult;
+import org.robotphysicist.training.TrainingLoop;
+import org.robotphysicist.training.TrainingLoopConfig;
+import org.robotphysicist.training.TrainingLoopResult;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -104,9 +104,10 @@ class FlowTrainingUnderGcTest {
                 try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
                     ConditionalFlow flow = spec.build();
                     flow.initializeParameters(m, DataType.FLOAT32, new SplittableRandom(12));
-                    TrainingConfig config = new TrainingConfig(256, 2, 3e-3, LearningRateSchedule.cosine(0.1), 0.1, 0,
-                            0, 0, 0, 21, DeviceRequest.CPU);
-                    TrainingResult r = new Trainer(config, ProgressListener.none()).fit(
+                    TrainingLoopConfig config = TrainingLoopConfig.defaults().withBatchSize(256).withMaxEpochs(2)
+                            .withLearningRate(3e-3, LearningRateSchedule.cosine(0.1)).withValidation(0.1, 0)
+                            .withSeed(21).withDevice(DeviceRequest.CPU);
+                    TrainingLoopResult r = new TrainingLoop(config, ProgressListener.none()).fit(
                             new FlowLikelihoodObjective(flow), table);
                     hashes[k] = NamedParameters.of(flow).sha256();
                     losses[k] = r.curve().epochs().stream()

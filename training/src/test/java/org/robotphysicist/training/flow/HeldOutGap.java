@@ -15,7 +15,7 @@ record HeldOutGap(double flowNll, double exactNll, double gap, double standardEr
     /** Rows (x, θ, φ) of {@code events}; evaluated with {@link RangePolicy#WARN} (fresh x may leave the trained x range). */
     static HeldOutGap of(TrainedFlow flow, TractableSimulator simulator, Matrix x, Matrix theta, Matrix phi) {
         double[] got;
-        try (TrainedFlow lenient = flow.withRangePolicy(RangePolicy.WARN)) {
+        try (TrainedFlow lenient = flow.copyWithRangePolicy(RangePolicy.WARN)) {
             got = lenient.logLikelihood(x, theta, phi);
         }
         int n = got.length;

@@ -7,7 +7,7 @@ import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.testing.SurrogateContractTest;
 import org.robotphysicist.training.LearningRateSchedule;
 import org.robotphysicist.training.ProgressListener;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.TrainingProgress;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -38,8 +38,9 @@ final class ToyFlows {
     static FlowTrainingConfig config(FlowSpec.Kind kind) {
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(1, 2, 3, List.of(32, 32))
                 : FlowSpec.nsf(1, 2, 2, List.of(32, 32), 8, 4.0);
-        TrainingConfig training = new TrainingConfig(1024, 20, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0,
-                0, 5, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(20)
+                .withLearningRate(5e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(5)
+                .withDevice(DeviceRequest.CPU);
         return new FlowTrainingConfig(spec, 40_000, 1, 13, training);
     }
 

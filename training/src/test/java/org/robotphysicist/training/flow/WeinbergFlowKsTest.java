@@ -11,7 +11,7 @@ import org.robotphysicist.data.testing.StatisticalAssertions;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -31,8 +31,9 @@ class WeinbergFlowKsTest {
     @Test
     void flowSamplesMatchSimulatorSamplesAtThreeEnergies() {
         WeinbergLoSimulator sim = new WeinbergLoSimulator();
-        TrainingConfig training = new TrainingConfig(1024, 20, 5e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                9, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(20)
+                .withLearningRate(5e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(9)
+                .withDevice(DeviceRequest.CPU);
         FlowTrainingConfig config = new FlowTrainingConfig(FlowSpec.nsf(1, 2, 2, List.of(48, 48), 12, 2.5), 60_000, 1,
                 23, training);
         long t0 = System.nanoTime();

@@ -7,12 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -47,10 +47,11 @@ class CarlReferenceCaseTest {
      */
     @Test
     void calibratedRatioScoresBetterThanMinusOneTenth() {
-        TrainingConfig training = new TrainingConfig(256, 10, 2e-3, LearningRateSchedule.cosine(0.1), 0.1, 0, 0, 0, 0,
-                3, DeviceRequest.CPU);
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(256).withMaxEpochs(10)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.1)).withValidation(0.1, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
         RatioTrainingConfig config = RatioTrainingConfig.defaults().withForm(RatioForm.reference(0.1))
-                .withNetwork(List.of(16, 16), Activation.TANH).withData(20_000, 20, 5).withTraining(training)
+                .withNetwork(List.of(16, 16), ActivationFunction.TANH).withData(20_000, 20, 5).withTraining(training)
                 .withCalibration(CalibrationMethod.NONE, 20_000, 0);
         ToyGaussianSimulator simulator = new ToyGaussianSimulator();
         RatioClassifierTrainer trainer = new RatioClassifierTrainer(config, ProgressListenerForTests.INSTANCE);

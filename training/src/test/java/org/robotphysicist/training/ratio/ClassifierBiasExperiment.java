@@ -13,11 +13,11 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -67,9 +67,10 @@ public final class ClassifierBiasExperiment {
         thetaHi = weinberg ? 0.35 : 1;
         int[] eventCounts = {1000, 5000};
         TractableSimulator toy = sim;
-        TrainingConfig training = new TrainingConfig(batch, epochs, 2e-3, LearningRateSchedule.cosine(0.02), validation,
-                patience, 0, 0, 0, 5, DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(epochs)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.02)).withValidation(validation, patience)
+                .withSeed(5).withDevice(DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(rows, 1, 6).withTraining(training).withNormalization(RatioTrainingConfig.Normalization.of(k));
         System.out.printf("%s, %d rows, %d epochs, batch %d, validation %.2f, patience %d, K = %d%n", sim.name(), rows,
                 epochs, batch, validation, patience, k);
@@ -80,7 +81,7 @@ public final class ClassifierBiasExperiment {
                 ? ParameterizedRatioClassifier.load(Path.of(cache), LoadOptions.defaults())
                 : new RatioClassifierTrainer(config, null).train(toy, ParameterSampler.of(prior),
                         ParameterSampler.fixed(PHI));
-                ParameterizedRatioClassifier raw = trained.withNormalization(null)) {
+                ParameterizedRatioClassifier raw = trained.copyWithNormalization(null)) {
             if (cache != null && !java.nio.file.Files.exists(Path.of(cache))) {
                 trained.save(Path.of(cache));
             }

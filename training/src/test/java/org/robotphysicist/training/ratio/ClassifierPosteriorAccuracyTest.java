@@ -13,10 +13,10 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -47,9 +47,10 @@ class ClassifierPosteriorAccuracyTest {
 
     @BeforeAll
     static void train() {
-        TrainingConfig training = new TrainingConfig(512, 8, 2e-3, LearningRateSchedule.cosine(0.02), 0.1, 0, 0, 0, 0,
-                21, DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(512).withMaxEpochs(8)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.02)).withValidation(0.1, 0).withSeed(21)
+                .withDevice(DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(100_000, 1, 22).withTraining(training)
                 .withNormalization(new RatioTrainingConfig.Normalization(100 * NORMALIZED_FOR, 33, 9, 1 << 14));
         long t0 = System.nanoTime();

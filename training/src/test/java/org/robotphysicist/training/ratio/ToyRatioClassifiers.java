@@ -2,11 +2,11 @@ package org.robotphysicist.training.ratio;
 
 import java.util.List;
 import org.robotphysicist.data.prior.UniformBoxPrior;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.testing.SurrogateContractTest;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -25,9 +25,10 @@ final class ToyRatioClassifiers {
      * batches of 512, 20 epochs of Adam at 2·10⁻³ with cosine decay (no early stopping), CPU.
      */
     static RatioTrainingConfig config() {
-        TrainingConfig training = new TrainingConfig(512, 20, 2e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0, 7,
-                DeviceRequest.CPU);
-        return RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(512).withMaxEpochs(20)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(7)
+                .withDevice(DeviceRequest.CPU);
+        return RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(200_000, 1, 11).withTraining(training);
     }
 

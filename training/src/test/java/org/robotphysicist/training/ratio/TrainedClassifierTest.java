@@ -18,11 +18,11 @@ import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -74,9 +74,10 @@ class TrainedClassifierTest {
     /** Two trainings with the same seeds (2 epochs, 20 000 rows) give identical networks; the outputs agree bit for bit. */
     @Test
     void cpuTrainingOfTheClassifierIsDeterministic() {
-        TrainingConfig training = new TrainingConfig(256, 2, 2e-3, LearningRateSchedule.cosine(0.1), 0.1, 0, 0, 0, 0, 5,
-                DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(32, 32), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(256).withMaxEpochs(2)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.1)).withValidation(0.1, 0).withSeed(5)
+                .withDevice(DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(32, 32), ActivationFunction.SILU)
                 .withData(20_000, 1, 3).withTraining(training);
         var p = org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM;
         Matrix[] in = probe(2000);
@@ -101,9 +102,10 @@ class TrainedClassifierTest {
      */
     @Test
     void theClassifierKeepsItsBestValidationEpoch() {
-        TrainingConfig training = new TrainingConfig(128, 16, 5e-3, LearningRateSchedule.constant(), 0.25, 0, 0, 0, 0,
-                9, DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(128, 128), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(128).withMaxEpochs(16)
+                .withLearningRate(5e-3, LearningRateSchedule.constant()).withValidation(0.25, 0).withSeed(9)
+                .withDevice(DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(128, 128), ActivationFunction.SILU)
                 .withData(2000, 1, 5).withTraining(training);
         var p = org.robotphysicist.models.testing.SurrogateContractTest.PROBLEM;
         ParameterSampler theta = ParameterSampler.of(UniformBoxPrior.interval(-1, 1));
@@ -137,7 +139,7 @@ class TrainedClassifierTest {
         RatioTrainingConfig c = RatioTrainingConfig.defaults().withForm(RatioForm.reference(0.23));
         assertEquals(c, Json.read(Json.write(c), RatioTrainingConfig.class, "config"));
         assertThrows(InvalidInputException.class, () -> c.withData(3, 1, 1));
-        assertThrows(InvalidInputException.class, () -> c.withNetwork(List.of(), Activation.RELU));
+        assertThrows(InvalidInputException.class, () -> c.withNetwork(List.of(), ActivationFunction.RELU));
         var e = assertThrows(InvalidInputException.class, () -> new RatioForm(RatioForm.Kind.REFERENCE, null));
         assertTrue(e.getMessage().contains("reference theta"), e.getMessage());
         var outside = assertThrows(org.robotphysicist.data.OutOfSupportException.class,

@@ -33,7 +33,7 @@ import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.diagnostics.CalibrationCertifier;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
 import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
@@ -43,7 +43,7 @@ import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.PriorRange;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
@@ -68,7 +68,7 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  *
  * <p>The posterior is p(θ | X, φ) ∝ p(θ) Π<sub>i</sub> p̂(x<sub>i</sub> | θ, φ) on a regular grid over
  * the prior's support, or sampled by many-chain MCMC beyond 3-D θ; for a surrogate ensemble
- * ({@link TrainingControls#ensembleMembers()} &gt; 1) it is the equal-weight mixture of the member
+ * ({@link SurrogateTrainingConfig#ensembleMembers()} &gt; 1) it is the equal-weight mixture of the member
  * posteriors, on the grid, with the members' spread in {@link PosteriorResult#ensemble()};
  * EIG(φ) = E<sub>θ ~ p(θ), X ~ p(X | θ, φ)</sub>[H(p(θ)) −
  * H(p(θ | X, φ))] by Monte Carlo with its standard error, maximized over the φ range by Bayesian
@@ -308,7 +308,7 @@ public final class RobotPhysicist {
      * @param settings datasets, events per dataset, grid, tolerance and seed
      * @return the same model carrying the certificate ({@link TrainedModel#calibration()})
      */
-    public TrainedModel certify(TrainedModel model, double[] phi, CertificateSettings settings) {
+    public TrainedModel certify(TrainedModel model, double[] phi, CertificationConfig settings) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(settings, "certificate settings");
         if (phi == null || phi.length != simulator.dimensions().phiDim()) {

@@ -3,9 +3,9 @@ package org.robotphysicist.engine.api;
 import java.util.Objects;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -26,8 +26,8 @@ import org.robotphysicist.training.device.DeviceRequest;
  *                            for none: certifying simulates and evaluates hundreds of prior-predictive
  *                            datasets, so API calls stay fast unless they ask ({@code rp train} asks)
  */
-public record TrainOptions(String surrogate, TrainingControls training, DeviceRequest device,
-        HistogramSettings histogram, int eventsPerExperiment, CertificateSettings certification) {
+public record TrainOptions(String surrogate, SurrogateTrainingConfig training, DeviceRequest device,
+        HistogramGridConfig histogram, int eventsPerExperiment, CertificationConfig certification) {
 
     /**
      * Validates the kind's name, the controls, the device, the histogram settings and the experiment size.
@@ -70,13 +70,13 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * @param histogram           cells, events per cell and bins of the histogram surrogate
      * @param eventsPerExperiment events one observed experiment holds (sizes the classifier's normalization)
      */
-    public TrainOptions(String surrogate, TrainingControls training, DeviceRequest device, HistogramSettings histogram,
+    public TrainOptions(String surrogate, SurrogateTrainingConfig training, DeviceRequest device, HistogramGridConfig histogram,
             int eventsPerExperiment) {
         this(surrogate, training, device, histogram, eventsPerExperiment, null);
     }
 
     /**
-     * {@code surrogate} with {@link TrainingControls#defaults} (4 000 000 rows, 2 epochs) and the
+     * {@code surrogate} with {@link SurrogateTrainingConfig#defaults} (4 000 000 rows, 2 epochs) and the
      * kind's other training defaults, device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
      * 1 000 events, seed 20261122, no certification.
      *
@@ -84,8 +84,8 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * @return the default options for that kind
      */
     public static TrainOptions defaults(String surrogate) {
-        return new TrainOptions(surrogate, TrainingControls.defaults(20261122L), DeviceRequest.AUTO,
-                new HistogramSettings(41, 9, 20_000, 20), 1_000);
+        return new TrainOptions(surrogate, SurrogateTrainingConfig.defaults(20261122L), DeviceRequest.AUTO,
+                new HistogramGridConfig(41, 9, 20_000, 20), 1_000);
     }
 
     /**
@@ -144,7 +144,7 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * @param t batch size, learning rate, network, validation, seed and the rest of the controls
      * @return the changed options
      */
-    public TrainOptions withControls(TrainingControls t) {
+    public TrainOptions withControls(SurrogateTrainingConfig t) {
         return new TrainOptions(surrogate, t, device, histogram, eventsPerExperiment, certification);
     }
 
@@ -161,7 +161,7 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
     }
 
     /**
-     * The same options with a bound on the training's wall time ({@link TrainingControls}).
+     * The same options with a bound on the training's wall time ({@link SurrogateTrainingConfig}).
      *
      * @param budget the most wall time training may take, or null for no limit
      * @return the changed options
@@ -176,7 +176,7 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * @param h cells along θ and φ, simulated events per cell and bins along x
      * @return the changed options
      */
-    public TrainOptions withHistogram(HistogramSettings h) {
+    public TrainOptions withHistogram(HistogramGridConfig h) {
         return new TrainOptions(surrogate, training, device, h, eventsPerExperiment, certification);
     }
 
@@ -192,7 +192,7 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
 
     /**
      * The same with the classifier's per-θ evidence normalization on (the default) or off
-     * ({@link TrainingControls#evidenceNormalization()}; docs/classifier-normalization.md). Off, the
+     * ({@link SurrogateTrainingConfig#evidenceNormalization()}; docs/classifier-normalization.md). Off, the
      * posterior sums the raw log-ratios: the normalization's Monte Carlo shift of about √(N/K) posterior
      * standard deviations is gone, and so is the fitting time, but the network's θ-dependent offset
      * stays in.
@@ -223,7 +223,7 @@ public record TrainOptions(String surrogate, TrainingControls training, DeviceRe
      * @param settings datasets, events per dataset, grid, tolerance and seed of the certificate, or null for none
      * @return the changed options
      */
-    public TrainOptions withCertification(CertificateSettings settings) {
+    public TrainOptions withCertification(CertificationConfig settings) {
         return new TrainOptions(surrogate, training, device, histogram, eventsPerExperiment, settings);
     }
 }

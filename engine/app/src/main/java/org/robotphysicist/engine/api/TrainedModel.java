@@ -97,7 +97,7 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
 
     /**
      * Why training stopped, when it stopped because its time budget ran out
-     * ({@link org.robotphysicist.engine.surrogate.TrainingControls#timeBudget()}).
+     * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#timeBudget()}).
      *
      * @return the training curve's stop reason, or empty when training was not cut short by its budget
      */

@@ -167,10 +167,13 @@ final class DemoCommand implements Callable<Integer> {
         if (saveModel != null) {
             OutputTargets.requireWritableFile("--save-model", saveModel);
         }
-        DemoConfig config = new DemoConfig(hidden, sqrtS, events != null ? events : D.events(), prior[0], prior[1],
-                surrogate, histogramCells, histogramEvents, bins, trainingRows != null ? trainingRows : D.trainingRows(),
-                epochs != null ? epochs : D.trainingEpochs(), DeviceRequest.parse(device),
-                gridPoints != null ? gridPoints : D.posteriorGridPoints(), seed, evidenceNormalization.value());
+        DemoConfig config = D.toBuilder().hiddenSin2ThetaW(hidden).sqrtS(sqrtS)
+                .events(events != null ? events : D.events()).thetaLower(prior[0]).thetaUpper(prior[1])
+                .surrogate(surrogate).histogramThetaPoints(histogramCells).histogramEventsPerCell(histogramEvents)
+                .histogramBins(bins).trainingRows(trainingRows != null ? trainingRows : D.trainingRows())
+                .trainingEpochs(epochs != null ? epochs : D.trainingEpochs()).device(DeviceRequest.parse(device))
+                .posteriorGridPoints(gridPoints != null ? gridPoints : D.posteriorGridPoints()).seed(seed)
+                .evidenceNormalization(evidenceNormalization.value()).build();
         WeinbergDemo demo = new WeinbergDemo(config, lines(o), TextProgressReporter.forTerminal(
                 spec.commandLine().getErr(), quiet), loadModel, saveModel);
         DemoResult r = demo.run();
@@ -206,11 +209,14 @@ final class DemoCommand implements Callable<Integer> {
         if (plot) {
             OutputTargets.requireWritableFile("--out (its plot)", png);
         }
-        LoopDemoConfig config = new LoopDemoConfig(hidden, prior[0], prior[1], sqrtSRange[0], sqrtSRange[1], rounds,
-                events != null ? events : L.eventsPerRound(), surrogate,
-                trainingRows != null ? trainingRows : L.trainingRows(), epochs != null ? epochs : L.trainingEpochs(),
-                eigDatasets, evaluations, L.verifications(), gridPoints != null ? gridPoints : L.gridPoints(),
-                DeviceRequest.parse(device), seed, evidenceNormalization.value());
+        LoopDemoConfig config = L.toBuilder().hiddenSin2ThetaW(hidden).thetaLower(prior[0]).thetaUpper(prior[1])
+                .sqrtSLower(sqrtSRange[0]).sqrtSUpper(sqrtSRange[1]).rounds(rounds)
+                .eventsPerRound(events != null ? events : L.eventsPerRound()).surrogate(surrogate)
+                .trainingRows(trainingRows != null ? trainingRows : L.trainingRows())
+                .trainingEpochs(epochs != null ? epochs : L.trainingEpochs()).eigDatasets(eigDatasets)
+                .evaluationsPerRound(evaluations).verifications(L.verifications())
+                .gridPoints(gridPoints != null ? gridPoints : L.gridPoints()).device(DeviceRequest.parse(device))
+                .seed(seed).evidenceNormalization(evidenceNormalization.value()).build();
         Path directory = out.toAbsolutePath().getParent();
         DesignOptions options = new DesignOptions(lines(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(),
                 quiet)).withOutput(directory, plot);

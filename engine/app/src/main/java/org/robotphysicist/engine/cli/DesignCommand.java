@@ -28,7 +28,8 @@ import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -64,7 +65,7 @@ import picocli.CommandLine.Option;
 final class DesignCommand implements Callable<Integer> {
     private static final DesignConfig D = DesignConfig.defaults(Box.interval(0.15, 0.35), Box.interval(40, 100))
             .withExperiment(ExperimentSpec.events(500));
-    private static final HistogramSettings H = D.histogram();
+    private static final HistogramGridConfig H = D.histogram();
     /** The Weinberg example's ranges and hidden value, the defaults for that simulator only. */
     private static final Box WEINBERG_PHI = D.phiRange();
     private static final Box WEINBERG_PRIOR = D.thetaRange();
@@ -148,7 +149,7 @@ final class DesignCommand implements Callable<Integer> {
     Path model;
 
     @CommandLine.Mixin
-    TrainingControlOptions training;
+    SurrogateTrainingOptions training;
 
     @Option(names = "--refine", description = "Sequential refinement of a trained surrogate (classifier, maf, nsf):"
             + " before every round after the first, retrain it on all simulations so far plus --refine-rows new ones"
@@ -311,12 +312,16 @@ final class DesignCommand implements Callable<Integer> {
         Box phis = range("--phi-range", phiRange, sim.phiDomain(), modelPhi, weinberg ? WEINBERG_PHI : null);
         Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);
         double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : middle(thetas);
-        DesignConfig c = new DesignConfig(rounds, phis.lower(), phis.upper(), thetas.lower(), thetas.upper(), grid,
-                experiment, rate, eigDatasets, evaluations, initialPoints, D.commonRandomNumbers(), verifications, kind,
-                new HistogramSettings(histogramThetaCells, histogramPhiCells, histogramEvents, bins),
-                training.toControls(0), model == null ? null : model.toAbsolutePath().normalize().toString(), seed,
-                target == null ? null : List.of(target), refine ? (refineRows != null ? refineRows : training.rows)
-                : null);
+        HistogramGridConfig histogram = new HistogramGridConfig(histogramThetaCells, histogramPhiCells, histogramEvents,
+                bins);
+        SurrogateTrainingConfig controls = training.toControls(0);
+        String modelPath = model == null ? null : model.toAbsolutePath().normalize().toString();
+        DesignConfig c = DesignConfig.defaults(thetas, phis).withRounds(rounds).withGridPoints(grid)
+                .withExperiment(experiment).withExtendedLikelihood(rate)
+                .withEig(eigDatasets, evaluations, initialPoints).withSurrogate(kind, histogram)
+                .withTraining(controls).withModelFile(kind, modelPath).withVerifications(verifications)
+                .withSeed(seed).withTarget(target == null ? null : List.of(target))
+                .withRefinement(refine ? (refineRows != null ? refineRows : training.rows) : null);
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);
         return ExperimentDesigner.start(c, sim, runner, options);
     }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --no-evidence-normalization}: the classifier without its per-θ evidence normalization
- * ({@link org.robotphysicist.engine.surrogate.TrainingControls#evidenceNormalization()}), for every command
+ * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#evidenceNormalization()}), for every command
  * that trains one ({@code rp train}, {@code rp design}, {@code rp demo}).
  */
 final class EvidenceNormalizationOption {

@@ -47,7 +47,7 @@ import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamplesCsv;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.RangePolicy;
@@ -75,7 +75,7 @@ import picocli.CommandLine.Option;
                     + " and, with --samples N, N posterior draws (in the JSON, and as CSV with --samples-out)."})
 final class PosteriorCommand implements Callable<Integer> {
     private static final PosteriorOptions P = PosteriorOptions.defaults();
-    private static final HistogramSettings H = new HistogramSettings(41, 2, 200_000, 20);
+    private static final HistogramGridConfig H = new HistogramGridConfig(41, 2, 200_000, 20);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -202,7 +202,7 @@ final class PosteriorCommand implements Callable<Integer> {
                     .settings(phiRange(observed)).reporting(line -> { },
                             TextProgressReporter.forTerminal(err, quiet));
             try (TrainedModel used = likelihood != null ? null : rp.train(TrainOptions.defaults(surrogate).withSeed(seed)
-                    .withHistogram(new HistogramSettings(histogramThetaCells, 2, histogramEvents, bins)))) {
+                    .withHistogram(new HistogramGridConfig(histogramThetaCells, 2, histogramEvents, bins)))) {
                 TrainedModel m = likelihood != null ? likelihood : used;
                 PosteriorResult r = rp.posterior(m.surrogate(), observed, options, Cancellation.none());
                 return report(r, m, sim, options, provenance(eventHashes(csvs), observed.stream()

@@ -15,10 +15,10 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.LesHouchesLabels;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -113,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean list;
 
     @CommandLine.Mixin
-    TrainingControlOptions training;
+    SurrogateTrainingOptions training;
 
     @Option(names = "--device", paramLabel = "DEV", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device = "auto";
@@ -149,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--certify-grid", paramLabel = "M", description = "Theta grid points per dimension of the"
             + " certificate's posteriors (default ${DEFAULT-VALUE}, lowered so the grid holds at most 200000 points;"
             + " a coarse grid keeps an expensive exact likelihood affordable).")
-    int certifyGrid = CertificateSettings.DEFAULT_GRID_POINTS;
+    int certifyGrid = CertificationConfig.DEFAULT_GRID_POINTS;
 
     @Option(names = "--certify-phi", split = ",", paramLabel = "V", description = "The phi the certificate is measured"
             + " at (default: --phi, or the middle of the (first) --phi-range).")
@@ -169,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tempering-nodes", paramLabel = "K", description = "Settings along a one-dimensional phi range"
             + " where kappa is fitted, each on half of --certify-datasets (at least 50) datasets of its own"
             + " (default ${DEFAULT-VALUE}; 1: at the certificate's phi only).")
-    int temperingNodes = CertificateSettings.DEFAULT_TEMPERING_NODES;
+    int temperingNodes = CertificationConfig.DEFAULT_TEMPERING_NODES;
 
     @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
             + " certificate finds the surrogate outside its tolerance (the model file is still written).")
@@ -239,7 +239,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException("--certify-phi: expected " + phis.dim() + " value(s), one per phi"
                     + " component, but found " + at.length);
         }
-        CertificateSettings certification = CertificateSettings.defaults(events).withDatasets(certifyDatasets)
+        CertificationConfig certification = CertificationConfig.defaults(events).withDatasets(certifyDatasets)
                 .withGridPointsPerDimension(certifyGrid)
                 .withSeed(seed).withTolerance(certifyTolerance).withTemperingFit(tempering)
                 .withTemperingNodes(temperingNodes);
@@ -329,7 +329,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainOptions trainOptions() {
         return new TrainOptions(surrogate, training.toControls(seed), DeviceRequest.parse(device),
-                HistogramSettings.defaults(), events);
+                HistogramGridConfig.defaults(), events);
     }
 
     private java.util.function.Consumer<String> progressLine(PrintWriter o) {

@@ -3,7 +3,7 @@ package org.robotphysicist.engine.demo;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -26,7 +26,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param posteriorGridPoints    θ grid points of the posterior
  * @param seed                   master seed; the experiment and the surrogate get split streams
  * @param evidenceNormalization  the classifier's per-θ normalization on or off (null: the default, on;
- *                               {@link TrainingControls#evidenceNormalization()}); set only for the classifier
+ *                               {@link SurrogateTrainingConfig#evidenceNormalization()}); set only for the classifier
  */
 public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
         String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
@@ -66,30 +66,19 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
         if (device == null) {
             throw new InvalidInputException("device: expected auto, cpu, gpu or gpu:N but found null");
         }
-        TrainingControls.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
+        SurrogateTrainingConfig.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
                 .requireFitsKind(surrogate);
     }
 
-    /** Settings with the kind's default evidence normalization. */
-    public DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, double thetaLower, double thetaUpper,
-            String surrogate, int histogramThetaPoints, int histogramEventsPerCell, int histogramBins, int trainingRows,
-            int trainingEpochs, DeviceRequest device, int posteriorGridPoints, long seed) {
-        this(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
-                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed,
-                null);
-    }
-
     /** A neural surrogate's training controls with {@code trainingSeed} (checked against the kind). */
-    public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(DEMO_BATCH_SIZE, null)
+    public SurrogateTrainingConfig training(long trainingSeed) {
+        return SurrogateTrainingConfig.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(DEMO_BATCH_SIZE, null)
                 .withEvidenceNormalization(evidenceNormalization).requireFitsKind(surrogate);
     }
 
     /** The same run with the classifier's evidence normalization on or off (null: the default, on). */
     public DemoConfig withEvidenceNormalization(Boolean on) {
-        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
-                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed,
-                on);
+        return toBuilder().evidenceNormalization(on).build();
     }
 
     /**
@@ -102,26 +91,150 @@ public record DemoConfig(double hiddenSin2ThetaW, double sqrtS, int events, doub
      */
     public static DemoConfig defaults() {
         return new DemoConfig(0.2312, 58.0, 5_000, 0.15, 0.35, "histogram", 41, 1_000_000, 20, 2_000_000, 6,
-                DeviceRequest.AUTO, 801, 20261122L);
+                DeviceRequest.AUTO, 801, 20261122L, null);
     }
 
     /** The same run with another surrogate. */
     public DemoConfig withSurrogate(String name) {
-        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, name, histogramThetaPoints,
-                histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device, posteriorGridPoints, seed,
-                evidenceNormalization);
+        return toBuilder().surrogate(name).build();
     }
 
     /** The same run with other neural-training sizes and device. */
     public DemoConfig withTraining(int rows, int epochs, DeviceRequest d) {
-        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
-                histogramEventsPerCell, histogramBins, rows, epochs, d, posteriorGridPoints, seed, evidenceNormalization);
+        return toBuilder().trainingRows(rows).trainingEpochs(epochs).device(d).build();
     }
 
     /** The same run with another histogram size and posterior grid. */
     public DemoConfig withHistogram(int eventsPerCell, int gridPoints) {
-        return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate, histogramThetaPoints,
-                eventsPerCell, histogramBins, trainingRows, trainingEpochs, device, gridPoints, seed,
-                evidenceNormalization);
+        return toBuilder().histogramEventsPerCell(eventsPerCell).posteriorGridPoints(gridPoints).build();
+    }
+
+    /** A {@link Builder} holding these settings, to change some of them and {@link Builder#build()} anew. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Changes settings of a {@link DemoConfig} one by one, then {@link #build()}s it. Validation runs once,
+     * in the canonical constructor, on the finished settings, so that values checked against each other
+     * (the hidden value and the prior around it) can change together. Setters are named after the
+     * record components they set.
+     */
+    public static final class Builder {
+        private double hiddenSin2ThetaW;
+        private double sqrtS;
+        private int events;
+        private double thetaLower;
+        private double thetaUpper;
+        private String surrogate;
+        private int histogramThetaPoints;
+        private int histogramEventsPerCell;
+        private int histogramBins;
+        private int trainingRows;
+        private int trainingEpochs;
+        private DeviceRequest device;
+        private int posteriorGridPoints;
+        private long seed;
+        private Boolean evidenceNormalization;
+
+        private Builder(DemoConfig c) {
+            hiddenSin2ThetaW = c.hiddenSin2ThetaW;
+            sqrtS = c.sqrtS;
+            events = c.events;
+            thetaLower = c.thetaLower;
+            thetaUpper = c.thetaUpper;
+            surrogate = c.surrogate;
+            histogramThetaPoints = c.histogramThetaPoints;
+            histogramEventsPerCell = c.histogramEventsPerCell;
+            histogramBins = c.histogramBins;
+            trainingRows = c.trainingRows;
+            trainingEpochs = c.trainingEpochs;
+            device = c.device;
+            posteriorGridPoints = c.posteriorGridPoints;
+            seed = c.seed;
+            evidenceNormalization = c.evidenceNormalization;
+        }
+
+        public Builder hiddenSin2ThetaW(double value) {
+            hiddenSin2ThetaW = value;
+            return this;
+        }
+
+        public Builder sqrtS(double value) {
+            sqrtS = value;
+            return this;
+        }
+
+        public Builder events(int value) {
+            events = value;
+            return this;
+        }
+
+        public Builder thetaLower(double value) {
+            thetaLower = value;
+            return this;
+        }
+
+        public Builder thetaUpper(double value) {
+            thetaUpper = value;
+            return this;
+        }
+
+        public Builder surrogate(String value) {
+            surrogate = value;
+            return this;
+        }
+
+        public Builder histogramThetaPoints(int value) {
+            histogramThetaPoints = value;
+            return this;
+        }
+
+        public Builder histogramEventsPerCell(int value) {
+            histogramEventsPerCell = value;
+            return this;
+        }
+
+        public Builder histogramBins(int value) {
+            histogramBins = value;
+            return this;
+        }
+
+        public Builder trainingRows(int value) {
+            trainingRows = value;
+            return this;
+        }
+
+        public Builder trainingEpochs(int value) {
+            trainingEpochs = value;
+            return this;
+        }
+
+        public Builder device(DeviceRequest value) {
+            device = value;
+            return this;
+        }
+
+        public Builder posteriorGridPoints(int value) {
+            posteriorGridPoints = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder evidenceNormalization(Boolean value) {
+            evidenceNormalization = value;
+            return this;
+        }
+
+        /** The validated settings. */
+        public DemoConfig build() {
+            return new DemoConfig(hiddenSin2ThetaW, sqrtS, events, thetaLower, thetaUpper, surrogate,
+                    histogramThetaPoints, histogramEventsPerCell, histogramBins, trainingRows, trainingEpochs, device,
+                    posteriorGridPoints, seed, evidenceNormalization);
+        }
     }
 }

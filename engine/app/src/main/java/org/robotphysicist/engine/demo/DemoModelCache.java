@@ -17,7 +17,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.surrogate.BuiltSurrogate;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
@@ -83,7 +83,7 @@ public final class DemoModelCache {
         long trainingSeed = new SplittableRandom(config.seed()).split().nextLong();
         SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
                 new UniformBoxPrior(config.thetaRange()), config.sqrtSRange(), config.training(trainingSeed),
-                HistogramSettings.defaults(), config.eventsPerRound(), config.device(), log, progress);
+                HistogramGridConfig.defaults(), config.eventsPerRound(), config.device(), log, progress);
         BuiltSurrogate built = registry.build(config.surrogate(), request);
         try (TrainedSurrogate s = (TrainedSurrogate) built.surrogate()) {
             try {

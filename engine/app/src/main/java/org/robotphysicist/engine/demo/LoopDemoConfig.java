@@ -9,7 +9,7 @@ import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.ExperimentSpec;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -33,7 +33,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param device              where the surrogate is trained and evaluated
  * @param seed                master seed of the loop and of the surrogate's training
  * @param evidenceNormalization the classifier's per-θ normalization on or off (null: the default, on;
- *                            {@link TrainingControls#evidenceNormalization()}); set only for the classifier
+ *                            {@link SurrogateTrainingConfig#evidenceNormalization()}); set only for the classifier
  */
 public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double thetaUpper, double sqrtSLower,
         double sqrtSUpper, int rounds, int eventsPerRound, String surrogate, int trainingRows, int trainingEpochs,
@@ -47,8 +47,8 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
             throw new InvalidInputException("surrogate: expected a name such as 'classifier' or 'nsf' but found '"
                     + surrogate + "'");
         }
-        if (trainingRows < TrainingControls.MIN_ROWS) {
-            throw new InvalidInputException("training rows: expected at least " + TrainingControls.MIN_ROWS
+        if (trainingRows < SurrogateTrainingConfig.MIN_ROWS) {
+            throw new InvalidInputException("training rows: expected at least " + SurrogateTrainingConfig.MIN_ROWS
                     + " but found " + trainingRows);
         }
         Require.positive("training epochs", trainingEpochs);
@@ -65,25 +65,13 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
                     + thetaUpper + "] and sqrt(s) [" + sqrtSLower + ", " + sqrtSUpper + "]");
         }
         Require.inRange("hidden sin^2(theta_W)", hiddenSin2ThetaW, thetaLower, thetaUpper);
-        TrainingControls.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
+        SurrogateTrainingConfig.of(trainingRows, trainingEpochs, 0).withEvidenceNormalization(evidenceNormalization)
                 .requireFitsKind(surrogate);
-    }
-
-    /** Settings with the kind's default evidence normalization. */
-    public LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double thetaUpper, double sqrtSLower,
-            double sqrtSUpper, int rounds, int eventsPerRound, String surrogate, int trainingRows, int trainingEpochs,
-            int eigDatasets, int evaluationsPerRound, int verifications, int gridPoints, DeviceRequest device,
-            long seed) {
-        this(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds, eventsPerRound, surrogate,
-                trainingRows, trainingEpochs, eigDatasets, evaluationsPerRound, verifications, gridPoints, device, seed,
-                null);
     }
 
     /** The same with the classifier's evidence normalization on or off (null: the default, on). */
     public LoopDemoConfig withEvidenceNormalization(Boolean on) {
-        return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds,
-                eventsPerRound, surrogate, trainingRows, trainingEpochs, eigDatasets, evaluationsPerRound, verifications,
-                gridPoints, device, seed, on);
+        return toBuilder().evidenceNormalization(on).build();
     }
 
     /**
@@ -95,21 +83,18 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
      */
     public static LoopDemoConfig defaults() {
         return new LoopDemoConfig(0.2312, 0.15, 0.35, 40, 100, 3, 200, "classifier", 100_000, 3, 32, 6, 1, 201,
-                DeviceRequest.AUTO, 20261122L);
+                DeviceRequest.AUTO, 20261122L, null);
     }
 
     /** The same with other sizes of the surrogate's training. */
     public LoopDemoConfig withTraining(String kind, int rows, int epochs) {
-        return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds,
-                eventsPerRound, kind, rows, epochs, eigDatasets, evaluationsPerRound, verifications, gridPoints, device,
-                seed, evidenceNormalization);
+        return toBuilder().surrogate(kind).trainingRows(rows).trainingEpochs(epochs).build();
     }
 
     /** The same with another loop: rounds, events per round, EIG datasets and estimates per round, grid. */
     public LoopDemoConfig withLoop(int r, int events, int datasets, int evaluations, int grid) {
-        return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, r, events,
-                surrogate, trainingRows, trainingEpochs, datasets, evaluations, verifications, grid, device, seed,
-                evidenceNormalization);
+        return toBuilder().rounds(r).eventsPerRound(events).eigDatasets(datasets).evaluationsPerRound(evaluations)
+                .gridPoints(grid).build();
     }
 
     public Box thetaRange() {
@@ -130,8 +115,8 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
     }
 
     /** The surrogate's training controls with {@code trainingSeed}. */
-    public TrainingControls training(long trainingSeed) {
-        return TrainingControls.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(
+    public SurrogateTrainingConfig training(long trainingSeed) {
+        return SurrogateTrainingConfig.of(trainingRows, trainingEpochs, trainingSeed).withOptimizer(
                 DemoConfig.DEMO_BATCH_SIZE, null)
                 .withEvidenceNormalization(evidenceNormalization);
     }
@@ -156,5 +141,148 @@ public record LoopDemoConfig(double hiddenSin2ThetaW, double thetaLower, double 
         }
         m.put("version", Provenance.projectVersion());
         return m;
+    }
+
+    /** A {@link Builder} holding these settings, to change some of them and {@link Builder#build()} anew. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Changes settings of a {@link LoopDemoConfig} one by one, then {@link #build()}s it. Validation runs once,
+     * in the canonical constructor, on the finished settings, so that values checked against each other
+     * (the hidden value and the prior around it) can change together. Setters are named after the
+     * record components they set.
+     */
+    public static final class Builder {
+        private double hiddenSin2ThetaW;
+        private double thetaLower;
+        private double thetaUpper;
+        private double sqrtSLower;
+        private double sqrtSUpper;
+        private int rounds;
+        private int eventsPerRound;
+        private String surrogate;
+        private int trainingRows;
+        private int trainingEpochs;
+        private int eigDatasets;
+        private int evaluationsPerRound;
+        private int verifications;
+        private int gridPoints;
+        private DeviceRequest device;
+        private long seed;
+        private Boolean evidenceNormalization;
+
+        private Builder(LoopDemoConfig c) {
+            hiddenSin2ThetaW = c.hiddenSin2ThetaW;
+            thetaLower = c.thetaLower;
+            thetaUpper = c.thetaUpper;
+            sqrtSLower = c.sqrtSLower;
+            sqrtSUpper = c.sqrtSUpper;
+            rounds = c.rounds;
+            eventsPerRound = c.eventsPerRound;
+            surrogate = c.surrogate;
+            trainingRows = c.trainingRows;
+            trainingEpochs = c.trainingEpochs;
+            eigDatasets = c.eigDatasets;
+            evaluationsPerRound = c.evaluationsPerRound;
+            verifications = c.verifications;
+            gridPoints = c.gridPoints;
+            device = c.device;
+            seed = c.seed;
+            evidenceNormalization = c.evidenceNormalization;
+        }
+
+        public Builder hiddenSin2ThetaW(double value) {
+            hiddenSin2ThetaW = value;
+            return this;
+        }
+
+        public Builder thetaLower(double value) {
+            thetaLower = value;
+            return this;
+        }
+
+        public Builder thetaUpper(double value) {
+            thetaUpper = value;
+            return this;
+        }
+
+        public Builder sqrtSLower(double value) {
+            sqrtSLower = value;
+            return this;
+        }
+
+        public Builder sqrtSUpper(double value) {
+            sqrtSUpper = value;
+            return this;
+        }
+
+        public Builder rounds(int value) {
+            rounds = value;
+            return this;
+        }
+
+        public Builder eventsPerRound(int value) {
+            eventsPerRound = value;
+            return this;
+        }
+
+        public Builder surrogate(String value) {
+            surrogate = value;
+            return this;
+        }
+
+        public Builder trainingRows(int value) {
+            trainingRows = value;
+            return this;
+        }
+
+        public Builder trainingEpochs(int value) {
+            trainingEpochs = value;
+            return this;
+        }
+
+        public Builder eigDatasets(int value) {
+            eigDatasets = value;
+            return this;
+        }
+
+        public Builder evaluationsPerRound(int value) {
+            evaluationsPerRound = value;
+            return this;
+        }
+
+        public Builder verifications(int value) {
+            verifications = value;
+            return this;
+        }
+
+        public Builder gridPoints(int value) {
+            gridPoints = value;
+            return this;
+        }
+
+        public Builder device(DeviceRequest value) {
+            device = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder evidenceNormalization(Boolean value) {
+            evidenceNormalization = value;
+            return this;
+        }
+
+        /** The validated settings. */
+        public LoopDemoConfig build() {
+            return new LoopDemoConfig(hiddenSin2ThetaW, thetaLower, thetaUpper, sqrtSLower, sqrtSUpper, rounds,
+                    eventsPerRound, surrogate, trainingRows, trainingEpochs, eigDatasets, evaluationsPerRound,
+                    verifications, gridPoints, device, seed, evidenceNormalization);
+        }
     }
 }

@@ -27,7 +27,7 @@ import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.surrogate.BuiltSurrogate;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
@@ -123,7 +123,7 @@ public final class WeinbergDemo {
         SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
                 UniformBoxPrior.interval(config.thetaLower(), config.thetaUpper()), new Box(phi, phi),
                 config.training(rng.nextLong()),
-                new HistogramSettings(config.histogramThetaPoints(), 2, config.histogramEventsPerCell(),
+                new HistogramGridConfig(config.histogramThetaPoints(), 2, config.histogramEventsPerCell(),
                         config.histogramBins()), config.events(), config.device(), log, progress);
         BuiltSurrogate built = registry.build(config.surrogate(), request);
         if (saveModel != null) {

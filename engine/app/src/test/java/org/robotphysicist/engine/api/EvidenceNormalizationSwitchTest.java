@@ -13,7 +13,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.posterior.Observation;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -22,7 +22,7 @@ class EvidenceNormalizationSwitchTest {
     private static final ToyGaussianSimulator TOY = new ToyGaussianSimulator();
 
     private static TrainOptions tiny() {
-        return TrainOptions.defaults("classifier").withControls(TrainingControls.of(2_000, 1, 3).withNetwork(1, 8))
+        return TrainOptions.defaults("classifier").withControls(SurrogateTrainingConfig.of(2_000, 1, 3).withNetwork(1, 8))
                 .withTraining(2_000, 1, DeviceRequest.CPU).withEventsPerExperiment(5);
     }
 

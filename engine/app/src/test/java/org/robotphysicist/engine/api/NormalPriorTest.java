@@ -16,7 +16,7 @@ import org.robotphysicist.data.prior.NormalPrior;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.surrogate.PriorRange;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -67,7 +67,7 @@ class NormalPriorTest {
         RobotPhysicist rp = RobotPhysicist.forSimulator(TOY).prior(NormalPrior.of(0.3, 0.5)).settings(1.0)
                 .proposal(proposal);
         assertEquals(proposal, rp.posteriorRange(), "an unbounded prior's grid is the proposal");
-        TrainOptions options = new TrainOptions("classifier", TrainingControls.of(2_000, 1, 5).withNetwork(1, 8),
+        TrainOptions options = new TrainOptions("classifier", SurrogateTrainingConfig.of(2_000, 1, 5).withNetwork(1, 8),
                 DeviceRequest.CPU, TrainOptions.defaults("classifier").histogram(), 10);
         Path file = dir.resolve("proposal.rpm");
         try (TrainedModel model = rp.train(options)) {

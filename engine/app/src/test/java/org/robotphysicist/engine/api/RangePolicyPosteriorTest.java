@@ -21,7 +21,7 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.neural.Standardizer;
@@ -42,7 +42,7 @@ class RangePolicyPosteriorTest {
     /** An untrained ratio classifier on θ ∈ [−1, 1], φ ∈ [0.5, 2], x ∈ [−6, 6]: its values do not matter here. */
     @BeforeAll
     static void models() {
-        Mlp net = Mlp.initialize(MlpSpec.of(3, 16, 2, 1, Activation.SILU), ai.djl.Device.cpu(), DataType.FLOAT32,
+        Mlp net = Mlp.initialize(MlpSpec.of(3, 16, 2, 1, ActivationFunction.SILU), ai.djl.Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(3));
         strict = new ParameterizedRatioClassifier(TOY.dimensions(), net,
                 new Standardizer(new double[] {0, 0, 1}, new double[] {1, 0.6, 0.4}),
@@ -50,7 +50,7 @@ class RangePolicyPosteriorTest {
                 new TrainedRanges(Box.interval(-1, 1), Box.interval(0.5, 2), Box.interval(-6, 6)), RangePolicy.FAIL,
                 Provenance.capture("test", Map.of(), Map.of("init", 3L), Map.of()), TrainingCurve.untrained(),
                 ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
-        lenient = strict.withRangePolicy(RangePolicy.WARN);
+        lenient = strict.copyWithRangePolicy(RangePolicy.WARN);
     }
 
     @AfterAll

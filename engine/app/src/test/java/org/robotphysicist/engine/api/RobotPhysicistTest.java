@@ -19,7 +19,7 @@ import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.posterior.Observation;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -28,7 +28,7 @@ class RobotPhysicistTest {
     static final RobotPhysicist RP = RobotPhysicist.forSimulator(SIM).prior(Box.interval(0.15, 0.35))
             .settings(Box.interval(40, 100));
     static final TrainOptions SMALL_HISTOGRAM = TrainOptions.defaults("histogram")
-            .withHistogram(new HistogramSettings(41, 3, 100_000, 20));
+            .withHistogram(new HistogramGridConfig(41, 3, 100_000, 20));
 
     static Observation observed(int n, double phi, long seed) {
         Matrix x = SIM.simulate(new double[] {0.2312}, new double[] {phi}, n, new SplittableRandom(seed));

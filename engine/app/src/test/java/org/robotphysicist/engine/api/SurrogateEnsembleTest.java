@@ -26,7 +26,7 @@ import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.server.ApiServer;
 import org.robotphysicist.engine.server.ServerConfig;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
@@ -89,7 +89,7 @@ class SurrogateEnsembleTest {
                 "member 0 has the build's own seed, so it is the network a single build trains");
         PosteriorResult alone = posterior(single.surrogate());
         try (SurrogateEnsemble one = SurrogateEnsemble.of(List.of(((TrainedSurrogate) single.surrogate())
-                .withRangePolicy(((TrainedSurrogate) single.surrogate()).rangePolicy())))) {
+                .copyWithRangePolicy(((TrainedSurrogate) single.surrogate()).rangePolicy())))) {
             PosteriorResult r = posterior(one);
             assertArrayEquals(alone.density(), r.density(), 1e-9, "the mixture of one posterior is that posterior");
             assertEquals(0.0, r.ensemble().meanSpread()[0]);
@@ -144,7 +144,7 @@ class SurrogateEnsembleTest {
         assertTrue(target.isEnsemble());
         assertArrayEquals(GridPosterior.mixture(target.memberPosteriors(grid)).probabilities(),
                 target.onGrid(grid).probabilities(), 0, "onGrid, which the certifier's trials use, is the mixture");
-        TrainedModel certified = rp.certify(three, PHI, CertificateSettings.defaults(40).withDatasets(20));
+        TrainedModel certified = rp.certify(three, PHI, CertificationConfig.defaults(40).withDatasets(20));
         assertEquals(20, certified.calibration().orElseThrow().datasets());
     }
 

@@ -16,7 +16,7 @@ import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.LoadOptions;
@@ -87,7 +87,7 @@ class TemperedModelTest {
     void aCertificateWithoutTemperingLeavesTheSurrogateAlone() {
         RobotPhysicist rp = toy();
         try (TrainedModel m = rp.train(TrainOptions.defaults("maf").withTraining(2000, 1, DeviceRequest.CPU)
-                .withEventsPerExperiment(20).withCertification(CertificateSettings.defaults(20).withDatasets(12)
+                .withEventsPerExperiment(20).withCertification(CertificationConfig.defaults(20).withDatasets(12)
                         .withTemperingFit(false)))) {
             assertFalse(m.surrogate() instanceof TemperedSurrogate, "no tempering fitted, none applied");
             assertTrue(m.tempering().isNone());

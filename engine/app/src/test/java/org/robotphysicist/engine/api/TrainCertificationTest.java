@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.LoadOptions;
@@ -48,7 +48,7 @@ class TrainCertificationTest {
         Path file = dir.resolve("m.rpm");
         RobotPhysicist rp = toy();
         CalibrationCertificate c;
-        try (TrainedModel m = rp.train(tiny().withCertification(CertificateSettings.defaults(20).withDatasets(30)))) {
+        try (TrainedModel m = rp.train(tiny().withCertification(CertificationConfig.defaults(20).withDatasets(30)))) {
             c = m.calibration().orElseThrow();
             m.save(file, key);
         }

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -80,11 +80,11 @@ abstract class WeinbergCoverageContract {
 
     /**
      * The options it is trained with: {@code rp train}'s defaults — 200 000 rows and 6 epochs for a
-     * neural kind, {@link HistogramSettings#defaults()} for the histogram, a classifier normalized for
+     * neural kind, {@link HistogramGridConfig#defaults()} for the histogram, a classifier normalized for
      * 1000 events — on the CPU.
      */
     TrainOptions options() {
-        return TrainOptions.defaults(kind()).withHistogram(HistogramSettings.defaults())
+        return TrainOptions.defaults(kind()).withHistogram(HistogramGridConfig.defaults())
                 .withTraining(TrainOptions.defaults(kind()).trainingRows(), TrainOptions.defaults(kind()).epochs(),
                         DeviceRequest.CPU);
     }
@@ -96,7 +96,7 @@ abstract class WeinbergCoverageContract {
         RobotPhysicist rp = RobotPhysicist.forSimulator(SIMULATOR).prior(PRIOR).settings(SQRT_S);
         Path file = dir.resolve(kind() + ".rpm");
         try (TrainedModel trained = rp.train(options())) {
-            rp.certify(trained, new double[] {CERTIFY_PHI}, CertificateSettings.defaults(CERTIFY_EVENTS)
+            rp.certify(trained, new double[] {CERTIFY_PHI}, CertificationConfig.defaults(CERTIFY_EVENTS)
                     .withDatasets(200).withSeed(options().seed())).save(file);
         }
         model = rp.load(file, LoadOptions.defaults());

@@ -19,9 +19,8 @@ class DemoPlotAndProgressTest {
     @Test
     void theHistogramBuildReportsEveryCellAndThePlotIsDrawn() throws Exception {
         DemoConfig c = DemoConfig.defaults();
-        DemoConfig small = new DemoConfig(c.hiddenSin2ThetaW(), c.sqrtS(), c.events(), c.thetaLower(), c.thetaUpper(),
-                "histogram", c.histogramThetaPoints(), 20_000, c.histogramBins(), c.trainingRows(), c.trainingEpochs(),
-                c.device(), 101, c.seed());
+        DemoConfig small = c.toBuilder().surrogate("histogram").histogramEventsPerCell(20_000).posteriorGridPoints(101)
+                .build();
         RecordingProgressReporter recording = new RecordingProgressReporter();
         DemoResult r = new WeinbergDemo(small, line -> { }, recording, null, null).run();
         assertEquals(List.of("histogram surrogate 41 cells"), recording.tasks());

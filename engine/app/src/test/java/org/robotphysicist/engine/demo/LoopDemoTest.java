@@ -30,8 +30,9 @@ class LoopDemoTest {
 
     private static LoopDemoConfig tiny() {
         LoopDemoConfig d = LoopDemoConfig.defaults();
-        return new LoopDemoConfig(d.hiddenSin2ThetaW(), d.thetaLower(), d.thetaUpper(), d.sqrtSLower(),
-                d.sqrtSUpper(), 2, 100, "maf", 2_000, 1, 4, 2, 0, 51, DeviceRequest.CPU, d.seed());
+        return d.toBuilder().rounds(2).eventsPerRound(100).surrogate("maf").trainingRows(2_000).trainingEpochs(1)
+                .eigDatasets(4).evaluationsPerRound(2).verifications(0).gridPoints(51).device(DeviceRequest.CPU)
+                .build();
     }
 
     private LoopDemoResult run(LoopDemoConfig config, boolean retrain, List<String> log) {
@@ -86,9 +87,7 @@ class LoopDemoTest {
         assertFalse(r.modelReused());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("surrogate: not reusing " + model + ": unreadable")),
                 log.toString());
-        LoopDemoConfig otherRange = new LoopDemoConfig(config.hiddenSin2ThetaW(), config.thetaLower(),
-                config.thetaUpper(), 50, 90, config.rounds(), config.eventsPerRound(), config.surrogate(),
-                config.trainingRows(), config.trainingEpochs(), 4, 2, 0, 51, DeviceRequest.CPU, config.seed());
+        LoopDemoConfig otherRange = config.toBuilder().sqrtSLower(50).sqrtSUpper(90).build();
         assertFalse(model.equals(new DemoModelCache(dir).fileFor(otherRange)), "other settings, another file");
         assertTrue(DemoModelCache.mismatch(model, otherRange, new org.robotphysicist.data.simulator.WeinbergLoSimulator())
                 .orElseThrow().contains("trained on"), "a model of other ranges is refused on reuse");

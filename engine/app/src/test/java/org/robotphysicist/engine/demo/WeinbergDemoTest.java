@@ -100,13 +100,13 @@ class WeinbergDemoTest {
     @Test
     void configurationIsValidated() {
         DemoConfig d = DemoConfig.defaults();
-        var e = assertThrows(InvalidInputException.class, () -> new DemoConfig(0.5, d.sqrtS(), d.events(),
-                d.thetaLower(), d.thetaUpper(), "histogram", 41, 1000, 20, 10_000, 5, d.device(), 101, 1));
+        DemoConfig.Builder small = d.toBuilder().surrogate("histogram").histogramThetaPoints(41)
+                .histogramEventsPerCell(1000).histogramBins(20).trainingRows(10_000).trainingEpochs(5)
+                .posteriorGridPoints(101).seed(1);
+        var e = assertThrows(InvalidInputException.class, () -> small.hiddenSin2ThetaW(0.5).build());
         assertTrue(e.getMessage().contains("hidden") && e.getMessage().contains("0.5"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> new DemoConfig(0.23, 5000, d.events(), d.thetaLower(),
-                d.thetaUpper(), "histogram", 41, 1000, 20, 10_000, 5, d.device(), 101, 1));
-        assertThrows(InvalidInputException.class, () -> new DemoConfig(0.23, 58, 0, d.thetaLower(), d.thetaUpper(),
-                "histogram", 41, 1000, 20, 10_000, 5, d.device(), 101, 1));
+        assertThrows(InvalidInputException.class, () -> small.hiddenSin2ThetaW(0.23).sqrtS(5000).build());
+        assertThrows(InvalidInputException.class, () -> small.hiddenSin2ThetaW(0.23).sqrtS(58).events(0).build());
         var s = assertThrows(InvalidInputException.class, () -> d.withSurrogate("Fancy Net"));
         assertTrue(s.getMessage().contains("'Fancy Net'"), s.getMessage());
         var unknown = assertThrows(InvalidInputException.class,

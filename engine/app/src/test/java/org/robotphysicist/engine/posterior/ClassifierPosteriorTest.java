@@ -10,10 +10,10 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 import org.robotphysicist.training.ratio.RatioClassifierTrainer;
@@ -32,9 +32,10 @@ class ClassifierPosteriorTest {
         double[] phi = {1.0};
         Matrix x = toy.simulate(new double[] {0.3}, phi, 200, new SplittableRandom(12));
         UniformBoxPrior prior = UniformBoxPrior.interval(-1, 1);
-        TrainingConfig training = new TrainingConfig(1024, 8, 2e-3, LearningRateSchedule.cosine(0.02), 0, 0, 0, 0, 0, 3,
-                DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(1024).withMaxEpochs(8)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.02)).withValidation(0, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64, 64), ActivationFunction.SILU)
                 .withData(400_000, 1, 4).withTraining(training)
                 .withNormalization(RatioTrainingConfig.Normalization.of(40_000));
         RegularGrid grid = RegularGrid.of(-1, 1, 401);

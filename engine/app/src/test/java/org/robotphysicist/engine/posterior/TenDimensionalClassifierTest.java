@@ -14,11 +14,11 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.SplitMlpGridEvaluator;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 import org.robotphysicist.training.ratio.RatioClassifierTrainer;
@@ -48,9 +48,10 @@ class TenDimensionalClassifierTest {
         Arrays.fill(hi, 1);
         UniformBoxPrior prior = new UniformBoxPrior(new Box(lo, hi));
         double[] phi = {1.0};
-        TrainingConfig training = new TrainingConfig(512, 3, 2e-3, LearningRateSchedule.cosine(0.05), 0.1, 0, 0, 0, 0,
-                3, DeviceRequest.CPU);
-        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(512).withMaxEpochs(3)
+                .withLearningRate(2e-3, LearningRateSchedule.cosine(0.05)).withValidation(0.1, 0).withSeed(3)
+                .withDevice(DeviceRequest.CPU);
+        RatioTrainingConfig config = RatioTrainingConfig.defaults().withNetwork(List.of(64, 64), ActivationFunction.SILU)
                 .withData(20_000, 1, 4).withTraining(training)
                 .withNormalization(RatioTrainingConfig.Normalization.of(2000));
         // Clipped to ±3 so that no event falls outside the x range the classifier saw in training.

@@ -17,7 +17,7 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -40,7 +40,7 @@ class EnsembleServerTest {
         RobotPhysicist rp = RobotPhysicist.forSimulator(TOY).prior(Box.interval(-2, 2)).settings(BOXES);
         Path one = dir.resolve("one.rpm");
         Path three = dir.resolve("three.rpm");
-        TrainOptions tiny = TrainOptions.defaults("maf").withControls(TrainingControls.of(2_000, 1, 5).withNetwork(1, 8))
+        TrainOptions tiny = TrainOptions.defaults("maf").withControls(SurrogateTrainingConfig.of(2_000, 1, 5).withNetwork(1, 8))
                 .withTraining(2_000, 1, DeviceRequest.CPU);
         try (TrainedModel m = rp.train(tiny)) {
             m.save(one);

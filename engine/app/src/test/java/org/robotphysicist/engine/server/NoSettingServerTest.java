@@ -15,7 +15,7 @@ import org.robotphysicist.data.simulator.CrescentSimulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /** {@code POST /posterior} and {@code /eig} for a model whose experiments have no setting ({@code crescent}). */
@@ -28,7 +28,7 @@ class NoSettingServerTest {
         CrescentSimulator sim = new CrescentSimulator();
         Path model = dir.resolve("c.rpm");
         try (TrainedModel m = RobotPhysicist.forSimulator(sim).train(TrainOptions.defaults("maf")
-                .withControls(TrainingControls.of(2_000, 1, 4).withNetwork(1, 8)).withTraining(2_000, 1,
+                .withControls(SurrogateTrainingConfig.of(2_000, 1, 4).withNetwork(1, 8)).withTraining(2_000, 1,
                         DeviceRequest.CPU))) {
             m.save(model);
         }

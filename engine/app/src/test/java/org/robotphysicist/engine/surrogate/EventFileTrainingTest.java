@@ -72,7 +72,7 @@ class EventFileTrainingTest {
     void posteriorFromAModelTrainedOnEventFilesMatchesTheExactOne(String kind) throws Exception {
         RobotPhysicist rp = RobotPhysicist.forSimulator(TOY).prior(Box.interval(-1.5, 1.5)).settings(1.0);
         EventFileSource events = rp.readEvents(files());
-        TrainOptions options = TrainOptions.defaults(kind).withControls(TrainingControls.of(20_000, 12, 7)
+        TrainOptions options = TrainOptions.defaults(kind).withControls(SurrogateTrainingConfig.of(20_000, 12, 7)
                 .withOptimizer(512, 5e-3).withNetwork(2, 32).withValidation(0.1, 0)).withEventsPerExperiment(100);
         options = new TrainOptions(kind, options.training(), DeviceRequest.CPU, options.histogram(), 100);
         Matrix observed = TOY.simulate(new double[] {0.4}, new double[] {1.0}, 100, new SplittableRandom(5));

@@ -18,7 +18,7 @@ import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.Observation;
-import org.robotphysicist.engine.posterior.diagnostics.CertificateSettings;
+import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -43,8 +43,8 @@ class NoSettingSurrogateContractTest {
     void trainsEvaluatesAndSavesWithoutPhi(String kind) {
         RobotPhysicist rp = RobotPhysicist.forSimulator(SIM);
         assertEquals(Box.empty(), rp.settings());
-        TrainOptions options = TrainOptions.defaults(kind).withControls(TrainingControls.of(4_000, 2, 11)
-                .withNetwork(2, 16)).withHistogram(new HistogramSettings(31, 3, 2_000, 20)).withEventsPerExperiment(10)
+        TrainOptions options = TrainOptions.defaults(kind).withControls(SurrogateTrainingConfig.of(4_000, 2, 11)
+                .withNetwork(2, 16)).withHistogram(new HistogramGridConfig(31, 3, 2_000, 20)).withEventsPerExperiment(10)
                 .withTraining(4_000, 2, DeviceRequest.CPU);
         Observation obs = new Observation(SIM.simulate(new double[] {0.4}, NO_PHI, 100, new SplittableRandom(2)),
                 NO_PHI);
@@ -63,7 +63,7 @@ class NoSettingSurrogateContractTest {
             assertEquals(0, p.phi().length);
             assertEquals(0.4, mean, MEAN_TOLERANCE, kind + " posterior mean " + mean);
             if (kind.equals("maf")) { // the calibration certificate, measured without a setting
-                TrainedModel certified = rp.certify(model, NO_PHI, CertificateSettings.defaults(10).withDatasets(20)
+                TrainedModel certified = rp.certify(model, NO_PHI, CertificationConfig.defaults(10).withDatasets(20)
                         .withGridPointsPerDimension(41));
                 assertEquals(0, certified.calibration().orElseThrow().phi().size());
             }

@@ -24,7 +24,7 @@ class PhiBoxUnionRequestTest {
 
     private static SurrogateBuildRequest request(List<Box> boxes) {
         return new SurrogateBuildRequest(TrainingSource.of(TOY), new UniformBoxPrior(Box.interval(-1, 1)), boxes,
-                TrainingControls.of(1_000, 1, 1), HistogramSettings.defaults(), 10, DeviceRequest.CPU, null, null);
+                SurrogateTrainingConfig.of(1_000, 1, 1), HistogramGridConfig.defaults(), 10, DeviceRequest.CPU, null, null);
     }
 
     @Test

@@ -108,8 +108,8 @@ class SurrogateRegistryTest {
         SurrogateRegistry registry = SurrogateRegistry.discover();
         Box theta = Box.interval(-2, 2);
         Box phi = Box.interval(0.5, 2);
-        SurrogateBuildRequest request = SurrogateBuildRequest.of(TOY, theta, phi, TrainingControls.of(2_000, 1, 7))
-                .withHistogram(new HistogramSettings(5, 3, 500, 10)).withDevice(DeviceRequest.CPU)
+        SurrogateBuildRequest request = SurrogateBuildRequest.of(TOY, theta, phi, SurrogateTrainingConfig.of(2_000, 1, 7))
+                .withHistogram(new HistogramGridConfig(5, 3, 500, 10)).withDevice(DeviceRequest.CPU)
                 .withEventsPerExperiment(20);
         Matrix x = Matrix.ofColumn(-0.5, 0.1, 0.9);
         Matrix thetas = Matrix.ofColumn(-1, 0, 1.5);
@@ -139,11 +139,10 @@ class SurrogateRegistryTest {
     @Test
     void aRequestIsValidatedAgainstTheSimulator() {
         WeinbergLoSimulator w = new WeinbergLoSimulator();
-        TrainingControls c = TrainingControls.of(2_000, 1, 1);
+        SurrogateTrainingConfig c = SurrogateTrainingConfig.of(2_000, 1, 1);
         assertThrows(OutOfSupportException.class, () -> SurrogateBuildRequest.of(w, Box.interval(0.1, 0.3),
                 Box.interval(1, 60), c));
-        var exact = assertThrows(InvalidInputException.class, () -> new TrainingControls(999, 1, null, null, null, null,
-                null, null, 1));
+        var exact = assertThrows(InvalidInputException.class, () -> SurrogateTrainingConfig.of(999, 1, 1));
         assertEquals("training rows: expected at least 1000 but found 999", exact.getMessage());
         assertThrows(InvalidInputException.class, () -> c.withValidation(0.7, null));
         assertThrows(InvalidInputException.class, () -> c.withOptimizer(0, null));

@@ -37,7 +37,7 @@ class UnboundedXMarginTest {
         Path file = dir.resolve("x.csv");
         Files.writeString(file, b.toString());
         EventFileSource events = EventFileSource.read(List.of(file), new ToyGaussianSimulator());
-        TrainOptions options = new TrainOptions("maf", TrainingControls.of(1_000, 1, 3).withNetwork(1, 8),
+        TrainOptions options = new TrainOptions("maf", SurrogateTrainingConfig.of(1_000, 1, 3).withNetwork(1, 8),
                 DeviceRequest.CPU, TrainOptions.defaults("maf").histogram(), 10);
         try (TrainedModel model = RobotPhysicist.trainFromEvents(events, options, null, null)) {
             var ranges = ((org.robotphysicist.models.file.TrainedSurrogate) model.surrogate()).trainedRanges();

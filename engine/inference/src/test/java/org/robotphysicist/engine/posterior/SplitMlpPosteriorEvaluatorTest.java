@@ -37,7 +37,7 @@ import org.robotphysicist.models.grid.AdaptiveTiling;
 import org.robotphysicist.models.grid.GridEvaluator;
 import org.robotphysicist.models.grid.TiledGridEvaluator;
 import org.robotphysicist.models.grid.TilingConfig;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.AlignedArrays;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
@@ -63,7 +63,7 @@ import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
  * measured ≈ 7·10⁻⁸ per event (about one ulp), so 10⁻⁶ (≈ 17 u) leaves a margin of ten for other
  * CPUs' matrix-product kernels, while any real error (a θ column taken as x, a missed bias, a wrong
  * normalization) moves logits by 10⁻¹ or more. <b>Float64:</b> the network built in float64
- * ({@code withDataType(FLOAT64)}: DJL's PyTorch engine runs float64 matrix products) agrees with a
+ * ({@code copyWithDataType(FLOAT64)}: DJL's PyTorch engine runs float64 matrix products) agrees with a
  * plain float64 forward pass of the concatenated inputs to 10⁻⁹ of Σ<sub>i</sub>|ℓ<sub>ij</sub>|.
  */
 class SplitMlpPosteriorEvaluatorTest {
@@ -78,7 +78,7 @@ class SplitMlpPosteriorEvaluatorTest {
     @BeforeAll
     static void classifiers() {
         c32 = classifier(ScoreCalibration.none());
-        c64 = c32.withDataType(DataType.FLOAT64);
+        c64 = c32.copyWithDataType(DataType.FLOAT64);
     }
 
     @AfterAll
@@ -88,7 +88,7 @@ class SplitMlpPosteriorEvaluatorTest {
     }
 
     static ParameterizedRatioClassifier classifier(ScoreCalibration calibration) {
-        Mlp net = Mlp.initialize(MlpSpec.of(3, 32, 3, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
+        Mlp net = Mlp.initialize(MlpSpec.of(3, 32, 3, 1, ActivationFunction.SILU), Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(21));
         return new ParameterizedRatioClassifier(DIMS, net,
                 new Standardizer(new double[] {0.1, 0.05, 1.25}, new double[] {1.4, 0.58, 0.43}),
@@ -228,9 +228,9 @@ class SplitMlpPosteriorEvaluatorTest {
         for (int k = 0; k < logZ.length; k++) {
             logZ[k] = 0.05 * rng.nextGaussian();
         }
-        try (ParameterizedRatioClassifier calibrated = c32.withCalibration(
+        try (ParameterizedRatioClassifier calibrated = c32.copyWithCalibration(
                 ScoreCalibration.fit(CalibrationMethod.HISTOGRAM, scores, labels, 0));
-                ParameterizedRatioClassifier c = calibrated.withNormalization(
+                ParameterizedRatioClassifier c = calibrated.copyWithNormalization(
                         new EvidenceNormalization(nodes, logZ, 1000))) {
             Matrix x = events(200, 5);
             Matrix grid = RegularGrid.of(-1, 1, 61).points();

@@ -3,10 +3,10 @@ package org.robotphysicist.engine.surrogate;
 import java.util.Locale;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.file.TrainedSurrogate;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.ratio.RatioClassifierTrainer;
 import org.robotphysicist.training.ratio.RatioTrainingConfig;
 
@@ -16,7 +16,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * ({@link org.robotphysicist.models.ratio.EvidenceNormalization}) because a posterior multiplies
  * N per-event ratios.
  *
- * <p>Defaults (each overridable through {@link TrainingControls}): 3 hidden layers of 64 SiLU units,
+ * <p>Defaults (each overridable through {@link SurrogateTrainingConfig}): 3 hidden layers of 64 SiLU units,
  * batches of 512, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
  * held out for validation with the best-validation epoch's weights kept (no early stop; the
  * likelihood-to-evidence validation loss uses the same θ shuffles every epoch, so epochs are
@@ -74,12 +74,13 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
 
     /** The training configuration for {@code r}: the defaults above, overridden by the request's controls. */
     public static RatioTrainingConfig trainingConfig(SurrogateBuildRequest r) {
-        TrainingControls c = r.training();
+        SurrogateTrainingConfig c = r.training();
         long seed = c.seed();
-        TrainingConfig training = new TrainingConfig(c.batchSizeOr(512), c.epochs(), c.learningRateOr(2e-3),
-                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.1), c.patienceOr(0), 0, 0, 0, seed,
-                r.device(), c.timeBudget());
-        return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), Activation.SILU)
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
+                .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(2e-3), LearningRateSchedule.cosine(0.02))
+                .withValidation(c.validationFractionOr(0.1), c.patienceOr(0)).withSeed(seed).withDevice(r.device())
+                .withTimeBudget(c.timeBudget());
+        return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), ActivationFunction.SILU)
                 .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(c.evidenceNormalizationOrDefault()
                         ? normalization(r.eventsPerExperiment(), r.phiIsPoint())

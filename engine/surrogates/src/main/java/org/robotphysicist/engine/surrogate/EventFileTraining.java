@@ -8,7 +8,7 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
 
 /**
  * What the neural kinds share when they train from an {@link EventFileSource}: the training rows
- * (every row of the files, not {@link TrainingControls#rows()}), the trained ranges and the
+ * (every row of the files, not {@link SurrogateTrainingConfig#rows()}), the trained ranges and the
  * provenance entries naming the files.
  */
 final class EventFileTraining {

@@ -6,7 +6,7 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.flow.FlowTrainer;
 import org.robotphysicist.training.flow.FlowTrainingConfig;
 
@@ -15,7 +15,7 @@ import org.robotphysicist.training.flow.FlowTrainingConfig;
  * likelihood on joint draws θ ~ prior, φ ~ U(φ box), x ~ p(x | θ, φ), with context (θ, φ), so one
  * flow serves the whole φ range ({@link FlowTrainer}).
  *
- * <p>Defaults (each overridable through {@link TrainingControls}): MADE blocks of 2 hidden layers of
+ * <p>Defaults (each overridable through {@link SurrogateTrainingConfig}): MADE blocks of 2 hidden layers of
  * 64 units — 5 affine layers (MAF), or 3 rational-quadratic spline layers of 10 bins (NSF) — batches
  * of 512, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
  * best epoch kept, no early stop.
@@ -40,14 +40,15 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
     /** The training configuration for {@code r}: the defaults above, overridden by the request's controls. */
     public FlowTrainingConfig trainingConfig(SurrogateBuildRequest r) {
         var dims = r.source().dimensions();
-        TrainingControls c = r.training();
+        SurrogateTrainingConfig c = r.training();
         int contextDim = dims.thetaDim() + dims.phiDim();
         var hidden = c.hiddenWidthsOr(2, 64);
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(dims.xDim(), contextDim, 5, hidden)
                 : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
-        TrainingConfig training = new TrainingConfig(c.batchSizeOr(512), c.epochs(), c.learningRateOr(3e-3),
-                LearningRateSchedule.cosine(0.02), c.validationFractionOr(0.05), c.patienceOr(0), 0, 0, 0, c.seed(),
-                r.device(), c.timeBudget());
+        TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
+                .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(3e-3), LearningRateSchedule.cosine(0.02))
+                .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
+                .withDevice(r.device()).withTimeBudget(c.timeBudget());
         return new FlowTrainingConfig(spec, EventFileTraining.rows(r), 1, c.seed() + 1, training);
     }
 

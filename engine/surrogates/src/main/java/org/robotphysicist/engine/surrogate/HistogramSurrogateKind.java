@@ -10,7 +10,7 @@ import org.robotphysicist.models.histogram.HistogramSurrogate;
 
 /**
  * {@code histogram}: per-cell histograms of simulated events on a regular (θ, φ) grid over the
- * prior's support × the φ box ({@link HistogramSurrogate}, sized by {@link HistogramSettings}),
+ * prior's support × the φ box ({@link HistogramSurrogate}, sized by {@link HistogramGridConfig}),
  * interpolated multilinearly between cells; one cell along each flat dimension (a fixed φ).
  * Tabulated where it is used, so it has no model file. All randomness from the training seed.
  */
@@ -39,7 +39,7 @@ public final class HistogramSurrogateKind implements SurrogateKindProvider {
                     + " grid of cells but the training source is " + r.source().describe() + ", whose events lie at"
                     + " their own theta; train classifier, maf or nsf from event files");
         }
-        HistogramSettings h = r.histogram();
+        HistogramGridConfig h = r.histogram();
         RegularGrid thetaGrid = grid(r.thetaRange(), h.thetaCells());
         RegularGrid phiGrid = grid(r.phiBox(), h.phiCells());
         HistogramSurrogate s;

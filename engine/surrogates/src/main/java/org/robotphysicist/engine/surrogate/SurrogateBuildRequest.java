@@ -41,7 +41,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param phiBoxes            the φ setting, range or ranges the surrogate must cover ({@link BoxUnion}: at least
  *                            one box, disjoint), inside the simulator's φ domain (inside the event files' φ range
  *                            for that source); one empty box where experiments have no setting
- * @param training            rows, epochs, optimizer, network, validation and seed ({@link TrainingControls})
+ * @param training            rows, epochs, optimizer, network, validation and seed ({@link SurrogateTrainingConfig})
  * @param histogram           cells, events per cell and bins of a tabulated histogram (other kinds ignore it)
  * @param eventsPerExperiment N, the events one observed experiment holds: the posterior multiplies N
  *                            per-event likelihoods, and kinds that must be normalized per θ size the
@@ -50,8 +50,8 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param log                 progress lines for the user (null: none)
  * @param progress            progress of long stages (null: silent)
  */
-public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, List<Box> phiBoxes, TrainingControls training,
-        HistogramSettings histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
+public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, List<Box> phiBoxes, SurrogateTrainingConfig training,
+        HistogramGridConfig histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
         ProgressReporter progress) {
 
     public SurrogateBuildRequest {
@@ -99,8 +99,8 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
     }
 
     /** A request for φ in the one box {@code phiBox} (a setting or a range). */
-    public SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box phiBox, TrainingControls training,
-            HistogramSettings histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
+    public SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Box phiBox, SurrogateTrainingConfig training,
+            HistogramGridConfig histogram, int eventsPerExperiment, DeviceRequest device, Consumer<String> log,
             ProgressReporter progress) {
         this(source, thetaPrior, List.of(Objects.requireNonNull(phiBox, "phi box")), training, histogram,
                 eventsPerExperiment, device, log, progress);
@@ -118,11 +118,11 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
 
     /**
      * A request with the uniform prior over {@code thetaRange}, φ in {@code phiBox}, {@code training},
-     * {@link HistogramSettings#defaults()}, experiments of 1 000 events, device auto, silent.
+     * {@link HistogramGridConfig#defaults()}, experiments of 1 000 events, device auto, silent.
      */
-    public static SurrogateBuildRequest of(Simulator simulator, Box thetaRange, Box phiBox, TrainingControls training) {
+    public static SurrogateBuildRequest of(Simulator simulator, Box thetaRange, Box phiBox, SurrogateTrainingConfig training) {
         return new SurrogateBuildRequest(TrainingSource.of(simulator), new UniformBoxPrior(thetaRange), phiBox,
-                training, HistogramSettings.defaults(), 1_000, DeviceRequest.AUTO, null, null);
+                training, HistogramGridConfig.defaults(), 1_000, DeviceRequest.AUTO, null, null);
     }
 
     /**
@@ -243,12 +243,12 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
         };
     }
 
-    public SurrogateBuildRequest withTraining(TrainingControls t) {
+    public SurrogateBuildRequest withTraining(SurrogateTrainingConfig t) {
         return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, t, histogram, eventsPerExperiment, device, log,
                 progress);
     }
 
-    public SurrogateBuildRequest withHistogram(HistogramSettings h) {
+    public SurrogateBuildRequest withHistogram(HistogramGridConfig h) {
         return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, training, h, eventsPerExperiment, device, log,
                 progress);
     }

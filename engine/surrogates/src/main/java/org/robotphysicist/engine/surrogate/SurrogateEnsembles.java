@@ -10,7 +10,7 @@ import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
- * Builds a {@link SurrogateEnsemble} of K = {@link TrainingControls#ensembleMembers()} networks of
+ * Builds a {@link SurrogateEnsemble} of K = {@link SurrogateTrainingConfig#ensembleMembers()} networks of
  * one trained kind (classifier, maf, nsf, or any kind that {@linkplain
  * SurrogateKindProvider#writesModelFile() writes a model file}): member k is the kind's ordinary
  * build with the seed {@link #memberSeed}(seed, k), so members differ in initialization, shuffles,
@@ -49,7 +49,7 @@ public final class SurrogateEnsembles {
      * @throws InvalidInputException for a kind that is tabulated rather than trained
      */
     public static BuiltSurrogate build(SurrogateKindProvider kind, SurrogateBuildRequest request) {
-        TrainingControls controls = request.training();
+        SurrogateTrainingConfig controls = request.training();
         int k = controls.ensembleMembers();
         if (!kind.writesModelFile()) {
             throw new InvalidInputException("ensemble of " + k + ": expected a trained kind (one that writes a model"

@@ -87,7 +87,7 @@ public final class SurrogateRegistry {
 
     /**
      * Builds the kind called {@code name} for {@code request} — an ensemble of
-     * {@link TrainingControls#ensembleMembers()} networks when that is more than 1
+     * {@link SurrogateTrainingConfig#ensembleMembers()} networks when that is more than 1
      * ({@link SurrogateEnsembles}) — and checks that the result speaks about the simulator's
      * (θ, φ, x) dimensions and covers the requested ranges.
      */

@@ -35,12 +35,13 @@ class FineTuningTest {
     private static final SurrogateRegistry REGISTRY = SurrogateRegistry.discover();
 
     private static SurrogateBuildRequest request(String kind, int rows, int epochs, double learningRate, long seed) {
-        TrainingControls c = new TrainingControls(rows, epochs, 256, learningRate, 1, 16, 0.25, null, seed);
+        SurrogateTrainingConfig c = SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(256, learningRate)
+                .withNetwork(1, 16).withValidation(0.25, null);
         if (kind.equals(ClassifierSurrogateKind.NAME)) {
             c = c.withEvidenceNormalization(false);
         }
         return new SurrogateBuildRequest(TrainingSource.of(TOY), new UniformBoxPrior(Box.interval(-2, 2)),
-                Box.interval(0.25, 1), c, HistogramSettings.defaults(), 10, DeviceRequest.CPU, null, null);
+                Box.interval(0.25, 1), c, HistogramGridConfig.defaults(), 10, DeviceRequest.CPU, null, null);
     }
 
     private static double firstValidationLoss(TrainedSurrogate s) {

@@ -38,7 +38,7 @@ class FlowKindsAcrossPhiRangeTest {
     void trainedAcrossAPhiRangeMatchesTheExactLikelihoodInside(String kind) throws Exception {
         Box thetaRange = Box.interval(-2, 2);
         Box phiRange = Box.interval(0.25, 4);
-        TrainingControls controls = TrainingControls.of(20_000, 15, 11).withOptimizer(1024, 5e-3).withNetwork(2, 32)
+        SurrogateTrainingConfig controls = SurrogateTrainingConfig.of(20_000, 15, 11).withOptimizer(1024, 5e-3).withNetwork(2, 32)
                 .withValidation(0.1, 0);
         SurrogateBuildRequest request = SurrogateBuildRequest.of(TOY, thetaRange, phiRange, controls)
                 .withDevice(DeviceRequest.CPU);

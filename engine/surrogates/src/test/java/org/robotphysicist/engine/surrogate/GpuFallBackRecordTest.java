@@ -33,10 +33,10 @@ class GpuFallBackRecordTest {
     Path dir;
 
     private static SurrogateBuildRequest request(DeviceRequest device, int members) {
-        TrainingControls c = new TrainingControls(1000, 1, 250, 1e-3, 1, 8, 0.2, null, 5)
+        SurrogateTrainingConfig c = SurrogateTrainingConfig.of(1000, 1, 5).withOptimizer(250, 1e-3).withNetwork(1, 8).withValidation(0.2, null)
                 .withEvidenceNormalization(false).withEnsembleMembers(members);
         return new SurrogateBuildRequest(TrainingSource.of(new ToyGaussianSimulator()),
-                new UniformBoxPrior(Box.interval(-2, 2)), Box.interval(0.25, 1), c, HistogramSettings.defaults(), 10,
+                new UniformBoxPrior(Box.interval(-2, 2)), Box.interval(0.25, 1), c, HistogramGridConfig.defaults(), 10,
                 device, null, null);
     }
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 
 /**
  * Settings of an {@link ExperimentDesigner} run; validated here as far as they do not depend on
@@ -47,18 +47,18 @@ import org.robotphysicist.engine.surrogate.TrainingControls;
  *                            surrogate is retrained on all simulations so far plus this many new ones whose θ are
  *                            drawn from the current posterior ({@link SurrogateRefinement}); {@code null} (also in
  *                            histories written before refinement existed): the surrogate of round 1 serves every
- *                            round. At least {@link TrainingControls#MIN_ROWS}. With a model file, round 1 uses
+ *                            round. At least {@link SurrogateTrainingConfig#MIN_ROWS}. With a model file, round 1 uses
  *                            the file and each later round fine-tunes the previous round's network on its new
  *                            rows alone, starting from its weights
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
         int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
-        String surrogate, HistogramSettings histogram, TrainingControls training, String modelFile, long seed,
+        String surrogate, HistogramGridConfig histogram, SurrogateTrainingConfig training, String modelFile, long seed,
         List<String> target, Integer refineRows) {
 
-    /** Training controls of a neural kind when none are given: {@link TrainingControls#defaults}. */
-    public static final TrainingControls DEFAULT_TRAINING = TrainingControls.defaults(0);
+    /** Training controls of a neural kind when none are given: {@link SurrogateTrainingConfig#defaults}. */
+    public static final SurrogateTrainingConfig DEFAULT_TRAINING = SurrogateTrainingConfig.defaults(0);
     /** Settings re-estimated before each round's choice unless configured otherwise. */
     public static final int DEFAULT_VERIFICATIONS = 3;
 
@@ -107,8 +107,8 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
             }
         }
         if (refineRows != null) {
-            if (refineRows < TrainingControls.MIN_ROWS) {
-                throw new InvalidInputException("refinement rows: expected at least " + TrainingControls.MIN_ROWS
+            if (refineRows < SurrogateTrainingConfig.MIN_ROWS) {
+                throw new InvalidInputException("refinement rows: expected at least " + SurrogateTrainingConfig.MIN_ROWS
                         + " simulations added per round but found " + refineRows);
             }
             if (training != null && training.trainsEnsemble()) {
@@ -117,30 +117,6 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                         + " --refine)");
             }
         }
-    }
-
-    /**
-     * The same without refinement: the surrogate of round 1 serves every round ({@code refineRows}
-     * null).
-     */
-    public DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
-            int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
-            int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
-            String surrogate, HistogramSettings histogram, TrainingControls training, String modelFile, long seed,
-            List<String> target) {
-        this(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, seed, target, null);
-    }
-
-    /** The same with {@link #DEFAULT_VERIFICATIONS} verifications per round. */
-    public DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
-            int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
-            int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, String surrogate,
-            HistogramSettings histogram, TrainingControls training, String modelFile, long seed, List<String> target) {
-        this(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extendedLikelihood,
-                eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, DEFAULT_VERIFICATIONS, surrogate,
-                histogram, training, modelFile, seed, target);
     }
 
     private static Box box(String what, double[] lower, double[] upper) {
@@ -191,12 +167,14 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
      * For 1-D θ and φ: 5 rounds of 200 events, 201 grid points, extended likelihood, 128 datasets per
      * EIG, 12 EIG evaluations per round of which 4 from the design, common random numbers, 3 settings
      * re-estimated before each choice, the
-     * histogram surrogate with {@link HistogramSettings#defaults()}, seed 20261122.
+     * histogram surrogate with {@link HistogramGridConfig#defaults()} and {@link #DEFAULT_TRAINING}, no model
+     * file, seed 20261122, the EIG about all of θ, no refinement. Call sites start here and change what
+     * they need with the {@code with…} methods, e.g. {@code defaults(theta, phi).withRounds(3).withSeed(7)}.
      */
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
                 ExperimentSpec.events(200), true, 128, 12, 4, true, DEFAULT_VERIFICATIONS, "histogram",
-                HistogramSettings.defaults(), DEFAULT_TRAINING, null, 20261122L, null);
+                HistogramGridConfig.defaults(), DEFAULT_TRAINING, null, 20261122L, null, null);
     }
 
     public DesignConfig withRounds(int r) {
@@ -224,13 +202,16 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 surrogate, histogram, training, modelFile, seed, target, refineRows);
     }
 
-    public DesignConfig withSurrogate(String kind, HistogramSettings h) {
+    public DesignConfig withSurrogate(String kind, HistogramGridConfig h) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind, h,
                 training, modelFile, seed, target, refineRows);
     }
 
-    /** The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round. */
+    /**
+     * The same with the surrogate read from {@code path}, a model file of kind {@code kind}, every round
+     * ({@code path} null: the surrogate of kind {@code kind} is built instead).
+     */
     public DesignConfig withModelFile(String kind, String path) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind,
@@ -238,7 +219,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     }
 
     /** The same with a neural kind's training controls (their seed is replaced by one derived from {@link #seed}). */
-    public DesignConfig withTraining(TrainingControls t) {
+    public DesignConfig withTraining(SurrogateTrainingConfig t) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
                 histogram, t, modelFile, seed, target, refineRows);

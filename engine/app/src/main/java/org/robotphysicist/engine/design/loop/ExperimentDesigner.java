@@ -78,7 +78,7 @@ import org.robotphysicist.training.device.Devices;
  * {@link DesignConfig#extendedLikelihood()} ({@link ExperimentLikelihood}).
  *
  * <p>With a surrogate ensemble (K networks, {@link
- * org.robotphysicist.engine.surrogate.TrainingControls#ensembleMembers()}) the posterior after each
+ * org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#ensembleMembers()}) the posterior after each
  * round is the equal-weight mixture of the K member posteriors given all rounds so far
  * ({@link GridPosterior#mixture}), each member updated with its own likelihood; the round records
  * the mixture's increment over the previous posterior as its log-likelihood (so the posterior is still
@@ -403,7 +403,7 @@ public final class ExperimentDesigner implements AutoCloseable {
             return built;
         }
         try (t) {
-            return new BuiltSurrogate(t.withRangePolicy(RangePolicy.WARN), built.kind(), built.description(),
+            return new BuiltSurrogate(t.copyWithRangePolicy(RangePolicy.WARN), built.kind(), built.description(),
                     built.gpuFellBack());
         }
     }

@@ -39,7 +39,7 @@ import org.robotphysicist.training.device.Devices;
  * manner of sequential neural likelihood (SNL; Papamakarios, Sterratt &amp; Murray 2019).
  *
  * <p>Round 1's surrogate trains on n<sub>1</sub> simulations (x, θ, φ), the training controls' rows
- * ({@link org.robotphysicist.engine.surrogate.TrainingControls#rows()}), with θ ~ U(prior range)
+ * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#rows()}), with θ ~ U(prior range)
  * and φ ~ U(φ range). Before round r ≥ 2 it is retrained from scratch on every simulation so far
  * plus n = {@link DesignConfig#refineRows()} new ones with θ ~ p(θ | data of rounds 1..r−1), the
  * current posterior ({@link org.robotphysicist.engine.posterior.GridPrior}: exact draws from the

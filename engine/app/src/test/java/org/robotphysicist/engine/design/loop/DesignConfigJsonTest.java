@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Json;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 
 /** The design settings name a registry kind, carry training controls and a model file, and read older histories. */
 class DesignConfigJsonTest {
@@ -19,8 +19,8 @@ class DesignConfigJsonTest {
 
     @Test
     void aNeuralConfigurationRoundTripsThroughJson() {
-        DesignConfig c = BASE.withSurrogate("nsf", HistogramSettings.defaults())
-                .withTraining(TrainingControls.of(5_000, 3, 99).withOptimizer(512, null).withValidation(0.1, 2));
+        DesignConfig c = BASE.withSurrogate("nsf", HistogramGridConfig.defaults())
+                .withTraining(SurrogateTrainingConfig.of(5_000, 3, 99).withOptimizer(512, null).withValidation(0.1, 2));
         DesignConfig back = Json.read(Json.write(c), DesignConfig.class, "test");
         assertEquals(c, back);
         assertEquals(512, back.training().batchSize());
@@ -51,7 +51,7 @@ class DesignConfigJsonTest {
         assertEquals(DesignConfig.DEFAULT_TRAINING, c.training());
         assertNull(c.modelFile());
         var bad = assertThrows(InvalidInputException.class,
-                () -> BASE.withSurrogate("Fancy Net", HistogramSettings.defaults()));
+                () -> BASE.withSurrogate("Fancy Net", HistogramGridConfig.defaults()));
         assertTrue(bad.getMessage().contains("expected a kind name such as 'histogram' or 'nsf' but found 'Fancy Net'"),
                 bad.getMessage());
     }

@@ -28,7 +28,7 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.posterior.GridPosterior;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 
 /**
  * What the listeners of {@link DesignOptions#withOutput} leave in a run's directory: a history that
@@ -49,14 +49,14 @@ class DesignOutputFilesTest {
     private static DesignConfig twoMeans() {
         return DesignConfig.defaults(new Box(new double[] {-3, -3}, new double[] {3, 3}), Box.interval(0, 1))
                 .withExperiment(ExperimentSpec.events(50)).withRounds(2).withGridPoints(41).withEig(16, 5, 3)
-                .withVerifications(1).withSurrogate("exact", HistogramSettings.defaults()).withSeed(5);
+                .withVerifications(1).withSurrogate("exact", HistogramGridConfig.defaults()).withSeed(5);
     }
 
     /** μ ∈ [−2, 2], variance φ ∈ [0.5, 2], 60 events per round, 2 rounds on 61 grid points, exact likelihood. */
     private static DesignConfig gaussian() {
         return DesignConfig.defaults(Box.interval(-2, 2), Box.interval(0.5, 2)).withExperiment(ExperimentSpec.events(60))
                 .withRounds(2).withGridPoints(61).withEig(16, 5, 3).withVerifications(1)
-                .withSurrogate("exact", HistogramSettings.defaults()).withSeed(7);
+                .withSurrogate("exact", HistogramGridConfig.defaults()).withSeed(7);
     }
 
     /** The events of every round, as the runner made them. */

@@ -24,7 +24,7 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.GridPosterior;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 
 class ExperimentDesignerTest {
@@ -34,7 +34,7 @@ class ExperimentDesignerTest {
     /** Weinberg LO, prior U(0.15, 0.35), √s ∈ [40, 100]; 32 datasets per EIG, 8 estimates per round. */
     private static DesignConfig quick(ExperimentSpec experiment, int rounds) {
         return DesignConfig.defaults(Box.interval(0.15, 0.35), Box.interval(40, 100)).withExperiment(experiment)
-                .withRounds(rounds).withEig(32, 8, 4).withSurrogate("exact", HistogramSettings.defaults())
+                .withRounds(rounds).withEig(32, 8, 4).withSurrogate("exact", HistogramGridConfig.defaults())
                 .withSeed(11);
     }
 
@@ -110,7 +110,7 @@ class ExperimentDesignerTest {
     @Test
     void aResumedRunContinuesIdentically(@TempDir Path dir) throws Exception {
         DesignConfig c = quick(ExperimentSpec.events(300), 3).withSurrogate("histogram",
-                new HistogramSettings(11, 13, 20_000, 20));
+                new HistogramGridConfig(11, 13, 20_000, 20));
         DesignHistory straight = ExperimentDesigner.start(c, WEINBERG, runner(c, HIDDEN), DesignOptions.silent()).run();
 
         Path out = dir.resolve("run");
@@ -232,8 +232,8 @@ class ExperimentDesignerTest {
     void badInputIsRejectedBeforeAnyWork() {
         DesignConfig c = quick(ExperimentSpec.events(100), 2);
         var phi = assertThrows(OutOfSupportException.class, () -> ExperimentDesigner.start(
-                new DesignConfig(2, new double[] {5}, new double[] {100}, c.thetaLower(), c.thetaUpper(), 101,
-                        c.experiment(), true, 8, 4, 2, true, "histogram", HistogramSettings.defaults(), null, null, 1, null),
+                DesignConfig.defaults(c.thetaRange(), Box.interval(5, 100)).withRounds(2).withGridPoints(101)
+                        .withExperiment(c.experiment()).withEig(8, 4, 2).withSeed(1),
                 WEINBERG, runner(c, HIDDEN), DesignOptions.silent()));
         assertTrue(phi.getMessage().contains("phi range [sqrt_s]: expected a box inside the simulator's domain"
                 + " Box[[10.0, 500.0]] but found Box[[5.0, 100.0]]"), phi.getMessage());
@@ -245,8 +245,9 @@ class ExperimentDesignerTest {
         assertTrue(hidden.getMessage().contains("hidden theta [sin2_theta_w]: expected a value inside the prior range"
                 + " Box[[0.15, 0.35]] but found [0.4]"), hidden.getMessage());
         var theta = assertThrows(OutOfSupportException.class, () -> ExperimentDesigner.start(
-                new DesignConfig(2, c.phiLower(), c.phiUpper(), new double[] {0}, new double[] {0.5}, 101,
-                        c.experiment(), true, 8, 4, 2, true, "exact", HistogramSettings.defaults(), null, null, 1, null),
+                DesignConfig.defaults(Box.interval(0, 0.5), c.phiRange()).withRounds(2).withGridPoints(101)
+                        .withExperiment(c.experiment()).withEig(8, 4, 2)
+                        .withSurrogate("exact", HistogramGridConfig.defaults()).withSeed(1),
                 WEINBERG, runner(c, HIDDEN), DesignOptions.silent()));
         assertTrue(theta.getMessage().contains("theta prior range"), theta.getMessage());
         var budget = assertThrows(InvalidInputException.class, () -> c.withEig(8, 3, 4));
@@ -256,7 +257,7 @@ class ExperimentDesignerTest {
         var lumi = assertThrows(InvalidInputException.class, () -> ExperimentSpec.luminosity(-1));
         assertTrue(lumi.getMessage().contains("expected a value > 0"), lumi.getMessage());
         var unknown = assertThrows(InvalidInputException.class, () -> ExperimentDesigner.start(
-                c.withSurrogate("flow", HistogramSettings.defaults()), WEINBERG, runner(c, HIDDEN),
+                c.withSurrogate("flow", HistogramGridConfig.defaults()), WEINBERG, runner(c, HIDDEN),
                 DesignOptions.silent()));
         assertTrue(unknown.getMessage().contains("expected one of " + SurrogateRegistry.discover().names()
                 + " but found 'flow'"), unknown.getMessage());

@@ -29,8 +29,8 @@ import org.robotphysicist.models.file.RangePolicy;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.engine.surrogate.EventFileSource;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 
 /**
  * Sequential refinement ({@link SurrogateRefinement}) on the toy Gaussian, x ~ N(μ, φ), with a tiny
@@ -49,8 +49,8 @@ class RefinedDesignTest {
         return DesignConfig.defaults(Box.interval(-2, 2), Box.interval(0.5, 2))
                 .withExperiment(ExperimentSpec.events(60))
                 .withRounds(rounds).withEig(4, 3, 2).withVerifications(0).withGridPoints(41)
-                .withSurrogate("maf", HistogramSettings.defaults())
-                .withTraining(TrainingControls.of(1_000, 1, 0).withNetwork(1, 8)).withSeed(5).withRefinement(1_000);
+                .withSurrogate("maf", HistogramGridConfig.defaults())
+                .withTraining(SurrogateTrainingConfig.of(1_000, 1, 0).withNetwork(1, 8)).withSeed(5).withRefinement(1_000);
     }
 
     private static SimulatedExperimentRunner runner(DesignConfig c) {
@@ -144,11 +144,11 @@ class RefinedDesignTest {
     void refinementIsRefusedWhereItMeansNothing(@TempDir Path dir) {
         DesignConfig c = tiny(2);
         var exact = assertThrows(InvalidInputException.class, () -> ExperimentDesigner.start(
-                c.withSurrogate("exact", HistogramSettings.defaults()), TOY, runner(c), into(dir, new ArrayList<>())));
+                c.withSurrogate("exact", HistogramGridConfig.defaults()), TOY, runner(c), into(dir, new ArrayList<>())));
         assertTrue(exact.getMessage().contains("expected a trained surrogate kind (classifier, maf, nsf) that can be"
                 + " retrained on posterior draws but found 'exact'"), exact.getMessage());
         var histogram = assertThrows(InvalidInputException.class, () -> ExperimentDesigner.validate(
-                c.withSurrogate("histogram", HistogramSettings.defaults()), TOY, runner(c)));
+                c.withSurrogate("histogram", HistogramGridConfig.defaults()), TOY, runner(c)));
         assertTrue(histogram.getMessage().contains("found 'histogram', which is not trained"), histogram.getMessage());
         assertEquals("/models/m.rpm", c.withModelFile("maf", "/models/m.rpm").modelFile(),
                 "a model file is fine-tuned round by round, not refused");

@@ -21,7 +21,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -37,7 +37,7 @@ class RoundListenerTest {
     private static DesignConfig quick() {
         return DesignConfig.defaults(new Box(new double[] {-3, -3}, new double[] {3, 3}), Box.interval(0, 1))
                 .withExperiment(ExperimentSpec.events(50)).withRounds(2).withGridPoints(31).withEig(8, 4, 2)
-                .withVerifications(0).withSurrogate("exact", HistogramSettings.defaults()).withSeed(3);
+                .withVerifications(0).withSurrogate("exact", HistogramGridConfig.defaults()).withSeed(3);
     }
 
     private static SimulatedExperimentRunner runner(DesignConfig c) {
@@ -106,7 +106,7 @@ class RoundListenerTest {
      */
     @Test
     void aRefiningRunWithoutItsFilesIsRefused(@TempDir Path dir) throws IOException {
-        DesignConfig refining = quick().withSurrogate("maf", HistogramSettings.defaults()).withRefinement(1_000);
+        DesignConfig refining = quick().withSurrogate("maf", HistogramGridConfig.defaults()).withRefinement(1_000);
         DesignOptions bare = new DesignOptions(line -> { }, ProgressReporter.silent(), dir, DeviceRequest.AUTO,
                 PosteriorEvaluator::forSurrogate, List.of());
         var refused = assertThrows(InvalidInputException.class, () -> ExperimentDesigner.start(refining, TOY,

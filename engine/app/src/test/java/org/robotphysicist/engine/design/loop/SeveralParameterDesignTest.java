@@ -22,7 +22,7 @@ import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.engine.plot.CornerPlot;
-import org.robotphysicist.engine.surrogate.HistogramSettings;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 
 /**
  * Designs over two parameters: a corner plot per round, and the EIG about one component with the
@@ -89,7 +89,7 @@ class SeveralParameterDesignTest {
     @Test
     void theTargetChoiceFlipsTheChosenSetting() {
         DesignConfig c = DesignConfig.defaults(PRIOR, Box.interval(0, 1)).withExperiment(ExperimentSpec.events(50))
-                .withRounds(1).withGridPoints(61).withEig(16, 6, 3).withSurrogate("exact", HistogramSettings.defaults())
+                .withRounds(1).withGridPoints(61).withEig(16, 6, 3).withSurrogate("exact", HistogramGridConfig.defaults())
                 .withSeed(9);
         double first = chosen(c.withTarget(List.of("theta_1")));
         double second = chosen(c.withTarget(List.of("theta_2")));
@@ -107,7 +107,7 @@ class SeveralParameterDesignTest {
     void eachRoundWritesACornerPlot(@TempDir Path dir) throws Exception {
         DesignConfig c = DesignConfig.defaults(new Box(new double[] {-3, -3}, new double[] {3, 3}), Box.interval(0, 1))
                 .withExperiment(ExperimentSpec.events(50)).withRounds(2).withGridPoints(41).withEig(16, 5, 3)
-                .withSurrogate("exact", HistogramSettings.defaults()).withSeed(5);
+                .withSurrogate("exact", HistogramGridConfig.defaults()).withSeed(5);
         Path out = dir.resolve("run");
         DesignHistory h = ExperimentDesigner.start(c, TOY, new SimulatedExperimentRunner(TOY,
                 c.experiment().toExperiment(), HIDDEN), DesignOptions.silent().withOutput(out, true)).run();

@@ -25,7 +25,7 @@ import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.TemperedSurrogate;
 
 /**
- * Measures a trained surrogate's {@link CalibrationCertificate}: {@link CertificateSettings#datasets()}
+ * Measures a trained surrogate's {@link CalibrationCertificate}: {@link CertificationConfig#datasets()}
  * prior-predictive experiments (θ* ~ prior, N events X ~ p(x | θ*, φ) from the simulator), each
  * turned into the surrogate's grid posterior by the batched {@link PosteriorEvaluator}
  * ({@link CalibrationProblem}); from the same trials, expected coverage at
@@ -35,8 +35,8 @@ import org.robotphysicist.models.file.TemperedSurrogate;
  * the sd ratio per θ component are averaged.
  *
  * <p>The grid spans the prior's support intersected with the surrogate's θ range, with
- * {@link CertificateSettings#gridPointsPerDimension()} points per dimension (fewer in high
- * dimension so it holds at most {@value CertificateSettings#MAX_CERTIFIER_GRID_POINTS} points); it must
+ * {@link CertificationConfig#gridPointsPerDimension()} points per dimension (fewer in high
+ * dimension so it holds at most {@value CertificationConfig#MAX_CERTIFIER_GRID_POINTS} points); it must
  * resolve the posterior at N events, or coverage is biased upward (see {@link ExpectedCoverage}).
  * Trials run in parallel, each from its own split of the seed, so the certificate is reproducible.
  */
@@ -50,7 +50,7 @@ public final class CalibrationCertifier {
 
     /** Certifies {@code surrogate} with its best {@link PosteriorEvaluator}. */
     public static CalibrationCertificate certify(SurrogateLikelihood surrogate, Simulator simulator, Prior prior,
-            double[] phi, CertificateSettings settings) {
+            double[] phi, CertificationConfig settings) {
         return certify(PosteriorEvaluator.forSurrogate(surrogate), simulator, prior, phi, settings);
     }
 
@@ -61,16 +61,16 @@ public final class CalibrationCertifier {
      * @param prior     θ* distribution and the posteriors' prior; inside the simulator's θ domain
      */
     public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
-            double[] phi, CertificateSettings settings) {
+            double[] phi, CertificationConfig settings) {
         return certify(evaluator, simulator, prior, phi, settings, ProgressReporter.silent());
     }
 
     /**
-     * {@link #certify(PosteriorEvaluator, Simulator, Prior, double[], CertificateSettings)}, reporting
+     * {@link #certify(PosteriorEvaluator, Simulator, Prior, double[], CertificationConfig)}, reporting
      * the datasets done to {@code reporter} (task "calibration certificate", unit "datasets").
      */
     public static CalibrationCertificate certify(PosteriorEvaluator evaluator, Simulator simulator, Prior prior,
-            double[] phi, CertificateSettings settings, ProgressReporter reporter) {
+            double[] phi, CertificationConfig settings, ProgressReporter reporter) {
         boolean fit = settings.fitTempering() && evaluator.members().isEmpty()
                 && TemperedSurrogate.canBeTempered(evaluator.surrogate());
         if (fit && !TemperedSurrogate.temperingOf(evaluator.surrogate()).isNone()) {
@@ -158,7 +158,7 @@ public final class CalibrationCertifier {
 
     /** The certificate of the trials' posteriors tempered by {@code tau} (1: as they are). */
     private static CalibrationCertificate certificate(List<MeasuredTrial> trials, double tau,
-            CertificateSettings settings, CalibrationProblem problem, Simulator simulator, boolean compared) {
+            CertificationConfig settings, CalibrationProblem problem, Simulator simulator, boolean compared) {
         List<TrialFigures> figures = new ArrayList<>();
         for (MeasuredTrial t : trials) {
             figures.add(measure(t.tempered(tau), new SplittableRandom(t.sbcSeed()), settings, t.exact(), problem));
@@ -220,7 +220,7 @@ public final class CalibrationCertifier {
     }
 
     private static TrialFigures measure(CalibrationProblem.Trial trial, SplittableRandom rng,
-            CertificateSettings settings, GridPosterior reference, CalibrationProblem problem) {
+            CertificationConfig settings, GridPosterior reference, CalibrationProblem problem) {
         double credibility = ExpectedCoverage.credibility(trial);
         int[] ranks = SimulationBasedCalibration.ranks(trial, settings.sbcDraws(), rng);
         if (reference == null) {
@@ -247,7 +247,7 @@ public final class CalibrationCertifier {
                     + " but found " + priorSupport.dim());
         }
         int points = Math.max(3, Math.min(pointsPerDimension,
-                (int) Math.floor(Math.pow(CertificateSettings.MAX_CERTIFIER_GRID_POINTS, 1.0 / dim))));
+                (int) Math.floor(Math.pow(CertificationConfig.MAX_CERTIFIER_GRID_POINTS, 1.0 / dim))));
         double[] lo = new double[dim];
         double[] hi = new double[dim];
         int[] counts = new int[dim];

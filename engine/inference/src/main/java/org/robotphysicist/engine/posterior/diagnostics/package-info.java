@@ -4,7 +4,7 @@
  * ({@link SimulationBasedCalibration}, {@link SbcReport}, {@link UniformityTest}), the classifier
  * two-sample test ({@link ClassifierTwoSampleTest}), MCMC convergence
  * ({@link ConvergenceDiagnostics}: rank-normalized split-R̂ and ESS), and a trained surrogate's
- * calibration certificate ({@link CalibrationCertifier}, {@link CertificateSettings},
+ * calibration certificate ({@link CalibrationCertifier}, {@link CertificationConfig},
  * {@link TemperingFit}) from repeated prior-predictive experiments ({@link CalibrationProblem}).
  * {@link TextTable} prints their reports.
  *

@@ -44,7 +44,7 @@ class CalibrationCertifierTest {
     private static final ToyGaussianSimulator TOY = new ToyGaussianSimulator();
     private static final UniformBoxPrior PRIOR = UniformBoxPrior.interval(-3, 3);
     private static final double[] PHI = {1.0};
-    private static final CertificateSettings SETTINGS = CertificateSettings.defaults(5).withGridPointsPerDimension(601)
+    private static final CertificationConfig SETTINGS = CertificationConfig.defaults(5).withGridPointsPerDimension(601)
             .withSeed(11);
 
     @TempDir

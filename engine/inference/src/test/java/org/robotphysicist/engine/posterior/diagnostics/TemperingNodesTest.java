@@ -41,7 +41,7 @@ class TemperingNodesTest {
     void aNodeCountOutsideOneToSixtyFourIsRefused() {
         for (int bad : new int[] {0, -1, 65}) {
             var e = assertThrows(InvalidInputException.class,
-                    () -> CertificateSettings.defaults(100).withTemperingNodes(bad));
+                    () -> CertificationConfig.defaults(100).withTemperingNodes(bad));
             assertTrue(e.getMessage().contains("expected 1 to 64")
                     && e.getMessage().contains("found " + bad), e.getMessage());
         }

@@ -30,7 +30,7 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  *                               one (or φ that is not a one-dimensional range) κ is fitted on the
  *                               certificate's datasets and its coverage cross-fitted
  */
-public record CertificateSettings(int eventsPerExperiment, int datasets, long seed, double tolerance,
+public record CertificationConfig(int eventsPerExperiment, int datasets, long seed, double tolerance,
         int gridPointsPerDimension, int sbcDraws, int sbcBins, boolean fitTempering, int temperingNodes) {
     /** Default tempering nodes along a one-dimensional φ range. */
     public static final int DEFAULT_TEMPERING_NODES = 5;
@@ -44,7 +44,7 @@ public record CertificateSettings(int eventsPerExperiment, int datasets, long se
      */
     public static final int MAX_CERTIFIER_GRID_POINTS = 200_000;
 
-    public CertificateSettings {
+    public CertificationConfig {
         if (eventsPerExperiment < 1 || datasets < 1) {
             throw new InvalidInputException("calibration settings: expected at least 1 event per experiment and 1"
                     + " dataset but found " + eventsPerExperiment + " and " + datasets);
@@ -71,40 +71,40 @@ public record CertificateSettings(int eventsPerExperiment, int datasets, long se
      * per dimension, 99 SBC draws in 20 bins, the tempering fitted at
  * {@value #DEFAULT_TEMPERING_NODES} nodes.
      */
-    public static CertificateSettings defaults(int eventsPerExperiment) {
-        return new CertificateSettings(eventsPerExperiment, DEFAULT_DATASETS, 1, CalibrationCertificate.DEFAULT_TOLERANCE,
+    public static CertificationConfig defaults(int eventsPerExperiment) {
+        return new CertificationConfig(eventsPerExperiment, DEFAULT_DATASETS, 1, CalibrationCertificate.DEFAULT_TOLERANCE,
                 DEFAULT_GRID_POINTS, 99, 20, true, DEFAULT_TEMPERING_NODES);
     }
 
-    public CertificateSettings withDatasets(int n) {
-        return new CertificateSettings(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws,
+    public CertificationConfig withDatasets(int n) {
+        return new CertificationConfig(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws,
                 sbcBins, fitTempering, temperingNodes);
     }
 
-    public CertificateSettings withSeed(long s) {
-        return new CertificateSettings(eventsPerExperiment, datasets, s, tolerance, gridPointsPerDimension, sbcDraws,
+    public CertificationConfig withSeed(long s) {
+        return new CertificationConfig(eventsPerExperiment, datasets, s, tolerance, gridPointsPerDimension, sbcDraws,
                 sbcBins, fitTempering, temperingNodes);
     }
 
-    public CertificateSettings withTolerance(double t) {
-        return new CertificateSettings(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws,
+    public CertificationConfig withTolerance(double t) {
+        return new CertificationConfig(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws,
                 sbcBins, fitTempering, temperingNodes);
     }
 
-    public CertificateSettings withGridPointsPerDimension(int points) {
-        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins,
+    public CertificationConfig withGridPointsPerDimension(int points) {
+        return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins,
                 fitTempering, temperingNodes);
     }
 
     /** The same settings fitting the tempering or not. */
-    public CertificateSettings withTemperingFit(boolean fit) {
-        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
+    public CertificationConfig withTemperingFit(boolean fit) {
+        return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
                 sbcBins, fit, temperingNodes);
     }
 
     /** The same settings fitting κ at {@code nodes} settings along the φ range (1: at the certificate's φ). */
-    public CertificateSettings withTemperingNodes(int nodes) {
-        return new CertificateSettings(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
+    public CertificationConfig withTemperingNodes(int nodes) {
+        return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
                 sbcBins, fitTempering, nodes);
     }
 }

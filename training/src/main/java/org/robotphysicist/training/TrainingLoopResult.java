@@ -6,7 +6,7 @@ import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.training.device.DeviceChoice;
 
 /**
- * What a {@link Trainer} run did.
+ * What a {@link TrainingLoop} run did.
  *
  * @param objective           the objective's name
  * @param curve               per-epoch losses, the kept epoch and the stop reason
@@ -17,7 +17,7 @@ import org.robotphysicist.training.device.DeviceChoice;
  *                            (after restoring the best epoch); NaN without validation
  * @param seconds             wall time
  */
-public record TrainingResult(String objective, TrainingCurve curve, DeviceChoice device, long trainingRows,
+public record TrainingLoopResult(String objective, TrainingCurve curve, DeviceChoice device, long trainingRows,
         long validationRows, double finalValidationLoss, double seconds) {
 
     /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
-import org.robotphysicist.training.TrainingConfig;
+import org.robotphysicist.training.TrainingLoopConfig;
 
 /**
  * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
@@ -37,7 +37,7 @@ import org.robotphysicist.training.TrainingConfig;
  *                           the network's θ-dependent offset stays in (docs/classifier-normalization.md). Only
  *                           the classifier has one; other kinds ignore the field
  */
-public record TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
+public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
         Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
         Integer ensembleMembers, Boolean evidenceNormalization) {
 
@@ -58,7 +58,7 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
     /** Default most epochs: two passes over {@link #DEFAULT_ROWS} rows. */
     public static final int DEFAULT_EPOCHS = 2;
 
-    public TrainingControls {
+    public SurrogateTrainingConfig {
         if (rows < MIN_ROWS) {
             throw new InvalidInputException("training rows: expected at least " + MIN_ROWS + " but found " + rows);
         }
@@ -81,7 +81,7 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
         if (patience != null && patience < 0) {
             throw new InvalidInputException("early-stopping patience: expected a count >= 0 but found " + patience);
         }
-        TrainingConfig.requireTimeBudget(timeBudget);
+        TrainingLoopConfig.requireTimeBudget(timeBudget);
         ensembleMembers = ensembleMembers == null ? 1 : ensembleMembers;
         if (ensembleMembers < 1 || ensembleMembers > MAX_ENSEMBLE_MEMBERS) {
             throw new InvalidInputException("ensemble members: expected 1 to " + MAX_ENSEMBLE_MEMBERS + " but found "
@@ -89,57 +89,54 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
         }
     }
 
-    /** Controls of one network without a time budget, with the kind's default evidence normalization. */
-    public TrainingControls(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
-            Integer hiddenWidth, Double validationFraction, Integer patience, long seed) {
-        this(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction, patience, seed, null,
-                1, null);
-    }
-
     /** {@link #DEFAULT_ROWS} rows for {@link #DEFAULT_EPOCHS} epochs with seed {@code seed}; the rest the kind's default. */
-    public static TrainingControls defaults(long seed) {
+    public static SurrogateTrainingConfig defaults(long seed) {
         return of(DEFAULT_ROWS, DEFAULT_EPOCHS, seed);
     }
 
-    /** {@code rows} rows for {@code epochs} epochs with seed {@code seed}; everything else the kind's default. */
-    public static TrainingControls of(int rows, int epochs, long seed) {
-        return new TrainingControls(rows, epochs, null, null, null, null, null, null, seed);
+    /**
+     * {@code rows} rows for {@code epochs} epochs with seed {@code seed}, one network without a time
+     * budget; everything else the kind's default. Call sites change what they need with the
+     * {@code with…} methods, e.g. {@code of(rows, epochs, seed).withOptimizer(256, 1e-3).withNetwork(1, 16)}.
+     */
+    public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
+        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null);
     }
 
-    public TrainingControls withRowsAndEpochs(int r, int e) {
-        return new TrainingControls(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
+    public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {
+        return new SurrogateTrainingConfig(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
                 patience, seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
-    public TrainingControls withOptimizer(Integer batch, Double rate) {
-        return new TrainingControls(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
+    public SurrogateTrainingConfig withOptimizer(Integer batch, Double rate) {
+        return new SurrogateTrainingConfig(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
                 seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
-    public TrainingControls withNetwork(Integer layers, Integer width) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
+    public SurrogateTrainingConfig withNetwork(Integer layers, Integer width) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
                 seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
-    public TrainingControls withValidation(Double fraction, Integer earlyStoppingPatience) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
+    public SurrogateTrainingConfig withValidation(Double fraction, Integer earlyStoppingPatience) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
                 earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
-    public TrainingControls withSeed(long s) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+    public SurrogateTrainingConfig withSeed(long s) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization);
     }
 
     /** The same with at most {@code budget} of training wall time (null: no limit). */
-    public TrainingControls withTimeBudget(Duration budget) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+    public SurrogateTrainingConfig withTimeBudget(Duration budget) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization);
     }
 
     /** The same training {@code members} networks as an ensemble (1: one network). */
-    public TrainingControls withEnsembleMembers(int members) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+    public SurrogateTrainingConfig withEnsembleMembers(int members) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget, members, evidenceNormalization);
     }
 
@@ -149,8 +146,8 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
     }
 
     /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
-    public TrainingControls withEvidenceNormalization(Boolean on) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+    public SurrogateTrainingConfig withEvidenceNormalization(Boolean on) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget, ensembleMembers, on);
     }
 
@@ -161,7 +158,7 @@ public record TrainingControls(int rows, int epochs, Integer batchSize, Double l
      *
      * @throws InvalidInputException naming the kind where it is set for another
      */
-    public TrainingControls requireFitsKind(String kind) {
+    public SurrogateTrainingConfig requireFitsKind(String kind) {
         if (evidenceNormalization != null && !ClassifierSurrogateKind.NAME.equals(kind)
                 && !org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND.equals(kind)) {
             throw new InvalidInputException("evidence normalization: expected it set only for the '"

@@ -12,9 +12,9 @@ import org.robotphysicist.models.histogram.HistogramConfig;
  * surrogate interpolates multilinearly, so the φ spacing must resolve how fast the physics changes
  * with φ (for e⁺e⁻ → μ⁺μ⁻, a few GeV, finer near the Z pole). Round-trips to JSON.
  */
-public record HistogramSettings(int thetaCells, int phiCells, int eventsPerCell, int bins) {
+public record HistogramGridConfig(int thetaCells, int phiCells, int eventsPerCell, int bins) {
 
-    public HistogramSettings {
+    public HistogramGridConfig {
         if (thetaCells < 2 || phiCells < 2) {
             throw new InvalidInputException("histogram cells: expected at least 2 along theta and along phi but found "
                     + thetaCells + " and " + phiCells);
@@ -24,8 +24,8 @@ public record HistogramSettings(int thetaCells, int phiCells, int eventsPerCell,
     }
 
     /** 41 θ cells, 61 φ cells, 10⁵ events per cell, 20 bins. */
-    public static HistogramSettings defaults() {
-        return new HistogramSettings(41, 61, 100_000, 20);
+    public static HistogramGridConfig defaults() {
+        return new HistogramGridConfig(41, 61, 100_000, 20);
     }
 
     /** The models-module configuration of one cell. */

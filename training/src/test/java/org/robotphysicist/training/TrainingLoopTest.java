@@ -27,13 +27,13 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.models.file.NamedParameters;
-import org.robotphysicist.models.neural.Activation;
+import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.neural.Mlp;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.training.device.DeviceRequest;
 import org.robotphysicist.training.ratio.ReferenceRatioObjective;
 
-class TrainerTest {
+class TrainingLoopTest {
 
     /** loss = mean(w · c) over rows of a constant column c = 1: the gradient is exactly 1 every step. */
     private record ConstantGradient(Block block) implements TrainingObjective {
@@ -61,9 +61,10 @@ class TrainerTest {
         return linear;
     }
 
-    private static TrainingConfig config(int batch, int epochs, double lr, double validation, int patience, long seed) {
-        return new TrainingConfig(batch, epochs, lr, LearningRateSchedule.constant(), validation, patience, 0, 0, 0, seed,
-                DeviceRequest.CPU);
+    private static TrainingLoopConfig config(int batch, int epochs, double lr, double validation, int patience, long seed) {
+        return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(epochs)
+                .withLearningRate(lr, LearningRateSchedule.constant()).withValidation(validation, patience)
+                .withSeed(seed).withDevice(DeviceRequest.CPU);
     }
 
     /**
@@ -78,7 +79,7 @@ class TrainerTest {
             double[] ones = new double[64];
             java.util.Arrays.fill(ones, 1);
             double lr = 1e-3;
-            TrainingResult r = new Trainer(config(8, 5, lr, 0, 0, 1), ProgressListener.none())
+            TrainingLoopResult r = new TrainingLoop(config(8, 5, lr, 0, 0, 1), ProgressListener.none())
                     .fit(new ConstantGradient(linear), Matrix.ofColumn(ones));
             int steps = 5 * 8;
             double w = linear.getParameters().get(0).getValue().getArray().getFloat(0, 0);
@@ -100,7 +101,7 @@ class TrainerTest {
             double[] ones = new double[64];
             java.util.Arrays.fill(ones, 1);
             List<TrainingProgress> reports = new ArrayList<>();
-            TrainingResult r = new Trainer(config(8, 5, 1e-3, 0.25, 0, 1).withTimeBudget(java.time.Duration.ofNanos(1)),
+            TrainingLoopResult r = new TrainingLoop(config(8, 5, 1e-3, 0.25, 0, 1).withTimeBudget(java.time.Duration.ofNanos(1)),
                     reports::add).fit(new ConstantGradient(linear), Matrix.ofColumn(ones));
             assertEquals(1, r.curve().epochs().size(), r.curve().stopReason());
             assertTrue(r.curve().stoppedOnTimeBudget(), r.curve().stopReason());
@@ -108,7 +109,7 @@ class TrainerTest {
             assertEquals(1, r.curve().bestEpoch());
             String finished = reports.get(reports.size() - 1).message();
             assertTrue(finished.contains("time budget"), finished);
-            TrainingResult unlimited = new Trainer(config(8, 2, 1e-3, 0.25, 0, 1), ProgressListener.none())
+            TrainingLoopResult unlimited = new TrainingLoop(config(8, 2, 1e-3, 0.25, 0, 1), ProgressListener.none())
                     .fit(new ConstantGradient(linear), Matrix.ofColumn(ones));
             assertTrue(!unlimited.curve().stoppedOnTimeBudget() && unlimited.curve().epochs().size() == 2,
                     unlimited.curve().stopReason());
@@ -145,9 +146,9 @@ class TrainerTest {
             rows[i * 4 + 3] = rng.nextBoolean() ? 1 : 0;
         }
         List<TrainingProgress> reports = new ArrayList<>();
-        try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 128, 2, 1, Activation.RELU), Device.cpu(), DataType.FLOAT32,
+        try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 128, 2, 1, ActivationFunction.RELU), Device.cpu(), DataType.FLOAT32,
                 new SplittableRandom(1))) {
-            TrainingResult r = new Trainer(config(32, 60, 1e-2, 0.25, 3, 5), reports::add)
+            TrainingLoopResult r = new TrainingLoop(config(32, 60, 1e-2, 0.25, 3, 5), reports::add)
                     .fit(new ReferenceRatioObjective(mlp.block(), 3), Matrix.of(n, 4, rows));
             var curve = r.curve();
             assertTrue(curve.stopReason().startsWith("early stopping"), curve.stopReason());
@@ -185,9 +186,9 @@ class TrainerTest {
         double[][] losses = new double[3][];
         long[] seeds = {21, 21, 22};
         for (int k = 0; k < 3; k++) {
-            try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 32, 2, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
+            try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 32, 2, 1, ActivationFunction.SILU), Device.cpu(), DataType.FLOAT32,
                     new SplittableRandom(4))) {
-                TrainingResult r = new Trainer(config(100, 3, 3e-3, 0.2, 0, seeds[k]), ProgressListener.none())
+                TrainingLoopResult r = new TrainingLoop(config(100, 3, 3e-3, 0.2, 0, seeds[k]), ProgressListener.none())
                         .fit(new ReferenceRatioObjective(mlp.block(), 3), table);
                 params[k] = mlp.parameters();
                 losses[k] = r.curve().epochs().stream().mapToDouble(e -> e.trainLoss()).toArray();
@@ -223,9 +224,9 @@ class TrainerTest {
         String[] hashes = new String[2];
         try (GarbageCollectorPressure pressure = GarbageCollectorPressure.start()) {
             for (int k = 0; k < 2; k++) {
-                try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 32, 2, 1, Activation.SILU), Device.cpu(), DataType.FLOAT32,
+                try (Mlp mlp = Mlp.initialize(MlpSpec.of(3, 32, 2, 1, ActivationFunction.SILU), Device.cpu(), DataType.FLOAT32,
                         new SplittableRandom(4))) {
-                    new Trainer(config(256, 2, 3e-3, 0.1, 0, 21), ProgressListener.none()).fit(
+                    new TrainingLoop(config(256, 2, 3e-3, 0.1, 0, 21), ProgressListener.none()).fit(
                             new org.robotphysicist.training.ratio.LikelihoodToEvidenceObjective(mlp.block(), 1, 1, 1),
                             table);
                     hashes[k] = mlp.parameters().sha256();
@@ -240,7 +241,7 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             Linear linear = Linear.builder().setUnits(1).optBias(false).build();
             linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
-            Trainer trainer = new Trainer(config(4, 2, 1e-3, 0, 0, 1), ProgressListener.none());
+            TrainingLoop trainer = new TrainingLoop(config(4, 2, 1e-3, 0, 0, 1), ProgressListener.none());
             var e = assertThrows(DimensionMismatchException.class,
                     () -> trainer.fit(new ConstantGradient(linear), Matrix.of(3, 2, new double[6])));
             assertTrue(e.getMessage().contains("training table: expected 1 columns but found 2"), e.getMessage());
@@ -277,9 +278,9 @@ class TrainerTest {
             Linear linear = Linear.builder().setUnits(1).optBias(false).build();
             linear.initialize(m, DataType.FLOAT32, new Shape(1, 1));
             List<String> lines = new ArrayList<>();
-            Trainer trainer = new Trainer(config(4, 1, 1e-3, 0, 0, 1).withDevice(new DeviceRequest(DeviceRequest.Kind.GPU,
+            TrainingLoop trainer = new TrainingLoop(config(4, 1, 1e-3, 0, 0, 1).withDevice(new DeviceRequest(DeviceRequest.Kind.GPU,
                     64)), ProgressListener.lines(lines::add));
-            TrainingResult r = trainer.fit(new ConstantGradient(linear), Matrix.ofColumn(1, 2, 3, 4));
+            TrainingLoopResult r = trainer.fit(new ConstantGradient(linear), Matrix.ofColumn(1, 2, 3, 4));
             assertTrue(r.device().fellBackToCpu());
             assertTrue(lines.get(lines.size() - 1).contains("a GPU was requested"), lines.get(lines.size() - 1));
         }
@@ -287,12 +288,12 @@ class TrainerTest {
 
     @Test
     void configValidatesAndRoundTripsThroughJson() {
-        TrainingConfig c = TrainingConfig.defaults().withSeed(9).withDevice(DeviceRequest.parse("gpu:1"));
-        assertEquals(c, Json.read(Json.write(c), TrainingConfig.class, "config"));
-        var e = assertThrows(InvalidInputException.class, () -> TrainingConfig.defaults().withValidation(0.7, 3));
+        TrainingLoopConfig c = TrainingLoopConfig.defaults().withSeed(9).withDevice(DeviceRequest.parse("gpu:1"));
+        assertEquals(c, Json.read(Json.write(c), TrainingLoopConfig.class, "config"));
+        var e = assertThrows(InvalidInputException.class, () -> TrainingLoopConfig.defaults().withValidation(0.7, 3));
         assertTrue(e.getMessage().contains("validation fraction") && e.getMessage().contains("0.7"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> TrainingConfig.defaults().withBatchSize(0));
-        assertThrows(InvalidInputException.class, () -> TrainingConfig.defaults().withLearningRate(-1,
+        assertThrows(InvalidInputException.class, () -> TrainingLoopConfig.defaults().withBatchSize(0));
+        assertThrows(InvalidInputException.class, () -> TrainingLoopConfig.defaults().withLearningRate(-1,
                 LearningRateSchedule.constant()));
         assertThrows(InvalidInputException.class, () -> LearningRateSchedule.cosine(0));
     }

@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.cli;
 
-import org.robotphysicist.engine.surrogate.TrainingControls;
+import java.time.Duration;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.TimeBudgets;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -8,16 +9,16 @@ import picocli.CommandLine.Option;
 /**
  * The training controls of a neural surrogate on the command line ({@code rp train},
  * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
- * ({@link TrainingControls}); {@code --no-evidence-normalization} switches the classifier's per-θ
+ * ({@link SurrogateTrainingConfig}); {@code --no-evidence-normalization} switches the classifier's per-θ
  * normalization off (and is refused for other kinds).
  */
-final class TrainingControlOptions {
+final class SurrogateTrainingOptions {
     @Option(names = "--training-rows", paramLabel = "N",
             description = "Simulated rows a neural surrogate trains on (default ${DEFAULT-VALUE}).")
-    int rows = TrainingControls.DEFAULT_ROWS;
+    int rows = SurrogateTrainingConfig.DEFAULT_ROWS;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Most training epochs (default ${DEFAULT-VALUE}).")
-    int epochs = TrainingControls.DEFAULT_EPOCHS;
+    int epochs = SurrogateTrainingConfig.DEFAULT_EPOCHS;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Rows per mini-batch (default: the kind's, 512).")
     Integer batchSize;
@@ -58,9 +59,11 @@ final class TrainingControlOptions {
     EvidenceNormalizationOption evidenceNormalization;
 
     /** The controls these options spell, with {@code seed}; the normalization is set only when switched off. */
-    TrainingControls toControls(long seed) {
-        return new TrainingControls(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget == null ? null : TimeBudgets.parse(timeBudget),
-                ensemble, evidenceNormalization.value());
+    SurrogateTrainingConfig toControls(long seed) {
+        Duration budget = timeBudget == null ? null : TimeBudgets.parse(timeBudget);
+        return SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(batchSize, learningRate)
+                .withNetwork(hiddenLayers, hiddenWidth).withValidation(validationFraction, patience)
+                .withTimeBudget(budget).withEnsembleMembers(ensemble)
+                .withEvidenceNormalization(evidenceNormalization.value());
     }
 }

@@ -44,17 +44,17 @@ import org.robotphysicist.training.device.Devices;
  *       objective's in-batch randomness then acts within each micro-batch.</li>
  *   <li>After each epoch the validation loss (gradients off, the same random draws every epoch)
  *       decides early stopping; the parameters of the best epoch are restored at the end.</li>
- *   <li>With a {@link TrainingConfig#timeBudget()}, the loop also stops after the epoch during
+ *   <li>With a {@link TrainingLoopConfig#timeBudget()}, the loop also stops after the epoch during
  *       which the wall time since the start of {@link #fit} reached the budget (the best epoch is
  *       still restored; the curve's stop reason starts with
  *       {@value org.robotphysicist.models.file.TrainingCurve#TIME_BUDGET_STOP}).</li>
  * </ol>
- * Every random choice derives from {@link TrainingConfig#seed()}: splits of one
+ * Every random choice derives from {@link TrainingLoopConfig#seed()}: splits of one
  * {@link SplittableRandom} feed the split, the epoch shuffles and each batch's own stream. On the
  * CPU a run is bit-for-bit reproducible. One run at a time per JVM (DJL's PyTorch gradient
  * collector is global).
  */
-public final class Trainer {
+public final class TrainingLoop {
     private static final double PROGRESS_SECONDS = 2.0;
     /**
      * On the CPU, larger batches are processed in micro-batches of this many rows with their
@@ -63,18 +63,18 @@ public final class Trainer {
      */
     static final int CPU_MICRO_BATCH = 4096;
 
-    private final TrainingConfig config;
+    private final TrainingLoopConfig config;
     private final ProgressListener listener;
     private final DeviceChoice choice;
 
     /** Resolves the configured device now (and logs the choice). */
-    public Trainer(TrainingConfig config, ProgressListener listener) {
+    public TrainingLoop(TrainingLoopConfig config, ProgressListener listener) {
         this.config = config;
         this.listener = listener == null ? ProgressListener.none() : listener;
         this.choice = Devices.choose(config.device());
     }
 
-    public TrainingConfig config() {
+    public TrainingLoopConfig config() {
         return config;
     }
 
@@ -95,7 +95,7 @@ public final class Trainer {
      * @param table (N, C) with C = {@code objective.columns()} and N ≥ 2
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
      */
-    public TrainingResult fit(TrainingObjective objective, Matrix table) {
+    public TrainingLoopResult fit(TrainingObjective objective, Matrix table) {
         long start = System.nanoTime();
         int c = objective.columns();
         table.requireShape("training table", -1, c);
@@ -261,7 +261,7 @@ public final class Trainer {
                                 : String.format(" (validation loss %.5f)", finalValidation), seconds, choice.device(),
                         choice.fellBackToCpu()
                                 ? " -- a GPU was requested: " + choice.explanation() : "")));
-        return new TrainingResult(objective.name(), trainingCurve, choice, nTrain, nVal, finalValidation, seconds);
+        return new TrainingLoopResult(objective.name(), trainingCurve, choice, nTrain, nVal, finalValidation, seconds);
     }
 
     /** Mean validation loss, gradients off, the same in-batch draws every time. */

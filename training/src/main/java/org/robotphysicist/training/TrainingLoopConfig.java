@@ -6,7 +6,7 @@ import org.robotphysicist.data.Require;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
- * Settings of the {@link Trainer}: Adam (Kingma &amp; Ba 2015) on mini-batches, a held-out
+ * Settings of the {@link TrainingLoop}: Adam (Kingma &amp; Ba 2015) on mini-batches, a held-out
  * validation split, early stopping and a learning-rate schedule. Immutable and validated;
  * round-trips through JSON.
  *
@@ -28,11 +28,11 @@ import org.robotphysicist.training.device.DeviceRequest;
  *                           best-validation epoch's parameters; the curve's stop reason then says so
  *                           ({@link org.robotphysicist.models.file.TrainingCurve#stoppedOnTimeBudget()})
  */
-public record TrainingConfig(int batchSize, int maxEpochs, double learningRate, LearningRateSchedule schedule,
+public record TrainingLoopConfig(int batchSize, int maxEpochs, double learningRate, LearningRateSchedule schedule,
         double validationFraction, int patience, double minImprovement, double weightDecay, double gradientClip,
         long seed, DeviceRequest device, Duration timeBudget) {
 
-    public TrainingConfig {
+    public TrainingLoopConfig {
         Require.positive("batch size", batchSize);
         Require.positive("maximum epochs", maxEpochs);
         Require.positive("learning rate", learningRate);
@@ -50,14 +50,6 @@ public record TrainingConfig(int batchSize, int maxEpochs, double learningRate, 
         requireTimeBudget(timeBudget);
     }
 
-    /** Settings without a time budget. */
-    public TrainingConfig(int batchSize, int maxEpochs, double learningRate, LearningRateSchedule schedule,
-            double validationFraction, int patience, double minImprovement, double weightDecay, double gradientClip,
-            long seed, DeviceRequest device) {
-        this(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience, minImprovement, weightDecay,
-                gradientClip, seed, device, null);
-    }
-
     /**
      * Checks a time budget: null (none) or a positive duration.
      *
@@ -72,46 +64,48 @@ public record TrainingConfig(int batchSize, int maxEpochs, double learningRate, 
 
     /**
      * Batches of 1024, at most 50 epochs, η₀ = 10⁻³ with cosine decay to 5%, 10% validation,
-     * patience 5, no weight decay or clipping, seed 1, device auto.
+     * patience 5, no minimum improvement, weight decay or clipping, seed 1, device auto, no time budget.
+     * Call sites start here and change what they need with the {@code with…} methods, e.g.
+     * {@code defaults().withBatchSize(512).withMaxEpochs(8).withSeed(3)}.
      */
-    public static TrainingConfig defaults() {
-        return new TrainingConfig(1024, 50, 1e-3, LearningRateSchedule.cosine(0.05), 0.1, 5, 0, 0, 0, 1,
-                DeviceRequest.AUTO);
+    public static TrainingLoopConfig defaults() {
+        return new TrainingLoopConfig(1024, 50, 1e-3, LearningRateSchedule.cosine(0.05), 0.1, 5, 0, 0, 0, 1,
+                DeviceRequest.AUTO, null);
     }
 
-    public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(b, maxEpochs, learningRate, schedule, validationFraction, patience, minImprovement,
+    public TrainingLoopConfig withBatchSize(int b) {
+        return new TrainingLoopConfig(b, maxEpochs, learningRate, schedule, validationFraction, patience, minImprovement,
                 weightDecay, gradientClip, seed, device, timeBudget);
     }
 
-    public TrainingConfig withMaxEpochs(int e) {
-        return new TrainingConfig(batchSize, e, learningRate, schedule, validationFraction, patience, minImprovement,
+    public TrainingLoopConfig withMaxEpochs(int e) {
+        return new TrainingLoopConfig(batchSize, e, learningRate, schedule, validationFraction, patience, minImprovement,
                 weightDecay, gradientClip, seed, device, timeBudget);
     }
 
-    public TrainingConfig withLearningRate(double lr, LearningRateSchedule s) {
-        return new TrainingConfig(batchSize, maxEpochs, lr, s, validationFraction, patience, minImprovement,
+    public TrainingLoopConfig withLearningRate(double lr, LearningRateSchedule s) {
+        return new TrainingLoopConfig(batchSize, maxEpochs, lr, s, validationFraction, patience, minImprovement,
                 weightDecay, gradientClip, seed, device, timeBudget);
     }
 
-    public TrainingConfig withValidation(double fraction, int earlyStoppingPatience) {
-        return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, fraction, earlyStoppingPatience,
+    public TrainingLoopConfig withValidation(double fraction, int earlyStoppingPatience) {
+        return new TrainingLoopConfig(batchSize, maxEpochs, learningRate, schedule, fraction, earlyStoppingPatience,
                 minImprovement, weightDecay, gradientClip, seed, device, timeBudget);
     }
 
-    public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
+    public TrainingLoopConfig withSeed(long s) {
+        return new TrainingLoopConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
                 minImprovement, weightDecay, gradientClip, s, device, timeBudget);
     }
 
     /** The same with at most {@code budget} of wall time for the optimization loop (null: no limit). */
-    public TrainingConfig withTimeBudget(Duration budget) {
-        return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
+    public TrainingLoopConfig withTimeBudget(Duration budget) {
+        return new TrainingLoopConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
                 minImprovement, weightDecay, gradientClip, seed, device, budget);
     }
 
-    public TrainingConfig withDevice(DeviceRequest d) {
-        return new TrainingConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
+    public TrainingLoopConfig withDevice(DeviceRequest d) {
+        return new TrainingLoopConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
                 minImprovement, weightDecay, gradientClip, seed, d, timeBudget);
     }
 }

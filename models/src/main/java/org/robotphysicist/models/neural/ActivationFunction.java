@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
  * which are unsafe under autograd on DJL's PyTorch engine (see
  * {@code org.robotphysicist.training.TrainingObjective}); ELU's α is passed to the native op.
  */
-public enum Activation {
+public enum ActivationFunction {
     /** max(0, v); He-uniform initialization. */
     RELU(SeededInitializer.Scheme.HE),
     /** tanh(v); Glorot-uniform initialization. */
@@ -24,7 +24,7 @@ public enum Activation {
 
     private final SeededInitializer.Scheme scheme;
 
-    Activation(SeededInitializer.Scheme scheme) {
+    ActivationFunction(SeededInitializer.Scheme scheme) {
         this.scheme = scheme;
     }
 
