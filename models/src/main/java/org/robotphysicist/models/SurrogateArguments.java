@@ -8,7 +8,6 @@ import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.Require;
-import org.robotphysicist.models.file.RangePolicy;
 
 /**
  * Boundary checks shared by every {@link SurrogateLikelihood}: shapes that match the surrogate's
@@ -28,7 +27,7 @@ public final class SurrogateArguments {
 
     /**
      * Checks only the shapes of a row-aligned call, for surrogates that apply their own range policy
-     * (see {@code org.robotphysicist.models.file.RangePolicy}).
+     * (see {@code org.robotphysicist.models.RangePolicy}).
      */
     public static void requireRowShapes(SurrogateLikelihood s, Matrix x, Matrix theta, Matrix phi) {
         Dimensions d = s.dimensions();

@@ -5,10 +5,6 @@ import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
-import org.robotphysicist.models.file.RangePolicy;
-import org.robotphysicist.models.grid.GridEvaluator;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
 
 /**
  * A learned (or tabulated) stand-in for the simulator's likelihood p(x | θ, φ).

@@ -24,7 +24,7 @@ import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
-import org.robotphysicist.models.grid.CompensatedSums;
+import org.robotphysicist.models.CompensatedSums;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 
 /**

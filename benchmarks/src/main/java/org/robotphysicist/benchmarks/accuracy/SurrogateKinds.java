@@ -3,7 +3,7 @@ package org.robotphysicist.benchmarks.accuracy;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.training.LearningRateSchedule;

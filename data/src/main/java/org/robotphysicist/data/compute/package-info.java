@@ -4,7 +4,7 @@
  * of work and stop with a {@link ComputationCancelledException}.
  *
  * <p>Layering: part of the data module and depends on nothing else of the project, so the
- * surrogates' grid evaluators ({@code models.grid}), every engine module and the server (which
+ * surrogates' grid evaluators ({@code models.GridEvaluator}), every engine module and the server (which
  * cancels requests past their deadline) may use it.
  */
 package org.robotphysicist.data.compute;

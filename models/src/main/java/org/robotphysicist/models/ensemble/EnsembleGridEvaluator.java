@@ -8,9 +8,9 @@ import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.TrainedSurrogate;
-import org.robotphysicist.models.grid.GridEvaluator;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 
 /**
  * The grid evaluator of a {@link SurrogateEnsemble}: its own sums are those of the ensemble's

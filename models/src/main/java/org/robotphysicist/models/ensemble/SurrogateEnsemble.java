@@ -13,7 +13,7 @@ import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.file.ModelFile;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedParts;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;

@@ -2,6 +2,7 @@ package org.robotphysicist.models.file;
 
 import ai.djl.Device;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.RangePolicy;
 
 /**
  * How a model file is turned into a live surrogate.

@@ -3,6 +3,7 @@ package org.robotphysicist.models.file;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.RangePolicy;
 
 /**
  * What every {@link TrainedSurrogate} carries besides its parameters: the names of θ, φ and x, the

@@ -8,6 +8,7 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.models.RangePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

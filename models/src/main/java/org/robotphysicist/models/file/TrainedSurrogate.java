@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
 
 /**

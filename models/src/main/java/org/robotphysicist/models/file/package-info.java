@@ -4,7 +4,7 @@
  * provenance, calibration) and its {@link ParameterEntry parameter tensors}
  * ({@link NamedParameters}). A {@link TrainedSurrogate} saves to one; {@link SurrogateFiles} loads
  * any kind that has a {@link SurrogateFileLoader} service, under {@link LoadOptions}
- * ({@link RangePolicy}, device). Files may be signed ({@link ModelSignature}, {@link SigningKey},
+ * ({@link org.robotphysicist.models.RangePolicy}, device). Files may be signed ({@link ModelSignature}, {@link SigningKey},
  * {@link VerifyingKey}, {@link TrustedKeys}, {@link KeyFiles}) and loaders may insist on it
  * ({@link SignaturePolicy}); damaged or untrusted files raise {@link ModelFileException} or
  * {@link ModelSignatureException}.

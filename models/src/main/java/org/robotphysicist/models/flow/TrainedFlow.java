@@ -20,14 +20,14 @@ import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.NamedParameters;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedParts;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
-import org.robotphysicist.models.grid.GridEvaluator;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.neural.Standardizer;
 
 /**

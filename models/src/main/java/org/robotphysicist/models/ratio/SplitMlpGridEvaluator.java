@@ -11,10 +11,10 @@ import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.TrainedRanges;
-import org.robotphysicist.models.grid.AdaptiveTiling;
-import org.robotphysicist.models.grid.CompensatedSums;
-import org.robotphysicist.models.grid.GridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.AdaptiveTiling;
+import org.robotphysicist.models.CompensatedSums;
+import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 

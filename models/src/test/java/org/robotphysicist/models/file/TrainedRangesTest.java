@@ -13,6 +13,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.io.Json;
+import org.robotphysicist.models.RangePolicy;
 
 /** {@link TrainedRanges}: several φ boxes in the JSON, one box (and older files) as before, no φ at all. */
 class TrainedRangesTest {

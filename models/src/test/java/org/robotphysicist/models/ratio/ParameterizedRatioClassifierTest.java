@@ -31,7 +31,7 @@ import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelSignatureException;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedRanges;

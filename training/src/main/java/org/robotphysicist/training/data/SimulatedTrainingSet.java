@@ -52,7 +52,7 @@ public final class SimulatedTrainingSet {
      * up to 0.1 w<sub>d</sub> outside what training saw is evaluated (a smooth network extrapolates that
      * little; for Gaussian-like x from 10⁴–10⁶ training events, from about ±4 to ±5 sd, so 10³ observed
      * events leave it with probability below 1%); farther out the surrogate refuses it
-     * ({@link org.robotphysicist.models.file.RangePolicy#FAIL}) or warns ({@code WARN}).
+     * ({@link org.robotphysicist.models.RangePolicy#FAIL}) or warns ({@code WARN}).
      */
     public static final double X_MARGIN = 0.1;
 

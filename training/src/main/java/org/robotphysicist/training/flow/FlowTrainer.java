@@ -14,7 +14,7 @@ import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.simulator.Simulator;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.flow.ConditionalFlow;
 import org.robotphysicist.models.flow.FlowEvaluator;

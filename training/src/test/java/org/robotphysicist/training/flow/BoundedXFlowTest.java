@@ -19,7 +19,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.data.testing.StatisticalAssertions;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.training.LearningRateSchedule;

@@ -2,7 +2,7 @@ package org.robotphysicist.training.flow;
 
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.TractableSimulator;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.flow.TrainedFlow;
 
 /**

@@ -17,7 +17,7 @@ import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.posterior.Observation;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;

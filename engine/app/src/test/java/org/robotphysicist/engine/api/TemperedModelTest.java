@@ -21,7 +21,7 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TemperedSurrogate;
-import org.robotphysicist.models.grid.TemperedGridEvaluator;
+import org.robotphysicist.models.TemperedGridEvaluator;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**

@@ -3,7 +3,7 @@ package org.robotphysicist.engine.posterior;
 import java.util.List;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.grid.GridEvaluator;
+import org.robotphysicist.models.GridEvaluator;
 
 /**
  * The engine's inner loop: for an experiment's N events and M θ points,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.grid.GridEvaluator;
+import org.robotphysicist.models.GridEvaluator;
 
 /**
  * A surrogate's {@link GridEvaluator} as the engine's {@link PosteriorEvaluator}: every call goes

@@ -2,7 +2,7 @@
  * Posteriors from surrogate likelihoods. The inner loop is the {@link PosteriorEvaluator}: the
  * summed log-likelihood S<sub>j</sub> = Σ<sub>i</sub> log p̂(x<sub>i</sub> | θ<sub>j</sub>, φ) of N
  * events at M θ points, as the surrogate's own grid evaluator computes it
- * ({@link org.robotphysicist.models.grid.GridEvaluator}: tiled, split first layer for the ratio
+ * ({@link org.robotphysicist.models.GridEvaluator}: tiled, split first layer for the ratio
  * classifier, tempered, per ensemble member), optionally with progress reports
  * ({@link ReportingPosteriorEvaluator}). A request from outside is validated once, by
  * {@link PosteriorRequest}. On a {@link ThetaGrid} (regular or a point set) the sums become a

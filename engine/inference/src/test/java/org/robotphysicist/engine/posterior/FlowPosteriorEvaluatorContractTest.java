@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.testing.SmallFlows;
 
 /**

@@ -22,7 +22,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.grid.CompensatedSums;
+import org.robotphysicist.models.CompensatedSums;
 
 /**
  * The contract every {@link PosteriorEvaluator} passes, shared through this module's test-jar. A

@@ -3,7 +3,7 @@ package org.robotphysicist.engine.posterior;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.SplitMlpGridEvaluator;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;

@@ -9,9 +9,9 @@ import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
-import org.robotphysicist.models.grid.TemperedGridEvaluator;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.TemperedGridEvaluator;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.testing.SmallFlows;
 
 /**

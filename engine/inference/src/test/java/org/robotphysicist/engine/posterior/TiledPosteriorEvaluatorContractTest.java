@@ -5,8 +5,8 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 
 /** The generic tiled path ({@link TiledGridEvaluator}) on the toy Gaussian's exact likelihood, float64. */
 class TiledPosteriorEvaluatorContractTest extends PosteriorEvaluatorContractTest {

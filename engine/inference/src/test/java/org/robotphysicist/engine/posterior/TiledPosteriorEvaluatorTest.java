@@ -24,10 +24,10 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.grid.AdaptiveTiling;
-import org.robotphysicist.models.grid.CompensatedSums;
-import org.robotphysicist.models.grid.TiledGridEvaluator;
-import org.robotphysicist.models.grid.TilingConfig;
+import org.robotphysicist.models.AdaptiveTiling;
+import org.robotphysicist.models.CompensatedSums;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.histogram.HistogramConfig;
 import org.robotphysicist.models.histogram.HistogramSurrogate;
 

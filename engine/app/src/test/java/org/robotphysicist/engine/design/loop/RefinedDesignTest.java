@@ -25,7 +25,7 @@ import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.engine.surrogate.EventFileSource;

@@ -23,7 +23,7 @@ import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.ModelFile;
-import org.robotphysicist.models.file.RangePolicy;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.models.flow.ConditionalFlow;

@@ -1,12 +1,10 @@
-package org.robotphysicist.models.grid;
+package org.robotphysicist.models;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
-import org.robotphysicist.models.SurrogateArguments;
-import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
  * The generic {@link GridEvaluator}, every surrogate's by default: works with every

@@ -1,4 +1,4 @@
-package org.robotphysicist.models.grid;
+package org.robotphysicist.models;
 
 /**
  * M running sums in float64 with Neumaier's compensated summation (an improved Kahan sum): the

@@ -1,4 +1,4 @@
-package org.robotphysicist.models.grid;
+package org.robotphysicist.models;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;

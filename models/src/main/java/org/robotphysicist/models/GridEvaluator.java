@@ -1,4 +1,4 @@
-package org.robotphysicist.models.grid;
+package org.robotphysicist.models;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
-import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 
 /**

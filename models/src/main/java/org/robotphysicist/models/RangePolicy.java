@@ -1,4 +1,4 @@
-package org.robotphysicist.models.file;
+package org.robotphysicist.models;
 
 /**
  * What a trained surrogate does when asked to evaluate outside the θ, φ and x ranges it was

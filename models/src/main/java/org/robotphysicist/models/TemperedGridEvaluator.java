@@ -1,8 +1,7 @@
-package org.robotphysicist.models.grid;
+package org.robotphysicist.models;
 
 import java.util.List;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 
 /**
