@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Training throughput of the DJL Trainer beside the same loop in Debian's python3-torch, measured in
+# Training throughput of the project's TrainingLoop (on DJL) beside the same loop in Debian's python3-torch, measured in
 # the same run (benchmarks/README.md, "Training throughput"). Options go to the benchmark:
 #   --rows N (default 1048576)  --rounds R (3)  --epochs E (3 timed per round)  --threads T (both sides)
 #   --form reference|lte

@@ -2,7 +2,7 @@
 
 Imported by the peer scripts in this folder (they run as scripts, so this folder is on sys.path):
 - threads(n): pins torch's intra-op threads (0 leaves torch's default) and returns the count used;
-- training_rates(...): the training loop the Java Trainer is measured against -- per epoch one
+- training_rates(...): the training loop the Java TrainingLoop is measured against -- per epoch one
   shuffle by gather (torch.randperm), contiguous mini-batches, zeroed gradients, loss, backward,
   Adam step -- returning rows/s of every timed epoch (one warm-up epoch first);
 - timed_rates(...): rows/s of repeated passes of a function over a table after one warm-up pass;
