@@ -154,10 +154,8 @@ final class PosteriorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SignatureOptions signatures;
 
-    @Option(names = "--range-policy", paramLabel = "POLICY", description = "What a --model does outside the theta and"
-            + " phi ranges it was trained on: fail (refuse) or warn (extrapolate, with a warning printed and kept in"
-            + " the JSON's warnings; default ${DEFAULT-VALUE}).")
-    String rangePolicy = "fail";
+    @CommandLine.Mixin
+    RangePolicyOption rangePolicy;
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Sum the likelihood on Apache Spark (local[*], spark://HOST:PORT, yarn, k8s://...) where the"
@@ -221,7 +219,7 @@ final class PosteriorCommand implements Callable<Integer> {
     private int posteriorOnCluster(PosteriorOptions options) {
         if (policy() != RangePolicy.FAIL) {
             throw new InvalidInputException("--range-policy: expected fail with --spark (the executors load the model"
-                    + " with its default policy) but found " + rangePolicy);
+                    + " with its default policy) but found " + rangePolicy.rangePolicy);
         }
         if (model == null && !ExactSurrogateKind.NAME.equals(surrogate)) {
             throw new InvalidInputException("--spark: expected --model FILE (its bytes go to every executor) or"
@@ -410,12 +408,7 @@ final class PosteriorCommand implements Callable<Integer> {
     }
 
     private RangePolicy policy() {
-        return switch (rangePolicy.toLowerCase(java.util.Locale.ROOT)) {
-            case "fail" -> RangePolicy.FAIL;
-            case "warn" -> RangePolicy.WARN;
-            default -> throw new InvalidInputException("--range-policy: expected fail or warn but found '"
-                    + rangePolicy + "'");
-        };
+        return rangePolicy.policy();
     }
 
     /** The model file; its dimensions are checked against the simulator when the posterior is computed. */

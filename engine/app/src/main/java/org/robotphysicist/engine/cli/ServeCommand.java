@@ -19,6 +19,7 @@ import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.server.ApiServer;
 import org.robotphysicist.engine.server.ServerConfig;
+import org.robotphysicist.models.file.LoadOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,6 +108,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SignatureOptions signatures;
 
+    @CommandLine.Mixin
+    RangePolicyOption rangePolicy;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -118,7 +122,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         long readTimeoutMillis = Math.round(Seconds.requirePositive("--read-timeout", readTimeout) * 1000);
         ServerConfig cfg = new ServerConfig(host, port, models, simulator, workers, queue, maxBody, timeoutMillis,
-                readTimeoutMillis, maxConnections, maxCost, signatures.policy());
+                readTimeoutMillis, maxConnections, maxCost,
+                LoadOptions.defaults().withSignatures(signatures.policy()).withRangePolicy(rangePolicy.policy()));
         ListenAddress.requireFree(ListenAddress.resolveLocal("--host", host), port);
         if (readyFile != null) {
             OutputTargets.requireWritableFile("--ready-file", readyFile);

@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.models.file.LoadOptions;
 
 /**
  * The HTTP JSON API ({@code rp serve}) on Jetty's core (non-servlet) server:
@@ -65,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(ServerConfig config, Consumer<String> log) throws IOException {
         this.config = config;
-        this.models = new ModelPool(config.models(), LoadOptions.defaults().withSignatures(config.signatures()));
+        this.models = new ModelPool(config.models(), config.modelLoading());
         this.timer = new ScheduledThreadPoolExecutor(1, ComputePool.daemonThreads("rp-timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.pool = new ComputePool(config.workers(), config.queue(), config.timeoutMillis(), timer);

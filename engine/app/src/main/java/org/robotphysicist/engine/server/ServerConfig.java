@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.models.RangePolicy;
+import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SignaturePolicy;
 
 /**
@@ -26,11 +28,13 @@ import org.robotphysicist.models.file.SignaturePolicy;
  * @param maxConnections open connections at most; further clients wait in the accept queue, ≥ 1
  * @param maxCost        the largest cost of one request, in likelihood evaluations (event × θ grid
  *                       point pairs, {@link RequestCost}); costlier requests get 400, ≥ 1
- * @param signatures     whether every model file must be signed by a trusted key
+ * @param modelLoading   how model files are loaded: whether each must be signed by a trusted key
+ *                       ({@link LoadOptions#signatures()}) and what a model does outside its trained
+ *                       ranges ({@link LoadOptions#rangePolicy()}: refuse, or answer with warnings)
  */
 public record ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
         long maxBodyBytes, long timeoutMillis, long readTimeoutMillis, int maxConnections, long maxCost,
-        SignaturePolicy signatures) {
+        LoadOptions modelLoading) {
 
     /** Default {@link #readTimeoutMillis()}: 10 s. */
     public static final long DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
@@ -70,8 +74,9 @@ public record ServerConfig(String host, int port, Map<String, Path> models, Stri
         if (maxCost < 1) {
             throw new InvalidInputException("max cost: expected at least 1 likelihood evaluation but found " + maxCost);
         }
-        if (signatures == null) {
-            throw new InvalidInputException("signatures: expected a signature policy but found none");
+        if (modelLoading == null) {
+            throw new InvalidInputException("model loading: expected load options (signatures, range policy) but"
+                    + " found none");
         }
     }
 
@@ -79,7 +84,7 @@ public record ServerConfig(String host, int port, Map<String, Path> models, Stri
     public ServerConfig(String host, int port, Map<String, Path> models, String simulator, int workers, int queue,
             long maxBodyBytes, long timeoutMillis) {
         this(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, DEFAULT_READ_TIMEOUT_MILLIS,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_COST, SignaturePolicy.none());
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_COST, LoadOptions.defaults());
     }
 
     /**
@@ -92,29 +97,43 @@ public record ServerConfig(String host, int port, Map<String, Path> models, Stri
 
     public ServerConfig withAddress(String h, int p) {
         return new ServerConfig(h, p, models, simulator, workers, queue, maxBodyBytes, timeoutMillis,
-                readTimeoutMillis, maxConnections, maxCost, signatures);
+                readTimeoutMillis, maxConnections, maxCost, modelLoading);
     }
 
     public ServerConfig withLimits(int workerCount, int waiting, long bodyBytes, long millis) {
         return new ServerConfig(host, port, models, simulator, workerCount, waiting, bodyBytes, millis,
-                readTimeoutMillis, maxConnections, maxCost, signatures);
+                readTimeoutMillis, maxConnections, maxCost, modelLoading);
     }
 
     /** With other read timeout, connection limit and cost limit. */
     public ServerConfig withTransport(long readMillis, int connections, long cost) {
         return new ServerConfig(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis, readMillis,
-                connections, cost, signatures);
+                connections, cost, modelLoading);
     }
 
     /** These settings, loading only model files that {@code policy} accepts. */
     public ServerConfig withSignatures(SignaturePolicy policy) {
+        return withModelLoading(modelLoading.withSignatures(policy));
+    }
+
+    /**
+     * These settings, with models that treat a θ grid or φ outside their trained ranges as
+     * {@code policy} says: {@link RangePolicy#FAIL} answers 400, {@link RangePolicy#WARN} evaluates and
+     * lists the extrapolation in the answer's {@code warnings}.
+     */
+    public ServerConfig withRangePolicy(RangePolicy policy) {
+        return withModelLoading(modelLoading.withRangePolicy(policy));
+    }
+
+    /** These settings, loading model files with {@code loading}. */
+    public ServerConfig withModelLoading(LoadOptions loading) {
         return new ServerConfig(host, port, models, simulator, workers, queue, maxBodyBytes, timeoutMillis,
-                readTimeoutMillis, maxConnections, maxCost, policy);
+                readTimeoutMillis, maxConnections, maxCost, loading);
     }
 
     public ServerConfig withSimulator(String name) {
         return new ServerConfig(host, port, models, name, workers, queue, maxBodyBytes, timeoutMillis,
-                readTimeoutMillis, maxConnections, maxCost, signatures);
+                readTimeoutMillis, maxConnections, maxCost, modelLoading);
     }
 
     private static void requireName(String name) {
