@@ -17,8 +17,8 @@ import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
-import org.robotphysicist.engine.simulate.BlockedSimulation;
-import org.robotphysicist.engine.simulate.SimulationSeed;
+import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.models.ExactLikelihood;
 
 /**

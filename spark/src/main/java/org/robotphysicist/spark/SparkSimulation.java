@@ -26,7 +26,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
-import org.robotphysicist.engine.simulate.BlockedSimulation;
+import org.robotphysicist.data.simulator.BlockedSimulation;
 
 /**
  * Simulation on Spark, written as Parquet: the K·n events of a {@link ClusterSimulation} in a

@@ -7,7 +7,7 @@
  * {@link org.robotphysicist.engine.cluster.ClusterBackend} behind {@code rp ... --spark MASTER}.
  *
  * <p>Layering: the Spark module sits on top of the engine's application module; it implements
- * {@code engine.cluster}'s service interface and uses {@code engine.simulate},
+ * {@code engine.cluster}'s service interface and uses {@code data.simulator},
  * {@code engine.posterior}, models and data. The engine never depends on it: it is found on the
  * class path by {@link java.util.ServiceLoader}.
  */

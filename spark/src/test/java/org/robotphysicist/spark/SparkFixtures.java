@@ -17,7 +17,7 @@ import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
-import org.robotphysicist.engine.simulate.BlockedSimulation;
+import org.robotphysicist.data.simulator.BlockedSimulation;
 
 /** Shared helpers of the Spark tests: sessions, temporary directories, reading written datasets back. */
 final class SparkFixtures {

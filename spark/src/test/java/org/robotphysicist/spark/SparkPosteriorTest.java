@@ -42,7 +42,7 @@ import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.engine.simulate.SimulationSeed;
+import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.ModelFileException;

@@ -18,8 +18,8 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
-import org.robotphysicist.engine.simulate.BlockedSimulation;
-import org.robotphysicist.engine.simulate.SimulationSeed;
+import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.SimulationSeed;
 
 /**
  * Simulation on Spark ({@code local[2,3]}, two cores) writes the events of the single-machine

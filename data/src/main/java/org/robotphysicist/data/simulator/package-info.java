@@ -7,9 +7,12 @@
  * the benchmark tasks SLCP, crescent, Student-t and nonlinear-6D) and every
  * {@link SimulatorProvider} service are found by name in the {@link SimulatorRegistry}. A simulator
  * that fails while running (rather than being asked for something invalid) raises a
- * {@link SimulatorFailedException}.
+ * {@link SimulatorFailedException}. {@link BlockedSimulation} simulates large labelled datasets in
+ * parallel blocks, each from its own split of the random stream, so the events do not depend on the
+ * number of threads or cluster partitions; {@link SimulationSeed} derives the streams of
+ * {@code rp simulate} from its master seed.
  *
- * <p>Layering: depends on the data root, {@code data.dataset} and {@code data.simulator.lineshape}
+ * <p>Layering: depends on the data root, {@code data.dataset}, {@code data.progress} and {@code data.simulator.lineshape}
  * (registered as {@code z-lineshape}); the subpackages hold the external-program client and the Z
  * lineshape model.
  */

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
-import org.robotphysicist.engine.simulate.BlockedSimulation;
-import org.robotphysicist.engine.simulate.SimulationSeed;
+import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.SimulationSeed;
 
 /**
  * A simulation to spread over a cluster: K pairs (θ<sub>k</sub>, φ<sub>k</sub>) of n events

@@ -7,8 +7,8 @@
  * org.robotphysicist.engine.cluster.ClusterSimulation}) and the likelihood ({@link
  * org.robotphysicist.engine.cluster.LikelihoodSource}).
  *
- * <p>Layering: the engine's application module; depends on data, models, {@code engine.posterior}
- * and {@code engine.simulate} only, so that a backend module (the Spark module) needs nothing
+ * <p>Layering: the engine's application module; depends on data (its simulators and their blocked,
+ * reproducible simulation), models and {@code engine.posterior} only, so that a backend module (the Spark module) needs nothing
  * else of the engine.
  */
 package org.robotphysicist.engine.cluster;

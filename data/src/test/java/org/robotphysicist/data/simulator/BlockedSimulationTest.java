@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.simulate;
+package org.robotphysicist.data.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.progress.Progress;
-import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.testing.StatisticalAssertions;
 
 class BlockedSimulationTest {

@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.simulate;
+package org.robotphysicist.data.simulator;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package org.robotphysicist.engine.simulate;
+package org.robotphysicist.data.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.robotphysicist.data.Require;
 import org.robotphysicist.data.dataset.DatasetSchema;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.progress.Progress;
-import org.robotphysicist.data.simulator.Simulator;
 
 /**
  * Simulates a labelled training or test set in blocks, so that large requests run in parallel,
