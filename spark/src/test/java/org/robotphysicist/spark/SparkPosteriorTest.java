@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.simulator.Experiment;
+import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.PosteriorOptions;
 import org.robotphysicist.engine.api.PosteriorResult;
@@ -35,17 +37,17 @@ import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
-import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.ModelFileException;
+import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -206,6 +208,38 @@ class SparkPosteriorTest {
                         damaged), SIM.dimensions(), rp().posteriorGrid(options).points(), null));
         assertTrue(e.getMessage().contains("as received by this worker") && e.getMessage().contains("SHA-256 mismatch")
                 && e.getMessage().contains("expected"), e.getMessage());
+    }
+
+    @Test
+    void aPhiOutsideTheTrainedRangeIsRefusedOnTheExecutorsByDefaultAndEvaluatedUnderWarn() throws Exception {
+        Path file = SparkFixtures.tempDir().resolve("w-range.rpm");
+        double[] outside = {PHI.upper()[0] + 5};
+        Matrix grid = rp().posteriorGrid(PosteriorOptions.defaults().withGridPoints(21)).points();
+        List<double[]> xOnly = events.stream().filter(e -> e[1] == 81).map(e -> new double[] {e[0]}).toList();
+        try (TrainedModel m = rp().train(TrainOptions.defaults("classifier").withTraining(1_000, 1,
+                DeviceRequest.CPU).withEventsPerExperiment(20).withEvidenceNormalization(false))) {
+            m.save(file);
+            Exception refused = assertThrows(Exception.class, () -> SparkPosterior.logLikelihoodSums(spark,
+                    dataset(xOnly, 2, "x:cos_theta"), "test", LikelihoodSource.modelFile(file), SIM.dimensions(), grid,
+                    outside));
+            String message = String.valueOf(refused.getMessage());
+            assertTrue(message.contains("phi") && message.contains(String.valueOf(outside[0])), message);
+
+            List<ExperimentSums> sums = SparkPosterior.logLikelihoodSums(spark, dataset(xOnly, 2, "x:cos_theta"),
+                    "test", LikelihoodSource.modelFile(file, RangePolicy.WARN), SIM.dimensions(), grid, outside);
+            assertEquals(1, sums.size(), "experiments");
+            double[][] x = xOnly.toArray(new double[0][]);
+            try (TrainedSurrogate lenient = ((TrainedSurrogate) m.surrogate()).copyWithRangePolicy(RangePolicy.WARN)) {
+                double[] expected = PosteriorEvaluator.forSurrogate(lenient).logLikelihoodSums(Matrix.ofRows(x), grid,
+                        outside);
+                double[] found = sums.get(0).logLikelihood();
+                for (int j = 0; j < expected.length; j++) {
+                    // float32 network, summed in other tiles: relative to the summed magnitudes
+                    assertEquals(expected[j], found[j], 1e-6 * (x.length + Math.abs(expected[j])),
+                            "log-likelihood sum at theta point " + j + " under WARN");
+                }
+            }
+        }
     }
 
     @Test

@@ -217,10 +217,6 @@ final class PosteriorCommand implements Callable<Integer> {
      * the grid posterior of the summed experiments is made here ({@link RobotPhysicist#posteriorFromSums}).
      */
     private int posteriorOnCluster(PosteriorOptions options) {
-        if (policy() != RangePolicy.FAIL) {
-            throw new InvalidInputException("--range-policy: expected fail with --spark (the executors load the model"
-                    + " with its default policy) but found " + rangePolicy.rangePolicy);
-        }
         if (model == null && !ExactSurrogateKind.NAME.equals(surrogate)) {
             throw new InvalidInputException("--spark: expected --model FILE (its bytes go to every executor) or"
                     + " --surrogate exact but found --surrogate " + surrogate);
@@ -240,7 +236,7 @@ final class PosteriorCommand implements Callable<Integer> {
                         + " number(s)");
             }
             Box thetaPrior = thetaPrior(likelihood, sim);
-            LikelihoodSource source = likelihood != null ? LikelihoodSource.modelFile(model)
+            LikelihoodSource source = likelihood != null ? LikelihoodSource.modelFile(model, policy())
                     : LikelihoodSource.exact(sim.name(), thetaPrior, sim.phiDomain());
             RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior);
             Matrix grid = rp.posteriorGrid(options).points();

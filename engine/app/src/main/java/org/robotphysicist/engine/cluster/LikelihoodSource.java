@@ -14,6 +14,7 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.TractableSimulator;
 import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
@@ -45,8 +46,16 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
 
     /** A model file's bytes as read from {@code path}. */
     static ModelBytes modelFile(Path path) {
+        return modelFile(path, RangePolicy.FAIL);
+    }
+
+    /**
+     * The bytes of the model file at {@code path}, loaded on every worker with {@code rangePolicy}
+     * (what the model does with a θ or φ outside its trained ranges).
+     */
+    static ModelBytes modelFile(Path path, RangePolicy rangePolicy) {
         try {
-            return new ModelBytes(path.getFileName().toString(), Files.readAllBytes(path));
+            return new ModelBytes(path.getFileName().toString(), Files.readAllBytes(path), rangePolicy);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the model file " + path + ": " + e.getMessage(), e);
         }
@@ -57,16 +66,25 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
      *
      * @param name  the file's name, for messages
      * @param bytes the whole file (manifest, parameters, SHA-256, optional signature)
+     * @param rangePolicy what the model loaded on a worker does outside its trained ranges
      */
-    record ModelBytes(String name, byte[] bytes) implements LikelihoodSource {
-        private static final long serialVersionUID = 1L;
+    record ModelBytes(String name, byte[] bytes, RangePolicy rangePolicy) implements LikelihoodSource {
+        private static final long serialVersionUID = 2L;
 
         public ModelBytes {
             if (name == null || bytes == null || bytes.length == 0) {
                 throw new InvalidInputException("model bytes: expected a name and the bytes of a model file but found "
                         + (bytes == null ? "null" : bytes.length + " bytes"));
             }
+            if (rangePolicy == null) {
+                throw new InvalidInputException("model bytes: expected a range policy (FAIL or WARN) but found none");
+            }
             bytes = bytes.clone();
+        }
+
+        /** The bytes of a model file that refuses a θ or φ outside its trained ranges. */
+        public ModelBytes(String name, byte[] bytes) {
+            this(name, bytes, RangePolicy.FAIL);
         }
 
         @Override
@@ -74,11 +92,15 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
             return bytes.clone();
         }
 
-        /** The SHA-256 of the bytes, hexadecimal. */
+        /**
+         * The SHA-256 of the bytes, hexadecimal, and the range policy unless it is the default
+         * {@link RangePolicy#FAIL}: a worker caches one loaded model per key.
+         */
         @Override
         public String key() {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                return rangePolicy == RangePolicy.FAIL ? sha : sha + ":" + rangePolicy;
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JVM provides SHA-256", e);
             }
@@ -96,7 +118,7 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
             try {
                 tmp = Files.createTempFile("rp-model-", ".rpm");
                 Files.write(tmp, bytes);
-                return SurrogateFiles.load(tmp, LoadOptions.defaults());
+                return SurrogateFiles.load(tmp, LoadOptions.defaults().withRangePolicy(rangePolicy));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stage the " + describe() + " on this worker: "
                         + e.getMessage(), e);
@@ -117,17 +139,18 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ModelBytes m && m.name.equals(name) && java.util.Arrays.equals(m.bytes, bytes);
+            return o instanceof ModelBytes m && m.name.equals(name) && java.util.Arrays.equals(m.bytes, bytes)
+                    && m.rangePolicy == rangePolicy;
         }
 
         @Override
         public int hashCode() {
-            return 31 * name.hashCode() + java.util.Arrays.hashCode(bytes);
+            return 31 * (31 * name.hashCode() + java.util.Arrays.hashCode(bytes)) + rangePolicy.hashCode();
         }
 
         @Override
         public String toString() {
-            return "ModelBytes(" + name + ", " + bytes.length + " bytes)";
+            return "ModelBytes(" + name + ", " + bytes.length + " bytes, " + rangePolicy + ")";
         }
     }
 
