@@ -8,7 +8,8 @@
  * resumable {@link DesignHistory}, written with the events and plots after every round; a trained
  * surrogate may be refined on each round's posterior.
  *
- * <p>Layering: the engine's application module, as the loop needs the design, inference, plots and
- * surrogates modules (and through them training) together; depends on data and models as well.
+ * <p>Layering: the engine's loop module, on top of the design, plots and surrogates modules (and
+ * through the surrogates, training), which it needs together; depends on data, models and the
+ * inference module as well, never on the application module (facade, CLI, server, demo).
  */
 package org.robotphysicist.engine.design.loop;

@@ -23,7 +23,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param evaluators      makes the evaluator that sums a surrogate's log-likelihood for the EIG's simulated
  *                        datasets and the posterior updates: {@link PosteriorEvaluator#forSurrogate} here, or one
  *                        that sends the datasets to a cluster
- *                        ({@link org.robotphysicist.engine.cluster.ClusterBackend#evaluator})
+ *                        ({@code ClusterBackend.evaluator} of the application module's {@code engine.cluster})
  * @param listeners       told of every round in this order ({@link RoundListener}), after the designer's own log
  *                        line: what the run writes or draws
  */

@@ -21,7 +21,8 @@
  *
  * <p>Layering: {@code gp}, {@code optim}, {@code acquisition}, {@code bo} and {@code eig} form the
  * engine's design module, which depends on data, models and the inference module and never on
- * training; {@code loop} lives in the application module, because it ties them to the surrogates
- * (and so training), the plots and the posterior engine. This package has no types of its own.
+ * training; {@code loop} is the engine's loop module, on top of the design, plots and surrogates
+ * modules, because it ties them to the surrogates it trains (and so to training), the plots and the
+ * posterior engine. This package has no types of its own.
  */
 package org.robotphysicist.engine.design;
