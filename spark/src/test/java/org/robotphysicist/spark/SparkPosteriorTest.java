@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.SimulationSeed;
@@ -219,9 +220,9 @@ class SparkPosteriorTest {
         try (TrainedModel m = rp().train(TrainOptions.defaults("classifier").withTraining(1_000, 1,
                 DeviceRequest.CPU).withEventsPerExperiment(20).withEvidenceNormalization(false))) {
             m.save(file);
-            Exception refused = assertThrows(Exception.class, () -> SparkPosterior.logLikelihoodSums(spark,
-                    dataset(xOnly, 2, "x:cos_theta"), "test", LikelihoodSource.modelFile(file), SIM.dimensions(), grid,
-                    outside));
+            OutOfSupportException refused = assertThrows(OutOfSupportException.class,
+                    () -> SparkPosterior.logLikelihoodSums(spark, dataset(xOnly, 2, "x:cos_theta"), "test",
+                            LikelihoodSource.modelFile(file), SIM.dimensions(), grid, outside));
             String message = String.valueOf(refused.getMessage());
             assertTrue(message.contains("phi") && message.contains(String.valueOf(outside[0])), message);
 
