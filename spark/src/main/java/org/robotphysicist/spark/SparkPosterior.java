@@ -24,8 +24,8 @@ import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
-import org.robotphysicist.models.CompensatedSums;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.models.CompensatedSums;
 
 /**
  * The summed log-likelihood of events that stay on the executors:

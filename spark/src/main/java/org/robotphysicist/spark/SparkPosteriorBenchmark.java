@@ -11,14 +11,14 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
-import org.robotphysicist.data.simulator.BlockedSimulation;
-import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.models.ExactLikelihood;
 
 /**

@@ -23,10 +23,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.simulator.BlockedSimulation;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
-import org.robotphysicist.data.simulator.BlockedSimulation;
 
 /**
  * Simulation on Spark, written as Parquet: the K·n events of a {@link ClusterSimulation} in a

@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.progress.Progress;
+import org.robotphysicist.data.simulator.BlockedSimulation;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
-import org.robotphysicist.data.simulator.BlockedSimulation;
 
 /** Shared helpers of the Spark tests: sessions, temporary directories, reading written datasets back. */
 final class SparkFixtures {

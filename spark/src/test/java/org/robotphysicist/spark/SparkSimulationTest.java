@@ -15,11 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
-import org.robotphysicist.data.simulator.BlockedSimulation;
-import org.robotphysicist.data.simulator.SimulationSeed;
 
 /**
  * Simulation on Spark ({@code local[2,3]}, two cores) writes the events of the single-machine

@@ -24,8 +24,8 @@ import org.robotphysicist.engine.design.loop.RoundProposal;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.ExactLikelihood;
 
 /**

@@ -5,12 +5,12 @@ import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
-import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.certificate.LikelihoodTempering;
-import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.TiledGridEvaluator;
 import org.robotphysicist.models.TilingConfig;
+import org.robotphysicist.models.certificate.LikelihoodTempering;
+import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * The grid evaluator of a {@link SurrogateEnsemble}: its own sums are those of the ensemble's

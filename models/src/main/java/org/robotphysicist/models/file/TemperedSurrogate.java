@@ -3,10 +3,10 @@ package org.robotphysicist.models.file;
 import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
+import org.robotphysicist.models.GridEvaluator;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
-import org.robotphysicist.models.GridEvaluator;
 
 /**
  * A trained surrogate together with the {@link LikelihoodTempering} its calibration fitted: the

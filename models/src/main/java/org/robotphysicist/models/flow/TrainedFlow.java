@@ -15,20 +15,19 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateArguments;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.NamedParameters;
-import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedParts;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
-import org.robotphysicist.models.GridEvaluator;
-import org.robotphysicist.models.TiledGridEvaluator;
-import org.robotphysicist.models.TilingConfig;
-import org.robotphysicist.models.neural.Standardizer;
 
 /**
  * A trained conditional flow, p̂(x | θ, φ) = p<sub>flow</sub>(x | [θ; φ]), as a

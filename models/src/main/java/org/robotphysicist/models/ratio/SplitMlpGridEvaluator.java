@@ -8,13 +8,13 @@ import java.lang.management.ManagementFactory;
 import java.util.stream.IntStream;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
-import org.robotphysicist.models.SurrogateArguments;
-import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.AdaptiveTiling;
 import org.robotphysicist.models.CompensatedSums;
 import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.SurrogateArguments;
+import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.TilingConfig;
+import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 

@@ -17,10 +17,10 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
-import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 

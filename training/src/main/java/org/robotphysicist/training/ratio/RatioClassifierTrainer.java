@@ -22,8 +22,8 @@ import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 import org.robotphysicist.training.ProgressListener;
 import org.robotphysicist.training.TrainingLoop;
-import org.robotphysicist.training.TrainingObjective;
 import org.robotphysicist.training.TrainingLoopResult;
+import org.robotphysicist.training.TrainingObjective;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 

@@ -7,22 +7,22 @@ import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.engine.demo.DemoConfig;
-import org.robotphysicist.engine.demo.DemoPlot;
 import org.robotphysicist.engine.demo.DemoModelCache;
+import org.robotphysicist.engine.demo.DemoPlot;
 import org.robotphysicist.engine.demo.DemoResult;
 import org.robotphysicist.engine.demo.LoopDemo;
 import org.robotphysicist.engine.demo.LoopDemoConfig;
 import org.robotphysicist.engine.demo.LoopDemoResult;
-import org.robotphysicist.engine.design.loop.DesignOptions;
 import org.robotphysicist.engine.demo.WeinbergDemo;
+import org.robotphysicist.engine.design.loop.DesignOptions;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.PosteriorSummary;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.training.device.DeviceRequest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code rp demo}: the end-to-end Weinberg-angle demo on the CPU. By default the robot-physicist loop

@@ -34,9 +34,9 @@ import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.DeviceRequest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code rp design}: the robot-physicist loop for any simulator — built-in or discovered

@@ -9,9 +9,9 @@ import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.training.device.DeviceChoice;
 import org.robotphysicist.training.device.DeviceRequest;
 import org.robotphysicist.training.device.Devices;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code rp info}: versions, the device the engine really computes on, and where natives live. */
 @Command(name = "info", mixinStandardHelpOptions = true,

@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code rp keygen}: creates a key for signing model files ({@link KeyFiles}). Never overwrites a

@@ -1,7 +1,7 @@
 package org.robotphysicist.engine.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code rp} command line. Exit codes a script can rely on: 0 success, 2 bad usage (unknown

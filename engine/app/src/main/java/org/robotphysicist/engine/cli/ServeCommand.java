@@ -20,9 +20,9 @@ import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.server.ApiServer;
 import org.robotphysicist.engine.server.ServerConfig;
 import org.robotphysicist.models.file.LoadOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code rp serve}: the HTTP JSON API ({@link ApiServer}) until interrupted (Ctrl-C or SIGTERM shut

@@ -7,10 +7,10 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelSignature;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code rp sign}: signs an existing model file, in place or into {@code --out}, atomically. The

@@ -23,6 +23,8 @@ import org.robotphysicist.data.lhe.ZLineshapeEventFile;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.progress.TextProgressReporter;
+import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.external.ExternalSimulator;
@@ -32,11 +34,9 @@ import org.robotphysicist.engine.cluster.ClusterBackend;
 import org.robotphysicist.engine.cluster.ClusterBackends;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.SimulatorSpec;
-import org.robotphysicist.data.simulator.BlockedSimulation;
-import org.robotphysicist.data.simulator.SimulationSeed;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code rp simulate}: events from a built-in, discovered ({@link java.util.ServiceLoader}) or

@@ -4,8 +4,8 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.external.ExternalSimulator;
 import org.robotphysicist.data.simulator.external.ExternalSimulatorConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The simulator a surrogate is built from or a design is run with ({@code rp train},

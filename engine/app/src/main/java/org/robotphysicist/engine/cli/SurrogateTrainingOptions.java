@@ -3,8 +3,8 @@ package org.robotphysicist.engine.cli;
 import java.time.Duration;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.TimeBudgets;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The training controls of a neural surrogate on the command line ({@code rp train},

@@ -17,8 +17,8 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.surrogate.EventFileSource;
-import org.robotphysicist.engine.surrogate.LesHouchesLabels;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.LesHouchesLabels;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -26,9 +26,9 @@ import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.training.device.DeviceRequest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code rp train}: trains a surrogate of a simulator's likelihood over a prior range of θ (a box,

@@ -12,25 +12,24 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
-import org.robotphysicist.data.progress.Progress;
-import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.posterior.GridPosterior;
+import org.robotphysicist.engine.posterior.PosteriorSummary;
+import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
+import org.robotphysicist.engine.surrogate.BuiltSurrogate;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
-import org.robotphysicist.engine.posterior.GridPosterior;
-import org.robotphysicist.engine.posterior.ReportingPosteriorEvaluator;
-import org.robotphysicist.engine.posterior.PosteriorSummary;
-import org.robotphysicist.engine.surrogate.BuiltSurrogate;
-import org.robotphysicist.engine.surrogate.HistogramGridConfig;
-import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
-import org.robotphysicist.engine.surrogate.SurrogateRegistry;
-import org.robotphysicist.engine.surrogate.TrainingSource;
 
 /**
  * The end-to-end demo: a "real" e⁺e⁻ → μ⁺μ⁻ experiment at a hidden sin²θ<sub>W</sub>, a surrogate

@@ -17,11 +17,11 @@ import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
+import org.robotphysicist.models.TemperedGridEvaluator;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TemperedSurrogate;
-import org.robotphysicist.models.TemperedGridEvaluator;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**

@@ -2,8 +2,8 @@ package org.robotphysicist.engine.posterior;
 
 import java.util.List;
 import org.robotphysicist.data.compute.Cancellation;
-import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
  * The engine's inner loop: for an experiment's N events and M θ points,

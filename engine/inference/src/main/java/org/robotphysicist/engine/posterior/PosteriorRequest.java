@@ -6,9 +6,9 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.RangePolicy;
 
 /**
  * A posterior request as it enters the engine: a surrogate, the θ box the posterior will be

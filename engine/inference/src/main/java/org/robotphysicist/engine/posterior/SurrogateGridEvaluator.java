@@ -3,8 +3,8 @@ package org.robotphysicist.engine.posterior;
 import java.util.List;
 import java.util.Objects;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
  * A surrogate's {@link GridEvaluator} as the engine's {@link PosteriorEvaluator}: every call goes

@@ -10,10 +10,10 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.models.CompensatedSums;
+import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateArguments;
 import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.models.RangePolicy;
-import org.robotphysicist.models.CompensatedSums;
 
 /**
  * The posterior given one or more experiments, each with its own setting φ<sub>e</sub>:

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.models.GridEvaluator;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.ensemble.EnsembleGridEvaluator;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
-import org.robotphysicist.models.GridEvaluator;
-import org.robotphysicist.models.TiledGridEvaluator;
-import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.testing.SmallFlows;
 
 /**

@@ -4,10 +4,10 @@ import ai.djl.ndarray.types.DataType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.robotphysicist.data.Matrix;
-import org.robotphysicist.models.flow.FlowSpec;
-import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.TiledGridEvaluator;
 import org.robotphysicist.models.TilingConfig;
+import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.testing.SmallFlows;
 
 /**

@@ -21,8 +21,8 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.NonFiniteValueException;
 import org.robotphysicist.data.OutOfSupportException;
-import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.CompensatedSums;
+import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
  * The contract every {@link PosteriorEvaluator} passes, shared through this module's test-jar. A

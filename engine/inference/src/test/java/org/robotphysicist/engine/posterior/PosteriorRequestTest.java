@@ -17,8 +17,8 @@ import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.RangePolicy;
+import org.robotphysicist.models.SurrogateLikelihood;
 
 /** The one check of a posterior request: one case per kind of bad input, and both range policies. */
 class PosteriorRequestTest {

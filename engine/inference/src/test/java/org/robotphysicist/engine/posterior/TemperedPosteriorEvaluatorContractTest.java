@@ -5,13 +5,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.TemperedGridEvaluator;
+import org.robotphysicist.models.TiledGridEvaluator;
+import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
-import org.robotphysicist.models.TemperedGridEvaluator;
-import org.robotphysicist.models.TiledGridEvaluator;
-import org.robotphysicist.models.TilingConfig;
 import org.robotphysicist.models.testing.SmallFlows;
 
 /**

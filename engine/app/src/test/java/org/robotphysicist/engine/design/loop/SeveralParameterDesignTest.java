@@ -4,25 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.testing.StatisticalAssertions;
-import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.ExpectedInformationGain;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
+import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.engine.plot.CornerPlot;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.models.ExactLikelihood;
 
 /**
  * Designs over two parameters: a corner plot per round, and the EIG about one component with the

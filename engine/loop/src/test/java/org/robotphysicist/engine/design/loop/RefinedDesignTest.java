@@ -14,23 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
-import org.robotphysicist.data.dataset.EventCsv;
-import org.robotphysicist.data.progress.ProgressReporter;
-import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.design.eig.ExperimentLikelihood;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.RangePolicy;
-import org.robotphysicist.models.file.SurrogateFiles;
-import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
+import org.robotphysicist.models.RangePolicy;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * Sequential refinement ({@link SurrogateRefinement}) on the toy Gaussian, x ~ N(μ, φ), with a tiny
