@@ -21,6 +21,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.models.file.NamedParameters;
 import org.robotphysicist.models.file.TrainingCurve;
 import org.robotphysicist.models.neural.AlignedArrays;
+import org.robotphysicist.training.data.RowSample;
 import org.robotphysicist.training.device.DeviceChoice;
 import org.robotphysicist.training.device.Devices;
 
@@ -62,16 +63,28 @@ public final class TrainingLoop {
      * in cache, while those of 65 536 rows × 128 units (32 MB per layer) do not.
      */
     static final int CPU_MICRO_BATCH = 4096;
+    /** Rows pooled and shuffled together when a table is streamed. */
+    public static final int STREAM_BUFFER_ROWS = 1 << 18;
+    /** The most validation rows a streamed table holds out (and keeps in memory). */
+    public static final int MAX_STREAMED_VALIDATION_ROWS = 1 << 20;
 
     private final TrainingLoopConfig config;
     private final ProgressListener listener;
     private final DeviceChoice choice;
 
+    private final int streamBufferRows;
+
     /** Resolves the configured device now (and logs the choice). */
     public TrainingLoop(TrainingLoopConfig config, ProgressListener listener) {
+        this(config, listener, STREAM_BUFFER_ROWS);
+    }
+
+    /** With streamed tables pooled {@code streamBufferRows} rows at a time (tests use small pools). */
+    TrainingLoop(TrainingLoopConfig config, ProgressListener listener, int streamBufferRows) {
         this.config = config;
         this.listener = listener == null ? ProgressListener.none() : listener;
         this.choice = Devices.choose(config.device());
+        this.streamBufferRows = streamBufferRows;
     }
 
     public TrainingLoopConfig config() {
@@ -96,7 +109,6 @@ public final class TrainingLoop {
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
      */
     public TrainingLoopResult fit(TrainingObjective objective, Matrix table) {
-        long start = System.nanoTime();
         int c = objective.columns();
         table.requireShape("training table", -1, c);
         int n = table.rows();
@@ -105,7 +117,68 @@ public final class TrainingLoop {
         }
         int nVal = config.validationFraction() == 0 ? 0
                 : (int) Math.max(1, Math.round(config.validationFraction() * n));
-        int nTrain = n - nVal;
+        Streams streams = new Streams(config.seed());
+        int[] order = permutation(n, streams.split);
+        return run(objective, new InMemoryRows(table, order, nVal), streams);
+    }
+
+    /**
+     * Trains {@code objective.block()} on a table read block by block, never holding more than
+     * about {@value #STREAM_BUFFER_ROWS} training rows at once, besides the validation rows; on
+     * return the block holds the parameters of the best epoch.
+     *
+     * <ul>
+     *   <li>Validation: a uniformly random subset of exactly
+     *       k = min(max(1, round(f·N)), {@value #MAX_STREAMED_VALIDATION_ROWS}) rows (f the
+     *       configured fraction; none when f = 0), chosen by index before any block is read and
+     *       held on the device; the blocks holding none of them are not read for it.</li>
+     *   <li>Each epoch reads every block once, in a seeded random order, drops the validation rows,
+     *       and pools consecutive blocks until at least {@value #STREAM_BUFFER_ROWS} rows are
+     *       buffered; the pool is shuffled on the device and cut into batches, the rows short of a
+     *       whole batch carried over to the next pool. An epoch is ⌈(N − k)/batch⌉ optimizer steps,
+     *       as in memory. Rows correlated over more than a pool (a block of many events at one θ)
+     *       should be spread across blocks by whoever writes them.</li>
+     * </ul>
+     *
+     * @param table B ≥ 1 blocks of C = {@code objective.columns()} columns, N ≥ 2 rows in all
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     */
+    public TrainingLoopResult fit(TrainingObjective objective, StreamedTable table) {
+        if (table.columns() != objective.columns()) {
+            throw new InvalidInputException("training table: expected " + objective.columns() + " columns but found "
+                    + table.columns());
+        }
+        long n = table.size();
+        if (n < 2) {
+            throw new InvalidInputException("training table: expected at least 2 rows but found " + n);
+        }
+        long nVal = config.validationFraction() == 0 ? 0
+                : Math.min(MAX_STREAMED_VALIDATION_ROWS, Math.max(1, Math.round(config.validationFraction() * n)));
+        Streams streams = new Streams(config.seed());
+        long[] validation = RowSample.indices(n, nVal, streams.split);
+        return run(objective, new StreamedRows(table, validation, streamBufferRows), streams);
+    }
+
+    /** The random streams of a run, all from the configured seed. */
+    private static final class Streams {
+        final SplittableRandom split;
+        final SplittableRandom shuffle;
+        final SplittableRandom batch;
+        final long validationSeed;
+
+        Streams(long seed) {
+            SplittableRandom root = new SplittableRandom(seed);
+            split = root.split();
+            shuffle = root.split();
+            batch = root.split();
+            validationSeed = root.nextLong();
+        }
+    }
+
+    private TrainingLoopResult run(TrainingObjective objective, EpochRows rows, Streams streams) {
+        long start = System.nanoTime();
+        long nTrain = rows.trainRows();
+        long nVal = rows.validationRows();
         List<Parameter> params = new ArrayList<>();
         for (var p : objective.block().getParameters()) {
             Device d = p.getValue().getArray().getDevice();
@@ -115,94 +188,54 @@ public final class TrainingLoop {
             }
             params.add(p.getValue());
         }
-        SplittableRandom root = new SplittableRandom(config.seed());
-        SplittableRandom splitRng = root.split();
-        SplittableRandom shuffleRng = root.split();
-        SplittableRandom batchRng = root.split();
-        long validationSeed = root.nextLong();
-        int[] order = permutation(n, splitRng);
-
         Rate rate = new Rate();
         Adam.Builder adam = Optimizer.adam().optLearningRateTracker(rate).optWeightDecays((float) config.weightDecay());
         if (config.gradientClip() > 0) {
             adam.optClipGrad((float) config.gradientClip());
         }
         Optimizer optimizer = adam.build();
-        Engine engine = Devices.engine();
         int batch = config.batchSize();
-        int micro = device().isGpu() ? batch : Math.min(batch, CPU_MICRO_BATCH);
         int maxEpochs = config.maxEpochs();
-        long stepsPerEpoch = (nTrain + batch - 1) / batch;
-        long step = 0;
         List<TrainingCurve.Epoch> curve = new ArrayList<>();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         NamedParameters bestParameters = null;
         int sinceImprovement = 0;
-        int plateauCuts = 0;
         String stop = "max epochs (" + maxEpochs + ")";
         double finalValidation;
 
         listener.onProgress(new TrainingProgress(TrainingProgress.Stage.STARTED, 0, maxEpochs, 0, nTrain, 0, Double.NaN,
-                Double.NaN, config.learningRate(), String.format("training %s: %d training and %d validation rows,"
-                        + " batch %d, up to %d epochs%s; %s", objective.name(), nTrain, nVal, batch, maxEpochs,
-                        config.timeBudget() == null ? "" : " or " + TimeBudgets.format(config.timeBudget()),
+                Double.NaN, config.learningRate(), String.format("training %s: %d training and %d validation rows%s,"
+                        + " batch %d, up to %d epochs%s; %s", objective.name(), nTrain, nVal, rows.describe(), batch,
+                        maxEpochs, config.timeBudget() == null ? "" : " or " + TimeBudgets.format(config.timeBudget()),
                         choice.explanation())));
         try (NDManager run = NDManager.newBaseManager(device())) {
-            NDArray trainTable = upload(run, table, order, nVal, n);
-            NDArray valTable = nVal > 0 ? upload(run, table, order, 0, nVal) : null;
+            rows.prepare(run);
+            NDArray valTable = rows.validation(run);
             ParameterStore store = new ParameterStore(run, false);
+            Stepper stepper = new Stepper(objective, params, optimizer, rate, store, streams.batch,
+                    (nTrain + batch - 1) / batch * maxEpochs);
             for (int epoch = 1; epoch <= maxEpochs; epoch++) {
                 long t0 = System.nanoTime();
-                long lastReport = t0;
+                stepper.startEpoch(epoch, (nTrain + batch - 1) / batch);
                 double lossSum;
                 try (NDManager em = run.newSubManager()) {
-                    NDArray perm = em.create(permutationLong(nTrain, shuffleRng));
-                    NDArray shuffled = trainTable.get(perm);
-                    shuffled.attach(em);
                     NDArray lossAcc = em.zeros(new Shape(), DataType.FLOAT64);
-                    for (int s = 0; s < nTrain; s += batch) {
-                        int end = Math.min(nTrain, s + batch);
-                        rate.value = (float) config.schedule().rate(config.learningRate(), step,
-                                stepsPerEpoch * maxEpochs, epoch, maxEpochs, plateauCuts);
-                        try (NDManager sm = em.newSubManager()) {
-                            GradientMode.zero(params);
-                            // One backward pass per micro-batch; the gradients add up to the batch mean's.
-                            for (int m0 = s; m0 < end; m0 += micro) {
-                                int m1 = Math.min(end, m0 + micro);
-                                NDArray rows = shuffled.get(new NDIndex("{}:{}", m0, m1));
-                                rows.attach(sm);
-                                NDArray loss;
-                                try (GradientCollector collector = engine.newGradientCollector()) {
-                                    loss = objective.loss(store, rows, true, batchRng.split());
-                                    if (m1 - m0 < end - s) {
-                                        // An array operand that lives until the step ends: a number operand would
-                                        // be freed before the backward pass reads it (see TrainingObjective).
-                                        loss = loss.mul(AlignedArrays.scalarLike(loss, (double) (m1 - m0) / (end - s)));
-                                    }
-                                    collector.backward(loss);
-                                }
-                                lossAcc.addi(loss.stopGradient().toType(DataType.FLOAT64, false).mul(end - s));
-                            }
-                            for (Parameter p : params) {
-                                NDArray w = p.getArray();
-                                NDArray g = w.getGradient();
-                                g.attach(sm);
-                                optimizer.update(p.getId(), w, g);
-                            }
-                        }
-                        step++;
+                    int currentEpoch = epoch;
+                    long[] lastReport = {t0};
+                    rows.epoch(em, streams.shuffle, batch, (batchRows, done) -> {
+                        stepper.step(em, batchRows, lossAcc);
                         long now = System.nanoTime();
-                        if ((now - lastReport) / 1e9 >= PROGRESS_SECONDS && end < nTrain) {
-                            lastReport = now;
+                        if ((now - lastReport[0]) / 1e9 >= PROGRESS_SECONDS && done < nTrain) {
+                            lastReport[0] = now;
                             double seconds = (now - t0) / 1e9;
-                            double running = lossAcc.getDouble() / end;
-                            listener.onProgress(new TrainingProgress(TrainingProgress.Stage.BATCHES, epoch, maxEpochs,
-                                    end, nTrain, end / seconds, running, Double.NaN, rate.value, String.format(
-                                            "epoch %d/%d: %3.0f%%, %.3g rows/s, loss %.5f", epoch, maxEpochs,
-                                            100.0 * end / nTrain, end / seconds, running)));
+                            double running = lossAcc.getDouble() / done;
+                            listener.onProgress(new TrainingProgress(TrainingProgress.Stage.BATCHES, currentEpoch,
+                                    maxEpochs, done, nTrain, done / seconds, running, Double.NaN, rate.value,
+                                    String.format("epoch %d/%d: %3.0f%%, %.3g rows/s, loss %.5f", currentEpoch,
+                                            maxEpochs, 100.0 * done / nTrain, done / seconds, running)));
                         }
-                    }
+                    });
                     lossSum = lossAcc.getDouble();
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -213,7 +246,7 @@ public final class TrainingLoop {
                             + "; expected a finite loss: lower the learning rate or check the inputs");
                 }
                 double valLoss = valTable == null ? Double.NaN
-                        : validate(objective, store, run, valTable, nVal, validationSeed);
+                        : validate(objective, store, run, valTable, nVal, streams.validationSeed);
                 double monitored = valTable == null ? trainLoss : valLoss;
                 boolean improved = monitored < bestLoss - config.minImprovement();
                 if (improved || valTable == null) {
@@ -225,7 +258,7 @@ public final class TrainingLoop {
                     sinceImprovement++;
                     if (config.schedule().kind() == LearningRateSchedule.Kind.PLATEAU
                             && sinceImprovement % config.schedule().plateauPatience() == 0) {
-                        plateauCuts++;
+                        stepper.plateauCuts++;
                     }
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -251,7 +284,7 @@ public final class TrainingLoop {
                 bestParameters.loadInto(objective.block());
             }
             finalValidation = valTable == null ? Double.NaN
-                    : validate(objective, store, run, valTable, nVal, validationSeed);
+                    : validate(objective, store, run, valTable, nVal, streams.validationSeed);
         }
         TrainingCurve trainingCurve = new TrainingCurve(curve, bestEpoch, stop);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -264,9 +297,330 @@ public final class TrainingLoop {
         return new TrainingLoopResult(objective.name(), trainingCurve, choice, nTrain, nVal, finalValidation, seconds);
     }
 
+    /** One optimizer step per batch, with the scheduled rate; micro-batched on the CPU. */
+    private final class Stepper {
+        private final TrainingObjective objective;
+        private final List<Parameter> params;
+        private final Optimizer optimizer;
+        private final Rate rate;
+        private final ParameterStore store;
+        private final SplittableRandom batchRng;
+        private final long totalSteps;
+        private final Engine engine = Devices.engine();
+        private final int micro;
+        private long step;
+        private long stepsPerEpoch;
+        private int epoch;
+        int plateauCuts;
+
+        Stepper(TrainingObjective objective, List<Parameter> params, Optimizer optimizer, Rate rate,
+                ParameterStore store, SplittableRandom batchRng, long totalSteps) {
+            this.objective = objective;
+            this.params = params;
+            this.optimizer = optimizer;
+            this.rate = rate;
+            this.store = store;
+            this.batchRng = batchRng;
+            this.totalSteps = totalSteps;
+            this.micro = device().isGpu() ? config.batchSize() : Math.min(config.batchSize(), CPU_MICRO_BATCH);
+        }
+
+        void startEpoch(int e, long steps) {
+            this.epoch = e;
+            this.stepsPerEpoch = steps;
+        }
+
+        /** One step on {@code batchRows} (B, C); adds B × the batch's mean loss to {@code lossAcc}. */
+        void step(NDManager em, NDArray batchRows, NDArray lossAcc) {
+            int rowsInBatch = Math.toIntExact(batchRows.getShape().get(0));
+            rate.value = (float) config.schedule().rate(config.learningRate(), step, totalSteps, epoch,
+                    config.maxEpochs(), plateauCuts);
+            try (NDManager sm = em.newSubManager()) {
+                GradientMode.zero(params);
+                // One backward pass per micro-batch; the gradients add up to the batch mean's.
+                for (int m0 = 0; m0 < rowsInBatch; m0 += micro) {
+                    int m1 = Math.min(rowsInBatch, m0 + micro);
+                    NDArray rows = batchRows.get(new NDIndex("{}:{}", m0, m1));
+                    rows.attach(sm);
+                    NDArray loss;
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        loss = objective.loss(store, rows, true, batchRng.split());
+                        if (m1 - m0 < rowsInBatch) {
+                            // An array operand that lives until the step ends: a number operand would
+                            // be freed before the backward pass reads it (see TrainingObjective).
+                            loss = loss.mul(AlignedArrays.scalarLike(loss, (double) (m1 - m0) / rowsInBatch));
+                        }
+                        collector.backward(loss);
+                    }
+                    lossAcc.addi(loss.stopGradient().toType(DataType.FLOAT64, false).mul(rowsInBatch));
+                }
+                for (Parameter p : params) {
+                    NDArray w = p.getArray();
+                    NDArray g = w.getGradient();
+                    g.attach(sm);
+                    optimizer.update(p.getId(), w, g);
+                }
+            }
+            step++;
+        }
+    }
+
+    /** Receives each batch of an epoch and how many training rows the epoch has covered with it. */
+    private interface BatchSink {
+        void accept(NDArray batchRows, long rowsDone);
+    }
+
+    /** Where an epoch's batches come from. */
+    private interface EpochRows {
+        long trainRows();
+
+        long validationRows();
+
+        /** A note for the start line ("" or ", streamed from B blocks"). */
+        String describe();
+
+        /** Once, before the first epoch, on the run's manager. */
+        void prepare(NDManager run);
+
+        /** The validation rows on the device (on {@code run}), or null without validation. */
+        NDArray validation(NDManager run);
+
+        /** Shuffles and hands every training row to {@code sink} in batches of {@code batch} (the last shorter). */
+        void epoch(NDManager em, SplittableRandom shuffleRng, int batch, BatchSink sink);
+    }
+
+    /** A table in memory, uploaded once: each epoch one device permutation and contiguous slices. */
+    private static final class InMemoryRows implements EpochRows {
+        private final Matrix table;
+        private final int[] order;
+        private final int nVal;
+        private final int nTrain;
+        private NDArray trainTable;
+
+        InMemoryRows(Matrix table, int[] order, int nVal) {
+            this.table = table;
+            this.order = order;
+            this.nVal = nVal;
+            this.nTrain = table.rows() - nVal;
+        }
+
+        @Override
+        public long trainRows() {
+            return nTrain;
+        }
+
+        @Override
+        public long validationRows() {
+            return nVal;
+        }
+
+        @Override
+        public String describe() {
+            return "";
+        }
+
+        @Override
+        public void prepare(NDManager run) {
+            trainTable = upload(run, table, order, nVal, table.rows());
+        }
+
+        @Override
+        public NDArray validation(NDManager run) {
+            return nVal > 0 ? upload(run, table, order, 0, nVal) : null;
+        }
+
+        @Override
+        public void epoch(NDManager em, SplittableRandom shuffleRng, int batch, BatchSink sink) {
+            NDArray perm = em.create(permutationLong(nTrain, shuffleRng));
+            NDArray shuffled = trainTable.get(perm);
+            shuffled.attach(em);
+            for (int s = 0; s < nTrain; s += batch) {
+                int end = Math.min(nTrain, s + batch);
+                try (NDManager bm = em.newSubManager()) {
+                    NDArray rows = shuffled.get(new NDIndex("{}:{}", s, end));
+                    rows.attach(bm);
+                    sink.accept(rows, end);
+                }
+            }
+        }
+    }
+
+    /** A table read block by block each epoch (see {@link #fit(TrainingObjective, StreamedTable)}). */
+    private static final class StreamedRows implements EpochRows {
+        private final StreamedTable table;
+        private final long[] validation;
+        private final long[] offsets;
+        private final long nTrain;
+        private final int bufferRows;
+
+        StreamedRows(StreamedTable table, long[] validation, int bufferRows) {
+            this.table = table;
+            this.bufferRows = bufferRows;
+            this.validation = validation;
+            this.offsets = new long[table.blockCount() + 1];
+            for (int b = 0; b < table.blockCount(); b++) {
+                offsets[b + 1] = offsets[b] + table.blockSize(b);
+            }
+            this.nTrain = offsets[offsets.length - 1] - validation.length;
+        }
+
+        @Override
+        public long trainRows() {
+            return nTrain;
+        }
+
+        @Override
+        public long validationRows() {
+            return validation.length;
+        }
+
+        @Override
+        public String describe() {
+            return ", streamed from " + table.blockCount() + " block(s)";
+        }
+
+        @Override
+        public void prepare(NDManager run) {
+            // nothing stays on the device between epochs but the validation rows
+        }
+
+        @Override
+        public NDArray validation(NDManager run) {
+            if (validation.length == 0) {
+                return null;
+            }
+            int c = table.columns();
+            float[] out = new float[Math.toIntExact((long) validation.length * c)];
+            int filled = 0;
+            for (int b = 0; b < table.blockCount(); b++) {
+                int from = firstAtOrAbove(offsets[b]);
+                int to = firstAtOrAbove(offsets[b + 1]);
+                if (from == to) {
+                    continue;
+                }
+                Matrix block = readBlock(b);
+                double[] row = new double[c];
+                for (int k = from; k < to; k++) {
+                    block.copyRow((int) (validation[k] - offsets[b]), row);
+                    for (int j = 0; j < c; j++) {
+                        out[filled * c + j] = (float) row[j];
+                    }
+                    filled++;
+                }
+            }
+            return AlignedArrays.of(run, out, new Shape(validation.length, c));
+        }
+
+        @Override
+        public void epoch(NDManager em, SplittableRandom shuffleRng, int batch, BatchSink sink) {
+            int[] blockOrder = permutation(table.blockCount(), shuffleRng);
+            int c = table.columns();
+            List<float[]> pending = new ArrayList<>();
+            long pendingRows = 0;
+            NDArray carry = null;
+            long done = 0;
+            for (int i = 0; i < blockOrder.length; i++) {
+                float[] rows = trainingRows(blockOrder[i], c);
+                pending.add(rows);
+                pendingRows += rows.length / c;
+                boolean last = i == blockOrder.length - 1;
+                if (pendingRows < bufferRows && !last || pendingRows == 0 && carry == null) {
+                    continue;
+                }
+                try (NDManager pool = em.newSubManager()) {
+                    NDArray rowsOnDevice;
+                    if (pendingRows == 0) {
+                        rowsOnDevice = carry.duplicate();
+                        rowsOnDevice.attach(pool);
+                    } else {
+                        rowsOnDevice = AlignedArrays.of(pool, concat(pending, pendingRows, c), new Shape(pendingRows, c));
+                        if (carry != null) {
+                            NDArray both = carry.concat(rowsOnDevice, 0);
+                            both.attach(pool);
+                            rowsOnDevice = both;
+                        }
+                    }
+                    pending.clear();
+                    pendingRows = 0;
+                    int size = Math.toIntExact(rowsOnDevice.getShape().get(0));
+                    NDArray shuffled = rowsOnDevice.get(pool.create(permutationLong(size, shuffleRng)));
+                    shuffled.attach(pool);
+                    int whole = last ? size : size / batch * batch;
+                    for (int s = 0; s < whole; s += batch) {
+                        int end = Math.min(whole, s + batch);
+                        try (NDManager bm = pool.newSubManager()) {
+                            NDArray slice = shuffled.get(new NDIndex("{}:{}", s, end));
+                            slice.attach(bm);
+                            done += end - s;
+                            sink.accept(slice, done);
+                        }
+                    }
+                    if (carry != null) {
+                        carry.close();
+                        carry = null;
+                    }
+                    if (whole < size) {
+                        carry = shuffled.get(new NDIndex("{}:", whole));
+                        carry.attach(em);
+                    }
+                }
+            }
+        }
+
+        /** The rows of block {@code b} that are not validation rows, as float32 row-major. */
+        private float[] trainingRows(int b, int c) {
+            Matrix block = readBlock(b);
+            int from = firstAtOrAbove(offsets[b]);
+            int to = firstAtOrAbove(offsets[b + 1]);
+            int n = block.rows() - (to - from);
+            float[] out = new float[n * c];
+            double[] row = new double[c];
+            int k = from;
+            int filled = 0;
+            for (int r = 0; r < block.rows(); r++) {
+                if (k < to && validation[k] == offsets[b] + r) {
+                    k++;
+                    continue;
+                }
+                block.copyRow(r, row);
+                for (int j = 0; j < c; j++) {
+                    out[filled * c + j] = (float) row[j];
+                }
+                filled++;
+            }
+            return out;
+        }
+
+        private Matrix readBlock(int b) {
+            Matrix block = table.block(b);
+            if (block.rows() != table.blockSize(b) || block.cols() != table.columns()) {
+                throw new InvalidInputException("training block " + b + ": expected " + table.blockSize(b) + " rows of "
+                        + table.columns() + " columns but found " + block.rows() + " x " + block.cols());
+            }
+            return block;
+        }
+
+        /** The index of the first validation row ≥ {@code row} (the validation rows are sorted). */
+        private int firstAtOrAbove(long row) {
+            int i = java.util.Arrays.binarySearch(validation, row);
+            return i >= 0 ? i : -i - 1;
+        }
+
+        private static float[] concat(List<float[]> parts, long rows, int c) {
+            float[] out = new float[Math.toIntExact(rows * c)];
+            int at = 0;
+            for (float[] p : parts) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return out;
+        }
+    }
+
     /** Mean validation loss, gradients off, the same in-batch draws every time. */
-    private double validate(TrainingObjective objective, ParameterStore store, NDManager run, NDArray valTable, int nVal,
+    private double validate(TrainingObjective objective, ParameterStore store, NDManager run, NDArray valTable, long validationRows,
             long seed) {
+        int nVal = Math.toIntExact(validationRows);
         return GradientMode.withoutGradients(() -> {
             SplittableRandom rng = new SplittableRandom(seed);
             double sum = 0;

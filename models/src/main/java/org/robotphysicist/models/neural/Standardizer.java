@@ -43,24 +43,84 @@ public record Standardizer(double[] mean, double[] scale) {
      */
     public static Standardizer fit(Matrix data) {
         data.requireNonEmpty("standardizer data");
-        int n = data.rows();
-        int d = data.cols();
-        double[] mean = new double[d];
-        double[] m2 = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                double v = data.get(i, j);
-                double delta = v - mean[j];
-                mean[j] += delta / (i + 1);
-                m2[j] += delta * (v - mean[j]);
+        return new Accumulator(data.cols()).add(data).result();
+    }
+
+    /**
+     * Column means and population standard deviations of a table given in blocks, as
+     * {@link #fit(Matrix)} gives for the whole table (to rounding): each block's moments by
+     * Welford's update, merged by the pairwise rule of Chan, Golub and LeVeque (1979),
+     * M2 = M2<sub>a</sub> + M2<sub>b</sub> + δ²·n<sub>a</sub>n<sub>b</sub>/(n<sub>a</sub> + n<sub>b</sub>).
+     * One block gives exactly {@link #fit(Matrix)}.
+     */
+    public static final class Accumulator {
+        private final int d;
+        private final double[] mean;
+        private final double[] m2;
+        private long n;
+
+        /** For tables of {@code columns} columns. */
+        public Accumulator(int columns) {
+            this.d = columns;
+            this.mean = new double[columns];
+            this.m2 = new double[columns];
+        }
+
+        /** Adds the rows of {@code block} (N ≥ 0, D). */
+        public Accumulator add(Matrix block) {
+            block.requireShape("standardizer block", -1, d);
+            int nb = block.rows();
+            if (nb == 0) {
+                return this;
             }
+            double[] blockMean = new double[d];
+            double[] blockM2 = new double[d];
+            for (int i = 0; i < nb; i++) {
+                for (int j = 0; j < d; j++) {
+                    double v = block.get(i, j);
+                    double delta = v - blockMean[j];
+                    blockMean[j] += delta / (i + 1);
+                    blockM2[j] += delta * (v - blockMean[j]);
+                }
+            }
+            if (n == 0) {
+                System.arraycopy(blockMean, 0, mean, 0, d);
+                System.arraycopy(blockM2, 0, m2, 0, d);
+            } else {
+                double total = (double) n + nb;
+                for (int j = 0; j < d; j++) {
+                    double delta = blockMean[j] - mean[j];
+                    mean[j] += delta * nb / total;
+                    m2[j] += blockM2[j] + delta * delta * n * nb / total;
+                }
+            }
+            n += nb;
+            return this;
         }
-        double[] scale = new double[d];
-        for (int j = 0; j < d; j++) {
-            double sd = Math.sqrt(m2[j] / n);
-            scale[j] = sd > 1e-12 * Math.max(1, Math.abs(mean[j])) ? sd : 1.0;
+
+        /** The rows added so far. */
+        public long rows() {
+            return n;
         }
-        return new Standardizer(mean, scale);
+
+        /**
+         * The standardizer of the rows added; a column with standard deviation below
+         * 1e-12·max(1, |μ|) gets scale 1.
+         *
+         * @throws InvalidInputException when no row was added
+         */
+        public Standardizer result() {
+            if (n == 0) {
+                throw new InvalidInputException("standardizer data: expected at least one row"
+                        + " but found none");
+            }
+            double[] scale = new double[d];
+            for (int j = 0; j < d; j++) {
+                double sd = Math.sqrt(m2[j] / n);
+                scale[j] = sd > 1e-12 * Math.max(1, Math.abs(mean[j])) ? sd : 1.0;
+            }
+            return new Standardizer(mean, scale);
+        }
     }
 
     public int dim() {

@@ -62,4 +62,41 @@ class StandardizerAndInitializerTest {
             assertTrue(max <= bound && max > 0.9 * bound, () -> "max |w| " + measured + ", Glorot bound " + bound);
         }
     }
+
+    /**
+     * Moments merged over uneven blocks equal those of the whole table to 1e-12 (relative), one
+     * block gives {@code fit} exactly, and an empty accumulator is refused.
+     */
+    @Test
+    void momentsAccumulatedBlockByBlockEqualThoseOfTheWholeTable() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int n = 5000;
+        double[] values = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            values[3 * i] = 1e4 + rng.nextGaussian();
+            values[3 * i + 1] = 3 * rng.nextGaussian() - 7;
+            values[3 * i + 2] = 42;
+        }
+        Matrix all = Matrix.of(n, 3, values);
+        Standardizer whole = Standardizer.fit(all);
+        Standardizer.Accumulator acc = new Standardizer.Accumulator(3);
+        int[] sizes = {1, 999, 0, 2500, 1500};
+        int from = 0;
+        for (int size : sizes) {
+            double[] part = java.util.Arrays.copyOfRange(values, 3 * from, 3 * (from + size));
+            acc.add(Matrix.of(size, 3, part));
+            from += size;
+        }
+        assertEquals(n, acc.rows());
+        Standardizer merged = acc.result();
+        for (int j = 0; j < 3; j++) {
+            assertClose("mean of column " + j, whole.mean()[j], merged.mean()[j], 1e-12 * Math.abs(whole.mean()[j]));
+            assertClose("scale of column " + j, whole.scale()[j], merged.scale()[j], 1e-12 * whole.scale()[j]);
+        }
+        assertEquals(1.0, merged.scale()[2], "a constant column keeps scale 1");
+        assertEquals(whole, new Standardizer.Accumulator(3).add(all).result(), "one block is fit itself");
+        var e = assertThrows(org.robotphysicist.data.InvalidInputException.class,
+                () -> new Standardizer.Accumulator(2).result());
+        assertTrue(e.getMessage().contains("expected at least one row but found none"), e.getMessage());
+    }
 }

@@ -81,6 +81,17 @@ public final class SimulatedTrainingSet {
                 }
             }
         }
+        return xRange(support, new Box(lo, hi));
+    }
+
+    /**
+     * As {@link #xRange(Box, EventDataset...)} from the bounding box {@code rows} of the events' x
+     * (found by a pass over data read in blocks).
+     */
+    public static Box xRange(Box support, Box rows) {
+        int d = support.dim();
+        double[] lo = rows.lower();
+        double[] hi = rows.upper();
         for (int j = 0; j < d; j++) {
             double margin = X_MARGIN * (hi[j] - lo[j]);
             lo[j] = Double.isFinite(support.lower(j)) ? support.lower(j) : lo[j] - margin;

@@ -10,6 +10,7 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
@@ -23,6 +24,7 @@ import org.robotphysicist.models.flow.SupportBijection;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.StreamedTable;
 import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingLoopResult;
 import org.robotphysicist.training.data.ParameterSampler;
@@ -136,28 +138,73 @@ public final class FlowTrainer {
                 source, dataHashes);
     }
 
+    /**
+     * As {@link #trainOn(Dimensions, Box, EventDataset, TrainedRanges, Map, Map)} for labelled events
+     * read block by block, for tables that do not fit in memory: one pass over the blocks fits the
+     * standardizer of [y | θ | φ] (y = x mapped to ℝ by the support bijection), then
+     * {@link TrainingLoop#fit(org.robotphysicist.training.TrainingObjective, StreamedTable)} reads
+     * every block once per epoch.
+     *
+     * @param data the blocks; the caller keeps and closes them
+     */
+    public TrainedFlow trainOn(Dimensions dims, Box xSupport, EventBlocks data, TrainedRanges ranges,
+            Map<String, Object> source, Map<String, String> dataHashes) {
+        FlowSpec configured = config.network();
+        if (configured.xDim() != dims.xDim() || configured.contextDim() != dims.thetaDim() + dims.phiDim()) {
+            throw new DimensionMismatchException("flow architecture: expected x dimension " + dims.xDim()
+                    + " and context dimension " + (dims.thetaDim() + dims.phiDim()) + " (theta + phi) but found "
+                    + configured.xDim() + " and " + configured.contextDim());
+        }
+        data.schema().requireFits("flow training data", dims);
+        FlowSpec spec = specFor(dims, boundedToSupport(configured, xSupport, "the training data"));
+        int dx = dims.xDim();
+        Standardizer scaler = start != null ? startScaler() : fitScaler(data, dx, spec);
+        StreamedTable table = StreamedTable.of(data, data.schema().width(),
+                rows -> scaler.apply(withMappedX(rows, dx, spec)));
+        return train(dims, spec, ranges.requireDimensions(dims), scaler, source, dataHashes,
+                (loop, objective) -> loop.fit(objective, table));
+    }
+
     private TrainedFlow fit(Dimensions dims, FlowSpec configured, EventDataset data, TrainedRanges configuredRanges,
             Map<String, Object> source, Map<String, String> dataHashes) {
-        int dx = dims.xDim();
+        FlowSpec spec = specFor(dims, configured);
+        Matrix table = withMappedX(data.table(), dims.xDim(), spec);
+        Standardizer scaler = start != null ? startScaler() : Standardizer.fit(table);
+        Matrix z = scaler.apply(table);
+        return train(dims, spec, configuredRanges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective, z));
+    }
+
+    /** The spec to train: the starting flow's when fine-tuning (whose names must be {@code dims}), else {@code configured}. */
+    private FlowSpec specFor(Dimensions dims, FlowSpec configured) {
         if (start != null && !start.dimensions().equals(dims)) {
             throw new DimensionMismatchException("flow fine-tuning: expected data with the starting flow's names "
                     + start.dimensions() + " but found " + dims);
         }
-        FlowSpec spec = start != null ? start.spec() : configured;
-        TrainedRanges ranges = start != null ? start.trainedRanges() : configuredRanges;
-        Matrix table = withMappedX(data.table(), dx, spec);
-        Standardizer xScaler;
-        Standardizer contextScaler;
-        if (start != null) {
-            xScaler = start.evaluator().xStandardizer();
-            contextScaler = start.evaluator().contextStandardizer();
-        } else {
-            Standardizer all = Standardizer.fit(table);
-            xScaler = all.slice(0, dx);
-            contextScaler = all.slice(dx, table.cols());
-        }
-        Matrix z = Standardizer.concat(xScaler, contextScaler).apply(table);
+        return start != null ? start.spec() : configured;
+    }
 
+    /** The starting flow's scaling of [y | θ | φ]. */
+    private Standardizer startScaler() {
+        return Standardizer.concat(start.evaluator().xStandardizer(), start.evaluator().contextStandardizer());
+    }
+
+    /** The standardizer of every block's [y | θ | φ], in one pass. */
+    private static Standardizer fitScaler(EventBlocks data, int dx, FlowSpec spec) {
+        Standardizer.Accumulator moments = new Standardizer.Accumulator(data.schema().width());
+        for (int b = 0; b < data.blockCount(); b++) {
+            moments.add(withMappedX(data.block(b).table(), dx, spec));
+        }
+        return moments.result();
+    }
+
+    /** Builds the flow, runs {@code loop} on it and wraps the result (the flow is closed if training fails). */
+    private TrainedFlow train(Dimensions dims, FlowSpec spec, TrainedRanges configuredRanges, Standardizer scaler,
+            Map<String, Object> source, Map<String, String> dataHashes,
+            java.util.function.BiFunction<TrainingLoop, FlowLikelihoodObjective, TrainingLoopResult> loop) {
+        int dx = dims.xDim();
+        TrainedRanges ranges = start != null ? start.trainedRanges() : configuredRanges;
+        Standardizer xScaler = scaler.slice(0, dx);
+        Standardizer contextScaler = scaler.slice(dx, scaler.dim());
         TrainingLoop trainer = new TrainingLoop(config.training(), listener);
         NDManager manager = NDManager.newBaseManager(trainer.device());
         try {
@@ -167,7 +214,7 @@ public final class FlowTrainer {
             if (start != null) {
                 start.parameters().loadInto(flow);
             }
-            TrainingLoopResult result = trainer.fit(new FlowLikelihoodObjective(flow), z);
+            TrainingLoopResult result = loop.apply(trainer, new FlowLikelihoodObjective(flow));
             FlowEvaluator evaluator = new FlowEvaluator(flow, xScaler, contextScaler, FlowEvaluator.DEFAULT_TILE_ROWS);
             return new TrainedFlow(dims, manager, evaluator, ranges, RangePolicy.FAIL,
                     provenance(source, dataHashes, result), result.curve());

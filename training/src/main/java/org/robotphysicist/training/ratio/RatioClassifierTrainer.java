@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
@@ -21,10 +22,12 @@ import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.StreamedTable;
 import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingLoopResult;
 import org.robotphysicist.training.TrainingObjective;
 import org.robotphysicist.training.data.ParameterSampler;
+import org.robotphysicist.training.data.RowSample;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 
 /**
@@ -201,6 +204,51 @@ public final class RatioClassifierTrainer {
      */
     public ParameterizedRatioClassifier trainOn(Dimensions dims, EventDataset data, TrainedRanges ranges,
             Map<String, Object> source, Map<String, String> dataHashes) {
+        requireGivenEventsSettings();
+        data.schema().requireFits("classifier training data", dims);
+        Standardizer scaler = scaler(data.table());
+        Matrix z = scaler.apply(data.table());
+        return trainOnGiven(dims, ranges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective, z),
+                data);
+    }
+
+    /**
+     * As {@link #trainOn(Dimensions, EventDataset, TrainedRanges, Map, Map)} for labelled events
+     * read block by block, for tables that do not fit in memory: one pass fits the input
+     * standardizer, {@link TrainingLoop#fit(org.robotphysicist.training.TrainingObjective,
+     * StreamedTable)} reads every block once per epoch, and the evidence normalization takes the
+     * events nearest each φ node from a uniformly random subset of {@value #NORMALIZATION_POOL_ROWS}
+     * rows (all rows when there are fewer).
+     *
+     * @param data the blocks; the caller keeps and closes them
+     */
+    public ParameterizedRatioClassifier trainOn(Dimensions dims, EventBlocks data, TrainedRanges ranges,
+            Map<String, Object> source, Map<String, String> dataHashes) {
+        requireGivenEventsSettings();
+        data.schema().requireFits("classifier training data", dims);
+        Standardizer scaler;
+        if (start != null) {
+            scaler = start.inputStandardizer();
+        } else {
+            Standardizer.Accumulator moments = new Standardizer.Accumulator(data.schema().width());
+            for (int b = 0; b < data.blockCount(); b++) {
+                moments.add(data.block(b).table());
+            }
+            scaler = moments.result();
+        }
+        StreamedTable table = StreamedTable.of(data, data.schema().width(), scaler::apply);
+        EventDataset pool = config.normalization().enabled()
+                ? RowSample.from(data, NORMALIZATION_POOL_ROWS, new SplittableRandom(config.dataSeed() ^ POOL_SALT))
+                : null;
+        return trainOnGiven(dims, ranges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective, table),
+                pool);
+    }
+
+    /** The most given events the normalization of a streamed table chooses its nearest events from. */
+    public static final int NORMALIZATION_POOL_ROWS = 1 << 20;
+    private static final long POOL_SALT = 0x6e6f726d706f6f6cL;
+
+    private void requireGivenEventsSettings() {
         if (config.form().kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
             throw new org.robotphysicist.data.InvalidInputException("classifier from given events: expected the"
                     + " likelihood-to-evidence form (the reference form needs events simulated at its theta_1) but"
@@ -210,15 +258,22 @@ public final class RatioClassifierTrainer {
             throw new org.robotphysicist.data.InvalidInputException("classifier from given events: expected no score"
                     + " calibration (it needs fresh simulations) but found " + config.calibration());
         }
-        data.schema().requireFits("classifier training data", dims);
-        ranges = ranges(ranges.requireDimensions(dims));
-        Standardizer scaler = scaler(data.table());
-        Matrix z = scaler.apply(data.table());
+    }
+
+    /**
+     * Trains the likelihood-to-evidence network with {@code loop} and, when configured, normalizes it
+     * with the events of {@code pool} nearest each φ node.
+     */
+    private ParameterizedRatioClassifier trainOnGiven(Dimensions dims, TrainedRanges configured, Standardizer scaler,
+            Map<String, Object> source, Map<String, String> dataHashes,
+            java.util.function.BiFunction<TrainingLoop, LikelihoodToEvidenceObjective, TrainingLoopResult> loop,
+            EventDataset pool) {
+        TrainedRanges ranges = ranges(configured.requireDimensions(dims));
         TrainingLoop trainer = new TrainingLoop(config.training(), listener);
-        Mlp network = network(trainer, dims, z.cols());
+        Mlp network = network(trainer, dims, scaler.dim());
         try {
-            TrainingLoopResult result = trainer.fit(new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
-                    dims.thetaDim(), dims.phiDim()), z);
+            TrainingLoopResult result = loop.apply(trainer, new LikelihoodToEvidenceObjective(network.block(),
+                    dims.xDim(), dims.thetaDim(), dims.phiDim()));
             Provenance provenance = provenance(source, dataHashes, result);
             ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
                     new ParameterizedRatioClassifier.Settings(config.form(), ScoreCalibration.none()), ranges,
@@ -228,11 +283,11 @@ public final class RatioClassifierTrainer {
             }
             RatioTrainingConfig.Normalization n = config.normalization();
             var nodes = EvidenceNormalization.nodes(ranges.theta(), ranges.phi(), n.thetaNodes(), n.phiNodes());
-            NearestRows nearest = new NearestRows(data, ranges.phi(), Math.min(n.samples(), data.size()),
-                    new SplittableRandom(config.dataSeed()));
+            int k = Math.min(n.samples(), pool.size());
+            NearestRows nearest = new NearestRows(pool, ranges.phi(), k, new SplittableRandom(config.dataSeed()));
             EvidenceNormalization normalization = raw.fitNormalization(nodes, nearest::x);
             note(String.format("normalization: log Z on %d nodes from the %d given events nearest each phi node",
-                    nodes.size(), Math.min(n.samples(), data.size())));
+                    nodes.size(), k));
             return new ParameterizedRatioClassifier(dims, network, scaler, new ParameterizedRatioClassifier.Settings(
                     config.form(), ScoreCalibration.none(), normalization), ranges, RangePolicy.FAIL, provenance,
                     result.curve(), ParameterizedRatioClassifier.DEFAULT_TILE_ROWS);
