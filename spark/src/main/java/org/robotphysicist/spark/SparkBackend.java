@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.engine.cluster.ClusterBackend;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.ExperimentSums;
@@ -66,6 +67,11 @@ public final class SparkBackend implements ClusterBackend {
     @Override
     public PosteriorEvaluator evaluator(String url, LikelihoodSource likelihood, SurrogateLikelihood local) {
         return new SparkEvaluator(session(url), likelihood, local);
+    }
+
+    @Override
+    public EventBlocks readEventBlocks(List<String> paths) {
+        return ParquetEventBlocks.open(paths);
     }
 
     @Override

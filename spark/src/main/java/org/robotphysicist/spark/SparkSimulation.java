@@ -48,6 +48,11 @@ import org.robotphysicist.engine.cluster.SimulatorSpec;
 public final class SparkSimulation {
     /** The key/value metadata key of the file's partition, {@code p/P}. */
     public static final String PARTITION_KEY = "partition";
+    /**
+     * Row groups of at most 16 MiB: a reader that streams the events (training on them,
+     * {@link ParquetEventBlocks}) holds one row group, about 5·10⁵ events of four columns, at a time.
+     */
+    public static final long ROW_GROUP_BYTES = 16L << 20;
 
     private SparkSimulation() {
     }
@@ -127,7 +132,7 @@ public final class SparkSimulation {
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withType(type)
                 .withExtraMetaData(metadata).withConf(new Configuration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(ROW_GROUP_BYTES).build()) {
             SimpleGroupFactory rows = new SimpleGroupFactory(type);
             int dx = simulator.dimensions().xDim();
             for (int pair = firstPair; pair <= lastPair; pair++) {

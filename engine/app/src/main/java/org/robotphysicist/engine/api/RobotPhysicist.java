@@ -14,6 +14,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.compute.Cancellation;
+import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.ProgressReporter;
@@ -40,6 +41,8 @@ import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamples;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
 import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.GivenEvents;
+import org.robotphysicist.engine.surrogate.StreamedEventSource;
 import org.robotphysicist.engine.surrogate.PriorRange;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
@@ -355,16 +358,29 @@ public final class RobotPhysicist {
      * the surrogate covers the files' θ and φ bounding boxes. Only kinds that learn from given rows
      * accept it (classifier, maf, nsf; exact where the source names a tractable simulator).
      *
-     * @param events  the rows to train on ({@link #readEvents})
+     * @param events  the rows to train on ({@link #readEvents}, {@link #streamEvents})
      * @param options the kind and its training controls
      * @return the trained model; close it when done
      */
-    public TrainedModel train(EventFileSource events, TrainOptions options) {
+    public TrainedModel train(GivenEvents events, TrainOptions options) {
         return trainFromEvents(events, options, log, progress);
     }
 
     /**
-     * As {@link #train(EventFileSource, TrainOptions)}, for events with or without a simulator (names
+     * Opens labelled events too many to hold in memory, read block by block (a Parquet dataset
+     * through the cluster backend, say), as a training source named and bounded by this simulator:
+     * one pass checks every row and finds the θ and φ bounding boxes; training then reads the blocks
+     * once per epoch ({@link StreamedEventSource}).
+     *
+     * @param blocks the events; the caller closes them after training
+     * @return the training source
+     */
+    public StreamedEventSource streamEvents(EventBlocks blocks) {
+        return StreamedEventSource.scan(blocks, simulator);
+    }
+
+    /**
+     * As {@link #train(GivenEvents, TrainOptions)}, for events with or without a simulator (names
      * then come from the files' header), reporting to {@code lines} and {@code reporter} (null: silent).
      *
      * @param events   the rows to train on
@@ -373,7 +389,7 @@ public final class RobotPhysicist {
      * @param reporter starts a progress report per long stage, or null for none
      * @return the trained model; close it when done
      */
-    public static TrainedModel trainFromEvents(EventFileSource events, TrainOptions options, Consumer<String> lines,
+    public static TrainedModel trainFromEvents(GivenEvents events, TrainOptions options, Consumer<String> lines,
             ProgressReporter reporter) {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(options, "options");

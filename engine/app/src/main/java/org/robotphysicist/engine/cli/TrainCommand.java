@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.progress.TextProgressReporter;
@@ -13,12 +14,16 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.cluster.ClusterBackend;
+import org.robotphysicist.engine.cluster.ClusterBackends;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.GivenEvents;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.LesHouchesLabels;
+import org.robotphysicist.engine.surrogate.StreamedEventSource;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -85,8 +90,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " --simulator when given, else taken from the header. Files named *.lhe are Les Houches event"
                     + " files: --simulator turns their particle records into x, theta and phi come from each file's"
                     + " header (or --theta, --phi), and <rwgt> weights add resampled rows at the other theta they"
-                    + " declare. Not with --external, --prior, --prior-normal, --proposal, --phi-range or"
-                    + " --training-rows.")
+                    + " declare. A directory or file named *.parquet (as rp simulate --spark writes it) is read block"
+                    + " by block, never whole, through the spark module. Not with --external, --prior,"
+                    + " --prior-normal, --proposal, --phi-range or --training-rows.")
     List<Path> eventsFrom;
 
     @Option(names = "--theta", split = ",", paramLabel = "V",
@@ -307,24 +313,48 @@ final class TrainCommand implements Callable<Integer> {
         }
         Simulator sim = simulator.name == null ? null : simulator.open(spec.commandLine(), SimulatorChoice.DEFAULT);
         try {
-            EventFileSource events = EventFileSource.read(eventsFrom, sim, new LesHouchesLabels(theta, phi, seed));
-            if (!quiet) {
-                events.notes().forEach(o::println);
-                o.printf("training on %s: theta in %s, phi in %s%n", events.describe(), events.thetaRange(),
-                        events.phiRange());
+            List<Path> parquet = eventsFrom.stream().filter(TrainCommand::isParquet).toList();
+            if (parquet.isEmpty()) {
+                EventFileSource events = EventFileSource.read(eventsFrom, sim, new LesHouchesLabels(theta, phi, seed));
+                if (!quiet) {
+                    events.notes().forEach(o::println);
+                }
+                return trainOnGivenEvents(events, o, key, png);
             }
-            if (certify && !quiet) {
-                o.println("not certifying: training from event files has no simulator to draw fresh datasets from"
-                        + " (certify later through the Java API's RobotPhysicist.certify)");
+            if (parquet.size() != eventsFrom.size()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "expected --events-from to name Parquet"
+                        + " datasets only, or CSV and Les Houches files only, but found " + parquet + " beside "
+                        + eventsFrom.stream().filter(f -> !isParquet(f)).toList());
             }
-            long t0 = System.nanoTime();
-            return finish(RobotPhysicist.trainFromEvents(events, trainOptions(), progressLine(o),
-                    TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)), o, key, png, t0);
+            try (ClusterBackend backend = ClusterBackends.require("spark", "--events-from " + parquet.get(0));
+                    EventBlocks blocks = backend.readEventBlocks(parquet.stream().map(Path::toString).toList())) {
+                return trainOnGivenEvents(StreamedEventSource.scan(blocks, sim), o, key, png);
+            }
         } finally {
             if (sim != null) {
                 SimulatorChoice.close(sim);
             }
         }
+    }
+
+    /** A Parquet dataset: a file or directory whose name ends in {@code .parquet}. */
+    static boolean isParquet(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
+    }
+
+    private int trainOnGivenEvents(GivenEvents events, PrintWriter o, SigningKey key, Path png) {
+        if (!quiet) {
+            o.printf("training on %s: theta in %s, phi in %s%n", events.describe(), events.thetaRange(),
+                    events.phiRange());
+        }
+        if (certify && !quiet) {
+            o.println("not certifying: training from event files has no simulator to draw fresh datasets from"
+                    + " (certify later through the Java API's RobotPhysicist.certify)");
+        }
+        long t0 = System.nanoTime();
+        return finish(RobotPhysicist.trainFromEvents(events, trainOptions(), progressLine(o),
+                TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)), o, key, png, t0);
     }
 
     private TrainOptions trainOptions() {

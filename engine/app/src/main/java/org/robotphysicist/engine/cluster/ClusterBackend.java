@@ -3,6 +3,7 @@ package org.robotphysicist.engine.cluster;
 import java.util.List;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.models.SurrogateLikelihood;
 
@@ -51,6 +52,18 @@ public interface ClusterBackend extends AutoCloseable {
      * here on {@code local}, the same likelihood.
      */
     PosteriorEvaluator evaluator(String master, LikelihoodSource likelihood, SurrogateLikelihood local);
+
+    /**
+     * Opens datasets of the backend's format (Parquet for Spark, as {@link #simulate} writes them) for
+     * reading block by block on this JVM, without holding them: for training on more events than
+     * fit in memory. Nothing runs on a cluster.
+     *
+     * @param paths files or directories of files (any file system URI the backend reads)
+     * @return the blocks, in the order of {@code paths} and, within a directory, of the file names; the
+     *         caller closes them
+     * @throws org.robotphysicist.data.MalformedDataException when a path holds no readable dataset
+     */
+    EventBlocks readEventBlocks(List<String> paths);
 
     /** Stops the cluster connections this backend started. */
     @Override

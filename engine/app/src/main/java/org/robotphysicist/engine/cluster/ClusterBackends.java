@@ -35,7 +35,7 @@ public final class ClusterBackends {
         }
         throw new InvalidInputException(option + ": expected the " + name + " module (rp-" + name + ".jar and its"
                 + " libraries, built into " + name + "/target by mvn -B package; ./rp puts them on the class path when --" + name
-                + " is on its command line or RP_" + name.toUpperCase(java.util.Locale.ROOT) + "=1) to"
+                + " or a .parquet path is on its command line, or RP_" + name.toUpperCase(java.util.Locale.ROOT) + "=1) to"
                 + " register a " + ClusterBackend.class.getName() + " service but found "
                 + (found.isEmpty() ? "no backend on the class path" : "only " + found));
     }

@@ -81,7 +81,7 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
                 .withValidation(c.validationFractionOr(0.1), c.patienceOr(0)).withSeed(seed).withDevice(r.device())
                 .withTimeBudget(c.timeBudget());
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), ActivationFunction.SILU)
-                .withData(EventFileTraining.rows(r), 1, seed + 1).withTraining(training)
+                .withData(EventFileTraining.configRows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(c.evidenceNormalizationOrDefault()
                         ? normalization(r.eventsPerExperiment(), r.phiIsPoint())
                         : RatioTrainingConfig.Normalization.off());
@@ -110,10 +110,16 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
     private static BuiltSurrogate train(SurrogateBuildRequest r, ParameterizedRatioClassifier start) {
         RatioClassifierTrainer fresh = new RatioClassifierTrainer(trainingConfig(r), r.trainingListener());
         RatioClassifierTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
-        ParameterizedRatioClassifier c = r.source() instanceof EventFileSource files
-                ? trainer.trainOn(files.dimensions(), files.data(), EventFileTraining.ranges(r, files),
-                        EventFileTraining.provenance(files), files.provenanceHashes())
-                : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
+        ParameterizedRatioClassifier c;
+        if (r.source() instanceof EventFileSource files) {
+            c = trainer.trainOn(files.dimensions(), files.data(), files.trainedRanges(), files.provenanceConfig(),
+                    files.provenanceHashes());
+        } else if (r.source() instanceof StreamedEventSource stream) {
+            c = trainer.trainOn(stream.dimensions(), stream.blocks(), stream.trainedRanges(), stream.provenanceConfig(),
+                    stream.provenanceHashes());
+        } else {
+            c = trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
+        }
         return BuiltSurrogate.trained(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
                 + " epochs on %s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r), EventFileTraining.rowsText(r),
                 c.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(c)));

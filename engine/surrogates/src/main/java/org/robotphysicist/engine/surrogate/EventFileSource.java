@@ -23,6 +23,8 @@ import org.robotphysicist.data.dataset.DatasetSchema;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.training.data.SimulatedTrainingSet;
 
 /**
  * Labelled events (x, θ, φ) already on disk — CSV files as {@code rp simulate} writes them
@@ -54,7 +56,7 @@ import org.robotphysicist.data.simulator.Simulator;
  */
 public record EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data,
         Dimensions dimensions, Simulator simulator, List<String> notes, Box drawnTheta, Box drawnPhi)
-        implements TrainingSource {
+        implements GivenEvents {
 
     /** The fewest rows a training table may have. */
     public static final int MIN_ROWS = 100;
@@ -141,22 +143,11 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
                 part = EventCsv.read(file).dataset();
             }
             DatasetSchema found = part.schema();
-            if (found.thetaNames().isEmpty()) {
-                throw new MalformedDataException(file + ": expected theta and phi columns beside x (a header such as"
-                        + " 'x:x,theta:mu,phi:variance', as rp simulate writes; no phi columns where experiments have"
-                        + " no setting) but found the header " + header(found));
-            }
-            if (expected == null) {
-                expected = found;
-            } else if (!found.equals(expected)) {
-                throw new MalformedDataException(file + ": expected the header " + header(expected)
-                        + (simulator != null ? " (the names of the simulator " + simulator.name() + ")"
-                        : " (the header of " + files.get(0) + ")") + " but found " + header(found));
-            }
+            expected = requireHeader(file.toString(), found, expected, simulator, files.get(0).toString());
             if (simulator != null) {
-                requireInside(file, "theta", part.theta(), simulator.thetaDomain());
-                requireInside(file, "phi", part.phi(), simulator.phiDomain());
-                requireInside(file, "x", part.x(), simulator.xSupport());
+                requireInside(file.toString(), 0, "theta", part.theta(), simulator.thetaDomain());
+                requireInside(file.toString(), 0, "phi", part.phi(), simulator.phiDomain());
+                requireInside(file.toString(), 0, "x", part.x(), simulator.xSupport());
             }
             if (hashes.put(file.toString(), sha256(file)) != null) {
                 throw new InvalidInputException("event files: expected each file once but found " + file + " twice");
@@ -170,7 +161,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         }
         Dimensions dims = simulator != null ? simulator.dimensions()
                 : new Dimensions(expected.thetaNames(), expected.phiNames(), expected.xNames());
-        requireVaryingTheta(files, dims, all.theta());
+        requireVaryingTheta(files, dims, boundingBox(all.theta()));
         return new EventFileSource(files, hashes, all, dims, simulator, notes, null, null);
     }
 
@@ -180,6 +171,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
     }
 
     /** The θ box the rows were drawn over, else the bounding box of the rows' θ: the surrogate's θ range. */
+    @Override
     public Box thetaRange() {
         return drawnTheta != null ? drawnTheta : boundingBox(data.theta());
     }
@@ -188,6 +180,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
      * The φ box the rows were drawn over, else the bounding box of the rows' φ (a point when every row
      * has the same φ): the surrogate's φ range.
      */
+    @Override
     public Box phiRange() {
         return drawnPhi != null ? drawnPhi : boundingBox(data.phi());
     }
@@ -217,7 +210,35 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         return data.size() + " events from " + (files.size() == 1 ? files.get(0) : files.size() + " event files");
     }
 
-    /** Per-file hashes as provenance data-hash entries: {@code event-file/<path>} → SHA-256. */
+    @Override
+    public long rows() {
+        return data.size();
+    }
+
+    @Override
+    public TrainedRanges trainedRanges() {
+        return new TrainedRanges(thetaRange(), phiRange(), SimulatedTrainingSet.xRange(xSupport(), data));
+    }
+
+    @Override
+    public Map<String, Object> provenanceConfig() {
+        return provenance(files.stream().map(Object::toString).toList(), data.size(), simulator);
+    }
+
+    /** The provenance entries of {@code rows} events from {@code files}, named (or not) by {@code simulator}. */
+    static Map<String, Object> provenance(List<String> files, long rows, Simulator simulator) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("trainingSource", "event-files");
+        out.put("eventFiles", files);
+        out.put("eventFileRows", rows);
+        // Without a simulator none is recorded, so that any simulator with the same names may use the model.
+        if (simulator != null) {
+            out.put("simulator", simulator.name());
+        }
+        return out;
+    }
+
+    @Override
     public Map<String, String> provenanceHashes() {
         Map<String, String> out = new LinkedHashMap<>();
         sha256.forEach((file, hash) -> out.put("event-file/" + file, hash));
@@ -239,8 +260,28 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         return new Box(lo, hi);
     }
 
-    private static void requireVaryingTheta(List<Path> files, Dimensions dims, Matrix theta) {
-        Box box = boundingBox(theta);
+    /**
+     * The header {@code found} of {@code origin}, checked: it has θ columns, and equals
+     * {@code expected} (the simulator's names, or the first file's header) where that is known.
+     *
+     * @return the header the next files must have
+     */
+    static DatasetSchema requireHeader(String origin, DatasetSchema found, DatasetSchema expected, Simulator simulator,
+            String first) {
+        if (found.thetaNames().isEmpty()) {
+            throw new MalformedDataException(origin + ": expected theta and phi columns beside x (a header such as"
+                    + " 'x:x,theta:mu,phi:variance', as rp simulate writes; no phi columns where experiments have"
+                    + " no setting) but found the header " + header(found));
+        }
+        if (expected != null && !found.equals(expected)) {
+            throw new MalformedDataException(origin + ": expected the header " + header(expected)
+                    + (simulator != null ? " (the names of the simulator " + simulator.name() + ")"
+                    : " (the header of " + first + ")") + " but found " + header(found));
+        }
+        return found;
+    }
+
+    static void requireVaryingTheta(Object files, Dimensions dims, Box box) {
         for (int d = 0; d < box.dim(); d++) {
             if (!(box.lower(d) < box.upper(d))) {
                 throw new InvalidInputException("event files " + files + ": expected theta column '"
@@ -250,18 +291,19 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         }
     }
 
-    private static void requireInside(Path file, String role, Matrix rows, Box domain) {
+    /** Every row of {@code rows} inside {@code domain}; event numbers in messages count from {@code first} + 1. */
+    static void requireInside(String origin, long first, String role, Matrix rows, Box domain) {
         double[] row = new double[rows.cols()];
         for (int i = 0; i < rows.rows(); i++) {
             rows.copyRow(i, row);
             if (!domain.contains(row)) {
-                throw new MalformedDataException(file + " event " + (i + 1) + ": expected " + role + " inside the"
+                throw new MalformedDataException(origin + " event " + (first + i + 1) + ": expected " + role + " inside the"
                         + " simulator's domain " + domain + " but found " + java.util.Arrays.toString(row));
             }
         }
     }
 
-    private static String header(DatasetSchema s) {
+    static String header(DatasetSchema s) {
         List<String> cells = new ArrayList<>();
         for (int j = 0; j < s.width(); j++) {
             cells.add(s.role(j).prefix() + ":" + s.columnNames().get(j));

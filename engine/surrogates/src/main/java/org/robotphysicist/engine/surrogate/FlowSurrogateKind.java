@@ -49,7 +49,7 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
                 .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(3e-3), LearningRateSchedule.cosine(0.02))
                 .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
                 .withDevice(r.device()).withTimeBudget(c.timeBudget());
-        return new FlowTrainingConfig(spec, EventFileTraining.rows(r), 1, c.seed() + 1, training);
+        return new FlowTrainingConfig(spec, EventFileTraining.configRows(r), 1, c.seed() + 1, training);
     }
 
     @Override
@@ -75,10 +75,16 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
     private BuiltSurrogate train(SurrogateBuildRequest r, TrainedFlow start) {
         FlowTrainer fresh = new FlowTrainer(trainingConfig(r), r.trainingListener());
         FlowTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
-        TrainedFlow flow = r.source() instanceof EventFileSource files
-                ? trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), EventFileTraining.ranges(r, files),
-                        EventFileTraining.provenance(files), files.provenanceHashes())
-                : trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
+        TrainedFlow flow;
+        if (r.source() instanceof EventFileSource files) {
+            flow = trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), files.trainedRanges(),
+                    files.provenanceConfig(), files.provenanceHashes());
+        } else if (r.source() instanceof StreamedEventSource stream) {
+            flow = trainer.trainOn(stream.dimensions(), stream.xSupport(), stream.blocks(), stream.trainedRanges(),
+                    stream.provenanceConfig(), stream.provenanceHashes());
+        } else {
+            flow = trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
+        }
         return BuiltSurrogate.trained(flow, name(), String.format(Locale.ROOT, "%s%s flow %s %s, %s, %d"
                 + " epochs on %s", start == null ? "" : "fine-tuned ", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
                 EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(flow)));

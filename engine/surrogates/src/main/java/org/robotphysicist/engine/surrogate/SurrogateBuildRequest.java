@@ -30,7 +30,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * (the prior, or the source's proposal) and φ drawn uniformly over the boxes per row, each box in
  * proportion to its volume (fixed where the box is a point), conditioned on (θ, φ), and record every
  * box; tabulated kinds cover {@link #thetaRange()} × {@link #phiBox()} (the bounding box) with a
- * grid. From event files ({@link EventFileSource}) neural kinds train on the files' rows as they
+ * grid. From event files ({@link GivenEvents}, in memory or streamed) neural kinds train on the files' rows as they
  * are, and kinds that must run a simulator refuse them.
  *
  * @param source              where the surrogate learns from
@@ -77,7 +77,7 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
                         + " dimension " + dims.phiDim() + " " + dims.phiNames() + " but found " + thetaPrior.dim()
                         + " and " + phiBox.dim());
             }
-            if (source instanceof EventFileSource files) {
+            if (source instanceof GivenEvents files) {
                 if (!phiBox.within(files.phiRange())) {
                     throw new OutOfSupportException("surrogate phi range: expected a box inside the phi range of the"
                             + " event files " + files.phiRange() + " but found " + phiBox);
@@ -88,7 +88,7 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
             }
         }
         new BoxUnion(phiBoxes); // one dimension, disjoint, drawable in proportion to volume
-        if (!(source instanceof EventFileSource)) {
+        if (!(source instanceof GivenEvents)) {
             Box range = source instanceof TrainingSource.Simulated s && s.proposal() != null ? s.proposal()
                     : PriorRange.of(thetaPrior, source.thetaDomain());
             if (!range.within(source.thetaDomain())) {
@@ -138,7 +138,7 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
 
     /** Whether the training rows are given event files rather than simulated on demand. */
     public boolean fromEventFiles() {
-        return source instanceof EventFileSource;
+        return source instanceof GivenEvents;
     }
 
     /**
@@ -147,7 +147,7 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
      * normal prior's μ ± {@value PriorRange#NORMAL_SDS} σ).
      */
     public Box thetaRange() {
-        if (source instanceof EventFileSource files) {
+        if (source instanceof GivenEvents files) {
             return files.thetaRange();
         }
         if (source instanceof TrainingSource.Simulated s && s.proposal() != null) {

@@ -9,10 +9,11 @@ import org.robotphysicist.data.simulator.Simulator;
 
 /**
  * Where a surrogate learns from: {@link Simulated}, a simulator (built-in, discovered or external)
- * run on demand, or {@link EventFileSource}, labelled events (x, θ, φ) already on disk. Sealed so
+ * run on demand, or {@link GivenEvents}, labelled events (x, θ, φ) already on disk, read into
+ * memory ({@link EventFileSource}) or block by block ({@link StreamedEventSource}). Sealed so
  * that each kind handles every source it is given (or refuses it, saying why).
  */
-public sealed interface TrainingSource permits TrainingSource.Simulated, EventFileSource {
+public sealed interface TrainingSource permits TrainingSource.Simulated, GivenEvents {
 
     /** Names of θ, φ and x: the simulator's, or the event files' header. */
     Dimensions dimensions();

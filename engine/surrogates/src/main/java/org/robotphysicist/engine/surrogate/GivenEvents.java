@@ -1,0 +1,33 @@
+package org.robotphysicist.engine.surrogate;
+
+import java.util.Map;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.models.file.TrainedRanges;
+
+/**
+ * Labelled events (x, θ, φ) given rather than simulated: {@link EventFileSource}, files read into
+ * memory, or {@link StreamedEventSource}, a table read block by block. Neural kinds learn
+ * p̂(x | θ, φ) from the rows as they are; kinds that must run a simulator refuse them. The
+ * surrogate's θ and φ ranges are the boxes the rows were drawn over (their bounding boxes unless
+ * known); its x range is the support where bounded and the rows' range, widened, elsewhere.
+ */
+public sealed interface GivenEvents extends TrainingSource permits EventFileSource, StreamedEventSource {
+
+    /** N, the training rows. */
+    long rows();
+
+    /** The surrogate's θ range. */
+    Box thetaRange();
+
+    /** The surrogate's φ range (a point when every row has the same φ). */
+    Box phiRange();
+
+    /** θ, φ and x ranges of a surrogate trained on these rows. */
+    TrainedRanges trainedRanges();
+
+    /** Provenance configuration entries naming the source: the files, their rows, the simulator if there is one. */
+    Map<String, Object> provenanceConfig();
+
+    /** Per-file hashes as provenance data-hash entries: {@code event-file/<path>} → SHA-256. */
+    Map<String, String> provenanceHashes();
+}
