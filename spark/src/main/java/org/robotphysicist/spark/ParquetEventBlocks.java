@@ -3,10 +3,7 @@ package org.robotphysicist.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.robotphysicist.data.dataset.ColumnRole;
 import org.robotphysicist.data.dataset.DatasetSchema;
 import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.io.Sha256;
 
 /**
  * Parquet event datasets ({@link SparkSimulation}'s directories of {@code part-NNNNN.parquet}
@@ -289,17 +287,9 @@ public final class ParquetEventBlocks implements EventBlocks {
 
     private static String sha256(Path file, Configuration conf) {
         try (InputStream in = file.getFileSystem(conf).open(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.of(in);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 

@@ -5,15 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
@@ -22,6 +18,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.DatasetSchema;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.io.Sha256;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
@@ -186,26 +183,6 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
     }
 
     @Override
-    public Box thetaDomain() {
-        return simulator != null ? simulator.thetaDomain() : Box.unbounded(dimensions.thetaDim());
-    }
-
-    @Override
-    public Box phiDomain() {
-        return simulator != null ? simulator.phiDomain() : Box.unbounded(dimensions.phiDim());
-    }
-
-    @Override
-    public Box xSupport() {
-        return simulator != null ? simulator.xSupport() : Box.unbounded(dimensions.xDim());
-    }
-
-    @Override
-    public Optional<Simulator> simulatorIfAny() {
-        return Optional.ofNullable(simulator);
-    }
-
-    @Override
     public String describe() {
         return data.size() + " events from " + (files.size() == 1 ? files.get(0) : files.size() + " event files");
     }
@@ -314,17 +291,9 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
     /** SHA-256 of a file's bytes, in hex. */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.of(in);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Map;
+import java.util.Optional;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.file.TrainedRanges;
 
 /**
@@ -12,6 +14,32 @@ import org.robotphysicist.models.file.TrainedRanges;
  * known); its x range is the support where bounded and the rows' range, widened, elsewhere.
  */
 public sealed interface GivenEvents extends TrainingSource permits EventFileSource, StreamedEventSource {
+
+    /** The simulator that names and bounds the rows, or null when they come without one. */
+    Simulator simulator();
+
+    @Override
+    default Optional<Simulator> simulatorIfAny() {
+        return Optional.ofNullable(simulator());
+    }
+
+    /** The simulator's θ domain, or unbounded without a simulator. */
+    @Override
+    default Box thetaDomain() {
+        return simulator() != null ? simulator().thetaDomain() : Box.unbounded(dimensions().thetaDim());
+    }
+
+    /** The simulator's φ domain, or unbounded without a simulator. */
+    @Override
+    default Box phiDomain() {
+        return simulator() != null ? simulator().phiDomain() : Box.unbounded(dimensions().phiDim());
+    }
+
+    /** The simulator's x support, or unbounded without a simulator. */
+    @Override
+    default Box xSupport() {
+        return simulator() != null ? simulator().xSupport() : Box.unbounded(dimensions().xDim());
+    }
 
     /** N, the training rows. */
     long rows();

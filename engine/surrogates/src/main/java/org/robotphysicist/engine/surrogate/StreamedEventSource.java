@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
@@ -141,26 +140,6 @@ public record StreamedEventSource(EventBlocks blocks, Dimensions dimensions, Sim
         Map<String, String> out = new LinkedHashMap<>();
         blocks.sha256().forEach((file, hash) -> out.put("event-file/" + file, hash));
         return out;
-    }
-
-    @Override
-    public Box thetaDomain() {
-        return simulator != null ? simulator.thetaDomain() : Box.unbounded(dimensions.thetaDim());
-    }
-
-    @Override
-    public Box phiDomain() {
-        return simulator != null ? simulator.phiDomain() : Box.unbounded(dimensions.phiDim());
-    }
-
-    @Override
-    public Box xSupport() {
-        return simulator != null ? simulator.xSupport() : Box.unbounded(dimensions.xDim());
-    }
-
-    @Override
-    public Optional<Simulator> simulatorIfAny() {
-        return Optional.ofNullable(simulator);
     }
 
     @Override
