@@ -80,7 +80,7 @@ design=(design --simulator weinberg-lo --rounds 1 --surrogate exact --grid 101 -
   --initial-points 3 --events 300 --seed 3 --no-plot)
 on_cluster="$(./rp "${design[@]}" --spark "$master" --out "$work/d-spark" 2>/dev/null | grep '^    1 ')"
 design_local="$(./rp "${design[@]}" --out "$work/d-local" 2>/dev/null | grep '^    1 ')"
-same "design round 1 with the EIG datasets evaluated on the cluster" "$design_local" "$on_cluster"
+same "design round 1 with the EIG datasets simulated and evaluated on the cluster" "$design_local" "$on_cluster"
 
 submitted="$(java -Dai.djl.offline=true "${spark_jvm_opts[@]}" -cp "$classpath" org.apache.spark.deploy.SparkSubmit \
   --master "$master" --conf spark.driver.host=127.0.0.1 --conf "spark.executor.extraClassPath=$classpath" \

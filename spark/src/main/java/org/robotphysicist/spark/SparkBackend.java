@@ -10,6 +10,7 @@ import org.robotphysicist.engine.cluster.ClusterBackend;
 import org.robotphysicist.engine.cluster.ClusterSimulation;
 import org.robotphysicist.engine.cluster.ExperimentSums;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
+import org.robotphysicist.engine.cluster.SimulatorSpec;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.models.SurrogateLikelihood;
 
@@ -65,8 +66,9 @@ public final class SparkBackend implements ClusterBackend {
     }
 
     @Override
-    public PosteriorEvaluator evaluator(String url, LikelihoodSource likelihood, SurrogateLikelihood local) {
-        return new SparkEvaluator(session(url), likelihood, local);
+    public PosteriorEvaluator evaluator(String url, LikelihoodSource likelihood, SurrogateLikelihood local,
+            SimulatorSpec simulator) {
+        return new SparkEvaluator(session(url), likelihood, local, simulator);
     }
 
     @Override

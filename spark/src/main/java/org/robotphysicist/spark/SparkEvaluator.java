@@ -11,8 +11,13 @@ import org.apache.spark.sql.SparkSession;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.simulator.Experiment;
+import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.cluster.LikelihoodSource;
+import org.robotphysicist.engine.cluster.SimulatorSpec;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.SimulatedExperiments;
+import org.robotphysicist.engine.posterior.SimulatedSums;
 import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
@@ -25,7 +30,15 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * many-dataset call makes them on one machine. Results come back in dataset order, so an EIG
  * estimate is the single-machine one (up to float64 round-off where the evaluator's tiles depend
  * on the free heap). The single-dataset call (a round's posterior update) runs on the driver with
- * the same likelihood, {@code local}. Thread-safe.
+ * the same likelihood, {@code local}.
+ *
+ * <p>Given the simulator's recipe ({@link SimulatorSpec}), an EIG estimate's experiments are also
+ * simulated on the executors ({@link #simulateAndSum}): each task opens the simulator (an external
+ * program once per task), continues each experiment's random stream where the driver left it after
+ * drawing θ<sub>k</sub> ({@link RandomStreamState}), runs the experiment and sums its events there;
+ * only the M sums and the event count of each experiment come back. The events are those the
+ * driver would have simulated, so the estimate is the single-machine one. Without a recipe the
+ * experiments are simulated on the driver and their events sent out. Thread-safe.
  */
 public final class SparkEvaluator implements PosteriorEvaluator {
     private final SparkSession spark;
@@ -33,13 +46,28 @@ public final class SparkEvaluator implements PosteriorEvaluator {
     /** The source, sent to each executor once for all the calls of this evaluator. */
     private final Broadcast<LikelihoodSource> shared;
     private final PosteriorEvaluator local;
+    /** How executors open the simulator, or null: experiments are simulated on the driver. */
+    private final SimulatorSpec simulator;
 
     /**
+     * An evaluator whose experiments are simulated on the driver.
+     *
      * @param spark  the session the datasets are evaluated on (the caller's)
      * @param source the likelihood the executors load
      * @param local  the same likelihood on the driver (for its ranges and single-dataset calls)
      */
     public SparkEvaluator(SparkSession spark, LikelihoodSource source, SurrogateLikelihood local) {
+        this(spark, source, local, null);
+    }
+
+    /**
+     * An evaluator that simulates experiments on the executors where it sums them.
+     *
+     * @param simulator how an executor opens the simulator of the experiments (null: simulate on the driver)
+     */
+    public SparkEvaluator(SparkSession spark, LikelihoodSource source, SurrogateLikelihood local,
+            SimulatorSpec simulator) {
+        this.simulator = simulator;
         this.spark = Objects.requireNonNull(spark, "spark");
         this.source = Objects.requireNonNull(source, "source");
         this.local = PosteriorEvaluator.forSurrogate(Objects.requireNonNull(local, "local"));
@@ -101,6 +129,81 @@ public final class SparkEvaluator implements PosteriorEvaluator {
         return out;
     }
 
+    /** Experiments [first, first + K) for one task: their θ, streams, the experiment and the grid. */
+    private record ExperimentGroup(int first, double[] draws, int thetaDim, List<RandomStreamState> streams,
+            Experiment experiment, SimulatorSpec simulator, double[] thetas, double[] phi) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** One task's result: the sums (null without events) and event counts of its experiments. */
+    private record ExperimentResults(double[][] sums, int[] events) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    public SimulatedSums simulateAndSum(SimulatedExperiments experiments, Matrix thetas) {
+        if (simulator == null) {
+            return PosteriorEvaluator.super.simulateAndSum(experiments, thetas);
+        }
+        if (!experiments.simulator().name().equals(simulator.name())) {
+            throw new InvalidInputException("experiments on the executors: expected the simulator " + simulator.name()
+                    + " the evaluator opens there but found " + experiments.simulator().name());
+        }
+        thetas.requireShape("theta points", -1, surrogate().dimensions().thetaDim()).requireNonEmpty("theta points");
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int k = experiments.count();
+        int tasks = Math.max(1, Math.min(k, jsc.defaultParallelism()));
+        int d = experiments.thetas().cols();
+        double[] draws = experiments.thetas().toArray();
+        List<ExperimentGroup> groups = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            int from = (int) ((long) k * t / tasks);
+            int to = (int) ((long) k * (t + 1) / tasks);
+            List<RandomStreamState> streams = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                streams.add(RandomStreamState.of(experiments.streams().get(i)));
+            }
+            groups.add(new ExperimentGroup(from, java.util.Arrays.copyOfRange(draws, from * d, to * d), d, streams,
+                    experiments.experiment(), simulator, thetas.toArray(), experiments.phi()));
+        }
+        Broadcast<LikelihoodSource> model = shared;
+        List<ExperimentResults> results;
+        try {
+            results = jsc.parallelize(groups, tasks).map(g -> simulateAndSum(g, model.value())).collect();
+        } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
+            throw SparkFailures.unwrap(e);
+        }
+        double[][] sums = new double[k][];
+        int[] events = new int[k];
+        for (int t = 0; t < tasks; t++) {
+            ExperimentResults r = results.get(t);
+            System.arraycopy(r.sums(), 0, sums, groups.get(t).first(), r.sums().length);
+            System.arraycopy(r.events(), 0, events, groups.get(t).first(), r.events().length);
+        }
+        return new SimulatedSums(sums, events);
+    }
+
+    private static ExperimentResults simulateAndSum(ExperimentGroup g, LikelihoodSource source) {
+        PosteriorEvaluator evaluator = ExecutorLikelihoods.evaluator(source);
+        int dTheta = evaluator.surrogate().dimensions().thetaDim();
+        Matrix thetas = Matrix.of(g.thetas().length / dTheta, dTheta, g.thetas());
+        int n = g.streams().size();
+        double[][] sums = new double[n][];
+        int[] events = new int[n];
+        Simulator sim = g.simulator().open();
+        try {
+            for (int i = 0; i < n; i++) {
+                double[] theta = java.util.Arrays.copyOfRange(g.draws(), i * g.thetaDim(), (i + 1) * g.thetaDim());
+                Matrix x = g.experiment().run(sim, theta, g.phi(), g.streams().get(i).restore());
+                events[i] = x.rows();
+                sums[i] = x.rows() > 0 ? evaluator.logLikelihoodSums(x, thetas, g.phi()) : null;
+            }
+        } finally {
+            SimulatorSpec.close(sim);
+        }
+        return new ExperimentResults(sums, events);
+    }
+
     private static double[][] evaluate(Group g, LikelihoodSource source) {
         PosteriorEvaluator evaluator = ExecutorLikelihoods.evaluator(source);
         Matrix thetas = Matrix.of(g.thetas().length / g.thetaDim(), g.thetaDim(), g.thetas());
@@ -120,6 +223,7 @@ public final class SparkEvaluator implements PosteriorEvaluator {
 
     @Override
     public String toString() {
-        return "SparkEvaluator(" + source.describe() + " on " + spark.sparkContext().master() + ")";
+        return "SparkEvaluator(" + source.describe() + " on " + spark.sparkContext().master()
+                + (simulator == null ? "" : ", simulating " + simulator.name() + " there") + ")";
     }
 }

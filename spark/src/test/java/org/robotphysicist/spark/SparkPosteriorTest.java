@@ -22,12 +22,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.SimulationSeed;
+import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.PosteriorOptions;
 import org.robotphysicist.engine.api.PosteriorResult;
@@ -261,6 +264,93 @@ class SparkPosteriorTest {
                 <= TOLERANCE * a.standardError(), "EIG " + b.value() + " +- " + b.standardError()
                 + " on the executors against " + a.value() + " +- " + a.standardError() + " (relative difference "
                 + difference + ")");
+    }
+
+    /**
+     * With the simulator's recipe the experiments of an EIG estimate are simulated on the executors
+     * (the driver's simulator refuses to simulate here) from the streams the driver would have used:
+     * the estimate equals the single-machine one, for a fixed event count and for a fixed luminosity
+     * (Poisson event counts, the rate term included).
+     */
+    @Test
+    void eigWithItsExperimentsSimulatedOnTheExecutorsEqualsTheSingleMachineEstimate() {
+        ExactLikelihood exact = new ExactLikelihood(SIM, THETA, PHI);
+        ThetaGrid grid = rp().posteriorGrid(PosteriorOptions.defaults().withGridPoints(61));
+        Simulator driverOnly = new Simulator() {
+            @Override
+            public String name() {
+                return SIM.name();
+            }
+
+            @Override
+            public Dimensions dimensions() {
+                return SIM.dimensions();
+            }
+
+            @Override
+            public Box thetaDomain() {
+                return SIM.thetaDomain();
+            }
+
+            @Override
+            public Box phiDomain() {
+                return SIM.phiDomain();
+            }
+
+            @Override
+            public Box xSupport() {
+                return SIM.xSupport();
+            }
+
+            @Override
+            public void draw(double[] theta, double[] phi, int n, SplittableRandom rng, double[] out) {
+                throw new AssertionError("an experiment was simulated on the driver");
+            }
+        };
+        var prior = new org.robotphysicist.data.prior.UniformBoxPrior(THETA);
+        SparkEvaluator distributed = new SparkEvaluator(spark, LikelihoodSource.exact("weinberg-lo", THETA, PHI), exact,
+                SimulatorSpec.named("weinberg-lo"));
+        Experiment fixed = new Experiment.FixedEventCount(200);
+        EigEstimate a = new ExpectedInformationGain(new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(exact),
+                SIM, fixed, false), grid, 8).estimate(prior, new double[] {70}, new SplittableRandom(3));
+        EigEstimate b = new ExpectedInformationGain(new ExperimentLikelihood(distributed, driverOnly, fixed, false),
+                grid, 8).estimate(prior, new double[] {70}, new SplittableRandom(3));
+        assertSameEstimate("fixed count", a, b);
+
+        Experiment luminosity = new Experiment.FixedLuminosity(0.5);
+        EigEstimate c = new ExpectedInformationGain(new ExperimentLikelihood(PosteriorEvaluator.forSurrogate(exact),
+                SIM, luminosity, true), grid, 8).estimate(prior, new double[] {88}, new SplittableRandom(4));
+        EigEstimate d = new ExpectedInformationGain(new ExperimentLikelihood(distributed, SIM, luminosity, true), grid,
+                8).estimate(prior, new double[] {88}, new SplittableRandom(4));
+        assertSameEstimate("fixed luminosity", c, d);
+        assertEquals(c.meanEvents(), d.meanEvents(), 0, "mean Poisson event count of the simulated experiments");
+
+        var e = assertThrows(InvalidInputException.class, () -> new ExpectedInformationGain(new ExperimentLikelihood(
+                new SparkEvaluator(spark, LikelihoodSource.exact("weinberg-lo", THETA, PHI), exact,
+                        SimulatorSpec.named("toy-gaussian")), SIM, fixed, false), grid, 8)
+                .estimate(prior, new double[] {70}, new SplittableRandom(3)));
+        assertTrue(e.getMessage().contains("expected the simulator toy-gaussian the evaluator opens there but found"
+                + " weinberg-lo"), e.getMessage());
+    }
+
+    private static void assertSameEstimate(String what, EigEstimate local, EigEstimate distributed) {
+        double difference = Math.abs(local.value() - distributed.value()) / Math.abs(local.value());
+        assertTrue(difference <= TOLERANCE && Math.abs(local.standardError() - distributed.standardError())
+                <= TOLERANCE * local.standardError(), what + ": EIG " + distributed.value() + " +- "
+                + distributed.standardError() + " simulated on the executors against " + local.value() + " +- "
+                + local.standardError() + " (relative difference " + difference + ")");
+    }
+
+    /** A stream continued from its captured state draws what the original draws next. */
+    @Test
+    void aRandomStreamContinuesExactlyFromItsCapturedState() {
+        SplittableRandom original = new SplittableRandom(42).split();
+        original.nextDouble();
+        SplittableRandom copy = RandomStreamState.of(original).restore();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(original.nextLong(), copy.nextLong(), "draw " + i);
+        }
+        assertEquals(original.split().nextLong(), copy.split().nextLong(), "a split of each");
     }
 
     @Test

@@ -10,9 +10,9 @@ import org.robotphysicist.data.SplittableRandomAdapter;
 /**
  * How much data one experiment collects: a fixed number of events, or a fixed integrated
  * luminosity L (pb⁻¹), in which case the event count is Poisson(L·σ(θ, φ)) and itself carries
- * information about θ.
+ * information about θ. Serializable, so that a cluster's workers can run the experiment.
  */
-public sealed interface Experiment {
+public sealed interface Experiment extends java.io.Serializable {
 
     /** Draws the number of events this experiment records at (θ, φ). */
     int drawEventCount(Simulator simulator, double[] theta, double[] phi, SplittableRandom rng);

@@ -240,8 +240,9 @@ final class DesignCommand implements Callable<Integer> {
     }
 
     /**
-     * With --spark, the options whose evaluators send each EIG estimate's datasets to the cluster,
-     * the likelihood going there as the model file's bytes or as the exact likelihood's recipe.
+     * With --spark, the options whose evaluators simulate and sum each EIG estimate's datasets on the
+     * cluster, the simulator going there as its recipe (a name, or the external program's command
+     * line) and the likelihood as the model file's bytes or as the exact likelihood's recipe.
      */
     private DesignOptions onCluster(DesignOptions options, ClusterBackend backend, Simulator sim) {
         if (backend == null) {
@@ -262,7 +263,7 @@ final class DesignCommand implements Callable<Integer> {
             }
             LikelihoodSource source = model != null ? LikelihoodSource.modelFile(model)
                     : LikelihoodSource.exact(sim.name(), s.thetaRange(), s.phiRange());
-            return backend.evaluator(spark, source, s);
+            return backend.evaluator(spark, source, s, simulator.spec(sim));
         });
     }
 

@@ -4,6 +4,7 @@ import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.external.ExternalSimulator;
 import org.robotphysicist.data.simulator.external.ExternalSimulatorConfig;
+import org.robotphysicist.engine.cluster.SimulatorSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -43,6 +44,19 @@ final class SimulatorChoice {
         }
         return external != null ? ExternalSimulator.start(ExternalSimulatorConfig.parse(external))
                 : SimulatorRegistry.discover().create(name != null ? name : fallback);
+    }
+
+    /**
+     * How a cluster worker opens the simulator {@code opened} (from {@link #open}): the external
+     * program's command line with its default timeouts, or the registry name.
+     */
+    SimulatorSpec spec(Simulator opened) {
+        if (external == null) {
+            return SimulatorSpec.named(opened.name());
+        }
+        ExternalSimulatorConfig config = ExternalSimulatorConfig.parse(external);
+        return SimulatorSpec.external(opened.name(), external, config.startupTimeoutMillis(),
+                config.readTimeoutMillis());
     }
 
     /** Stops an external simulator's processes (a built-in one holds nothing). */

@@ -49,9 +49,15 @@ public interface ClusterBackend extends AutoCloseable {
      * An evaluator that sends the datasets of {@link PosteriorEvaluator#logLikelihoodSums(List,
      * Matrix, double[])} (the simulated datasets of an EIG estimate) to the cluster, one task per
      * group of datasets, with {@code likelihood} loaded once per worker; single-dataset calls run
-     * here on {@code local}, the same likelihood.
+     * here on {@code local}, the same likelihood. Given {@code simulator}, an EIG estimate's
+     * experiments are also simulated on the workers
+     * ({@link PosteriorEvaluator#simulateAndSum}), each from the random stream it would have had
+     * here, so the estimate does not change.
+     *
+     * @param simulator how a worker opens the experiments' simulator, or null to simulate here
      */
-    PosteriorEvaluator evaluator(String master, LikelihoodSource likelihood, SurrogateLikelihood local);
+    PosteriorEvaluator evaluator(String master, LikelihoodSource likelihood, SurrogateLikelihood local,
+            SimulatorSpec simulator);
 
     /**
      * Opens datasets of the backend's format (Parquet for Spark, as {@link #simulate} writes them) for

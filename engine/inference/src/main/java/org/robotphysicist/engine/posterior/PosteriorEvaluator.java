@@ -1,6 +1,9 @@
 package org.robotphysicist.engine.posterior;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.GridEvaluator;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -37,6 +40,39 @@ public interface PosteriorEvaluator extends GridEvaluator {
     @Override
     default List<? extends PosteriorEvaluator> members() {
         return List.of();
+    }
+
+    /**
+     * Simulates K experiments and sums each one's log-likelihood over the grid:
+     * S<sub>k,j</sub> = Σ<sub>i</sub> log p̂(x<sub>k,i</sub> | θ<sub>j</sub>, φ) for the events of
+     * experiment k ({@link SimulatedExperiments#run}). This default runs the experiments here, in
+     * parallel, then makes one {@link #logLikelihoodSums(List, Matrix, double[])} call over the
+     * non-empty ones; an evaluator that sums elsewhere (on a cluster) may simulate there too, with
+     * the same streams and so the same events.
+     *
+     * @param thetas (M, D<sub>θ</sub>) grid points
+     * @return the sums (null for an experiment without events) and each experiment's event count
+     */
+    default SimulatedSums simulateAndSum(SimulatedExperiments experiments, Matrix thetas) {
+        int k = experiments.count();
+        Matrix[] data = new Matrix[k];
+        IntStream.range(0, k).parallel().forEach(i -> data[i] = experiments.run(i));
+        List<Matrix> nonEmpty = new ArrayList<>();
+        int[] events = new int[k];
+        for (int i = 0; i < k; i++) {
+            events[i] = data[i].rows();
+            if (events[i] > 0) {
+                nonEmpty.add(data[i]);
+            }
+        }
+        double[][] shapes = nonEmpty.isEmpty() ? new double[0][]
+                : logLikelihoodSums(nonEmpty, thetas, experiments.phi());
+        double[][] sums = new double[k][];
+        int next = 0;
+        for (int i = 0; i < k; i++) {
+            sums[i] = events[i] > 0 ? shapes[next++] : null;
+        }
+        return new SimulatedSums(sums, events);
     }
 
     /** The surrogate's own evaluator ({@link SurrogateLikelihood#gridEvaluator}), with automatic tiles. */

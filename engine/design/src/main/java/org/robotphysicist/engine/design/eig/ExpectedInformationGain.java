@@ -208,13 +208,14 @@ public final class ExpectedInformationGain {
         for (int k = 0; k < datasets; k++) {
             streams[k] = rng.split();
         }
-        Matrix[] data = new Matrix[datasets];
+        double[][] thetas = new double[datasets][];
         IntStream.range(0, datasets).parallel().forEach(k -> {
             cancellation.check();
-            double[] theta = prior.sample(1, streams[k]).row(0);
-            data[k] = likelihood.experiment().run(simulator, theta, phi, streams[k]);
+            thetas[k] = prior.sample(1, streams[k]).row(0);
         });
-        double[][] ll = likelihood.logLikelihoods(Arrays.asList(data), grid.points(), phi);
+        ExperimentLikelihood.SimulatedLogLikelihoods simulated = likelihood.simulatedLogLikelihoods(
+                Matrix.ofRows(thetas), Arrays.asList(streams), grid.points(), phi, cancellation);
+        double[][] ll = simulated.logLikelihoods();
         double priorEntropy = priorOnGrid.marginalEntropy(target);
         double[] gains = new double[datasets];
         IntStream.range(0, datasets).parallel()
@@ -226,7 +227,7 @@ public final class ExpectedInformationGain {
         double events = 0;
         for (int k = 0; k < datasets; k++) {
             mean += gains[k];
-            events += data[k].rows();
+            events += simulated.events()[k];
         }
         mean /= datasets;
         double ss = 0;

@@ -3,12 +3,16 @@ package org.robotphysicist.engine.design.eig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.simulator.CrossSectionModel;
 import org.robotphysicist.data.simulator.Experiment;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.SimulatedExperiments;
+import org.robotphysicist.engine.posterior.SimulatedSums;
 
 /**
  * The log-likelihood of one experiment's outcome X = {x<sub>1</sub>…x<sub>N</sub>} at setting φ
@@ -93,20 +97,54 @@ public final class ExperimentLikelihood {
     public double[][] logLikelihoods(List<Matrix> datasets, Matrix thetas, double[] phi) {
         int dx = simulator.dimensions().xDim();
         List<Matrix> nonEmpty = new ArrayList<>();
+        int[] events = new int[datasets.size()];
         for (int k = 0; k < datasets.size(); k++) {
-            Matrix events = datasets.get(k);
-            events.requireShape("dataset " + k + " events", -1, dx);
-            if (events.rows() > 0) {
-                nonEmpty.add(events);
+            Matrix x = datasets.get(k);
+            x.requireShape("dataset " + k + " events", -1, dx);
+            events[k] = x.rows();
+            if (x.rows() > 0) {
+                nonEmpty.add(x);
             }
         }
         double[][] shapes = nonEmpty.isEmpty() ? new double[0][] : evaluator.logLikelihoodSums(nonEmpty, thetas, phi);
-        double[] rate = includesRate() ? expectedEvents(thetas, phi) : null;
-        double[][] out = new double[datasets.size()][];
+        double[][] sums = new double[datasets.size()][];
         int next = 0;
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] = events[k] > 0 ? shapes[next++] : null;
+        }
+        return withRate(new SimulatedSums(sums, events), thetas, phi);
+    }
+
+    /**
+     * ℓ<sub>k,j</sub> for K experiments simulated by this experiment on {@code thetaDraws} with
+     * {@code streams} (stream k past the draw of θ<sub>k</sub>): the evaluator simulates and sums them
+     * ({@link PosteriorEvaluator#simulateAndSum}, here or where it runs), and the rate term is added.
+     *
+     * @return the log-likelihoods (K arrays of length M) and each experiment's event count
+     */
+    public SimulatedLogLikelihoods simulatedLogLikelihoods(Matrix thetaDraws, List<SplittableRandom> streams,
+            Matrix thetas, double[] phi, Cancellation cancellation) {
+        SimulatedSums sums = evaluator.simulateAndSum(new SimulatedExperiments(simulator, experiment, thetaDraws, phi,
+                streams, cancellation), thetas);
+        return new SimulatedLogLikelihoods(withRate(sums, thetas, phi), sums.events());
+    }
+
+    /**
+     * The log-likelihoods of simulated experiments.
+     *
+     * @param logLikelihoods K arrays of length M
+     * @param events         the events each experiment recorded
+     */
+    public record SimulatedLogLikelihoods(double[][] logLikelihoods, int[] events) {
+    }
+
+    /** The shape sums (0 where there are no events) plus the Poisson rate term when it is included. */
+    private double[][] withRate(SimulatedSums sums, Matrix thetas, double[] phi) {
+        double[] rate = includesRate() ? expectedEvents(thetas, phi) : null;
+        double[][] out = new double[sums.events().length][];
         for (int k = 0; k < out.length; k++) {
-            int n = datasets.get(k).rows();
-            double[] ll = n > 0 ? shapes[next++] : new double[thetas.rows()];
+            int n = sums.events()[k];
+            double[] ll = n > 0 ? sums.sums()[k] : new double[thetas.rows()];
             if (rate != null) {
                 for (int j = 0; j < ll.length; j++) {
                     ll[j] += poissonTerm(n, rate[j]);
