@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,12 +22,10 @@ import org.robotphysicist.data.MalformedDataException;
 import org.robotphysicist.data.dataset.DatasetSchema;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
-import org.robotphysicist.engine.cli.Rp;
 import org.robotphysicist.engine.surrogate.StreamedEventSource;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
-import picocli.CommandLine;
 
 /**
  * Training from Parquet, block by block: the row groups {@code rp simulate --spark} writes hold the
@@ -47,14 +43,7 @@ class ParquetTrainingTest {
     }
 
     private static String run(int expectedCode, String... args) {
-        CommandLine cl = Rp.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        assertEquals(expectedCode, code, "rp " + String.join(" ", args) + ": " + out + err);
-        return out + "\n" + err;
+        return SparkFixtures.rp(expectedCode, args).all();
     }
 
     private static String[] with(List<String> head, String... tail) {
@@ -108,6 +97,10 @@ class ParquetTrainingTest {
         String mixed = run(2, "train", "--simulator", "weinberg-lo", "--events-from", parquet, csv.toString(),
                 "--no-plot", "--output", dir.resolve("mixed.rpm").toString());
         assertTrue(mixed.contains("expected --events-from to name Parquet datasets only"), mixed);
+        String noSpark = run(2, "posterior", "--surrogate", "exact", "--prior", "0.15,0.35", "--events", parquet,
+                "--no-plot");
+        assertTrue(noSpark.contains("expected --spark MASTER (e.g. --spark 'local[*]') to sum a Parquet dataset"),
+                noSpark);
     }
 
     /** A one-file dataset of {@code columns} (required doubles) holding {@code rows}. */

@@ -3,14 +3,10 @@ package org.robotphysicist.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.robotphysicist.engine.cli.Rp;
-import picocli.CommandLine;
 
 /**
  * {@code rp simulate --spark} then {@code rp posterior --spark} on {@code local[2,3]} print the
@@ -26,14 +22,7 @@ class SparkCommandLineTest {
     }
 
     private static String[] run(String... args) {
-        CommandLine cl = Rp.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        assertEquals(0, code, "rp " + String.join(" ", args) + ": " + err);
-        return out.toString().split("\n");
+        return SparkFixtures.rp(0, args).out().split("\n");
     }
 
     /** The printed summary line of the parameter. */

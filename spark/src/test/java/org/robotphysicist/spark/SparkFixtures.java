@@ -84,4 +84,25 @@ final class SparkFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** What a command printed. */
+    record Printed(String out, String err) {
+        /** Standard output and error together. */
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    /** Runs {@code rp args} in this JVM (its backend joins the shared session) and checks its exit code. */
+    static Printed rp(int expectedCode, String... args) {
+        picocli.CommandLine cl = org.robotphysicist.engine.cli.Rp.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute(args);
+        org.junit.jupiter.api.Assertions.assertEquals(expectedCode, code, "rp " + String.join(" ", args) + ": " + out
+                + err);
+        return new Printed(out.toString(), err.toString());
+    }
 }

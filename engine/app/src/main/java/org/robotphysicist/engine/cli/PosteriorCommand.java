@@ -187,6 +187,13 @@ final class PosteriorCommand implements Callable<Integer> {
         if (spark != null) {
             return posteriorOnCluster(options);
         }
+        for (Path e : events) {
+            if (TrainCommand.isParquet(e)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--events " + e + ": expected --spark"
+                        + " MASTER (e.g. --spark 'local[*]') to sum a Parquet dataset where its events are, or a CSV"
+                        + " file, but found a Parquet dataset without --spark");
+            }
+        }
         List<EventCsv.Contents> csvs = events.stream().map(EventCsv::read).toList();
         try (TrainedModel likelihood = model != null ? loaded() : null) {
             Simulator sim = SimulatorRegistry.discover().create(simulatorName(likelihood));
