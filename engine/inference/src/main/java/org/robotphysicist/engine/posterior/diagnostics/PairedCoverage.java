@@ -93,17 +93,30 @@ public final class PairedCoverage {
      * @param plainCoverage          mean 1[c_s ≤ ℓ] on the window grid, per level
      * @param exactCoverage          mean 1[c_e ≤ ℓ] on the window grid, per level
      * @param datasets               n
-     * @param meanShiftInExactSd     mean over trials of (mean_s − mean_e) / sd_e, first θ component
-     * @param sdRatioToExact         mean over trials of sd_s / sd_e, first θ component
+     * @param meanShiftsInExactSd    per θ component, the mean over trials of (mean_s − mean_e) / sd_e
+     *                               (marginal means and sds on the window)
+     * @param sdRatiosToExact        per θ component, the mean over trials of sd_s / sd_e
      */
     public record Report(double[] levels, double[] coverage, double[] standardErrors, double[] plainCoverage,
-            double[] exactCoverage, int datasets, double meanShiftInExactSd, double sdRatioToExact) {
+            double[] exactCoverage, int datasets, double[] meanShiftsInExactSd, double[] sdRatiosToExact) {
         public Report {
             levels = levels.clone();
             coverage = coverage.clone();
             standardErrors = standardErrors.clone();
             plainCoverage = plainCoverage.clone();
             exactCoverage = exactCoverage.clone();
+            meanShiftsInExactSd = meanShiftsInExactSd.clone();
+            sdRatiosToExact = sdRatiosToExact.clone();
+        }
+
+        /** The mean shift of the first θ component, in exact sd. */
+        public double meanShiftInExactSd() {
+            return meanShiftsInExactSd[0];
+        }
+
+        /** The sd ratio of the first θ component. */
+        public double sdRatioToExact() {
+            return sdRatiosToExact[0];
         }
 
         /** max over levels of |coverage − ℓ|. */
@@ -122,8 +135,13 @@ public final class PairedCoverage {
                 s.append(String.format(Locale.ROOT, "%.2f: %.3f +- %.3f (plain %.3f, exact %.3f); ", levels[i],
                         coverage[i], standardErrors[i], plainCoverage[i], exactCoverage[i]));
             }
-            return s.append(String.format(Locale.ROOT, "%d datasets, mean shift %+.3f sd, sd ratio %.3f", datasets,
-                    meanShiftInExactSd, sdRatioToExact)).toString();
+            s.append(String.format(Locale.ROOT, "%d datasets, mean shift %+.3f sd, sd ratio %.3f", datasets,
+                    meanShiftInExactSd(), sdRatioToExact()));
+            for (int c = 1; c < meanShiftsInExactSd.length; c++) {
+                s.append(String.format(Locale.ROOT, "; theta[%d]: shift %+.3f sd, sd ratio %.3f", c,
+                        meanShiftsInExactSd[c], sdRatiosToExact[c]));
+            }
+            return s.toString();
         }
     }
 
@@ -169,16 +187,19 @@ public final class PairedCoverage {
             plain[i] /= n;
             exactCoverage[i] /= n;
         }
-        double shift = 0;
-        double ratio = 0;
+        int d = (trials.get(0).length - 2) / 2;
+        double[] shifts = new double[d];
+        double[] ratios = new double[d];
         for (double[] t : trials) {
-            shift += t[2];
-            ratio += t[3];
+            for (int c = 0; c < d; c++) {
+                shifts[c] += t[2 + c] / n;
+                ratios[c] += t[2 + d + c] / n;
+            }
         }
-        return new Report(levels, coverage, se, plain, exactCoverage, n, shift / n, ratio / n);
+        return new Report(levels, coverage, se, plain, exactCoverage, n, shifts, ratios);
     }
 
-    /** {c_s, c_e, shift, ratio} of one trial. */
+    /** {c_s, c_e, shift per component, sd ratio per component} of one trial. */
     private static double[] pair(CalibrationProblem.Trial trial, PosteriorEvaluator evaluator,
             PosteriorEvaluator exact, Prior prior, CalibrationProblem problem, int windowPoints, double windowSds) {
         ThetaGrid window = window(trial.posterior(), problem.grid().bounds(), windowPoints, windowSds);
@@ -186,9 +207,19 @@ public final class PairedCoverage {
         GridPosterior s = SurrogatePosterior.of(prior, evaluator, observed).onGrid(window);
         GridPosterior e = SurrogatePosterior.of(prior, exact, observed).onGrid(window);
         boolean inside = window.bounds().contains(trial.theta());
-        return new double[] {inside ? s.credibility(trial.theta()) : 1.0, inside ? e.credibility(trial.theta()) : 1.0,
-            (s.mean()[0] - e.mean()[0]) / e.standardDeviation()[0],
-            s.standardDeviation()[0] / e.standardDeviation()[0]};
+        int d = window.dim();
+        double[] out = new double[2 + 2 * d];
+        out[0] = inside ? s.credibility(trial.theta()) : 1.0;
+        out[1] = inside ? e.credibility(trial.theta()) : 1.0;
+        double[] sMean = s.mean();
+        double[] eMean = e.mean();
+        double[] sSd = s.standardDeviation();
+        double[] eSd = e.standardDeviation();
+        for (int c = 0; c < d; c++) {
+            out[2 + c] = (sMean[c] - eMean[c]) / eSd[c];
+            out[2 + d + c] = sSd[c] / eSd[c];
+        }
+        return out;
     }
 
     /** mean ± k·sd of {@code located} per dimension, inside {@code bounds}. */
