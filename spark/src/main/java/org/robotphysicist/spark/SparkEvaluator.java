@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.robotphysicist.data.DimensionMismatchException;
@@ -75,7 +76,7 @@ public final class SparkEvaluator implements PosteriorEvaluator {
     }
 
     /** K datasets for one task, with the grid and setting. */
-    private record Group(int first, List<double[]> datasets, double[] thetas, int thetaDim, double[] phi, int dx)
+    private record Group(List<double[]> datasets, double[] thetas, int thetaDim, double[] phi, int dx)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -104,33 +105,24 @@ public final class SparkEvaluator implements PosteriorEvaluator {
             }
         }
         thetas.requireShape("theta points", -1, surrogate().dimensions().thetaDim()).requireNonEmpty("theta points");
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int k = datasets.size();
-        int tasks = Math.max(1, Math.min(k, jsc.defaultParallelism()));
+        int[] cuts = taskCuts(k);
         List<Group> groups = new ArrayList<>();
-        for (int t = 0; t < tasks; t++) {
-            int from = (int) ((long) k * t / tasks);
-            int to = (int) ((long) k * (t + 1) / tasks);
-            groups.add(new Group(from, datasets.subList(from, to).stream().map(Matrix::toArray).toList(),
-                    thetas.toArray(), thetas.cols(), phi.clone(), dx));
+        for (int t = 0; t + 1 < cuts.length; t++) {
+            groups.add(new Group(datasets.subList(cuts[t], cuts[t + 1]).stream().map(Matrix::toArray)
+                    .toList(), thetas.toArray(), thetas.cols(), phi.clone(), dx));
         }
-        Broadcast<LikelihoodSource> model = shared;
-        List<double[][]> results;
-        try {
-            results = jsc.parallelize(groups, tasks).map(g -> evaluate(g, model.value())).collect();
-        } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
-            throw SparkFailures.unwrap(e);
-        }
+        List<double[][]> results = runTasks(groups, SparkEvaluator::evaluate);
         double[][] out = new double[k][];
-        for (int t = 0; t < tasks; t++) {
+        for (int t = 0; t < results.size(); t++) {
             double[][] r = results.get(t);
-            System.arraycopy(r, 0, out, groups.get(t).first(), r.length);
+            System.arraycopy(r, 0, out, cuts[t], r.length);
         }
         return out;
     }
 
-    /** Experiments [first, first + K) for one task: their θ, streams, the experiment and the grid. */
-    private record ExperimentGroup(int first, double[] draws, int thetaDim, List<RandomStreamState> streams,
+    /** The experiments of one task: their θ, streams, the experiment and the grid. */
+    private record ExperimentGroup(double[] draws, int thetaDim, List<RandomStreamState> streams,
             Experiment experiment, SimulatorSpec simulator, double[] thetas, double[] phi) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -150,37 +142,56 @@ public final class SparkEvaluator implements PosteriorEvaluator {
                     + " the evaluator opens there but found " + experiments.simulator().name());
         }
         thetas.requireShape("theta points", -1, surrogate().dimensions().thetaDim()).requireNonEmpty("theta points");
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int k = experiments.count();
-        int tasks = Math.max(1, Math.min(k, jsc.defaultParallelism()));
+        int[] cuts = taskCuts(k);
         int d = experiments.thetas().cols();
         double[] draws = experiments.thetas().toArray();
         List<ExperimentGroup> groups = new ArrayList<>();
-        for (int t = 0; t < tasks; t++) {
-            int from = (int) ((long) k * t / tasks);
-            int to = (int) ((long) k * (t + 1) / tasks);
+        for (int t = 0; t + 1 < cuts.length; t++) {
+            int from = cuts[t];
+            int to = cuts[t + 1];
             List<RandomStreamState> streams = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 streams.add(RandomStreamState.of(experiments.streams().get(i)));
             }
-            groups.add(new ExperimentGroup(from, java.util.Arrays.copyOfRange(draws, from * d, to * d), d, streams,
+            groups.add(new ExperimentGroup(java.util.Arrays.copyOfRange(draws, from * d, to * d), d, streams,
                     experiments.experiment(), simulator, thetas.toArray(), experiments.phi()));
         }
+        List<ExperimentResults> results = runTasks(groups, SparkEvaluator::simulateAndSum);
+        double[][] sums = new double[k][];
+        int[] events = new int[k];
+        for (int t = 0; t < results.size(); t++) {
+            ExperimentResults r = results.get(t);
+            System.arraycopy(r.sums(), 0, sums, cuts[t], r.sums().length);
+            System.arraycopy(r.events(), 0, events, cuts[t], r.events().length);
+        }
+        return new SimulatedSums(sums, events);
+    }
+
+    /**
+     * The boundaries 0 = c<sub>0</sub> &lt; … &lt; c<sub>T</sub> = K of K items cut into
+     * T = min(K, default parallelism) contiguous groups, one task each.
+     */
+    private int[] taskCuts(int k) {
+        int tasks = Math.max(1, Math.min(k, JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .defaultParallelism()));
+        int[] cuts = new int[tasks + 1];
+        for (int t = 0; t <= tasks; t++) {
+            cuts[t] = (int) ((long) k * t / tasks);
+        }
+        return cuts;
+    }
+
+    /** Runs {@code work} on each group, one task per group, with the broadcast likelihood; results in group order. */
+    private <G extends Serializable, R> List<R> runTasks(List<G> groups,
+            Function2<G, LikelihoodSource, R> work) {
         Broadcast<LikelihoodSource> model = shared;
-        List<ExperimentResults> results;
         try {
-            results = jsc.parallelize(groups, tasks).map(g -> simulateAndSum(g, model.value())).collect();
+            return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(groups, groups.size())
+                    .map(g -> work.call(g, model.value())).collect();
         } catch (Exception e) { // a failed job: SparkException, checked to Java though Scala does not declare it
             throw SparkFailures.unwrap(e);
         }
-        double[][] sums = new double[k][];
-        int[] events = new int[k];
-        for (int t = 0; t < tasks; t++) {
-            ExperimentResults r = results.get(t);
-            System.arraycopy(r.sums(), 0, sums, groups.get(t).first(), r.sums().length);
-            System.arraycopy(r.events(), 0, events, groups.get(t).first(), r.events().length);
-        }
-        return new SimulatedSums(sums, events);
     }
 
     private static ExperimentResults simulateAndSum(ExperimentGroup g, LikelihoodSource source) {

@@ -3,6 +3,7 @@ package org.robotphysicist.models.histogram;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.robotphysicist.data.BoundingBox;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
@@ -121,21 +122,14 @@ public final class HistogramSurrogate implements FixedDomainSurrogate {
      */
     private static Box pilotRange(Simulator simulator, Matrix points, int dt, int pilotEvents, SplittableRandom rng) {
         int dx = simulator.dimensions().xDim();
-        double[] lo = new double[dx];
-        double[] hi = new double[dx];
-        Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        BoundingBox pilots = new BoundingBox(dx);
         for (int c = 0; c < points.rows(); c++) {
             double[] point = points.row(c);
-            Matrix pilot = simulator.simulate(Arrays.copyOfRange(point, 0, dt), Arrays.copyOfRange(point, dt,
-                    point.length), pilotEvents, rng.split());
-            for (int i = 0; i < pilot.rows(); i++) {
-                for (int d = 0; d < dx; d++) {
-                    lo[d] = Math.min(lo[d], pilot.get(i, d));
-                    hi[d] = Math.max(hi[d], pilot.get(i, d));
-                }
-            }
+            pilots.add(simulator.simulate(Arrays.copyOfRange(point, 0, dt), Arrays.copyOfRange(point, dt,
+                    point.length), pilotEvents, rng.split()));
         }
+        double[] lo = pilots.lower();
+        double[] hi = pilots.upper();
         for (int d = 0; d < dx; d++) {
             double pad = 0.05 * Math.max(hi[d] - lo[d], 1e-12);
             lo[d] -= pad;

@@ -1,6 +1,7 @@
 package org.robotphysicist.training.data;
 
 import java.util.SplittableRandom;
+import org.robotphysicist.data.BoundingBox;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
@@ -67,21 +68,11 @@ public final class SimulatedTrainingSet {
 
     /** As {@link #xRange(Simulator, EventDataset...)} for a given x {@code support}. */
     public static Box xRange(Box support, EventDataset... data) {
-        int d = support.dim();
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        BoundingBox rows = new BoundingBox(support.dim());
         for (EventDataset ds : data) {
-            Matrix x = ds.x();
-            for (int i = 0; i < x.rows(); i++) {
-                for (int j = 0; j < d; j++) {
-                    lo[j] = Math.min(lo[j], x.get(i, j));
-                    hi[j] = Math.max(hi[j], x.get(i, j));
-                }
-            }
+            rows.add(ds.x());
         }
-        return xRange(support, new Box(lo, hi));
+        return widen(support, rows.lower(), rows.upper());
     }
 
     /**
@@ -89,10 +80,12 @@ public final class SimulatedTrainingSet {
      * (found by a pass over data read in blocks).
      */
     public static Box xRange(Box support, Box rows) {
-        int d = support.dim();
-        double[] lo = rows.lower();
-        double[] hi = rows.upper();
-        for (int j = 0; j < d; j++) {
+        return widen(support, rows.lower(), rows.upper());
+    }
+
+    /** The support where bounded, else [lo, hi] widened by {@link #X_MARGIN} of its width, per dimension. */
+    private static Box widen(Box support, double[] lo, double[] hi) {
+        for (int j = 0; j < support.dim(); j++) {
             double margin = X_MARGIN * (hi[j] - lo[j]);
             lo[j] = Double.isFinite(support.lower(j)) ? support.lower(j) : lo[j] - margin;
             hi[j] = Double.isFinite(support.upper(j)) ? support.upper(j) : hi[j] + margin;

@@ -5,11 +5,9 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.Sha256;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.data.simulator.TractableSimulator;
@@ -98,12 +96,8 @@ public sealed interface LikelihoodSource extends Serializable permits Likelihood
          */
         @Override
         public String key() {
-            try {
-                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-                return rangePolicy == RangePolicy.FAIL ? sha : sha + ":" + rangePolicy;
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM provides SHA-256", e);
-            }
+            String sha = Sha256.of(bytes);
+            return rangePolicy == RangePolicy.FAIL ? sha : sha + ":" + rangePolicy;
         }
 
         @Override

@@ -3,9 +3,6 @@ package org.robotphysicist.engine.demo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -13,6 +10,7 @@ import java.util.function.Consumer;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.io.Sha256;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
@@ -120,12 +118,6 @@ public final class DemoModelCache {
 
     /** The first 16 hex digits of the SHA-256 of the settings as JSON. */
     static String hash(LoopDemoConfig config) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(config.trainingSettings()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.of(Json.write(config.trainingSettings()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 }

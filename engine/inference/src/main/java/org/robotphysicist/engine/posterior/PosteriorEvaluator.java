@@ -1,6 +1,6 @@
 package org.robotphysicist.engine.posterior;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.robotphysicist.data.Matrix;
@@ -54,25 +54,9 @@ public interface PosteriorEvaluator extends GridEvaluator {
      * @return the sums (null for an experiment without events) and each experiment's event count
      */
     default SimulatedSums simulateAndSum(SimulatedExperiments experiments, Matrix thetas) {
-        int k = experiments.count();
-        Matrix[] data = new Matrix[k];
-        IntStream.range(0, k).parallel().forEach(i -> data[i] = experiments.run(i));
-        List<Matrix> nonEmpty = new ArrayList<>();
-        int[] events = new int[k];
-        for (int i = 0; i < k; i++) {
-            events[i] = data[i].rows();
-            if (events[i] > 0) {
-                nonEmpty.add(data[i]);
-            }
-        }
-        double[][] shapes = nonEmpty.isEmpty() ? new double[0][]
-                : logLikelihoodSums(nonEmpty, thetas, experiments.phi());
-        double[][] sums = new double[k][];
-        int next = 0;
-        for (int i = 0; i < k; i++) {
-            sums[i] = events[i] > 0 ? shapes[next++] : null;
-        }
-        return new SimulatedSums(sums, events);
+        Matrix[] data = new Matrix[experiments.count()];
+        IntStream.range(0, data.length).parallel().forEach(i -> data[i] = experiments.run(i));
+        return SimulatedSums.of(this, Arrays.asList(data), thetas, experiments.phi());
     }
 
     /** The surrogate's own evaluator ({@link SurrogateLikelihood#gridEvaluator}), with automatic tiles. */

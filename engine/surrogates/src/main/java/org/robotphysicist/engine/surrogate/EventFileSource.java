@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.robotphysicist.data.BoundingBox;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
@@ -71,8 +72,8 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
             throw new InvalidInputException("event files: expected theta columns and " + dimensions.phiDim() + " phi"
                     + " column(s) but found " + data.schema().columnNames());
         }
-        requireCovering("theta", drawnTheta, boundingBox(data.theta()));
-        requireCovering("phi", drawnPhi, boundingBox(data.phi()));
+        requireCovering("theta", drawnTheta, BoundingBox.of(data.theta()));
+        requireCovering("phi", drawnPhi, BoundingBox.of(data.phi()));
     }
 
     /** Rows whose ranges are their bounding boxes. */
@@ -158,7 +159,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         }
         Dimensions dims = simulator != null ? simulator.dimensions()
                 : new Dimensions(expected.thetaNames(), expected.phiNames(), expected.xNames());
-        requireVaryingTheta(files, dims, boundingBox(all.theta()));
+        requireVaryingTheta(files, dims, BoundingBox.of(all.theta()));
         return new EventFileSource(files, hashes, all, dims, simulator, notes, null, null);
     }
 
@@ -170,7 +171,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
     /** The θ box the rows were drawn over, else the bounding box of the rows' θ: the surrogate's θ range. */
     @Override
     public Box thetaRange() {
-        return drawnTheta != null ? drawnTheta : boundingBox(data.theta());
+        return drawnTheta != null ? drawnTheta : BoundingBox.of(data.theta());
     }
 
     /**
@@ -179,7 +180,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
      */
     @Override
     public Box phiRange() {
-        return drawnPhi != null ? drawnPhi : boundingBox(data.phi());
+        return drawnPhi != null ? drawnPhi : BoundingBox.of(data.phi());
     }
 
     @Override
@@ -215,27 +216,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         return out;
     }
 
-    @Override
-    public Map<String, String> provenanceHashes() {
-        Map<String, String> out = new LinkedHashMap<>();
-        sha256.forEach((file, hash) -> out.put("event-file/" + file, hash));
-        return out;
-    }
 
-    static Box boundingBox(Matrix rows) {
-        int d = rows.cols();
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < rows.rows(); i++) {
-            for (int j = 0; j < d; j++) {
-                lo[j] = Math.min(lo[j], rows.get(i, j));
-                hi[j] = Math.max(hi[j], rows.get(i, j));
-            }
-        }
-        return new Box(lo, hi);
-    }
 
     /**
      * The header {@code found} of {@code origin}, checked: it has θ columns, and equals

@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.surrogate;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.robotphysicist.data.Box;
@@ -56,6 +57,13 @@ public sealed interface GivenEvents extends TrainingSource permits EventFileSour
     /** Provenance configuration entries naming the source: the files, their rows, the simulator if there is one. */
     Map<String, Object> provenanceConfig();
 
+    /** SHA-256 of each file's bytes, by path as given. */
+    Map<String, String> sha256();
+
     /** Per-file hashes as provenance data-hash entries: {@code event-file/<path>} → SHA-256. */
-    Map<String, String> provenanceHashes();
+    default Map<String, String> provenanceHashes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sha256().forEach((file, hash) -> out.put("event-file/" + file, hash));
+        return out;
+    }
 }

@@ -1,13 +1,11 @@
 package org.robotphysicist.engine.surrogate;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.robotphysicist.data.BoundingBox;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.DatasetSchema;
 import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.dataset.EventDataset;
@@ -59,9 +57,9 @@ public record StreamedEventSource(EventBlocks blocks, Dimensions dimensions, Sim
         DatasetSchema schema = EventFileSource.requireHeader(first, blocks.schema(), expected, simulator, first);
         Dimensions dims = simulator != null ? simulator.dimensions()
                 : new Dimensions(schema.thetaNames(), schema.phiNames(), schema.xNames());
-        Bounds theta = new Bounds(dims.thetaDim());
-        Bounds phi = new Bounds(dims.phiDim());
-        Bounds x = new Bounds(dims.xDim());
+        BoundingBox theta = new BoundingBox(dims.thetaDim());
+        BoundingBox phi = new BoundingBox(dims.phiDim());
+        BoundingBox x = new BoundingBox(dims.xDim());
         long rows = 0;
         for (int b = 0; b < blocks.blockCount(); b++) {
             EventDataset block = blocks.block(b);
@@ -83,34 +81,6 @@ public record StreamedEventSource(EventBlocks blocks, Dimensions dimensions, Sim
         Box thetaBox = theta.box();
         EventFileSource.requireVaryingTheta(blocks.files(), dims, thetaBox);
         return new StreamedEventSource(blocks, dims, simulator, rows, thetaBox, phi.box(), x.box());
-    }
-
-    /** Running minima and maxima of a block's columns. */
-    private static final class Bounds {
-        private final double[] lo;
-        private final double[] hi;
-
-        Bounds(int d) {
-            lo = new double[d];
-            hi = new double[d];
-            Arrays.fill(lo, Double.POSITIVE_INFINITY);
-            Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        }
-
-        void add(Matrix rows) {
-            double[] row = new double[lo.length];
-            for (int i = 0; i < rows.rows(); i++) {
-                rows.copyRow(i, row);
-                for (int j = 0; j < row.length; j++) {
-                    lo[j] = Math.min(lo[j], row[j]);
-                    hi[j] = Math.max(hi[j], row[j]);
-                }
-            }
-        }
-
-        Box box() {
-            return new Box(lo, hi);
-        }
     }
 
     @Override
@@ -136,10 +106,8 @@ public record StreamedEventSource(EventBlocks blocks, Dimensions dimensions, Sim
     }
 
     @Override
-    public Map<String, String> provenanceHashes() {
-        Map<String, String> out = new LinkedHashMap<>();
-        blocks.sha256().forEach((file, hash) -> out.put("event-file/" + file, hash));
-        return out;
+    public Map<String, String> sha256() {
+        return blocks.sha256();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.robotphysicist.engine.design.eig;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -96,23 +95,10 @@ public final class ExperimentLikelihood {
      */
     public double[][] logLikelihoods(List<Matrix> datasets, Matrix thetas, double[] phi) {
         int dx = simulator.dimensions().xDim();
-        List<Matrix> nonEmpty = new ArrayList<>();
-        int[] events = new int[datasets.size()];
         for (int k = 0; k < datasets.size(); k++) {
-            Matrix x = datasets.get(k);
-            x.requireShape("dataset " + k + " events", -1, dx);
-            events[k] = x.rows();
-            if (x.rows() > 0) {
-                nonEmpty.add(x);
-            }
+            datasets.get(k).requireShape("dataset " + k + " events", -1, dx);
         }
-        double[][] shapes = nonEmpty.isEmpty() ? new double[0][] : evaluator.logLikelihoodSums(nonEmpty, thetas, phi);
-        double[][] sums = new double[datasets.size()][];
-        int next = 0;
-        for (int k = 0; k < sums.length; k++) {
-            sums[k] = events[k] > 0 ? shapes[next++] : null;
-        }
-        return withRate(new SimulatedSums(sums, events), thetas, phi);
+        return withRate(SimulatedSums.of(evaluator, datasets, thetas, phi), thetas, phi);
     }
 
     /**
