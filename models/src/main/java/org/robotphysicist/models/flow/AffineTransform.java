@@ -48,6 +48,20 @@ public final class AffineTransform implements ElementwiseTransform {
         return new NDList(y, alpha.neg());
     }
 
+    /** y = (x − μ)·e<sup>−α</sup> with α = A·tanh(s / A), as {@link #forward}. */
+    @Override
+    public ScalarMap scalarMap(double[] params, int offset) {
+        double mu = params[offset];
+        double alpha = bound * Math.tanh(params[offset + 1] / bound);
+        double scale = Math.exp(-alpha);
+        return (u, logDerivative, n) -> {
+            for (int i = 0; i < n; i++) {
+                u[i] = (u[i] - mu) * scale;
+                logDerivative[i] -= alpha;
+            }
+        };
+    }
+
     @Override
     public NDArray inverse(NDArray y, NDArray params) {
         return y.mul(logScale(params).exp()).add(params.get(new NDIndex(":, :, 0")));

@@ -44,6 +44,11 @@ public final class AutoregressiveLayer extends AbstractBlock {
         return made;
     }
 
+    /** The elementwise bijection this layer's conditioner parametrizes. */
+    public ElementwiseTransform transform() {
+        return transform;
+    }
+
     void seedInitializers(SplittableRandom rng, double outputGain) {
         made.seedInitializers(rng, outputGain);
     }

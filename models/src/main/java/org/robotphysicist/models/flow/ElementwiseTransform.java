@@ -30,4 +30,12 @@ public interface ElementwiseTransform {
      * @return x (B, D)
      */
     NDArray inverse(NDArray y, NDArray params);
+
+    /**
+     * The same map for one element's parameters, in double precision on the CPU.
+     *
+     * @param params P values starting at {@code offset}, as one element's slice of {@link #forward}'s
+     *               (B, D, P) parameters
+     */
+    ScalarMap scalarMap(double[] params, int offset);
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
@@ -24,12 +25,15 @@ import org.robotphysicist.models.neural.Standardizer;
  * <p>Every tile runs in a sub-manager of the parameters' manager, closed before the next tile:
  * only Java arrays leave a call, and nothing accumulates in the model's manager. Inputs are
  * standardized in double precision, then converted to the flow's data type; the per-event values
- * of {@link #summedLogDensity} are summed on the device in float64. The flow must not be trained
+ * of {@link #summedLogDensity} are summed in float64 (on the device, or on the CPU for one-dimensional
+ * x, whose layers are fixed maps once the context is: {@link UnivariateFlowChain}). The flow must not be trained
  * while an evaluation runs.
  */
 public final class FlowEvaluator {
     /** Default rows per tile: large enough to amortize per-operation overhead, small enough for cache. */
     public static final int DEFAULT_TILE_ROWS = 1 << 14;
+    /** Event–context pairs above which a one-dimensional flow's sums run in parallel. */
+    private static final long PARALLEL_PAIRS = 1 << 20;
 
     private final ConditionalFlow flow;
     private final Standardizer xScaler;
@@ -111,7 +115,9 @@ public final class FlowEvaluator {
     /**
      * Σ<sub>i</sub> log p(x<sub>i</sub> | c<sub>j</sub>) for every context row j: the N×M pairs are
      * formed on the device (events tiled, contexts repeated) in tiles of about the configured rows,
-     * reduced over events there, and only the M sums come back. An event outside the support makes
+     * reduced over events there, and only the M sums come back. For one-dimensional x the conditioners
+     * run once per context row instead, and their fixed maps are applied to the N events in double
+     * precision on the CPU (M network passes instead of N·M). An event outside the support makes
      * every sum −∞.
      *
      * @param events      (N, D<sub>x</sub>), N ≥ 1
@@ -125,6 +131,46 @@ public final class FlowEvaluator {
         SupportBijection.Mapped mapped = bijection.toReal(events);
         double[] z = xScaler.apply(mapped.y()).toArray();
         double[] zc = contextScaler.apply(contextGrid).toArray();
+        double[] out = flow.spec().xDim() == 1 ? univariateSums(z, zc, m) : pairedSums(z, n, zc, m);
+        double jacobian = n * xScaler.logAbsDetJacobian() + mapped.totalLogJacobian();
+        for (int j = 0; j < m; j++) {
+            out[j] += jacobian;
+        }
+        return out;
+    }
+
+    /**
+     * The standardized sums for one-dimensional x: each tile of contexts runs the conditioners once
+     * ({@link UnivariateFlowChain}), then the fixed maps are applied to all N events on the CPU, in
+     * parallel over blocks of contexts when the pairs are many.
+     */
+    private double[] univariateSums(double[] z, double[] zc, int m) {
+        int n = z.length;
+        double[] out = new double[m];
+        int contextDim = flow.spec().contextDim();
+        for (int j0 = 0; j0 < m; j0 += tileRows) {
+            int j1 = Math.min(m, j0 + tileRows);
+            try (NDManager scope = flow.parameterManager().newSubManager()) {
+                UnivariateFlowChain chain = UnivariateFlowChain.of(flow, new ParameterStore(scope, false),
+                        rows(scope, zc, contextDim, j0, j1));
+                int contexts = j1 - j0;
+                int blockSize = (long) n * contexts < PARALLEL_PAIRS ? contexts : Math.max(1, contexts / 16);
+                int blocks = (contexts + blockSize - 1) / blockSize;
+                int offset = j0;
+                IntStream range = IntStream.range(0, blocks);
+                (blocks > 1 ? range.parallel() : range).forEach(b -> {
+                    double[][] scratch = {new double[n], new double[n]};
+                    for (int j = b * blockSize; j < Math.min(contexts, (b + 1) * blockSize); j++) {
+                        out[offset + j] = chain.summedLogDensity(j, z, n, scratch);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** The standardized sums in general: the N×M pairs through the whole flow on the device. */
+    private double[] pairedSums(double[] z, int n, double[] zc, int m) {
         double[] out = new double[m];
         int chunk = Math.min(n, tileRows);
         for (int e0 = 0; e0 < n; e0 += chunk) {
@@ -148,10 +194,6 @@ public final class FlowEvaluator {
                     }
                 }
             }
-        }
-        double jacobian = n * xScaler.logAbsDetJacobian() + mapped.totalLogJacobian();
-        for (int j = 0; j < m; j++) {
-            out[j] += jacobian;
         }
         return out;
     }

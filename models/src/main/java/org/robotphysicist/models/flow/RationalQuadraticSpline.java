@@ -189,6 +189,79 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
         return new NDList(NDArrays.where(inside, y, x), NDArrays.where(inside, logDerivative, x.zerosLike()));
     }
 
+    /**
+     * The spline of one element, as {@link #forward}: the knots are built in double precision from
+     * the same widths, heights and slopes (softmax with minima, cumulative sums, softplus slopes), the
+     * bin is the count of interior knots at or below the clamped input, and the identity applies
+     * outside [−B, B].
+     */
+    @Override
+    public ScalarMap scalarMap(double[] params, int offset) {
+        int k = bins;
+        double[] xKnots = scalarKnots(params, offset, minBinWidth);
+        double[] yKnots = scalarKnots(params, offset + k, minBinHeight);
+        double[] slopes = new double[k + 1];
+        slopes[0] = 1;
+        slopes[k] = 1;
+        for (int i = 1; i < k; i++) {
+            slopes[i] = softPlus(params[offset + 2 * k + i - 1]) + minDerivative;
+        }
+        double bound = tailBound;
+        return (u, logDerivative, n) -> {
+            for (int i = 0; i < n; i++) {
+                double x = u[i];
+                if (!(x >= -bound && x <= bound)) {
+                    continue;
+                }
+                int bin = 0;
+                while (bin < k - 1 && x >= xKnots[bin + 1]) {
+                    bin++;
+                }
+                double w = xKnots[bin + 1] - xKnots[bin];
+                double h = yKnots[bin + 1] - yKnots[bin];
+                double s = h / w;
+                double d0 = slopes[bin];
+                double d1 = slopes[bin + 1];
+                double xi = Math.min(1, Math.max(0, (x - xKnots[bin]) / w));
+                double oneMinusXi = 1 - xi;
+                double xi1mxi = xi * oneMinusXi;
+                double denominator = s + (d1 + d0 - 2 * s) * xi1mxi;
+                u[i] = yKnots[bin] + h * (s * xi * xi + d0 * xi1mxi) / denominator;
+                double slopeNumerator = s * s * (d1 * xi * xi + 2 * s * xi1mxi + d0 * oneMinusXi * oneMinusXi);
+                logDerivative[i] += Math.log(slopeNumerator) - 2 * Math.log(denominator);
+            }
+        };
+    }
+
+    /** Knots (K + 1) from −B to B exactly, from K unnormalized sizes at {@code offset}. */
+    private double[] scalarKnots(double[] params, int offset, double minimum) {
+        int k = bins;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            max = Math.max(max, params[offset + i]);
+        }
+        double[] e = new double[k];
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            e[i] = Math.exp(params[offset + i] - max);
+            total += e[i];
+        }
+        double[] knots = new double[k + 1];
+        knots[0] = -tailBound;
+        double cumulative = 0;
+        for (int i = 0; i < k - 1; i++) {
+            cumulative += minimum + (1 - minimum * k) * e[i] / total;
+            knots[i + 1] = cumulative * 2 * tailBound - tailBound;
+        }
+        knots[k] = tailBound;
+        return knots;
+    }
+
+    /** log(1 + eˣ), as PyTorch's softplus (x itself above 20). */
+    private static double softPlus(double x) {
+        return x > 20 ? x : Math.log1p(Math.exp(x));
+    }
+
     @Override
     public NDArray inverse(NDArray y, NDArray params) {
         NDArray inside = y.gte(-tailBound).logicalAnd(y.lte(tailBound));
