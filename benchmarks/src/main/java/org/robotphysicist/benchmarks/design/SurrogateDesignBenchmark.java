@@ -46,7 +46,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * final posteriors cover the hidden value.
  *
  * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--rounds 3]
- * [--reference-datasets 64] [--scan-points 61] [--rows 200000] [--epochs 6] [--seed 20261122]}.
+ * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1] [--seed 20261122]}.
+ * With {@code --ensemble K} each neural kind is an ensemble of K networks, whose EIG uses the mixture
+ * of the member posteriors.
  */
 public final class SurrogateDesignBenchmark {
     private static final Box PRIOR = Box.interval(0.15, 0.35);
@@ -80,15 +82,16 @@ public final class SurrogateDesignBenchmark {
         measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
                 opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
                 opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
-                Long.parseLong(opt.string("seed", "20261122")));
+                opt.integer("ensemble", 1), Long.parseLong(opt.string("seed", "20261122")));
     }
 
     /**
      * Runs the benchmark for {@code kinds} (each trained at {@code rows} rows for {@code epochs} epochs with
-     * {@code trainingSeed}), printing as it goes, and returns each kind's result.
+     * {@code trainingSeed}, as an ensemble of {@code members} networks when more than 1), printing as it goes,
+     * and returns each kind's result.
      */
     public static List<Result> measure(List<String> kinds, int seeds, int rounds, int referenceDatasets,
-            int scanPoints, int rows, int epochs, long trainingSeed) {
+            int scanPoints, int rows, int epochs, int members, long trainingSeed) {
         DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
@@ -111,7 +114,8 @@ public final class SurrogateDesignBenchmark {
             try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : rp.train(TrainOptions.defaults(kind).withTraining(rows, epochs, DeviceRequest.CPU)
-                            .withSeed(trainingSeed).withEventsPerExperiment((int) base.experiment().amount()))) {
+                            .withSeed(trainingSeed).withEnsemble(members)
+                            .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
                         trainSeconds, SurrogateCoverageBenchmark.loadAverage());

@@ -1,8 +1,6 @@
 package org.robotphysicist.engine.posterior;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.models.GridEvaluator;
@@ -54,9 +52,7 @@ public interface PosteriorEvaluator extends GridEvaluator {
      * @return the sums (null for an experiment without events) and each experiment's event count
      */
     default SimulatedSums simulateAndSum(SimulatedExperiments experiments, Matrix thetas) {
-        Matrix[] data = new Matrix[experiments.count()];
-        IntStream.range(0, data.length).parallel().forEach(i -> data[i] = experiments.run(i));
-        return SimulatedSums.of(this, Arrays.asList(data), thetas, experiments.phi());
+        return SimulatedSums.of(this, experiments.runAll(), thetas, experiments.phi());
     }
 
     /** The surrogate's own evaluator ({@link SurrogateLikelihood#gridEvaluator}), with automatic tiles. */

@@ -58,4 +58,11 @@ public record SimulatedExperiments(Simulator simulator, Experiment experiment, M
         cancellation.check();
         return experiment.run(simulator, thetas.row(k), phi, streams.get(k));
     }
+
+    /** Runs all K experiments here, in parallel; each one's events in order (N<sub>k</sub> ≥ 0 rows). */
+    public List<Matrix> runAll() {
+        Matrix[] data = new Matrix[count()];
+        java.util.stream.IntStream.range(0, data.length).parallel().forEach(i -> data[i] = run(i));
+        return java.util.Arrays.asList(data);
+    }
 }

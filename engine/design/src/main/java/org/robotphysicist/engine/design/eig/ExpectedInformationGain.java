@@ -1,5 +1,6 @@
 package org.robotphysicist.engine.design.eig;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,11 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * first — and its posterior evaluated on the θ grid with the batched posterior engine
  * ({@link ExperimentLikelihood}, all K datasets in one call). The estimate is the mean of the
  * K gains g<sub>k</sub> = H(p(θ)) − H(p(θ | X<sub>k</sub>)), its standard error s/√K.
+ *
+ * <p>For a surrogate ensemble each p(θ | X<sub>k</sub>) is the equal-weight mixture of the member
+ * posteriors, as the ensemble's posterior is: where the members disagree the mixture is wider, so a
+ * setting whose apparent information is only surrogate error (members' errors differ) is not
+ * preferred. Each member sums the same simulated events.
  *
  * <p>About a subset of θ: with target components S (the others nuisances, marginalized),
  * <pre>
@@ -213,21 +219,37 @@ public final class ExpectedInformationGain {
             cancellation.check();
             thetas[k] = prior.sample(1, streams[k]).row(0);
         });
-        ExperimentLikelihood.SimulatedLogLikelihoods simulated = likelihood.simulatedLogLikelihoods(
-                Matrix.ofRows(thetas), Arrays.asList(streams), grid.points(), phi, cancellation);
-        double[][] ll = simulated.logLikelihoods();
         double priorEntropy = priorOnGrid.marginalEntropy(target);
         double[] gains = new double[datasets];
-        IntStream.range(0, datasets).parallel()
-                .forEach(k -> {
-                    cancellation.check();
-                    gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).marginalEntropy(target);
-                });
+        int[] counts;
+        if (likelihood.evaluator().members().isEmpty()) {
+            ExperimentLikelihood.SimulatedLogLikelihoods simulated = likelihood.simulatedLogLikelihoods(
+                    Matrix.ofRows(thetas), Arrays.asList(streams), grid.points(), phi, cancellation);
+            double[][] ll = simulated.logLikelihoods();
+            counts = simulated.events();
+            IntStream.range(0, datasets).parallel().forEach(k -> {
+                cancellation.check();
+                gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).marginalEntropy(target);
+            });
+        } else {
+            ExperimentLikelihood.MemberLogLikelihoods simulated = likelihood.simulatedMemberLogLikelihoods(
+                    Matrix.ofRows(thetas), Arrays.asList(streams), grid.points(), phi, cancellation);
+            double[][][] ll = simulated.logLikelihoods();
+            counts = simulated.events();
+            IntStream.range(0, datasets).parallel().forEach(k -> {
+                cancellation.check();
+                List<GridPosterior> members = new ArrayList<>(ll.length);
+                for (double[][] member : ll) {
+                    members.add(priorOnGrid.withLogLikelihood(member[k]));
+                }
+                gains[k] = priorEntropy - GridPosterior.mixture(members).marginalEntropy(target);
+            });
+        }
         double mean = 0;
         double events = 0;
         for (int k = 0; k < datasets; k++) {
             mean += gains[k];
-            events += simulated.events()[k];
+            events += counts[k];
         }
         mean /= datasets;
         double ss = 0;

@@ -116,6 +116,43 @@ public final class ExperimentLikelihood {
     }
 
     /**
+     * For a surrogate ensemble ({@link PosteriorEvaluator#members()} not empty): ℓ<sup>(m)</sup><sub>k,j</sub>
+     * under every member m of the K experiments simulated here once on {@code thetaDraws} with
+     * {@code streams}, so that each experiment's posterior can be the mixture of the member
+     * posteriors, as the ensemble's posterior is. The rate term is the simulator's and the same for
+     * every member.
+     *
+     * @return the log-likelihoods ([member][k] arrays of length M) and each experiment's event count
+     */
+    public MemberLogLikelihoods simulatedMemberLogLikelihoods(Matrix thetaDraws, List<SplittableRandom> streams,
+            Matrix thetas, double[] phi, Cancellation cancellation) {
+        List<? extends PosteriorEvaluator> members = evaluator.members();
+        if (members.isEmpty()) {
+            throw new InvalidInputException("member log-likelihoods: expected a surrogate ensemble but found "
+                    + evaluator.surrogate() + ", which has no members");
+        }
+        List<Matrix> data = new SimulatedExperiments(simulator, experiment, thetaDraws, phi, streams, cancellation)
+                .runAll();
+        double[][][] out = new double[members.size()][][];
+        int[] events = null;
+        for (int m = 0; m < out.length; m++) {
+            SimulatedSums sums = SimulatedSums.of(members.get(m), data, thetas, phi);
+            out[m] = withRate(sums, thetas, phi);
+            events = sums.events();
+        }
+        return new MemberLogLikelihoods(out, events);
+    }
+
+    /**
+     * The log-likelihoods of simulated experiments under each member of a surrogate ensemble.
+     *
+     * @param logLikelihoods [member][k] arrays of length M
+     * @param events         the events each experiment recorded
+     */
+    public record MemberLogLikelihoods(double[][][] logLikelihoods, int[] events) {
+    }
+
+    /**
      * The log-likelihoods of simulated experiments.
      *
      * @param logLikelihoods K arrays of length M
