@@ -37,7 +37,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * [--events 1000,5000] [--datasets 200] [--grid 201] [--certify-datasets 200] [--certify-phi 58]
  * [--certify-events 1000] [--normalize-events 1000] [--rows 200000] [--epochs 6] [--seed 20261122]
  * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K]
- * [--tempering-nodes 5] [--no-tempering true]
+ * [--tempering-nodes 5] [--tempering-events 5000] [--no-tempering true]
  * [--coverage-seed 7] [--window 61] [--model-KIND FILE]}; {@code --window} is the paired
  * coverage's window grid points. {@code --normalize-events} is {@code rp train --events}:
  * the events per experiment the classifier's per-θ normalization is sized for; {@code --model-KIND}
@@ -80,6 +80,8 @@ public final class SurrogateCoverageBenchmark {
             CertificationConfig certification = CertificationConfig.defaults(certifyEvents).withDatasets(
                     certifyDatasets).withSeed(seed).withGridPointsPerDimension(grid)
                     .withTemperingNodes(opt.integer("tempering-nodes", CertificationConfig.DEFAULT_TEMPERING_NODES))
+                    .withTemperingEvents(opt.integer("tempering-events",
+                            CertificationConfig.DEFAULT_TEMPERING_EVENTS_FACTOR * certifyEvents))
                     .withTemperingFit(!Boolean.parseBoolean(opt.string("no-tempering", "false")));
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();

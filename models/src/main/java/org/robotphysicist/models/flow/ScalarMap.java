@@ -7,7 +7,7 @@ package org.robotphysicist.models.flow;
  * ({@link ElementwiseTransform#scalarMap}) and then applied to any number of events
  * ({@link UnivariateFlowChain}).
  */
-interface ScalarMap {
+public interface ScalarMap {
 
     /**
      * u<sub>i</sub> ← τ(u<sub>i</sub>) and logDerivative<sub>i</sub> += log τ′(u<sub>i</sub>) (at the

@@ -177,6 +177,11 @@ final class TrainCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}; 1: at the certificate's phi only).")
     int temperingNodes = CertificationConfig.DEFAULT_TEMPERING_NODES;
 
+    @Option(names = "--tempering-events", paramLabel = "N", description = "Events per dataset where kappa is fitted"
+            + " (default: " + CertificationConfig.DEFAULT_TEMPERING_EVENTS_FACTOR + " x --events). The surrogate's"
+            + " bias grows with the event count, so larger experiments measure kappa more precisely.")
+    Integer temperingEvents;
+
     @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
             + " certificate finds the surrogate outside its tolerance (the model file is still written).")
     boolean requireCalibrated;
@@ -249,6 +254,9 @@ final class TrainCommand implements Callable<Integer> {
                 .withGridPointsPerDimension(certifyGrid)
                 .withSeed(seed).withTolerance(certifyTolerance).withTemperingFit(tempering)
                 .withTemperingNodes(temperingNodes);
+        if (temperingEvents != null) {
+            certification = certification.withTemperingEvents(temperingEvents);
+        }
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
         if (certify) {
@@ -258,8 +266,9 @@ final class TrainCommand implements Callable<Integer> {
                         ? " (--certify-phi)" : phi != null ? " (--phi)"
                         : " (the middle of the phi range; --certify-phi to choose)"),
                         !tempering || !trained.savable() ? "" : phi == null && temperingNodes > 1 && phis.dim() == 1
-                        ? String.format(", after fitting the tempering kappa at %d settings across the phi range",
-                                temperingNodes) : ", fitting the tempering kappa on them");
+                        ? String.format(", after fitting the tempering kappa at %d settings across the phi range on"
+                                + " datasets of %d events", temperingNodes, certification.temperingEvents())
+                        : ", fitting the tempering kappa on them");
                 o.flush();
             }
             try {

@@ -39,6 +39,13 @@ import org.robotphysicist.models.file.TemperedSurrogate;
  * dimension so it holds at most {@value CertificationConfig#MAX_CERTIFIER_GRID_POINTS} points); it must
  * resolve the posterior at N events, or coverage is biased upward (see {@link ExpectedCoverage}).
  * Trials run in parallel, each from its own split of the seed, so the certificate is reproducible.
+ *
+ * <p>With the tempering fit on and a one-dimensional φ range, κ is fitted at
+ * {@link CertificationConfig#temperingNodes()} settings along the range, each on datasets of its own
+ * with {@link CertificationConfig#temperingEvents()} events (by default 5·N: the bias κ measures
+ * grows with the event count, so large experiments fix it far better than the certificate's own);
+ * the certificate's coverage is then that of the tempered posteriors at N events, on datasets κ was
+ * not fitted on.
  */
 public final class CalibrationCertifier {
     /** Added to the certificate's seed for the datasets of tempering node i (plus i), so they are independent. */
@@ -96,11 +103,11 @@ public final class CalibrationCertifier {
                                     problem.phi()))).onGrid(problem.grid())), progress);
             for (int i = 0; i < nodes.size(); i++) {
                 CalibrationProblem at = new CalibrationProblem(simulator, prior, evaluator, grid,
-                        new double[] {nodes.get(i)}, n);
+                        new double[] {nodes.get(i)}, settings.temperingEvents());
                 List<TemperingFit.Trial> nodeTrials = at.run(nodeDatasets(settings.datasets()),
                         new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
                         (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()), progress);
-                kappas.add(TemperingFit.kappa(nodeTrials, n));
+                kappas.add(TemperingFit.kappa(nodeTrials, settings.temperingEvents()));
             }
         }
         CalibrationCertificate untempered = certificate(trials, 1, settings, problem, simulator, exact != null);

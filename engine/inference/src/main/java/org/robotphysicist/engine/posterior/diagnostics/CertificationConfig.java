@@ -29,11 +29,18 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  *                               and the certificate then checks it on its own, independent datasets; with
  *                               one (or φ that is not a one-dimensional range) κ is fitted on the
  *                               certificate's datasets and its coverage cross-fitted
+ * @param temperingEvents        events per dataset at the tempering nodes, ≥ 1 (default
+ *                               {@value #DEFAULT_TEMPERING_EVENTS_FACTOR} × N): the surrogate's bias grows like N
+ *                               against a posterior width like 1/√N, so κ in τ = 1 + κN shows best on large
+ *                               experiments: from K datasets its standard error is about √(2/K) / N<sub>t</sub>
  */
 public record CertificationConfig(int eventsPerExperiment, int datasets, long seed, double tolerance,
-        int gridPointsPerDimension, int sbcDraws, int sbcBins, boolean fitTempering, int temperingNodes) {
+        int gridPointsPerDimension, int sbcDraws, int sbcBins, boolean fitTempering, int temperingNodes,
+        int temperingEvents) {
     /** Default tempering nodes along a one-dimensional φ range. */
     public static final int DEFAULT_TEMPERING_NODES = 5;
+    /** Default events per dataset at the tempering nodes, as a multiple of the certificate's N. */
+    public static final int DEFAULT_TEMPERING_EVENTS_FACTOR = 5;
     /** Default number of prior-predictive datasets (see above). */
     public static final int DEFAULT_DATASETS = 1000;
     /** Default θ grid points per dimension. */
@@ -56,6 +63,10 @@ public record CertificationConfig(int eventsPerExperiment, int datasets, long se
             throw new InvalidInputException("calibration grid: expected at least 3 points per dimension but found "
                     + gridPointsPerDimension);
         }
+        if (temperingEvents < 1) {
+            throw new InvalidInputException("calibration tempering events: expected at least 1 event per dataset but"
+                    + " found " + temperingEvents);
+        }
         if (temperingNodes < 1 || temperingNodes > 64) {
             throw new InvalidInputException("calibration tempering nodes: expected 1 to 64 but found " + temperingNodes);
         }
@@ -69,42 +80,53 @@ public record CertificationConfig(int eventsPerExperiment, int datasets, long se
      * N events per experiment, {@value #DEFAULT_DATASETS} datasets, seed 1, tolerance
      * {@value CalibrationCertificate#DEFAULT_TOLERANCE}, {@value #DEFAULT_GRID_POINTS} grid points
      * per dimension, 99 SBC draws in 20 bins, the tempering fitted at
- * {@value #DEFAULT_TEMPERING_NODES} nodes.
+     * {@value #DEFAULT_TEMPERING_NODES} nodes on datasets of {@value #DEFAULT_TEMPERING_EVENTS_FACTOR}·N events.
      */
     public static CertificationConfig defaults(int eventsPerExperiment) {
+        if (eventsPerExperiment < 1) {
+            throw new InvalidInputException("calibration settings: expected at least 1 event per experiment but found "
+                    + eventsPerExperiment);
+        }
         return new CertificationConfig(eventsPerExperiment, DEFAULT_DATASETS, 1, CalibrationCertificate.DEFAULT_TOLERANCE,
-                DEFAULT_GRID_POINTS, 99, 20, true, DEFAULT_TEMPERING_NODES);
+                DEFAULT_GRID_POINTS, 99, 20, true, DEFAULT_TEMPERING_NODES,
+                Math.multiplyExact(DEFAULT_TEMPERING_EVENTS_FACTOR, eventsPerExperiment));
     }
 
     public CertificationConfig withDatasets(int n) {
         return new CertificationConfig(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes);
+                sbcBins, fitTempering, temperingNodes, temperingEvents);
     }
 
     public CertificationConfig withSeed(long s) {
         return new CertificationConfig(eventsPerExperiment, datasets, s, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes);
+                sbcBins, fitTempering, temperingNodes, temperingEvents);
     }
 
     public CertificationConfig withTolerance(double t) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes);
+                sbcBins, fitTempering, temperingNodes, temperingEvents);
     }
 
     public CertificationConfig withGridPointsPerDimension(int points) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins,
-                fitTempering, temperingNodes);
+                fitTempering, temperingNodes, temperingEvents);
     }
 
     /** The same settings fitting the tempering or not. */
     public CertificationConfig withTemperingFit(boolean fit) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fit, temperingNodes);
+                sbcBins, fit, temperingNodes, temperingEvents);
     }
 
     /** The same settings fitting κ at {@code nodes} settings along the φ range (1: at the certificate's φ). */
     public CertificationConfig withTemperingNodes(int nodes) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, nodes);
+                sbcBins, fitTempering, nodes, temperingEvents);
+    }
+
+    /** The same settings fitting κ on datasets of {@code events} events at the nodes. */
+    public CertificationConfig withTemperingEvents(int events) {
+        return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
+                sbcBins, fitTempering, temperingNodes, events);
     }
 }

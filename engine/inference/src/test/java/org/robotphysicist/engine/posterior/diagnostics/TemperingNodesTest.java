@@ -38,6 +38,16 @@ class TemperingNodesTest {
     }
 
     @Test
+    void nodeDatasetsHaveFiveTimesTheCertificatesEventsByDefault() {
+        assertEquals(5000, CertificationConfig.defaults(1000).temperingEvents());
+        assertEquals(20000, CertificationConfig.defaults(1000).withTemperingEvents(20000).temperingEvents());
+        var e = assertThrows(InvalidInputException.class,
+                () -> CertificationConfig.defaults(100).withTemperingEvents(0));
+        assertTrue(e.getMessage().contains("expected at least 1 event per dataset") && e.getMessage().contains("found 0"),
+                e.getMessage());
+    }
+
+    @Test
     void aNodeCountOutsideOneToSixtyFourIsRefused() {
         for (int bad : new int[] {0, -1, 65}) {
             var e = assertThrows(InvalidInputException.class,
