@@ -73,6 +73,13 @@ public record FlowSpec(Kind kind, int xDim, int contextDim, int layers, List<Int
     public static final int DEFAULT_BINS = 8;
     /** Default spline interval half-width B, in standardized units. */
     public static final double DEFAULT_TAIL_BOUND = 3.0;
+    /**
+     * The leading spline's B for a MAF whose x has a bounded support: the logit of the support
+     * bijection gives y logistic tails (density ∝ e<sup>−|y|</sup>), so ±3 standardized units leave
+     * about 1% of the events outside the spline, where the affine layers alone shape a θ-dependent
+     * Gaussian tail; ±6 leaves about 10<sup>−4</sup>.
+     */
+    public static final double BOUNDED_SUPPORT_TAIL_BOUND = 6.0;
     /** Default minimum bin width, bin height and knot derivative (as in Durkan et al.'s code). */
     public static final double DEFAULT_MINIMUM = 1e-3;
 
@@ -166,6 +173,12 @@ public record FlowSpec(Kind kind, int xDim, int contextDim, int layers, List<Int
     public FlowSpec withLogScaleBound(double bound) {
         return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, bound, bins,
                 tailBound, minBinWidth, minBinHeight, minDerivative, xSupport, leadingSpline);
+    }
+
+    /** The same flow with splines on [−B, B], B = {@code bound} in standardized units. */
+    public FlowSpec withTailBound(double bound) {
+        return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, logScaleBound, bins,
+                bound, minBinWidth, minBinHeight, minDerivative, xSupport, leadingSpline);
     }
 
     /** The same flow with other spline minima. */

@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Locale;
+import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
@@ -16,7 +17,9 @@ import org.robotphysicist.training.flow.FlowTrainingConfig;
  * flow serves the whole φ range ({@link FlowTrainer}).
  *
  * <p>Defaults (each overridable through {@link SurrogateTrainingConfig}): MADE blocks of 2 hidden layers of
- * 64 units — 5 affine layers (MAF), or 3 rational-quadratic spline layers of 10 bins (NSF) — batches
+ * 64 units — 5 affine layers (MAF, the first a rational-quadratic spline when x is one-dimensional, on
+ * ±{@value FlowSpec#BOUNDED_SUPPORT_TAIL_BOUND} standardized units when x has a bounded support), or 3
+ * rational-quadratic spline layers of 10 bins (NSF) — batches
  * of 512, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
  * best epoch kept, no early stop.
  */
@@ -45,11 +48,23 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
         var hidden = c.hiddenWidthsOr(2, 64);
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(dims.xDim(), contextDim, 5, hidden)
                 : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
+        if (spec.leadingSpline() && hasFiniteBound(r.source().xSupport())) {
+            spec = spec.withTailBound(FlowSpec.BOUNDED_SUPPORT_TAIL_BOUND);
+        }
         TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
                 .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(3e-3), LearningRateSchedule.cosine(0.02))
                 .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
                 .withDevice(r.device()).withTimeBudget(c.timeBudget());
         return new FlowTrainingConfig(spec, EventFileTraining.configRows(r), 1, c.seed() + 1, training);
+    }
+
+    private static boolean hasFiniteBound(Box support) {
+        for (int d = 0; d < support.dim(); d++) {
+            if (Double.isFinite(support.lower(d)) || Double.isFinite(support.upper(d))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
