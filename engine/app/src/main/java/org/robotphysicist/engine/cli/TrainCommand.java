@@ -173,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean tempering;
 
     @Option(names = "--tempering-nodes", paramLabel = "K", description = "Settings along a one-dimensional phi range"
-            + " where kappa is fitted, each on half of --certify-datasets (at least 50) datasets of its own"
+            + " where kappa is fitted, each on a quarter of --certify-datasets (at least 50) datasets of its own"
             + " (default ${DEFAULT-VALUE}; 1: at the certificate's phi only).")
     int temperingNodes = CertificationConfig.DEFAULT_TEMPERING_NODES;
 

@@ -148,11 +148,12 @@ public final class CalibrationCertifier {
     }
 
     /**
-     * Datasets per tempering node: half the certificate's, at least {@value #MIN_NODE_DATASETS}
-     * (κ is one number per node, and the nodes together see more datasets than the certificate).
+     * Datasets per tempering node: a quarter of the certificate's, at least {@value #MIN_NODE_DATASETS}
+     * (κ is one number per node, fitted on experiments {@link CertificationConfig#temperingEvents()}
+     * large; the nodes together see more datasets than the certificate).
      */
     static int nodeDatasets(int certificateDatasets) {
-        return Math.max(Math.min(MIN_NODE_DATASETS, certificateDatasets), certificateDatasets / 2);
+        return Math.max(Math.min(MIN_NODE_DATASETS, certificateDatasets), certificateDatasets / 4);
     }
 
     private static List<TemperingFit.Trial> fitTrials(List<MeasuredTrial> trials) {

@@ -24,7 +24,7 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  *                               ({@link TemperingFit}, {@link org.robotphysicist.models.certificate.LikelihoodTempering})
  *                               and certify the tempered posteriors; neural kinds only
  * @param temperingNodes         settings along a one-dimensional φ range at which κ is fitted, ≥ 1, each
- *                               on half as many datasets of its own (at least 50): with more than one, κ(φ) is
+ *                               on a quarter as many datasets of its own (at least 50): with more than one, κ(φ) is
  *                               interpolated between evenly spaced nodes spanning the surrogate's φ range
  *                               and the certificate then checks it on its own, independent datasets; with
  *                               one (or φ that is not a one-dimensional range) κ is fitted on the
@@ -37,8 +37,11 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
 public record CertificationConfig(int eventsPerExperiment, int datasets, long seed, double tolerance,
         int gridPointsPerDimension, int sbcDraws, int sbcBins, boolean fitTempering, int temperingNodes,
         int temperingEvents) {
-    /** Default tempering nodes along a one-dimensional φ range. */
-    public static final int DEFAULT_TEMPERING_NODES = 5;
+    /**
+     * Default tempering nodes along a one-dimensional φ range: on Weinberg LO over √s ∈ [40, 100] GeV
+     * a surrogate's κ peaked between 75 and 80 GeV, between the nodes of a coarser table.
+     */
+    public static final int DEFAULT_TEMPERING_NODES = 13;
     /** Default events per dataset at the tempering nodes, as a multiple of the certificate's N. */
     public static final int DEFAULT_TEMPERING_EVENTS_FACTOR = 5;
     /** Default number of prior-predictive datasets (see above). */

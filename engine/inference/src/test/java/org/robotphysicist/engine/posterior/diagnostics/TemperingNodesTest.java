@@ -31,8 +31,9 @@ class TemperingNodesTest {
     }
 
     @Test
-    void eachNodeHasHalfTheCertificatesDatasetsAndAtLeastFifty() {
-        assertEquals(100, CalibrationCertifier.nodeDatasets(200));
+    void eachNodeHasAQuarterOfTheCertificatesDatasetsAndAtLeastFifty() {
+        assertEquals(250, CalibrationCertifier.nodeDatasets(1000));
+        assertEquals(50, CalibrationCertifier.nodeDatasets(200));
         assertEquals(50, CalibrationCertifier.nodeDatasets(60));
         assertEquals(30, CalibrationCertifier.nodeDatasets(30), "never more than the certificate has");
     }
