@@ -104,7 +104,7 @@ public final class CalibrationCertifier {
             for (int i = 0; i < nodes.size(); i++) {
                 CalibrationProblem at = new CalibrationProblem(simulator, prior, evaluator, grid,
                         new double[] {nodes.get(i)}, settings.temperingEvents());
-                List<TemperingFit.Trial> nodeTrials = at.run(nodeDatasets(settings.datasets()),
+                List<TemperingFit.Trial> nodeTrials = at.runInsideTrainedRanges(nodeDatasets(settings.datasets()),
                         new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
                         (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()), progress);
                 kappas.add(TemperingFit.kappa(nodeTrials, settings.temperingEvents()));

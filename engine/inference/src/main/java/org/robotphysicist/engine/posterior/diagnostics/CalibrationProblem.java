@@ -106,6 +106,37 @@ public final class CalibrationProblem {
         return new Trial(theta, events, posterior);
     }
 
+    /** Datasets a {@link #trialInsideTrainedRanges} draws before it gives up. */
+    static final int MAX_REDRAWS = 100;
+
+    /**
+     * As {@link #trial}, drawing the dataset again from the same stream while the surrogate refuses
+     * it for lying outside the ranges it was trained on (an event beyond a flow's trained x range,
+     * which large experiments from an unbounded simulator reach): the trial is then one of the
+     * datasets the surrogate can evaluate. Used where κ is fitted, on experiments larger than the
+     * certificate's; after {@value #MAX_REDRAWS} refusals the last one is thrown.
+     */
+    public Trial trialInsideTrainedRanges(SplittableRandom rng) {
+        OutOfSupportException last = null;
+        for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
+            try {
+                return trial(rng);
+            } catch (OutOfSupportException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * {@link #run(int, SplittableRandom, BiFunction, Progress)} with each trial from
+     * {@link #trialInsideTrainedRanges}.
+     */
+    public <T> List<T> runInsideTrainedRanges(int trials, SplittableRandom rng,
+            BiFunction<Trial, SplittableRandom, T> f, Progress progress) {
+        return run(trials, rng, f, progress, true);
+    }
+
     /**
      * Runs {@code trials} independent trials in parallel and maps each with {@code f} (given the
      * trial and a stream for any further randomness). Trial i uses the i-th split of {@code rng},
@@ -118,6 +149,11 @@ public final class CalibrationProblem {
     /** {@link #run(int, SplittableRandom, BiFunction)}, advancing {@code progress} by one per finished trial. */
     public <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f,
             Progress progress) {
+        return run(trials, rng, f, progress, false);
+    }
+
+    private <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f,
+            Progress progress, boolean insideTrainedRanges) {
         Require.positive("number of calibration trials", trials);
         if (rng == null) {
             throw new InvalidInputException("rng: expected a SplittableRandom but found null");
@@ -127,7 +163,8 @@ public final class CalibrationProblem {
             streams[i] = rng.split();
         }
         return IntStream.range(0, trials).parallel().mapToObj(i -> {
-            T result = f.apply(trial(streams[i]), streams[i]);
+            T result = f.apply(insideTrainedRanges ? trialInsideTrainedRanges(streams[i]) : trial(streams[i]),
+                    streams[i]);
             progress.advance(1);
             return result;
         }).toList();

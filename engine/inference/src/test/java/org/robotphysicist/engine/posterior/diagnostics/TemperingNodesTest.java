@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.OutOfSupportException;
+import org.robotphysicist.data.RegularGrid;
+import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.posterior.PosteriorEvaluator;
+import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.SurrogateLikelihood;
 
 /** Where the certifier fits κ along φ, and how many datasets each node gets. */
 class TemperingNodesTest {
@@ -46,6 +55,45 @@ class TemperingNodesTest {
                 () -> CertificationConfig.defaults(100).withTemperingEvents(0));
         assertTrue(e.getMessage().contains("expected at least 1 event per dataset") && e.getMessage().contains("found 0"),
                 e.getMessage());
+    }
+
+    /**
+     * A surrogate that refuses datasets with an event above 1.5 (as a flow refuses events beyond its
+     * trained x range): a tempering node's trial is drawn again from the same stream until it is
+     * accepted, so the fit sees only datasets the surrogate can evaluate; the certificate's own
+     * trials still report the refusal.
+     */
+    @Test
+    void temperingTrialsAreDrawnAgainWhileTheSurrogateRefusesTheirEvents() {
+        ToyGaussianSimulator toy = new ToyGaussianSimulator();
+        ExactLikelihood exact = new ExactLikelihood(toy, Box.interval(-2, 2), Box.interval(1, 1));
+        PosteriorEvaluator refusing = new PosteriorEvaluator() {
+            @Override
+            public SurrogateLikelihood surrogate() {
+                return exact;
+            }
+
+            @Override
+            public double[] logLikelihoodSums(Matrix events, Matrix thetas, double[] phi) {
+                for (double x : events.column(0)) {
+                    if (x > 1.5) {
+                        throw new OutOfSupportException("event " + x + ": expected at most 1.5 (the trained range)");
+                    }
+                }
+                return PosteriorEvaluator.forSurrogate(exact).logLikelihoodSums(events, thetas, phi);
+            }
+        };
+        CalibrationProblem problem = new CalibrationProblem(toy, UniformBoxPrior.interval(-1, 0), refusing,
+                ThetaGrid.of(RegularGrid.of(-1, 0, 41)), new double[] {1}, 3);
+        List<CalibrationProblem.Trial> trials = problem.runInsideTrainedRanges(200, new SplittableRandom(3),
+                (trial, rng) -> trial, org.robotphysicist.data.progress.Progress.none());
+        assertEquals(200, trials.size());
+        for (CalibrationProblem.Trial t : trials) {
+            assertTrue(java.util.Arrays.stream(t.events().column(0)).allMatch(x -> x <= 1.5),
+                    "every accepted dataset lies inside the surrogate's range");
+        }
+        assertThrows(OutOfSupportException.class, () -> problem.run(200, new SplittableRandom(3), (trial, rng) -> trial),
+                "without redrawing, some of 200 datasets of 3 events from N(theta in [-1, 0], 1) exceed 1.5");
     }
 
     @Test
