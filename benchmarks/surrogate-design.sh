@@ -4,5 +4,5 @@
 # whether the final posterior covers the hidden value, and the time per round (benchmarks/README.md, "Design
 # loop with neural surrogates"). Options go to the benchmark:
 #   --kinds exact,classifier,maf,nsf  --seeds 5  --rounds 3  --reference-datasets 64  --scan-points 61
-#   --rows 4000000  --epochs 2  --ensemble 1  --seed 20261122
+#   --rows 4000000  --epochs 2  --ensemble 1  --training-phi-margin 0  --seed 20261122
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.SurrogateDesignBenchmark "$@"

@@ -46,7 +46,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * final posteriors cover the hidden value.
  *
  * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--rounds 3]
- * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1] [--seed 20261122]}.
+ * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
+ * [--training-phi-margin 0] [--seed 20261122]}. With {@code --training-phi-margin M} the surrogates are
+ * trained over √s ∈ [40 − M, 100 + M] GeV, so that the design range is not the edge of their training box.
  * With {@code --ensemble K} each neural kind is an ensemble of K networks, whose EIG uses the mixture
  * of the member posteriors.
  */
@@ -82,16 +84,17 @@ public final class SurrogateDesignBenchmark {
         measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
                 opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
                 opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
-                opt.integer("ensemble", 1), Long.parseLong(opt.string("seed", "20261122")));
+                opt.integer("ensemble", 1), opt.real("training-phi-margin", 0),
+                Long.parseLong(opt.string("seed", "20261122")));
     }
 
     /**
      * Runs the benchmark for {@code kinds} (each trained at {@code rows} rows for {@code epochs} epochs with
-     * {@code trainingSeed}, as an ensemble of {@code members} networks when more than 1), printing as it goes,
-     * and returns each kind's result.
+     * {@code trainingSeed}, as an ensemble of {@code members} networks when more than 1, over √s widened by
+     * {@code phiMargin} GeV on each side of the design range), printing as it goes, and returns each kind's result.
      */
     public static List<Result> measure(List<String> kinds, int seeds, int rounds, int referenceDatasets,
-            int scanPoints, int rows, int epochs, int members, long trainingSeed) {
+            int scanPoints, int rows, int epochs, int members, double phiMargin, long trainingSeed) {
         DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
@@ -104,7 +107,8 @@ public final class SurrogateDesignBenchmark {
         RegularGrid phiGrid = RegularGrid.of(SQRT_S.lower(0), SQRT_S.upper(0), scanPoints);
         EigScan firstRound = EigScan.run(reference, new org.robotphysicist.data.prior.UniformBoxPrior(PRIOR), phiGrid,
                 REFERENCE_SEED, true, Progress.none());
-        RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
+        RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR)
+                .settings(Box.interval(SQRT_S.lower(0) - phiMargin, SQRT_S.upper(0) + phiMargin));
         List<Result> results = new ArrayList<>();
         for (String kind : kinds) {
             long t0 = System.nanoTime();
