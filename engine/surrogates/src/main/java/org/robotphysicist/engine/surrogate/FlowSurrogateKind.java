@@ -48,7 +48,8 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
         var hidden = c.hiddenWidthsOr(2, 64);
         FlowSpec spec = kind == FlowSpec.Kind.MAF ? FlowSpec.maf(dims.xDim(), contextDim, 5, hidden)
                 : FlowSpec.nsf(dims.xDim(), contextDim, 3, hidden, 10, FlowSpec.DEFAULT_TAIL_BOUND);
-        if (spec.leadingSpline() && hasFiniteBound(r.source().xSupport())) {
+        Box support = r.source().xSupport();
+        if (spec.leadingSpline() && !support.equals(Box.unbounded(support.dim()))) {
             spec = spec.withTailBound(FlowSpec.BOUNDED_SUPPORT_TAIL_BOUND);
         }
         TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
@@ -56,15 +57,6 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
                 .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
                 .withDevice(r.device()).withTimeBudget(c.timeBudget());
         return new FlowTrainingConfig(spec, EventFileTraining.configRows(r), 1, c.seed() + 1, training);
-    }
-
-    private static boolean hasFiniteBound(Box support) {
-        for (int d = 0; d < support.dim(); d++) {
-            if (Double.isFinite(support.lower(d)) || Double.isFinite(support.upper(d))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

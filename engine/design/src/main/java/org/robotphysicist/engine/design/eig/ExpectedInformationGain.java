@@ -221,30 +221,24 @@ public final class ExpectedInformationGain {
         });
         double priorEntropy = priorOnGrid.marginalEntropy(target);
         double[] gains = new double[datasets];
+        // ll[m][k]: experiment k's log-likelihood under member m (one "member" for a single surrogate).
+        double[][][] ll;
         int[] counts;
         if (likelihood.evaluator().members().isEmpty()) {
             ExperimentLikelihood.SimulatedLogLikelihoods simulated = likelihood.simulatedLogLikelihoods(
                     Matrix.ofRows(thetas), Arrays.asList(streams), grid.points(), phi, cancellation);
-            double[][] ll = simulated.logLikelihoods();
+            ll = new double[][][] {simulated.logLikelihoods()};
             counts = simulated.events();
-            IntStream.range(0, datasets).parallel().forEach(k -> {
-                cancellation.check();
-                gains[k] = priorEntropy - priorOnGrid.withLogLikelihood(ll[k]).marginalEntropy(target);
-            });
         } else {
             ExperimentLikelihood.MemberLogLikelihoods simulated = likelihood.simulatedMemberLogLikelihoods(
                     Matrix.ofRows(thetas), Arrays.asList(streams), grid.points(), phi, cancellation);
-            double[][][] ll = simulated.logLikelihoods();
+            ll = simulated.logLikelihoods();
             counts = simulated.events();
-            IntStream.range(0, datasets).parallel().forEach(k -> {
-                cancellation.check();
-                List<GridPosterior> members = new ArrayList<>(ll.length);
-                for (double[][] member : ll) {
-                    members.add(priorOnGrid.withLogLikelihood(member[k]));
-                }
-                gains[k] = priorEntropy - GridPosterior.mixture(members).marginalEntropy(target);
-            });
         }
+        IntStream.range(0, datasets).parallel().forEach(k -> {
+            cancellation.check();
+            gains[k] = priorEntropy - posterior(priorOnGrid, ll, k).marginalEntropy(target);
+        });
         double mean = 0;
         double events = 0;
         for (int k = 0; k < datasets; k++) {
@@ -258,6 +252,18 @@ public final class ExpectedInformationGain {
         }
         double se = Math.sqrt(ss / (datasets - 1) / datasets);
         return new EigEstimate(phi, mean, se, datasets, priorEntropy, priorEntropy - mean, events / datasets);
+    }
+
+    /** Experiment k's posterior: under the one surrogate, or the mixture of the members' posteriors. */
+    private static GridPosterior posterior(GridPosterior priorOnGrid, double[][][] ll, int k) {
+        if (ll.length == 1) {
+            return priorOnGrid.withLogLikelihood(ll[0][k]);
+        }
+        List<GridPosterior> members = new ArrayList<>(ll.length);
+        for (double[][] member : ll) {
+            members.add(priorOnGrid.withLogLikelihood(member[k]));
+        }
+        return GridPosterior.mixture(members);
     }
 
     @Override
