@@ -110,7 +110,7 @@ public final class EigSearch {
 
     /**
      * One more EIG estimate at a setting the caller chooses (inside the search's range), for example
-     * the previous round's choice, whose neighbourhood often stays good as the prior narrows.
+     * an earlier round's choice, whose neighbourhood often stays good as the prior narrows.
      */
     public EigEstimate stepAt(double[] phi) {
         range.require("search setting", phi);
@@ -233,11 +233,41 @@ public final class EigSearch {
 
     /** φ in the unit box, where the range's widths are 1. */
     private double[] unit(double[] phi) {
+        return unit(phi, range);
+    }
+
+    private static double[] unit(double[] phi, Box range) {
         double[] u = new double[phi.length];
         for (int d = 0; d < phi.length; d++) {
             u[d] = (phi[d] - range.lower(d)) / (range.upper(d) - range.lower(d));
         }
         return u;
+    }
+
+    /**
+     * The first {@code max} of {@code settings}, in order, that lie inside {@code range} and at least
+     * {@link #MIN_SEPARATION} (in the unit box) from every one taken before them: where a caller
+     * places its own estimates ({@link #stepAt}) without spending two on nearly the same φ.
+     *
+     * @param settings candidate φ, each of length D<sub>φ</sub>, in order of preference
+     * @return copies of the settings taken, at most {@code max} (≥ 0)
+     */
+    public static List<double[]> distinctSettings(List<double[]> settings, Box range, int max) {
+        Objects.requireNonNull(range, "range");
+        List<double[]> taken = new ArrayList<>();
+        for (double[] phi : settings) {
+            if (taken.size() >= max) {
+                break;
+            }
+            if (phi.length != range.dim() || !range.contains(phi)) {
+                continue;
+            }
+            double[] u = unit(phi, range);
+            if (taken.stream().allMatch(t -> distance(unit(t, range), u) >= MIN_SEPARATION)) {
+                taken.add(phi.clone());
+            }
+        }
+        return taken;
     }
 
     private static double distance(double[] a, double[] b) {

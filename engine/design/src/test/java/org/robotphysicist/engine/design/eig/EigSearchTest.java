@@ -103,4 +103,20 @@ class EigSearchTest {
                 true).recommend(new SplittableRandom(1)));
         assertTrue(early.getMessage().contains("expected at least one observation"), early.getMessage());
     }
+
+    /**
+     * Settings placed by the caller: the first ones in order, without two within 1% of the range of
+     * each other (0.6 GeV here), nor one outside the range.
+     */
+    @Test
+    void distinctSettingsKeepsOrderAndSkipsNearRepeatsAndOutsiders() {
+        List<double[]> earlier = List.of(new double[] {74.5}, new double[] {83.1}, new double[] {74.8},
+                new double[] {120}, new double[] {97.0}, new double[] {60.0});
+        List<double[]> taken = EigSearch.distinctSettings(earlier, SQRT_S, 3);
+        assertEquals(List.of(74.5, 83.1, 97.0), taken.stream().map(p -> p[0]).toList(),
+                "74.8 lies 0.3 GeV from 74.5 and 120 outside [40, 100]");
+        assertEquals(List.of(74.5), EigSearch.distinctSettings(earlier, SQRT_S, 1).stream().map(p -> p[0]).toList());
+        assertTrue(EigSearch.distinctSettings(earlier, SQRT_S, 0).isEmpty());
+        assertTrue(EigSearch.distinctSettings(List.of(), SQRT_S, 3).isEmpty());
+    }
 }

@@ -59,7 +59,7 @@ class EigSearchVerificationTest {
                 .withSearch(new AcquisitionMaximizer.Settings(512, 3, 40));
     }
 
-    /** The designer's round: first at the edge (last round's choice), 10 optimizer steps, one at the GP mean's maximum. */
+    /** The designer's round: first at the edge (an earlier round's choice), 10 optimizer steps, one at the GP mean's maximum. */
     private static EigSearch searched(FlukeAtTheEdge estimator) {
         EigSearch search = EigSearch.start(estimator, SQRT_S, bo(), BO_SEED, SEARCH_SEED, true);
         search.stepAt(new double[] {EDGE});

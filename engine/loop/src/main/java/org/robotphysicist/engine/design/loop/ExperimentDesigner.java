@@ -53,8 +53,9 @@ import org.robotphysicist.training.device.Devices;
  * <ol>
  *   <li>choose φ by Bayesian optimization of the expected information gain over the φ range
  *       ({@link EigSearch}: each EIG estimate is observed with its squared standard error as known
- *       noise; from round 2 the first estimate is at the previous round's choice, whose
- *       neighbourhood usually stays good as the prior narrows; the last estimate is at the GP
+ *       noise; from round 2 the first estimates are at the earlier rounds' choices (the last
+ *       {@link #EARLIER_CHOICES_REVISITED} distinct ones, most recent first), whose neighbourhoods
+ *       usually stay good as the prior narrows; the last estimate is at the GP
  *       mean's maximum; then k = {@link DesignConfig#verifications()} evaluated settings — those of
  *       highest GP mean and of highest estimate, in turn — are re-estimated with an independent
  *       stream and the best fresh estimate is chosen ({@link EigSearch#verify}, k more estimates per
@@ -106,6 +107,8 @@ import org.robotphysicist.training.device.Devices;
 public final class ExperimentDesigner implements AutoCloseable {
     /** The producer recorded in provenance. */
     public static final String PRODUCER = "org.robotphysicist.engine.design.loop.ExperimentDesigner";
+    /** How many of the earlier rounds' distinct choices a round's search estimates first. */
+    public static final int EARLIER_CHOICES_REVISITED = 3;
     /** Credible levels of the posterior summaries. */
     static final double[] LEVELS = {0.68, 0.95};
     /** Points of the GP mean and band each round records ({@link GpCurve}, for the EIG plot; the search does not use them). */
@@ -444,6 +447,23 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
     }
 
+    /**
+     * Where this round's search starts: the earlier rounds' choices, most recent first, at most
+     * {@link #EARLIER_CHOICES_REVISITED} distinct ones ({@link EigSearch#distinctSettings}). Each was
+     * the EIG's peak once, and the settings where the physics is sensitive stay so as the prior
+     * narrows; starting from the last choice alone, a search whose last round went to a secondary
+     * peak could spend its whole budget there and never find the main peak again (a Z-pole peak a
+     * few GeV wide is easily missed by a handful of space-filling points).
+     */
+    private List<double[]> earlierChoices() {
+        List<double[]> mostRecentFirst = new ArrayList<>();
+        for (int i = rounds.size() - 1; i >= 0; i--) {
+            mostRecentFirst.add(rounds.get(i).phi());
+        }
+        return EigSearch.distinctSettings(mostRecentFirst, config.phiRange(),
+                Math.min(EARLIER_CHOICES_REVISITED, config.evaluationsPerRound()));
+    }
+
     /** The streams of round r (from 0): split r + 2 of the master stream; see the class comment. */
     private RoundStreams streams(int r) {
         SplittableRandom master = new SplittableRandom(config.seed());
@@ -491,17 +511,21 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         RoundStreams s = streams(r);
         long t0 = System.nanoTime();
+        List<double[]> earlier = earlierChoices();
+        // The optimizer's space-filling design lasts until this many observations exist, the earlier
+        // choices among them: initialPoints − 1 space-filling points from round 2 on, as with one.
+        int initialPoints = config.initialPoints() + Math.max(0, earlier.size() - 1);
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(),
-                BoConfig.forEigSearch(config.initialPoints()), s.boSeed(), s.eigSeed(), config.commonRandomNumbers());
+                BoConfig.forEigSearch(initialPoints), s.boSeed(), s.eigSeed(), config.commonRandomNumbers());
         int verifications = config.verifications();
         RoundProposal proposal;
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
                 config.rounds()), config.evaluationsPerRound() + verifications, "estimates")) {
             int budget = config.evaluationsPerRound();
             for (int i = 0; i < budget; i++) {
-                if (i == 0 && r > 0) {
-                    search.stepAt(rounds.get(r - 1).phi());
-                } else if (i == budget - 1 && budget > config.initialPoints()) {
+                if (i < earlier.size()) {
+                    search.stepAt(earlier.get(i));
+                } else if (i == budget - 1 && budget > initialPoints) {
                     search.stepAtModelOptimum();
                 } else {
                     search.step();

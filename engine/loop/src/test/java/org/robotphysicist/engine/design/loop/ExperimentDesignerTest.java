@@ -66,6 +66,36 @@ class ExperimentDesignerTest {
     }
 
     /**
+     * Each round's search starts where earlier rounds chose, most recent first (distinct settings
+     * only, at most {@link ExperimentDesigner#EARLIER_CHOICES_REVISITED}): a round whose last choice
+     * went to a secondary peak still estimates the main peak an earlier round found.
+     */
+    @Test
+    void eachRoundFirstEstimatesTheEarlierRoundsChoices() {
+        DesignConfig c = quick(ExperimentSpec.events(200), 5).withSeed(3);
+        DesignHistory h = ExperimentDesigner.start(c, WEINBERG, runner(c, HIDDEN), DesignOptions.silent()).run();
+        List<double[]> chosen = h.rounds().stream().map(DesignRound::phi).toList();
+        int revisited = 0;
+        for (int r = 1; r < chosen.size(); r++) {
+            List<double[]> mostRecentFirst = new ArrayList<>(chosen.subList(0, r));
+            java.util.Collections.reverse(mostRecentFirst);
+            List<Double> expected = org.robotphysicist.engine.design.eig.EigSearch.distinctSettings(mostRecentFirst,
+                    c.phiRange(), ExperimentDesigner.EARLIER_CHOICES_REVISITED).stream().map(p -> p[0]).toList();
+            List<Double> first = h.rounds().get(r).evaluations().subList(0, expected.size()).stream()
+                    .map(e -> e.phi()[0]).toList();
+            int round = r + 1;
+            assertEquals(expected, first, () -> "round " + round + "'s first estimates; choices so far "
+                    + chosen.subList(0, round - 1).stream().map(p -> p[0]).toList());
+            assertTrue(expected.size() >= 1 && expected.size() <= ExperimentDesigner.EARLIER_CHOICES_REVISITED,
+                    () -> "distinct earlier choices of round " + round + ": " + expected);
+            assertEquals(8, h.rounds().get(r).evaluations().size(), "the budget is unchanged");
+            revisited = Math.max(revisited, expected.size());
+        }
+        assertEquals(ExperimentDesigner.EARLIER_CHOICES_REVISITED, revisited, () -> "the most earlier choices any"
+                + " round revisited; choices " + chosen.stream().map(p -> p[0]).toList());
+    }
+
+    /**
      * The issue's acceptance test: after 4 rounds of 500 events the posterior's 95% central interval
      * holds the hidden sin²θ_W = 0.2312 and its standard deviation is below 0.8 of round 1's.
      */
