@@ -45,7 +45,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * per round, the median and worst EIG fraction, how many rounds fall below 0.9, and how many seeds'
  * final posteriors cover the hidden value.
  *
- * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--rounds 3]
+ * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--first-seed 1] [--rounds 3]
  * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
  * [--training-phi-margin 0] [--seed 20261122]}. With {@code --training-phi-margin M} the surrogates are
  * trained over √s ∈ [40 − M, 100 + M] GeV, so that the design range is not the edge of their training box.
@@ -82,25 +82,25 @@ public final class SurrogateDesignBenchmark {
         BenchmarkArguments opt = BenchmarkArguments.parse(args);
         TrainOptions defaults = TrainOptions.defaults("classifier");
         measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
-                opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
+                opt.integer("first-seed", 1), opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
                 opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
                 opt.integer("ensemble", 1), opt.real("training-phi-margin", 0),
                 Long.parseLong(opt.string("seed", "20261122")));
     }
 
     /**
-     * Runs the benchmark for {@code kinds} (each trained at {@code rows} rows for {@code epochs} epochs with
+     * Runs the benchmark for {@code kinds} on the design seeds {@code firstSeed} … {@code firstSeed + seeds − 1} (each trained at {@code rows} rows for {@code epochs} epochs with
      * {@code trainingSeed}, as an ensemble of {@code members} networks when more than 1, over √s widened by
      * {@code phiMargin} GeV on each side of the design range), printing as it goes, and returns each kind's result.
      */
-    public static List<Result> measure(List<String> kinds, int seeds, int rounds, int referenceDatasets,
+    public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int referenceDatasets,
             int scanPoints, int rows, int epochs, int members, double phiMargin, long trainingSeed) {
         DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
-                + " %d seeds x %d rounds of %s, %d datasets per EIG estimate, %d estimates + %d re-estimates per"
+                + " %d seeds from %d x %d rounds of %s, %d datasets per EIG estimate, %d estimates + %d re-estimates per"
                 + " round, %d-point grid; reference: exact EIG with %d datasets on a %d-point scan; %d cores,"
-                + " load %.1f%n%n", HIDDEN_THETA, PRIOR, SQRT_S, seeds, rounds, base.experiment().describe(), base.eigDatasets(),
+                + " load %.1f%n%n", HIDDEN_THETA, PRIOR, SQRT_S, seeds, firstSeed, rounds, base.experiment().describe(), base.eigDatasets(),
                 base.evaluationsPerRound(), base.verifications(), base.gridPoints(), referenceDatasets, scanPoints,
                 Runtime.getRuntime().availableProcessors(), SurrogateCoverageBenchmark.loadAverage());
         ExpectedInformationGain reference = eigOf(new ExactLikelihood(simulator), simulator, base, referenceDatasets);
@@ -120,10 +120,20 @@ public final class SurrogateDesignBenchmark {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
                         trainSeconds, SurrogateCoverageBenchmark.loadAverage());
-                results.add(run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds));
+                results.add(run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds,
+                        firstSeed));
             }
         }
         return results;
+    }
+
+    /** Each estimate as "φ:value±se", in φ order. */
+    private static String estimates(List<EigEstimate> estimates) {
+        StringBuilder sb = new StringBuilder("[");
+        estimates.stream().sorted(java.util.Comparator.comparingDouble(e -> e.phi()[0])).forEach(e -> sb.append(
+                String.format(Locale.ROOT, "%s%.1f:%.3f±%.3f", sb.length() > 1 ? " " : "", e.phi()[0], e.value(),
+                        e.standardError())));
+        return sb.append(']').toString();
     }
 
     /** The EIG of {@code base}'s experiment on its θ grid under {@code surrogate}, with K datasets. */
@@ -136,12 +146,12 @@ public final class SurrogateDesignBenchmark {
 
     private static Result run(String kind, SurrogateLikelihood surrogate, DesignConfig base,
             WeinbergLoSimulator simulator, ExpectedInformationGain reference, RegularGrid phiGrid, EigScan firstRound,
-            int seeds) {
+            int seeds, int firstSeed) {
         ExpectedInformationGain underSurrogate = eigOf(surrogate, simulator, base, reference.datasets());
         List<Double> fractions = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         int[] covered = new int[LEVELS.length];
-        for (long seed = 1; seed <= seeds; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             DesignConfig config = base.withSurrogate(kind, base.histogram()).withSeed(seed);
             SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
                     base.experiment().toExperiment(), new double[] {HIDDEN_THETA});
@@ -168,6 +178,8 @@ public final class SurrogateDesignBenchmark {
                         line.append(String.format(Locale.ROOT, " [exact EIG %.4f at the choice; the surrogate's:"
                                 + " %.4f there, %.4f at %.1f]", chosen.value(), atChosen, atBest,
                                 scan.best().phi()[0]));
+                        line.append(" search ").append(estimates(p.evaluations())).append(" re-estimated ")
+                                .append(estimates(p.verification()));
                     }
                     Matrix events = runner.run(r, p.phi(), new SplittableRandom(seed * 1_000 + r));
                     designer.record(p, events);

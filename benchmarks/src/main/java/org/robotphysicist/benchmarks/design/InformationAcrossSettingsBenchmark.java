@@ -1,0 +1,122 @@
+package org.robotphysicist.benchmarks.design;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.robotphysicist.benchmarks.BenchmarkArguments;
+import org.robotphysicist.benchmarks.coverage.SurrogateCoverageBenchmark;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+import org.robotphysicist.engine.api.RobotPhysicist;
+import org.robotphysicist.engine.api.TrainOptions;
+import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.training.device.DeviceRequest;
+
+/**
+ * How much a surrogate says one event tells about θ at each setting, beside the truth: on Weinberg LO
+ * at θ₀ = sin²θ_W = 0.2312, for √s on a grid over [40, 100] GeV, M events are simulated at (θ₀, √s)
+ * and each likelihood's per-event curvature
+ * <pre>
+ *   I(√s) = −(S(θ₀ + h) − 2 S(θ₀) + S(θ₀ − h)) / (M h²),   S(θ) = Σᵢ log p(xᵢ | θ, √s)
+ * </pre>
+ * is computed with the same events for the exact likelihood and for each surrogate (h = 0.02, about
+ * the posterior sd of 200 events, so I is the information over the width an experiment resolves).
+ * The ratio I_surrogate / I_exact is the factor by which a surrogate posterior's precision is off
+ * (its sd is off by the inverse square root), and the expected information gain of an experiment of
+ * N events moves by about ½ log of the ratio: where the ratio varies across √s, the design loop's
+ * ranking of settings follows the surrogate's error rather than the physics (benchmarks/README.md,
+ * "Design loop with a surrogate"). Where the exact I is small (below about 2 per unit θ² with
+ * 50 000 events) the ratio is dominated by the curvature estimate's Monte Carlo noise and can come
+ * out negative.
+ *
+ * <p>Usage: {@code InformationAcrossSettingsBenchmark [--kinds maf,nsf,classifier] [--events 50000]
+ * [--phis 40:100:2] [--step 0.02] [--rows 4000000] [--epochs 2] [--seed 20261122]}; each kind is trained
+ * as {@code rp design --surrogate KIND} trains it (no certificate, no tempering).
+ */
+public final class InformationAcrossSettingsBenchmark {
+    private static final Box PRIOR = Box.interval(0.15, 0.35);
+    private static final Box SQRT_S = Box.interval(40, 100);
+    private static final double THETA0 = 0.2312;
+    private static final long EVENT_SEED = 20261205L;
+
+    private InformationAcrossSettingsBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkArguments opt = BenchmarkArguments.parse(args);
+        TrainOptions defaults = TrainOptions.defaults("classifier");
+        List<String> kinds = Arrays.asList(opt.string("kinds", "maf,nsf,classifier").split(","));
+        double[] phis = settings(opt.string("phis", "40:100:2"));
+        int events = opt.integer("events", 50_000);
+        double step = opt.real("step", 0.02);
+        WeinbergLoSimulator simulator = new WeinbergLoSimulator();
+        System.out.printf(Locale.ROOT, "Per-event information about sin2_theta_w at %.4f (curvature over +-%.3f),"
+                + " %d events per setting, surrogates trained on %d rows x %d epochs over sqrt(s) in %s; %d cores,"
+                + " load %.1f%n", THETA0, step, events, opt.integer("rows", defaults.trainingRows()),
+                opt.integer("epochs", defaults.epochs()), SQRT_S, Runtime.getRuntime().availableProcessors(),
+                SurrogateCoverageBenchmark.loadAverage());
+        Matrix[] samples = new Matrix[phis.length];
+        double[] exact = new double[phis.length];
+        ExactLikelihood truth = new ExactLikelihood(simulator);
+        for (int p = 0; p < phis.length; p++) {
+            samples[p] = simulate(simulator, phis[p], events, new SplittableRandom(EVENT_SEED + p));
+            exact[p] = information(truth, samples[p], phis[p], step);
+        }
+        RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
+        double[][] ratios = new double[kinds.size()][];
+        for (int k = 0; k < kinds.size(); k++) {
+            long t0 = System.nanoTime();
+            try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k)).withTraining(
+                    opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
+                    DeviceRequest.CPU).withSeed(Long.parseLong(opt.string("seed", "20261122"))))) {
+                System.out.printf(Locale.ROOT, "%s: %s, trained in %.1f s%n", kinds.get(k), model.description(),
+                        (System.nanoTime() - t0) / 1e9);
+                ratios[k] = new double[phis.length];
+                for (int p = 0; p < phis.length; p++) {
+                    ratios[k][p] = information(model.surrogate(), samples[p], phis[p], step) / exact[p];
+                }
+            }
+        }
+        StringBuilder header = new StringBuilder("sqrt(s)   exact I");
+        kinds.forEach(k -> header.append(String.format(Locale.ROOT, " %11s", k + "/exact")));
+        System.out.println(header);
+        for (int p = 0; p < phis.length; p++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%7.1f %9.3f", phis[p], exact[p]));
+            for (double[] r : ratios) {
+                line.append(String.format(Locale.ROOT, " %11.3f", r[p]));
+            }
+            System.out.println(line);
+        }
+    }
+
+    /** "lo:hi:step" as the settings lo, lo + step, …, up to hi. */
+    private static double[] settings(String spec) {
+        String[] part = spec.split(":");
+        double lo = Double.parseDouble(part[0]);
+        double hi = Double.parseDouble(part[1]);
+        double step = Double.parseDouble(part[2]);
+        int n = (int) Math.floor((hi - lo) / step + 1e-9) + 1;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = lo + i * step;
+        }
+        return v;
+    }
+
+    private static Matrix simulate(WeinbergLoSimulator simulator, double phi, int events, SplittableRandom rng) {
+        double[] x = new double[events];
+        simulator.draw(new double[] {THETA0}, new double[] {phi}, events, rng, x);
+        return Matrix.of(events, 1, x);
+    }
+
+    /** −(S(θ₀ + h) − 2S(θ₀) + S(θ₀ − h)) / (M h²) under {@code likelihood}, nats per event per unit θ². */
+    static double information(SurrogateLikelihood likelihood, Matrix events, double phi, double h) {
+        double[] s = likelihood.summedLogLikelihood(events, Matrix.ofColumn(THETA0 - h, THETA0, THETA0 + h),
+                new double[] {phi});
+        return -(s[2] - 2 * s[1] + s[0]) / (events.rows() * h * h);
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Per-event information about sin2_theta_w at 0.2312 across sqrt(s) in [40, 100] GeV: the exact likelihood's,
+# and each surrogate kind's as a ratio to it, on the same simulated events (benchmarks/README.md, "Design loop
+# with a surrogate"). Options go to the benchmark:
+#   --kinds maf,nsf,classifier  --events 50000  --phis 40:100:2  --step 0.02  --rows 4000000  --epochs 2
+#   --seed 20261122
+exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.InformationAcrossSettingsBenchmark "$@"
