@@ -26,7 +26,8 @@ import org.robotphysicist.data.InvalidInputException;
  * malformed or non-strict JSON, a request costlier than {@link ServerConfig#maxCost()} or an HTTP
  * protocol error (bad Content-Length, garbage request line, ambiguous path), 404 unknown route,
  * 405 wrong method, 408 body not received within {@link ServerConfig#readTimeoutMillis()}, 413 body
- * over {@link ServerConfig#maxBodyBytes()} (at once when the declared length is over), 415 a POST
+ * over {@link ServerConfig#maxBodyBytes()} (after reading and discarding a body of up to twice the
+ * limit, so that a client still sending gets the answer; at once when a declared length is larger), 415 a POST
  * whose Content-Type is not JSON, 431 headers over {@value #MAX_HEADER_BYTES} bytes, 503 every
  * worker busy and the queue full (or shutting down), 504 the computation ran past
  * {@link ServerConfig#timeoutMillis()} (it is stopped).

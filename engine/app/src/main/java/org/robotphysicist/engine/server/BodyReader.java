@@ -8,20 +8,43 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Reads a request body without blocking a thread: chunks are copied as Jetty delivers them, and
- * the reader asks to be called again when more may be read. The body completes the future; more
- * than {@code maxBytes} (a chunked body with no Content-Length, or a client sending more than it
- * declared) fails it with a 413 {@link HttpError} at once. Once the future is completed from
- * outside (the read deadline), reading stops. Not thread-safe: Jetty calls it serially.
+ * the reader asks to be called again when more may be read. The body completes the future. A body
+ * of more than {@code maxBytes} (a chunked body with no Content-Length, a declared length over the
+ * limit, or a client sending more than it declared) fails it with a 413 {@link HttpError}: once
+ * its last byte has been read and thrown away when it ends within {@link #DRAINED_FACTOR} ×
+ * {@code maxBytes} bytes, else as soon as it passes that. Why drain: a server that answers and
+ * closes while the client is still sending leaves unread bytes in its socket, the close then
+ * resets the connection, and the client may lose the answer to the reset (seen as "header parser
+ * received no bytes" instead of the 413). Once the future is completed from outside (the read
+ * deadline), reading stops. Not thread-safe: Jetty calls it serially.
  */
 final class BodyReader implements Runnable {
     private final Request request;
     private final long maxBytes;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** Bytes received, kept or thrown away. */
+    private long received;
+
+    /** Bodies up to this multiple of the limit are read to their end before the 413. */
+    static final long DRAINED_FACTOR = 2;
 
     private BodyReader(Request request, long maxBytes) {
         this.request = request;
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Whether a body of {@code declared} bytes (−1: not declared) is drained before its 413 rather
+     * than refused at once: only a declared length over {@link #DRAINED_FACTOR} × {@code maxBytes}
+     * is refused at once.
+     */
+    static boolean drains(long declared, long maxBytes) {
+        return declared <= drainLimit(maxBytes);
+    }
+
+    private static long drainLimit(long maxBytes) {
+        return maxBytes > Long.MAX_VALUE / DRAINED_FACTOR ? Long.MAX_VALUE : maxBytes * DRAINED_FACTOR;
     }
 
     /** Starts reading {@code request}'s body; the future completes with it or with the error. */
@@ -47,20 +70,31 @@ final class BodyReader implements Runnable {
             boolean last = chunk.isLast();
             try {
                 ByteBuffer buffer = chunk.getByteBuffer();
-                if (bytes.size() + (long) buffer.remaining() > maxBytes) {
-                    body.completeExceptionally(new HttpError(413, "request body: expected at most " + maxBytes
-                            + " bytes but found more"));
+                received += buffer.remaining();
+                if (received > drainLimit(maxBytes)) {
+                    body.completeExceptionally(tooLarge());
                     return;
                 }
-                byte[] copy = new byte[buffer.remaining()];
-                buffer.get(copy);
-                bytes.write(copy, 0, copy.length);
+                if (received <= maxBytes) {
+                    byte[] copy = new byte[buffer.remaining()];
+                    buffer.get(copy);
+                    bytes.write(copy, 0, copy.length);
+                }
             } finally {
                 chunk.release();
             }
             if (last) {
-                body.complete(bytes.toByteArray());
+                if (received > maxBytes) {
+                    body.completeExceptionally(tooLarge());
+                } else {
+                    body.complete(bytes.toByteArray());
+                }
             }
         }
+    }
+
+    private HttpError tooLarge() {
+        return new HttpError(413, "request body: expected at most " + maxBytes + " bytes but found "
+                + (request.getLength() >= 0 ? "a Content-Length of " + request.getLength() : "more"));
     }
 }

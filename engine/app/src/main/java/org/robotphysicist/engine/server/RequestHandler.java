@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Routes requests to the {@link Endpoints} without ever blocking a Jetty thread: {@code GET}s are
  * answered at once; a {@code POST} is checked (Content-Type JSON or 415, a declared Content-Length
- * above the body limit 413 at once, without reading the body), its body read asynchronously within
+ * above {@link BodyReader#DRAINED_FACTOR} × the body limit 413 at once, without reading the body; a
+ * smaller one over the limit 413 once the body has been read and thrown away), its body read asynchronously within
  * the read timeout (408 otherwise), parsed strictly ({@link StrictJson}), validated and costed on
  * the reading thread, then computed on the {@link ComputePool}, whose future writes the answer.
  * So slow clients and long computations hold no HTTP thread. Thread-safe.
@@ -88,7 +89,7 @@ final class RequestHandler extends Handler.Abstract.NonBlocking {
     private void compute(Exchange ex, Function<JsonNode, Computation> endpoint) {
         requireJson(ex.request());
         long declared = ex.request().getLength();
-        if (declared > config.maxBodyBytes()) {
+        if (!BodyReader.drains(declared, config.maxBodyBytes())) {
             throw new HttpError(413, "request body: expected at most " + config.maxBodyBytes() + " bytes but found a"
                     + " Content-Length of " + declared);
         }

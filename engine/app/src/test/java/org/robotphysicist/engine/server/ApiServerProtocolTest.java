@@ -94,6 +94,27 @@ class ApiServerProtocolTest {
         }
     }
 
+    /**
+     * A body somewhat over the limit, sent whole: the server reads it to its end before the 413, so
+     * the client, which writes all of it before reading, gets the answer (answering at once and
+     * closing with the rest unread could reset the connection before the answer was read).
+     */
+    @Test
+    void aBodySomewhatOverTheLimitIsReadToItsEndAndRefused() throws Exception {
+        StringBuilder big = new StringBuilder("{\"model\": \"w\", \"phi\": [58], \"events\": [0.1");
+        while (big.length() < 100 * 1024) {
+            big.append(", 0.123456789");
+        }
+        String body = big.append("]}").toString();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            RawHttp.Answer a = raw(post("/posterior", "application/json", body));
+            assertJsonError(a, 413, "expected at most 65536 bytes but found a Content-Length of " + body.length());
+        }
+        assertTrue(BodyReader.drains(body.length(), 64 * 1024) && !BodyReader.drains(2 * 64 * 1024 + 1, 64 * 1024),
+                "bodies up to twice the limit are drained, larger declared ones refused at once");
+        assertEquals(200, raw(post("/posterior", "application/json", posterior)).status(), "the server still answers");
+    }
+
     @Test
     void jsonIsParsedStrictly() throws Exception {
         assertEquals(200, raw(post("/posterior", "application/json", posterior)).status(), "the valid request");
