@@ -53,11 +53,12 @@ public final class InformationAcrossSettingsBenchmark {
         double[] phis = settings(opt.string("phis", "40:100:2"));
         int events = opt.integer("events", 50_000);
         double step = opt.real("step", 0.02);
+        int rows = opt.integer("rows", defaults.trainingRows());
+        int epochs = opt.integer("epochs", defaults.epochs());
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Per-event information about sin2_theta_w at %.4f (curvature over +-%.3f),"
                 + " %d events per setting, surrogates trained on %d rows x %d epochs over sqrt(s) in %s; %d cores,"
-                + " load %.1f%n", THETA0, step, events, opt.integer("rows", defaults.trainingRows()),
-                opt.integer("epochs", defaults.epochs()), SQRT_S, Runtime.getRuntime().availableProcessors(),
+                + " load %.1f%n", THETA0, step, events, rows, epochs, SQRT_S, Runtime.getRuntime().availableProcessors(),
                 SurrogateCoverageBenchmark.loadAverage());
         Matrix[] samples = new Matrix[phis.length];
         double[] exact = new double[phis.length];
@@ -70,8 +71,7 @@ public final class InformationAcrossSettingsBenchmark {
         double[][] ratios = new double[kinds.size()][];
         for (int k = 0; k < kinds.size(); k++) {
             long t0 = System.nanoTime();
-            try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k)).withTraining(
-                    opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
+            try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k)).withTraining(rows, epochs,
                     DeviceRequest.CPU).withSeed(Long.parseLong(opt.string("seed", "20261122"))))) {
                 System.out.printf(Locale.ROOT, "%s: %s, trained in %.1f s%n", kinds.get(k), model.description(),
                         (System.nanoTime() - t0) / 1e9);

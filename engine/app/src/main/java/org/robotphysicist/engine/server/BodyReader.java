@@ -94,7 +94,12 @@ final class BodyReader implements Runnable {
     }
 
     private HttpError tooLarge() {
+        return tooLarge(maxBytes, request.getLength());
+    }
+
+    /** The 413 for a body over {@code maxBytes}, naming its declared length when there is one (≥ 0). */
+    static HttpError tooLarge(long maxBytes, long declared) {
         return new HttpError(413, "request body: expected at most " + maxBytes + " bytes but found "
-                + (request.getLength() >= 0 ? "a Content-Length of " + request.getLength() : "more"));
+                + (declared >= 0 ? "a Content-Length of " + declared : "more"));
     }
 }

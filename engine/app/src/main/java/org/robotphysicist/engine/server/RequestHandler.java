@@ -90,8 +90,7 @@ final class RequestHandler extends Handler.Abstract.NonBlocking {
         requireJson(ex.request());
         long declared = ex.request().getLength();
         if (!BodyReader.drains(declared, config.maxBodyBytes())) {
-            throw new HttpError(413, "request body: expected at most " + config.maxBodyBytes() + " bytes but found a"
-                    + " Content-Length of " + declared);
+            throw BodyReader.tooLarge(config.maxBodyBytes(), declared);
         }
         CompletableFuture<byte[]> body = BodyReader.read(ex.request(), config.maxBodyBytes());
         ScheduledFuture<?> deadline = timer.schedule(() -> body.completeExceptionally(new HttpError(408,

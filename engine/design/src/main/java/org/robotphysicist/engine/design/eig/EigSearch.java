@@ -224,18 +224,22 @@ public final class EigSearch {
     }
 
     private void takeIfDistinct(List<Integer> taken, int i, int count) {
-        double[] u = unit(estimates.get(i).phi());
-        if (taken.size() < count && taken.stream().allMatch(t -> distance(unit(estimates.get(t).phi()), u)
-                >= MIN_SEPARATION)) {
+        if (taken.size() < count && separated(estimates.get(i).phi(),
+                taken.stream().map(t -> estimates.get(t).phi()).toList(), range)) {
             taken.add(i);
         }
     }
 
-    /** φ in the unit box, where the range's widths are 1. */
-    private double[] unit(double[] phi) {
-        return unit(phi, range);
+    /**
+     * Whether {@code phi} lies at least {@link #MIN_SEPARATION} (in {@code range}'s unit box) from
+     * every one of {@code taken}.
+     */
+    private static boolean separated(double[] phi, List<double[]> taken, Box range) {
+        double[] u = unit(phi, range);
+        return taken.stream().allMatch(t -> distance(unit(t, range), u) >= MIN_SEPARATION);
     }
 
+    /** φ in the unit box of {@code range}, where the range's widths are 1. */
     private static double[] unit(double[] phi, Box range) {
         double[] u = new double[phi.length];
         for (int d = 0; d < phi.length; d++) {
@@ -249,21 +253,32 @@ public final class EigSearch {
      * {@link #MIN_SEPARATION} (in the unit box) from every one taken before them: where a caller
      * places its own estimates ({@link #stepAt}) without spending two on nearly the same φ.
      *
+     * A setting outside the range (one an earlier, wider range allowed, or not finite) is skipped.
+     *
      * @param settings candidate φ, each of length D<sub>φ</sub>, in order of preference
-     * @return copies of the settings taken, at most {@code max} (≥ 0)
+     * @param max      the most to take, ≥ 0
+     * @return copies of the settings taken, at most {@code max}
+     * @throws InvalidInputException for a negative {@code max} or a setting of another length than D<sub>φ</sub>
      */
     public static List<double[]> distinctSettings(List<double[]> settings, Box range, int max) {
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(range, "range");
+        if (max < 0) {
+            throw new InvalidInputException("distinct settings: expected a count of at least 0 but found " + max);
+        }
         List<double[]> taken = new ArrayList<>();
         for (double[] phi : settings) {
+            if (phi == null || phi.length != range.dim()) {
+                throw new InvalidInputException("distinct settings: expected settings of " + range.dim()
+                        + " values but found " + (phi == null ? "none" : Arrays.toString(phi)));
+            }
             if (taken.size() >= max) {
                 break;
             }
-            if (phi.length != range.dim() || !range.contains(phi)) {
+            if (!range.contains(phi)) {
                 continue;
             }
-            double[] u = unit(phi, range);
-            if (taken.stream().allMatch(t -> distance(unit(t, range), u) >= MIN_SEPARATION)) {
+            if (separated(phi, taken, range)) {
                 taken.add(phi.clone());
             }
         }

@@ -118,5 +118,14 @@ class EigSearchTest {
         assertEquals(List.of(74.5), EigSearch.distinctSettings(earlier, SQRT_S, 1).stream().map(p -> p[0]).toList());
         assertTrue(EigSearch.distinctSettings(earlier, SQRT_S, 0).isEmpty());
         assertTrue(EigSearch.distinctSettings(List.of(), SQRT_S, 3).isEmpty());
+        assertEquals(List.of(60.0), EigSearch.distinctSettings(List.of(new double[] {Double.NaN},
+                new double[] {Double.POSITIVE_INFINITY}, new double[] {60.0}), SQRT_S, 3).stream().map(p -> p[0])
+                .toList(), "settings that are not finite lie outside the range");
+        var shape = assertThrows(InvalidInputException.class, () -> EigSearch.distinctSettings(
+                List.of(new double[] {60.0, 1.0}), SQRT_S, 3));
+        assertTrue(shape.getMessage().contains("expected settings of 1 values but found [60.0, 1.0]"),
+                shape.getMessage());
+        var count = assertThrows(InvalidInputException.class, () -> EigSearch.distinctSettings(earlier, SQRT_S, -1));
+        assertTrue(count.getMessage().contains("expected a count of at least 0 but found -1"), count.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package org.robotphysicist.engine.posterior.diagnostics;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
@@ -134,7 +135,7 @@ public final class CalibrationProblem {
      */
     public <T> List<T> runInsideTrainedRanges(int trials, SplittableRandom rng,
             BiFunction<Trial, SplittableRandom, T> f, Progress progress) {
-        return run(trials, rng, f, progress, true);
+        return run(trials, rng, f, progress, this::trialInsideTrainedRanges);
     }
 
     /**
@@ -149,11 +150,11 @@ public final class CalibrationProblem {
     /** {@link #run(int, SplittableRandom, BiFunction)}, advancing {@code progress} by one per finished trial. */
     public <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f,
             Progress progress) {
-        return run(trials, rng, f, progress, false);
+        return run(trials, rng, f, progress, this::trial);
     }
 
     private <T> List<T> run(int trials, SplittableRandom rng, BiFunction<Trial, SplittableRandom, T> f,
-            Progress progress, boolean insideTrainedRanges) {
+            Progress progress, Function<SplittableRandom, Trial> draw) {
         Require.positive("number of calibration trials", trials);
         if (rng == null) {
             throw new InvalidInputException("rng: expected a SplittableRandom but found null");
@@ -163,8 +164,7 @@ public final class CalibrationProblem {
             streams[i] = rng.split();
         }
         return IntStream.range(0, trials).parallel().mapToObj(i -> {
-            T result = f.apply(insideTrainedRanges ? trialInsideTrainedRanges(streams[i]) : trial(streams[i]),
-                    streams[i]);
+            T result = f.apply(draw.apply(streams[i]), streams[i]);
             progress.advance(1);
             return result;
         }).toList();
