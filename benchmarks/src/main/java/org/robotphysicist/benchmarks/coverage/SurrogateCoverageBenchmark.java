@@ -22,7 +22,7 @@ import org.robotphysicist.training.device.DeviceRequest;
 /**
  * Expected coverage of every surrogate kind at its default training sizes on Weinberg LO: each kind
  * is trained once (the histogram with {@link HistogramGridConfig#defaults()}, as {@code rp train} builds
- * it) over √s ∈ [40, 100] GeV with the prior sin²θ_W ~ U(0.15, 0.35) and certified —
+ * it, unless {@code --histogram} names another grid) over √s ∈ [40, 100] GeV with the prior sin²θ_W ~ U(0.15, 0.35) and certified —
  * as {@code rp train --simulator weinberg-lo --prior 0.15,0.35 --phi-range 40,100 --surrogate KIND
  * --certify-phi 58} does — and its expected coverage is then measured on fresh prior-predictive
  * datasets (seed independent of the training's and the certificate's) at every √s and events per
@@ -38,6 +38,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * [--certify-events 1000] [--normalize-events 1000] [--rows 200000] [--epochs 6] [--seed 20261122]
  * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K]
  * [--tempering-nodes 5] [--tempering-events 5000] [--no-tempering true]
+ * [--histogram THETA_CELLS,PHI_CELLS,EVENTS_PER_CELL,BINS[,THETA_SMOOTHING]]
  * [--coverage-seed 7] [--window 61] [--model-KIND FILE]}; {@code --window} is the paired
  * coverage's window grid points. {@code --normalize-events} is {@code rp train --events}:
  * the events per experiment the classifier's per-θ normalization is sized for; {@code --model-KIND}
@@ -87,7 +88,7 @@ public final class SurrogateCoverageBenchmark {
             long cpu0 = cpuNanos();
             String file = opt.string("model-" + kind, null);
             try (TrainedModel trained = file != null ? rp.load(Path.of(file), LoadOptions.defaults())
-                    : rp.train(TrainOptions.defaults(kind).withHistogram(HistogramGridConfig.defaults())
+                    : rp.train(TrainOptions.defaults(kind).withHistogram(histogram(opt))
                             .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
                             .withControls(controls(opt, rows, epochs, seed))
                             .withEventsPerExperiment(normalizeEvents))) {
@@ -119,8 +120,23 @@ public final class SurrogateCoverageBenchmark {
         }
     }
 
+    /**
+     * The histogram's grid: {@code --histogram THETA_CELLS,PHI_CELLS,EVENTS_PER_CELL,BINS[,THETA_SMOOTHING]}
+     * (smoothing 0 when left out), else the defaults.
+     */
+    public static HistogramGridConfig histogram(BenchmarkArguments opt) {
+        HistogramGridConfig d = HistogramGridConfig.defaults();
+        int[] g = opt.integers("histogram", d.thetaCells() + "," + d.phiCells() + "," + d.eventsPerCell() + ","
+                + d.bins() + "," + d.thetaSmoothing());
+        if (g.length != 4 && g.length != 5) {
+            throw new IllegalArgumentException("--histogram: expected THETA_CELLS,PHI_CELLS,EVENTS_PER_CELL,BINS"
+                    + "[,THETA_SMOOTHING] but found " + g.length + " numbers");
+        }
+        return new HistogramGridConfig(g[0], g[1], g[2], g[3], g.length == 5 ? g[4] : 0);
+    }
+
     /** The training controls: rows, epochs and seed, and the optimizer and network knobs given on the command line. */
-    static SurrogateTrainingConfig controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
+    public static SurrogateTrainingConfig controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
         String batch = opt.string("batch", null);
         String rate = opt.string("learning-rate", null);
         String layers = opt.string("hidden-layers", null);

@@ -17,9 +17,16 @@ import org.robotphysicist.data.Require;
  * @param xRange              the binned x box; {@code null} means the simulator's x support when
  *                            bounded, else the range of a pilot run (1% of the events per cell, at least 1000) widened by
  *                            5% per side; events outside it get the empty-bin density
+ * @param thetaSmoothing      half-width h, in θ grid cells, of the local quadratic smoothing of every
+ *                            bin's density along each θ axis ({@link LocalQuadraticSmoother}, windows
+ *                            of 2h + 1 cells; an axis of fewer cells is left as tabulated); 0 for none.
+ *                            With common random numbers (inverse-CDF simulators) a bin's count moves with θ in unit steps as single events cross
+ *                            its edges, so neighbouring cells' densities carry rough Monte Carlo noise whose
+ *                            effect on a posterior grows with the events per experiment; a window over
+ *                            which the true bin probabilities are close to quadratic in θ removes most of it
  */
 public record HistogramConfig(int binsPerDimension, int eventsPerCell, double pseudoCount,
-        boolean commonRandomNumbers, Box xRange) {
+        boolean commonRandomNumbers, Box xRange, int thetaSmoothing) {
 
     public HistogramConfig {
         Require.positive("histogram bins per dimension", binsPerDimension);
@@ -29,25 +36,41 @@ public record HistogramConfig(int binsPerDimension, int eventsPerCell, double ps
             throw new InvalidInputException("histogram bins per dimension: expected at most 100000 but found "
                     + binsPerDimension);
         }
+        if (thetaSmoothing < 0) {
+            throw new InvalidInputException("histogram theta smoothing: expected a half-width of 0 (none) or more"
+                    + " theta cells but found " + thetaSmoothing);
+        }
         if (xRange != null && !xRange.isBounded()) {
             throw new InvalidInputException("histogram x range: expected finite bounds but found " + xRange);
         }
     }
 
-    /** 40 bins, 10⁶ events per cell, α = 0.5, common random numbers, range from the simulator. */
+    /** As the canonical constructor, without smoothing in θ. */
+    public HistogramConfig(int binsPerDimension, int eventsPerCell, double pseudoCount, boolean commonRandomNumbers,
+            Box xRange) {
+        this(binsPerDimension, eventsPerCell, pseudoCount, commonRandomNumbers, xRange, 0);
+    }
+
+    /** 40 bins, 10⁶ events per cell, α = 0.5, common random numbers, range from the simulator, no smoothing. */
     public static HistogramConfig defaults() {
-        return new HistogramConfig(40, 1_000_000, 0.5, true, null);
+        return new HistogramConfig(40, 1_000_000, 0.5, true, null, 0);
     }
 
     public HistogramConfig withEventsPerCell(int n) {
-        return new HistogramConfig(binsPerDimension, n, pseudoCount, commonRandomNumbers, xRange);
+        return new HistogramConfig(binsPerDimension, n, pseudoCount, commonRandomNumbers, xRange, thetaSmoothing);
     }
 
     public HistogramConfig withBins(int bins) {
-        return new HistogramConfig(bins, eventsPerCell, pseudoCount, commonRandomNumbers, xRange);
+        return new HistogramConfig(bins, eventsPerCell, pseudoCount, commonRandomNumbers, xRange, thetaSmoothing);
     }
 
     public HistogramConfig withXRange(Box range) {
-        return new HistogramConfig(binsPerDimension, eventsPerCell, pseudoCount, commonRandomNumbers, range);
+        return new HistogramConfig(binsPerDimension, eventsPerCell, pseudoCount, commonRandomNumbers, range,
+                thetaSmoothing);
+    }
+
+    /** The same tabulation smoothed along θ with half-width {@code cells} (0: none). */
+    public HistogramConfig withThetaSmoothing(int cells) {
+        return new HistogramConfig(binsPerDimension, eventsPerCell, pseudoCount, commonRandomNumbers, xRange, cells);
     }
 }

@@ -28,6 +28,12 @@ import org.robotphysicist.models.SurrogateDomain;
  * {@link RegularGrid#stencil}. The weights are non-negative and sum to one, so the interpolant
  * is itself a normalized density (a mixture), and it equals the cell histogram on grid points.
  * Outside the grid the surrogate refuses to extrapolate.
+ *
+ * <p><b>Smoothing in θ.</b> With {@link HistogramConfig#thetaSmoothing()} = h &gt; 0, every bin's
+ * density is smoothed along each θ axis of at least 2h + 1 cells by a local quadratic fit over
+ * 2h + 1 cells ({@link LocalQuadraticSmoother}; shorter axes are left as tabulated), floored at the empty-bin density and renormalized
+ * per cell, before interpolation. φ is never smoothed: physics may change sharply with a setting
+ * (a resonance), and each φ cell is tabulated on its own.
  */
 public final class HistogramSurrogate implements FixedDomainSurrogate {
     private final SurrogateDomain domain;
@@ -113,7 +119,59 @@ public final class HistogramSurrogate implements FixedDomainSurrogate {
             density[c] = counts;
             progress.advance(1);
         });
+        if (config.thetaSmoothing() > 0) {
+            smoothAlongTheta(density, cells, dt, config.thetaSmoothing(), config.pseudoCount() / norm,
+                    binning.binVolume());
+        }
         return new HistogramSurrogate(dims, thetaGrid, phiGrid, binning, config, density);
+    }
+
+    /**
+     * Smooths every bin's density along each of the first {@code thetaDim} axes of the cell grid
+     * (axes of fewer than 2h + 1 cells are left as tabulated), then floors each density at {@code floor} and
+     * renormalizes every cell to integrate to one over the binned box (bins of volume
+     * {@code binVolume}).
+     */
+    private static void smoothAlongTheta(double[][] density, RegularGrid cells, int thetaDim, int halfWidth,
+            double floor, double binVolume) {
+        int bins = density[0].length;
+        for (int d = 0; d < thetaDim; d++) {
+            int n = cells.count(d);
+            if (!LocalQuadraticSmoother.fits(n, halfWidth)) {
+                continue;
+            }
+            LocalQuadraticSmoother smoother = new LocalQuadraticSmoother(n, halfWidth);
+            int stride = 1;
+            for (int k = d + 1; k < cells.dim(); k++) {
+                stride *= cells.count(k);
+            }
+            double[] line = new double[n];
+            for (int first = 0; first < cells.size(); first++) {
+                if ((first / stride) % n != 0) {
+                    continue; // not the first cell of a line along axis d
+                }
+                for (int b = 0; b < bins; b++) {
+                    for (int i = 0; i < n; i++) {
+                        line[i] = density[first + i * stride][b];
+                    }
+                    double[] smoothed = smoother.smooth(line);
+                    for (int i = 0; i < n; i++) {
+                        density[first + i * stride][b] = smoothed[i];
+                    }
+                }
+            }
+        }
+        for (double[] cell : density) {
+            double total = 0;
+            for (int b = 0; b < bins; b++) {
+                cell[b] = Math.max(cell[b], floor);
+                total += cell[b];
+            }
+            double scale = 1 / (total * binVolume);
+            for (int b = 0; b < bins; b++) {
+                cell[b] *= scale;
+            }
+        }
     }
 
     /**

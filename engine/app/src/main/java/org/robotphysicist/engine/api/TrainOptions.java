@@ -77,7 +77,7 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
 
     /**
      * {@code surrogate} with {@link SurrogateTrainingConfig#defaults} (4 000 000 rows, 2 epochs) and the
-     * kind's other training defaults, device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins, experiments of
+     * kind's other training defaults, device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins smoothed along θ over 17 cells, experiments of
      * 1 000 events, seed 20261122, no certification.
      *
      * @param surrogate the kind by name, e.g. {@code classifier}
@@ -85,7 +85,7 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
      */
     public static TrainOptions defaults(String surrogate) {
         return new TrainOptions(surrogate, SurrogateTrainingConfig.defaults(20261122L), DeviceRequest.AUTO,
-                new HistogramGridConfig(41, 9, 20_000, 20), 1_000);
+                new HistogramGridConfig(41, 9, 20_000, 20, HistogramGridConfig.defaults().thetaSmoothing()), 1_000);
     }
 
     /**

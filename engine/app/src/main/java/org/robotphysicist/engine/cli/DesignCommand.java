@@ -189,6 +189,11 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--bins", paramLabel = "B", description = "Histogram bins per x component (default ${DEFAULT-VALUE}).")
     int bins = H.bins();
 
+    @Option(names = "--histogram-smoothing", paramLabel = "H",
+            description = "Smooth every histogram bin along theta by a local quadratic fit over 2H+1 theta cells;"
+                    + " 0 for none (default ${DEFAULT-VALUE}).")
+    int histogramSmoothing = H.thetaSmoothing();
+
     @Option(names = "--target", split = ",", paramLabel = "NAME",
             description = "Choose settings by the information about these theta components only (e.g. Gamma_Z), the"
                     + " others marginalized as nuisances: EIG = E[H(p(theta_t)) - H(p(theta_t | X))] (default: all of"
@@ -314,7 +319,7 @@ final class DesignCommand implements Callable<Integer> {
         Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);
         double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : middle(thetas);
         HistogramGridConfig histogram = new HistogramGridConfig(histogramThetaCells, histogramPhiCells, histogramEvents,
-                bins);
+                bins, histogramSmoothing);
         SurrogateTrainingConfig controls = training.toControls(0);
         String modelPath = model == null ? null : model.toAbsolutePath().normalize().toString();
         DesignConfig c = DesignConfig.defaults(thetas, phis).withRounds(rounds).withGridPoints(grid)

@@ -49,7 +49,9 @@ public final class HistogramSurrogateKind implements SurrogateKindProvider {
                     new SplittableRandom(r.training().seed()), cells);
         }
         return new BuiltSurrogate(s, NAME, String.format(Locale.ROOT, "histogram, %d theta x %d phi cells x %d"
-                + " simulated events, %d bins", thetaGrid.size(), phiGrid.size(), h.eventsPerCell(), h.bins()), false);
+                + " simulated events, %d bins%s", thetaGrid.size(), phiGrid.size(), h.eventsPerCell(), h.bins(),
+                h.thetaSmoothing() == 0 ? "" : ", smoothed over " + (2 * h.thetaSmoothing() + 1) + " theta cells"),
+                false);
     }
 
     /** A regular grid with {@code points} per dimension over {@code box}; one point where the box is flat. */

@@ -45,7 +45,10 @@ class DesignConfigJsonTest {
         old.remove("training");
         old.remove("modelFile");
         old.remove("verifications");
+        ((ObjectNode) old.get("histogram")).remove("thetaSmoothing");
         DesignConfig c = Json.read(old.toString(), DesignConfig.class, "old history");
+        assertEquals(0, c.histogram().thetaSmoothing(), "a histogram from before smoothing resumes as it ran: unsmoothed");
+        assertEquals(8, BASE.histogram().thetaSmoothing());
         assertEquals(0, c.verifications(), "a run from before verification resumes as it ran: without it");
         assertEquals("histogram", c.surrogate());
         assertEquals(DesignConfig.DEFAULT_TRAINING, c.training());
