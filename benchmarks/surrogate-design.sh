@@ -5,4 +5,5 @@
 # loop with neural surrogates"). Options go to the benchmark:
 #   --kinds exact,classifier,maf,nsf  --seeds 5  --first-seed 1  --rounds 3  --reference-datasets 64  --scan-points 61
 #   --rows 4000000  --epochs 2  --ensemble 1  --training-phi-margin 0  --seed 20261122
+#   --histogram 41,61,100000,20,8 (the histogram kind: theta cells, sqrt(s) cells, events per cell, bins, smoothing)
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.SurrogateDesignBenchmark "$@"

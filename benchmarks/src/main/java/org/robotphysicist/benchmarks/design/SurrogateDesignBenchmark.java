@@ -28,6 +28,7 @@ import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
+import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -47,7 +48,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  *
  * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--first-seed 1] [--rounds 3]
  * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
- * [--training-phi-margin 0] [--seed 20261122]}. With {@code --training-phi-margin M} the surrogates are
+ * [--training-phi-margin 0] [--seed 20261122] [--histogram 41,61,100000,20,8]}. The histogram kind is
+ * built on {@code rp design}'s grid ({@link HistogramGridConfig#defaults()}) unless {@code --histogram}
+ * names another (θ cells, √s cells, events per cell, bins, θ smoothing half-width). With {@code --training-phi-margin M} the surrogates are
  * trained over √s ∈ [40 − M, 100 + M] GeV, so that the design range is not the edge of their training box.
  * With {@code --ensemble K} each neural kind is an ensemble of K networks, whose EIG uses the mixture
  * of the member posteriors.
@@ -85,17 +88,20 @@ public final class SurrogateDesignBenchmark {
                 opt.integer("first-seed", 1), opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
                 opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
                 opt.integer("ensemble", 1), opt.real("training-phi-margin", 0),
-                Long.parseLong(opt.string("seed", "20261122")));
+                Long.parseLong(opt.string("seed", "20261122")), SurrogateCoverageBenchmark.histogram(opt));
     }
 
     /**
      * Runs the benchmark for {@code kinds} on the design seeds {@code firstSeed} … {@code firstSeed + seeds − 1} (each trained at {@code rows} rows for {@code epochs} epochs with
      * {@code trainingSeed}, as an ensemble of {@code members} networks when more than 1, over √s widened by
-     * {@code phiMargin} GeV on each side of the design range), printing as it goes, and returns each kind's result.
+     * {@code phiMargin} GeV on each side of the design range; the histogram kind on {@code histogram}), printing as it
+     * goes, and returns each kind's result.
      */
     public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int referenceDatasets,
-            int scanPoints, int rows, int epochs, int members, double phiMargin, long trainingSeed) {
-        DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds);
+            int scanPoints, int rows, int epochs, int members, double phiMargin, long trainingSeed,
+            HistogramGridConfig histogram) {
+        DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds).withSurrogate("histogram",
+                histogram);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
                 + " %d seeds from %d x %d rounds of %s, %d datasets per EIG estimate, %d estimates + %d re-estimates per"
@@ -114,8 +120,8 @@ public final class SurrogateDesignBenchmark {
             long t0 = System.nanoTime();
             try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
-                    : rp.train(TrainOptions.defaults(kind).withTraining(rows, epochs, DeviceRequest.CPU)
-                            .withSeed(trainingSeed).withEnsemble(members)
+                    : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
+                            .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(trainingSeed).withEnsemble(members)
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
