@@ -6,6 +6,8 @@
 #   --kinds all|maf,nsf,classifier  --samples 2000  --chains 200  --warmup 500  --thin 5  --max-epochs 100
 #   --reference-chains 400  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
 #   --candidates 1000 (prior draws per chain for the resampled starts)  --seed 1
+#   --observations 1 (per task; the first at its fixed theta, the others at prior draws; sbibm averages 10)
+#   --draws-dir DIR (write every sample of draws as CSV, for benchmarks/peers/c2st_mlp.py)
 #   --out FILE (also write the result table there)
 # A quick run: --tasks crescent --budgets 1000 --kinds maf --samples 1000
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.accuracy.SurrogateAccuracyBenchmark "$@"

@@ -14,8 +14,9 @@ import org.robotphysicist.engine.posterior.Observation;
 
 /**
  * One accuracy-benchmark task: a simulator with an exact likelihood, its uniform prior over the
- * simulator's θ domain, and the observation: one event simulated at {@code trueTheta} from a
- * fixed seed.
+ * simulator's θ domain, and its observations: the first one event simulated at {@code trueTheta}
+ * from a fixed seed, each further one an event simulated at a θ drawn from the prior (as sbibm's
+ * ten observations per task are), every one from its own fixed seed.
  *
  * @param simulator the task's simulator (its experiments have no setting: φ is empty)
  * @param trueTheta the parameter the observation is simulated at
@@ -69,9 +70,38 @@ public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, Str
         return new UniformBoxPrior(simulator.thetaDomain());
     }
 
-    /** The observed event, the same in every run. */
+    /** The first observed event, at {@link #trueTheta()}, the same in every run. */
     public Observation observation() {
-        Matrix x = simulator.simulate(trueTheta, new double[0], 1, new SplittableRandom(OBSERVATION_SEED));
-        return new Observation(x, new double[0]);
+        return observations(1).get(0).observation();
+    }
+
+    /**
+     * One observation and the θ it was simulated at.
+     *
+     * @param theta       the parameter of the simulation
+     * @param observation one event at it, no setting
+     */
+    public record Draw(double[] theta, Observation observation) {
+    }
+
+    /**
+     * The first {@code count} observations: the first at {@link #trueTheta()}, observation i ≥ 1
+     * at θ<sub>i</sub> ~ prior (seed {@value #OBSERVATION_SEED} + i), its event from seed
+     * {@value #OBSERVATION_SEED} + 1000 + i. The same in every run, and a run of more observations
+     * starts with a run of fewer's.
+     */
+    public List<Draw> observations(int count) {
+        if (count < 1 || count > 1000) {
+            throw new InvalidInputException("observations per task: expected 1 to 1000 but found " + count);
+        }
+        List<Draw> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double[] theta = i == 0 ? trueTheta
+                    : prior().sample(1, new SplittableRandom(OBSERVATION_SEED + i)).row(0);
+            Matrix x = simulator.simulate(theta, new double[0], 1,
+                    new SplittableRandom(i == 0 ? OBSERVATION_SEED : OBSERVATION_SEED + 1000 + i));
+            out.add(new Draw(theta.clone(), new Observation(x, new double[0])));
+        }
+        return out;
     }
 }

@@ -11,7 +11,8 @@ import org.robotphysicist.models.histogram.HistogramSurrogate;
 /**
  * {@code histogram}: per-cell histograms of simulated events on a regular (θ, φ) grid over the
  * prior's support × the φ box ({@link HistogramSurrogate}, sized by {@link HistogramGridConfig}),
- * interpolated multilinearly between cells; one cell along each flat dimension (a fixed φ).
+ * smoothed along θ ({@link HistogramGridConfig#thetaSmoothing()}) and interpolated multilinearly between
+ * cells; one cell along each flat dimension (a fixed φ).
  * Tabulated where it is used, so it has no model file. All randomness from the training seed.
  */
 public final class HistogramSurrogateKind implements SurrogateKindProvider {
@@ -24,7 +25,8 @@ public final class HistogramSurrogateKind implements SurrogateKindProvider {
 
     @Override
     public String description() {
-        return "histograms of simulated events on a (theta, phi) grid, interpolated between cells (the baseline)";
+        return "histograms of simulated events on a (theta, phi) grid, smoothed along theta, interpolated between"
+                + " cells (the baseline)";
     }
 
     @Override

@@ -1,0 +1,82 @@
+package org.robotphysicist.benchmarks.accuracy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.engine.posterior.diagnostics.ClassifierTwoSampleTest;
+
+/**
+ * Scores a directory of draws written by {@code surrogate-accuracy.sh --draws-dir DIR} with the
+ * engine's k-NN C2ST ({@link ClassifierTwoSampleTest#defaults()}): every sample other than a
+ * reference against its observation's reference ({@code TASK-obsI-reference.csv}), one line
+ * {@code name,knn_c2st} each, in the order and format of {@code benchmarks/peers/c2st_mlp.py}, which
+ * scores the same files with sbibm's MLP C2ST. Usage: {@code DrawFilesC2st DIR [SUBSTRING ...]}.
+ */
+public final class DrawFilesC2st {
+    private static final String REFERENCE = "-reference.csv";
+
+    private DrawFilesC2st() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || !Files.isDirectory(Path.of(args[0]))) {
+            throw new InvalidInputException("draws C2ST: expected a directory of draws from surrogate-accuracy.sh"
+                    + " --draws-dir but found " + (args.length < 1 ? "no argument" : "'" + args[0] + "'"));
+        }
+        Path dir = Path.of(args[0]);
+        List<String> patterns = List.of(args).subList(1, args.length);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        ClassifierTwoSampleTest c2st = ClassifierTwoSampleTest.defaults();
+        System.out.println("sample,knn_c2st");
+        for (Path ref : files) {
+            String name = ref.getFileName().toString();
+            if (!name.endsWith(REFERENCE) || name.endsWith("-second" + REFERENCE)) {
+                continue;
+            }
+            String prefix = name.substring(0, name.length() - "reference.csv".length());
+            Matrix reference = read(ref);
+            for (Path p : files) {
+                String other = p.getFileName().toString();
+                if (other.equals(name) || !other.startsWith(prefix)
+                        || !patterns.isEmpty() && patterns.stream().noneMatch(other::contains)) {
+                    continue;
+                }
+                System.out.printf(Locale.ROOT, "%s,%.3f%n", other.substring(0, other.length() - 4),
+                        c2st.accuracy(reference, read(p)));
+            }
+        }
+    }
+
+    /** A CSV of draws: a header line, then one draw per line. */
+    static Matrix read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.size() < 2) {
+            throw new InvalidInputException("draws " + file + ": expected a header and at least one draw but found "
+                    + lines.size() + " lines");
+        }
+        int cols = lines.get(0).split(",").length;
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            if (cells.length != cols) {
+                throw new InvalidInputException("draws " + file + " line " + (i + 1) + ": expected " + cols
+                        + " values but found " + cells.length);
+            }
+            double[] row = new double[cols];
+            for (int d = 0; d < cols; d++) {
+                row[d] = Double.parseDouble(cells[d]);
+            }
+            rows.add(row);
+        }
+        return Matrix.ofRows(rows.toArray(new double[0][]));
+    }
+}

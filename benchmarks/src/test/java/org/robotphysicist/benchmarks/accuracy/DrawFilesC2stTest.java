@@ -1,0 +1,33 @@
+package org.robotphysicist.benchmarks.accuracy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
+
+/** Draw files read back as written, and a malformed one is refused naming its line. */
+class DrawFilesC2stTest {
+
+    @Test
+    void readsDrawsAndRefusesARaggedLine(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("t-obs1-reference.csv");
+        Files.writeString(good, "theta1,theta2\n0.5,-1.25\n2.0,3.0\n");
+        Matrix m = DrawFilesC2st.read(good);
+        assertArrayEquals(new double[] {0.5, -1.25, 2.0, 3.0}, m.toArray());
+        Path ragged = dir.resolve("t-obs1-maf-100.csv");
+        Files.writeString(ragged, "theta1,theta2\n0.5,-1.25\n2.0\n");
+        var e = assertThrows(InvalidInputException.class, () -> DrawFilesC2st.read(ragged));
+        assertTrue(e.getMessage().contains("line 3: expected 2 values but found 1"), e.getMessage());
+        Path empty = dir.resolve("t-obs1-nsf-100.csv");
+        Files.writeString(empty, "theta1\n");
+        var none = assertThrows(InvalidInputException.class, () -> DrawFilesC2st.read(empty));
+        assertTrue(none.getMessage().contains("expected a header and at least one draw but found 1 lines"),
+                none.getMessage());
+    }
+}
