@@ -13,10 +13,12 @@ import org.robotphysicist.engine.posterior.diagnostics.ClassifierTwoSampleTest;
 
 /**
  * Scores a directory of draws written by {@code surrogate-accuracy.sh --draws-dir DIR} with the
- * engine's k-NN C2ST ({@link ClassifierTwoSampleTest#defaults()}): every sample other than a
- * reference against its observation's reference ({@code TASK-obsI-reference.csv}), one line
- * {@code name,knn_c2st} each, in the order and format of {@code benchmarks/peers/c2st_mlp.py}, which
- * scores the same files with sbibm's MLP C2ST. Usage: {@code DrawFilesC2st DIR [SUBSTRING ...]}.
+ * engine's C2STs, k-NN ({@link ClassifierTwoSampleTest#defaults()}) and sbibm's MLP
+ * ({@link ClassifierTwoSampleTest#mlp()}): every sample other than a reference against its
+ * observation's reference ({@code TASK-obsI-reference.csv}), one line {@code name,knn_c2st,mlp_c2st}
+ * each, in the order of {@code benchmarks/peers/c2st_mlp.py}, which scores the same files with
+ * scikit-learn's MLP: the independent check of the engine's. Usage:
+ * {@code DrawFilesC2st DIR [SUBSTRING ...]} (only files whose names contain one of the substrings).
  */
 public final class DrawFilesC2st {
     private static final String REFERENCE = "-reference.csv";
@@ -35,8 +37,9 @@ public final class DrawFilesC2st {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
-        ClassifierTwoSampleTest c2st = ClassifierTwoSampleTest.defaults();
-        System.out.println("sample,knn_c2st");
+        ClassifierTwoSampleTest knn = ClassifierTwoSampleTest.defaults();
+        ClassifierTwoSampleTest mlp = ClassifierTwoSampleTest.mlp();
+        System.out.println("sample,knn_c2st,mlp_c2st");
         for (Path ref : files) {
             String name = ref.getFileName().toString();
             if (!name.endsWith(REFERENCE) || name.endsWith("-second" + REFERENCE)) {
@@ -50,8 +53,9 @@ public final class DrawFilesC2st {
                         || !patterns.isEmpty() && patterns.stream().noneMatch(other::contains)) {
                     continue;
                 }
-                System.out.printf(Locale.ROOT, "%s,%.3f%n", other.substring(0, other.length() - 4),
-                        c2st.accuracy(reference, read(p)));
+                Matrix sample = read(p);
+                System.out.printf(Locale.ROOT, "%s,%.3f,%.3f%n", other.substring(0, other.length() - 4),
+                        knn.accuracy(reference, sample), mlp.accuracy(reference, sample));
             }
         }
     }
