@@ -42,8 +42,8 @@ import org.robotphysicist.training.data.ParameterSampler;
  * [--out FILE]};
  * The C2ST is sbibm's MLP one ({@link ClassifierTwoSampleTest#mlp()}) unless {@code --c2st knn} asks
  * for the faster k-NN one, which scores surrogates 0.04–0.12 lower on SLCP, so only the MLP's figures
- * compare with the published ones. {@code --out} also writes the result table there; {@code --draws-dir} writes every sample of draws
- * as CSV (the references, the second references and each kind's per observation and budget).
+ * compare with the published ones. {@code --out} also writes the result table there;
+ * {@code --draws-dir} writes every sample of draws as CSV (the references, the second references and each kind's per observation and budget).
  */
 public final class SurrogateAccuracyBenchmark {
     private SurrogateAccuracyBenchmark() {
@@ -104,8 +104,8 @@ public final class SurrogateAccuracyBenchmark {
         }
         System.out.println();
         System.out.println(table.render());
-        System.out.println("C2ST (" + metric + "): mean over " + observationCount + " observation(s) per task. published: Lueckmann et al."
-                + " 2021 (sbibm), SLCP, mean over its 10 observations; same kind ="
+        System.out.println("C2ST (" + metric + "): mean over " + observationCount + " observation(s) per task."
+                + " published: Lueckmann et al. 2021 (sbibm), SLCP, mean over its 10 observations; same kind ="
                 + " NLE for maf/nsf, NRE for the classifier; best = lowest of NLE, SNLE, NRE, SNRE. target: C2ST at or"
                 + " below the best published figure.");
         if (!out.isEmpty()) {
@@ -212,8 +212,8 @@ public final class SurrogateAccuracyBenchmark {
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve(name), sb);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("accuracy benchmark: could not write draws to " + dir.resolve(name),
-                        e);
+                throw new java.io.UncheckedIOException("accuracy benchmark: could not write draws to "
+                        + dir.resolve(name), e);
             }
         }
     }

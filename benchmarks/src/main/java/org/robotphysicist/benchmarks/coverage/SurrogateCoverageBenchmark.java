@@ -22,7 +22,8 @@ import org.robotphysicist.training.device.DeviceRequest;
 /**
  * Expected coverage of every surrogate kind at its default training sizes on Weinberg LO: each kind
  * is trained once (the histogram with {@link HistogramGridConfig#defaults()}, as {@code rp train} builds
- * it, unless {@code --histogram} names another grid) over √s ∈ [40, 100] GeV with the prior sin²θ_W ~ U(0.15, 0.35) and certified —
+ * it, unless {@code --histogram} names another grid) over √s ∈ [40, 100] GeV with the prior
+ * sin²θ_W ~ U(0.15, 0.35) and certified —
  * as {@code rp train --simulator weinberg-lo --prior 0.15,0.35 --phi-range 40,100 --surrogate KIND
  * --certify-phi 58} does — and its expected coverage is then measured on fresh prior-predictive
  * datasets (seed independent of the training's and the certificate's) at every √s and events per

@@ -35,8 +35,8 @@ import org.robotphysicist.training.device.DeviceRequest;
  *
  * <p>Usage: {@code InformationAcrossSettingsBenchmark [--kinds maf,nsf,classifier] [--events 50000]
  * [--phis 40:100:2] [--step 0.02] [--rows 4000000] [--epochs 2] [--seed 20261122] [--batch B]
- * [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--histogram T,P,N,B,H]}; each kind is trained
- * as {@code rp design --surrogate KIND} trains it (no certificate, no tempering).
+ * [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--histogram T,P,N,B,H]};
+ * each kind is trained as {@code rp design --surrogate KIND} trains it (no certificate, no tempering).
  */
 public final class InformationAcrossSettingsBenchmark {
     private static final Box PRIOR = Box.interval(0.15, 0.35);
@@ -74,9 +74,9 @@ public final class InformationAcrossSettingsBenchmark {
             long t0 = System.nanoTime();
             long seed = Long.parseLong(opt.string("seed", "20261122"));
             try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k))
-                    .withHistogram(SurrogateCoverageBenchmark.histogram(opt)).withTraining(rows, epochs,
-                    DeviceRequest.CPU).withSeed(seed).withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs,
-                    seed)))) {
+                    .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
+                    .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
+                    .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed)))) {
                 System.out.printf(Locale.ROOT, "%s: %s, trained in %.1f s%n", kinds.get(k), model.description(),
                         (System.nanoTime() - t0) / 1e9);
                 ratios[k] = new double[phis.length];

@@ -50,8 +50,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
  * [--training-phi-margin 0] [--seed 20261122] [--histogram 41,61,100000,20,8]}. The histogram kind is
  * built on {@code rp design}'s grid ({@link HistogramGridConfig#defaults()}) unless {@code --histogram}
- * names another (θ cells, √s cells, events per cell, bins, θ smoothing half-width). With {@code --training-phi-margin M} the surrogates are
- * trained over √s ∈ [40 − M, 100 + M] GeV, so that the design range is not the edge of their training box.
+ * names another (θ cells, √s cells, events per cell, bins, θ smoothing half-width). With
+ * {@code --training-phi-margin M} the surrogates are trained over √s ∈ [40 − M, 100 + M] GeV, so that
+ * the design range is not the edge of their training box.
  * With {@code --ensemble K} each neural kind is an ensemble of K networks, whose EIG uses the mixture
  * of the member posteriors.
  */

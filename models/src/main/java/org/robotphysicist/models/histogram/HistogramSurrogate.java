@@ -31,8 +31,8 @@ import org.robotphysicist.models.SurrogateDomain;
  *
  * <p><b>Smoothing in θ.</b> With {@link HistogramConfig#thetaSmoothing()} = h &gt; 0, every bin's
  * density is smoothed along each θ axis of at least 2h + 1 cells by a local quadratic fit over
- * 2h + 1 cells ({@link LocalQuadraticSmoother}; shorter axes are left as tabulated), floored at the empty-bin density and renormalized
- * per cell, before interpolation. φ is never smoothed: physics may change sharply with a setting
+ * 2h + 1 cells ({@link LocalQuadraticSmoother}; shorter axes are left as tabulated), floored at
+ * the empty-bin density and renormalized per cell, before interpolation. φ is never smoothed: physics may change sharply with a setting
  * (a resonance), and each φ cell is tabulated on its own.
  */
 public final class HistogramSurrogate implements FixedDomainSurrogate {
@@ -128,9 +128,9 @@ public final class HistogramSurrogate implements FixedDomainSurrogate {
 
     /**
      * Smooths every bin's density along each of the first {@code thetaDim} axes of the cell grid
-     * (axes of fewer than 2h + 1 cells are left as tabulated), then floors each density at {@code floor} and
-     * renormalizes every cell to integrate to one over the binned box (bins of volume
-     * {@code binVolume}).
+     * (axes of fewer than 2h + 1 cells are left as tabulated), then floors each density at
+     * {@code floor} and renormalizes every cell to integrate to one over the binned box (bins of
+     * volume {@code binVolume}).
      */
     private static void smoothAlongTheta(double[][] density, RegularGrid cells, int thetaDim, int halfWidth,
             double floor, double binVolume) {
