@@ -3,7 +3,6 @@ package org.robotphysicist.benchmarks.accuracy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -12,8 +11,8 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.engine.posterior.diagnostics.ClassifierTwoSampleTest;
 
 /**
- * Scores a directory of draws written by {@code surrogate-accuracy.sh --draws-dir DIR} with the
- * engine's C2STs, k-NN ({@link ClassifierTwoSampleTest#defaults()}) and sbibm's MLP
+ * Scores a directory of draws written by {@code surrogate-accuracy.sh --draws-dir DIR}
+ * ({@link DrawFiles}) with the engine's C2STs, k-NN ({@link ClassifierTwoSampleTest#defaults()}) and sbibm's MLP
  * ({@link ClassifierTwoSampleTest#mlp()}): every sample other than a reference against its
  * observation's reference ({@code TASK-obsI-reference.csv}), one line {@code name,knn_c2st,mlp_c2st}
  * each, in the order of {@code benchmarks/peers/c2st_mlp.py}, which scores the same files with
@@ -21,8 +20,6 @@ import org.robotphysicist.engine.posterior.diagnostics.ClassifierTwoSampleTest;
  * {@code DrawFilesC2st DIR [SUBSTRING ...]} (only files whose names contain one of the substrings).
  */
 public final class DrawFilesC2st {
-    private static final String REFERENCE = "-reference.csv";
-
     private DrawFilesC2st() {
     }
 
@@ -42,45 +39,21 @@ public final class DrawFilesC2st {
         System.out.println("sample,knn_c2st,mlp_c2st");
         for (Path ref : files) {
             String name = ref.getFileName().toString();
-            if (!name.endsWith(REFERENCE) || name.endsWith("-second" + REFERENCE)) {
+            if (!name.endsWith(DrawFiles.REFERENCE) || name.endsWith(DrawFiles.SECOND_REFERENCE)) {
                 continue;
             }
-            String prefix = name.substring(0, name.length() - "reference.csv".length());
-            Matrix reference = read(ref);
+            String prefix = name.substring(0, name.length() - DrawFiles.REFERENCE.length() + 1);
+            Matrix reference = DrawFiles.read(ref);
             for (Path p : files) {
                 String other = p.getFileName().toString();
                 if (other.equals(name) || !other.startsWith(prefix)
                         || !patterns.isEmpty() && patterns.stream().noneMatch(other::contains)) {
                     continue;
                 }
-                Matrix sample = read(p);
+                Matrix sample = DrawFiles.read(p);
                 System.out.printf(Locale.ROOT, "%s,%.3f,%.3f%n", other.substring(0, other.length() - 4),
                         knn.accuracy(reference, sample), mlp.accuracy(reference, sample));
             }
         }
-    }
-
-    /** A CSV of draws: a header line, then one draw per line. */
-    static Matrix read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        if (lines.size() < 2) {
-            throw new InvalidInputException("draws " + file + ": expected a header and at least one draw but found "
-                    + lines.size() + " lines");
-        }
-        int cols = lines.get(0).split(",").length;
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",");
-            if (cells.length != cols) {
-                throw new InvalidInputException("draws " + file + " line " + (i + 1) + ": expected " + cols
-                        + " values but found " + cells.length);
-            }
-            double[] row = new double[cols];
-            for (int d = 0; d < cols; d++) {
-                row[d] = Double.parseDouble(cells[d]);
-            }
-            rows.add(row);
-        }
-        return Matrix.ofRows(rows.toArray(new double[0][]));
     }
 }

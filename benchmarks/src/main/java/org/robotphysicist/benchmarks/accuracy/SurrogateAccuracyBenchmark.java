@@ -128,8 +128,8 @@ public final class SurrogateAccuracyBenchmark {
         Matrix ref = PosteriorDraws.first(reference, samples);
         Matrix secondDraws = PosteriorDraws.first(second, samples);
         double floor = c2st.accuracy(ref, secondDraws);
-        files.write(task.name() + "-obs" + (index + 1) + "-reference.csv", ref);
-        files.write(task.name() + "-obs" + (index + 1) + "-second-reference.csv", secondDraws);
+        files.writeReference(task.name(), index, ref);
+        files.writeSecondReference(task.name(), index, secondDraws);
         System.out.printf(Locale.ROOT, "%n%s (%s): observation %d, %s at theta %s%n  reference: %s, acceptance"
                 + " %.2f, max R-hat %.3f, min bulk ESS %.0f (%.1f s for both runs); C2ST of a second reference run:"
                 + " %.3f%n", task.name(), task.posterior(), index + 1, java.util.Arrays.toString(obs.events().row(0)),
@@ -161,7 +161,7 @@ public final class SurrogateAccuracyBenchmark {
                         observations.get(i).observation()), samples, new SplittableRandom(seed * 1_000 + 10L * i + 3));
                 Matrix drawn = PosteriorDraws.first(run, samples);
                 accuracies[i] = c2st.accuracy(references.get(i), drawn);
-                files.write(task.name() + "-obs" + (i + 1) + "-" + kind.label() + "-" + budget + ".csv", drawn);
+                files.writeSample(task.name(), i, kind.label(), budget, drawn);
                 worstRhat = Math.max(worstRhat, run.maxRhat());
             }
             double sampleSeconds = (System.nanoTime() - t1) / 1e9;
@@ -181,40 +181,6 @@ public final class SurrogateAccuracyBenchmark {
         } catch (RuntimeException e) {
             return new Object[] {task.name(), budget, kind.label(), "failed: " + e.getMessage(), fmt(same), fmt(best),
                 "missed", "-", "-", "-", "-"};
-        }
-    }
-
-    /**
-     * Where the draws go with {@code --draws-dir DIR}: one CSV per sample (a header θ1…θd, one draw
-     * per line), so that another C2ST (the MLP one of sbibm, {@code benchmarks/peers/c2st_mlp.py})
-     * can score the same draws.
-     */
-    private record DrawFiles(Path dir) {
-        static final DrawFiles NONE = new DrawFiles(null);
-
-        void write(String name, Matrix draws) {
-            if (dir == null) {
-                return;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int d = 0; d < draws.cols(); d++) {
-                sb.append(d == 0 ? "" : ",").append("theta").append(d + 1);
-            }
-            sb.append('\n');
-            for (int r = 0; r < draws.rows(); r++) {
-                double[] row = draws.row(r);
-                for (int d = 0; d < row.length; d++) {
-                    sb.append(d == 0 ? "" : ",").append(row[d]);
-                }
-                sb.append('\n');
-            }
-            try {
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve(name), sb);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("accuracy benchmark: could not write draws to "
-                        + dir.resolve(name), e);
-            }
         }
     }
 

@@ -56,6 +56,7 @@ public final class InformationAcrossSettingsBenchmark {
         double step = opt.real("step", 0.02);
         int rows = opt.integer("rows", defaults.trainingRows());
         int epochs = opt.integer("epochs", defaults.epochs());
+        long seed = Long.parseLong(opt.string("seed", "20261122"));
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Per-event information about sin2_theta_w at %.4f (curvature over +-%.3f),"
                 + " %d events per setting, surrogates trained on %d rows x %d epochs over sqrt(s) in %s; %d cores,"
@@ -72,7 +73,6 @@ public final class InformationAcrossSettingsBenchmark {
         double[][] ratios = new double[kinds.size()][];
         for (int k = 0; k < kinds.size(); k++) {
             long t0 = System.nanoTime();
-            long seed = Long.parseLong(opt.string("seed", "20261122"));
             try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k))
                     .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
                     .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)

@@ -36,12 +36,21 @@ public record HistogramConfig(int binsPerDimension, int eventsPerCell, double ps
             throw new InvalidInputException("histogram bins per dimension: expected at most 100000 but found "
                     + binsPerDimension);
         }
-        if (thetaSmoothing < 0) {
-            throw new InvalidInputException("histogram theta smoothing: expected a half-width of 0 (none) or more"
-                    + " theta cells but found " + thetaSmoothing);
-        }
+        requireThetaSmoothing(thetaSmoothing);
         if (xRange != null && !xRange.isBounded()) {
             throw new InvalidInputException("histogram x range: expected finite bounds but found " + xRange);
+        }
+    }
+
+    /**
+     * Checks a θ smoothing half-width: 0 (none) or more cells.
+     *
+     * @throws InvalidInputException naming what was found, for a negative one
+     */
+    public static void requireThetaSmoothing(int cells) {
+        if (cells < 0) {
+            throw new InvalidInputException("histogram theta smoothing: expected a half-width of 0 (none) or more"
+                    + " theta cells but found " + cells);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.robotphysicist.models.histogram;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.QRDecomposition;
 import org.robotphysicist.data.InvalidInputException;
 
 /**
@@ -30,7 +32,7 @@ final class LocalQuadraticSmoother {
      * @param halfWidth h, at least 1
      */
     LocalQuadraticSmoother(int points, int halfWidth) {
-        if (halfWidth < 1 || points < 2L * halfWidth + 1) {
+        if (!fits(points, halfWidth)) {
             throw new InvalidInputException("local quadratic smoothing: expected a half-width h of at least 1 and at"
                     + " least 2h + 1 points but found h = " + halfWidth + " and " + points + " points");
         }
@@ -40,7 +42,7 @@ final class LocalQuadraticSmoother {
         this.weights = new double[points][];
         for (int i = 0; i < points; i++) {
             starts[i] = Math.max(0, Math.min(i - halfWidth, points - window));
-            weights[i] = weightsAtZero(starts[i] - i, window, 2);
+            weights[i] = weightsAtZero(starts[i] - i, window);
         }
     }
 
@@ -69,56 +71,16 @@ final class LocalQuadraticSmoother {
 
     /**
      * The weights w<sub>j</sub>, j = 0..W−1, at offsets t<sub>j</sub> = first + j, of the
-     * least-squares polynomial of the given degree evaluated at 0: the first row of (TᵀT)⁻¹Tᵀ.
+     * least-squares quadratic evaluated at 0: the first row of T's pseudo-inverse (TᵀT)⁻¹Tᵀ, by a
+     * QR decomposition of T (W × 3).
      */
-    private static double[] weightsAtZero(int first, int window, int degree) {
-        int m = degree + 1;
-        double[][] normal = new double[m][m + 1]; // [TᵀT | e0]
+    private static double[] weightsAtZero(int first, int window) {
+        double[][] t = new double[window][3];
         for (int j = 0; j < window; j++) {
-            double t = first + j;
-            for (int p = 0; p < m; p++) {
-                for (int q = 0; q < m; q++) {
-                    normal[p][q] += Math.pow(t, p + q);
-                }
+            for (int p = 0; p < 3; p++) {
+                t[j][p] = Math.pow(first + j, p);
             }
         }
-        normal[0][m] = 1;
-        double[] c = solve(normal, m);
-        double[] w = new double[window];
-        for (int j = 0; j < window; j++) {
-            double t = first + j;
-            for (int p = 0; p < m; p++) {
-                w[j] += c[p] * Math.pow(t, p);
-            }
-        }
-        return w;
-    }
-
-    /** Gauss–Jordan elimination with partial pivoting of an m × (m + 1) augmented system. */
-    private static double[] solve(double[][] a, int m) {
-        for (int col = 0; col < m; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < m; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] swap = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swap;
-            for (int r = 0; r < m; r++) {
-                if (r != col) {
-                    double f = a[r][col] / a[col][col];
-                    for (int k = col; k <= m; k++) {
-                        a[r][k] -= f * a[col][k];
-                    }
-                }
-            }
-        }
-        double[] x = new double[m];
-        for (int p = 0; p < m; p++) {
-            x[p] = a[p][m] / a[p][p];
-        }
-        return x;
+        return new QRDecomposition(new Array2DRowRealMatrix(t, false)).getSolver().getInverse().getRow(0);
     }
 }

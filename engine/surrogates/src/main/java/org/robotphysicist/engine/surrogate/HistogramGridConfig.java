@@ -26,10 +26,7 @@ public record HistogramGridConfig(int thetaCells, int phiCells, int eventsPerCel
         }
         Require.positive("histogram events per cell", eventsPerCell);
         Require.positive("histogram bins", bins);
-        if (thetaSmoothing < 0) {
-            throw new InvalidInputException("histogram theta smoothing: expected a half-width of 0 (none) or more"
-                    + " theta cells but found " + thetaSmoothing);
-        }
+        HistogramConfig.requireThetaSmoothing(thetaSmoothing);
     }
 
     /** Reads JSON; a configuration written before smoothing existed has none and reads as unsmoothed. */

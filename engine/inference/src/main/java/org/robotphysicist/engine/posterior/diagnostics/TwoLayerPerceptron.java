@@ -25,24 +25,25 @@ final class TwoLayerPerceptron {
 
     private final int d;
     private final int h;
-    /** All parameters in one array: W₁, b₁, W₂, b₂, w₃, b₃. */
+    /** All parameters in one array: the weights W₁, W₂, w₃ first, then the biases b₁, b₂, b₃. */
     private final double[] params;
     private final int w1;
-    private final int b1;
     private final int w2;
-    private final int b2;
     private final int w3;
+    /** Where the biases start: the weights, which the L2 penalty covers, are params[0, b1). */
+    private final int b1;
+    private final int b2;
     private final int b3;
 
     private TwoLayerPerceptron(int d, int h) {
         this.d = d;
         this.h = h;
         w1 = 0;
-        b1 = w1 + d * h;
-        w2 = b1 + h;
-        b2 = w2 + h * h;
-        w3 = b2 + h;
-        b3 = w3 + h;
+        w2 = w1 + d * h;
+        w3 = w2 + h * h;
+        b1 = w3 + h;
+        b2 = b1 + h;
+        b3 = b2 + h;
         params = new double[b3 + 1];
     }
 
@@ -124,13 +125,7 @@ final class TwoLayerPerceptron {
     /** α/2·‖W‖² over the weights (not the biases). */
     private double l2Penalty() {
         double sum = 0;
-        for (int p = w1; p < b1; p++) {
-            sum += params[p] * params[p];
-        }
-        for (int p = w2; p < b2; p++) {
-            sum += params[p] * params[p];
-        }
-        for (int p = w3; p < b3; p++) {
+        for (int p = 0; p < b1; p++) {
             sum += params[p] * params[p];
         }
         return ALPHA / 2 * sum;
@@ -138,13 +133,7 @@ final class TwoLayerPerceptron {
 
     /** Adds the gradient α·W of α/2·‖W‖² to a batch's summed gradient. */
     private void addL2Gradient(double[] grad) {
-        for (int p = w1; p < b1; p++) {
-            grad[p] += ALPHA * params[p];
-        }
-        for (int p = w2; p < b2; p++) {
-            grad[p] += ALPHA * params[p];
-        }
-        for (int p = w3; p < b3; p++) {
+        for (int p = 0; p < b1; p++) {
             grad[p] += ALPHA * params[p];
         }
     }

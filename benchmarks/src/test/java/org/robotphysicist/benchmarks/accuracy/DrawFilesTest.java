@@ -11,22 +11,35 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 
-/** Draw files read back as written, and a malformed one is refused naming its line. */
-class DrawFilesC2stTest {
+/** Draw files read back as written, under the names the scorer looks for; a malformed one is refused naming its line. */
+class DrawFilesTest {
+
+    @Test
+    void writtenDrawsReadBackUnderTheirNames(@TempDir Path dir) throws Exception {
+        DrawFiles files = new DrawFiles(dir);
+        Matrix draws = Matrix.of(2, 2, new double[] {0.5, -1.25, 2.0, 3.0});
+        files.writeReference("slcp", 0, draws);
+        files.writeSecondReference("slcp", 0, draws);
+        files.writeSample("slcp", 9, "maf", 1000, draws);
+        assertArrayEquals(draws.toArray(), DrawFiles.read(dir.resolve("slcp-obs1-reference.csv")).toArray());
+        assertArrayEquals(draws.toArray(), DrawFiles.read(dir.resolve("slcp-obs1-second-reference.csv")).toArray());
+        assertArrayEquals(draws.toArray(), DrawFiles.read(dir.resolve("slcp-obs10-maf-1000.csv")).toArray());
+        DrawFiles.NONE.writeReference("slcp", 0, draws); // writes nothing, and does not fail
+    }
 
     @Test
     void readsDrawsAndRefusesARaggedLine(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("t-obs1-reference.csv");
         Files.writeString(good, "theta1,theta2\n0.5,-1.25\n2.0,3.0\n");
-        Matrix m = DrawFilesC2st.read(good);
+        Matrix m = DrawFiles.read(good);
         assertArrayEquals(new double[] {0.5, -1.25, 2.0, 3.0}, m.toArray());
         Path ragged = dir.resolve("t-obs1-maf-100.csv");
         Files.writeString(ragged, "theta1,theta2\n0.5,-1.25\n2.0\n");
-        var e = assertThrows(InvalidInputException.class, () -> DrawFilesC2st.read(ragged));
+        var e = assertThrows(InvalidInputException.class, () -> DrawFiles.read(ragged));
         assertTrue(e.getMessage().contains("line 3: expected 2 values but found 1"), e.getMessage());
         Path empty = dir.resolve("t-obs1-nsf-100.csv");
         Files.writeString(empty, "theta1\n");
-        var none = assertThrows(InvalidInputException.class, () -> DrawFilesC2st.read(empty));
+        var none = assertThrows(InvalidInputException.class, () -> DrawFiles.read(empty));
         assertTrue(none.getMessage().contains("expected a header and at least one draw but found 1 lines"),
                 none.getMessage());
     }
