@@ -92,15 +92,9 @@ public interface Simulator {
      */
     default EventDataset simulateBatch(Matrix thetas, Matrix phis, int nEventsEach, SplittableRandom rng) {
         Dimensions dims = dimensions();
-        thetaDomain().requireRows("thetas", thetas.requireNonEmpty("thetas"));
-        phiDomain().requireRows("phis", phis.requireShape("phis", thetas.rows(), dims.phiDim()));
-        Require.positive("number of events per pair", nEventsEach);
+        SplittableRandom[] streams = BatchStreams.split(this, thetas, phis, nEventsEach, rng);
         int k = thetas.rows();
         int dx = dims.xDim();
-        SplittableRandom[] streams = new SplittableRandom[k];
-        for (int i = 0; i < k; i++) {
-            streams[i] = rng.split();
-        }
         double[][] blocks = new double[k][];
         IntStream.range(0, k).parallel().forEach(i -> {
             double[] out = new double[nEventsEach * dx];

@@ -28,6 +28,16 @@ public final class WeinbergLoPhysics {
 
     /** The coefficients (A0, A1) at sin²θ<sub>W</sub> and √s. */
     public static double[] coefficients(double sin2ThetaW, double sqrtS) {
+        double[] all = coefficientsWithDerivatives(sin2ThetaW, sqrtS);
+        return new double[] {all[0], all[1]};
+    }
+
+    /**
+     * (A0, A1, ∂A0/∂sin²θ<sub>W</sub>, ∂A1/∂sin²θ<sub>W</sub>) at sin²θ<sub>W</sub> and √s. With
+     * θ = sin²θ<sub>W</sub>, n = 4θ(1 − θ) and g<sub>V</sub>' = 2, χ ∝ 1/n gives
+     * ∂Re χ/∂θ = −Re χ · n'/n and ∂|χ|²/∂θ = −2|χ|² · n'/n with n' = 4(1 − 2θ).
+     */
+    public static double[] coefficientsWithDerivatives(double sin2ThetaW, double sqrtS) {
         if (!(sin2ThetaW > 0 && sin2ThetaW < 1) || !(sqrtS > 0) || !Double.isFinite(sqrtS)) {
             throw new InvalidInputException("Weinberg LO: expected 0 < sin^2(theta_W) < 1 and sqrt(s) > 0 but found "
                     + sin2ThetaW + " and " + sqrtS);
@@ -47,7 +57,28 @@ public final class WeinbergLoPhysics {
         double ga2 = ga * ga;
         double a0 = 1 + 2 * gv2 * chiRe + chiAbs2 * (gv2 + ga2) * (gv2 + ga2);
         double a1 = 4 * ga2 * chiRe + 8 * chiAbs2 * gv2 * ga2;
-        return new double[] {a0, a1};
+        double relNorm = 4 * (1 - 2 * sin2ThetaW) / norm;
+        double dChiRe = -chiRe * relNorm;
+        double dChiAbs2 = -2 * chiAbs2 * relNorm;
+        double dGv2 = 4 * gv;
+        double da0 = 2 * (dGv2 * chiRe + gv2 * dChiRe) + dChiAbs2 * (gv2 + ga2) * (gv2 + ga2)
+                + 2 * chiAbs2 * (gv2 + ga2) * dGv2;
+        double da1 = 4 * ga2 * dChiRe + 8 * ga2 * (dChiAbs2 * gv2 + chiAbs2 * dGv2);
+        return new double[] {a0, a1, da0, da1};
+    }
+
+    /**
+     * ∂ log p(c | θ, φ)/∂sin²θ<sub>W</sub> for the angular density 3/8·(1 + c² + b c), b = A1/A0:
+     * c·b' / (1 + c² + b c) with b' = (A1' A0 − A1 A0') / A0², written into {@code score} for the n
+     * values of {@code c} (|c| ≤ 1).
+     */
+    public static void angularScore(double sin2ThetaW, double sqrtS, double[] c, int n, double[] score) {
+        double[] a = coefficientsWithDerivatives(sin2ThetaW, sqrtS);
+        double b = a[1] / a[0];
+        double db = (a[3] * a[0] - a[1] * a[2]) / (a[0] * a[0]);
+        for (int i = 0; i < n; i++) {
+            score[i] = c[i] * db / (1 + c[i] * c[i] + b * c[i]);
+        }
     }
 
     /** A<sub>FB</sub> = 3·A1 / (8·A0). */

@@ -9,7 +9,8 @@ import org.robotphysicist.data.DisplayNames;
 /**
  * e⁺e⁻ → μ⁺μ⁻ at leading order ({@link WeinbergLoPhysics}): θ = sin²θ<sub>W</sub> ∈ [0.01, 0.99],
  * φ = √s ∈ [10, 500] GeV, x = cos θ of the μ⁻ relative to the e⁻ beam, in [−1, 1]. Events are
- * drawn by exact inversion of the angular CDF.
+ * drawn by exact inversion of the angular CDF, and each event's score ∂ log p(x | θ, φ)/∂θ is known
+ * ({@link JointScoreSimulator}).
  *
  * <p><b>Two-fold ambiguity.</b> Below the pole, A<sub>FB</sub>(sin²θ<sub>W</sub>) takes each value
  * twice: the angular distribution at 0.2312 is matched exactly by a second sin²θ<sub>W</sub>, ≈ 0.08 at
@@ -26,7 +27,7 @@ import org.robotphysicist.data.DisplayNames;
  * pole inherit this artefact; the {@code z-lineshape} simulator computes widths and couplings
  * consistently.
  */
-public final class WeinbergLoSimulator implements TractableSimulator, CrossSectionModel {
+public final class WeinbergLoSimulator implements TractableSimulator, CrossSectionModel, JointScoreSimulator {
 
     @Override
     public String name() {
@@ -63,6 +64,13 @@ public final class WeinbergLoSimulator implements TractableSimulator, CrossSecti
     @Override
     public void draw(double[] theta, double[] phi, int n, SplittableRandom rng, double[] out) {
         WeinbergLoPhysics.angularDistribution(theta[0], phi[0]).sample(rng, n, out, 0);
+    }
+
+    /** The events of {@link #draw} and their score ({@link WeinbergLoPhysics#angularScore}; no latent variables). */
+    @Override
+    public void drawWithScore(double[] theta, double[] phi, int n, SplittableRandom rng, double[] x, double[] score) {
+        draw(theta, phi, n, rng, x);
+        WeinbergLoPhysics.angularScore(theta[0], phi[0], x, n, score);
     }
 
     @Override

@@ -99,4 +99,71 @@ class WeinbergLoSimulatorTest {
         assertThrows(InvalidInputException.class, () -> sim.simulate(new double[] {0.23}, new double[] {5}, 5, rng));
         assertThrows(InvalidInputException.class, () -> WeinbergLoPhysics.coefficients(0, 91));
     }
+
+    /** The analytic score against central differences of the exact log-density, across θ and √s. */
+    @ParameterizedTest
+    @ValueSource(doubles = {40.0, 58.0, 79.0, 86.0, 91.1876, 130.0})
+    void scoreIsTheThetaDerivativeOfTheLogDensity(double sqrtS) {
+        double[] c = {-1, -0.7, -0.2, 0, 0.35, 0.9, 1};
+        double h = 1e-6;
+        for (double theta : new double[] {0.05, 0.2312, 0.5, 0.8}) {
+            double[] score = new double[c.length];
+            WeinbergLoPhysics.angularScore(theta, sqrtS, c, c.length, score);
+            for (int i = 0; i < c.length; i++) {
+                double up = sim.logDensity(new double[] {c[i]}, new double[] {theta + h}, new double[] {sqrtS});
+                double down = sim.logDensity(new double[] {c[i]}, new double[] {theta - h}, new double[] {sqrtS});
+                double numeric = (up - down) / (2 * h);
+                assertClose("score at theta " + theta + ", sqrt(s) " + sqrtS + ", c " + c[i], numeric, score[i],
+                        1e-6 * Math.max(1, Math.abs(numeric)));
+            }
+        }
+    }
+
+    /**
+     * drawWithScore draws draw's events for the same stream, and the batched form simulateBatch's;
+     * the scores average to zero (E[∂θ log p] = 0) and their mean square is the Fisher information
+     * ∫ (∂θ p)² / p dc, computed here by quadrature.
+     */
+    @Test
+    void scoredDrawsAreTheSameEventsAndTheScoreHasMeanZeroAndFisherVariance() {
+        int n = 200_000;
+        double[] theta = {SIN2W};
+        double[] phi = {84};
+        double[] plain = new double[n];
+        sim.draw(theta, phi, n, new SplittableRandom(5), plain);
+        double[] x = new double[n];
+        double[] t = new double[n];
+        sim.drawWithScore(theta, phi, n, new SplittableRandom(5), x, t);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain, x, "drawWithScore's events");
+        double mean = 0;
+        double meanSquare = 0;
+        for (double v : t) {
+            mean += v / n;
+            meanSquare += v * v / n;
+        }
+        double fisher = 0;
+        int grid = 20_000;
+        for (int i = 0; i < grid; i++) {
+            double[] c = {-1 + (i + 0.5) * 2.0 / grid};
+            double[] s = new double[1];
+            WeinbergLoPhysics.angularScore(SIN2W, 84, c, 1, s);
+            fisher += s[0] * s[0] * Math.exp(sim.logDensity(c, theta, phi)) * 2.0 / grid;
+        }
+        assertWithinSigmas("mean score at 84 GeV", 0, mean, Math.sqrt(fisher / n), 4);
+        assertClose("mean square score / Fisher information at 84 GeV (" + fisher + ")", 1, meanSquare / fisher, 0.02);
+
+        var thetas = org.robotphysicist.data.Matrix.of(3, 1, new double[] {0.2, 0.25, 0.3});
+        var phis = org.robotphysicist.data.Matrix.of(3, 1, new double[] {58, 81, 91});
+        var batch = sim.simulateBatchWithScores(thetas, phis, 7, new SplittableRandom(9));
+        var reference = sim.simulateBatch(thetas, phis, 7, new SplittableRandom(9));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(reference.table().toArray(), batch.events().table().toArray(),
+                "batched scored events");
+        double[] expected = new double[7];
+        WeinbergLoPhysics.angularScore(0.25, 81, reference.x().rowRange(7, 14).toArray(), 7, expected);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, batch.scores().rowRange(7, 14).toArray(), 1e-15,
+                "scores of the second pair");
+        assertThrows(org.robotphysicist.data.DimensionMismatchException.class,
+                () -> new JointScoreSimulator.ScoredEvents(reference, org.robotphysicist.data.Matrix.of(20, 1,
+                        new double[20])));
+    }
 }
