@@ -8,6 +8,7 @@ import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
 
 /**
@@ -26,16 +27,21 @@ public final class SimulatedTrainingSet {
      */
     public static EventDataset joint(Simulator simulator, ParameterSampler theta, ParameterSampler phi, int rows,
             int eventsPerParameter, SplittableRandom rng) {
-        Dimensions dims = simulator.dimensions();
-        requireDims(dims, theta, phi);
-        Require.positive("training rows", rows);
-        Require.positive("events per parameter draw", eventsPerParameter);
-        int per = Math.min(eventsPerParameter, rows);
-        int draws = (rows + per - 1) / per;
-        Matrix thetas = theta.sample(draws, rng.split());
-        Matrix phis = phi.sample(draws, rng.split());
-        EventDataset all = simulator.simulateBatch(thetas, phis, per, rng.split());
+        Draws draws = Draws.of(simulator, theta, phi, rows, eventsPerParameter, rng);
+        EventDataset all = simulator.simulateBatch(draws.thetas(), draws.phis(), draws.perDraw(), rng.split());
         return all.size() == rows ? all : all.rows(0, rows);
+    }
+
+    /**
+     * As {@link #joint} (the same rows for the same stream) with every event's joint score
+     * ∇<sub>θ</sub> log p(x, z | θ, φ) from a simulator that returns it.
+     */
+    public static JointScoreSimulator.ScoredEvents jointWithScores(JointScoreSimulator simulator,
+            ParameterSampler theta, ParameterSampler phi, int rows, int eventsPerParameter, SplittableRandom rng) {
+        Draws draws = Draws.of(simulator, theta, phi, rows, eventsPerParameter, rng);
+        JointScoreSimulator.ScoredEvents all = simulator.simulateBatchWithScores(draws.thetas(), draws.phis(),
+                draws.perDraw(), rng.split());
+        return all.events().size() == rows ? all : all.rows(0, rows);
     }
 
     /**
@@ -91,6 +97,22 @@ public final class SimulatedTrainingSet {
             hi[j] = Double.isFinite(support.upper(j)) ? support.upper(j) : hi[j] + margin;
         }
         return new Box(lo, hi);
+    }
+
+    /** The parameter draws of a table of {@code rows} rows, {@code perDraw} events at each (θ, φ) row. */
+    private record Draws(Matrix thetas, Matrix phis, int perDraw) {
+        /** Validates the request and draws θ and φ from the first two splits of {@code rng}. */
+        static Draws of(Simulator simulator, ParameterSampler theta, ParameterSampler phi, int rows,
+                int eventsPerParameter, SplittableRandom rng) {
+            requireDims(simulator.dimensions(), theta, phi);
+            Require.positive("training rows", rows);
+            Require.positive("events per parameter draw", eventsPerParameter);
+            int per = Math.min(eventsPerParameter, rows);
+            int draws = (rows + per - 1) / per;
+            Matrix thetas = theta.sample(draws, rng.split());
+            Matrix phis = phi.sample(draws, rng.split());
+            return new Draws(thetas, phis, per);
+        }
     }
 
     private static void requireDims(Dimensions dims, ParameterSampler theta, ParameterSampler phi) {

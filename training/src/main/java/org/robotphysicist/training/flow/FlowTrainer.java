@@ -14,6 +14,7 @@ import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
@@ -24,9 +25,12 @@ import org.robotphysicist.models.flow.SupportBijection;
 import org.robotphysicist.models.flow.TrainedFlow;
 import org.robotphysicist.models.neural.Standardizer;
 import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.StreamedTable;
 import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingLoopResult;
+import org.robotphysicist.training.TrainingObjective;
+import org.robotphysicist.training.data.JointScoreRows;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 
@@ -42,7 +46,9 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *   <li>fit the standardizer of the mapped x and the context (θ, φ) standardizer on them; standardize;</li>
  *   <li>initialize the flow on the {@link TrainingLoop}'s device from the training seed (or, after
  *       {@link #startingFrom}, copy a trained flow's weights and keep its standardizers) and minimize
- *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop
+ *       the mean negative log-likelihood ({@link FlowLikelihoodObjective}) with the shared loop — plus,
+ *       with a {@link FlowTrainingConfig#scoreWeight() score weight} and a simulator that returns
+ *       joint scores, the regression of the flow's score on them ({@link ScoreRegressionObjective})
  *       (validation split, early stopping restoring the best epoch, schedule, progress);</li>
  *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
  *       seeds, SHA-256 of the simulated table, software versions, device.</li>
@@ -102,15 +108,25 @@ public final class FlowTrainer {
                     + " (theta + phi) but found " + requested.xDim() + " and " + requested.contextDim());
         }
         FlowSpec spec = boundedToSupport(requested, simulator);
-        EventDataset data = SimulatedTrainingSet.joint(simulator, theta, phi, config.trainingRows(),
-                config.eventsPerParameter(), new SplittableRandom(config.dataSeed()));
-        TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
-                SimulatedTrainingSet.xRange(simulator, data));
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("simulator", simulator.name());
         source.put("thetaSampler", theta.toString());
         source.put("phiSampler", phi.toString());
-        return fit(dims, spec, data, ranges, source, Map.of("training-data/joint", data.sha256()));
+        SplittableRandom rng = new SplittableRandom(config.dataSeed());
+        if (config.regressesScores()) {
+            JointScoreSimulator scored = JointScoreRows.require(simulator, "flow training", config.scoreWeight());
+            JointScoreSimulator.ScoredEvents data = SimulatedTrainingSet.jointWithScores(scored, theta, phi,
+                    config.trainingRows(), config.eventsPerParameter(), rng);
+            TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
+                    SimulatedTrainingSet.xRange(simulator, data.events()));
+            return fit(dims, spec, data.events(), data.scores(), ranges, source, Map.of("training-data/joint",
+                    data.events().sha256(), "training-data/joint-scores", data.scoresSha256()));
+        }
+        EventDataset data = SimulatedTrainingSet.joint(simulator, theta, phi, config.trainingRows(),
+                config.eventsPerParameter(), rng);
+        TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
+                SimulatedTrainingSet.xRange(simulator, data));
+        return fit(dims, spec, data, null, ranges, source, Map.of("training-data/joint", data.sha256()));
     }
 
     /**
@@ -134,8 +150,9 @@ public final class FlowTrainer {
                     + spec.xDim() + " and " + spec.contextDim());
         }
         data.schema().requireFits("flow training data", dims);
-        return fit(dims, boundedToSupport(spec, xSupport, "the training data"), data, ranges.requireDimensions(dims),
-                source, dataHashes);
+        JointScoreRows.refuseForGivenEvents("flow training", config.scoreWeight());
+        return fit(dims, boundedToSupport(spec, xSupport, "the training data"), data, null,
+                ranges.requireDimensions(dims), source, dataHashes);
     }
 
     /**
@@ -156,6 +173,7 @@ public final class FlowTrainer {
                     + configured.xDim() + " and " + configured.contextDim());
         }
         data.schema().requireFits("flow training data", dims);
+        JointScoreRows.refuseForGivenEvents("flow training", config.scoreWeight());
         FlowSpec spec = specFor(dims, boundedToSupport(configured, xSupport, "the training data"));
         int dx = dims.xDim();
         Standardizer scaler = start != null ? startScaler() : fitScaler(data, dx, spec);
@@ -165,13 +183,20 @@ public final class FlowTrainer {
                 (loop, objective) -> loop.fit(objective, table));
     }
 
-    private TrainedFlow fit(Dimensions dims, FlowSpec configured, EventDataset data, TrainedRanges configuredRanges,
-            Map<String, Object> source, Map<String, String> dataHashes) {
+    /**
+     * Standardizes [y | θ | φ] (y = x mapped by the support bijection) and trains; with
+     * {@code scores} (N, D<sub>θ</sub>), the joint scores are appended in standardized θ units
+     * ({@link JointScoreRows#appendScaled}).
+     */
+    private TrainedFlow fit(Dimensions dims, FlowSpec configured, EventDataset data, Matrix scores,
+            TrainedRanges configuredRanges, Map<String, Object> source, Map<String, String> dataHashes) {
         FlowSpec spec = specFor(dims, configured);
         Matrix table = withMappedX(data.table(), dims.xDim(), spec);
         Standardizer scaler = start != null ? startScaler() : Standardizer.fit(table);
         Matrix z = scaler.apply(table);
-        return train(dims, spec, configuredRanges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective, z));
+        Matrix rows = scores == null ? z : JointScoreRows.appendScaled(z, scores, scaler.scale(), dims.xDim());
+        return train(dims, spec, configuredRanges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective,
+                rows));
     }
 
     /** The spec to train: the starting flow's when fine-tuning (whose names must be {@code dims}), else {@code configured}. */
@@ -200,7 +225,7 @@ public final class FlowTrainer {
     /** Builds the flow, runs {@code loop} on it and wraps the result (the flow is closed if training fails). */
     private TrainedFlow train(Dimensions dims, FlowSpec spec, TrainedRanges configuredRanges, Standardizer scaler,
             Map<String, Object> source, Map<String, String> dataHashes,
-            java.util.function.BiFunction<TrainingLoop, FlowLikelihoodObjective, TrainingLoopResult> loop) {
+            java.util.function.BiFunction<TrainingLoop, TrainingObjective, TrainingLoopResult> loop) {
         int dx = dims.xDim();
         TrainedRanges ranges = start != null ? start.trainedRanges() : configuredRanges;
         Standardizer xScaler = scaler.slice(0, dx);
@@ -214,7 +239,10 @@ public final class FlowTrainer {
             if (start != null) {
                 start.parameters().loadInto(flow);
             }
-            TrainingLoopResult result = loop.apply(trainer, new FlowLikelihoodObjective(flow));
+            TrainingObjective likelihood = new FlowLikelihoodObjective(flow);
+            TrainingObjective objective = config.regressesScores() ? new ScoreRegressionObjective(likelihood,
+                    flow::logProbOfRows, dx, dims.thetaDim(), config.scoreWeight()) : likelihood;
+            TrainingLoopResult result = loop.apply(trainer, objective);
             FlowEvaluator evaluator = new FlowEvaluator(flow, xScaler, contextScaler, FlowEvaluator.DEFAULT_TILE_ROWS);
             return new TrainedFlow(dims, manager, evaluator, ranges, RangePolicy.FAIL,
                     provenance(source, dataHashes, result), result.curve());

@@ -1,9 +1,12 @@
 package org.robotphysicist.training.flow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.TrainingLoopConfig;
 
 /**
@@ -17,9 +20,13 @@ import org.robotphysicist.training.TrainingLoopConfig;
  * @param dataSeed           seed of the simulation
  * @param training           the optimizer loop ({@link TrainingLoopConfig}, whose seed drives
  *                           initialization, split and shuffles)
+ * @param scoreWeight        α ≥ 0, the weight of the joint-score regression in the loss
+ *                           ({@link ScoreRegressionObjective}); 0 trains by maximum likelihood alone,
+ *                           &gt; 0 needs a simulator that returns joint scores
+ *                           ({@link org.robotphysicist.data.simulator.JointScoreSimulator})
  */
 public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsPerParameter, long dataSeed,
-        TrainingLoopConfig training) {
+        TrainingLoopConfig training, double scoreWeight) {
 
     public FlowTrainingConfig {
         if (network == null || training == null) {
@@ -30,6 +37,28 @@ public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsP
             throw new InvalidInputException("flow training rows: expected at least 4 but found " + trainingRows);
         }
         Require.positive("events per parameter draw", eventsPerParameter);
+        ScoreRegressionObjective.requireWeight(scoreWeight);
+    }
+
+    /** Reads JSON written before the score weight existed as maximum likelihood alone (weight 0). */
+    @JsonCreator
+    private static FlowTrainingConfig fromJson(@JsonProperty("network") FlowSpec network,
+            @JsonProperty("trainingRows") int trainingRows, @JsonProperty("eventsPerParameter") int eventsPerParameter,
+            @JsonProperty("dataSeed") long dataSeed, @JsonProperty("training") TrainingLoopConfig training,
+            @JsonProperty("scoreWeight") Double scoreWeight) {
+        return new FlowTrainingConfig(network, trainingRows, eventsPerParameter, dataSeed, training,
+                scoreWeight == null ? 0 : scoreWeight);
+    }
+
+    /** Maximum likelihood alone (score weight 0). */
+    public FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsPerParameter, long dataSeed,
+            TrainingLoopConfig training) {
+        this(network, trainingRows, eventsPerParameter, dataSeed, training, 0);
+    }
+
+    /** Whether the loss regresses the flow's score on the simulator's joint scores. */
+    public boolean regressesScores() {
+        return scoreWeight > 0;
     }
 
     /**
@@ -44,14 +73,19 @@ public record FlowTrainingConfig(FlowSpec network, int trainingRows, int eventsP
     }
 
     public FlowTrainingConfig withNetwork(FlowSpec spec) {
-        return new FlowTrainingConfig(spec, trainingRows, eventsPerParameter, dataSeed, training);
+        return new FlowTrainingConfig(spec, trainingRows, eventsPerParameter, dataSeed, training, scoreWeight);
     }
 
     public FlowTrainingConfig withData(int rows, int perParameter, long seed) {
-        return new FlowTrainingConfig(network, rows, perParameter, seed, training);
+        return new FlowTrainingConfig(network, rows, perParameter, seed, training, scoreWeight);
     }
 
     public FlowTrainingConfig withTraining(TrainingLoopConfig t) {
-        return new FlowTrainingConfig(network, trainingRows, eventsPerParameter, dataSeed, t);
+        return new FlowTrainingConfig(network, trainingRows, eventsPerParameter, dataSeed, t, scoreWeight);
+    }
+
+    /** The same with score weight {@code alpha} (0: maximum likelihood alone). */
+    public FlowTrainingConfig withScoreWeight(double alpha) {
+        return new FlowTrainingConfig(network, trainingRows, eventsPerParameter, dataSeed, training, alpha);
     }
 }

@@ -1,5 +1,6 @@
 package org.robotphysicist.training.ratio;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.robotphysicist.data.dataset.EventBlocks;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedRanges;
@@ -22,10 +24,12 @@ import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
 import org.robotphysicist.models.ratio.calibration.ScoreCalibration;
 import org.robotphysicist.training.ProgressListener;
+import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.StreamedTable;
 import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingLoopResult;
 import org.robotphysicist.training.TrainingObjective;
+import org.robotphysicist.training.data.JointScoreRows;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.RowSample;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
@@ -38,7 +42,10 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  *       half events at θ₁ carrying independent θ draws (class 0);</li>
  *   <li>fit the input {@link Standardizer} on it and standardize;</li>
  *   <li>initialize the MLP on the {@link TrainingLoop}'s device and minimize the binary
- *       cross-entropy ({@link LikelihoodToEvidenceObjective} or {@link ReferenceRatioObjective});</li>
+ *       cross-entropy ({@link LikelihoodToEvidenceObjective} or {@link ReferenceRatioObjective}) — plus,
+ *       with a {@link RatioTrainingConfig#scoreWeight() score weight}, the regression of the logit's
+ *       θ-derivative on the simulator's joint scores ({@link ScoreRegressionObjective}; at the optimum
+ *       the logit is log p(x | θ, φ) − log p(x | φ), whose θ-derivative is the likelihood's score);</li>
  *   <li>when asked, fit the score calibration on a fresh simulated set, scored by the trained
  *       network (class 0 of the likelihood-to-evidence form: θ permuted across the set);</li>
  *   <li>attach the trained ranges and the provenance: configuration, simulator and samplers,
@@ -116,7 +123,11 @@ public final class RatioClassifierTrainer {
      * One simulated set: network inputs (x, θ, φ), class labels, and the datasets they came from
      * by role (for ranges and provenance hashes).
      */
-    private record Labelled(Matrix inputs, boolean[] labels, Map<String, EventDataset> sources) {
+    private record Labelled(Matrix inputs, boolean[] labels, Map<String, EventDataset> sources,
+            JointScoreSimulator.ScoredEvents scored) {
+        Labelled(Matrix inputs, boolean[] labels, Map<String, EventDataset> sources) {
+            this(inputs, labels, sources, null);
+        }
     }
 
     /**
@@ -135,7 +146,9 @@ public final class RatioClassifierTrainer {
         SplittableRandom trainRng = data.split();
         SplittableRandom calibrationRng = data.split();
         SplittableRandom normalizationRng = data.split();
-        Labelled train = simulate(simulator, theta, phi, config.trainingRows(), trainRng);
+        Labelled train = config.regressesScores() ? simulateScored(JointScoreRows.require(simulator,
+                "classifier training", config.scoreWeight()), theta, phi, trainRng)
+                : simulate(simulator, theta, phi, config.trainingRows(), trainRng);
         Labelled calibration = config.calibration() == CalibrationMethod.NONE ? null
                 : simulate(simulator, theta, phi, config.calibrationRows(), calibrationRng);
         java.util.List<EventDataset> seen = new java.util.ArrayList<>(train.sources().values());
@@ -152,10 +165,15 @@ public final class RatioClassifierTrainer {
         Mlp network = network(trainer, dims, d);
         TrainingLoopResult result;
         try {
-            TrainingObjective objective = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
+            TrainingObjective crossEntropy = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
                     ? new LikelihoodToEvidenceObjective(network.block(), dims.xDim(), dims.thetaDim(), dims.phiDim())
                     : new ReferenceRatioObjective(network.block(), d);
-            Matrix table = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE ? z : withLabels(z, train.labels());
+            TrainingObjective objective = train.scored() == null ? crossEntropy : new ScoreRegressionObjective(
+                    crossEntropy, (ps, rows, training) -> network.block().forward(ps, new NDList(rows), training)
+                            .singletonOrThrow().reshape(-1), dims.xDim(), dims.thetaDim(), config.scoreWeight());
+            Matrix table = form.kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE ? withLabels(z, train.labels())
+                    : train.scored() == null ? z : JointScoreRows.appendScaled(z, train.scored().scores(),
+                            scaler.scale(), dims.xDim());
             result = trainer.fit(objective, table);
         } catch (RuntimeException e) {
             network.close();
@@ -249,6 +267,7 @@ public final class RatioClassifierTrainer {
     private static final long POOL_SALT = 0x6e6f726d706f6f6cL;
 
     private void requireGivenEventsSettings() {
+        JointScoreRows.refuseForGivenEvents("classifier training", config.scoreWeight());
         if (config.form().kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
             throw new org.robotphysicist.data.InvalidInputException("classifier from given events: expected the"
                     + " likelihood-to-evidence form (the reference form needs events simulated at its theta_1) but"
@@ -408,6 +427,17 @@ public final class RatioClassifierTrainer {
         }
     }
 
+    /** The likelihood-to-evidence form's joint draws with their joint scores. */
+    private Labelled simulateScored(JointScoreSimulator simulator, ParameterSampler theta, ParameterSampler phi,
+            SplittableRandom rng) {
+        int rows = config.trainingRows();
+        JointScoreSimulator.ScoredEvents scored = SimulatedTrainingSet.jointWithScores(simulator, theta, phi, rows,
+                config.eventsPerParameter(), rng);
+        boolean[] labels = new boolean[rows];
+        java.util.Arrays.fill(labels, true);
+        return new Labelled(scored.events().table(), labels, Map.of("joint", scored.events()), scored);
+    }
+
     private Labelled simulate(Simulator simulator, ParameterSampler theta, ParameterSampler phi, int rows,
             SplittableRandom rng) {
         int per = config.eventsPerParameter();
@@ -511,6 +541,9 @@ public final class RatioClassifierTrainer {
         source.put("phiSampler", phi.toString());
         Map<String, String> hashes = new java.util.TreeMap<>();
         train.sources().forEach((role, ds) -> hashes.put("training-data/" + role, ds.sha256()));
+        if (train.scored() != null) {
+            hashes.put("training-data/joint-scores", train.scored().scoresSha256());
+        }
         if (calibration != null) {
             calibration.sources().forEach((role, ds) -> hashes.put("calibration-data/" + role, ds.sha256()));
         }

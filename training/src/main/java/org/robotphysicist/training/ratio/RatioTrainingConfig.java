@@ -1,5 +1,7 @@
 package org.robotphysicist.training.ratio;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
@@ -7,6 +9,7 @@ import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.models.ratio.EvidenceNormalization;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.ratio.calibration.CalibrationMethod;
+import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.TrainingLoopConfig;
 
 /**
@@ -25,10 +28,15 @@ import org.robotphysicist.training.TrainingLoopConfig;
  * @param dataSeed           seed of the simulations (training and calibration sets)
  * @param training           the optimizer loop ({@link TrainingLoopConfig}, whose seed drives initialization,
  *                           split and shuffles)
+ * @param scoreWeight        α ≥ 0, the weight of the regression of the log-ratio's θ-derivative on the
+ *                           simulator's joint scores ({@link org.robotphysicist.training.ScoreRegressionObjective});
+ *                           0 trains by cross-entropy alone, &gt; 0 needs the likelihood-to-evidence form and a
+ *                           simulator that returns joint scores
+ *                           ({@link org.robotphysicist.data.simulator.JointScoreSimulator})
  */
 public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, ActivationFunction activation, int trainingRows,
         int eventsPerParameter, CalibrationMethod calibration, int calibrationRows, int calibrationBins,
-        Normalization normalization, long dataSeed, TrainingLoopConfig training) {
+        Normalization normalization, long dataSeed, TrainingLoopConfig training, double scoreWeight) {
 
     /**
      * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted. Its Monte Carlo
@@ -102,6 +110,44 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
             throw new InvalidInputException("calibration bins: expected 0 (automatic) or more but found "
                     + calibrationBins);
         }
+        if (ScoreRegressionObjective.requireWeight(scoreWeight) > 0 && form.kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
+            throw new InvalidInputException("score weight " + scoreWeight + ": expected the likelihood-to-evidence form"
+                    + " (the one trained on joint draws) but found " + form);
+        }
+    }
+
+    /** Cross-entropy alone (score weight 0). */
+    public RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, ActivationFunction activation,
+            int trainingRows, int eventsPerParameter, CalibrationMethod calibration, int calibrationRows,
+            int calibrationBins, Normalization normalization, long dataSeed, TrainingLoopConfig training) {
+        this(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration, calibrationRows,
+                calibrationBins, normalization, dataSeed, training, 0);
+    }
+
+    /** Reads JSON written before the score weight existed as cross-entropy alone (weight 0). */
+    @JsonCreator
+    private static RatioTrainingConfig fromJson(@JsonProperty("form") RatioForm form,
+            @JsonProperty("hiddenWidths") List<Integer> hiddenWidths,
+            @JsonProperty("activation") ActivationFunction activation, @JsonProperty("trainingRows") int trainingRows,
+            @JsonProperty("eventsPerParameter") int eventsPerParameter,
+            @JsonProperty("calibration") CalibrationMethod calibration,
+            @JsonProperty("calibrationRows") int calibrationRows, @JsonProperty("calibrationBins") int calibrationBins,
+            @JsonProperty("normalization") Normalization normalization, @JsonProperty("dataSeed") long dataSeed,
+            @JsonProperty("training") TrainingLoopConfig training, @JsonProperty("scoreWeight") Double scoreWeight) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, normalization, dataSeed, training,
+                scoreWeight == null ? 0 : scoreWeight);
+    }
+
+    /** Whether the loss regresses the log-ratio's θ-derivative on the simulator's joint scores. */
+    public boolean regressesScores() {
+        return scoreWeight > 0;
+    }
+
+    /** The same with score weight {@code alpha} (0: cross-entropy alone). */
+    public RatioTrainingConfig withScoreWeight(double alpha) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, normalization, dataSeed, training, alpha);
     }
 
     /**
@@ -115,31 +161,31 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
 
     public RatioTrainingConfig withNormalization(Normalization n) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, n, dataSeed, training);
+                calibrationRows, calibrationBins, n, dataSeed, training, scoreWeight);
     }
 
     public RatioTrainingConfig withForm(RatioForm f) {
         return new RatioTrainingConfig(f, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, normalization, dataSeed, training);
+                calibrationRows, calibrationBins, normalization, dataSeed, training, scoreWeight);
     }
 
     public RatioTrainingConfig withNetwork(List<Integer> widths, ActivationFunction a) {
         return new RatioTrainingConfig(form, widths, a, trainingRows, eventsPerParameter, calibration, calibrationRows,
-                calibrationBins, normalization, dataSeed, training);
+                calibrationBins, normalization, dataSeed, training, scoreWeight);
     }
 
     public RatioTrainingConfig withData(int rows, int perParameter, long seed) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, rows, perParameter, calibration, calibrationRows,
-                calibrationBins, normalization, seed, training);
+                calibrationBins, normalization, seed, training, scoreWeight);
     }
 
     public RatioTrainingConfig withCalibration(CalibrationMethod method, int rows, int bins) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, method, rows,
-                bins, normalization, dataSeed, training);
+                bins, normalization, dataSeed, training, scoreWeight);
     }
 
     public RatioTrainingConfig withTraining(TrainingLoopConfig t) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, normalization, dataSeed, t);
+                calibrationRows, calibrationBins, normalization, dataSeed, t, scoreWeight);
     }
 }
