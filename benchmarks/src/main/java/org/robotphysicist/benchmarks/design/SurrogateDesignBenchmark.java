@@ -15,6 +15,7 @@ import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.design.eig.EigScan;
@@ -87,20 +88,19 @@ public final class SurrogateDesignBenchmark {
         TrainOptions defaults = TrainOptions.defaults("classifier");
         measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
                 opt.integer("first-seed", 1), opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
-                opt.integer("rows", defaults.trainingRows()), opt.integer("epochs", defaults.epochs()),
-                opt.integer("ensemble", 1), opt.real("training-phi-margin", 0),
-                Long.parseLong(opt.string("seed", "20261122")), SurrogateCoverageBenchmark.histogram(opt));
+                SurrogateCoverageBenchmark.controls(opt, opt.integer("rows", defaults.trainingRows()),
+                        opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
+                opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt));
     }
 
     /**
-     * Runs the benchmark for {@code kinds} on the design seeds {@code firstSeed} … {@code firstSeed + seeds − 1} (each trained at {@code rows} rows for {@code epochs} epochs with
-     * {@code trainingSeed}, as an ensemble of {@code members} networks when more than 1, over √s widened by
-     * {@code phiMargin} GeV on each side of the design range; the histogram kind on {@code histogram}), printing as it
-     * goes, and returns each kind's result.
+     * Runs the benchmark for {@code kinds} on the design seeds {@code firstSeed} … {@code firstSeed + seeds − 1}
+     * (each neural kind trained with {@code controls} — rows, epochs, seed, ensemble members and any other knob set
+     * there, those a kind does not take left out for it — over √s widened by {@code phiMargin} GeV on each side of
+     * the design range; the histogram kind on {@code histogram}), printing as it goes, and returns each kind's result.
      */
     public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int referenceDatasets,
-            int scanPoints, int rows, int epochs, int members, double phiMargin, long trainingSeed,
-            HistogramGridConfig histogram) {
+            int scanPoints, SurrogateTrainingConfig controls, double phiMargin, HistogramGridConfig histogram) {
         DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds).withSurrogate("histogram",
                 histogram);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
@@ -122,7 +122,8 @@ public final class SurrogateDesignBenchmark {
             try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
-                            .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(trainingSeed).withEnsemble(members)
+                            .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
+                            .withSeed(controls.seed()).withControls(SurrogateCoverageBenchmark.controlsFor(kind, controls))
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.api.TrainOptions;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 
 /**
  * The acceptance test of the design loop driven by a neural surrogate (the {@link SurrogateDesignBenchmark}
@@ -33,8 +34,8 @@ class SurrogateDesignAcceptanceTest {
                 + " default sizes and runs 30 design rounds; run it with -D" + PROPERTY + "=true");
         TrainOptions defaults = TrainOptions.defaults(kind);
         List<SurrogateDesignBenchmark.Result> results = SurrogateDesignBenchmark.measure(List.of("exact", kind),
-                SEEDS, 1, 3, 64, 61, defaults.trainingRows(), defaults.epochs(), 1, 0, 20261122L,
-                HistogramGridConfig.defaults());
+                SEEDS, 1, 3, 64, 61, SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
+                0, HistogramGridConfig.defaults());
         SurrogateDesignBenchmark.Result exact = results.get(0);
         SurrogateDesignBenchmark.Result neural = results.get(1);
         assertEquals(SEEDS * 3, neural.fractions().length, "one fraction per round and seed");

@@ -206,6 +206,18 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
     }
 
     /**
+     * The same with score weight α: a neural kind regresses its θ-score on the joint scores of a
+     * simulator that returns them ({@link SurrogateTrainingConfig#scoreWeight()}; 0: its own loss alone).
+     *
+     * @param alpha α ≥ 0
+     * @return the changed options
+     * @throws InvalidInputException unless the surrogate is a neural kind, or where α is negative or not finite
+     */
+    public TrainOptions withScoreWeight(double alpha) {
+        return withControls(training.withScoreWeight(alpha));
+    }
+
+    /**
      * The same options with another seed.
      *
      * @param s the seed every random draw of training (and a tabulated kind's simulations) follows from

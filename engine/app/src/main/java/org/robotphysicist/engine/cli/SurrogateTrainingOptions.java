@@ -10,7 +10,8 @@ import picocli.CommandLine;
  * The training controls of a neural surrogate on the command line ({@code rp train},
  * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
  * ({@link SurrogateTrainingConfig}); {@code --no-evidence-normalization} switches the classifier's per-θ
- * normalization off (and is refused for other kinds).
+ * normalization off (refused for other kinds) and {@code --score-weight} sets the neural kinds'
+ * joint-score regression (refused for tabulated kinds).
  */
 final class SurrogateTrainingOptions {
     @Option(names = "--training-rows", paramLabel = "N",
@@ -55,6 +56,12 @@ final class SurrogateTrainingOptions {
                     + " ${DEFAULT-VALUE}: one network).")
     int ensemble = 1;
 
+    @Option(names = "--score-weight", paramLabel = "ALPHA",
+            description = "classifier, maf and nsf: weight of the regression of the network's theta-score on the"
+                    + " joint scores of a simulator that returns them (weinberg-lo does); 0 trains by the kind's"
+                    + " likelihood or cross-entropy alone (default 0).")
+    Double scoreWeight;
+
     @CommandLine.Mixin
     EvidenceNormalizationOption evidenceNormalization;
 
@@ -64,6 +71,6 @@ final class SurrogateTrainingOptions {
         return SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(batchSize, learningRate)
                 .withNetwork(hiddenLayers, hiddenWidth).withValidation(validationFraction, patience)
                 .withTimeBudget(budget).withEnsembleMembers(ensemble)
-                .withEvidenceNormalization(evidenceNormalization.value());
+                .withEvidenceNormalization(evidenceNormalization.value()).withScoreWeight(scoreWeight);
     }
 }

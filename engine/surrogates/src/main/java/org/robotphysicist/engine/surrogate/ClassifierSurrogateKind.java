@@ -12,9 +12,11 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
 
 /**
  * {@code classifier}: a likelihood-to-evidence ratio classifier r̂(x; θ, φ) trained on joint draws
- * θ ~ prior, φ ~ U(φ box), x ~ p(x | θ, φ) and conditioned on (θ, φ), then normalized per (θ, φ)
- * ({@link org.robotphysicist.models.ratio.EvidenceNormalization}) because a posterior multiplies
- * N per-event ratios.
+ * θ ~ prior, φ ~ U(φ box), x ~ p(x | θ, φ) and conditioned on (θ, φ) — with a score weight α &gt; 0
+ * and a simulator that returns joint scores, with the logit's θ-derivative also regressed on them
+ * ({@link org.robotphysicist.training.ScoreRegressionObjective}; default α = 0) — then normalized per
+ * (θ, φ) ({@link org.robotphysicist.models.ratio.EvidenceNormalization}) because a posterior
+ * multiplies N per-event ratios.
  *
  * <p>Defaults (each overridable through {@link SurrogateTrainingConfig}): 3 hidden layers of 64 SiLU units,
  * batches of 512, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
@@ -84,7 +86,7 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
                 .withData(EventFileTraining.configRows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(c.evidenceNormalizationOrDefault()
                         ? normalization(r.eventsPerExperiment(), r.phiIsPoint())
-                        : RatioTrainingConfig.Normalization.off());
+                        : RatioTrainingConfig.Normalization.off()).withScoreWeight(c.scoreWeightOr(0));
     }
 
     @Override

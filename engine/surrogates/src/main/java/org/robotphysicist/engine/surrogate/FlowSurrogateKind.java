@@ -3,6 +3,7 @@ package org.robotphysicist.engine.surrogate;
 import java.util.Locale;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
@@ -21,7 +22,9 @@ import org.robotphysicist.training.flow.FlowTrainingConfig;
  * ±{@value FlowSpec#BOUNDED_SUPPORT_TAIL_BOUND} standardized units when x has a bounded support), or 3
  * rational-quadratic spline layers of 10 bins (NSF) — batches
  * of 512, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
- * best epoch kept, no early stop.
+ * best epoch kept, no early stop. With a score weight α &gt; 0 and a simulator that returns joint
+ * scores ({@link JointScoreSimulator}), the loss also regresses the flow's θ-score on them
+ * ({@link org.robotphysicist.training.ScoreRegressionObjective}; default α = 0).
  */
 public abstract sealed class FlowSurrogateKind implements FineTunableKind {
     private final FlowSpec.Kind kind;
@@ -56,7 +59,8 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
                 .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(3e-3), LearningRateSchedule.cosine(0.02))
                 .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
                 .withDevice(r.device()).withTimeBudget(c.timeBudget());
-        return new FlowTrainingConfig(spec, EventFileTraining.configRows(r), 1, c.seed() + 1, training);
+        return new FlowTrainingConfig(spec, EventFileTraining.configRows(r), 1, c.seed() + 1, training,
+                c.scoreWeightOr(0));
     }
 
     @Override

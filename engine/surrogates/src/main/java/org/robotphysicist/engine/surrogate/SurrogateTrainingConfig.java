@@ -5,6 +5,7 @@ import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.training.TrainingLoopConfig;
+import org.robotphysicist.training.ScoreRegressionObjective;
 
 /**
  * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
@@ -36,13 +37,23 @@ import org.robotphysicist.training.TrainingLoopConfig;
  *                           log p(x | φ): no Monte Carlo error from reference events and no fitting time, but
  *                           the network's θ-dependent offset stays in (docs/classifier-normalization.md). Only
  *                           the classifier has one; other kinds ignore the field
+ * @param scoreWeight        α ≥ 0, the weight with which a neural kind regresses its θ-score (∂ log q/∂θ of a flow,
+ *                           the logit's ∂/∂θ of the classifier) on the joint scores of a simulator that returns
+ *                           them ({@link org.robotphysicist.data.simulator.JointScoreSimulator}; 0 or null, the
+ *                           default: its maximum likelihood or cross-entropy alone). Set for a tabulated kind it
+ *                           is refused
  */
 public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
         Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
-        Integer ensembleMembers, Boolean evidenceNormalization) {
+        Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight) {
 
     /** The most ensemble members accepted. */
     public static final int MAX_ENSEMBLE_MEMBERS = 64;
+
+    /** The kinds trained by a loss (registry and model-file names), the only ones a score weight suits. */
+    private static final List<String> NEURAL_KINDS = List.of(ClassifierSurrogateKind.NAME,
+            org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND, org.robotphysicist.models.flow.TrainedFlow.MAF,
+            org.robotphysicist.models.flow.TrainedFlow.NSF);
 
     /** The fewest training rows accepted. */
     public static final int MIN_ROWS = 1000;
@@ -82,6 +93,9 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
             throw new InvalidInputException("early-stopping patience: expected a count >= 0 but found " + patience);
         }
         TrainingLoopConfig.requireTimeBudget(timeBudget);
+        if (scoreWeight != null) {
+            ScoreRegressionObjective.requireWeight(scoreWeight);
+        }
         ensembleMembers = ensembleMembers == null ? 1 : ensembleMembers;
         if (ensembleMembers < 1 || ensembleMembers > MAX_ENSEMBLE_MEMBERS) {
             throw new InvalidInputException("ensemble members: expected 1 to " + MAX_ENSEMBLE_MEMBERS + " but found "
@@ -100,44 +114,44 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * {@code with…} methods, e.g. {@code of(rows, epochs, seed).withOptimizer(256, 1e-3).withNetwork(1, 16)}.
      */
     public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
-        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null);
+        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null, null);
     }
 
     public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {
         return new SurrogateTrainingConfig(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed, timeBudget, ensembleMembers, evidenceNormalization);
+                patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
     }
 
     public SurrogateTrainingConfig withOptimizer(Integer batch, Double rate) {
         return new SurrogateTrainingConfig(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization);
+                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
     }
 
     public SurrogateTrainingConfig withNetwork(Integer layers, Integer width) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization);
+                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
     }
 
     public SurrogateTrainingConfig withValidation(Double fraction, Integer earlyStoppingPatience) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization);
+                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
     }
 
     public SurrogateTrainingConfig withSeed(long s) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization);
+                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
     }
 
     /** The same with at most {@code budget} of training wall time (null: no limit). */
     public SurrogateTrainingConfig withTimeBudget(Duration budget) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization);
+                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization, scoreWeight);
     }
 
     /** The same training {@code members} networks as an ensemble (1: one network). */
     public SurrogateTrainingConfig withEnsembleMembers(int members) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, members, evidenceNormalization);
+                validationFraction, patience, seed, timeBudget, members, evidenceNormalization, scoreWeight);
     }
 
     /** Whether these controls train an ensemble of more than one network. */
@@ -148,13 +162,24 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
     public SurrogateTrainingConfig withEvidenceNormalization(Boolean on) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, on);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight);
+    }
+
+    /** The same with score weight {@code alpha} for the flows (0: maximum likelihood alone; null: the kind's default). */
+    public SurrogateTrainingConfig withScoreWeight(Double alpha) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha);
+    }
+
+    /** The score weight, or {@code kindDefault} where none was given. */
+    public double scoreWeightOr(double kindDefault) {
+        return scoreWeight != null ? scoreWeight : kindDefault;
     }
 
     /**
      * Returns these controls when they suit the kind {@code kind} (a registry name, or a model-file
      * kind where a model file is fine-tuned): the evidence normalization may be set only for the
-     * classifier, the only kind normalized per θ.
+     * classifier, the only kind normalized per θ, and the score weight only for the neural kinds.
      *
      * @throws InvalidInputException naming the kind where it is set for another
      */
@@ -164,6 +189,10 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
             throw new InvalidInputException("evidence normalization: expected it set only for the '"
                     + ClassifierSurrogateKind.NAME + "' surrogate (the only kind normalized per theta) but found it set"
                     + " for '" + kind + "'");
+        }
+        if (scoreWeight != null && !NEURAL_KINDS.contains(kind)) {
+            throw new InvalidInputException("score weight: expected it set only for a neural surrogate " + NEURAL_KINDS
+                    + " (the kinds that regress their score) but found it set for '" + kind + "'");
         }
         return this;
     }

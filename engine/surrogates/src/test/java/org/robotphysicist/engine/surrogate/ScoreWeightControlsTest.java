@@ -1,0 +1,69 @@
+package org.robotphysicist.engine.surrogate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.simulator.ToyGaussianSimulator;
+import org.robotphysicist.data.simulator.WeinbergLoSimulator;
+
+/**
+ * The score weight of the training controls as the neural kinds take it: 0 unless asked for, the
+ * asked weight passed to every neural kind's trainer (which refuses it where the simulator returns no
+ * joint scores), independent of the classifier's normalization switch; refused for tabulated kinds.
+ */
+class ScoreWeightControlsTest {
+    private static final SurrogateTrainingConfig CONTROLS = SurrogateTrainingConfig.of(1000, 1, 1);
+
+    private static SurrogateBuildRequest weinberg(SurrogateTrainingConfig controls) {
+        return SurrogateBuildRequest.of(new WeinbergLoSimulator(), Box.interval(0.15, 0.35), Box.interval(40, 100),
+                controls);
+    }
+
+    private static final FlowSurrogateKind[] FLOWS = {new FlowSurrogateKind.Maf(), new FlowSurrogateKind.Nsf()};
+
+    @Test
+    void noScoreRegressionUnlessAskedFor() {
+        assertEquals(null, CONTROLS.scoreWeight());
+        assertEquals(0.0, ClassifierSurrogateKind.trainingConfig(weinberg(CONTROLS)).scoreWeight());
+        for (FlowSurrogateKind flow : FLOWS) {
+            assertEquals(0.0, flow.trainingConfig(weinberg(CONTROLS)).scoreWeight(), flow.name());
+        }
+    }
+
+    @Test
+    void theAskedWeightReachesEveryNeuralTrainerIndependentlyOfTheNormalization() {
+        SurrogateTrainingConfig hundred = CONTROLS.withScoreWeight(100.0);
+        var classifier = ClassifierSurrogateKind.trainingConfig(weinberg(hundred));
+        assertEquals(100.0, classifier.scoreWeight());
+        assertTrue(classifier.normalization().enabled(), "still normalized per theta by default");
+        var raw = ClassifierSurrogateKind.trainingConfig(weinberg(hundred.withEvidenceNormalization(false)));
+        assertEquals(100.0, raw.scoreWeight());
+        assertFalse(raw.normalization().enabled());
+        for (FlowSurrogateKind flow : FLOWS) {
+            assertEquals(100.0, flow.trainingConfig(weinberg(hundred)).scoreWeight(), flow.name());
+        }
+        var toy = SurrogateBuildRequest.of(new ToyGaussianSimulator(), Box.interval(-2, 2), Box.interval(0.25, 4),
+                hundred);
+        assertEquals(100.0, ClassifierSurrogateKind.trainingConfig(toy).scoreWeight(),
+                "kept, for the trainer to refuse with the simulator's name");
+    }
+
+    @Test
+    void theWeightIsValidatedRefusedForTabulatedKindsAndRoundTripsThroughJson() {
+        SurrogateTrainingConfig c = CONTROLS.withScoreWeight(2.5);
+        assertEquals(c, Json.read(Json.write(c), SurrogateTrainingConfig.class, "training controls"));
+        for (String kind : new String[] {"classifier", "maf", "nsf"}) {
+            assertEquals(c, c.requireFitsKind(kind));
+        }
+        var e = assertThrows(InvalidInputException.class, () -> c.requireFitsKind("histogram"));
+        assertTrue(e.getMessage().contains("score weight") && e.getMessage().contains("'histogram'"), e.getMessage());
+        var negative = assertThrows(InvalidInputException.class, () -> CONTROLS.withScoreWeight(-1.0));
+        assertTrue(negative.getMessage().contains("-1.0"), negative.getMessage());
+    }
+}
