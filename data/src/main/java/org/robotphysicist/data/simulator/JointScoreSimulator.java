@@ -8,7 +8,7 @@ import org.robotphysicist.data.dataset.EventDataset;
 /**
  * A simulator that returns, with every event it draws, the event's <em>joint score</em>
  * <pre>
- *   t(x, z | θ, φ) = ∇<sub>θ</sub> log p(x, z | θ, φ)      (D<sub>θ</sub> numbers per event)
+ *   t(x, z | θ, φ) = ∇_θ log p(x, z | θ, φ)      (D_θ numbers per event)
  * </pre>
  * where z is the simulator's latent path to x (the parton-level state of a generator, say), along
  * which the density is known even where p(x | θ, φ) = ∫ p(x, z | θ, φ) dz is not. Its conditional
