@@ -17,8 +17,10 @@ import org.robotphysicist.training.device.DeviceRequest;
 /**
  * MAF and NSF trained once across a φ range, conditioned on (θ, φ), match the exact likelihood at
  * several φ inside it. Toy Gaussian x ~ N(θ, φ) with φ the variance: θ ~ U(−2, 2), φ ~ U(0.25, 4)
- * per row, 20 000 rows, 2 × 32 MADE blocks, 15 epochs of batches of 1024 at 5·10⁻³ on the CPU, 10%
- * validation, seed 11 (a few hundred optimizer steps: the flows are not converged).
+ * per row, 60 000 rows, 2 × 32 MADE blocks, 15 epochs of batches of 1024 at 5·10⁻³ on the CPU, 10%
+ * validation, seed 11. (On 20 000 rows the NSF measured 0.053–0.060 at φ = 0.3 on an Intel Xeon
+ * with AVX-512, where it had passed on an AMD EPYC: too close to the bound for a test that must hold
+ * on every CPU. On 60 000 rows the worst figures are 0.013 (MAF) and 0.020 (NSF).)
  *
  * <p>The figure is the Monte Carlo estimate of KL(p ‖ p̂) = E<sub>x ~ p</sub>[log p(x | θ, φ) −
  * log p̂(x | θ, φ)] from 2 000 events drawn at each of θ ∈ {−1, 0, 1} × φ ∈ {0.3, 1, 3.5} (fixed
@@ -38,7 +40,7 @@ class FlowKindsAcrossPhiRangeTest {
     void trainedAcrossAPhiRangeMatchesTheExactLikelihoodInside(String kind) throws Exception {
         Box thetaRange = Box.interval(-2, 2);
         Box phiRange = Box.interval(0.25, 4);
-        SurrogateTrainingConfig controls = SurrogateTrainingConfig.of(20_000, 15, 11).withOptimizer(1024, 5e-3).withNetwork(2, 32)
+        SurrogateTrainingConfig controls = SurrogateTrainingConfig.of(60_000, 15, 11).withOptimizer(1024, 5e-3).withNetwork(2, 32)
                 .withValidation(0.1, 0);
         SurrogateBuildRequest request = SurrogateBuildRequest.of(TOY, thetaRange, phiRange, controls)
                 .withDevice(DeviceRequest.CPU);
