@@ -13,7 +13,6 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
-import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -92,7 +91,7 @@ public final class SurrogateCoverageBenchmark {
             try (TrainedModel trained = file != null ? rp.load(Path.of(file), LoadOptions.defaults())
                     : rp.train(TrainOptions.defaults(kind).withHistogram(histogram(opt))
                             .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
-                            .withControls(controlsFor(kind, controls(opt, rows, epochs, seed)))
+                            .withControls(controls(opt, rows, epochs, seed).fittedToKind(kind))
                             .withEventsPerExperiment(normalizeEvents))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 double trainCpu = (cpuNanos() - cpu0) / 1e9;
@@ -147,6 +146,7 @@ public final class SurrogateCoverageBenchmark {
         String layers = opt.string("hidden-layers", null);
         String width = opt.string("hidden-width", null);
         String scoreWeight = opt.string("score-weight", null);
+        String normalization = opt.string("evidence-normalization", null);
         return SurrogateTrainingConfig.of(rows, epochs, seed)
                 .withScoreWeight(scoreWeight == null ? null : Double.valueOf(scoreWeight))
                 .withOptimizer(batch == null ? null : Integer.valueOf(batch),
@@ -154,20 +154,7 @@ public final class SurrogateCoverageBenchmark {
                 .withNetwork(layers == null ? null : Integer.valueOf(layers),
                         width == null ? null : Integer.valueOf(width))
                 .withEnsembleMembers(opt.integer("ensemble", 1))
-                .withEvidenceNormalization(opt.string("evidence-normalization", null) == null ? null
-                        : Boolean.valueOf(opt.string("evidence-normalization", null)));
-    }
-
-    /**
-     * {@code controls} for the kind {@code kind}: the score weight left out for a tabulated kind and
-     * the evidence normalization for any kind but the classifier, so one command line serves a list
-     * of kinds.
-     */
-    public static SurrogateTrainingConfig controlsFor(String kind, SurrogateTrainingConfig controls) {
-        SurrogateTrainingConfig c = kind.equals(ClassifierSurrogateKind.NAME) ? controls
-                : controls.withEvidenceNormalization(null);
-        return List.of(ClassifierSurrogateKind.NAME, "maf", "nsf").contains(kind) ? c
-                : c.withScoreWeight(null);
+                .withEvidenceNormalization(normalization == null ? null : Boolean.valueOf(normalization));
     }
 
     /** Coverage per level with its binomial s.e., the largest deviation, SBC, shift and sd ratio. */

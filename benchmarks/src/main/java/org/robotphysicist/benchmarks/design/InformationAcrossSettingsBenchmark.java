@@ -76,8 +76,8 @@ public final class InformationAcrossSettingsBenchmark {
             try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k))
                     .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
                     .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
-                    .withControls(SurrogateCoverageBenchmark.controlsFor(kinds.get(k),
-                            SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed))))) {
+                    .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed)
+                            .fittedToKind(kinds.get(k))))) {
                 System.out.printf(Locale.ROOT, "%s: %s, trained in %.1f s%n", kinds.get(k), model.description(),
                         (System.nanoTime() - t0) / 1e9);
                 ratios[k] = new double[phis.length];

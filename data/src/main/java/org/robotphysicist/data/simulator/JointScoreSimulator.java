@@ -74,17 +74,12 @@ public interface JointScoreSimulator extends Simulator {
 
         /** SHA-256 (hex) of the scores' shape and values, in row order, for provenance. */
         public String scoresSha256() {
-            try {
-                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (2 + scores.rows() * scores.cols()));
-                buf.putLong(scores.rows()).putLong(scores.cols());
-                for (double v : scores.toArray()) {
-                    buf.putDouble(v);
-                }
-                return java.util.HexFormat.of().formatHex(md.digest(buf.array()));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (2 + scores.rows() * scores.cols()));
+            buf.putLong(scores.rows()).putLong(scores.cols());
+            for (double v : scores.toArray()) {
+                buf.putDouble(v);
             }
+            return org.robotphysicist.data.io.Sha256.of(buf.array());
         }
 
         /** Rows [from, to) of both. */

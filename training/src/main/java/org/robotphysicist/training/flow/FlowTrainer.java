@@ -113,20 +113,19 @@ public final class FlowTrainer {
         source.put("thetaSampler", theta.toString());
         source.put("phiSampler", phi.toString());
         SplittableRandom rng = new SplittableRandom(config.dataSeed());
-        if (config.regressesScores()) {
-            JointScoreSimulator scored = JointScoreRows.require(simulator, "flow training", config.scoreWeight());
-            JointScoreSimulator.ScoredEvents data = SimulatedTrainingSet.jointWithScores(scored, theta, phi,
-                    config.trainingRows(), config.eventsPerParameter(), rng);
-            TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
-                    SimulatedTrainingSet.xRange(simulator, data.events()));
-            return fit(dims, spec, data.events(), data.scores(), ranges, source, Map.of("training-data/joint",
-                    data.events().sha256(), "training-data/joint-scores", data.scoresSha256()));
+        JointScoreSimulator.ScoredEvents scored = !config.regressesScores() ? null
+                : SimulatedTrainingSet.jointWithScores(JointScoreRows.require(simulator, "flow training",
+                        config.scoreWeight()), theta, phi, config.trainingRows(), config.eventsPerParameter(), rng);
+        EventDataset data = scored != null ? scored.events() : SimulatedTrainingSet.joint(simulator, theta, phi,
+                config.trainingRows(), config.eventsPerParameter(), rng);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("training-data/joint", data.sha256());
+        if (scored != null) {
+            hashes.put("training-data/joint-scores", scored.scoresSha256());
         }
-        EventDataset data = SimulatedTrainingSet.joint(simulator, theta, phi, config.trainingRows(),
-                config.eventsPerParameter(), rng);
         TrainedRanges ranges = TrainedRanges.of(theta.range(), phi.union(),
                 SimulatedTrainingSet.xRange(simulator, data));
-        return fit(dims, spec, data, null, ranges, source, Map.of("training-data/joint", data.sha256()));
+        return fit(dims, spec, data, scored == null ? null : scored.scores(), ranges, source, hashes);
     }
 
     /**

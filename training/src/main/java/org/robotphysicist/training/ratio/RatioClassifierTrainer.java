@@ -433,19 +433,21 @@ public final class RatioClassifierTrainer {
         int rows = config.trainingRows();
         JointScoreSimulator.ScoredEvents scored = SimulatedTrainingSet.jointWithScores(simulator, theta, phi, rows,
                 config.eventsPerParameter(), rng);
-        boolean[] labels = new boolean[rows];
+        return allJoint(scored.events(), scored);
+    }
+
+    /** The likelihood-to-evidence form's set: every row a joint draw, labelled 1 (class 0 is shuffled in the batch). */
+    private static Labelled allJoint(EventDataset joint, JointScoreSimulator.ScoredEvents scored) {
+        boolean[] labels = new boolean[joint.size()];
         java.util.Arrays.fill(labels, true);
-        return new Labelled(scored.events().table(), labels, Map.of("joint", scored.events()), scored);
+        return new Labelled(joint.table(), labels, Map.of("joint", joint), scored);
     }
 
     private Labelled simulate(Simulator simulator, ParameterSampler theta, ParameterSampler phi, int rows,
             SplittableRandom rng) {
         int per = config.eventsPerParameter();
         if (config.form().kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
-            EventDataset joint = SimulatedTrainingSet.joint(simulator, theta, phi, rows, per, rng);
-            boolean[] labels = new boolean[rows];
-            java.util.Arrays.fill(labels, true);
-            return new Labelled(joint.table(), labels, Map.of("joint", joint));
+            return allJoint(SimulatedTrainingSet.joint(simulator, theta, phi, rows, per, rng), null);
         }
         int ones = rows / 2;
         int zeros = rows - ones;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
-import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.ScoreRegressionObjective;
+import org.robotphysicist.training.TrainingLoopConfig;
 
 /**
  * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
@@ -165,7 +165,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
                 validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight);
     }
 
-    /** The same with score weight {@code alpha} for the flows (0: maximum likelihood alone; null: the kind's default). */
+    /** The same with score weight {@code alpha} for a neural kind (0 or null: its own loss alone). */
     public SurrogateTrainingConfig withScoreWeight(Double alpha) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha);
@@ -184,8 +184,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * @throws InvalidInputException naming the kind where it is set for another
      */
     public SurrogateTrainingConfig requireFitsKind(String kind) {
-        if (evidenceNormalization != null && !ClassifierSurrogateKind.NAME.equals(kind)
-                && !org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND.equals(kind)) {
+        if (evidenceNormalization != null && !normalizesPerTheta(kind)) {
             throw new InvalidInputException("evidence normalization: expected it set only for the '"
                     + ClassifierSurrogateKind.NAME + "' surrogate (the only kind normalized per theta) but found it set"
                     + " for '" + kind + "'");
@@ -195,6 +194,22 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
                     + " (the kinds that regress their score) but found it set for '" + kind + "'");
         }
         return this;
+    }
+
+    /**
+     * These controls without the knobs the kind {@code kind} does not take (the evidence normalization
+     * but for the classifier, the score weight but for the neural kinds), so that one set of controls
+     * can serve a list of kinds; {@link #requireFitsKind} then passes.
+     */
+    public SurrogateTrainingConfig fittedToKind(String kind) {
+        SurrogateTrainingConfig c = normalizesPerTheta(kind) ? this : withEvidenceNormalization(null);
+        return NEURAL_KINDS.contains(kind) ? c : c.withScoreWeight(null);
+    }
+
+    /** Whether {@code kind} (a registry or model-file name) is the classifier, the only kind normalized per θ. */
+    private static boolean normalizesPerTheta(String kind) {
+        return ClassifierSurrogateKind.NAME.equals(kind)
+                || org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND.equals(kind);
     }
 
     /** Whether the classifier fits and applies its evidence normalization (the default: yes). */

@@ -66,4 +66,23 @@ class ScoreWeightControlsTest {
         var negative = assertThrows(InvalidInputException.class, () -> CONTROLS.withScoreWeight(-1.0));
         assertTrue(negative.getMessage().contains("-1.0"), negative.getMessage());
     }
+
+    @Test
+    void fittedToAKindTheControlsKeepOnlyTheKnobsItTakes() {
+        SurrogateTrainingConfig both = CONTROLS.withScoreWeight(3.0).withEvidenceNormalization(false);
+        SurrogateTrainingConfig classifier = both.fittedToKind("classifier");
+        assertEquals(3.0, classifier.scoreWeight());
+        assertEquals(Boolean.FALSE, classifier.evidenceNormalization());
+        SurrogateTrainingConfig nsf = both.fittedToKind("nsf");
+        assertEquals(3.0, nsf.scoreWeight());
+        assertEquals(null, nsf.evidenceNormalization());
+        SurrogateTrainingConfig histogram = both.fittedToKind("histogram");
+        assertEquals(null, histogram.scoreWeight());
+        assertEquals(null, histogram.evidenceNormalization());
+        for (String kind : new String[] {"classifier", "maf", "nsf", "histogram", "exact"}) {
+            SurrogateTrainingConfig fitted = both.fittedToKind(kind);
+            assertEquals(fitted, fitted.requireFitsKind(kind), kind);
+            assertEquals(both.rows(), fitted.rows(), kind);
+        }
+    }
 }
