@@ -48,6 +48,18 @@ public interface SurrogateLikelihood {
     boolean isNormalized();
 
     /**
+     * What this surrogate knows about its own reliability for {@code events} events at one setting:
+     * one message per size it was fitted for that the experiments exceed (a ratio classifier's
+     * normalization table, sized for a number of events per experiment, say). Empty by default.
+     *
+     * @param events the events observed at one setting φ, all experiments there together (≥ 1)
+     * @return the warnings, each naming the size fitted for, the size asked for and what it costs
+     */
+    default java.util.List<String> eventCountWarnings(long events) {
+        return java.util.List.of();
+    }
+
+    /**
      * Row-aligned evaluation: element b is log p̂(x<sub>b</sub> | θ<sub>b</sub>, φ<sub>b</sub>).
      *
      * @param x     (B, D<sub>x</sub>)

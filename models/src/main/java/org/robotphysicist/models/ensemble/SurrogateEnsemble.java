@@ -228,6 +228,12 @@ public final class SurrogateEnsemble implements TrainedSurrogate {
         return members.stream().allMatch(TrainedSurrogate::isNormalized);
     }
 
+    /** The members' warnings, each once (members trained alike warn alike). */
+    @Override
+    public java.util.List<String> eventCountWarnings(long events) {
+        return members.stream().flatMap(m -> m.eventCountWarnings(events).stream()).distinct().toList();
+    }
+
     /**
      * log p̄(x<sub>b</sub> | θ<sub>b</sub>, φ<sub>b</sub>) = log Σ<sub>k</sub> p̂<sub>k</sub>(…) − log K,
      * the per-event mixture density (see the class comment for where this is used and where not).

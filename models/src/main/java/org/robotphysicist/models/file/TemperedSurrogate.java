@@ -78,6 +78,11 @@ public final class TemperedSurrogate implements TrainedSurrogate {
     }
 
     @Override
+    public java.util.List<String> eventCountWarnings(long events) {
+        return untempered.eventCountWarnings(events);
+    }
+
+    @Override
     public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
         return untempered.logLikelihood(x, theta, phi);
     }

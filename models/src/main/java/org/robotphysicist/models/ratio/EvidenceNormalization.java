@@ -1,6 +1,7 @@
 package org.robotphysicist.models.ratio;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import org.robotphysicist.data.Box;
@@ -42,6 +43,8 @@ import org.robotphysicist.models.GridSums;
 public final class EvidenceNormalization {
     /** The default cap on the number of (θ, φ) nodes of a table. */
     public static final int DEFAULT_MAX_POINTS = 1 << 14;
+    /** The Monte Carlo shift, in posterior sd, a table is sized to stay within: K = N/0.1² = 100·N. */
+    public static final double SIZED_SHIFT_SD = 0.1;
 
     private final RegularGrid grid;
     private final double[] logZ;
@@ -204,6 +207,40 @@ public final class EvidenceNormalization {
     @JsonProperty("samples")
     public int samples() {
         return samples;
+    }
+
+    /**
+     * √(N/K): about how far, in posterior standard deviations, the table's Monte Carlo error moves
+     * a posterior from N = {@code events} events at one setting (see the class comment), K the
+     * reference events per φ node.
+     */
+    public double monteCarloShiftInSd(long events) {
+        Require.positive("events", events);
+        return Math.sqrt((double) events / samples);
+    }
+
+    /**
+     * The most events at one setting for which {@link #monteCarloShiftInSd} stays within
+     * {@value #SIZED_SHIFT_SD} sd: K/100.
+     */
+    @JsonIgnore
+    public long eventsSizedFor() {
+        return (long) Math.floor(samples * SIZED_SHIFT_SD * SIZED_SHIFT_SD + 1e-9);
+    }
+
+    /**
+     * A warning when {@code events} events at one setting exceed {@link #eventsSizedFor()}: the
+     * shift they would see and how to size the table for them; empty otherwise.
+     */
+    public java.util.Optional<String> sizeWarning(long events) {
+        if (events <= eventsSizedFor()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the classifier's normalization table was"
+                + " fitted with %d reference events per phi node, enough for %d events at one setting (a Monte Carlo"
+                + " shift of at most %.1f posterior sd) but found %d: its error may move this posterior by about %.2f"
+                + " sd (sqrt(N/K)); train the classifier for %d events per experiment to size it", samples,
+                eventsSizedFor(), SIZED_SHIFT_SD, events, monteCarloShiftInSd(events), events));
     }
 
     @Override

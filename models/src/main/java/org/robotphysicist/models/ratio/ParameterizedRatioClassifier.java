@@ -222,6 +222,13 @@ public final class ParameterizedRatioClassifier implements TrainedSurrogate {
         return false;
     }
 
+    /** The normalization table's {@link EvidenceNormalization#sizeWarning}, when it has one. */
+    @Override
+    public java.util.List<String> eventCountWarnings(long events) {
+        EvidenceNormalization norm = settings.normalization();
+        return norm == null ? java.util.List.of() : norm.sizeWarning(events).stream().toList();
+    }
+
     @Override
     public TrainedParts parts() {
         return parts;

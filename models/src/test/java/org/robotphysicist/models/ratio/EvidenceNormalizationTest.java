@@ -90,6 +90,91 @@ class EvidenceNormalizationTest {
         assertTrue(e.getMessage().contains("at most 1000 points") && e.getMessage().contains("1024"), e.getMessage());
     }
 
+    /**
+     * The law the size warning states: the table's Monte Carlo error moves a posterior from N events
+     * by a normal deviate of about √(N/K) posterior sd. With the exact ratio of x ~ N(θ, 1) to
+     * p(x | φ) = N(0, 1) (so log Z = 0 exactly) and data whose exact posterior is N(0, 1/N), each of
+     * 200 tables of K = 2000 reference events (independent seeds) gives a normalized posterior
+     * whose mean, in exact posterior sd, is that table's shift; their sd must be √(N/K) within 15%
+     * (the sd of an sd estimated from 200 draws is 5%) at N = 200 and N = 800 (posterior sd 0.07 and
+     * 0.035, well inside the table's θ box), and their mean within 3 standard errors of 0.
+     */
+    @Test
+    void theMonteCarloShiftIsSqrtOfNOverKPosteriorSd() {
+        int k = 2000;
+        int tables = 200;
+        RegularGrid nodes = EvidenceNormalization.nodes(Box.interval(-0.5, 0.5), Box.interval(1, 1), 65, 5);
+        double[] grid = new double[2001];
+        for (int j = 0; j < grid.length; j++) {
+            grid[j] = -0.5 + j / 2000.0;
+        }
+        for (int events : new int[] {200, 800}) {
+            double[] shifts = new double[tables];
+            for (int t = 0; t < tables; t++) {
+                long seed = 1000L + t;
+                EvidenceNormalization n = EvidenceNormalization.fit(nodes, 1, phi -> reference(k, seed),
+                        EvidenceNormalizationTest::exactLogRatio, 1 << 14);
+                shifts[t] = posteriorMean(n, events, grid) * Math.sqrt(events);
+            }
+            double mean = Arrays.stream(shifts).average().orElseThrow();
+            double sd = Math.sqrt(Arrays.stream(shifts).map(v -> (v - mean) * (v - mean)).sum() / (tables - 1));
+            double predicted = Math.sqrt((double) events / k);
+            assertEquals(predicted, sd, 0.15 * predicted, "sd over " + tables + " tables of the posterior shift (in"
+                    + " posterior sd) at N = " + events + ", K = " + k + ": measured " + sd + ", sqrt(N/K) = " + predicted);
+            assertEquals(0, mean, 3 * sd / Math.sqrt(tables), "mean shift at N = " + events + ": " + mean);
+            EvidenceNormalization any = EvidenceNormalization.fit(nodes, 1, phi -> reference(k, 1),
+                    EvidenceNormalizationTest::exactLogRatio, 1 << 14);
+            assertEquals(predicted, any.monteCarloShiftInSd(events), 1e-12);
+        }
+    }
+
+    /** The warning names K, the events it is sized for (K/100), the events found and the shift they see. */
+    @Test
+    void aTableWarnsBeyondTheEventsItIsSizedFor() {
+        RegularGrid g = RegularGrid.of(0, 1, 3);
+        EvidenceNormalization n = new EvidenceNormalization(g, new double[3], 100_000);
+        assertEquals(1000, n.eventsSizedFor());
+        assertTrue(n.sizeWarning(1000).isEmpty(), "sized for 1000: " + n.sizeWarning(1000));
+        String w = n.sizeWarning(5000).orElseThrow();
+        assertTrue(w.contains("100000 reference events") && w.contains("enough for 1000 events")
+                && w.contains("found 5000") && w.contains("about 0.22 sd"), w);
+        assertTrue(n.sizeWarning(1001).isPresent(), "one event beyond the size");
+        assertThrows(InvalidInputException.class, () -> n.monteCarloShiftInSd(0));
+        assertEquals(n, Json.read(Json.write(n), EvidenceNormalization.class, "normalization"),
+                "the size is derived, not stored");
+    }
+
+    /** log N(x; θ, 1) − log N(x; 0, 1) = θx − θ²/2, row-aligned. */
+    private static double[] exactLogRatio(Matrix x, Matrix theta, Matrix phi) {
+        double[] out = new double[x.rows()];
+        for (int i = 0; i < out.length; i++) {
+            double th = theta.get(i, 0);
+            out[i] = th * x.get(i, 0) - 0.5 * th * th;
+        }
+        return out;
+    }
+
+    /**
+     * The mean on {@code grid} of the posterior ∝ exp(−Nθ²/2 − N log Ẑ(θ)): N events with sample
+     * mean 0 under the exact ratio, normalized by the table, flat prior.
+     */
+    private static double posteriorMean(EvidenceNormalization n, int events, double[] grid) {
+        double[] logp = new double[grid.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < grid.length; j++) {
+            logp[j] = -0.5 * events * grid[j] * grid[j] - events * n.logZ(new double[] {grid[j]}, new double[] {1});
+            max = Math.max(max, logp[j]);
+        }
+        double mass = 0;
+        double first = 0;
+        for (int j = 0; j < grid.length; j++) {
+            double w = Math.exp(logp[j] - max);
+            mass += w;
+            first += w * grid[j];
+        }
+        return first / mass;
+    }
+
     @Test
     void inconsistentTablesAreRejected() {
         RegularGrid g = RegularGrid.of(0, 1, 3);

@@ -26,12 +26,13 @@ import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
  * @param ensemble    for a surrogate ensemble, the between-member spread of the member posteriors' means and
  *                    sds ({@link EnsembleSpread}; the posterior itself is their equal-weight mixture); null for a
  *                    single surrogate
- * @param rangeWarnings one line per prior support or φ outside the surrogate's trained ranges that a model
- *                    loaded with {@code RangePolicy.WARN} extrapolated to ({@link PosteriorRequest}); empty when none
+ * @param requestWarnings one line per prior support or φ outside the surrogate's trained ranges that a model
+ *                    loaded with {@code RangePolicy.WARN} extrapolated to, and per setting whose events exceed a
+ *                    size the surrogate was fitted for ({@link PosteriorRequest}); empty when none
  */
 public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary, List<Experiment> experiments,
         SamplerChoice sampler, McmcDiagnostics mcmc, PosteriorSamples samples, EnsembleSpread ensemble,
-        List<String> rangeWarnings) {
+        List<String> requestWarnings) {
 
     /**
      * The result of a single surrogate (no ensemble spread).
@@ -49,7 +50,7 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
     }
 
     /**
-     * A result without range warnings.
+     * A result without request warnings.
      *
      * @param posterior   the grid posterior, or null when MCMC realized it
      * @param summary     its summary at the requested levels
@@ -65,12 +66,12 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
     }
 
     /**
-     * The same result with the range warnings of its request.
+     * The same result with the warnings of its request.
      *
      * @param warnings the warnings {@link PosteriorRequest#validate()} returned
      * @return the changed result
      */
-    public PosteriorResult withRangeWarnings(List<String> warnings) {
+    public PosteriorResult withRequestWarnings(List<String> warnings) {
         return new PosteriorResult(posterior, summary, experiments, sampler, mcmc, samples, ensemble, warnings);
     }
 
@@ -114,12 +115,13 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
      * @param ensemble    for a surrogate ensemble, the between-member spread of the member posteriors' means and
      *                    sds ({@link EnsembleSpread}; the posterior itself is their equal-weight mixture); null for a
      *                    single surrogate
-     * @param rangeWarnings warnings about ranges the surrogate extrapolated to; empty when none
+     * @param requestWarnings warnings about ranges the surrogate extrapolated to and event counts beyond what it
+     *                    was fitted for; empty when none
      */
     public PosteriorResult {
         Objects.requireNonNull(summary, "summary");
         experiments = List.copyOf(experiments);
-        rangeWarnings = List.copyOf(rangeWarnings);
+        requestWarnings = List.copyOf(requestWarnings);
         if (experiments.isEmpty()) {
             throw new InvalidInputException("posterior result: expected at least one experiment but found none");
         }
@@ -168,11 +170,11 @@ public record PosteriorResult(GridPosterior posterior, PosteriorSummary summary,
     /**
      * Warnings about the result's reliability.
      *
-     * @return the {@link #rangeWarnings()}, then one line per MCMC convergence warning (R̂ or ESS short of their
+     * @return the {@link #requestWarnings()}, then one line per MCMC convergence warning (R̂ or ESS short of their
      *         targets); empty when none
      */
     public List<String> warnings() {
-        List<String> all = new java.util.ArrayList<>(rangeWarnings);
+        List<String> all = new java.util.ArrayList<>(requestWarnings);
         if (mcmc != null) {
             all.addAll(mcmc.warnings());
         }

@@ -478,7 +478,7 @@ public final class RobotPhysicist {
         Objects.requireNonNull(options, "options");
         simulator.dimensions().requireCompatible("surrogate", surrogate.dimensions());
         Box theta = posteriorRange();
-        List<String> rangeWarnings = new PosteriorRequest(surrogate, theta, observations).validate();
+        List<String> requestWarnings = new PosteriorRequest(surrogate, theta, observations).validate();
         List<PosteriorResult.Experiment> experiments = observations.stream()
                 .map(o -> new PosteriorResult.Experiment(o.size(), o.phi())).toList();
         SurrogatePosterior target = SurrogatePosterior.of(prior, ReportingPosteriorEvaluator.wrap(
@@ -498,7 +498,7 @@ public final class RobotPhysicist {
             PosteriorSamples samples = options.samples() > 0 ? PosteriorSampler.fromGrid(p, options.samples(), rng)
                     : null;
             return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples,
-                    target.isEnsemble() ? EnsembleSpread.of(members) : null, rangeWarnings);
+                    target.isEnsemble() ? EnsembleSpread.of(members) : null, requestWarnings);
         }
         McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), rng);
         cancellation.check();
@@ -506,7 +506,7 @@ public final class RobotPhysicist {
         diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
         PosteriorSamples samples = options.samples() > 0 ? m.samples(options.samples()) : null;
         return new PosteriorResult(null, m.summarize(options.levels()), experiments, sampler, diagnostics, samples,
-                null, rangeWarnings);
+                null, requestWarnings);
     }
 
     /**
@@ -547,8 +547,10 @@ public final class RobotPhysicist {
                     + " (its posterior is the mixture of the member posteriors, each with its own sums)");
         }
         Box theta = posteriorRange();
-        List<String> rangeWarnings = PosteriorRequest.ranges(surrogate, theta,
-                experiments.stream().map(PosteriorResult.Experiment::phi).toList());
+        List<double[]> phis = experiments.stream().map(PosteriorResult.Experiment::phi).toList();
+        List<String> requestWarnings = new java.util.ArrayList<>(PosteriorRequest.ranges(surrogate, theta, phis));
+        requestWarnings.addAll(PosteriorRequest.eventCounts(surrogate, phis,
+                experiments.stream().map(PosteriorResult.Experiment::events).toList()));
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         if (sampler != SamplerChoice.GRID) {
             throw new InvalidInputException("sampler: expected the grid for a posterior from summed log-likelihoods but"
@@ -564,7 +566,7 @@ public final class RobotPhysicist {
         PosteriorSamples samples = options.samples() > 0
                 ? PosteriorSampler.fromGrid(p, options.samples(), new SplittableRandom(options.seed())) : null;
         return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples, null,
-                rangeWarnings);
+                requestWarnings);
     }
 
     /**

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.compute.Cancellation;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
@@ -38,6 +40,38 @@ class EvidenceNormalizationSwitchTest {
                     .mean()[0];
             assertTrue(Double.isFinite(mean) && mean > -2 && mean < 2, "a posterior without normalization: " + mean);
         }
+    }
+
+    /**
+     * A table fitted for 5 events per experiment (K = 500 reference events) is sized for 5 events at
+     * one setting: a posterior from 5 carries no warning, one from 20 — or from two experiments of 5
+     * at the same setting, whose events share the table's error there — says so, once per setting;
+     * the unnormalized classifier has no table to warn about.
+     */
+    @Test
+    void aPosteriorFromMoreEventsThanTheTableWasSizedForWarns() {
+        RobotPhysicist rp = RobotPhysicist.forSimulator(TOY).prior(Box.interval(-2, 2)).settings(1.0);
+        Observation five = observation(5, 2);
+        Observation twenty = observation(20, 3);
+        PosteriorOptions grid = PosteriorOptions.defaults().withGridPoints(101);
+        try (TrainedModel on = rp.train(tiny()); TrainedModel off = rp.train(tiny().withEvidenceNormalization(false))) {
+            assertEquals(List.of(), rp.posterior(on.surrogate(), five, grid).warnings(), "5 events, sized for 5");
+            List<String> warned = rp.posterior(on.surrogate(), twenty, grid).warnings();
+            assertEquals(1, warned.size(), warned::toString);
+            assertTrue(warned.get(0).startsWith("phi [1.0]: ") && warned.get(0).contains("500 reference events")
+                    && warned.get(0).contains("enough for 5 events") && warned.get(0).contains("found 20")
+                    && warned.get(0).contains("about 0.20 sd"), warned.get(0));
+            List<String> pooled = rp.posterior(on.surrogate(), List.of(five, observation(5, 4)), grid,
+                    Cancellation.none()).warnings();
+            assertEquals(1, pooled.size(), pooled::toString);
+            assertTrue(pooled.get(0).contains("found 10"), pooled.get(0));
+            assertEquals(List.of(), rp.posterior(off.surrogate(), twenty, grid).warnings(), "no table, no warning");
+        }
+    }
+
+    private static Observation observation(int events, long seed) {
+        return new Observation(TOY.simulate(new double[] {0.3}, new double[] {1}, events, new SplittableRandom(seed)),
+                new double[] {1});
     }
 
     @Test

@@ -84,7 +84,7 @@ class RangePolicyPosteriorTest {
     @Test
     void warnEvaluatesBeyondTheTrainedRangesAndReturnsTheWarnings() {
         PosteriorResult r = posterior(lenient, Box.interval(-2, 1), 3.0);
-        assertEquals(2, r.rangeWarnings().size(), r.rangeWarnings()::toString);
+        assertEquals(2, r.requestWarnings().size(), r.requestWarnings()::toString);
         assertTrue(r.warnings().get(0).startsWith("prior support") && r.warnings().get(0).contains("RangePolicy.WARN"),
                 r.warnings().get(0));
         assertTrue(r.warnings().get(1).startsWith("experiment 0 phi [3.0] reaches outside"), r.warnings().get(1));

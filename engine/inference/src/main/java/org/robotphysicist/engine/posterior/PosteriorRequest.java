@@ -25,7 +25,9 @@ import org.robotphysicist.models.SurrogateLikelihood;
  *       range and each φ inside its φ range, under the surrogate's {@link RangePolicy}: with
  *       {@link RangePolicy#FAIL} an {@link org.robotphysicist.data.OutOfSupportException} whose
  *       message says how to extrapolate anyway ({@link RangePolicy#HINT}), with
- *       {@link RangePolicy#WARN} a warning returned to the caller, who reports it.</li>
+ *       {@link RangePolicy#WARN} a warning returned to the caller, who reports it;</li>
+ *   <li>here, as warnings only: the events at each setting against the sizes the surrogate was
+ *       fitted for ({@link SurrogateLikelihood#eventCountWarnings}).</li>
  * </ul>
  * Kept below this boundary, as cheap assertions for callers that enter a lower module directly:
  * {@link SurrogatePosterior} (dimensions, the prior's support, the ranges under
@@ -52,7 +54,8 @@ public record PosteriorRequest(SurrogateLikelihood surrogate, Box theta, List<Ob
      * Checks the request as described above.
      *
      * @return the warnings to report: one per θ box or φ outside the surrogate's ranges under
-     *         {@link RangePolicy#WARN}; empty otherwise
+     *         {@link RangePolicy#WARN}, and one per setting whose events exceed a size the surrogate
+     *         was fitted for ({@link SurrogateLikelihood#eventCountWarnings}); empty otherwise
      * @throws InvalidInputException when there is no experiment
      * @throws DimensionMismatchException when a dimension differs from the surrogate's
      * @throws org.robotphysicist.data.OutOfSupportException when the θ box or a φ lies outside the
@@ -68,7 +71,36 @@ public record PosteriorRequest(SurrogateLikelihood surrogate, Box theta, List<Ob
                     + " surrogate's theta " + dims.thetaNames() + ") but found " + theta.dim());
         }
         requireShapes(dims, observations);
-        return ranges(surrogate, theta, observations.stream().map(Observation::phi).toList());
+        List<String> warnings = new ArrayList<>(ranges(surrogate, theta,
+                observations.stream().map(Observation::phi).toList()));
+        warnings.addAll(eventCounts(surrogate, observations.stream().map(Observation::phi).toList(),
+                observations.stream().map(Observation::size).toList()));
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * The surrogate's {@link SurrogateLikelihood#eventCountWarnings} for the events at each distinct
+     * setting (experiments at the same φ add up: their events see the same error of the surrogate
+     * there), each prefixed with the setting.
+     *
+     * @param surrogate the likelihood surrogate asked
+     * @param phis      each experiment's φ
+     * @param events    each experiment's event count, aligned with {@code phis}
+     * @return one line per warning, empty when none
+     */
+    public static List<String> eventCounts(SurrogateLikelihood surrogate, List<double[]> phis, List<Integer> events) {
+        if (phis.size() != events.size()) {
+            throw new DimensionMismatchException("experiments: expected one event count per setting but found "
+                    + events.size() + " for " + phis.size());
+        }
+        java.util.Map<List<Double>, Long> eventsAt = new java.util.LinkedHashMap<>();
+        for (int e = 0; e < phis.size(); e++) {
+            eventsAt.merge(java.util.Arrays.stream(phis.get(e)).boxed().toList(), (long) events.get(e), Long::sum);
+        }
+        List<String> warnings = new ArrayList<>();
+        eventsAt.forEach((phi, pooled) -> surrogate.eventCountWarnings(pooled)
+                .forEach(w -> warnings.add("phi " + phi + ": " + w)));
+        return warnings;
     }
 
     /**
