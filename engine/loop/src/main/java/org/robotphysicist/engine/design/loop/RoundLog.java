@@ -17,7 +17,9 @@ import org.robotphysicist.engine.posterior.GridPosterior;
  * θ component the posterior mean ± sd and its 68% interval (and whether the hidden θ, if known, lies
  * inside), the information gained against the expected, with an ensemble the members' spread; then a
  * warning per θ component whose posterior sd is below 2 grid spacings, where the grid limits
- * entropies and EIG. Every designer tells it first.
+ * entropies and EIG, and the surrogate's own warnings about the events of every round at this
+ * setting so far ({@link org.robotphysicist.models.SurrogateLikelihood#eventCountWarnings}: a
+ * classifier's normalization table sized for fewer). Every designer tells it first.
  */
 final class RoundLog implements RoundListener {
     private final Consumer<String> log;
@@ -54,6 +56,12 @@ final class RoundLog implements RoundListener {
             }
         }
         log.accept(line.toString());
+        long eventsHere = designer.rounds().stream().filter(r -> java.util.Arrays.equals(r.phi(), round.phi()))
+                .mapToLong(DesignRound::events).sum();
+        if (eventsHere > 0) {
+            designer.surrogate().eventCountWarnings(eventsHere).forEach(w -> log.accept("warning: the rounds at "
+                    + ExperimentDesigner.format(round.phi()) + " so far: " + w));
+        }
         RegularGrid grid = designer.grid();
         double[] sd = posterior.standardDeviation();
         for (int d = 0; d < sd.length; d++) {

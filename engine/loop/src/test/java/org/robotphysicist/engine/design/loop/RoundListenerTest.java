@@ -16,12 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.progress.ProgressReporter;
 import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -97,6 +100,65 @@ class RoundListenerTest {
                 () -> "the round's log line comes without any listener: " + log);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "files the designer wrote without listeners");
+        }
+    }
+
+    /**
+     * The round's log passes on the surrogate's own warnings about the events at the round's setting,
+     * pooled over every round there so far: a surrogate sized for 40 events warns in each round of
+     * 50, naming that round's pooled count.
+     */
+    @Test
+    void theRoundLogPassesOnTheSurrogatesEventCountWarnings() {
+        DesignConfig c = quick();
+        List<String> log = new ArrayList<>();
+        DesignOptions options = new DesignOptions(log::add, ProgressReporter.silent());
+        SizedFor40 surrogate = new SizedFor40(new ExactLikelihood(TOY, new Box(new double[] {-3, -3},
+                new double[] {3, 3}), Box.interval(0, 1)));
+        DesignHistory h;
+        try (ExperimentDesigner d = ExperimentDesigner.start(c, TOY, surrogate, runner(c), options)) {
+            h = d.run();
+        }
+        List<String> warned = log.stream().filter(l -> l.startsWith("warning: the rounds at ")).toList();
+        assertEquals(2, warned.size(), log::toString);
+        for (int r = 0; r < 2; r++) {
+            double[] phi = h.rounds().get(r).phi();
+            long pooled = h.rounds().subList(0, r + 1).stream().filter(x -> java.util.Arrays.equals(x.phi(), phi))
+                    .mapToLong(DesignRound::events).sum();
+            assertTrue(warned.get(r).endsWith("sized for 40 events but found " + pooled), warned.get(r));
+        }
+    }
+
+    /** The exact likelihood, claiming to be sized for 40 events at one setting. */
+    private record SizedFor40(ExactLikelihood exact) implements SurrogateLikelihood {
+        @Override
+        public Dimensions dimensions() {
+            return exact.dimensions();
+        }
+
+        @Override
+        public Box thetaRange() {
+            return exact.thetaRange();
+        }
+
+        @Override
+        public Box phiRange() {
+            return exact.phiRange();
+        }
+
+        @Override
+        public boolean isNormalized() {
+            return exact.isNormalized();
+        }
+
+        @Override
+        public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
+            return exact.logLikelihood(x, theta, phi);
+        }
+
+        @Override
+        public List<String> eventCountWarnings(long events) {
+            return events > 40 ? List.of("sized for 40 events but found " + events) : List.of();
         }
     }
 
