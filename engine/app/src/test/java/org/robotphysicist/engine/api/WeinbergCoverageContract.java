@@ -21,8 +21,10 @@ import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -46,7 +48,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * <p>Training a kind at default sizes, certifying it and measuring four cases of 1000 datasets takes
  * 4–10 minutes per kind on two cores (benchmarks/README.md, "Surrogate coverage", for the measured
  * figures and times), longer than the whole build otherwise, so these tests run only with
- * {@code -Drp.acceptance=true}:
+ * {@code -Drp.acceptance=true}; {@code -Drp.acceptance.scoreWeight=A}, {@code -Drp.acceptance.epochs=E} and
+ * {@code -Drp.acceptance.temperingNodes=T} measure a variant instead of the defaults, and
+ * {@code -Drp.acceptance.untempered=true} prints each case's coverage without the tempering beside it:
  * {@code mvn -B verify -pl engine/app -am -Drp.acceptance=true -Dtest='*WeinbergCoverageTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}. The estimator itself is tested in every build
  * ({@code PairedCoverageTest}).
@@ -55,6 +59,14 @@ import org.robotphysicist.training.device.DeviceRequest;
 abstract class WeinbergCoverageContract {
     /** The system property that enables these tests. */
     static final String PROPERTY = "rp.acceptance";
+    /** Trains with this score weight (α of {@code --score-weight}) instead of the kind's default: a variant to measure. */
+    static final String SCORE_WEIGHT_PROPERTY = "rp.acceptance.scoreWeight";
+    /** Trains this many epochs instead of the kind's default: a variant to measure. */
+    static final String EPOCHS_PROPERTY = "rp.acceptance.epochs";
+    /** Fits the tempering at this many settings instead of the default: a variant to measure. */
+    static final String TEMPERING_NODES_PROPERTY = "rp.acceptance.temperingNodes";
+    /** Also measures (and prints) each case's coverage without the model's tempering, beside it. */
+    static final String UNTEMPERED_PROPERTY = "rp.acceptance.untempered";
     static final int DATASETS = 1000;
     static final long COVERAGE_SEED = 7;
     static final Box PRIOR = Box.interval(0.15, 0.35);
@@ -75,9 +87,11 @@ abstract class WeinbergCoverageContract {
      * 1000 events — on the CPU.
      */
     TrainOptions options() {
-        return TrainOptions.defaults(kind()).withHistogram(HistogramGridConfig.defaults())
-                .withTraining(TrainOptions.defaults(kind()).trainingRows(), TrainOptions.defaults(kind()).epochs(),
-                        DeviceRequest.CPU);
+        TrainOptions defaults = TrainOptions.defaults(kind()).withHistogram(HistogramGridConfig.defaults())
+                .withTraining(TrainOptions.defaults(kind()).trainingRows(),
+                        Integer.getInteger(EPOCHS_PROPERTY, TrainOptions.defaults(kind()).epochs()), DeviceRequest.CPU);
+        String alpha = System.getProperty(SCORE_WEIGHT_PROPERTY);
+        return alpha == null ? defaults : defaults.withScoreWeight(Double.parseDouble(alpha));
     }
 
     @BeforeAll
@@ -86,8 +100,11 @@ abstract class WeinbergCoverageContract {
                 + " default sizes and takes minutes; run it with -D" + PROPERTY + "=true");
         RobotPhysicist rp = RobotPhysicist.forSimulator(SIMULATOR).prior(PRIOR).settings(SQRT_S);
         TrainedModel trained = rp.train(options());
+        CertificationConfig certification = CertificationConfig.defaults(CERTIFY_EVENTS).withDatasets(200)
+                .withSeed(options().seed());
+        Integer nodes = Integer.getInteger(TEMPERING_NODES_PROPERTY);
         TrainedModel certified = rp.certify(trained, new double[] {CERTIFY_PHI},
-                CertificationConfig.defaults(CERTIFY_EVENTS).withDatasets(200).withSeed(options().seed()));
+                nodes == null ? certification : certification.withTemperingNodes(nodes));
         if (!certified.savable()) {
             model = certified; // a histogram is rebuilt from simulations, never saved: measured as built
             return;
@@ -97,6 +114,8 @@ abstract class WeinbergCoverageContract {
             certified.save(file);
         }
         model = rp.load(file, LoadOptions.defaults());
+        System.out.printf(Locale.ROOT, "%s certificate: %s%n%s%n", kind(), model.tempering().describe(),
+                model.calibration().orElseThrow().table());
     }
 
     @AfterAll
@@ -114,9 +133,16 @@ abstract class WeinbergCoverageContract {
     }
 
     private PairedCoverage.Report measure(double phi, int events) {
-        PairedCoverage.Report r = PairedCoverage.measure(model.surrogate(), SIMULATOR, new UniformBoxPrior(PRIOR),
+        if (Boolean.getBoolean(UNTEMPERED_PROPERTY)) {
+            measure(TemperedSurrogate.untemperedLikelihood(model.surrogate()), "untempered " + kind(), phi, events);
+        }
+        return measure(model.surrogate(), kind(), phi, events);
+    }
+
+    private static PairedCoverage.Report measure(SurrogateLikelihood surrogate, String label, double phi, int events) {
+        PairedCoverage.Report r = PairedCoverage.measure(surrogate, SIMULATOR, new UniformBoxPrior(PRIOR),
                 new double[] {phi}, PairedCoverage.Settings.of(events, DATASETS, COVERAGE_SEED));
-        System.out.printf(Locale.ROOT, "%s coverage at sqrt(s) = %.0f GeV, N = %d: %s%n", kind(), phi, events,
+        System.out.printf(Locale.ROOT, "%s coverage at sqrt(s) = %.0f GeV, N = %d: %s%n", label, phi, events,
                 r.describe());
         return r;
     }
