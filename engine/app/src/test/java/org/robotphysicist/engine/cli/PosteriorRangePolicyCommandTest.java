@@ -35,7 +35,7 @@ class PosteriorRangePolicyCommandTest {
     void failRefusesWithTheHintAndWarnExtrapolatesWithWarnings() throws Exception {
         Path model = dir.resolve("w.rpm");
         CliRun train = CliRun.of("train", "-q", "--phi", "58", "--prior", "0.2,0.3", "--training-rows", "4000",
-                "--epochs", "1", "--events", "20", "--device", "cpu", "--output", model.toString());
+                "--epochs", "1", "--events", "100", "--device", "cpu", "--output", model.toString());
         assertEquals(0, train.exit(), train.err());
         Path at58 = simulate("a.csv", 58);
         Path at62 = simulate("b.csv", 62);

@@ -15,7 +15,8 @@ import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * A small trained Weinberg classifier saved once per test JVM for the server tests that need a
- * model but do not test the model itself, and 300 events observed at φ = 58 GeV.
+ * model but do not test the model itself (its normalization table sized for the 300 events they post),
+ * and 300 events observed at φ = 58 GeV.
  */
 final class ServedModel {
     static final WeinbergLoSimulator SIM = new WeinbergLoSimulator();
@@ -33,7 +34,7 @@ final class ServedModel {
                 RobotPhysicist rp = RobotPhysicist.forSimulator(SIM).prior(Box.interval(0.15, 0.35))
                         .settings(Box.interval(50, 70));
                 try (TrainedModel m = rp.train(TrainOptions.defaults("classifier").withTraining(20_000, 1,
-                        DeviceRequest.CPU).withEventsPerExperiment(20))) {
+                        DeviceRequest.CPU).withEventsPerExperiment(300))) {
                     m.save(file);
                 }
                 file.toFile().deleteOnExit();
