@@ -1,12 +1,10 @@
 package org.robotphysicist.engine.surrogate;
 
-import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.TractableSimulator;
 import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.ForwardingSurrogate;
 
 /**
  * A user kind registered only through the test class path's
@@ -44,22 +42,7 @@ public final class ShiftedExactKindForTests implements SurrogateKindProvider {
     }
 
     /** log p(x | θ, φ) + {@value #SHIFT}. */
-    private record Shifted(ExactLikelihood exact) implements SurrogateLikelihood {
-        @Override
-        public Dimensions dimensions() {
-            return exact.dimensions();
-        }
-
-        @Override
-        public Box thetaRange() {
-            return exact.thetaRange();
-        }
-
-        @Override
-        public Box phiRange() {
-            return exact.phiRange();
-        }
-
+    private record Shifted(ExactLikelihood delegate) implements ForwardingSurrogate {
         @Override
         public boolean isNormalized() {
             return false;
@@ -67,7 +50,7 @@ public final class ShiftedExactKindForTests implements SurrogateKindProvider {
 
         @Override
         public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
-            double[] out = exact.logLikelihood(x, theta, phi);
+            double[] out = delegate.logLikelihood(x, theta, phi);
             for (int i = 0; i < out.length; i++) {
                 out[i] += SHIFT;
             }

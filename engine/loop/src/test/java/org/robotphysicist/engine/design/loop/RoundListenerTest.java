@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.progress.ProgressReporter;
@@ -24,7 +23,7 @@ import org.robotphysicist.engine.posterior.GridPosterior;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.ExactLikelihood;
-import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.ForwardingSurrogate;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -130,32 +129,7 @@ class RoundListenerTest {
     }
 
     /** The exact likelihood, claiming to be sized for 40 events at one setting. */
-    private record SizedFor40(ExactLikelihood exact) implements SurrogateLikelihood {
-        @Override
-        public Dimensions dimensions() {
-            return exact.dimensions();
-        }
-
-        @Override
-        public Box thetaRange() {
-            return exact.thetaRange();
-        }
-
-        @Override
-        public Box phiRange() {
-            return exact.phiRange();
-        }
-
-        @Override
-        public boolean isNormalized() {
-            return exact.isNormalized();
-        }
-
-        @Override
-        public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
-            return exact.logLikelihood(x, theta, phi);
-        }
-
+    private record SizedFor40(ExactLikelihood delegate) implements ForwardingSurrogate {
         @Override
         public List<String> eventCountWarnings(long events) {
             return events > 40 ? List.of("sized for 40 events but found " + events) : List.of();
