@@ -46,7 +46,8 @@ class EvidenceNormalizationSwitchTest {
      * A table fitted for 5 events per experiment (K = 500 reference events) is sized for 5 events at
      * one setting: a posterior from 5 carries no warning, one from 20 — or from two experiments of 5
      * at the same setting, whose events share the table's error there — says so, once per setting;
-     * the unnormalized classifier has no table to warn about.
+     * a posterior from a cluster's summed log-likelihoods warns alike; the unnormalized classifier has
+     * no table to warn about.
      */
     @Test
     void aPosteriorFromMoreEventsThanTheTableWasSizedForWarns() {
@@ -66,6 +67,10 @@ class EvidenceNormalizationSwitchTest {
             assertEquals(1, pooled.size(), pooled::toString);
             assertTrue(pooled.get(0).contains("found 10"), pooled.get(0));
             assertEquals(List.of(), rp.posterior(off.surrogate(), twenty, grid).warnings(), "no table, no warning");
+            double[] sums = new double[rp.posteriorGrid(grid).size()];
+            List<String> fromSums = rp.posteriorFromSums(on.surrogate(), List.of(new PosteriorResult.Experiment(20,
+                    new double[] {1})), sums, grid).warnings();
+            assertEquals(warned, fromSums, "a posterior from a cluster's sums warns alike");
         }
     }
 
