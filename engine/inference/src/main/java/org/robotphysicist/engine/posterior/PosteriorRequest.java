@@ -71,10 +71,9 @@ public record PosteriorRequest(SurrogateLikelihood surrogate, Box theta, List<Ob
                     + " surrogate's theta " + dims.thetaNames() + ") but found " + theta.dim());
         }
         requireShapes(dims, observations);
-        List<String> warnings = new ArrayList<>(ranges(surrogate, theta,
-                observations.stream().map(Observation::phi).toList()));
-        warnings.addAll(eventCounts(surrogate, observations.stream().map(Observation::phi).toList(),
-                observations.stream().map(Observation::size).toList()));
+        List<double[]> phis = observations.stream().map(Observation::phi).toList();
+        List<String> warnings = new ArrayList<>(ranges(surrogate, theta, phis));
+        warnings.addAll(eventCounts(surrogate, phis, observations.stream().map(Observation::size).toList()));
         return List.copyOf(warnings);
     }
 
