@@ -1,14 +1,15 @@
 package org.robotphysicist.engine.posterior;
 
-import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.Matrix;
+import org.robotphysicist.models.ForwardingSurrogate;
 import org.robotphysicist.models.SurrogateLikelihood;
 
 /**
- * A test surrogate that takes dimensions, ranges and normalization from another one and supplies
- * its own (deliberately wrong, failing or instrumented) row-aligned log-likelihood.
+ * A test surrogate that takes dimensions, ranges and normalization from another one
+ * ({@link ForwardingSurrogate}) and supplies its own (deliberately wrong, failing or instrumented)
+ * row-aligned log-likelihood.
  */
-public abstract class DelegatingSurrogate implements SurrogateLikelihood {
+public abstract class DelegatingSurrogate implements ForwardingSurrogate {
     protected final SurrogateLikelihood inner;
 
     protected DelegatingSurrogate(SurrogateLikelihood inner) {
@@ -16,22 +17,11 @@ public abstract class DelegatingSurrogate implements SurrogateLikelihood {
     }
 
     @Override
-    public Dimensions dimensions() {
-        return inner.dimensions();
+    public SurrogateLikelihood delegate() {
+        return inner;
     }
 
+    /** The surrogate's own log-likelihood: every subclass supplies one. */
     @Override
-    public Box thetaRange() {
-        return inner.thetaRange();
-    }
-
-    @Override
-    public Box phiRange() {
-        return inner.phiRange();
-    }
-
-    @Override
-    public boolean isNormalized() {
-        return inner.isNormalized();
-    }
+    public abstract double[] logLikelihood(Matrix x, Matrix theta, Matrix phi);
 }
