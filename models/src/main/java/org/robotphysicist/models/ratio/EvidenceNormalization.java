@@ -233,6 +233,7 @@ public final class EvidenceNormalization {
      * shift they would see and how to size the table for them; empty otherwise.
      */
     public java.util.Optional<String> sizeWarning(long events) {
+        Require.positive("events", events);
         if (events <= eventsSizedFor()) {
             return java.util.Optional.empty();
         }

@@ -141,6 +141,8 @@ class EvidenceNormalizationTest {
         assertTrue(n.sizeWarning(1001).isPresent(), "one event beyond the size");
         assertClose("sqrt(N/K) at N = 5000", Math.sqrt(0.05), n.monteCarloShiftInSd(5000), 1e-12);
         assertThrows(InvalidInputException.class, () -> n.monteCarloShiftInSd(0));
+        var none = assertThrows(InvalidInputException.class, () -> n.sizeWarning(0));
+        assertTrue(none.getMessage().contains("events") && none.getMessage().contains("0"), none.getMessage());
         assertEquals(n, Json.read(Json.write(n), EvidenceNormalization.class, "normalization"),
                 "the size is derived, not stored");
     }

@@ -122,4 +122,30 @@ class PosteriorRequestTest {
         assertArrayEquals(exact.logDensity(), extrapolated.logDensity(), 1e-9,
                 "the posterior under WARN is the one the likelihood gives beyond the range");
     }
+
+    /**
+     * The surrogate's event-count warnings come once per setting, for the events of every experiment
+     * there together, prefixed with the setting; counts not aligned with the settings are refused.
+     */
+    @Test
+    void eventCountWarningsArePooledPerSettingAndMisalignedCountsRefused() {
+        SurrogateLikelihood sizedFor4 = new DelegatingSurrogate(NARROW) {
+            @Override
+            public double[] logLikelihood(Matrix x, Matrix theta, Matrix phi) {
+                return NARROW.logLikelihood(x, theta, phi);
+            }
+
+            @Override
+            public List<String> eventCountWarnings(long events) {
+                return events > 4 ? List.of("sized for 4 but found " + events) : List.of();
+            }
+        };
+        Observation elsewhere = Observation.of(new double[][] {{0.1}, {0.3}}, 2.0);
+        assertEquals(List.of(), validate(sizedFor4, INSIDE, OBS, elsewhere), "3 and 2 events at two settings");
+        assertEquals(List.of("phi [1.0]: sized for 4 but found 6"), validate(sizedFor4, INSIDE, OBS, elsewhere, OBS));
+        var misaligned = assertThrows(DimensionMismatchException.class, () -> PosteriorRequest.eventCounts(sizedFor4,
+                List.of(new double[] {1.0}), List.of(3, 2)));
+        assertTrue(misaligned.getMessage().contains("one event count per setting")
+                && misaligned.getMessage().contains("found 2 for 1"), misaligned.getMessage());
+    }
 }
