@@ -49,12 +49,16 @@ import org.robotphysicist.data.InvalidInputException;
  *                             fitted on the other half)
  * @param untemperedCoverage   with a tempering, the coverage per level of the same datasets' untempered
  *                             posteriors (what the raw surrogate would claim); null otherwise
+ * @param temperingFit         with a tempering, how its κ was fitted, for people (for example "coverage, at 13
+ *                             settings on 50 datasets of 5000 events each"); null without a tempering and in
+ *                             certificates written before it was recorded
  */
 public record CalibrationCertificate(String simulator, int eventsPerExperiment, int datasets, long seed,
         List<Double> phi, double tolerance, List<Double> levels, List<Double> coverage, double sbcPValue,
         List<String> parameters, List<Double> meanShiftInExactSd, List<Double> sdRatioToExact,
         boolean withinTolerance, @JsonInclude(JsonInclude.Include.NON_NULL) LikelihoodTempering tempering,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> untemperedCoverage) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> untemperedCoverage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String temperingFit) {
 
     /** The default tolerance on |coverage − level|. */
     public static final double DEFAULT_TOLERANCE = 0.05;
@@ -109,6 +113,11 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
                         + levels.size() + ") but found " + untemperedCoverage.size());
             }
         }
+        if (temperingFit != null && (tempering == null || temperingFit.isBlank())) {
+            throw new InvalidInputException("calibration certificate tempering fit: expected a description only with a"
+                    + " tempering, and not blank, but found '" + temperingFit + "'" + (tempering == null
+                    ? " without a tempering" : ""));
+        }
         boolean computed = maxDeviation(levels, coverage) <= tolerance;
         if (withinTolerance != computed) {
             throw new InvalidInputException("calibration certificate verdict: expected withinTolerance = " + computed
@@ -123,20 +132,21 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
             List<String> parameters, List<Double> meanShiftInExactSd, List<Double> sdRatioToExact,
             boolean withinTolerance) {
         this(simulator, eventsPerExperiment, datasets, seed, phi, tolerance, levels, coverage, sbcPValue, parameters,
-                meanShiftInExactSd, sdRatioToExact, withinTolerance, null, null);
+                meanShiftInExactSd, sdRatioToExact, withinTolerance, null, null, null);
     }
 
     /**
      * The same certificate for the tempered posteriors: {@code tempering}, the coverage of the tempered
      * posteriors (this certificate's coverage kept as the untempered one), their SBC p-value, shifts
-     * and ratios; the verdict recomputed.
+     * and ratios; the verdict recomputed; {@code fittedHow} says how κ was fitted.
      */
-    public CalibrationCertificate withTempering(LikelihoodTempering fitted, List<Double> temperedCoverage,
-            double temperedSbcPValue, List<Double> temperedShifts, List<Double> temperedRatios) {
+    public CalibrationCertificate withTempering(LikelihoodTempering fitted, String fittedHow,
+            List<Double> temperedCoverage, double temperedSbcPValue, List<Double> temperedShifts,
+            List<Double> temperedRatios) {
         return new CalibrationCertificate(simulator, eventsPerExperiment, datasets, seed, phi, tolerance, levels,
                 temperedCoverage, temperedSbcPValue, parameters, temperedShifts, temperedRatios,
                 maxDeviation(levels, finiteList("coverage", temperedCoverage)) <= tolerance,
-                java.util.Objects.requireNonNull(fitted, "tempering"), coverage);
+                java.util.Objects.requireNonNull(fitted, "tempering"), coverage, fittedHow);
     }
 
     /** The fitted tempering, none when the certificate has none. */
@@ -202,6 +212,9 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
         }
         if (tempering != null) {
             sb.append("  tempering: ").append(tempering.describe()).append(System.lineSeparator());
+            if (temperingFit != null) {
+                sb.append("  kappa fitted by ").append(temperingFit).append(System.lineSeparator());
+            }
             StringBuilder raw = new StringBuilder();
             for (int i = 0; i < levels.size(); i++) {
                 raw.append(String.format(Locale.ROOT, "%s%.2f -> %.3f", i == 0 ? "" : ", ", levels.get(i),

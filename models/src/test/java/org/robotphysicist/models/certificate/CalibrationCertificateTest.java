@@ -69,6 +69,25 @@ class CalibrationCertificateTest {
     }
 
     @Test
+    void recordsHowItsTemperingWasFittedAndRoundTripsIt() {
+        CalibrationCertificate tempered = overconfident().withTempering(new LikelihoodTempering(List.of(40.0, 100.0),
+                List.of(1e-4, 2e-4)), "matching coverage at 2 settings, on 50 datasets of 5000 events each",
+                List.of(0.49, 0.69, 0.9, 0.95), 0.4, List.of(0.01), List.of(1.1));
+        String json = Json.write(tempered);
+        assertTrue(json.contains("\"temperingFit\" : \"matching coverage at 2 settings"), json);
+        assertEquals(tempered, Json.read(json, CalibrationCertificate.class, "certificate"), json);
+        assertTrue(tempered.table().contains("  kappa fitted by matching coverage at 2 settings, on 50 datasets of"
+                + " 5000 events each"), tempered.table());
+        assertFalse(Json.write(overconfident()).contains("temperingFit"), "absent without a tempering");
+
+        var e = assertThrows(InvalidInputException.class, () -> new CalibrationCertificate("w", 10, 10, 1,
+                List.of(1.0), 0.05, List.of(0.5), List.of(0.5), 0.5, List.of("t"), List.of(), List.of(), true, null,
+                null, "log score"));
+        assertTrue(e.getMessage().contains("expected a description only with a tempering")
+                && e.getMessage().contains("'log score' without a tempering"), e.getMessage());
+    }
+
+    @Test
     void inconsistentOrInvalidFiguresAreRefusedNamingWhatWasFound() {
         var e = assertThrows(InvalidInputException.class, () -> new CalibrationCertificate("w", 10, 10, 1,
                 List.of(1.0), 0.05, List.of(0.5), List.of(0.3), 0.5, List.of("t"), List.of(), List.of(), true));

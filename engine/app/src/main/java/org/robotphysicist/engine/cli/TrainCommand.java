@@ -19,6 +19,7 @@ import org.robotphysicist.engine.cluster.ClusterBackends;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
+import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.GivenEvents;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
@@ -182,6 +183,13 @@ final class TrainCommand implements Callable<Integer> {
             + " bias grows with the event count, so larger experiments measure kappa more precisely.")
     Integer temperingEvents;
 
+    @Option(names = "--tempering-fit", paramLabel = "CRITERION", description = "What kappa is fitted to: log-score"
+            + " (the default; the mean log posterior density of the true theta, which a few datasets far off pull"
+            + " toward wider posteriors) or coverage (the tempered posteriors' credibilities of the true theta as"
+            + " near uniform as possible, i.e. coverage right at every level, which one far-off dataset moves"
+            + " little but which is noisier on few datasets).")
+    String temperingFit = TemperingFit.Criterion.LOG_SCORE.label();
+
     @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
             + " certificate finds the surrogate outside its tolerance (the model file is still written).")
     boolean requireCalibrated;
@@ -253,7 +261,7 @@ final class TrainCommand implements Callable<Integer> {
         CertificationConfig certification = CertificationConfig.defaults(events).withDatasets(certifyDatasets)
                 .withGridPointsPerDimension(certifyGrid)
                 .withSeed(seed).withTolerance(certifyTolerance).withTemperingFit(tempering)
-                .withTemperingNodes(temperingNodes);
+                .withTemperingNodes(temperingNodes).withTemperingCriterion(TemperingFit.Criterion.parse(temperingFit));
         if (temperingEvents != null) {
             certification = certification.withTemperingEvents(temperingEvents);
         }

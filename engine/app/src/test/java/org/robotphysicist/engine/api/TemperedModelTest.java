@@ -48,13 +48,14 @@ class TemperedModelTest {
         try (TrainedModel m = rp.train(TrainOptions.defaults("maf").withTraining(2000, 1, DeviceRequest.CPU))) {
             CalibrationCertificate raw = CalibrationCertificate.of("toy-gaussian", n, 10, 1, List.of(1.0), 0.05,
                     List.of(0.5, 0.9), List.of(0.3, 0.7), 0.5, List.of("mu"), List.of(), List.of());
-            CalibrationCertificate tempered = raw.withTempering(LikelihoodTempering.uniform(kappa), List.of(0.5, 0.9),
-                    0.6, List.of(), List.of());
+            CalibrationCertificate tempered = raw.withTempering(LikelihoodTempering.uniform(kappa),
+                    "matching coverage on 10 datasets", List.of(0.5, 0.9), 0.6, List.of(), List.of());
             TrainedModel certified = m.withCalibration(tempered);
             assertInstanceOf(TemperedSurrogate.class, certified.surrogate());
             assertEquals(kappa, certified.tempering().kappaAt(new double[] {1.0}), 0);
             assertEquals(List.of(0.3, 0.7), tempered.untemperedCoverage());
-            assertTrue(tempered.table().contains("tempering: kappa 2.00e-02"), tempered.table());
+            assertTrue(tempered.table().contains("tempering: kappa 2.00e-02") && tempered.table().contains(
+                    "kappa fitted by matching coverage on 10 datasets"), tempered.table());
             certified.save(file);
         }
         Matrix events = new ToyGaussianSimulator(THETA).simulate(new double[] {0.3}, new double[] {1.0}, n,

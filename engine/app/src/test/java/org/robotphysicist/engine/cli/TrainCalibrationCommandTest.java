@@ -77,6 +77,8 @@ class TrainCalibrationCommandTest {
         assertTrue(post.out().contains("calibration (40 datasets of 20 events at phi = [1.0]): largest coverage"
                 + " deviation"), post.out());
         assertTrue(c.tempering() != null && c.untemperedCoverage().size() == 4, "rp train fits the tempering: " + c);
+        assertEquals("maximizing the log score on the certificate's datasets (coverage cross-fitted)",
+                c.temperingFit(), "by default kappa maximizes the log score, and the certificate says so");
         assertTrue(post.out().contains("(kappa = 0)") || post.out().contains("posteriors tempered by 1 + kappa N"),
                 "rp posterior says what tempering its posterior carries: " + post.out());
         JsonNode doc = Json.mapper().readTree(json.toFile());
@@ -120,10 +122,26 @@ class TrainCalibrationCommandTest {
         assertEquals(2, nothingToCheck.exit(), nothingToCheck.err());
         assertTrue(nothingToCheck.err().contains("expected --require-calibrated with a certificate to check but found"
                 + " it with --no-certify"), nothingToCheck.err());
+        CliRun unknownFit = train(dir.resolve("z.rpm"), "--tempering-fit", "crps");
+        assertEquals(Rp.EXIT_INVALID_INPUT, unknownFit.exit(), unknownFit.err());
+        assertTrue(unknownFit.err().contains("tempering fit: expected one of coverage, log-score but found 'crps'"),
+                unknownFit.err());
         CliRun wrongPhi = train(dir.resolve("y.rpm"), "--certify-phi", "1,2");
         assertEquals(Rp.EXIT_INVALID_INPUT, wrongPhi.exit(), wrongPhi.err());
         assertTrue(wrongPhi.err().contains("--certify-phi: expected 1 value(s), one per phi component, but found 2"),
                 wrongPhi.err());
+    }
+
+    @Test
+    void theTemperingFitCriterionCanBeChosen() {
+        Path model = dir.resolve("coverage.rpm");
+        CliRun r = train(model, "--tempering-fit", "coverage");
+        assertEquals(0, r.exit(), r.err());
+        CalibrationCertificate c = ModelFile.read(model).manifest().calibrationCertificate().orElseThrow();
+        assertEquals("matching coverage (Cramer-von Mises) on the certificate's datasets (coverage cross-fitted)",
+                c.temperingFit(), c.table());
+        assertTrue(r.out().contains("kappa fitted by matching coverage (Cramer-von Mises)"), "rp train prints it: "
+                + r.out());
     }
 
     @Test

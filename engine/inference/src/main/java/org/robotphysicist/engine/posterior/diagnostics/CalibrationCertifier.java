@@ -107,7 +107,7 @@ public final class CalibrationCertifier {
                 List<TemperingFit.Trial> nodeTrials = at.runInsideTrainedRanges(nodeDatasets(settings.datasets()),
                         new SplittableRandom(settings.seed() + NODE_SEED_OFFSET + i),
                         (trial, rng) -> new TemperingFit.Trial(trial.posterior(), trial.theta()), progress);
-                kappas.add(TemperingFit.kappa(nodeTrials, settings.temperingEvents()));
+                kappas.add(TemperingFit.kappa(nodeTrials, settings.temperingEvents(), settings.temperingCriterion()));
             }
         }
         CalibrationCertificate untempered = certificate(trials, 1, settings, problem, simulator, exact != null);
@@ -115,17 +115,22 @@ public final class CalibrationCertifier {
             return untempered;
         }
         if (nodes.isEmpty()) {
-            TemperingFit.Result fitted = TemperingFit.fit(fitTrials(trials), n);
+            TemperingFit.Result fitted = TemperingFit.fit(fitTrials(trials), n, settings.temperingCriterion());
             CalibrationCertificate tempered = certificate(trials, 1 + fitted.kappa() * n, settings, problem, simulator,
                     exact != null);
-            return untempered.withTempering(LikelihoodTempering.uniform(fitted.kappa()),
+            return untempered.withTempering(LikelihoodTempering.uniform(fitted.kappa()), String.format(
+                    java.util.Locale.ROOT, "%s on the certificate's datasets (coverage cross-fitted)",
+                    settings.temperingCriterion().method()),
                     boxed(fitted.crossFittedCoverage()), tempered.sbcPValue(), tempered.meanShiftInExactSd(),
                     tempered.sdRatioToExact());
         }
         LikelihoodTempering tempering = new LikelihoodTempering(nodes, kappas);
         CalibrationCertificate tempered = certificate(trials, tempering.temperature(phi, n), settings, problem,
                 simulator, exact != null);
-        return untempered.withTempering(tempering, tempered.coverage(), tempered.sbcPValue(),
+        String how = String.format(java.util.Locale.ROOT, "%s at %d settings, on %d datasets of %d events each",
+                settings.temperingCriterion().method(), nodes.size(), nodeDatasets(settings.datasets()),
+                settings.temperingEvents());
+        return untempered.withTempering(tempering, how, tempered.coverage(), tempered.sbcPValue(),
                 tempered.meanShiftInExactSd(), tempered.sdRatioToExact());
     }
 

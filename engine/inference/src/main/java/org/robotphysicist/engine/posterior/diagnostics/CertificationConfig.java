@@ -33,10 +33,12 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
  *                               {@value #DEFAULT_TEMPERING_EVENTS_FACTOR} × N): the surrogate's bias grows like N
  *                               against a posterior width like 1/√N, so κ in τ = 1 + κN shows best on large
  *                               experiments: from K datasets its standard error is about √(2/K) / N<sub>t</sub>
+ * @param temperingCriterion     what κ is fitted to optimize ({@link TemperingFit.Criterion}; default
+ *                               {@link TemperingFit.Criterion#LOG_SCORE})
  */
 public record CertificationConfig(int eventsPerExperiment, int datasets, long seed, double tolerance,
         int gridPointsPerDimension, int sbcDraws, int sbcBins, boolean fitTempering, int temperingNodes,
-        int temperingEvents) {
+        int temperingEvents, TemperingFit.Criterion temperingCriterion) {
     /**
      * Default tempering nodes along a one-dimensional φ range: on Weinberg LO over √s ∈ [40, 100] GeV
      * a surrogate's κ peaked between 75 and 80 GeV, between the nodes of a coarser table.
@@ -73,6 +75,10 @@ public record CertificationConfig(int eventsPerExperiment, int datasets, long se
         if (temperingNodes < 1 || temperingNodes > 64) {
             throw new InvalidInputException("calibration tempering nodes: expected 1 to 64 but found " + temperingNodes);
         }
+        if (temperingCriterion == null) {
+            throw new InvalidInputException("calibration tempering fit: expected a criterion (coverage or log-score)"
+                    + " but found none");
+        }
         if (sbcDraws < 1 || sbcBins < 2 || (sbcDraws + 1) % sbcBins != 0) {
             throw new InvalidInputException("calibration SBC: expected L >= 1 draws and at least 2 bins dividing L + 1"
                     + " but found L = " + sbcDraws + " and " + sbcBins + " bins");
@@ -83,7 +89,8 @@ public record CertificationConfig(int eventsPerExperiment, int datasets, long se
      * N events per experiment, {@value #DEFAULT_DATASETS} datasets, seed 1, tolerance
      * {@value CalibrationCertificate#DEFAULT_TOLERANCE}, {@value #DEFAULT_GRID_POINTS} grid points
      * per dimension, 99 SBC draws in 20 bins, the tempering fitted at
-     * {@value #DEFAULT_TEMPERING_NODES} nodes on datasets of {@value #DEFAULT_TEMPERING_EVENTS_FACTOR}·N events.
+     * {@value #DEFAULT_TEMPERING_NODES} nodes on datasets of {@value #DEFAULT_TEMPERING_EVENTS_FACTOR}·N events
+     * by the log score ({@link TemperingFit.Criterion#LOG_SCORE}).
      */
     public static CertificationConfig defaults(int eventsPerExperiment) {
         if (eventsPerExperiment < 1) {
@@ -92,44 +99,50 @@ public record CertificationConfig(int eventsPerExperiment, int datasets, long se
         }
         return new CertificationConfig(eventsPerExperiment, DEFAULT_DATASETS, 1, CalibrationCertificate.DEFAULT_TOLERANCE,
                 DEFAULT_GRID_POINTS, 99, 20, true, DEFAULT_TEMPERING_NODES,
-                Math.multiplyExact(DEFAULT_TEMPERING_EVENTS_FACTOR, eventsPerExperiment));
+                Math.multiplyExact(DEFAULT_TEMPERING_EVENTS_FACTOR, eventsPerExperiment), TemperingFit.Criterion.LOG_SCORE);
     }
 
     public CertificationConfig withDatasets(int n) {
         return new CertificationConfig(eventsPerExperiment, n, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes, temperingEvents);
+                sbcBins, fitTempering, temperingNodes, temperingEvents, temperingCriterion);
     }
 
     public CertificationConfig withSeed(long s) {
         return new CertificationConfig(eventsPerExperiment, datasets, s, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes, temperingEvents);
+                sbcBins, fitTempering, temperingNodes, temperingEvents, temperingCriterion);
     }
 
     public CertificationConfig withTolerance(double t) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, t, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes, temperingEvents);
+                sbcBins, fitTempering, temperingNodes, temperingEvents, temperingCriterion);
     }
 
     public CertificationConfig withGridPointsPerDimension(int points) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, points, sbcDraws, sbcBins,
-                fitTempering, temperingNodes, temperingEvents);
+                fitTempering, temperingNodes, temperingEvents, temperingCriterion);
     }
 
     /** The same settings fitting the tempering or not. */
     public CertificationConfig withTemperingFit(boolean fit) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fit, temperingNodes, temperingEvents);
+                sbcBins, fit, temperingNodes, temperingEvents, temperingCriterion);
     }
 
     /** The same settings fitting κ at {@code nodes} settings along the φ range (1: at the certificate's φ). */
     public CertificationConfig withTemperingNodes(int nodes) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, nodes, temperingEvents);
+                sbcBins, fitTempering, nodes, temperingEvents, temperingCriterion);
     }
 
     /** The same settings fitting κ on datasets of {@code events} events at the nodes. */
     public CertificationConfig withTemperingEvents(int events) {
         return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
-                sbcBins, fitTempering, temperingNodes, events);
+                sbcBins, fitTempering, temperingNodes, events, temperingCriterion);
+    }
+
+    /** The same settings fitting κ by {@code criterion}. */
+    public CertificationConfig withTemperingCriterion(TemperingFit.Criterion criterion) {
+        return new CertificationConfig(eventsPerExperiment, datasets, seed, tolerance, gridPointsPerDimension, sbcDraws,
+                sbcBins, fitTempering, temperingNodes, temperingEvents, criterion);
     }
 }
