@@ -13,6 +13,7 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
+import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -38,7 +39,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * [--events 1000,5000] [--datasets 200] [--grid 201] [--certify-datasets 200] [--certify-phi 58]
  * [--certify-events 1000] [--normalize-events 1000] [--rows 200000] [--epochs 6] [--seed 20261122]
  * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K]
- * [--tempering-nodes 5] [--tempering-events 5000] [--no-tempering true]
+ * [--tempering-nodes 5] [--tempering-events 5000] [--tempering-fit coverage|log-score] [--no-tempering true]
  * [--histogram THETA_CELLS,PHI_CELLS,EVENTS_PER_CELL,BINS[,THETA_SMOOTHING]]
  * [--coverage-seed 7] [--window 61] [--model-KIND FILE]}; {@code --window} is the paired
  * coverage's window grid points. {@code --normalize-events} is {@code rp train --events}:
@@ -84,6 +85,8 @@ public final class SurrogateCoverageBenchmark {
                     .withTemperingNodes(opt.integer("tempering-nodes", CertificationConfig.DEFAULT_TEMPERING_NODES))
                     .withTemperingEvents(opt.integer("tempering-events",
                             CertificationConfig.DEFAULT_TEMPERING_EVENTS_FACTOR * certifyEvents))
+                    .withTemperingCriterion(TemperingFit.Criterion.parse(opt.string("tempering-fit",
+                            TemperingFit.Criterion.LOG_SCORE.label())))
                     .withTemperingFit(!Boolean.parseBoolean(opt.string("no-tempering", "false")));
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();

@@ -3,8 +3,10 @@ package org.robotphysicist.benchmarks.coverage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.robotphysicist.benchmarks.BenchmarkArguments;
 import org.robotphysicist.data.Box;
@@ -32,17 +34,19 @@ import org.robotphysicist.training.device.DeviceRequest;
 /**
  * Does the tempering τ = 1 + κN ({@link org.robotphysicist.models.certificate.LikelihoodTempering})
  * transfer across event counts? For one surrogate kind trained as {@code rp train} does over
- * √s ∈ [40, 100] GeV on Weinberg LO (prior U(0.15, 0.35); or a saved model), at √s = 58 and 81 GeV:
+ * √s ∈ [40, 100] GeV on Weinberg LO (prior U(0.15, 0.35); or a saved model), at √s = 58 and 81 GeV
+ * (or {@code --phis}):
  * κ is fitted by {@link TemperingFit} on {@code --datasets} prior-predictive datasets of
  * {@code --fit-events} events (seed 11), then the raw and the tempered posteriors' coverage is measured
  * on independent datasets (seed 7) at each of {@code --events}, paired against the exact posterior
  * of the same events as in {@link org.robotphysicist.engine.posterior.diagnostics.PairedCoverage}
  * (coverage(ℓ) = ℓ + mean(1[c_s ≤ ℓ] − 1[c_e ≤ ℓ]), on a 121-point window of ±12 exact sd). Printed
- * beside each: the κ that fitting on that test set itself would have given.
+ * beside each: the κ that fitting on that test set itself would have given. Both of
+ * {@link TemperingFit.Criterion}'s criteria are fitted on the same datasets and checked on the same tests.
  *
  * <p>Usage: {@code TemperingTransferBenchmark [--kind nsf] [--model FILE] [--rows 4000000] [--epochs 2]
- * [--batch B] [--datasets 100] [--fit-events 2000] [--events 1000,2000,5000]}; the model is trained and
- * written to {@code --model} when that file does not exist.
+ * [--batch B] [--score-weight A] [--datasets 100] [--fit-events 2000] [--events 1000,2000,5000] [--phis 58,81]};
+ * the model is trained and written to {@code --model} when that file does not exist.
  */
 public final class TemperingTransferBenchmark {
     private static final Box PRIOR = Box.interval(0.15, 0.35);
@@ -74,7 +78,8 @@ public final class TemperingTransferBenchmark {
         }
         int datasets = opt.integer("datasets", 100);
         int[] events = opt.integers("events", "1000,2000,5000");
-        double[] phis = {58, 81};
+        double[] phis = java.util.Arrays.stream(opt.string("phis", "58,81").split(",")).mapToDouble(Double::parseDouble)
+                .toArray();
         PosteriorEvaluator evaluator = PosteriorEvaluator.forSurrogate(
                 TemperedSurrogate.untemperedLikelihood(model.surrogate()));
         PosteriorEvaluator exact = PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator,
@@ -82,27 +87,34 @@ public final class TemperingTransferBenchmark {
         int fitEvents = opt.integer("fit-events", 2000);
         for (double phi : phis) {
             List<T> fitAt = trials(simulator, prior, evaluator, exact, phi, fitEvents, datasets, 11);
-            double kappa = fitKappa(fitAt, fitEvents);
-            System.out.printf(Locale.ROOT, "phi %.0f: kappa fitted at N %d = %.2e (1/kappa %.0f)%n", phi, fitEvents,
-                    kappa, 1 / kappa);
+            Map<TemperingFit.Criterion, Double> kappas = new EnumMap<>(TemperingFit.Criterion.class);
+            for (TemperingFit.Criterion criterion : TemperingFit.Criterion.values()) {
+                double kappa = fitKappa(fitAt, fitEvents, criterion);
+                kappas.put(criterion, kappa);
+                System.out.printf(Locale.ROOT, "phi %.4g: kappa fitted by %s at N %d = %.2e (1/kappa %.0f)%n", phi,
+                        criterion.label(), fitEvents, kappa, 1 / kappa);
+            }
             for (int n : events) {
                 List<T> test = trials(simulator, prior, evaluator, exact, phi, n, datasets, 7);
-                double own = fitKappa(test, n);
-                System.out.printf(Locale.ROOT, "  N %d: raw %s | tempered (tau %.2f) %s | kappa fitted on this"
-                        + " test set %.2e%n", n, cov(test, 1), 1 + kappa * n, cov(test, 1 + kappa * n),
-                        own);
+                System.out.printf(Locale.ROOT, "  N %d: raw %s%n", n, cov(test, 1));
+                for (var fitted : kappas.entrySet()) {
+                    double tau = 1 + fitted.getValue() * n;
+                    System.out.printf(Locale.ROOT, "    %-9s tempered (tau %.2f) %s | kappa fitted on this test set"
+                            + " %.2e%n", fitted.getKey().label(), tau, cov(test, tau),
+                            fitKappa(test, n, fitted.getKey()));
+                }
             }
         }
         model.close();
     }
 
-    /** κ from {@link TemperingFit} on the trials' surrogate posteriors (plain credibility on their windows). */
-    static double fitKappa(List<T> fit, int n) {
+    /** κ from {@link TemperingFit} by {@code criterion} on the trials' surrogate posteriors (on their windows). */
+    static double fitKappa(List<T> fit, int n, TemperingFit.Criterion criterion) {
         List<TemperingFit.Trial> trials = new ArrayList<>();
         for (T t : fit) {
             trials.add(new TemperingFit.Trial(t.surrogate(), t.theta()));
         }
-        return TemperingFit.kappa(trials, n);
+        return TemperingFit.kappa(trials, n, criterion);
     }
 
     static List<T> trials(WeinbergLoSimulator sim, UniformBoxPrior prior, PosteriorEvaluator ev,

@@ -20,6 +20,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.PairedCoverage;
+import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
@@ -49,7 +50,8 @@ import org.robotphysicist.training.device.DeviceRequest;
  * 4–10 minutes per kind on two cores (benchmarks/README.md, "Surrogate coverage", for the measured
  * figures and times), longer than the whole build otherwise, so these tests run only with
  * {@code -Drp.acceptance=true}; {@code -Drp.acceptance.scoreWeight=A}, {@code -Drp.acceptance.epochs=E} and
- * {@code -Drp.acceptance.temperingNodes=T} measure a variant instead of the defaults, and
+ * {@code -Drp.acceptance.temperingNodes=T} and {@code -Drp.acceptance.temperingFit=coverage|log-score} measure a
+ * variant instead of the defaults, and
  * {@code -Drp.acceptance.untempered=true} prints each case's coverage without the tempering beside it:
  * {@code mvn -B verify -pl engine/app -am -Drp.acceptance=true -Dtest='*WeinbergCoverageTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}. The estimator itself is tested in every build
@@ -65,6 +67,8 @@ abstract class WeinbergCoverageContract {
     static final String EPOCHS_PROPERTY = "rp.acceptance.epochs";
     /** Fits the tempering at this many settings instead of the default: a variant to measure. */
     static final String TEMPERING_NODES_PROPERTY = "rp.acceptance.temperingNodes";
+    /** Fits the tempering by this criterion ({@code coverage}, {@code log-score}) instead of the default. */
+    static final String TEMPERING_FIT_PROPERTY = "rp.acceptance.temperingFit";
     /** Also measures (and prints) each case's coverage without the model's tempering, beside it. */
     static final String UNTEMPERED_PROPERTY = "rp.acceptance.untempered";
     static final int DATASETS = 1000;
@@ -103,8 +107,14 @@ abstract class WeinbergCoverageContract {
         CertificationConfig certification = CertificationConfig.defaults(CERTIFY_EVENTS).withDatasets(200)
                 .withSeed(options().seed());
         Integer nodes = Integer.getInteger(TEMPERING_NODES_PROPERTY);
-        TrainedModel certified = rp.certify(trained, new double[] {CERTIFY_PHI},
-                nodes == null ? certification : certification.withTemperingNodes(nodes));
+        if (nodes != null) {
+            certification = certification.withTemperingNodes(nodes);
+        }
+        String criterion = System.getProperty(TEMPERING_FIT_PROPERTY);
+        if (criterion != null) {
+            certification = certification.withTemperingCriterion(TemperingFit.Criterion.parse(criterion));
+        }
+        TrainedModel certified = rp.certify(trained, new double[] {CERTIFY_PHI}, certification);
         if (!certified.savable()) {
             model = certified; // a histogram is rebuilt from simulations, never saved: measured as built
             return;
