@@ -55,6 +55,8 @@ class TrainCertificationTest {
         assertEquals(List.of(1.0), c.phi(), "the middle of the phi range [0.5, 1.5]");
         assertEquals(30, c.datasets());
         assertEquals(20, c.eventsPerExperiment());
+        assertEquals("maximizing the log score at 13 settings, on 30 datasets of 100 events each", c.temperingFit(),
+                "the certificate says how kappa was fitted along the phi range (its nodes, datasets and their size)");
         LoadOptions signed = LoadOptions.defaults().requireSignature(TrustedKeys.read(List.of(dir.resolve("k.pub"))));
         try (TrainedModel loaded = rp.load(file, signed)) {
             assertEquals(c, loaded.calibration().orElseThrow(), "the signature covers the certificate, which reads back");
