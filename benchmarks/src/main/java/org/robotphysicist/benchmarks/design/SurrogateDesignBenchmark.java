@@ -29,7 +29,9 @@ import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
+import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -38,7 +40,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * Does the design loop driven by a surrogate choose as a physicist would? On Weinberg LO (hidden
  * sin²θ_W = 0.2312, prior U(0.15, 0.35), √s ∈ [40, 100] GeV, {@code rp design}'s defaults otherwise:
  * 200 events per experiment, 128 datasets per EIG estimate, 12 estimates and 3 re-estimates per
- * round, a 201-point θ grid), each kind is trained once at its default sizes over the θ × √s box
+ * round, a 201-point θ grid), each kind is trained once as {@code rp design} trains it — its default sizes,
+ * and the kind's design score weight on the simulator's joint scores (a classifier: α = 100;
+ * {@code SurrogateTrainingConfig.forDesign}) unless {@code --score-weight} names one — over the θ × √s box
  * (the exact kind needs none) and drives the {@link ExperimentDesigner} for S seeds × R rounds. Each
  * round's choice is judged with the exact likelihood: EIG(chosen) / max(best of a dense scan,
  * EIG(chosen)), both estimated with one fixed random stream at every √s (common random numbers).
@@ -123,7 +127,8 @@ public final class SurrogateDesignBenchmark {
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
                             .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
-                            .withSeed(controls.seed()).withControls(controls.fittedToKind(kind))
+                            .withSeed(controls.seed()).withControls(controls.fittedToKind(kind).forDesign(
+                                    SurrogateRegistry.discover().named(kind), TrainingSource.of(simulator)))
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),

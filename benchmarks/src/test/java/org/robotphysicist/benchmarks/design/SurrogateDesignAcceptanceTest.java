@@ -18,13 +18,16 @@ import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
  * rounds, the exact-likelihood EIG of every √s the kind chooses must be at least 90% of the best exact EIG
  * of that round (a 61-point scan with 64 datasets per estimate, common random numbers), and the kind's final
  * posteriors must cover the hidden value at 95% at least as often as the exact likelihood's loop does, less
- * one seed. It trains each kind at its default sizes and runs 15 design rounds with it and with the exact
+ * one seed. It trains each kind as {@code rp design} does (its default sizes, and a classifier regressing the
+ * simulator's joint scores) and runs 15 design rounds with it and with the exact
  * likelihood (tens of minutes on two cores), so it runs only with {@code -Drp.acceptance=true}:
  * {@code mvn -B verify -pl benchmarks -am -Drp.acceptance=true -Dtest='SurrogateDesignAcceptanceTest'
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dsurefire.failIfNoSpecifiedTests=false}, with {@code -Drp.acceptance.kinds=classifier} for one kind.
  */
 class SurrogateDesignAcceptanceTest {
     private static final String PROPERTY = "rp.acceptance";
+    /** Measures only these kinds (comma-separated), for example {@code -Drp.acceptance.kinds=classifier}. */
+    private static final String KINDS_PROPERTY = "rp.acceptance.kinds";
     private static final int SEEDS = 5;
 
     @ParameterizedTest
@@ -32,6 +35,9 @@ class SurrogateDesignAcceptanceTest {
     void everyChosenSettingHasAtLeast90PercentOfTheBestExactEig(String kind) {
         Assumptions.assumeTrue(Boolean.getBoolean(PROPERTY), "the " + kind + " design acceptance test trains at"
                 + " default sizes and runs 30 design rounds; run it with -D" + PROPERTY + "=true");
+        String only = System.getProperty(KINDS_PROPERTY);
+        Assumptions.assumeTrue(only == null || List.of(only.split(",")).contains(kind), kind + " is not among -D"
+                + KINDS_PROPERTY + "=" + only);
         TrainOptions defaults = TrainOptions.defaults(kind);
         List<SurrogateDesignBenchmark.Result> results = SurrogateDesignBenchmark.measure(List.of("exact", kind),
                 SEEDS, 1, 3, 64, 61, SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),

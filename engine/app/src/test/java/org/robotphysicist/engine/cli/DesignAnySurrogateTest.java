@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,24 @@ class DesignAnySurrogateTest {
                 "sqrt_s");
         double phi = h.rounds().get(1).phi()[0];
         assertTrue(phi >= 40 && phi <= 100, "the chosen sqrt(s) lies in the default range: " + phi);
+    }
+
+    /**
+     * A design loop's classifier regresses the simulator's joint scores where it returns them (Weinberg
+     * LO), and says so; on a simulator without them, or with {@code --score-weight 0}, it does not.
+     */
+    @Test
+    void aDesignClassifierRegressesTheJointScoresWhereTheSimulatorReturnsThem() {
+        String[] loud = Arrays.stream(TINY).filter(a -> !a.equals("-q")).toArray(String[]::new);
+        CliRun weinberg = design(dir.resolve("scored"), loud, new String[] {"--surrogate", "classifier"});
+        assertEquals(0, weinberg.exit(), weinberg.err());
+        assertTrue(weinberg.out().contains("regressing the joint scores (weight 100)"), weinberg.out());
+        CliRun off = design(dir.resolve("off"), loud, new String[] {"--surrogate", "classifier", "--score-weight", "0"});
+        assertEquals(0, off.exit(), off.err());
+        assertFalse(off.out().contains("regressing the joint scores"), "--score-weight 0 is kept: " + off.out());
+        CliRun toy = design(dir.resolve("toy"), loud, TOY, new String[] {"--surrogate", "classifier"});
+        assertEquals(0, toy.exit(), toy.err());
+        assertFalse(toy.out().contains("regressing the joint scores"), "the toy returns no scores: " + toy.out());
     }
 
     @Test

@@ -31,6 +31,12 @@ public record BuiltSurrogate(SurrogateLikelihood surrogate, String kind, String 
         return new BuiltSurrogate(surrogate, kind, description, used != null && used.fellBack());
     }
 
+    /** ", regressing the joint scores (weight α)" for a description where α &gt; 0; "" otherwise. */
+    public static String scoreText(double scoreWeight) {
+        return scoreWeight > 0 ? String.format(java.util.Locale.ROOT, ", regressing the joint scores (weight %s)",
+                java.math.BigDecimal.valueOf(scoreWeight).stripTrailingZeros().toPlainString()) : "";
+    }
+
     /** The device {@code surrogate} was trained on, as its provenance records it ({@code ""} where none is). */
     public static String trainedOn(TrainedSurrogate surrogate) {
         DeviceUsed used = surrogate.provenance().device();

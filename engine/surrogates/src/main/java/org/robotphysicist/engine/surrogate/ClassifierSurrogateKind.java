@@ -50,6 +50,23 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
         return true;
     }
 
+    /**
+     * The score weight of a design loop's classifier when the simulator returns joint scores. On Weinberg
+     * LO at the default sizes (4·10⁶ rows × 2 epochs; one trained for far fewer steps learns it poorly) it
+     * puts the classifier's per-event information within 0.95–1.04 of exact across the Z-side peak
+     * (0.63–1.11 at α = 0), and the loop's choices within 90% of the best exact EIG in 29 of 30 rounds
+     * (19 of 30 at α = 0; benchmarks/README.md, "Regressing the joint score"). It is not the default of a
+     * model trained on its own ({@code rp train}): there the certificate's tempering, one κ per setting
+     * interpolated between nodes 5 GeV apart, cannot follow how fast this classifier's error changes
+     * with √s near the peak, and its coverage misses ±0.05 where α = 0 meets it.
+     */
+    public static final double DESIGN_SCORE_WEIGHT = 100;
+
+    @Override
+    public double designScoreWeight() {
+        return DESIGN_SCORE_WEIGHT;
+    }
+
     /** θ nodes per dimension of the normalization table at one setting φ (a φ range: see below). */
     public static final int NORMALIZATION_THETA_NODES = 65;
     /**
@@ -123,8 +140,9 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
             c = trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         }
         return BuiltSurrogate.trained(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
-                + " epochs on %s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r), EventFileTraining.rowsText(r),
-                c.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(c)));
+                + " epochs on %s%s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r),
+                EventFileTraining.rowsText(r), c.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(c),
+                BuiltSurrogate.scoreText(trainingConfig(r).scoreWeight())));
     }
 
     /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */

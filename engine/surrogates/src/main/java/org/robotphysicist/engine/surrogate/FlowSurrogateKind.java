@@ -97,8 +97,9 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
             flow = trainer.train(r.simulator(), r.thetaSampler(), r.phiSampler());
         }
         return BuiltSurrogate.trained(flow, name(), String.format(Locale.ROOT, "%s%s flow %s %s, %s, %d"
-                + " epochs on %s", start == null ? "" : "fine-tuned ", name(), flow.spec().hiddenWidths(), ClassifierSurrogateKind.phiText(r),
-                EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(flow)));
+                + " epochs on %s%s", start == null ? "" : "fine-tuned ", name(), flow.spec().hiddenWidths(),
+                ClassifierSurrogateKind.phiText(r), EventFileTraining.rowsText(r), flow.trainingCurve().epochs().size(),
+                BuiltSurrogate.trainedOn(flow), BuiltSurrogate.scoreText(r.training().scoreWeightOr(0))));
     }
 
     /** {@code maf}. */

@@ -31,4 +31,15 @@ public interface SurrogateKindProvider {
      *                                                       and what would)
      */
     BuiltSurrogate build(SurrogateBuildRequest request);
+
+    /**
+     * The score weight α this kind trains with for a design loop when the simulator returns joint
+     * scores and none was asked for ({@link SurrogateTrainingConfig#forDesign}); 0, the default, trains
+     * it on its own loss alone, as everywhere else. A design compares the expected information gain
+     * across settings, so it needs the surrogate's information about θ right to a few percent at every
+     * φ, which the joint scores teach a kind that learns from them.
+     */
+    default double designScoreWeight() {
+        return 0;
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.TrainingLoopConfig;
 
@@ -169,6 +170,18 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     public SurrogateTrainingConfig withScoreWeight(Double alpha) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                 validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha);
+    }
+
+    /**
+     * These controls for a design loop's surrogate of {@code kind} trained from {@code source}: where no
+     * score weight was given and the source is a simulator that returns joint scores, the kind's
+     * {@link SurrogateKindProvider#designScoreWeight()}; otherwise these controls as they are (a weight
+     * given, even 0, is kept; event files carry no joint scores).
+     */
+    public SurrogateTrainingConfig forDesign(SurrogateKindProvider kind, TrainingSource source) {
+        boolean scored = source.simulatorIfAny().filter(s -> s instanceof JointScoreSimulator).isPresent();
+        return scoreWeight == null && scored && kind.designScoreWeight() > 0
+                ? withScoreWeight(kind.designScoreWeight()) : this;
     }
 
     /** The score weight, or {@code kindDefault} where none was given. */

@@ -15,7 +15,8 @@ import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 /**
  * The score weight of the training controls as the neural kinds take it: 0 unless asked for, the
  * asked weight passed to every neural kind's trainer (which refuses it where the simulator returns no
- * joint scores), independent of the classifier's normalization switch; refused for tabulated kinds.
+ * joint scores), independent of the classifier's normalization switch; refused for tabulated kinds. For a
+ * design loop, a kind's design weight where none was asked for and the simulator returns joint scores.
  */
 class ScoreWeightControlsTest {
     private static final SurrogateTrainingConfig CONTROLS = SurrogateTrainingConfig.of(1000, 1, 1);
@@ -34,6 +35,24 @@ class ScoreWeightControlsTest {
         for (FlowSurrogateKind flow : FLOWS) {
             assertEquals(0.0, flow.trainingConfig(weinberg(CONTROLS)).scoreWeight(), flow.name());
         }
+    }
+
+    @Test
+    void aDesignLoopsClassifierRegressesTheJointScoresWhereTheSimulatorReturnsThem() {
+        ClassifierSurrogateKind classifier = new ClassifierSurrogateKind();
+        TrainingSource scored = TrainingSource.of(new WeinbergLoSimulator());
+        SurrogateTrainingConfig design = CONTROLS.forDesign(classifier, scored);
+        assertEquals(ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT, design.scoreWeight());
+        assertEquals(100.0, ClassifierSurrogateKind.trainingConfig(weinberg(design)).scoreWeight(),
+                "the design weight reaches the classifier's trainer");
+        assertEquals(0.0, CONTROLS.withScoreWeight(0.0).forDesign(classifier, scored).scoreWeight(),
+                "a weight asked for, even 0, is kept");
+        assertEquals(null, CONTROLS.forDesign(classifier, TrainingSource.of(new ToyGaussianSimulator()))
+                .scoreWeight(), "a simulator without joint scores trains on the classifier's own loss");
+        for (FlowSurrogateKind flow : FLOWS) {
+            assertEquals(null, CONTROLS.forDesign(flow, scored).scoreWeight(), flow.name() + " has no design weight");
+        }
+        assertEquals(null, CONTROLS.forDesign(new HistogramSurrogateKind(), scored).scoreWeight());
     }
 
     @Test

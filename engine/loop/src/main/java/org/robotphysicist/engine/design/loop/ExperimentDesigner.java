@@ -365,8 +365,10 @@ public final class ExperimentDesigner implements AutoCloseable {
     /**
      * Reads {@link DesignConfig#modelFile()} where there is one; otherwise builds
      * {@link DesignConfig#surrogate()} from the registry over the θ range × the φ range: a neural
-     * kind trains once, on θ ~ U(θ range) and φ ~ U(φ range), before round 1. Its seed is the first
-     * draw of the master seed's first split.
+     * kind trains once, on θ ~ U(θ range) and φ ~ U(φ range), before round 1, with the kind's design
+     * score weight where none was given and the simulator returns joint scores
+     * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#forDesign}). Its seed is the
+     * first draw of the master seed's first split.
      */
     private static BuiltSurrogate buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
         if (config.modelFile() != null) {
@@ -376,11 +378,14 @@ public final class ExperimentDesigner implements AutoCloseable {
             return new BuiltSurrogate(s, s.kind(), s.kind() + " from " + config.modelFile(), false);
         }
         long surrogateSeed = new SplittableRandom(config.seed()).split().nextLong();
-        SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
-                new UniformBoxPrior(config.thetaRange()), config.phiRange(), config.training().withSeed(surrogateSeed),
+        SurrogateRegistry registry = SurrogateRegistry.discover();
+        TrainingSource source = TrainingSource.of(simulator);
+        SurrogateBuildRequest request = new SurrogateBuildRequest(source, new UniformBoxPrior(config.thetaRange()),
+                config.phiRange(), config.training().forDesign(registry.named(config.surrogate()), source)
+                        .withSeed(surrogateSeed),
                 config.histogram(), eventsPerExperiment(config), options.device(), options.log(), options.progress());
         long t0 = System.nanoTime();
-        BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
+        BuiltSurrogate built = extrapolating(registry.build(config.surrogate(), request));
         options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
                 (System.nanoTime() - t0) / 1e9));
         if (built.gpuFellBack()) {
