@@ -83,7 +83,8 @@ class DesignAnySurrogateTest {
 
     /**
      * A design loop's classifier regresses the simulator's joint scores where it returns them (Weinberg
-     * LO), and says so; on a simulator without them, or with {@code --score-weight 0}, it does not.
+     * LO), says so and records the weight in the history; on a simulator without them, or with
+     * {@code --score-weight 0}, it does not.
      */
     @Test
     void aDesignClassifierRegressesTheJointScoresWhereTheSimulatorReturnsThem() {
@@ -91,12 +92,15 @@ class DesignAnySurrogateTest {
         CliRun weinberg = design(dir.resolve("scored"), loud, new String[] {"--surrogate", "classifier"});
         assertEquals(0, weinberg.exit(), weinberg.err());
         assertTrue(weinberg.out().contains("regressing the joint scores (weight 100)"), weinberg.out());
+        assertEquals(100.0, DesignHistory.read(dir.resolve("scored").resolve("history.json")).config().training()
+                .scoreWeight(), "the history records the weight, so a resumed run rebuilds the same surrogate");
         CliRun off = design(dir.resolve("off"), loud, new String[] {"--surrogate", "classifier", "--score-weight", "0"});
         assertEquals(0, off.exit(), off.err());
         assertFalse(off.out().contains("regressing the joint scores"), "--score-weight 0 is kept: " + off.out());
         CliRun toy = design(dir.resolve("toy"), loud, TOY, new String[] {"--surrogate", "classifier"});
         assertEquals(0, toy.exit(), toy.err());
         assertFalse(toy.out().contains("regressing the joint scores"), "the toy returns no scores: " + toy.out());
+        assertNull(DesignHistory.read(dir.resolve("toy").resolve("history.json")).config().training().scoreWeight());
     }
 
     @Test

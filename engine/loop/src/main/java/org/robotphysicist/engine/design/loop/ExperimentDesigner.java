@@ -245,9 +245,10 @@ public final class ExperimentDesigner implements AutoCloseable {
      * A new run: validates, builds the configured surrogate over the θ range × φ range (reporting
      * to the options' progress) and prepares round 1.
      */
-    public static ExperimentDesigner start(DesignConfig config, Simulator simulator, ExperimentRunner runner,
+    public static ExperimentDesigner start(DesignConfig requested, Simulator simulator, ExperimentRunner runner,
             DesignOptions options) {
-        validate(config, simulator, runner);
+        validate(requested, simulator, runner);
+        DesignConfig config = withDesignTraining(requested, simulator);
         if (config.refines()) {
             SurrogateRefinement refinement = new SurrogateRefinement(config, simulator, options);
             SurrogateRefinement.Trained first = refinement.train(1, List.of(), new UniformBoxPrior(config.thetaRange()),
@@ -261,6 +262,21 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         BuiltSurrogate built = buildSurrogate(config, simulator, options);
         return owning(built.surrogate(), () -> start(config, simulator, built.surrogate(), runner, options));
+    }
+
+    /**
+     * {@code config} with the surrogate's training controls as a design trains it
+     * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#forDesign}: the kind's design score
+     * weight where none was given and the simulator returns joint scores), so that the history records
+     * the weight used and a resumed run rebuilds the same surrogate. A refining run trains on event
+     * files, which carry no joint scores, and keeps its controls.
+     */
+    static DesignConfig withDesignTraining(DesignConfig config, Simulator simulator) {
+        if (config.refines() || config.modelFile() != null) {
+            return config;
+        }
+        return config.withTraining(config.training().forDesign(SurrogateRegistry.discover().named(config.surrogate()),
+                TrainingSource.of(simulator)));
     }
 
     /** A new run with a surrogate the caller built (valid on the θ range × φ range). */
@@ -365,10 +381,9 @@ public final class ExperimentDesigner implements AutoCloseable {
     /**
      * Reads {@link DesignConfig#modelFile()} where there is one; otherwise builds
      * {@link DesignConfig#surrogate()} from the registry over the θ range × the φ range: a neural
-     * kind trains once, on θ ~ U(θ range) and φ ~ U(φ range), before round 1, with the kind's design
-     * score weight where none was given and the simulator returns joint scores
-     * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#forDesign}). Its seed is the
-     * first draw of the master seed's first split.
+     * kind trains once, on θ ~ U(θ range) and φ ~ U(φ range), before round 1, with the controls of
+     * {@code config} (at the start of a run, {@link #withDesignTraining}'s). Its seed is the first draw of
+     * the master seed's first split.
      */
     private static BuiltSurrogate buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
         if (config.modelFile() != null) {
@@ -378,14 +393,11 @@ public final class ExperimentDesigner implements AutoCloseable {
             return new BuiltSurrogate(s, s.kind(), s.kind() + " from " + config.modelFile(), false);
         }
         long surrogateSeed = new SplittableRandom(config.seed()).split().nextLong();
-        SurrogateRegistry registry = SurrogateRegistry.discover();
-        TrainingSource source = TrainingSource.of(simulator);
-        SurrogateBuildRequest request = new SurrogateBuildRequest(source, new UniformBoxPrior(config.thetaRange()),
-                config.phiRange(), config.training().forDesign(registry.named(config.surrogate()), source)
-                        .withSeed(surrogateSeed),
+        SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),
+                new UniformBoxPrior(config.thetaRange()), config.phiRange(), config.training().withSeed(surrogateSeed),
                 config.histogram(), eventsPerExperiment(config), options.device(), options.log(), options.progress());
         long t0 = System.nanoTime();
-        BuiltSurrogate built = extrapolating(registry.build(config.surrogate(), request));
+        BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
         options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
                 (System.nanoTime() - t0) / 1e9));
         if (built.gpuFellBack()) {
