@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.cli;
 
 import java.time.Duration;
+import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.TimeBudgets;
 import picocli.CommandLine.Option;
@@ -59,7 +60,8 @@ final class SurrogateTrainingOptions {
     @Option(names = "--score-weight", paramLabel = "ALPHA",
             description = "classifier, maf and nsf: weight of the regression of the network's theta-score on the"
                     + " joint scores of a simulator that returns them (weinberg-lo does); 0 trains by the kind's"
-                    + " likelihood or cross-entropy alone (default 0).")
+                    + " likelihood or cross-entropy alone (default 0; rp design trains a classifier with "
+                    + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
     Double scoreWeight;
 
     @CommandLine.Mixin
