@@ -231,9 +231,7 @@ public final class TemperingFit {
 
     /** The mean over trials with θ* on the grid of log p<sub>τ</sub>(θ* | X). */
     static double meanLogScore(List<Trial> trials, double tau) {
-        double[] scores = new double[trials.size()];
-        java.util.stream.IntStream.range(0, scores.length).parallel()
-                .forEach(i -> scores[i] = trials.get(i).logScore(tau));
+        double[] scores = perTrial(trials, t -> t.logScore(tau));
         double sum = 0;
         int n = 0;
         for (double v : scores) {
@@ -251,10 +249,8 @@ public final class TemperingFit {
      * under τ; 0 when there are none.
      */
     static double cramerVonMises(List<Trial> trials, double tau) {
-        double[] c = new double[trials.size()];
-        java.util.stream.IntStream.range(0, c.length).parallel()
-                .forEach(i -> c[i] = trials.get(i).midCredibility(tau));
-        double[] onGrid = java.util.Arrays.stream(c).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] onGrid = java.util.Arrays.stream(perTrial(trials, t -> t.midCredibility(tau)))
+                .filter(v -> !Double.isNaN(v)).sorted().toArray();
         int n = onGrid.length;
         if (n == 0) {
             return 0;
@@ -269,8 +265,7 @@ public final class TemperingFit {
 
     /** Coverage at the default levels of the trials' posteriors tempered by {@code tau}. */
     public static double[] coverage(List<Trial> trials, double tau) {
-        double[] c = new double[trials.size()];
-        java.util.stream.IntStream.range(0, c.length).parallel().forEach(i -> c[i] = trials.get(i).credibility(tau));
+        double[] c = perTrial(trials, t -> t.credibility(tau));
         double[] coverage = new double[LEVELS.length];
         for (int l = 0; l < LEVELS.length; l++) {
             int covered = 0;
@@ -280,6 +275,14 @@ public final class TemperingFit {
             coverage[l] = covered / (double) c.length;
         }
         return coverage;
+    }
+
+    /** {@code figure} of every trial, in trial order, the trials evaluated in parallel. */
+    private static double[] perTrial(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> figure) {
+        double[] out = new double[trials.size()];
+        java.util.stream.IntStream.range(0, out.length).parallel()
+                .forEach(i -> out[i] = figure.applyAsDouble(trials.get(i)));
+        return out;
     }
 
     /** Coverage of each half's trials tempered by the κ fitted by {@code criterion} on the other half, pooled. */
