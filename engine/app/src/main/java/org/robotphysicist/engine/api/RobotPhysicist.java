@@ -547,10 +547,9 @@ public final class RobotPhysicist {
                     + " (its posterior is the mixture of the member posteriors, each with its own sums)");
         }
         Box theta = posteriorRange();
-        List<double[]> phis = experiments.stream().map(PosteriorResult.Experiment::phi).toList();
-        List<String> requestWarnings = new java.util.ArrayList<>(PosteriorRequest.ranges(surrogate, theta, phis));
-        requestWarnings.addAll(PosteriorRequest.eventCounts(surrogate, phis,
-                experiments.stream().map(PosteriorResult.Experiment::events).toList()));
+        List<String> requestWarnings = PosteriorRequest.warnings(surrogate, theta,
+                experiments.stream().map(PosteriorResult.Experiment::phi).toList(),
+                experiments.stream().map(PosteriorResult.Experiment::events).toList());
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         if (sampler != SamplerChoice.GRID) {
             throw new InvalidInputException("sampler: expected the grid for a posterior from summed log-likelihoods but"

@@ -71,9 +71,21 @@ public record PosteriorRequest(SurrogateLikelihood surrogate, Box theta, List<Ob
                     + " surrogate's theta " + dims.thetaNames() + ") but found " + theta.dim());
         }
         requireShapes(dims, observations);
-        List<double[]> phis = observations.stream().map(Observation::phi).toList();
+        return warnings(surrogate, theta, observations.stream().map(Observation::phi).toList(),
+                observations.stream().map(Observation::size).toList());
+    }
+
+    /**
+     * The request's warnings from its experiments' settings and event counts alone ({@link #ranges},
+     * then {@link #eventCounts}), for callers that hold those rather than the events (a posterior from
+     * summed log-likelihoods).
+     *
+     * @throws org.robotphysicist.data.OutOfSupportException as {@link #ranges} does
+     */
+    public static List<String> warnings(SurrogateLikelihood surrogate, Box theta, List<double[]> phis,
+            List<Integer> events) {
         List<String> warnings = new ArrayList<>(ranges(surrogate, theta, phis));
-        warnings.addAll(eventCounts(surrogate, phis, observations.stream().map(Observation::size).toList()));
+        warnings.addAll(eventCounts(surrogate, phis, events));
         return List.copyOf(warnings);
     }
 
