@@ -29,9 +29,7 @@ import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
-import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
-import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.training.device.DeviceRequest;
@@ -127,8 +125,8 @@ public final class SurrogateDesignBenchmark {
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
                             .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
-                            .withSeed(controls.seed()).withControls(controls.fittedToKind(kind).forDesign(
-                                    SurrogateRegistry.discover().named(kind), TrainingSource.of(simulator)))
+                            .withSeed(controls.seed()).withControls(controls.fittedToKind(kind).forDesign(kind,
+                                    simulator))
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.simulator.JointScoreSimulator;
+import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.TrainingLoopConfig;
 
@@ -173,15 +174,17 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     }
 
     /**
-     * These controls for a design loop's surrogate of {@code kind} trained from {@code source}: where no
-     * score weight was given and the source is a simulator that returns joint scores, the kind's
-     * {@link SurrogateKindProvider#designScoreWeight()}; otherwise these controls as they are (a weight
-     * given, even 0, is kept; event files carry no joint scores).
+     * These controls for a design loop's surrogate of the registry's kind {@code kind} trained on
+     * {@code simulator}: where no score weight was given and the simulator returns joint scores, the
+     * kind's {@link SurrogateKindProvider#designScoreWeight()}; otherwise these controls as they are
+     * (a weight given, even 0, is kept).
+     *
+     * @throws InvalidInputException when the registry has no kind {@code kind}
      */
-    public SurrogateTrainingConfig forDesign(SurrogateKindProvider kind, TrainingSource source) {
-        boolean scored = source.simulatorIfAny().filter(s -> s instanceof JointScoreSimulator).isPresent();
-        return scoreWeight == null && scored && kind.designScoreWeight() > 0
-                ? withScoreWeight(kind.designScoreWeight()) : this;
+    public SurrogateTrainingConfig forDesign(String kind, Simulator simulator) {
+        double designWeight = SurrogateRegistry.discover().named(kind).designScoreWeight();
+        return scoreWeight == null && simulator instanceof JointScoreSimulator && designWeight > 0
+                ? withScoreWeight(designWeight) : this;
     }
 
     /** The score weight, or {@code kindDefault} where none was given. */

@@ -39,20 +39,21 @@ class ScoreWeightControlsTest {
 
     @Test
     void aDesignLoopsClassifierRegressesTheJointScoresWhereTheSimulatorReturnsThem() {
-        ClassifierSurrogateKind classifier = new ClassifierSurrogateKind();
-        TrainingSource scored = TrainingSource.of(new WeinbergLoSimulator());
-        SurrogateTrainingConfig design = CONTROLS.forDesign(classifier, scored);
+        WeinbergLoSimulator scored = new WeinbergLoSimulator();
+        SurrogateTrainingConfig design = CONTROLS.forDesign(ClassifierSurrogateKind.NAME, scored);
         assertEquals(ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT, design.scoreWeight());
         assertEquals(100.0, ClassifierSurrogateKind.trainingConfig(weinberg(design)).scoreWeight(),
                 "the design weight reaches the classifier's trainer");
-        assertEquals(0.0, CONTROLS.withScoreWeight(0.0).forDesign(classifier, scored).scoreWeight(),
+        assertEquals(0.0, CONTROLS.withScoreWeight(0.0).forDesign(ClassifierSurrogateKind.NAME, scored).scoreWeight(),
                 "a weight asked for, even 0, is kept");
-        assertEquals(null, CONTROLS.forDesign(classifier, TrainingSource.of(new ToyGaussianSimulator()))
-                .scoreWeight(), "a simulator without joint scores trains on the classifier's own loss");
+        assertEquals(null, CONTROLS.forDesign(ClassifierSurrogateKind.NAME, new ToyGaussianSimulator()).scoreWeight(),
+                "a simulator without joint scores trains on the classifier's own loss");
         for (FlowSurrogateKind flow : FLOWS) {
-            assertEquals(null, CONTROLS.forDesign(flow, scored).scoreWeight(), flow.name() + " has no design weight");
+            assertEquals(null, CONTROLS.forDesign(flow.name(), scored).scoreWeight(), flow.name() + " has no design weight");
         }
-        assertEquals(null, CONTROLS.forDesign(new HistogramSurrogateKind(), scored).scoreWeight());
+        assertEquals(null, CONTROLS.forDesign("histogram", scored).scoreWeight());
+        var e = assertThrows(InvalidInputException.class, () -> CONTROLS.forDesign("gaussian-process", scored));
+        assertTrue(e.getMessage().contains("gaussian-process"), e.getMessage());
     }
 
     @Test

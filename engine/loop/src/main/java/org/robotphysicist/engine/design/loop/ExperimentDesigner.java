@@ -275,8 +275,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         if (config.refines() || config.modelFile() != null) {
             return config;
         }
-        return config.withTraining(config.training().forDesign(SurrogateRegistry.discover().named(config.surrogate()),
-                TrainingSource.of(simulator)));
+        return config.withTraining(config.training().forDesign(config.surrogate(), simulator));
     }
 
     /** A new run with a surrogate the caller built (valid on the θ range × φ range). */
