@@ -47,7 +47,8 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  * @param data   all rows, files concatenated in order, (N, D<sub>x</sub> + D<sub>θ</sub> + D<sub>φ</sub>)
  * @param dimensions the names of θ, φ and x
  * @param simulator  the simulator that names and bounds the problem, or null (not for LHE files)
- * @param notes      one line per Les Houches parameter point: where its rows came from (empty for CSV)
+ * @param notes      one line per Les Houches parameter point: where its rows came from (empty for CSV unless
+ *                   given, {@link #withNotes}); recorded in the provenance when not empty
  * @param drawnTheta the θ box the rows' θ were drawn over, when the caller knows it (the rows' bounding box then
  *                   lies inside it), or null: the bounding box of the rows
  * @param drawnPhi   likewise for φ, or null
@@ -200,7 +201,19 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
 
     @Override
     public Map<String, Object> provenanceConfig() {
-        return provenance(files.stream().map(Object::toString).toList(), data.size(), simulator);
+        Map<String, Object> out = provenance(files.stream().map(Object::toString).toList(), data.size(), simulator);
+        if (!notes.isEmpty()) {
+            out.put("eventFileNotes", notes);
+        }
+        return out;
+    }
+
+    /**
+     * The same rows with {@code lines} as their notes (recorded in the provenance of a model trained
+     * on them), for example how a program that wrote the files drew them.
+     */
+    public EventFileSource withNotes(List<String> lines) {
+        return new EventFileSource(files, sha256, data, dimensions, simulator, lines, drawnTheta, drawnPhi);
     }
 
     /** The provenance entries of {@code rows} events from {@code files}, named (or not) by {@code simulator}. */
