@@ -3,8 +3,10 @@
 # exact likelihoods (slcp, crescent, student-t, nonlinear-6d), beside published neural estimator
 # figures where they exist (benchmarks/README.md, "Surrogate accuracy"). Options go to the benchmark:
 #   --tasks all|slcp,crescent,student-t,nonlinear-6d  --budgets 1000,10000,100000
-#   --kinds all|maf,nsf,classifier  --samples 2000  --chains 200  --warmup 500  --thin 5  --max-epochs 100
-#   --reference-chains 400  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
+#   --kinds all|maf,nsf,classifier  --samples 2000  --chains 1000  --warmup 500  --thin 5  --max-epochs 100
+#   --reference-chains 2000  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
+#   --sequential 1 (R > 1: train each kind in R rounds per observation, as SNLE/SNRE)
+#   --continuation retrain|fine-tune  --batch-size 0 (0: max(50, rows/20))  --learning-rate 0.001  --patience 15
 #   --candidates 1000 (prior draws per chain for the resampled starts)  --seed 1
 #   --observations 1 (per task; the first at its fixed theta, the others at prior draws; sbibm averages 10)
 #   --draws-dir DIR (write every sample of draws as CSV, for benchmarks/peers/c2st_mlp.py)

@@ -37,6 +37,11 @@ public final class PublishedC2st {
         return of(task, kind == SurrogateKinds.Kind.CLASSIFIER ? "NRE" : "NLE", simulations);
     }
 
+    /** The figure of the same family trained sequentially: SNLE for a flow likelihood, SNRE for the classifier. */
+    public static OptionalDouble sequentialFamily(String task, SurrogateKinds.Kind kind, int simulations) {
+        return of(task, kind == SurrogateKinds.Kind.CLASSIFIER ? "SNRE" : "SNLE", simulations);
+    }
+
     /** The best (lowest) published neural likelihood or ratio estimator figure, sequential ones included. */
     public static OptionalDouble best(String task, int simulations) {
         return SLCP.keySet().stream().map(m -> of(task, m, simulations)).filter(OptionalDouble::isPresent)

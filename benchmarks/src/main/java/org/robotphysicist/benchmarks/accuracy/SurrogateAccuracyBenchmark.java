@@ -12,10 +12,13 @@ import org.robotphysicist.benchmarks.BenchmarkArguments;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.surrogate.SequentialTraining;
+import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.diagnostics.ClassifierTwoSampleTest;
 import org.robotphysicist.engine.posterior.diagnostics.TextTable;
 import org.robotphysicist.engine.posterior.mcmc.McmcResult;
+import org.robotphysicist.engine.posterior.mcmc.ResampledChains;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.data.ParameterSampler;
@@ -28,7 +31,7 @@ import org.robotphysicist.training.data.ParameterSampler;
  *
  * <p>Per task: {@code --observations K} observations ({@link AccuracyTask#observations}, default 1;
  * sbibm's published figures are means over 10); per observation the reference is {@code --samples}
- * draws of the exact posterior (exact likelihood × uniform prior) by {@link PosteriorDraws},
+ * draws of the exact posterior (exact likelihood × uniform prior) by {@link ResampledChains},
  * reported with its R̂ and bulk ESS, and a second, independent reference run gives the C2ST noise
  * floor (the figure two samples of the same posterior get). Per budget and kind: train once
  * ({@link SurrogateKinds}; a likelihood surrogate is amortized over observations), sample the
@@ -36,10 +39,15 @@ import org.robotphysicist.training.data.ParameterSampler;
  * C2ST each against its reference, and report the mean (and the range) over observations.
  *
  * <p>Usage: {@code benchmarks/surrogate-accuracy.sh [--tasks all|slcp,crescent,student-t,nonlinear-6d]
- * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 200]
- * [--warmup 500] [--thin 5] [--reference-chains 400] [--reference-thin 50] [--candidates 1000]
- * [--max-epochs 100] [--seed 1] [--observations 1] [--draws-dir DIR] [--c2st mlp|knn]
- * [--out FILE]};
+ * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 1000]
+ * [--warmup 500] [--thin 5] [--reference-chains 2000] [--reference-thin 50] [--candidates 1000]
+ * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--draws-dir DIR] [--c2st mlp|knn]
+ * [--sequential 1] [--continuation fine-tune|retrain] [--out FILE]};
+ * {@code --sequential R} with R &gt; 1 trains each kind sequentially for each observation instead of
+ * once ({@link SequentialTraining}: R rounds of budget/R simulations, round r ≥ 2's θ drawn from the
+ * previous round's posterior by the surrogate sampler, each round training a fresh network unless
+ * {@code --continuation fine-tune}), as the published SNLE and SNRE figures were made.
+ * {@code --batch-size B} fixes the mini-batch (0: max(50, rows/20), {@link SurrogateKinds.Optimizer}).
  * The C2ST is sbibm's MLP one ({@link ClassifierTwoSampleTest#mlp()}) unless {@code --c2st knn} asks
  * for the faster k-NN one, which scores surrogates 0.04–0.12 lower on SLCP, so only the MLP's figures
  * compare with the published ones. {@code --out} also writes the result table there;
@@ -58,12 +66,15 @@ public final class SurrogateAccuracyBenchmark {
         int[] budgets = opt.integers("budgets", "1000,10000,100000");
         List<SurrogateKinds.Kind> kinds = SurrogateKinds.named(opt.string("kinds", "all"));
         int samples = opt.integer("samples", 2000);
-        int maxEpochs = opt.integer("max-epochs", 100);
+        SurrogateKinds.Optimizer defaults = SurrogateKinds.Optimizer.defaults();
+        SurrogateKinds.Optimizer optimizer = new SurrogateKinds.Optimizer(opt.integer("max-epochs",
+                defaults.maxEpochs()), opt.integer("batch-size", defaults.batchSize()), opt.real("learning-rate", defaults.learningRate()),
+                opt.integer("patience", defaults.patience()));
         int candidates = opt.integer("candidates", 1000);
-        PosteriorDraws draws = new PosteriorDraws(opt.integer("chains", 200), opt.integer("warmup", 500),
+        ResampledChains draws = new ResampledChains(opt.integer("chains", 1000), opt.integer("warmup", 500),
                 opt.integer("thin", 5), candidates);
         // The exact density costs microseconds: the reference runs twice the chains, 10 times longer between draws.
-        PosteriorDraws referenceDraws = new PosteriorDraws(opt.integer("reference-chains", 2 * draws.chains()),
+        ResampledChains referenceDraws = new ResampledChains(opt.integer("reference-chains", 2 * draws.chains()),
                 2 * draws.warmup(),
                 opt.integer("reference-thin", 10 * draws.thin()), candidates);
         long seed = opt.integer("seed", 1);
@@ -71,6 +82,9 @@ public final class SurrogateAccuracyBenchmark {
         int observationCount = opt.integer("observations", 1);
         String drawsDir = opt.string("draws-dir", "");
         DrawFiles files = drawsDir.isEmpty() ? DrawFiles.NONE : new DrawFiles(Path.of(drawsDir));
+        int rounds = opt.integer("sequential", 1);
+        SequentialTrainingConfig.Continuation continuation = SequentialTrainingConfig.Continuation.named(
+                opt.string("continuation", SequentialTrainingConfig.DEFAULT_CONTINUATION.label()));
         String metric = opt.string("c2st", "mlp");
         ClassifierTwoSampleTest c2st = switch (metric) {
             case "mlp" -> ClassifierTwoSampleTest.mlp();
@@ -79,8 +93,8 @@ public final class SurrogateAccuracyBenchmark {
         };
 
         System.out.printf(Locale.ROOT, "surrogate accuracy: C2ST (5-fold %s, 0.5 = exact) of each kind's posterior"
-                + " against %d exact-posterior draws; surrogate %s; reference %s; %d cores, load average %s; %s%n",
-                metric, samples, draws, referenceDraws,
+                + " against %d exact-posterior draws; training: %s; surrogate %s; reference %s; %d cores, load average"
+                + " %s; %s%n", metric, samples, optimizer, draws, referenceDraws,
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Instant.now());
         TextTable table = new TextTable("task", "sims", "kind", "C2ST", "published same kind", "best published",
                 "target", "epochs", "train s", "sample s", "R-hat");
@@ -94,8 +108,10 @@ public final class SurrogateAccuracyBenchmark {
             ParameterSampler theta = ParameterSampler.of(prior);
             for (int budget : budgets) {
                 for (SurrogateKinds.Kind kind : kinds) {
-                    Object[] row = evaluate(task, kind, budget, maxEpochs, seed, theta, prior, observations, draws,
-                            samples, references, c2st, files);
+                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, optimizer, seed, theta, prior,
+                            observations, draws, samples, references, c2st, files)
+                            : evaluateSequential(task, kind, new SequentialTrainingConfig(rounds, budget, continuation,
+                                    seed), optimizer, seed, observations, draws, samples, references, c2st, files);
                     table.row(row);
                     System.out.println("  " + String.join(" | ", java.util.Arrays.stream(row).map(String::valueOf)
                             .toList()));
@@ -106,7 +122,8 @@ public final class SurrogateAccuracyBenchmark {
         System.out.println(table.render());
         System.out.println("C2ST (" + metric + "): mean over " + observationCount + " observation(s) per task."
                 + " published: Lueckmann et al. 2021 (sbibm), SLCP, mean over its 10 observations; same kind ="
-                + " NLE for maf/nsf, NRE for the classifier; best = lowest of NLE, SNLE, NRE, SNRE. target: C2ST at or"
+                + " NLE for maf/nsf, NRE for the classifier (SNLE and SNRE when trained sequentially); best = lowest"
+                + " of NLE, SNLE, NRE, SNRE. target: C2ST at or"
                 + " below the best published figure.");
         if (!out.isEmpty()) {
             Files.writeString(Path.of(out), table.render());
@@ -117,16 +134,16 @@ public final class SurrogateAccuracyBenchmark {
      * The exact posterior's reference draws for observation {@code index}, and, printed, the C2ST of
      * a second, independent reference run against it (the noise floor).
      */
-    private static Matrix reference(AccuracyTask task, AccuracyTask.Draw draw, int index, PosteriorDraws referenceDraws,
-            int samples, long seed, ClassifierTwoSampleTest c2st, DrawFiles files) {
+    private static Matrix reference(AccuracyTask task, AccuracyTask.Draw draw, int index,
+            ResampledChains referenceDraws, int samples, long seed, ClassifierTwoSampleTest c2st, DrawFiles files) {
         Observation obs = draw.observation();
         SurrogatePosterior exact = SurrogatePosterior.of(task.prior(), new ExactLikelihood(task.simulator()), obs);
         long t0 = System.nanoTime();
         long stream = seed * 1_000 + 10L * index;
         McmcResult reference = referenceDraws.sample(task.prior(), exact, samples, new SplittableRandom(stream + 1));
         McmcResult second = referenceDraws.sample(task.prior(), exact, samples, new SplittableRandom(stream + 2));
-        Matrix ref = PosteriorDraws.first(reference, samples);
-        Matrix secondDraws = PosteriorDraws.first(second, samples);
+        Matrix ref = ResampledChains.first(reference, samples);
+        Matrix secondDraws = ResampledChains.first(second, samples);
         double floor = c2st.accuracy(ref, secondDraws);
         files.writeReference(task.name(), index, ref);
         files.writeSecondReference(task.name(), index, secondDraws);
@@ -144,14 +161,15 @@ public final class SurrogateAccuracyBenchmark {
      * each against that observation's reference: the row holds the mean C2ST (with the range over
      * observations when there are several), the sampling time summed and the largest R̂.
      */
-    private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget, int maxEpochs,
-            long seed, ParameterSampler theta, UniformBoxPrior prior, List<AccuracyTask.Draw> observations,
-            PosteriorDraws draws, int samples, List<Matrix> references, ClassifierTwoSampleTest c2st, DrawFiles files) {
+    private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget,
+            SurrogateKinds.Optimizer optimizer, long seed, ParameterSampler theta, UniformBoxPrior prior,
+            List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
+            ClassifierTwoSampleTest c2st, DrawFiles files) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
         OptionalDouble best = PublishedC2st.best(task.name(), budget);
         long t0 = System.nanoTime();
         try (TrainedSurrogate surrogate = SurrogateKinds.train(kind, task.simulator(), theta, budget,
-                maxEpochs, seed)) {
+                optimizer, seed)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             double[] accuracies = new double[observations.size()];
@@ -159,29 +177,101 @@ public final class SurrogateAccuracyBenchmark {
             for (int i = 0; i < accuracies.length; i++) {
                 McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate,
                         observations.get(i).observation()), samples, new SplittableRandom(seed * 1_000 + 10L * i + 3));
-                Matrix drawn = PosteriorDraws.first(run, samples);
+                Matrix drawn = ResampledChains.first(run, samples);
                 accuracies[i] = c2st.accuracy(references.get(i), drawn);
                 files.writeSample(task.name(), i, kind.label(), budget, drawn);
                 worstRhat = Math.max(worstRhat, run.maxRhat());
             }
             double sampleSeconds = (System.nanoTime() - t1) / 1e9;
-            if (accuracies.length > 1) {
-                System.out.printf(Locale.ROOT, "  %s, %d simulations, %s: C2ST per observation %s%n", task.name(),
-                        budget, kind.label(), java.util.Arrays.toString(java.util.Arrays.stream(accuracies)
-                                .mapToObj(SurrogateAccuracyBenchmark::fmt).toArray()));
-            }
-            double mean = java.util.Arrays.stream(accuracies).average().orElseThrow();
-            String target = best.isEmpty() ? "-" : mean <= best.getAsDouble() ? "met" : "missed";
-            String figure = accuracies.length == 1 ? fmt(mean) : String.format(Locale.ROOT, "%.3f (%.3f-%.3f over %d)",
-                    mean, java.util.Arrays.stream(accuracies).min().orElseThrow(),
-                    java.util.Arrays.stream(accuracies).max().orElseThrow(), accuracies.length);
-            return new Object[] {task.name(), budget, kind.label(), figure, fmt(same), fmt(best), target,
-                surrogate.trainingCurve().epochs().size(), String.format(Locale.ROOT, "%.0f", trainSeconds),
-                String.format(Locale.ROOT, "%.0f", sampleSeconds), String.format(Locale.ROOT, "%.2f", worstRhat)};
+            return row(task, budget, kind.label(), accuracies, same, best,
+                    Integer.toString(surrogate.trainingCurve().epochs().size()), trainSeconds, sampleSeconds,
+                    worstRhat);
         } catch (RuntimeException e) {
-            return new Object[] {task.name(), budget, kind.label(), "failed: " + e.getMessage(), fmt(same), fmt(best),
-                "missed", "-", "-", "-", "-"};
+            return failed(task, budget, kind.label(), e, same, best);
         }
+    }
+
+    /**
+     * Trains {@code kind} sequentially for each observation ({@link SequentialTraining}: the budget
+     * split over the rounds, round r ≥ 2's θ drawn from round r − 1's posterior by the surrogate
+     * sampler {@code draws}), samples the last round's posterior and scores it against the
+     * observation's reference. The row holds the mean C2ST, the epochs of all rounds and the training
+     * time per observation (sampling for the proposals included), and the largest R̂ of the final
+     * samples.
+     */
+    private static Object[] evaluateSequential(AccuracyTask task, SurrogateKinds.Kind kind,
+            SequentialTrainingConfig sequential, SurrogateKinds.Optimizer optimizer, long seed,
+            List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
+            ClassifierTwoSampleTest c2st, DrawFiles files) {
+        int budget = sequential.simulations();
+        String label = kind.label() + ", " + sequential.rounds() + " rounds";
+        OptionalDouble same = PublishedC2st.sequentialFamily(task.name(), kind, budget);
+        OptionalDouble best = PublishedC2st.best(task.name(), budget);
+        UniformBoxPrior prior = task.prior();
+        double[] accuracies = new double[observations.size()];
+        int epochs = 0;
+        double trainSeconds = 0;
+        double sampleSeconds = 0;
+        double worstRhat = 0;
+        try {
+            for (int i = 0; i < accuracies.length; i++) {
+                Observation obs = observations.get(i).observation();
+                long t0 = System.nanoTime();
+                SequentialTraining.Result result = new SequentialTraining(sequential.withSeed(seed * 1_000 + 10L * i
+                        + 4), line -> System.out.println("    " + line)).train(task.simulator(), ParameterSampler.of(
+                        prior), ParameterSampler.fixed(new double[0]), task.name() + " observation " + (i + 1),
+                        (current, n, rng) -> draws.draws(prior, SurrogatePosterior.of(prior, current, obs), n,
+                                rng),
+                        (data, previous) -> SurrogateKinds.trainOn(kind, task.simulator(), data, previous, optimizer,
+                                seed + data.round()));
+                trainSeconds += (System.nanoTime() - t0) / 1e9;
+                try (TrainedSurrogate surrogate = result.surrogate()) {
+                    epochs += result.rounds().stream().mapToInt(SequentialTraining.Round::epochs).sum();
+                    long t1 = System.nanoTime();
+                    McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate, obs), samples,
+                            new SplittableRandom(seed * 1_000 + 10L * i + 3));
+                    Matrix drawn = ResampledChains.first(run, samples);
+                    accuracies[i] = c2st.accuracy(references.get(i), drawn);
+                    files.writeSample(task.name(), i, kind.label() + "-seq" + sequential.rounds(), budget, drawn);
+                    worstRhat = Math.max(worstRhat, run.maxRhat());
+                    sampleSeconds += (System.nanoTime() - t1) / 1e9;
+                }
+                System.out.printf(Locale.ROOT, "  %s, observation %d, %d simulations, %s: C2ST %.3f%n", task.name(),
+                        i + 1, budget, label, accuracies[i]);
+            }
+        } catch (RuntimeException e) {
+            return failed(task, budget, label, e, same, best);
+        }
+        int n = accuracies.length;
+        return row(task, budget, label, accuracies, same, best, String.format(Locale.ROOT, "%d per observation",
+                epochs / n), trainSeconds / n, sampleSeconds / n, worstRhat);
+    }
+
+    /**
+     * A result row: the mean C2ST over observations (with their range when there are several) beside
+     * the published figures.
+     */
+    private static Object[] row(AccuracyTask task, int budget, String label, double[] accuracies, OptionalDouble same,
+            OptionalDouble best, String epochs, double trainSeconds, double sampleSeconds, double worstRhat) {
+        if (accuracies.length > 1) {
+            System.out.printf(Locale.ROOT, "  %s, %d simulations, %s: C2ST per observation %s%n", task.name(),
+                    budget, label, java.util.Arrays.toString(java.util.Arrays.stream(accuracies)
+                            .mapToObj(SurrogateAccuracyBenchmark::fmt).toArray()));
+        }
+        double mean = java.util.Arrays.stream(accuracies).average().orElseThrow();
+        String target = best.isEmpty() ? "-" : mean <= best.getAsDouble() ? "met" : "missed";
+        String figure = accuracies.length == 1 ? fmt(mean) : String.format(Locale.ROOT, "%.3f (%.3f-%.3f over %d)",
+                mean, java.util.Arrays.stream(accuracies).min().orElseThrow(),
+                java.util.Arrays.stream(accuracies).max().orElseThrow(), accuracies.length);
+        return new Object[] {task.name(), budget, label, figure, fmt(same), fmt(best), target, epochs,
+            String.format(Locale.ROOT, "%.0f", trainSeconds), String.format(Locale.ROOT, "%.0f", sampleSeconds),
+            String.format(Locale.ROOT, "%.2f", worstRhat)};
+    }
+
+    private static Object[] failed(AccuracyTask task, int budget, String label, RuntimeException e,
+            OptionalDouble same, OptionalDouble best) {
+        return new Object[] {task.name(), budget, label, "failed: " + e.getMessage(), fmt(same), fmt(best), "missed",
+            "-", "-", "-", "-"};
     }
 
     private static String fmt(double v) {

@@ -3,9 +3,12 @@ package org.robotphysicist.benchmarks.accuracy;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.engine.surrogate.SequentialTraining;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
+import org.robotphysicist.models.flow.TrainedFlow;
+import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.LearningRateSchedule;
 import org.robotphysicist.training.ProgressListener;
 import org.robotphysicist.training.TrainingLoopConfig;
@@ -20,7 +23,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * {@link #train}, the one place to switch to a shared surrogate registry.
  *
  * <p>Each kind is trained on {@code simulations} joint draws (θ ~ prior, x ~ p(x | θ)), one event
- * per θ, with the same optimizer loop ({@link #loop}): Adam at 10⁻³, constant rate, mini-batches
+ * per θ, with the same optimizer loop ({@link Optimizer}, by default: Adam at 10⁻³, constant rate, mini-batches
  * of max(50, budget/20) rows (18 steps per epoch from 10³ simulations on), 10% validation, at
  * most {@code maxEpochs} epochs, early stopping after 15 epochs without improvement keeping the
  * best weights. The number of optimizer steps is thus about the same at every budget (at most
@@ -58,11 +61,36 @@ public final class SurrogateKinds {
         }).toList();
     }
 
-    /** The optimizer loop for a budget. */
-    static TrainingLoopConfig loop(int simulations, int maxEpochs, long seed) {
-        int batch = Math.max(50, simulations / 20);
-        return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(maxEpochs)
-                .withLearningRate(1e-3, LearningRateSchedule.constant()).withValidation(0.1, 15).withSeed(seed);
+    /**
+     * The optimizer of every kind: Adam at {@code learningRate}, constant rate, mini-batches of
+     * {@code batchSize} rows, 10% validation, at most {@code maxEpochs} epochs, early stopping after
+     * {@code patience} epochs without improvement keeping the best weights.
+     *
+     * @param maxEpochs    the most epochs
+     * @param batchSize    rows per mini-batch, or 0 for max(50, rows/20) (18 steps per epoch from 10³ rows on)
+     * @param learningRate Adam's step size
+     * @param patience     epochs without improvement before stopping
+     */
+    public record Optimizer(int maxEpochs, int batchSize, double learningRate, int patience) {
+        /** 100 epochs, max(50, rows/20) rows per batch, 10⁻³, patience 15: the figures of benchmarks/README. */
+        public static Optimizer defaults() {
+            return new Optimizer(100, 0, 1e-3, 15);
+        }
+
+        /** The loop for a training table of {@code rows} rows. */
+        TrainingLoopConfig loop(int rows, long seed) {
+            int batch = batchSize > 0 ? batchSize : Math.max(50, rows / 20);
+            return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(maxEpochs)
+                    .withLearningRate(learningRate, LearningRateSchedule.constant()).withValidation(0.1, patience)
+                    .withSeed(seed);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "Adam %.3g, batches of %s, at most %d epochs, patience %d",
+                    learningRate, batchSize > 0 ? Integer.toString(batchSize) : "max(50, rows/20)", maxEpochs,
+                    patience);
+        }
     }
 
     /**
@@ -72,22 +100,59 @@ public final class SurrogateKinds {
      * training set's range). The caller closes it.
      */
     public static TrainedSurrogate train(Kind kind, Simulator simulator, ParameterSampler theta, int simulations,
-            int maxEpochs, long seed) {
+            Optimizer optimizer, long seed) {
         ParameterSampler phi = ParameterSampler.fixed(new double[0]);
+        TrainedSurrogate trained = switch (kind) {
+            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, optimizer, seed),
+                    ProgressListener.none()).train(simulator, theta, phi);
+            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, optimizer, seed),
+                    ProgressListener.none()).train(simulator, theta, phi);
+        };
+        return warning(trained);
+    }
+
+    /**
+     * Trains {@code kind} on one round's rows of sequential training ({@link SequentialTraining}),
+     * with the optimizer loop of a budget of that many rows, from {@code previous}'s weights where
+     * given. The surrogate warns outside its x range, as {@link #train}'s does. The caller closes it.
+     */
+    public static TrainedSurrogate trainOn(Kind kind, Simulator simulator, SequentialTraining.RoundData data,
+            TrainedSurrogate previous, Optimizer optimizer, long seed) {
+        int rows = data.rows().size();
+        TrainedSurrogate trained = switch (kind) {
+            case MAF, NSF -> {
+                FlowTrainer trainer = new FlowTrainer(flowConfig(kind, simulator, rows, optimizer, seed),
+                        ProgressListener.none());
+                yield (previous == null ? trainer : trainer.startingFrom((TrainedFlow) previous)).trainOn(
+                        simulator.dimensions(), simulator.xSupport(), data.rows(), data.ranges(), data.source(),
+                        data.hashes());
+            }
+            case CLASSIFIER -> {
+                RatioClassifierTrainer trainer = new RatioClassifierTrainer(classifierConfig(rows, optimizer, seed),
+                        ProgressListener.none());
+                yield (previous == null ? trainer : trainer.startingFrom((ParameterizedRatioClassifier) previous))
+                        .trainOn(simulator.dimensions(), data.rows(), data.ranges(), data.source(), data.hashes());
+            }
+        };
+        return warning(trained);
+    }
+
+    private static FlowTrainingConfig flowConfig(Kind kind, Simulator simulator, int rows, Optimizer optimizer,
+            long seed) {
         int dx = simulator.dimensions().xDim();
         int context = simulator.dimensions().thetaDim() + simulator.dimensions().phiDim();
-        TrainedSurrogate trained = switch (kind) {
-            case MAF, NSF -> new FlowTrainer(FlowTrainingConfig.defaults(kind == Kind.MAF ? FlowSpec.Kind.MAF
-                    : FlowSpec.Kind.NSF, dx, context).withData(simulations, 1, seed).withTraining(loop(simulations,
-                    maxEpochs, seed)), ProgressListener.none()).train(simulator, theta, phi);
-            case CLASSIFIER -> new RatioClassifierTrainer(RatioTrainingConfig.defaults().withData(simulations, 1, seed)
-                    .withTraining(loop(simulations, maxEpochs, seed)), ProgressListener.none())
-                    .train(simulator, theta, phi);
-        };
+        return FlowTrainingConfig.defaults(kind == Kind.MAF ? FlowSpec.Kind.MAF : FlowSpec.Kind.NSF, dx, context)
+                .withData(rows, 1, seed).withTraining(optimizer.loop(rows, seed));
+    }
+
+    private static RatioTrainingConfig classifierConfig(int rows, Optimizer optimizer, long seed) {
+        return RatioTrainingConfig.defaults().withData(rows, 1, seed).withTraining(optimizer.loop(rows, seed));
+    }
+
+    /** A copy of {@code trained} that warns outside its ranges instead of refusing; {@code trained} is closed. */
+    private static TrainedSurrogate warning(TrainedSurrogate trained) {
         try (TrainedSurrogate strict = trained) {
-            return strict instanceof org.robotphysicist.models.flow.TrainedFlow f ? f.copyWithRangePolicy(RangePolicy.WARN)
-                    : ((org.robotphysicist.models.ratio.ParameterizedRatioClassifier) strict)
-                            .copyWithRangePolicy(RangePolicy.WARN);
+            return strict.copyWithRangePolicy(RangePolicy.WARN);
         }
     }
 }

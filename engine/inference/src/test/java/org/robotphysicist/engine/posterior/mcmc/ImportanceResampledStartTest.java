@@ -12,10 +12,10 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.engine.posterior.BatchedLogDensity;
 
 class ImportanceResampledStartTest {
-    private static final double RIGHT_MASS = 0.2;
+    static final double RIGHT_MASS = 0.2;
 
     /** 0.8 N(−2, 0.3²) + 0.2 N(2, 0.3²) on [−5, 5]: two modes a random walk rarely crosses. */
-    private static final BatchedLogDensity BIMODAL = new BatchedLogDensity() {
+    static final BatchedLogDensity BIMODAL = new BatchedLogDensity() {
         @Override
         public int dim() {
             return 1;
@@ -43,7 +43,7 @@ class ImportanceResampledStartTest {
         }
     };
 
-    private static double shareRight(double[] v) {
+    static double shareRight(double[] v) {
         int right = 0;
         for (double x : v) {
             if (x > 0) {
