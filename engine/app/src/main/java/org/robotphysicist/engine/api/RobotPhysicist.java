@@ -11,6 +11,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.BoxUnion;
 import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.OutOfSupportException;
 import org.robotphysicist.data.RegularGrid;
 import org.robotphysicist.data.compute.Cancellation;
@@ -47,12 +48,15 @@ import org.robotphysicist.engine.surrogate.PriorRange;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
+import org.robotphysicist.engine.surrogate.SequentialTraining;
+import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
+import org.robotphysicist.training.data.ParameterSampler;
 
 /**
  * The engine's entry point for other code: one simulator, a prior on θ and a range of experiment
@@ -298,6 +302,89 @@ public final class RobotPhysicist {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * Trains {@code options.surrogate()} sequentially for {@code observations} (sequential neural
+     * likelihood, {@link SequentialTraining}): {@code sequential.simulations()} simulations in
+     * {@code sequential.rounds()} rounds; round 1's θ from the prior (or the {@link #proposal}),
+     * round r ≥ 2's from the posterior of the observations under round r − 1's surrogate
+     * (a grid up to 3-D θ; beyond that 1 000 MCMC chains with starts resampled from the prior, so that
+     * every mode gets its share), φ always uniform over the settings.
+     * Each round trains on every row so far (written to {@code directory} as
+     * {@code training-round-NN.csv} and read back, so the model's provenance names the files),
+     * continuing the previous network or from scratch as {@code sequential.continuation()} says.
+     * The controls' rows are not used: the budget is {@code sequential.simulations()}.
+     *
+     * <p>The surrogate is accurate near these observations' posterior, not over the whole prior,
+     * so it is for these observations (and data like them), and it is not certified: a certificate
+     * measured on prior-predictive datasets would not describe it.
+     *
+     * @param observations the experiments the surrogate is trained for, each inside the settings
+     * @param options      the kind (classifier, maf, nsf; one network) and its training controls
+     * @param sequential   rounds, budget, continuation and the seed of the simulations and proposals
+     * @param directory    where each round's simulated rows are written (created if missing)
+     * @return the last round's model, every round's record and the round files; close it when done
+     * @throws InvalidInputException when {@code options} asks for a certificate or an ensemble, the kind is not
+     *                               trained, or an observation's φ lies outside the settings
+     */
+    public SequentialModel trainSequential(List<Observation> observations, TrainOptions options,
+            SequentialTrainingConfig sequential, Path directory) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sequential, "sequential configuration");
+        Objects.requireNonNull(directory, "directory");
+        if (observations == null || observations.isEmpty()) {
+            throw new InvalidInputException("sequential training: expected at least one observation to train for but"
+                    + " found none");
+        }
+        if (options.certification() != null) {
+            throw new InvalidInputException("sequential training: expected no certification (a certificate measured on"
+                    + " prior-predictive datasets does not describe a surrogate trained for one observation) but found"
+                    + " one in the options");
+        }
+        BoxUnion settings = new BoxUnion(settingBoxes());
+        for (Observation o : observations) {
+            if (o.events().cols() != simulator.dimensions().xDim() || o.phi().length != simulator.dimensions().phiDim()) {
+                throw new DimensionMismatchException("sequential training: expected observations of "
+                        + simulator.dimensions().xDim() + " x value(s) per event at " + simulator.dimensions().phiDim()
+                        + " phi value(s) but found " + o.events().cols() + " and " + o.phi().length);
+            }
+            if (!settings.contains(o.phi())) {
+                throw new InvalidInputException("sequential training: expected every observation's phi inside the"
+                        + " settings " + settings + " the surrogate is trained over but found "
+                        + Arrays.toString(o.phi()));
+            }
+        }
+        Box theta = posteriorRange();
+        String target = SequentialRounds.describe(observations, simulator.dimensions());
+        ParameterSampler roundOne = proposal != null ? ParameterSampler.uniformOver(BoxUnion.of(proposal))
+                : ParameterSampler.of(requirePrior());
+        SequentialRounds rounds = new SequentialRounds(simulator, requirePrior(), theta, settingBoxes(), settings(),
+                options, sequential.continuation(), directory, log, progress);
+        SequentialTraining.Result result = new SequentialTraining(sequential, log).train(simulator, roundOne,
+                ParameterSampler.uniformOver(settings), target,
+                (current, n, rng) -> proposalDraws(current, observations, n, rng), rounds);
+        var last = rounds.last();
+        return new SequentialModel(new TrainedModel(result.surrogate(), last.kind(), last.description()
+                + String.format(java.util.Locale.ROOT, ", trained sequentially in %d rounds of %d simulations for %s",
+                sequential.rounds(), sequential.simulations() / sequential.rounds(), target), last.gpuFellBack()), result.rounds(), rounds.files());
+    }
+
+    /**
+     * n draws of the posterior of {@code observations} under {@code surrogate}, for the next round of
+     * {@link #trainSequential}: from the grid where the default posterior is one (θ up to 3-D),
+     * else by {@link SequentialRounds#PROPOSAL_SAMPLER}, many chains with resampled starts, so that
+     * every mode of a multimodal posterior gets its share of the next round's simulations.
+     */
+    private Matrix proposalDraws(SurrogateLikelihood surrogate, List<Observation> observations, int n,
+            SplittableRandom rng) {
+        PosteriorOptions grid = PosteriorOptions.defaults().withSamples(n).withSeed(rng.nextLong());
+        int dim = posteriorRange().dim();
+        if (grid.sampler().resolve(dim, grid.gridFits(dim)) == SamplerChoice.GRID) {
+            return posterior(surrogate, observations, grid, Cancellation.none()).samples().draws();
+        }
+        return SequentialRounds.PROPOSAL_SAMPLER.draws(requirePrior(), SurrogatePosterior.of(requirePrior(),
+                surrogate, observations.toArray(Observation[]::new)), n, rng);
     }
 
     /**

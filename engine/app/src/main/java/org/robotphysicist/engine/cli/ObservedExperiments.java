@@ -34,10 +34,18 @@ final class ObservedExperiments {
      *              null to read the φ columns
      */
     static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, double[] phis, Simulator sim) {
+        return of(files, csvs, phis, sim, "--phi");
+    }
+
+    /**
+     * As {@link #of(List, List, double[], Simulator)}, the settings given by the option {@code phiOption}.
+     */
+    static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, double[] phis, Simulator sim,
+            String phiOption) {
         int dPhi = sim.dimensions().phiDim();
-        BoxOptions.requireNone(sim.phiDomain(), "--phi", phis);
+        BoxOptions.requireNone(sim.phiDomain(), phiOption, phis);
         if (phis != null && phis.length != dPhi * files.size()) {
-            throw new InvalidInputException("--phi: expected one value per --events file (" + files.size() + " x "
+            throw new InvalidInputException(phiOption + ": expected one value per events file (" + files.size() + " x "
                     + dPhi + " number(s)) or none (read the files' phi columns) but found " + phis.length
                     + " number(s)");
         }
@@ -50,21 +58,21 @@ final class ObservedExperiments {
                         + " x column(s) " + sim.dimensions().xNames() + " but found " + data.schema().xNames());
             }
             if (phis != null) {
-                out.add(new Observation(data.x(), sim.phiDomain().require(files.size() == 1 ? "--phi"
-                        : "--phi for " + file, Arrays.copyOfRange(phis, f * dPhi, (f + 1) * dPhi))));
+                out.add(new Observation(data.x(), sim.phiDomain().require(files.size() == 1 ? phiOption
+                        : phiOption + " for " + file, Arrays.copyOfRange(phis, f * dPhi, (f + 1) * dPhi))));
             } else {
-                out.addAll(byPhiColumn(file, data, sim));
+                out.addAll(byPhiColumn(file, data, sim, phiOption));
             }
         }
         return out;
     }
 
-    private static List<Observation> byPhiColumn(Path file, EventDataset data, Simulator sim) {
+    private static List<Observation> byPhiColumn(Path file, EventDataset data, Simulator sim, String phiOption) {
         if (!sim.dimensions().hasPhi()) {
             return List.of(new Observation(data.x(), new double[0]));
         }
         if (!data.hasPhi()) {
-            throw new InvalidInputException("--phi: expected a value for " + file + " (it has no phi column) but"
+            throw new InvalidInputException(phiOption + ": expected a value for " + file + " (it has no phi column) but"
                     + " found none");
         }
         Matrix p = data.phi();

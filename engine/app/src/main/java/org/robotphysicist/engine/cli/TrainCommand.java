@@ -7,26 +7,31 @@ import java.util.concurrent.Callable;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.dataset.EventBlocks;
+import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
+import org.robotphysicist.engine.api.SequentialModel;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.cluster.ClusterBackend;
 import org.robotphysicist.engine.cluster.ClusterBackends;
 import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
+import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.GivenEvents;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.LesHouchesLabels;
+import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.surrogate.StreamedEventSource;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
@@ -54,7 +59,9 @@ import picocli.CommandLine;
                     + " (--phi) or drawn uniformly from --phi-range. Or train on labelled events already on disk"
                     + " (--events-from: CSV as rp simulate writes it, or Les Houches files *.lhe). Writes --output"
                     + " (a model file for rp posterior,"
-                    + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch)."})
+                    + " rp serve and the Java API) and, beside it, NAME-training.png (the loss per epoch). With"
+                    + " --sequential R --observed CSV, train for those events in R rounds, each simulating where the"
+                    + " previous round's posterior is."})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");
     /** Exit code of a model outside its calibration tolerance under {@code --require-calibrated}. */
@@ -111,6 +118,29 @@ final class TrainCommand implements Callable<Integer> {
                     + " its volume; the model refuses phi outside all of them). No --phi or --phi-range for a"
                     + " simulator whose experiments have no setting.")
     double[] phiRange;
+
+    @Option(names = "--sequential", paramLabel = "R", description = "Train for the --observed events in R rounds"
+            + " (sequential neural likelihood): --training-rows simulations split over the rounds, round 1's theta"
+            + " from the prior, each later round's from the posterior of the observed events under the previous"
+            + " round's surrogate, each round training on every row so far. The model is then accurate near that"
+            + " posterior, for those events, and is not certified.")
+    Integer sequential;
+
+    @Option(names = "--observed", arity = "1..*", paramLabel = "CSV", description = "With --sequential: the observed"
+            + " events the surrogate is trained for (rp simulate CSV; several files are several experiments).")
+    List<Path> observed;
+
+    @Option(names = "--observed-phi", split = ",", paramLabel = "V", description = "With --sequential: the setting"
+            + " of each --observed file, one value list per file (default: each file's phi column).")
+    double[] observedPhi;
+
+    @Option(names = "--continuation", paramLabel = "HOW", description = "With --sequential: retrain (a fresh network"
+            + " every round; default) or fine-tune (each round continues the previous round's network).")
+    String continuation = SequentialTrainingConfig.DEFAULT_CONTINUATION.label();
+
+    @Option(names = "--rounds-dir", paramLabel = "DIR", description = "With --sequential: where each round's"
+            + " simulations are written, training-round-NN.csv (default: beside --output, NAME-rounds).")
+    Path roundsDir;
 
     @Option(names = "--surrogate", paramLabel = "KIND", description = "The trained kind: classifier, maf, nsf, or any"
             + " registered kind with a model file (rp train --list; default ${DEFAULT-VALUE}).")
@@ -218,6 +248,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " classifier) but found '" + surrogate + "', which is tabulated when used; give it to rp"
                     + " posterior --surrogate instead");
         }
+        requireSequentialOptions();
+        if (requireCalibrated && sequential != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --require-calibrated with a"
+                    + " certificate to check but found it with --sequential, whose model is not certified (it is"
+                    + " trained for the --observed events, not over the prior)");
+        }
         if (requireCalibrated && (!certify || eventsFrom != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --require-calibrated with a"
                     + " certificate to check but found it with " + (certify ? "--events-from, which has no simulator"
@@ -253,6 +289,9 @@ final class TrainCommand implements Callable<Integer> {
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetaPrior).settings(phiBoxes)
                 .proposal(proposal == null ? null : BoxOptions.parse("--proposal", proposal, sim.thetaDomain()))
                 .reporting(progressLine(o), TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
+        if (sequential != null) {
+            return trainSequential(rp, sim, o, key, png);
+        }
         double[] at = certifyPhi != null ? certifyPhi : middle(phis);
         if (at.length != phis.dim()) {
             throw new InvalidInputException("--certify-phi: expected " + phis.dim() + " value(s), one per phi"
@@ -287,6 +326,50 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return finish(trained, o, key, png, t0);
+    }
+
+    /** The sequential options only together, and not with event files. */
+    private void requireSequentialOptions() {
+        if (sequential == null) {
+            for (String option : List.of("--observed", "--observed-phi", "--continuation", "--rounds-dir")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "expected " + option + " only with"
+                            + " --sequential R but found it without");
+                }
+            }
+            return;
+        }
+        if (observed == null || observed.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --observed CSV (the events the"
+                    + " surrogate is trained for) with --sequential but found none");
+        }
+        if (eventsFrom != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected --sequential with a simulator to"
+                    + " run each round but found it with --events-from, whose rows are given");
+        }
+        SequentialTrainingConfig.Continuation.named(continuation);
+    }
+
+    /** {@code --sequential R}: trains for the {@code --observed} events in R rounds and writes the last round's model. */
+    private int trainSequential(RobotPhysicist rp, Simulator sim, PrintWriter o, SigningKey key, Path png) {
+        List<Observation> experiments = ObservedExperiments.of(observed, observed.stream().map(EventCsv::read)
+                .toList(), observedPhi, sim, "--observed-phi");
+        SurrogateTrainingConfig controls = training.toControls(seed);
+        SequentialTrainingConfig config = new SequentialTrainingConfig(sequential, controls.rows(),
+                SequentialTrainingConfig.Continuation.named(continuation), seed);
+        Path directory = roundsDir != null ? roundsDir : plotPath(output, "-rounds");
+        if (!quiet) {
+            o.printf("training %s sequentially for %d experiment(s) in %d rounds of %d simulations; each round's"
+                    + " simulations go to %s%n", surrogate, experiments.size(), config.rounds(),
+                    config.rowsInRound(config.rounds()), directory);
+            if (certify) {
+                o.println("not certifying: a sequentially trained surrogate is accurate near the observed events'"
+                        + " posterior, not over the prior that a certificate's datasets are drawn from");
+            }
+        }
+        long t0 = System.nanoTime();
+        SequentialModel model = rp.trainSequential(experiments, trainOptions(), config, directory);
+        return finish(model.model(), o, key, png, t0);
     }
 
     /** {@code --phi-range} as given: one LO,HI list per occurrence (null: not given). */

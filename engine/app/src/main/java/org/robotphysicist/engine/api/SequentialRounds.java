@@ -1,0 +1,172 @@
+package org.robotphysicist.engine.api;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.Dimensions;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.dataset.EventCsv;
+import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.prior.Prior;
+import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.mcmc.ResampledChains;
+import org.robotphysicist.engine.surrogate.BuiltSurrogate;
+import org.robotphysicist.engine.surrogate.EventFileSource;
+import org.robotphysicist.engine.surrogate.FineTunableKind;
+import org.robotphysicist.engine.surrogate.SequentialTraining;
+import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
+import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
+import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.models.file.TrainedSurrogate;
+
+/**
+ * The rounds of {@link RobotPhysicist#trainSequential} as the registry trains them: each round's new
+ * rows are written to {@code training-round-NN.csv} in the run's directory (as {@code rp simulate}
+ * writes events, with the round and the θ proposal in the header), and the kind is trained on the
+ * files of rounds 1..r read back ({@link EventFileSource}, so the model's provenance names every file
+ * with its SHA-256), from round r − 1's network where the configuration continues it
+ * ({@link SurrogateRegistry#fineTune}). Round r trains with the controls' seed plus r.
+ */
+final class SequentialRounds implements SequentialTraining.RoundTrainer {
+    static final String PRODUCER = "org.robotphysicist.engine.api.RobotPhysicist#trainSequential";
+    /**
+     * The proposal's sampler beyond a grid: 1 000 chains started from 1 000 prior candidates each,
+     * 500 warm-up iterations, a draw every 5 — the surrogate sampler of the accuracy benchmark's
+     * sequential figures.
+     */
+    static final ResampledChains PROPOSAL_SAMPLER = new ResampledChains(1000, 500, 5, 1000);
+
+    private final Simulator simulator;
+    private final Prior prior;
+    private final Box thetaRange;
+    private final List<Box> settingBoxes;
+    private final Box settingBounds;
+    private final TrainOptions options;
+    private final Path directory;
+    private final Consumer<String> log;
+    private final ProgressReporter progress;
+    private final List<Path> files = new ArrayList<>();
+    private int rowsWritten;
+    private BuiltSurrogate last;
+
+    /**
+     * @throws InvalidInputException when the kind does not train a single network (an untrained kind, an ensemble),
+     *                               cannot continue a network where the configuration asks it to, or the directory
+     *                               cannot be created
+     */
+    SequentialRounds(Simulator simulator, Prior prior, Box thetaRange, List<Box> settingBoxes, Box settingBounds,
+            TrainOptions options, SequentialTrainingConfig.Continuation continuation, Path directory,
+            Consumer<String> log, ProgressReporter progress) {
+        SurrogateKindProvider kind = SurrogateRegistry.discover().named(options.surrogate());
+        if (!kind.writesModelFile() || options.training().trainsEnsemble()) {
+            throw new InvalidInputException("sequential training: expected a trained kind with a single network"
+                    + " (classifier, maf, nsf) but found '" + options.surrogate() + "'"
+                    + (options.training().trainsEnsemble() ? " as an ensemble of "
+                    + options.training().ensembleMembers() + " members" : ", which is not trained"));
+        }
+        if (continuation == SequentialTrainingConfig.Continuation.FINE_TUNE && !(kind instanceof FineTunableKind)) {
+            throw new InvalidInputException("sequential training: expected a kind that can continue a trained network"
+                    + " for the continuation 'fine-tune' but '" + options.surrogate() + "' cannot; use 'retrain'");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("sequential training: cannot create the directory " + directory
+                    + " for each round's simulations: " + e.getMessage());
+        }
+        this.simulator = simulator;
+        this.prior = prior;
+        this.thetaRange = thetaRange;
+        this.settingBoxes = List.copyOf(settingBoxes);
+        this.settingBounds = settingBounds;
+        this.options = options;
+        this.directory = directory;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    /** The file of round {@code round}'s new rows. */
+    static String roundFile(int round) {
+        return String.format(java.util.Locale.ROOT, "training-round-%02d.csv", round);
+    }
+
+    @Override
+    public TrainedSurrogate train(SequentialTraining.RoundData data, TrainedSurrogate previous) {
+        EventDataset added = data.rows().rows(rowsWritten, data.rows().size());
+        Path file = directory.resolve(roundFile(data.round()));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("producer", PRODUCER);
+        meta.put("simulator", simulator.name());
+        meta.put("round", Integer.toString(data.round()));
+        meta.put("theta_proposal", String.valueOf(data.source().get("thetaSampler")));
+        meta.put("target", String.valueOf(data.source().get("sequentialTarget")));
+        meta.put("data_sha256", added.sha256());
+        EventCsv.write(added, meta, file);
+        files.add(file);
+        rowsWritten = data.rows().size();
+        EventFileSource source = EventFileSource.read(files, simulator).drawnOver(thetaRange, settingBounds)
+                .withNotes(List.of("sequential round " + data.source().get("sequentialRound") + " ("
+                        + data.source().get("sequentialContinuation") + ", " + data.source().get("sequentialSimulations")
+                        + " simulations in all, seed " + data.source().get("sequentialSeed") + ") for "
+                        + data.source().get("sequentialTarget") + "; theta: " + data.source().get("thetaSampler")));
+        SurrogateBuildRequest request = new SurrogateBuildRequest(source, prior, settingBoxes,
+                options.training().withSeed(options.seed() + data.round()), options.histogram(),
+                options.eventsPerExperiment(), options.device(), log, progress);
+        SurrogateRegistry registry = SurrogateRegistry.discover();
+        BuiltSurrogate built = previous == null ? registry.build(options.surrogate(), request)
+                : registry.fineTune(previous, request);
+        if (!(built.surrogate() instanceof TrainedSurrogate trained)) {
+            if (built.surrogate() instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // the refusal below is what matters
+                }
+            }
+            throw new InvalidInputException("sequential training: the kind '" + options.surrogate() + "' built a"
+                    + " surrogate without a model file; expected a trained kind");
+        }
+        last = built;
+        return trained;
+    }
+
+    /**
+     * What the surrogate is trained for, for its provenance and description: "E experiment(s) of
+     * N events, SHA-256 H", H the SHA-256 of the experiments' events and settings in order.
+     */
+    static String describe(List<Observation> observations, Dimensions dims) {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        long events = 0;
+        for (Observation o : observations) {
+            digest.update(EventDataset.ofEvents(dims, o.events()).sha256().getBytes(StandardCharsets.UTF_8));
+            digest.update(java.util.Arrays.toString(o.phi()).getBytes(StandardCharsets.UTF_8));
+            events += o.size();
+        }
+        return String.format(java.util.Locale.ROOT, "%d experiment(s) of %d events, SHA-256 %s", observations.size(),
+                events, java.util.HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The last round's build: its kind, description and device outcome. */
+    BuiltSurrogate last() {
+        return last;
+    }
+
+    /** The round files written so far, in order. */
+    List<Path> files() {
+        return List.copyOf(files);
+    }
+}
