@@ -199,7 +199,10 @@ public final class SequentialTraining {
                     current.close();
                 }
                 current = next;
-                Round record = new Round(r, n, rows.size(), thetaFrom, columnMeans(thetas), columnSds(thetas),
+                int firstTheta = simulator.dimensions().xDim();
+                Round record = new Round(r, n, rows.size(), thetaFrom, Arrays.copyOfRange(added.columnMeans(),
+                        firstTheta, firstTheta + thetaDim), Arrays.copyOfRange(added.columnStandardDeviations(),
+                        firstTheta, firstTheta + thetaDim),
                         epochs(current.trainingCurve()), (System.nanoTime() - t0) / 1e9);
                 records.add(record);
                 log.accept(String.format(Locale.ROOT, "sequential round %d of %d: %d new rows (theta from %s: mean %s,"
@@ -255,31 +258,6 @@ public final class SequentialTraining {
 
     private static int epochs(TrainingCurve curve) {
         return curve == null ? 0 : curve.epochs().size();
-    }
-
-    private static double[] columnMeans(Matrix m) {
-        double[] mean = new double[m.cols()];
-        for (int i = 0; i < m.rows(); i++) {
-            for (int d = 0; d < mean.length; d++) {
-                mean[d] += m.get(i, d) / m.rows();
-            }
-        }
-        return mean;
-    }
-
-    private static double[] columnSds(Matrix m) {
-        double[] mean = columnMeans(m);
-        double[] sd = new double[m.cols()];
-        for (int i = 0; i < m.rows(); i++) {
-            for (int d = 0; d < sd.length; d++) {
-                double e = m.get(i, d) - mean[d];
-                sd[d] += e * e / Math.max(1, m.rows() - 1);
-            }
-        }
-        for (int d = 0; d < sd.length; d++) {
-            sd[d] = Math.sqrt(sd[d]);
-        }
-        return sd;
     }
 
     private static String format(double[] v) {
