@@ -34,20 +34,21 @@ final class ObservedExperiments {
      *              null to read the φ columns
      */
     static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, double[] phis, Simulator sim) {
-        return of(files, csvs, phis, sim, "--phi");
+        return of(files, csvs, phis, sim, "--events", "--phi");
     }
 
     /**
-     * As {@link #of(List, List, double[], Simulator)}, the settings given by the option {@code phiOption}.
+     * As {@link #of(List, List, double[], Simulator)}, the files named by the option {@code filesOption}
+     * and their settings by {@code phiOption} (for messages).
      */
     static List<Observation> of(List<Path> files, List<EventCsv.Contents> csvs, double[] phis, Simulator sim,
-            String phiOption) {
+            String filesOption, String phiOption) {
         int dPhi = sim.dimensions().phiDim();
         BoxOptions.requireNone(sim.phiDomain(), phiOption, phis);
         if (phis != null && phis.length != dPhi * files.size()) {
-            throw new InvalidInputException(phiOption + ": expected one value per events file (" + files.size() + " x "
-                    + dPhi + " number(s)) or none (read the files' phi columns) but found " + phis.length
-                    + " number(s)");
+            throw new InvalidInputException(phiOption + ": expected one value per " + filesOption + " file ("
+                    + files.size() + " x " + dPhi + " number(s)) or none (read the files' phi columns) but found "
+                    + phis.length + " number(s)");
         }
         List<Observation> out = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {

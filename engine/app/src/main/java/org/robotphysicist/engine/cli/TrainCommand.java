@@ -353,7 +353,7 @@ final class TrainCommand implements Callable<Integer> {
     /** {@code --sequential R}: trains for the {@code --observed} events in R rounds and writes the last round's model. */
     private int trainSequential(RobotPhysicist rp, Simulator sim, PrintWriter o, SigningKey key, Path png) {
         List<Observation> experiments = ObservedExperiments.of(observed, observed.stream().map(EventCsv::read)
-                .toList(), observedPhi, sim, "--observed-phi");
+                .toList(), observedPhi, sim, "--observed", "--observed-phi");
         SurrogateTrainingConfig controls = training.toControls(seed);
         SequentialTrainingConfig config = new SequentialTrainingConfig(sequential, controls.rows(),
                 SequentialTrainingConfig.Continuation.named(continuation), seed);
