@@ -18,12 +18,20 @@ import org.robotphysicist.engine.surrogate.SequentialTraining;
 public record SequentialModel(TrainedModel model, List<SequentialTraining.Round> rounds, List<Path> files)
         implements AutoCloseable {
 
+    /**
+     * Requires the model; copies the lists.
+     *
+     * @param model  the last round's surrogate
+     * @param rounds rounds 1..R
+     * @param files  the round files, in round order
+     */
     public SequentialModel {
         Objects.requireNonNull(model, "model");
         rounds = List.copyOf(rounds);
         files = List.copyOf(files);
     }
 
+    /** Closes the model (frees its native memory). */
     @Override
     public void close() {
         model.close();
