@@ -56,7 +56,6 @@ import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
-import org.robotphysicist.training.data.ParameterSampler;
 
 /**
  * The engine's entry point for other code: one simulator, a prior on θ and a range of experiment
@@ -307,7 +306,8 @@ public final class RobotPhysicist {
     /**
      * Trains {@code options.surrogate()} sequentially for {@code observations} (sequential neural
      * likelihood, {@link SequentialTraining}): {@code sequential.simulations()} simulations in
-     * {@code sequential.rounds()} rounds; round 1's θ from the prior (or the {@link #proposal}),
+     * {@code sequential.rounds()} rounds; round 1's θ as {@link #train} draws them (the prior, a normal
+     * prior within its working range, or the {@link #proposal}),
      * round r ≥ 2's from the posterior of the observations under round r − 1's surrogate
      * (a grid up to 3-D θ; beyond that 1 000 MCMC chains with starts resampled from the prior, so that
      * every mode gets its share), φ always uniform over the settings.
@@ -342,9 +342,11 @@ public final class RobotPhysicist {
                     + " prior-predictive datasets does not describe a surrogate trained for one observation) but found"
                     + " one in the options");
         }
-        BoxUnion settings = new BoxUnion(settingBoxes());
+        SurrogateBuildRequest oneRound = buildRequest(options);
+        BoxUnion settings = oneRound.phiUnion();
         for (Observation o : observations) {
-            if (o.events().cols() != simulator.dimensions().xDim() || o.phi().length != simulator.dimensions().phiDim()) {
+            if (o.events().cols() != simulator.dimensions().xDim()
+                    || o.phi().length != simulator.dimensions().phiDim()) {
                 throw new DimensionMismatchException("sequential training: expected observations of "
                         + simulator.dimensions().xDim() + " x value(s) per event at " + simulator.dimensions().phiDim()
                         + " phi value(s) but found " + o.events().cols() + " and " + o.phi().length);
@@ -355,19 +357,18 @@ public final class RobotPhysicist {
                         + Arrays.toString(o.phi()));
             }
         }
-        Box theta = posteriorRange();
         String target = SequentialRounds.describe(observations, simulator.dimensions());
-        ParameterSampler roundOne = proposal != null ? ParameterSampler.uniformOver(BoxUnion.of(proposal))
-                : ParameterSampler.of(requirePrior());
-        SequentialRounds rounds = new SequentialRounds(simulator, requirePrior(), theta, settingBoxes(), settings(),
-                options, sequential.continuation(), directory, log, progress);
-        SequentialTraining.Result result = new SequentialTraining(sequential, log).train(simulator, roundOne,
-                ParameterSampler.uniformOver(settings), target,
+        SequentialRounds rounds = new SequentialRounds(options.surrogate(), oneRound, sequential.continuation(),
+                directory);
+        SequentialTraining.Result result = new SequentialTraining(sequential, log).train(simulator,
+                oneRound.thetaSampler(), oneRound.phiSampler(), target,
                 (current, n, rng) -> proposalDraws(current, observations, n, rng), rounds);
         var last = rounds.last();
-        return new SequentialModel(new TrainedModel(result.surrogate(), last.kind(), last.description()
-                + String.format(java.util.Locale.ROOT, ", trained sequentially in %d rounds of %d simulations for %s",
-                sequential.rounds(), sequential.simulations() / sequential.rounds(), target), last.gpuFellBack()), result.rounds(), rounds.files());
+        String description = last.description() + String.format(java.util.Locale.ROOT, ", trained sequentially in %d"
+                + " rounds of %d simulations for %s", sequential.rounds(), sequential.rowsInRound(sequential.rounds()),
+                target);
+        return new SequentialModel(new TrainedModel(result.surrogate(), last.kind(), description, last.gpuFellBack()),
+                result.rounds(), rounds.files());
     }
 
     /**

@@ -7,14 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
-import org.robotphysicist.data.prior.Prior;
-import org.robotphysicist.data.progress.ProgressReporter;
+import org.robotphysicist.data.io.Sha256;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.mcmc.ResampledChains;
@@ -26,6 +23,7 @@ import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.surrogate.SurrogateBuildRequest;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
@@ -34,7 +32,9 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * writes events, with the round and the θ proposal in the header), and the kind is trained on the
  * files of rounds 1..r read back ({@link EventFileSource}, so the model's provenance names every file
  * with its SHA-256), from round r − 1's network where the configuration continues it
- * ({@link SurrogateRegistry#fineTune}). Round r trains with the controls' seed plus r.
+ * ({@link SurrogateRegistry#fineTune}). Each round's request is the one-round request of
+ * {@link RobotPhysicist#buildRequest} with those files as its source, so the surrogate covers the θ
+ * range and settings that {@code rp train} would; round r trains with the controls' seed plus r.
  */
 final class SequentialRounds implements SequentialTraining.RoundTrainer {
     static final String PRODUCER = "org.robotphysicist.engine.api.RobotPhysicist#trainSequential";
@@ -45,37 +45,37 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
      */
     static final ResampledChains PROPOSAL_SAMPLER = new ResampledChains(1000, 500, 5, 1000);
 
+    private final String kind;
+    private final SurrogateBuildRequest base;
     private final Simulator simulator;
-    private final Prior prior;
-    private final Box thetaRange;
-    private final List<Box> settingBoxes;
-    private final Box settingBounds;
-    private final TrainOptions options;
     private final Path directory;
-    private final Consumer<String> log;
-    private final ProgressReporter progress;
     private final List<Path> files = new ArrayList<>();
     private int rowsWritten;
     private BuiltSurrogate last;
 
     /**
+     * @param kind         the kind's name
+     * @param base         the request of a one-round training from the simulator: prior, settings, controls,
+     *                     device and reporting; each round's request is it with the round's files as source
+     * @param continuation whether round r ≥ 2 continues round r − 1's network
+     * @param directory    where the round files go (created if missing)
      * @throws InvalidInputException when the kind does not train a single network (an untrained kind, an ensemble),
      *                               cannot continue a network where the configuration asks it to, or the directory
      *                               cannot be created
      */
-    SequentialRounds(Simulator simulator, Prior prior, Box thetaRange, List<Box> settingBoxes, Box settingBounds,
-            TrainOptions options, SequentialTrainingConfig.Continuation continuation, Path directory,
-            Consumer<String> log, ProgressReporter progress) {
-        SurrogateKindProvider kind = SurrogateRegistry.discover().named(options.surrogate());
-        if (!kind.writesModelFile() || options.training().trainsEnsemble()) {
+    SequentialRounds(String kind, SurrogateBuildRequest base, SequentialTrainingConfig.Continuation continuation,
+            Path directory) {
+        SurrogateKindProvider provider = SurrogateRegistry.discover().named(kind);
+        SurrogateTrainingConfig training = base.training();
+        if (!provider.writesModelFile() || training.trainsEnsemble()) {
             throw new InvalidInputException("sequential training: expected a trained kind with a single network"
-                    + " (classifier, maf, nsf) but found '" + options.surrogate() + "'"
-                    + (options.training().trainsEnsemble() ? " as an ensemble of "
-                    + options.training().ensembleMembers() + " members" : ", which is not trained"));
+                    + " (classifier, maf, nsf) but found '" + kind + "'" + (training.trainsEnsemble()
+                    ? " as an ensemble of " + training.ensembleMembers() + " members" : ", which is not trained"));
         }
-        if (continuation == SequentialTrainingConfig.Continuation.FINE_TUNE && !(kind instanceof FineTunableKind)) {
+        if (continuation == SequentialTrainingConfig.Continuation.FINE_TUNE
+                && !(provider instanceof FineTunableKind)) {
             throw new InvalidInputException("sequential training: expected a kind that can continue a trained network"
-                    + " for the continuation 'fine-tune' but '" + options.surrogate() + "' cannot; use 'retrain'");
+                    + " for the continuation 'fine-tune' but '" + kind + "' cannot; use 'retrain'");
         }
         try {
             Files.createDirectories(directory);
@@ -83,15 +83,10 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
             throw new InvalidInputException("sequential training: cannot create the directory " + directory
                     + " for each round's simulations: " + e.getMessage());
         }
-        this.simulator = simulator;
-        this.prior = prior;
-        this.thetaRange = thetaRange;
-        this.settingBoxes = List.copyOf(settingBoxes);
-        this.settingBounds = settingBounds;
-        this.options = options;
+        this.kind = kind;
+        this.base = base;
+        this.simulator = base.simulator();
         this.directory = directory;
-        this.log = log;
-        this.progress = progress;
     }
 
     /** The file of round {@code round}'s new rows. */
@@ -113,16 +108,17 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
         EventCsv.write(added, meta, file);
         files.add(file);
         rowsWritten = data.rows().size();
-        EventFileSource source = EventFileSource.read(files, simulator).drawnOver(thetaRange, settingBounds)
+        EventFileSource source = EventFileSource.read(files, simulator).drawnOver(base.thetaRange(),
+                base.phiUnion().bounds())
                 .withNotes(List.of("sequential round " + data.source().get("sequentialRound") + " ("
-                        + data.source().get("sequentialContinuation") + ", " + data.source().get("sequentialSimulations")
+                        + data.source().get("sequentialContinuation") + ", "
+                        + data.source().get("sequentialSimulations")
                         + " simulations in all, seed " + data.source().get("sequentialSeed") + ") for "
                         + data.source().get("sequentialTarget") + "; theta: " + data.source().get("thetaSampler")));
-        SurrogateBuildRequest request = new SurrogateBuildRequest(source, prior, settingBoxes,
-                options.training().withSeed(options.seed() + data.round()), options.histogram(),
-                options.eventsPerExperiment(), options.device(), log, progress);
+        SurrogateBuildRequest request = base.withSource(source).withTraining(base.training()
+                .withSeed(base.training().seed() + data.round()));
         SurrogateRegistry registry = SurrogateRegistry.discover();
-        BuiltSurrogate built = previous == null ? registry.build(options.surrogate(), request)
+        BuiltSurrogate built = previous == null ? registry.build(kind, request)
                 : registry.fineTune(previous, request);
         if (!(built.surrogate() instanceof TrainedSurrogate trained)) {
             if (built.surrogate() instanceof AutoCloseable c) {
@@ -132,7 +128,7 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
                     // the refusal below is what matters
                 }
             }
-            throw new InvalidInputException("sequential training: the kind '" + options.surrogate() + "' built a"
+            throw new InvalidInputException("sequential training: the kind '" + kind + "' built a"
                     + " surrogate without a model file; expected a trained kind");
         }
         last = built;
@@ -144,20 +140,14 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
      * N events, SHA-256 H", H the SHA-256 of the experiments' events and settings in order.
      */
     static String describe(List<Observation> observations, Dimensions dims) {
-        java.security.MessageDigest digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        StringBuilder hashed = new StringBuilder();
         long events = 0;
         for (Observation o : observations) {
-            digest.update(EventDataset.ofEvents(dims, o.events()).sha256().getBytes(StandardCharsets.UTF_8));
-            digest.update(java.util.Arrays.toString(o.phi()).getBytes(StandardCharsets.UTF_8));
+            hashed.append(EventDataset.ofEvents(dims, o.events()).sha256()).append(java.util.Arrays.toString(o.phi()));
             events += o.size();
         }
         return String.format(java.util.Locale.ROOT, "%d experiment(s) of %d events, SHA-256 %s", observations.size(),
-                events, java.util.HexFormat.of().formatHex(digest.digest()));
+                events, Sha256.of(hashed.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The last round's build: its kind, description and device outcome. */

@@ -31,7 +31,6 @@ import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.surrogate.StreamedEventSource;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
-import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
@@ -350,12 +349,12 @@ final class TrainCommand implements Callable<Integer> {
         SequentialTrainingConfig.Continuation.named(continuation);
     }
 
-    /** {@code --sequential R}: trains for the {@code --observed} events in R rounds and writes the last round's model. */
+    /** {@code --sequential R}: trains for the {@code --observed} events in R rounds, writes the last round's model. */
     private int trainSequential(RobotPhysicist rp, Simulator sim, PrintWriter o, SigningKey key, Path png) {
         List<Observation> experiments = ObservedExperiments.of(observed, observed.stream().map(EventCsv::read)
                 .toList(), observedPhi, sim, "--observed", "--observed-phi");
-        SurrogateTrainingConfig controls = training.toControls(seed);
-        SequentialTrainingConfig config = new SequentialTrainingConfig(sequential, controls.rows(),
+        TrainOptions options = trainOptions();
+        SequentialTrainingConfig config = new SequentialTrainingConfig(sequential, options.trainingRows(),
                 SequentialTrainingConfig.Continuation.named(continuation), seed);
         Path directory = roundsDir != null ? roundsDir : plotPath(output, "-rounds");
         if (!quiet) {
@@ -368,7 +367,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        SequentialModel model = rp.trainSequential(experiments, trainOptions(), config, directory);
+        SequentialModel model = rp.trainSequential(experiments, options, config, directory);
         return finish(model.model(), o, key, png, t0);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.prior.NormalPrior;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
@@ -20,12 +21,13 @@ import org.robotphysicist.engine.surrogate.SequentialTraining;
 import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * {@link RobotPhysicist#trainSequential} on the toy Gaussian x ~ N(μ, 0.5), μ ~ U(−2, 2), for 25
  * events at μ* = 0.7 (exact posterior sd 0.14): an NSF of 2 × 32 trained in 3 rounds of 1 000
- * simulations through the registry, each round a fresh network (the default continuation). Its posterior must agree with the exact one (mean within
- * 0.5 exact sd, sd within 25%: a surrogate that had learned the proposal along with the likelihood
+ * simulations through the registry, each round a fresh network (the default continuation). Its
+ * posterior must agree with the exact one (mean within 0.5 exact sd, sd within 25%: a surrogate that had learned the proposal along with the likelihood
  * would count the posterior twice and be about 29% narrower), later rounds must simulate near the
  * posterior, and every round's rows must be on disk.
  */
@@ -82,6 +84,22 @@ class SequentialTrainingApiTest {
             }
             assertTrue(model.model().description().contains("trained sequentially in 3 rounds of 1000 simulations for"
                     + " 1 experiment(s) of 25 events"), model.model().description());
+        }
+    }
+
+    /**
+     * A normal prior trains as {@link RobotPhysicist#train} does: round 1's θ from the prior within
+     * μ ± 5σ, which is the model's θ range.
+     */
+    @Test
+    void aNormalPriorTrainsOverItsWorkingRangeAsOneRoundTrainingDoes() {
+        RobotPhysicist rp = RobotPhysicist.forSimulator(TOY).prior(NormalPrior.of(0.5, 0.5)).settings(0.5);
+        try (SequentialModel model = rp.trainSequential(List.of(observation()), TrainOptions.defaults("nsf")
+                .withControls(SurrogateTrainingConfig.of(1_000, 2, 5).withNetwork(1, 8)),
+                SequentialTrainingConfig.defaults(2, 400, 3), dir.resolve("normal"))) {
+            TrainedSurrogate s = (TrainedSurrogate) model.model().surrogate();
+            assertEquals(Box.interval(-2, 3), s.thetaRange(), "mu +- 5 sd");
+            assertTrue(model.rounds().get(0).thetaFrom().contains("truncated"), model.rounds().get(0).thetaFrom());
         }
     }
 

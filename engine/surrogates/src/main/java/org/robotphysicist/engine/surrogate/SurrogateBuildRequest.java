@@ -243,6 +243,12 @@ public record SurrogateBuildRequest(TrainingSource source, Prior thetaPrior, Lis
         };
     }
 
+    /** The same request for rows from {@code s} (the prior, settings and controls unchanged). */
+    public SurrogateBuildRequest withSource(TrainingSource s) {
+        return new SurrogateBuildRequest(s, thetaPrior, phiBoxes, training, histogram, eventsPerExperiment, device, log,
+                progress);
+    }
+
     public SurrogateBuildRequest withTraining(SurrogateTrainingConfig t) {
         return new SurrogateBuildRequest(source, thetaPrior, phiBoxes, t, histogram, eventsPerExperiment, device, log,
                 progress);
