@@ -67,9 +67,9 @@ public final class SurrogateAccuracyBenchmark {
         List<SurrogateKinds.Kind> kinds = SurrogateKinds.named(opt.string("kinds", "all"));
         int samples = opt.integer("samples", 2000);
         SurrogateKinds.Optimizer defaults = SurrogateKinds.Optimizer.defaults();
-        SurrogateKinds.Optimizer optimizer = new SurrogateKinds.Optimizer(opt.integer("max-epochs",
-                defaults.maxEpochs()), opt.integer("batch-size", defaults.batchSize()), opt.real("learning-rate", defaults.learningRate()),
-                opt.integer("patience", defaults.patience()));
+        SurrogateKinds.Optimizer optimizer = new SurrogateKinds.Optimizer(
+                opt.integer("max-epochs", defaults.maxEpochs()), opt.integer("batch-size", defaults.batchSize()),
+                opt.real("learning-rate", defaults.learningRate()), opt.integer("patience", defaults.patience()));
         int candidates = opt.integer("candidates", 1000);
         ResampledChains draws = new ResampledChains(opt.integer("chains", 1000), opt.integer("warmup", 500),
                 opt.integer("thin", 5), candidates);
@@ -108,7 +108,7 @@ public final class SurrogateAccuracyBenchmark {
             ParameterSampler theta = ParameterSampler.of(prior);
             for (int budget : budgets) {
                 for (SurrogateKinds.Kind kind : kinds) {
-                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, optimizer, seed, theta, prior,
+                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, optimizer, seed, theta,
                             observations, draws, samples, references, c2st, files)
                             : evaluateSequential(task, kind, new SequentialTrainingConfig(rounds, budget, continuation,
                                     seed), optimizer, seed, observations, draws, samples, references, c2st, files);
@@ -162,7 +162,7 @@ public final class SurrogateAccuracyBenchmark {
      * observations when there are several), the sampling time summed and the largest R̂.
      */
     private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget,
-            SurrogateKinds.Optimizer optimizer, long seed, ParameterSampler theta, UniformBoxPrior prior,
+            SurrogateKinds.Optimizer optimizer, long seed, ParameterSampler theta,
             List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
             ClassifierTwoSampleTest c2st, DrawFiles files) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
@@ -175,12 +175,10 @@ public final class SurrogateAccuracyBenchmark {
             double[] accuracies = new double[observations.size()];
             double worstRhat = 0;
             for (int i = 0; i < accuracies.length; i++) {
-                McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate,
-                        observations.get(i).observation()), samples, new SplittableRandom(seed * 1_000 + 10L * i + 3));
-                Matrix drawn = ResampledChains.first(run, samples);
-                accuracies[i] = c2st.accuracy(references.get(i), drawn);
-                files.writeSample(task.name(), i, kind.label(), budget, drawn);
-                worstRhat = Math.max(worstRhat, run.maxRhat());
+                Scored scored = score(task, i, surrogate, observations.get(i).observation(), draws, samples,
+                        references.get(i), c2st, files, kind.label(), budget, seed);
+                accuracies[i] = scored.accuracy();
+                worstRhat = Math.max(worstRhat, scored.rhat());
             }
             double sampleSeconds = (System.nanoTime() - t1) / 1e9;
             return row(task, budget, kind.label(), accuracies, same, best,
@@ -228,12 +226,10 @@ public final class SurrogateAccuracyBenchmark {
                 try (TrainedSurrogate surrogate = result.surrogate()) {
                     epochs += result.rounds().stream().mapToInt(SequentialTraining.Round::epochs).sum();
                     long t1 = System.nanoTime();
-                    McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate, obs), samples,
-                            new SplittableRandom(seed * 1_000 + 10L * i + 3));
-                    Matrix drawn = ResampledChains.first(run, samples);
-                    accuracies[i] = c2st.accuracy(references.get(i), drawn);
-                    files.writeSample(task.name(), i, kind.label() + "-seq" + sequential.rounds(), budget, drawn);
-                    worstRhat = Math.max(worstRhat, run.maxRhat());
+                    Scored scored = score(task, i, surrogate, obs, draws, samples, references.get(i), c2st, files,
+                            kind.label() + "-seq" + sequential.rounds(), budget, seed);
+                    accuracies[i] = scored.accuracy();
+                    worstRhat = Math.max(worstRhat, scored.rhat());
                     sampleSeconds += (System.nanoTime() - t1) / 1e9;
                 }
                 System.out.printf(Locale.ROOT, "  %s, observation %d, %d simulations, %s: C2ST %.3f%n", task.name(),
@@ -245,6 +241,26 @@ public final class SurrogateAccuracyBenchmark {
         int n = accuracies.length;
         return row(task, budget, label, accuracies, same, best, String.format(Locale.ROOT, "%d per observation",
                 epochs / n), trainSeconds / n, sampleSeconds / n, worstRhat);
+    }
+
+    /** One observation's score: the C2ST of the surrogate's draws against the reference, and their largest R̂. */
+    private record Scored(double accuracy, double rhat) {
+    }
+
+    /**
+     * Samples {@code surrogate}'s posterior of observation {@code index} (prior × surrogate
+     * likelihood, seeded per observation), scores the draws against {@code reference} and writes them
+     * under {@code label}.
+     */
+    private static Scored score(AccuracyTask task, int index, TrainedSurrogate surrogate, Observation observation,
+            ResampledChains draws, int samples, Matrix reference, ClassifierTwoSampleTest c2st, DrawFiles files,
+            String label, int budget, long seed) {
+        UniformBoxPrior prior = task.prior();
+        McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate, observation), samples,
+                new SplittableRandom(seed * 1_000 + 10L * index + 3));
+        Matrix drawn = ResampledChains.first(run, samples);
+        files.writeSample(task.name(), index, label, budget, drawn);
+        return new Scored(c2st.accuracy(reference, drawn), run.maxRhat());
     }
 
     /**
