@@ -43,6 +43,7 @@ cases=(
   "demo-classifier-58|0|./rp demo --sqrt-s 58 --surrogate classifier --out $out/classifier/posterior.json"
   "demo-nsf-58|0|./rp demo --sqrt-s 58 --surrogate nsf --out $out/nsf/posterior.json"
   "design-external-nsf|0|./rp design --external 'python3 examples/python-simulator/toy_gaussian.py' --prior -2,2 --phi-range 0.25,4 --surrogate nsf --training-rows 50000 --epochs 4 --rounds 3 --events 200 --device cpu --out $out/ext-nsf"
+  "train-sequential-slcp|0|mkdir -p $out/seq && ./rp simulate --simulator slcp --theta 0.7,-2.9,-1,-0.9,0.6 --events 1 --seed 5 --out $out/seq/obs.csv && ./rp train --simulator slcp --surrogate maf --training-rows 10000 --epochs 100 --batch-size 500 --sequential 10 --observed $out/seq/obs.csv --no-plot -o $out/seq/slcp.rpm"
   "design-refine|0|./rp design --surrogate nsf --training-rows 50000 --epochs 4 --refine --refine-rows 50000 --rounds 3 --eig-datasets 64 --evaluations 8 --device cpu --no-plot --seed 7 --out $out/snl"
 )
 
