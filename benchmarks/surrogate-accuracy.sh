@@ -9,6 +9,7 @@
 #   --continuation retrain|fine-tune  --batch-size 0 (0: max(50, rows/20))  --learning-rate 0.001  --patience 15
 #   --candidates 1000 (prior draws per chain for the resampled starts)  --seed 1
 #   --observations 1 (per task; the first at its fixed theta, the others at prior draws; sbibm averages 10)
+#   --first-observation 1 (score observations F..K only, seeded as in a run of all K, to split a long run)
 #   --draws-dir DIR (write every sample of draws as CSV, for benchmarks/peers/c2st_mlp.py)
 #   --c2st mlp|knn (default mlp, sbibm's metric; knn is faster and scores surrogates 0.04-0.12 lower)
 #   --out FILE (also write the result table there)

@@ -41,9 +41,10 @@ import org.robotphysicist.training.data.ParameterSampler;
  * <p>Usage: {@code benchmarks/surrogate-accuracy.sh [--tasks all|slcp,crescent,student-t,nonlinear-6d]
  * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 1000]
  * [--warmup 500] [--thin 5] [--reference-chains 2000] [--reference-thin 50] [--candidates 1000]
- * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--draws-dir DIR] [--c2st mlp|knn]
+ * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--first-observation 1] [--draws-dir DIR] [--c2st mlp|knn]
  * [--sequential 1] [--continuation fine-tune|retrain] [--out FILE]};
- * {@code --sequential R} with R &gt; 1 trains each kind sequentially for each observation instead of
+ * {@code --first-observation F} scores observations F to K only (their seeds as in a run of all K),
+ * so a long run can be split. {@code --sequential R} with R &gt; 1 trains each kind sequentially for each observation instead of
  * once ({@link SequentialTraining}: R rounds of budget/R simulations, round r ≥ 2's θ drawn from the
  * previous round's posterior by the surrogate sampler, each round training a fresh network unless
  * {@code --continuation fine-tune}), as the published SNLE and SNRE figures were made.
@@ -80,6 +81,11 @@ public final class SurrogateAccuracyBenchmark {
         long seed = opt.integer("seed", 1);
         String out = opt.string("out", "");
         int observationCount = opt.integer("observations", 1);
+        int first = opt.integer("first-observation", 1) - 1;
+        if (first < 0 || first >= observationCount) {
+            throw new IllegalArgumentException("--first-observation: expected 1 to --observations (" + observationCount
+                    + ") but found " + (first + 1));
+        }
         String drawsDir = opt.string("draws-dir", "");
         DrawFiles files = drawsDir.isEmpty() ? DrawFiles.NONE : new DrawFiles(Path.of(drawsDir));
         int rounds = opt.integer("sequential", 1);
@@ -100,18 +106,21 @@ public final class SurrogateAccuracyBenchmark {
                 "target", "epochs", "train s", "sample s", "R-hat");
         for (AccuracyTask task : tasks) {
             UniformBoxPrior prior = task.prior();
-            List<AccuracyTask.Draw> observations = task.observations(observationCount);
+            List<AccuracyTask.Draw> observations = task.observations(observationCount).subList(first,
+                    observationCount);
             List<Matrix> references = new ArrayList<>();
-            for (int i = 0; i < observations.size(); i++) {
-                references.add(reference(task, observations.get(i), i, referenceDraws, samples, seed, c2st, files));
+            for (int j = 0; j < observations.size(); j++) {
+                references.add(reference(task, observations.get(j), first + j, referenceDraws, samples, seed, c2st,
+                        files));
             }
             ParameterSampler theta = ParameterSampler.of(prior);
             for (int budget : budgets) {
                 for (SurrogateKinds.Kind kind : kinds) {
-                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, optimizer, seed, theta,
+                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, optimizer, seed, theta, first,
                             observations, draws, samples, references, c2st, files)
                             : evaluateSequential(task, kind, new SequentialTrainingConfig(rounds, budget, continuation,
-                                    seed), optimizer, seed, observations, draws, samples, references, c2st, files);
+                                    seed), optimizer, seed, first, observations, draws, samples, references, c2st,
+                                    files);
                     table.row(row);
                     System.out.println("  " + String.join(" | ", java.util.Arrays.stream(row).map(String::valueOf)
                             .toList()));
@@ -120,7 +129,8 @@ public final class SurrogateAccuracyBenchmark {
         }
         System.out.println();
         System.out.println(table.render());
-        System.out.println("C2ST (" + metric + "): mean over " + observationCount + " observation(s) per task."
+        System.out.println("C2ST (" + metric + "): mean over " + (observationCount - first) + " observation(s) per task"
+                + (first == 0 ? "." : " (observations " + (first + 1) + "-" + observationCount + ").")
                 + " published: Lueckmann et al. 2021 (sbibm), SLCP, mean over its 10 observations; same kind ="
                 + " NLE for maf/nsf, NRE for the classifier (SNLE and SNRE when trained sequentially); best = lowest"
                 + " of NLE, SNLE, NRE, SNRE. target: C2ST at or"
@@ -162,7 +172,7 @@ public final class SurrogateAccuracyBenchmark {
      * observations when there are several), the sampling time summed and the largest R̂.
      */
     private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget,
-            SurrogateKinds.Optimizer optimizer, long seed, ParameterSampler theta,
+            SurrogateKinds.Optimizer optimizer, long seed, ParameterSampler theta, int first,
             List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
             ClassifierTwoSampleTest c2st, DrawFiles files) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
@@ -174,10 +184,10 @@ public final class SurrogateAccuracyBenchmark {
             long t1 = System.nanoTime();
             double[] accuracies = new double[observations.size()];
             double worstRhat = 0;
-            for (int i = 0; i < accuracies.length; i++) {
-                Scored scored = score(task, i, surrogate, observations.get(i).observation(), draws, samples,
-                        references.get(i), c2st, files, kind.label(), budget, seed);
-                accuracies[i] = scored.accuracy();
+            for (int j = 0; j < accuracies.length; j++) {
+                Scored scored = score(task, first + j, surrogate, observations.get(j).observation(), draws, samples,
+                        references.get(j), c2st, files, kind.label(), budget, seed);
+                accuracies[j] = scored.accuracy();
                 worstRhat = Math.max(worstRhat, scored.rhat());
             }
             double sampleSeconds = (System.nanoTime() - t1) / 1e9;
@@ -198,7 +208,7 @@ public final class SurrogateAccuracyBenchmark {
      * samples.
      */
     private static Object[] evaluateSequential(AccuracyTask task, SurrogateKinds.Kind kind,
-            SequentialTrainingConfig sequential, SurrogateKinds.Optimizer optimizer, long seed,
+            SequentialTrainingConfig sequential, SurrogateKinds.Optimizer optimizer, long seed, int first,
             List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
             ClassifierTwoSampleTest c2st, DrawFiles files) {
         int budget = sequential.simulations();
@@ -212,8 +222,9 @@ public final class SurrogateAccuracyBenchmark {
         double sampleSeconds = 0;
         double worstRhat = 0;
         try {
-            for (int i = 0; i < accuracies.length; i++) {
-                Observation obs = observations.get(i).observation();
+            for (int j = 0; j < accuracies.length; j++) {
+                int i = first + j;
+                Observation obs = observations.get(j).observation();
                 long t0 = System.nanoTime();
                 SequentialTraining.Result result = new SequentialTraining(sequential.withSeed(seed * 1_000 + 10L * i
                         + 4), line -> System.out.println("    " + line)).train(task.simulator(), ParameterSampler.of(
@@ -226,14 +237,14 @@ public final class SurrogateAccuracyBenchmark {
                 try (TrainedSurrogate surrogate = result.surrogate()) {
                     epochs += result.rounds().stream().mapToInt(SequentialTraining.Round::epochs).sum();
                     long t1 = System.nanoTime();
-                    Scored scored = score(task, i, surrogate, obs, draws, samples, references.get(i), c2st, files,
+                    Scored scored = score(task, i, surrogate, obs, draws, samples, references.get(j), c2st, files,
                             kind.label() + "-seq" + sequential.rounds(), budget, seed);
-                    accuracies[i] = scored.accuracy();
+                    accuracies[j] = scored.accuracy();
                     worstRhat = Math.max(worstRhat, scored.rhat());
                     sampleSeconds += (System.nanoTime() - t1) / 1e9;
                 }
                 System.out.printf(Locale.ROOT, "  %s, observation %d, %d simulations, %s: C2ST %.3f%n", task.name(),
-                        i + 1, budget, label, accuracies[i]);
+                        i + 1, budget, label, accuracies[j]);
             }
         } catch (RuntimeException e) {
             return failed(task, budget, label, e, same, best);
