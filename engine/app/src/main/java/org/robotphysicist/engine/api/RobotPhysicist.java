@@ -578,6 +578,7 @@ public final class RobotPhysicist {
                     + " mixture of the member posteriors, each normalized on the grid) but found mcmc; use the grid"
                     + " sampler (theta up to 3 dimensions)");
         }
+        options.requireChainsFor(sampler);
         if (sampler == SamplerChoice.GRID) {
             ThetaGrid points = posteriorGrid(options);
             List<GridPosterior> members = target.memberPosteriors(points);
@@ -588,7 +589,7 @@ public final class RobotPhysicist {
             return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples,
                     target.isEnsemble() ? EnsembleSpread.of(members) : null, requestWarnings);
         }
-        McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), rng);
+        McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), options.chains(), rng);
         cancellation.check();
         McmcDiagnostics diagnostics = m.diagnostics();
         diagnostics.warnings().forEach(w -> log.accept("warning: " + w));

@@ -42,6 +42,7 @@ import org.robotphysicist.engine.posterior.CredibleInterval;
 import org.robotphysicist.engine.posterior.EnsembleSpread;
 import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSamplesCsv;
 import org.robotphysicist.engine.posterior.sampling.SamplerChoice;
@@ -115,6 +116,11 @@ final class PosteriorCommand implements Callable<Integer> {
             + " grid or mcmc (default ${DEFAULT-VALUE}).")
     String sampler = "auto";
 
+    @Option(names = "--chains", paramLabel = "K", description = "MCMC chains (4 to " + McmcPosterior.MAX_CHAINS
+            + ", default " + McmcPosterior.CHAINS + "); more share a multimodal posterior's draws between its modes"
+            + " more exactly (each mode's share is uncertain by about sqrt(p(1-p)/K)), at K/16 times the cost.")
+    int chains = McmcPosterior.CHAINS;
+
     @Option(names = "--prior", split = ",", paramLabel = "LO,HI", description = "Uniform prior range of theta, also the"
             + " grid's range (default: the model's theta range, else the simulator's domain).")
     double[] prior;
@@ -176,7 +182,7 @@ final class PosteriorCommand implements Callable<Integer> {
             PosteriorSampler.requireSampleCount("--samples", samples);
         }
         PosteriorOptions options = new PosteriorOptions(grid, levels, samples == null ? 0 : samples,
-                SamplerChoice.parse(sampler), seed);
+                SamplerChoice.parse(sampler), chains, seed);
         OutputTargets.requireWritableFile("--out", out);
         if (plot) {
             OutputTargets.requireWritableFile("--out (its plot)", TrainCommand.plotPath(out, ".png"));

@@ -90,7 +90,7 @@ final class Endpoints {
      */
     Computation posterior(JsonNode body) {
         RequestJson r = RequestJson.of(body, "posterior request", Set.of("model", "phi", "events", "experiments",
-                "grid", "levels", "prior", "samples", "sampler", "seed"));
+                "grid", "levels", "prior", "samples", "sampler", "chains", "seed"));
         String name = r.string("model");
         ModelPool.Info info = models.info(name);
         List<Observation> observed = observations(r, info);
@@ -105,14 +105,17 @@ final class Endpoints {
         }
         int samples = r.intOr("samples", 0, 1, PosteriorSampler.MAX_SAMPLES);
         SamplerChoice choice = SamplerChoice.parse(r.has("sampler") ? r.string("sampler") : "auto");
+        int chains = r.intOr("chains", McmcPosterior.CHAINS, 4, McmcPosterior.MAX_CHAINS);
         PosteriorOptions options = new PosteriorOptions(grid, r.doublesOr("levels", new double[] {0.68, 0.95}),
-                samples, choice, r.longOr("seed", 1L));
+                samples, choice, chains, r.longOr("seed", 1L));
         Box thetaRange = r.has("prior") ? r.box("prior", info.dimensions().thetaDim()) : info.thetaRange();
         int thetaDim = info.dimensions().thetaDim();
-        if (choice.resolve(thetaDim, options.gridFits(thetaDim)) == SamplerChoice.GRID) {
+        SamplerChoice resolved = choice.resolve(thetaDim, options.gridFits(thetaDim));
+        options.requireChainsFor(resolved);
+        if (resolved == SamplerChoice.GRID) {
             RequestCost.posterior(eventCount, gridPoints(grid, info), samples, info.members()).requireAtMost(maxCost);
         } else {
-            RequestCost.mcmcPosterior(eventCount, McmcPosterior.evaluations(Math.max(1, samples)), samples,
+            RequestCost.mcmcPosterior(eventCount, McmcPosterior.evaluations(Math.max(1, samples), chains), samples,
                     info.members()).requireAtMost(maxCost);
         }
         Simulator sim = simulator(info);

@@ -112,6 +112,27 @@ class PosteriorSamplesCommandTest {
         assertClose("MCMC / grid sd", 1, doc.get("summary").get("standardDeviation").get(0).asDouble() / sd, 0.1);
     }
 
+    /** --chains reaches the sampler; a count out of range, or chains with the grid, are refused naming them. */
+    @Test
+    void chainsReachTheSamplerAndAreRefusedOutOfRangeOrWithTheGrid() throws Exception {
+        Path events = simulate("ev.csv", 58, 50, 9);
+        Path out = dir.resolve("c.json");
+        CliRun m = CliRun.of("posterior", "--no-plot", "--surrogate", "exact", "--prior", "0.15,0.35", "--events",
+                events.toString(), "--sampler", "mcmc", "--chains", "32", "--samples", "100", "--out", out.toString());
+        assertEquals(0, m.exit(), m.err());
+        assertTrue(m.out().contains("MCMC, 32 chains"), m.out());
+        assertEquals(32, Json.mapper().readTree(out.toFile()).get("mcmc").get("chains").asInt());
+        CliRun few = CliRun.of("posterior", "--surrogate", "exact", "--events", events.toString(), "--sampler",
+                "mcmc", "--chains", "2", "--out", dir.resolve("f.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, few.exit(), few.err());
+        assertTrue(few.err().contains("chains: expected 4 to 1024 MCMC chains but found 2"), few.err());
+        CliRun grid = CliRun.of("posterior", "--surrogate", "exact", "--events", events.toString(), "--chains", "32",
+                "--out", dir.resolve("g.json").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, grid.exit(), grid.err());
+        assertTrue(grid.err().contains("chains: expected the default 16 with the grid (chains are MCMC's) but found"
+                + " 32"), grid.err());
+    }
+
     @Test
     void badSampleOptionsAreRefused() {
         Path events = simulate("ev.csv", 58, 50, 8);

@@ -285,10 +285,11 @@ class ApiServerTest {
         }
         double[] few = java.util.Arrays.copyOf(events, 30);
         HttpResponse<String> m = send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi",
-                new double[] {58}, "events", few, "sampler", "mcmc", "samples", 200)));
+                new double[] {58}, "events", few, "sampler", "mcmc", "samples", 200, "chains", 8)));
         assertEquals(200, m.statusCode(), m.body());
         JsonNode mcmc = json(m);
         assertEquals("mcmc", mcmc.get("sampler").asText());
+        assertEquals(8, mcmc.get("mcmc").get("chains").asInt(), mcmc.get("mcmc").toString());
         assertEquals(200, mcmc.get("samples").size());
         assertTrue(mcmc.get("mcmc").get("maxRhat").asDouble() > 0, mcmc.get("mcmc").toString());
         assertTrue(mcmc.get("density").isNull(), "no grid density under MCMC");
@@ -316,6 +317,11 @@ class ApiServerTest {
                 "events", events, "samples", 2_000_000))), 400, "but found 2000000");
         assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
                 "events", events, "sampler", "hmc"))), 400, "sampler: expected one of auto, grid, mcmc but found 'hmc'");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", few, "sampler", "mcmc", "chains", 2))), 400, "field 'chains': expected an integer in [4,"
+                + " 1024] but found 2");
+        assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
+                "events", few, "chains", 8))), 400, "chains: expected the default 16 with the grid");
         assertError(send(server, "POST", "/posterior", Json.write(Map.of("model", "w", "phi", new double[] {58},
                 "events", events, "sampler", "mcmc", "samples", 1_000_000))), 400, "MCMC theta points + 1000000"
                 + " samples; ask for less or raise --max-cost");

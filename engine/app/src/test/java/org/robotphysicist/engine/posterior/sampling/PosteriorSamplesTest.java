@@ -210,10 +210,10 @@ class PosteriorSamplesTest {
             }
         };
         McmcPosterior run = McmcPosterior.run(normal, new org.robotphysicist.data.prior.UniformBoxPrior(box), 100,
-                new SplittableRandom(5));
+                McmcPosterior.CHAINS, new SplittableRandom(5));
         double mean = run.summarize(0.68).mean()[0];
         // K prior draws screened for a finite density, then the chains and the MAP search.
-        assertEquals(McmcPosterior.CHAINS + McmcPosterior.evaluations(100), points[0],
+        assertEquals(McmcPosterior.CHAINS + McmcPosterior.evaluations(100, McmcPosterior.CHAINS), points[0],
                 "theta points evaluated by the start, the chains and the MAP search");
         assertEquals(100, run.samples(100).size());
         // 16 chains x 1000 draws of a 2-D normal: ESS in the thousands, 0.05 is > 3 Monte Carlo errors.
@@ -227,6 +227,9 @@ class PosteriorSamplesTest {
         McmcDiagnostics bad = new McmcDiagnostics(16, 2000, 1000, 8, 0.3, 1.05, 120, 90);
         assertEquals(2, bad.warnings().size(), bad.warnings().toString());
         assertTrue(bad.warnings().get(0).contains("R-hat 1.0500 exceeds 1.01"), bad.warnings().get(0));
+        // A multimodal posterior's chains disagree however long they run: the warning names that reading too.
+        assertTrue(bad.warnings().get(0).contains("separate modes") && bad.warnings().get(0).contains("16 chains"),
+                bad.warnings().get(0));
         assertTrue(bad.warnings().get(1).contains("effective sample size 90 is below 400"), bad.warnings().get(1));
     }
 

@@ -37,8 +37,9 @@ public record McmcDiagnostics(int chains, int warmup, int drawsPerChain, int thi
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
         if (!(maxRhat <= MAX_RHAT)) {
-            out.add(String.format(Locale.ROOT, "MCMC R-hat %.4f exceeds %.2f: the chains may not have converged;"
-                    + " treat the samples with caution", maxRhat, MAX_RHAT));
+            out.add(String.format(Locale.ROOT, "MCMC R-hat %.4f exceeds %.2f: the chains disagree. Either they have"
+                    + " not converged, or they sit in separate modes of a multimodal posterior, whose shares then rest"
+                    + " on how the %d chains started; treat the samples with caution", maxRhat, MAX_RHAT, chains));
         }
         double ess = Math.min(minEssBulk, minEssTail);
         if (!(ess >= MIN_ESS)) {

@@ -12,8 +12,8 @@ import org.robotphysicist.engine.posterior.mcmc.McmcResult;
 
 /**
  * A posterior realized by many-chain adaptive Metropolis ({@link AdaptiveMetropolisSampler}) — for
- * θ dimensions a grid cannot reach. K = {@value #CHAINS} chains start at prior draws where the
- * density is finite and share one batched log-density call per step; {@value #WARMUP} warm-up
+ * θ dimensions a grid cannot reach. K chains (default {@value #CHAINS}) start at prior draws where
+ * the density is finite and share one batched log-density call per step; {@value #WARMUP} warm-up
  * (burn-in) iterations per chain adapt the proposal and are discarded; then every {@value #THIN}th
  * state is kept, at least {@value #MIN_DRAWS_PER_CHAIN} and ⌈N/K⌉ per chain. The density is −∞
  * outside the prior's support (and the surrogate's θ range), so proposals there are rejected and
@@ -24,13 +24,23 @@ import org.robotphysicist.engine.posterior.mcmc.McmcResult;
  * ~35 iterations per effective draw, so each chain runs {@value #THIN}·{@value #MIN_DRAWS_PER_CHAIN}
  * iterations after warm-up (≈ 200 effective draws per chain, ≈ 3000 in all, in 10-D).
  *
+ * <p>More chains for a multimodal posterior: random-walk chains rarely cross between well-separated
+ * modes, so each mode holds the share of the K chains that settled in its basin during warm-up
+ * (R̂ then stays high and {@link McmcDiagnostics#warnings()} says so). That share is uncertain by
+ * about √(p(1 − p)/K) for a mode of posterior mass p whose basin holds that mass of the prior
+ * (symmetric modes, say): ±0.11 for p = 1/4 at K = 16, ±0.03 at K = 256. Resampling the starts by
+ * the likelihood does not help in general: where the chains do not cross, the posterior is sharp
+ * enough that the likelihood weights of affordable numbers of prior draws collapse onto a few.
+ *
  * <p>Cost: K·({@value #WARMUP} + {@value #THIN}·S + 1) log-density evaluations of θ points, S the
  * draws per chain, plus K·S for the MAP search of {@link #summarize} ({@link #evaluations}).
  * Not thread-safe while running; the result is immutable.
  */
 public final class McmcPosterior {
-    /** Parallel chains. */
+    /** Parallel chains by default. */
     public static final int CHAINS = 16;
+    /** The most chains a run may ask for. */
+    public static final int MAX_CHAINS = 1024;
     /** Warm-up iterations per chain. */
     public static final int WARMUP = 2000;
     /** Iterations per kept draw. */
@@ -48,19 +58,37 @@ public final class McmcPosterior {
         this.config = config;
     }
 
-    /** The sampler's settings for {@code samples} draws. */
-    public static McmcConfig configFor(int samples) {
+    /**
+     * The sampler's settings for {@code samples} draws from {@code chains} chains.
+     *
+     * @throws org.robotphysicist.data.InvalidInputException for a sample count or a chain count out of range
+     */
+    public static McmcConfig configFor(int samples, int chains) {
         PosteriorSampler.requireSampleCount("posterior samples", samples);
-        int perChain = Math.max(MIN_DRAWS_PER_CHAIN, (samples + CHAINS - 1) / CHAINS);
-        return new McmcConfig(CHAINS, WARMUP, perChain, THIN, 0);
+        requireChainCount("chains", chains);
+        int perChain = Math.max(MIN_DRAWS_PER_CHAIN, (samples + chains - 1) / chains);
+        return new McmcConfig(chains, WARMUP, perChain, THIN, 0);
+    }
+
+    /**
+     * Requires a chain count in [4, {@value #MAX_CHAINS}].
+     *
+     * @param what the option's name, for the message
+     * @throws org.robotphysicist.data.InvalidInputException naming {@code what} and the count otherwise
+     */
+    public static void requireChainCount(String what, int chains) {
+        if (chains < 4 || chains > MAX_CHAINS) {
+            throw new org.robotphysicist.data.InvalidInputException(what + ": expected 4 to " + MAX_CHAINS
+                    + " MCMC chains but found " + chains);
+        }
     }
 
     /**
      * θ points the run for {@code samples} draws and its {@link #summarize} evaluate, for cost limits:
      * K·(warm-up + thin·S + 1) for the chains and K·S for the MAP search.
      */
-    public static long evaluations(int samples) {
-        McmcConfig c = configFor(samples);
+    public static long evaluations(int samples, int chains) {
+        McmcConfig c = configFor(samples, chains);
         return (long) c.chains() * (c.warmup() + (long) c.draws() * c.thin() + 1) + (long) c.chains() * c.draws();
     }
 
@@ -68,11 +96,13 @@ public final class McmcPosterior {
      * Runs the chains on {@code density}, starting from draws of {@code prior}.
      *
      * @param samples the number of draws {@link #samples(int)} returns, in [1, {@link PosteriorSampler#MAX_SAMPLES}]
+     * @param chains  K, in [4, {@value #MAX_CHAINS}]
      * @param rng     the only source of randomness
      * @throws org.robotphysicist.data.InvalidInputException when the prior has too little mass where the density is finite
      */
-    public static McmcPosterior run(BatchedLogDensity density, Prior prior, int samples, SplittableRandom rng) {
-        McmcConfig config = configFor(samples);
+    public static McmcPosterior run(BatchedLogDensity density, Prior prior, int samples, int chains,
+            SplittableRandom rng) {
+        McmcConfig config = configFor(samples, chains);
         Matrix initial = AdaptiveMetropolisSampler.initialFromPrior(prior, density, config.chains(), rng);
         McmcResult result = new AdaptiveMetropolisSampler(config).run(density, initial, rng);
         return new McmcPosterior(density, result, config);
