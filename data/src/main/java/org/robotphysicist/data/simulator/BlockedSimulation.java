@@ -119,6 +119,31 @@ public final class BlockedSimulation {
      */
     public static EventDataset run(Simulator simulator, Matrix thetas, Matrix phis, int eventsPerPair,
             SplittableRandom rng, Progress progress) {
+        return run(simulator, thetas, phis, eventsPerPair, rng, progress, false).events();
+    }
+
+    /**
+     * As {@link #run} — the same events for the same stream ({@link JointScoreSimulator}'s contract)
+     * — with every event's joint score.
+     *
+     * @param thetas (K, D<sub>θ</sub>), each row inside the simulator's θ domain
+     * @param phis   (K, D<sub>φ</sub>), each row inside its φ domain
+     * @return the K·n events and their (K·n, D<sub>θ</sub>) joint scores, in the same row order
+     */
+    public static JointScoreSimulator.ScoredEvents runWithScores(JointScoreSimulator simulator, Matrix thetas,
+            Matrix phis, int eventsPerPair, SplittableRandom rng, Progress progress) {
+        Drawn drawn = run(simulator, thetas, phis, eventsPerPair, rng, progress, true);
+        return new JointScoreSimulator.ScoredEvents(drawn.events(), Matrix.of(drawn.events().size(),
+                simulator.dimensions().thetaDim(), drawn.scores()));
+    }
+
+    /** The events and, when asked for, their joint scores row-major (K·n, D<sub>θ</sub>). */
+    private record Drawn(EventDataset events, double[] scores) {
+    }
+
+    /** The blocks, with the joint scores when {@code scored} (then {@code simulator} returns them). */
+    private static Drawn run(Simulator simulator, Matrix thetas, Matrix phis,
+            int eventsPerPair, SplittableRandom rng, Progress progress, boolean scored) {
         Dimensions dims = simulator.dimensions();
         simulator.thetaDomain().requireRows("thetas", thetas.requireNonEmpty("thetas"));
         simulator.phiDomain().requireRows("phis", phis.requireShape("phis", thetas.rows(), dims.phiDim()));
@@ -126,7 +151,8 @@ public final class BlockedSimulation {
         int k = thetas.rows();
         DatasetSchema schema = DatasetSchema.labelled(dims);
         int width = schema.width();
-        requireFits(k, eventsPerPair, width);
+        int dt = dims.thetaDim();
+        requireFits(k, eventsPerPair, width + (scored ? dt : 0));
         List<Block> blocks = new ArrayList<>();
         SplittableRandom[] pairStreams = pairStreams(rng, 0, k);
         for (int pair = 0; pair < k; pair++) {
@@ -138,11 +164,20 @@ public final class BlockedSimulation {
         }
         int dx = dims.xDim();
         double[] table = new double[k * eventsPerPair * width];
+        double[] scores = new double[scored ? k * eventsPerPair * dt : 0];
         IntStream.range(0, blocks.size()).parallel().forEach(i -> {
             Block b = blocks.get(i);
             double[] theta = thetas.row(b.pair());
             double[] phi = phis.row(b.pair());
-            double[] x = simulator.simulate(theta, phi, b.events(), b.rng()).toArray();
+            double[] x;
+            if (scored) {
+                x = new double[b.events() * dx];
+                double[] t = new double[b.events() * dt];
+                ((JointScoreSimulator) simulator).drawWithScore(theta.clone(), phi.clone(), b.events(), b.rng(), x, t);
+                System.arraycopy(t, 0, scores, (b.pair() * eventsPerPair + b.offset()) * dt, t.length);
+            } else {
+                x = simulator.simulate(theta, phi, b.events(), b.rng()).toArray();
+            }
             for (int e = 0; e < b.events(); e++) {
                 int row = b.pair() * eventsPerPair + b.offset() + e;
                 System.arraycopy(x, e * dx, table, row * width, dx);
@@ -151,6 +186,6 @@ public final class BlockedSimulation {
             }
             progress.advance(b.events());
         });
-        return EventDataset.of(schema, k * eventsPerPair, table);
+        return new Drawn(EventDataset.of(schema, k * eventsPerPair, table), scores);
     }
 }

@@ -42,6 +42,31 @@ class EventCsvTest {
         assertEquals("9", back.metadata().get("seed"));
     }
 
+    /** Joint scores travel as score:θ columns after the others; the dataset itself is as without them. */
+    @Test
+    void jointScoresRoundTripExactlyAsTheLastColumns() throws IOException {
+        WeinbergLoSimulator sim = new WeinbergLoSimulator();
+        var scored = sim.simulateBatchWithScores(Matrix.ofColumn(0.2, 0.25), Matrix.ofColumn(58, 91), 50,
+                new SplittableRandom(9));
+        Path f = dir.resolve("scored.csv");
+        EventCsv.write(scored.events(), scored.scores(), Map.of("seed", "9"), f);
+        assertEquals("x:cos_theta,theta:sin2_theta_w,phi:sqrt_s,score:sin2_theta_w",
+                Files.readAllLines(f).stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
+        EventCsv.Contents back = EventCsv.read(f);
+        assertEquals(scored.events().table(), back.dataset().table());
+        assertEquals(scored.events().sha256(), back.dataset().sha256(), "the dataset is the same with or without scores");
+        assertEquals(scored.scores(), back.jointScores());
+        assertEquals(null, EventCsv.read(writeUnscored(scored.events())).jointScores());
+        assertThrows(org.robotphysicist.data.DimensionMismatchException.class, () -> EventCsv.write(scored.events(),
+                Matrix.of(3, 1, new double[3]), Map.of(), dir.resolve("bad.csv")));
+    }
+
+    private Path writeUnscored(EventDataset d) {
+        Path f = dir.resolve("plain.csv");
+        EventCsv.write(d, Map.of(), f);
+        return f;
+    }
+
     @Test
     void eventsOfASimulatorWithoutSettingHaveNoPhiColumns() throws IOException {
         CrescentSimulator sim = new CrescentSimulator();
@@ -90,7 +115,12 @@ class EventCsvTest {
         "lone dot           | x:c\\n.\\n                   | expected a number but found '.'",
         "overflow           | x:c\\n1e999\\n               | expected a finite number but found 1e999",
         "negative infinity  | x:c\\n-Infinity\\n           | expected a finite number but found -Infinity",
-        "bom not at start   | x:c\\n\\uFEFF1\\n            | found '\\uFEFF1'"})
+        "bom not at start   | x:c\\n\\uFEFF1\\n            | found '\\uFEFF1'",
+        "score not last     | x:c,theta:t,score:t,phi:s\\n1,2,3,4\\n | expected the score columns last but found 'phi:s'",
+        "score of no theta  | x:c,theta:t,score:u\\n1,2,3\\n | one score column per theta column, in theta's order (score:t) but found 'score:u'",
+        "scores incomplete  | x:c,theta:t,theta:u,score:t\\n1,2,3,4\\n | (score:t,score:u) but found 'score:t'",
+        "NaN score          | x:c,theta:t,score:t\\n1,2,NaN\\n | line 2 column 'score:t': expected a finite number but found NaN",
+        "short scored row   | x:c,theta:t,score:t\\n1,2\\n | expected 3 values (c,t,score:t) but found 2"})
     void malformedFilesAreRejectedSayingWhere(String name, String content, String expectedMessage) throws IOException {
         Path f = dir.resolve(name.replace(' ', '_') + ".csv");
         Files.writeString(f, content.replace("\\n", "\n").replace("\\0", "\0").replace("\\u0001", "\u0001")

@@ -61,4 +61,31 @@ class BlockedSimulationTest {
         EventDataset again = BlockedSimulation.run(SIM, thetas, phis, n, new SplittableRandom(42), Progress.none());
         assertEquals(d.sha256(), again.sha256());
     }
+
+    /**
+     * The scored run draws the very events of the plain run (the joint-score contract), and each
+     * score of Weinberg LO (no latent variables) is its log-likelihood's θ-derivative: a central
+     * difference of ±10⁻⁵ agrees to 10⁻⁴ relative.
+     */
+    @Test
+    void scoredBlocksAreThePlainBlocksWithTheirScores() {
+        WeinbergLoSimulator weinberg = new WeinbergLoSimulator();
+        Matrix thetas = Matrix.ofColumn(0.21, 0.25);
+        Matrix phis = Matrix.ofColumn(58, 81);
+        int n = BlockedSimulation.BLOCK_EVENTS + 3;
+        JointScoreSimulator.ScoredEvents scored = BlockedSimulation.runWithScores(weinberg, thetas, phis, n,
+                new SplittableRandom(7), Progress.none());
+        EventDataset plain = BlockedSimulation.run(weinberg, thetas, phis, n, new SplittableRandom(7), Progress.none());
+        assertEquals(plain.sha256(), scored.events().sha256());
+        assertEquals(2 * n, scored.scores().rows());
+        for (int row : new int[] {0, n - 1, n, 2 * n - 1}) {
+            double[] x = scored.events().x().row(row);
+            double theta = scored.events().theta().get(row, 0);
+            double[] phi = scored.events().phi().row(row);
+            double h = 1e-5;
+            double fd = (weinberg.logDensity(x, new double[] {theta + h}, phi)
+                    - weinberg.logDensity(x, new double[] {theta - h}, phi)) / (2 * h);
+            assertEquals(fd, scored.scores().get(row, 0), 1e-4 * Math.max(1, Math.abs(fd)), "score of row " + row);
+        }
+    }
 }

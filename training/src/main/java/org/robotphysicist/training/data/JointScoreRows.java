@@ -30,12 +30,36 @@ public final class JointScoreRows {
         return scored;
     }
 
-    /** Event files carry no joint scores: refuses a score weight above 0 for training on them. */
-    public static void refuseForGivenEvents(String what, double weight) {
+    /** Events read block by block carry no joint scores: refuses a score weight above 0 for training on them. */
+    public static void refuseForStreamedEvents(String what, double weight) {
         if (weight > 0) {
-            throw new InvalidInputException(what + " from event files: expected score weight 0 (event files carry no"
-                    + " joint scores) but found " + weight);
+            throw new InvalidInputException(what + " from events read block by block: expected score weight 0 (joint"
+                    + " scores are read only from event files held in memory) but found " + weight);
         }
+    }
+
+    /**
+     * The joint scores a training on given events (for example read from event files) uses: null
+     * where the score weight is 0, else {@code scores}, checked.
+     *
+     * @param what   the training, for the message (e.g. "flow training")
+     * @param weight the score weight asked for
+     * @param scores (N, D<sub>θ</sub>) the events' joint scores in their row order, or null where they have none
+     * @param events N, the number of events
+     * @param thetaDim D<sub>θ</sub>
+     * @throws InvalidInputException where the weight is above 0 and there are no scores
+     * @throws org.robotphysicist.data.DimensionMismatchException where the scores do not fit the events
+     */
+    public static Matrix forGivenEvents(String what, double weight, Matrix scores, int events, int thetaDim) {
+        if (!(weight > 0)) {
+            return null;
+        }
+        if (scores == null) {
+            throw new InvalidInputException(what + " from given events with score weight " + weight + ": expected"
+                    + " each event's joint score beside it (score: columns in every event file, as rp simulate"
+                    + " --joint-scores writes them) but found none (set the score weight to 0)");
+        }
+        return scores.requireShape("joint scores", events, thetaDim);
     }
 
     /**

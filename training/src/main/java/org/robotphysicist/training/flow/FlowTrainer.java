@@ -142,6 +142,19 @@ public final class FlowTrainer {
      */
     public TrainedFlow trainOn(Dimensions dims, Box xSupport, EventDataset data, TrainedRanges ranges,
             Map<String, Object> source, Map<String, String> dataHashes) {
+        return trainOn(dims, xSupport, data, null, ranges, source, dataHashes);
+    }
+
+    /**
+     * As {@link #trainOn(Dimensions, Box, EventDataset, TrainedRanges, Map, Map)}, with each event's
+     * joint score, which a score weight above 0 regresses the flow's θ-score on
+     * ({@link org.robotphysicist.training.ScoreRegressionObjective}).
+     *
+     * @param jointScores (N, D<sub>θ</sub>) in {@code data}'s row order, or null where the events have none
+     * @throws org.robotphysicist.data.InvalidInputException where the score weight is above 0 and there are no scores
+     */
+    public TrainedFlow trainOn(Dimensions dims, Box xSupport, EventDataset data, Matrix jointScores,
+            TrainedRanges ranges, Map<String, Object> source, Map<String, String> dataHashes) {
         FlowSpec spec = config.network();
         if (spec.xDim() != dims.xDim() || spec.contextDim() != dims.thetaDim() + dims.phiDim()) {
             throw new DimensionMismatchException("flow architecture: expected x dimension " + dims.xDim()
@@ -149,8 +162,9 @@ public final class FlowTrainer {
                     + spec.xDim() + " and " + spec.contextDim());
         }
         data.schema().requireFits("flow training data", dims);
-        JointScoreRows.refuseForGivenEvents("flow training", config.scoreWeight());
-        return fit(dims, boundedToSupport(spec, xSupport, "the training data"), data, null,
+        Matrix scores = JointScoreRows.forGivenEvents("flow training", config.scoreWeight(), jointScores, data.size(),
+                dims.thetaDim());
+        return fit(dims, boundedToSupport(spec, xSupport, "the training data"), data, scores,
                 ranges.requireDimensions(dims), source, dataHashes);
     }
 
@@ -172,7 +186,7 @@ public final class FlowTrainer {
                     + configured.xDim() + " and " + configured.contextDim());
         }
         data.schema().requireFits("flow training data", dims);
-        JointScoreRows.refuseForGivenEvents("flow training", config.scoreWeight());
+        JointScoreRows.refuseForStreamedEvents("flow training", config.scoreWeight());
         FlowSpec spec = specFor(dims, boundedToSupport(configured, xSupport, "the training data"));
         int dx = dims.xDim();
         Standardizer scaler = start != null ? startScaler() : fitScaler(data, dx, spec);

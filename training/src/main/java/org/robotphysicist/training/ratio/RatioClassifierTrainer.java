@@ -222,11 +222,27 @@ public final class RatioClassifierTrainer {
      */
     public ParameterizedRatioClassifier trainOn(Dimensions dims, EventDataset data, TrainedRanges ranges,
             Map<String, Object> source, Map<String, String> dataHashes) {
+        return trainOn(dims, data, null, ranges, source, dataHashes);
+    }
+
+    /**
+     * As {@link #trainOn(Dimensions, EventDataset, TrainedRanges, Map, Map)}, with each event's joint
+     * score, which a score weight above 0 regresses the classifier's θ-derivative on
+     * ({@link ScoreRegressionObjective}, on the class-1 rows, as for simulated events).
+     *
+     * @param jointScores (N, D<sub>θ</sub>) in {@code data}'s row order, or null where the events have none
+     * @throws org.robotphysicist.data.InvalidInputException where the score weight is above 0 and there are no scores
+     */
+    public ParameterizedRatioClassifier trainOn(Dimensions dims, EventDataset data, Matrix jointScores,
+            TrainedRanges ranges, Map<String, Object> source, Map<String, String> dataHashes) {
         requireGivenEventsSettings();
         data.schema().requireFits("classifier training data", dims);
+        Matrix scores = JointScoreRows.forGivenEvents("classifier training", config.scoreWeight(), jointScores,
+                data.size(), dims.thetaDim());
         Standardizer scaler = scaler(data.table());
         Matrix z = scaler.apply(data.table());
-        return trainOnGiven(dims, ranges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective, z),
+        Matrix rows = scores == null ? z : JointScoreRows.appendScaled(z, scores, scaler.scale(), dims.xDim());
+        return trainOnGiven(dims, ranges, scaler, source, dataHashes, (loop, objective) -> loop.fit(objective, rows),
                 data);
     }
 
@@ -243,6 +259,7 @@ public final class RatioClassifierTrainer {
     public ParameterizedRatioClassifier trainOn(Dimensions dims, EventBlocks data, TrainedRanges ranges,
             Map<String, Object> source, Map<String, String> dataHashes) {
         requireGivenEventsSettings();
+        JointScoreRows.refuseForStreamedEvents("classifier training", config.scoreWeight());
         data.schema().requireFits("classifier training data", dims);
         Standardizer scaler;
         if (start != null) {
@@ -267,7 +284,6 @@ public final class RatioClassifierTrainer {
     private static final long POOL_SALT = 0x6e6f726d706f6f6cL;
 
     private void requireGivenEventsSettings() {
-        JointScoreRows.refuseForGivenEvents("classifier training", config.scoreWeight());
         if (config.form().kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
             throw new org.robotphysicist.data.InvalidInputException("classifier from given events: expected the"
                     + " likelihood-to-evidence form (the reference form needs events simulated at its theta_1) but"
@@ -285,14 +301,19 @@ public final class RatioClassifierTrainer {
      */
     private ParameterizedRatioClassifier trainOnGiven(Dimensions dims, TrainedRanges configured, Standardizer scaler,
             Map<String, Object> source, Map<String, String> dataHashes,
-            java.util.function.BiFunction<TrainingLoop, LikelihoodToEvidenceObjective, TrainingLoopResult> loop,
+            java.util.function.BiFunction<TrainingLoop, TrainingObjective, TrainingLoopResult> loop,
             EventDataset pool) {
         TrainedRanges ranges = ranges(configured.requireDimensions(dims));
         TrainingLoop trainer = new TrainingLoop(config.training(), listener);
         Mlp network = network(trainer, dims, scaler.dim());
         try {
-            TrainingLoopResult result = loop.apply(trainer, new LikelihoodToEvidenceObjective(network.block(),
-                    dims.xDim(), dims.thetaDim(), dims.phiDim()));
+            TrainingObjective crossEntropy = new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
+                    dims.thetaDim(), dims.phiDim());
+            // With a score weight the rows carry the joint scores (trainOn checked they exist).
+            TrainingObjective objective = !config.regressesScores() ? crossEntropy : new ScoreRegressionObjective(
+                    crossEntropy, (ps, rows, training) -> network.block().forward(ps, new NDList(rows), training)
+                            .singletonOrThrow().reshape(-1), dims.xDim(), dims.thetaDim(), config.scoreWeight());
+            TrainingLoopResult result = loop.apply(trainer, objective);
             Provenance provenance = provenance(source, dataHashes, result);
             ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
                     new ParameterizedRatioClassifier.Settings(config.form(), ScoreCalibration.none()), ranges,

@@ -23,8 +23,9 @@ import org.robotphysicist.training.device.DeviceRequest;
 
 /**
  * The flow trainer's score weight: validated, kept through JSON (absent in older JSON: 0), and
- * refused where there are no joint scores — a simulator that returns none, or event files. (What
- * the regression does is checked in {@code ScoreRegressionTest}.)
+ * refused where there are no joint scores — a simulator that returns none, given events without
+ * them, or events read block by block. (What the regression does, from a simulator and on given
+ * events with their scores, is checked in {@code ScoreRegressionTest}.)
  */
 class FlowScoreWeightTest {
     private static final Box THETA = Box.interval(0.15, 0.35);
@@ -40,7 +41,7 @@ class FlowScoreWeightTest {
     }
 
     @Test
-    void aScoreWeightNeedsASimulatorThatReturnsJointScoresAndIsRefusedForEventFiles() {
+    void aScoreWeightNeedsJointScoresFromTheSimulatorOrBesideTheGivenEvents() {
         FlowTrainingConfig scored = config(1).withData(2000, 1, 1);
         var noScores = new CorrelatedGaussianSimulator();
         var dims = noScores.dimensions();
@@ -56,7 +57,12 @@ class FlowScoreWeightTest {
         var files = assertThrows(InvalidInputException.class, () -> new FlowTrainer(scored, null).trainOn(
                 sim.dimensions(), sim.xSupport(), data, new TrainedRanges(THETA, SQRT_S, sim.xSupport()), Map.of(),
                 Map.of()));
-        assertTrue(files.getMessage().contains("score weight 0"), files.getMessage());
+        assertTrue(files.getMessage().contains("expected each event's joint score beside it")
+                && files.getMessage().contains("rp simulate --joint-scores"), files.getMessage());
+        var misfit = assertThrows(org.robotphysicist.data.DimensionMismatchException.class, () -> new FlowTrainer(
+                scored, null).trainOn(sim.dimensions(), sim.xSupport(), data, org.robotphysicist.data.Matrix.of(3, 1,
+                new double[3]), new TrainedRanges(THETA, SQRT_S, sim.xSupport()), Map.of(), Map.of()));
+        assertTrue(misfit.getMessage().contains("joint scores"), misfit.getMessage());
     }
 
     @Test

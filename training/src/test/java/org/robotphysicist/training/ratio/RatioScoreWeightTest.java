@@ -45,7 +45,7 @@ class RatioScoreWeightTest {
     }
 
     @Test
-    void aScoreWeightNeedsASimulatorThatReturnsJointScoresAndIsRefusedForEventFiles() {
+    void aScoreWeightNeedsJointScoresFromTheSimulatorOrBesideTheGivenEvents() {
         RatioTrainingConfig scored = RatioTrainingConfig.defaults().withData(2000, 1, 1).withScoreWeight(1);
         ToyGaussianSimulator noScores = new ToyGaussianSimulator();
         var e = assertThrows(InvalidInputException.class, () -> new RatioClassifierTrainer(scored, null).train(noScores,
@@ -60,6 +60,12 @@ class RatioScoreWeightTest {
                 ParameterSampler.of(new UniformBoxPrior(sqrtS)), 2000, 1, new SplittableRandom(1));
         var files = assertThrows(InvalidInputException.class, () -> new RatioClassifierTrainer(scored, null).trainOn(
                 sim.dimensions(), data, new TrainedRanges(theta, sqrtS, sim.xSupport()), Map.of(), Map.of()));
-        assertTrue(files.getMessage().contains("score weight 0"), files.getMessage());
+        assertTrue(files.getMessage().contains("expected each event's joint score beside it")
+                && files.getMessage().contains("rp simulate --joint-scores"), files.getMessage());
+        var misfit = assertThrows(org.robotphysicist.data.DimensionMismatchException.class, () ->
+                new RatioClassifierTrainer(scored, null).trainOn(sim.dimensions(), data,
+                        org.robotphysicist.data.Matrix.of(3, 1, new double[3]), new TrainedRanges(theta, sqrtS,
+                                sim.xSupport()), Map.of(), Map.of()));
+        assertTrue(misfit.getMessage().contains("joint scores"), misfit.getMessage());
     }
 }

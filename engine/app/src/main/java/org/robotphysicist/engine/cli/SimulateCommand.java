@@ -24,6 +24,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.progress.Progress;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.BlockedSimulation;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.SimulationSeed;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.data.simulator.SimulatorRegistry;
@@ -112,6 +113,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " the header declares it, and rp train --events-from uses it as an importance weight).")
     Map<String, String> reweight = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--joint-scores", description = "Also write every event's joint score grad_theta log p(x, z |"
+            + " theta, phi) as score:THETA columns (simulators that return them, such as weinberg-lo), for training"
+            + " from the file with --score-weight.")
+    boolean jointScores;
+
     /** The file formats {@code rp simulate} writes. */
     enum OutputFormat { csv, lhe }
 
@@ -163,6 +169,10 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --partitions only with --spark MASTER"
                     + " but found it without");
         }
+        if (jointScores && (spark != null || format == OutputFormat.lhe)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--joint-scores: expected a CSV file written"
+                    + " here but found " + (spark != null ? "--spark (Parquet on a cluster)" : "--format lhe"));
+        }
         if (spark != null) {
             return simulateOnCluster(registry, externalConfig, o);
         }
@@ -183,7 +193,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw e;
         }
         close(sim); // before writing: a program that misbehaves at 'quit' leaves no file
-        EventCsv.write(result.data(), metadata(sim, result.data()), out);
+        EventCsv.write(result.data(), result.jointScores(), metadata(sim, result.data()), out);
         if (quiet) {
             o.println(out);
         } else {
@@ -263,8 +273,8 @@ final class SimulateCommand implements Callable<Integer> {
         return points;
     }
 
-    /** The events and how long simulating them took. */
-    private record Simulated(EventDataset data, double seconds) {
+    /** The events, their joint scores (null unless {@code --joint-scores}) and how long simulating them took. */
+    private record Simulated(EventDataset data, Matrix jointScores, double seconds) {
     }
 
     /**
@@ -309,10 +319,19 @@ final class SimulateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (Progress progress = TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet)
                 .start("simulate", total, "events")) {
+            if (jointScores) {
+                if (!(sim instanceof JointScoreSimulator scoring)) {
+                    throw new InvalidInputException("--joint-scores: expected a simulator that returns joint scores"
+                            + " (such as weinberg-lo) but found '" + sim.name() + "', which does not");
+                }
+                JointScoreSimulator.ScoredEvents scored = BlockedSimulation.runWithScores(scoring, drawn[0], drawn[1],
+                        events, new SimulationSeed(seed).eventStream(), progress);
+                return new Simulated(scored.events(), scored.scores(), (System.nanoTime() - t0) / 1e9);
+            }
             data = BlockedSimulation.run(sim, drawn[0], drawn[1], events, new SimulationSeed(seed).eventStream(),
                     progress);
         }
-        return new Simulated(data, (System.nanoTime() - t0) / 1e9);
+        return new Simulated(data, null, (System.nanoTime() - t0) / 1e9);
     }
 
     /** The K (θ, φ) pairs, fixed or drawn from the seed's draw stream: (K, D<sub>θ</sub>) and (K, D<sub>φ</sub>). */

@@ -59,7 +59,8 @@ final class SurrogateTrainingOptions {
 
     @Option(names = "--score-weight", paramLabel = "ALPHA",
             description = "classifier, maf and nsf: weight of the regression of the network's theta-score on the"
-                    + " joint scores of a simulator that returns them (weinberg-lo does); 0 trains by the kind's"
+                    + " joint scores of a simulator that returns them (weinberg-lo does), or of event files that carry"
+                    + " them (rp simulate --joint-scores); 0 trains by the kind's"
                     + " likelihood or cross-entropy alone (default 0; rp design trains a classifier with "
                     + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
     Double scoreWeight;

@@ -63,6 +63,30 @@ class DesignRefineCommandTest {
         assertEquals(h.surrogates(), resumed.surrogates().subList(0, 2), "the first two rounds' surrogates kept");
     }
 
+    /** With --score-weight on a simulator that returns joint scores, the round files carry them and the kind regresses on them. */
+    @Test
+    void refineWithAScoreWeightWritesAndUsesTheJointScores() throws Exception {
+        Path out = dir.resolve("scored");
+        CliRun r = CliRun.of("design", "--simulator", "weinberg-lo", "--prior", "0.15,0.35", "--phi-range", "76,92",
+                "--rounds", "2", "--events", "60", "--eig-datasets", "4", "--evaluations", "3", "--initial-points",
+                "2", "--verify", "0", "--grid", "41", "--training-rows", "1000", "--epochs", "1", "--hidden-layers",
+                "1", "--hidden-width", "8", "--device", "cpu", "--no-plot", "--surrogate", "nsf", "--score-weight", "1",
+                "--refine", "--refine-rows", "1000", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String file : List.of("training-round-01.csv", "training-round-02.csv")) {
+            assertTrue(Files.readAllLines(out.resolve(file)).contains(
+                    "x:cos_theta,theta:sin2_theta_w,phi:sqrt_s,score:sin2_theta_w"), file + " has the score column");
+        }
+        DesignHistory h = DesignHistory.read(out.resolve("history.json"));
+        try (TrainedSurrogate second = SurrogateFiles.load(out.resolve("surrogate-round-02.rpm"),
+                LoadOptions.defaults())) {
+            Map<String, Object> config = second.provenance().config();
+            assertEquals(1.0, ((Number) config.get("scoreWeight")).doubleValue(), "the weight: " + config);
+            assertEquals(Boolean.TRUE, config.get("eventFileJointScores"), "the files' scores used: " + config);
+        }
+        assertEquals(2, h.surrogates().size());
+    }
+
     @Test
     void refineWithAModelFileFineTunesItEveryRound() {
         Path model = dir.resolve("given.rpm");

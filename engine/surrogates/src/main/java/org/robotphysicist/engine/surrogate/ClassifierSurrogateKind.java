@@ -131,8 +131,8 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
         RatioClassifierTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
         ParameterizedRatioClassifier c;
         if (r.source() instanceof EventFileSource files) {
-            c = trainer.trainOn(files.dimensions(), files.data(), files.trainedRanges(), files.provenanceConfig(),
-                    files.provenanceHashes());
+            c = trainer.trainOn(files.dimensions(), files.data(), files.jointScores(), files.trainedRanges(),
+                    files.provenanceConfig(), files.provenanceHashes());
         } else if (r.source() instanceof StreamedEventSource stream) {
             c = trainer.trainOn(stream.dimensions(), stream.blocks(), stream.trainedRanges(), stream.provenanceConfig(),
                     stream.provenanceHashes());

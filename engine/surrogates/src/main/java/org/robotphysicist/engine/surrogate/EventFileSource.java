@@ -52,10 +52,12 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  * @param drawnTheta the θ box the rows' θ were drawn over, when the caller knows it (the rows' bounding box then
  *                   lies inside it), or null: the bounding box of the rows
  * @param drawnPhi   likewise for φ, or null
+ * @param jointScores (N, D<sub>θ</sub>) every row's joint score, when every file is a CSV with {@code score:} columns
+ *                   ({@code rp simulate --joint-scores}; a score weight above 0 trains on them), else null
  */
 public record EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data,
-        Dimensions dimensions, Simulator simulator, List<String> notes, Box drawnTheta, Box drawnPhi)
-        implements GivenEvents {
+        Dimensions dimensions, Simulator simulator, List<String> notes, Box drawnTheta, Box drawnPhi,
+        Matrix jointScores) implements GivenEvents {
 
     /** The fewest rows a training table may have. */
     public static final int MIN_ROWS = 100;
@@ -75,12 +77,15 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         }
         requireCovering("theta", drawnTheta, BoundingBox.of(data.theta()));
         requireCovering("phi", drawnPhi, BoundingBox.of(data.phi()));
+        if (jointScores != null) {
+            jointScores.requireShape("joint scores of the event files", data.size(), dimensions.thetaDim());
+        }
     }
 
     /** Rows whose ranges are their bounding boxes. */
     public EventFileSource(List<Path> files, Map<String, String> sha256, EventDataset data, Dimensions dimensions,
             Simulator simulator) {
-        this(files, sha256, data, dimensions, simulator, List.of(), null, null);
+        this(files, sha256, data, dimensions, simulator, List.of(), null, null, null);
     }
 
     /**
@@ -98,7 +103,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
                     + simulator.thetaDomain() + " x phi " + simulator.phiDomain() + " but found theta " + theta
                     + " x phi " + phi);
         }
-        return new EventFileSource(files, sha256, data, dimensions, simulator, notes, theta, phi);
+        return new EventFileSource(files, sha256, data, dimensions, simulator, notes, theta, phi, jointScores);
     }
 
     private static void requireCovering(String role, Box declared, Box rows) {
@@ -127,6 +132,7 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
             throw new InvalidInputException("event files: expected at least one CSV or LHE file but found none");
         }
         List<EventDataset> parts = new ArrayList<>();
+        List<Matrix> scores = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         java.util.SplittableRandom resampling = new java.util.SplittableRandom(labels.seed());
@@ -138,8 +144,11 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
                         resampling.split());
                 part = lhe.rows();
                 notes.addAll(lhe.notes());
+                scores.add(null);
             } else {
-                part = EventCsv.read(file).dataset();
+                EventCsv.Contents csv = EventCsv.read(file);
+                part = csv.dataset();
+                scores.add(csv.jointScores());
             }
             DatasetSchema found = part.schema();
             expected = requireHeader(file.toString(), found, expected, simulator, files.get(0).toString());
@@ -161,7 +170,24 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         Dimensions dims = simulator != null ? simulator.dimensions()
                 : new Dimensions(expected.thetaNames(), expected.phiNames(), expected.xNames());
         requireVaryingTheta(files, dims, BoundingBox.of(all.theta()));
-        return new EventFileSource(files, hashes, all, dims, simulator, notes, null, null);
+        return new EventFileSource(files, hashes, all, dims, simulator, notes, null, null, allScores(scores));
+    }
+
+    /** The files' joint scores stacked in row order when every file has them, else null. */
+    private static Matrix allScores(List<Matrix> perFile) {
+        if (perFile.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        int cols = perFile.get(0).cols();
+        int rows = perFile.stream().mapToInt(Matrix::rows).sum();
+        double[] out = new double[rows * cols];
+        int at = 0;
+        for (Matrix m : perFile) {
+            double[] v = m.toArray();
+            System.arraycopy(v, 0, out, at, v.length);
+            at += v.length;
+        }
+        return Matrix.of(rows, cols, out);
     }
 
     /** Whether {@code file} is read as a Les Houches event file (a name ending in {@code .lhe}). */
@@ -205,6 +231,9 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
         if (!notes.isEmpty()) {
             out.put("eventFileNotes", notes);
         }
+        if (jointScores != null) {
+            out.put("eventFileJointScores", true);
+        }
         return out;
     }
 
@@ -213,7 +242,8 @@ public record EventFileSource(List<Path> files, Map<String, String> sha256, Even
      * on them), for example how a program that wrote the files drew them.
      */
     public EventFileSource withNotes(List<String> lines) {
-        return new EventFileSource(files, sha256, data, dimensions, simulator, lines, drawnTheta, drawnPhi);
+        return new EventFileSource(files, sha256, data, dimensions, simulator, lines, drawnTheta, drawnPhi,
+                jointScores);
     }
 
     /** The provenance entries of {@code rows} events from {@code files}, named (or not) by {@code simulator}. */

@@ -88,8 +88,8 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
         FlowTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
         TrainedFlow flow;
         if (r.source() instanceof EventFileSource files) {
-            flow = trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), files.trainedRanges(),
-                    files.provenanceConfig(), files.provenanceHashes());
+            flow = trainer.trainOn(files.dimensions(), files.xSupport(), files.data(), files.jointScores(),
+                    files.trainedRanges(), files.provenanceConfig(), files.provenanceHashes());
         } else if (r.source() instanceof StreamedEventSource stream) {
             flow = trainer.trainOn(stream.dimensions(), stream.xSupport(), stream.blocks(), stream.trainedRanges(),
                     stream.provenanceConfig(), stream.provenanceHashes());

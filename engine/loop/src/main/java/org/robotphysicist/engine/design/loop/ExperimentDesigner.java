@@ -268,8 +268,8 @@ public final class ExperimentDesigner implements AutoCloseable {
      * {@code config} with the surrogate's training controls as a design trains it
      * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#forDesign}: the kind's design score
      * weight where none was given and the simulator returns joint scores), so that the history records
-     * the weight used and a resumed run rebuilds the same surrogate. A refining run trains on event
-     * files, which carry no joint scores, and keeps its controls.
+     * the weight used and a resumed run rebuilds the same surrogate. A refining run trains on the event
+     * files of its rounds, written without joint scores, and keeps its controls.
      */
     static DesignConfig withDesignTraining(DesignConfig config, Simulator simulator) {
         if (config.refines() || config.modelFile() != null) {

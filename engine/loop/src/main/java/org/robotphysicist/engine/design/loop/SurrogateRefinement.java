@@ -17,6 +17,7 @@ import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.prior.Prior;
 import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.surrogate.BuiltSurrogate;
 import org.robotphysicist.engine.surrogate.EventFileSource;
@@ -77,7 +78,9 @@ import org.robotphysicist.training.device.Devices;
  * adds the rounds back up exactly.
  *
  * <p>Files, inside the run's output directory (which refinement therefore needs):
- * {@code training-round-NN.csv}, the rows added for round NN (as {@code rp simulate} writes them),
+ * {@code training-round-NN.csv}, the rows added for round NN (as {@code rp simulate} writes them;
+ * with a score weight above 0 and a simulator that returns joint scores, with their {@code score:}
+ * columns, which the kind regresses on as it would on the simulator's),
  * and {@code surrogate-round-NN.rpm}, the model trained on rounds 1..NN's rows, with its provenance
  * (the training files and their SHA-256, seeds, versions). The history records both with their
  * hashes ({@link RoundSurrogate}); a resumed run checks them and reloads the last round's model.
@@ -159,8 +162,18 @@ final class SurrogateRefinement {
         long seed = stream.nextLong();
         int rows = round == 1 ? config.training().rows() : config.refineRows();
         SurrogateBuildRequest onPrior = request(TrainingSource.of(simulator), seed);
-        EventDataset added = SimulatedTrainingSet.joint(simulator, ParameterSampler.of(proposal),
-                onPrior.phiSampler(), rows, 1, stream.split());
+        // With a score weight the rows carry their joint scores, which the kind then regresses on.
+        EventDataset added;
+        Matrix scores = null;
+        if (config.training().scoreWeightOr(0) > 0 && simulator instanceof JointScoreSimulator scoring) {
+            JointScoreSimulator.ScoredEvents scored = SimulatedTrainingSet.jointWithScores(scoring,
+                    ParameterSampler.of(proposal), onPrior.phiSampler(), rows, 1, stream.split());
+            added = scored.events();
+            scores = scored.scores();
+        } else {
+            added = SimulatedTrainingSet.joint(simulator, ParameterSampler.of(proposal), onPrior.phiSampler(), rows,
+                    1, stream.split());
+        }
         Path trainingFile = directory.resolve(DesignFiles.roundFile(TRAINING_STEM, round, "csv"));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("producer", ExperimentDesigner.PRODUCER);
@@ -169,7 +182,7 @@ final class SurrogateRefinement {
         meta.put("theta_proposal", proposalName);
         meta.put("phi", "uniform" + config.phiRange());
         meta.put("data_sha256", added.sha256());
-        EventCsv.write(added, meta, trainingFile);
+        EventCsv.write(added, scores, meta, trainingFile);
 
         List<Path> files = new ArrayList<>();
         if (!fineTunes()) {
