@@ -168,9 +168,8 @@ public final class RatioClassifierTrainer {
             TrainingObjective crossEntropy = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
                     ? new LikelihoodToEvidenceObjective(network.block(), dims.xDim(), dims.thetaDim(), dims.phiDim())
                     : new ReferenceRatioObjective(network.block(), d);
-            TrainingObjective objective = train.scored() == null ? crossEntropy : new ScoreRegressionObjective(
-                    crossEntropy, (ps, rows, training) -> network.block().forward(ps, new NDList(rows), training)
-                            .singletonOrThrow().reshape(-1), dims.xDim(), dims.thetaDim(), config.scoreWeight());
+            TrainingObjective objective = train.scored() == null ? crossEntropy
+                    : withScoreRegression(crossEntropy, network, dims);
             Matrix table = form.kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE ? withLabels(z, train.labels())
                     : train.scored() == null ? z : JointScoreRows.appendScaled(z, train.scored().scores(),
                             scaler.scale(), dims.xDim());
@@ -279,6 +278,16 @@ public final class RatioClassifierTrainer {
                 pool);
     }
 
+    /**
+     * {@code crossEntropy} plus the configured weight times the regression of the network's
+     * θ-derivative on the joint scores appended to its rows ({@link ScoreRegressionObjective}).
+     */
+    private TrainingObjective withScoreRegression(TrainingObjective crossEntropy, Mlp network, Dimensions dims) {
+        return new ScoreRegressionObjective(crossEntropy, (ps, rows, training) -> network.block().forward(ps,
+                new NDList(rows), training).singletonOrThrow().reshape(-1), dims.xDim(), dims.thetaDim(),
+                config.scoreWeight());
+    }
+
     /** The most given events the normalization of a streamed table chooses its nearest events from. */
     public static final int NORMALIZATION_POOL_ROWS = 1 << 20;
     private static final long POOL_SALT = 0x6e6f726d706f6f6cL;
@@ -310,9 +319,8 @@ public final class RatioClassifierTrainer {
             TrainingObjective crossEntropy = new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
                     dims.thetaDim(), dims.phiDim());
             // With a score weight the rows carry the joint scores (trainOn checked they exist).
-            TrainingObjective objective = !config.regressesScores() ? crossEntropy : new ScoreRegressionObjective(
-                    crossEntropy, (ps, rows, training) -> network.block().forward(ps, new NDList(rows), training)
-                            .singletonOrThrow().reshape(-1), dims.xDim(), dims.thetaDim(), config.scoreWeight());
+            TrainingObjective objective = !config.regressesScores() ? crossEntropy
+                    : withScoreRegression(crossEntropy, network, dims);
             TrainingLoopResult result = loop.apply(trainer, objective);
             Provenance provenance = provenance(source, dataHashes, result);
             ParameterizedRatioClassifier raw = new ParameterizedRatioClassifier(dims, network, scaler,
