@@ -268,8 +268,9 @@ public final class ExperimentDesigner implements AutoCloseable {
      * {@code config} with the surrogate's training controls as a design trains it
      * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#forDesign}: the kind's design score
      * weight where none was given and the simulator returns joint scores), so that the history records
-     * the weight used and a resumed run rebuilds the same surrogate. A refining run trains on the event
-     * files of its rounds, written without joint scores, and keeps its controls.
+     * the weight used and a resumed run rebuilds the same surrogate. A refining run keeps its controls:
+     * its rounds' event files carry joint scores only where a score weight was asked for, and the
+     * design weight's default was not measured for refined runs.
      */
     static DesignConfig withDesignTraining(DesignConfig config, Simulator simulator) {
         if (config.refines() || config.modelFile() != null) {
