@@ -325,8 +325,8 @@ public final class RobotPhysicist {
      * @param sequential   rounds, budget, continuation and the seed of the simulations and proposals
      * @param directory    where each round's simulated rows are written (created if missing)
      * @return the last round's model, every round's record and the round files; close it when done
-     * @throws InvalidInputException when {@code options} asks for a certificate or an ensemble, the kind is not
-     *                               trained, or an observation's φ lies outside the settings
+     * @throws InvalidInputException when {@code options} asks for a certificate, an ensemble or a score weight,
+     *                               the kind is not trained, or an observation's φ lies outside the settings
      */
     public SequentialModel trainSequential(List<Observation> observations, TrainOptions options,
             SequentialTrainingConfig sequential, Path directory) {
@@ -343,14 +343,13 @@ public final class RobotPhysicist {
                     + " one in the options");
         }
         SurrogateBuildRequest oneRound = buildRequest(options);
+        if (oneRound.training().scoreWeightOr(0) > 0) {
+            throw new InvalidInputException("sequential training: expected score weight 0 (each round's simulations"
+                    + " are written without joint scores) but found " + oneRound.training().scoreWeightOr(0));
+        }
         BoxUnion settings = oneRound.phiUnion();
+        PosteriorRequest.requireShapes(simulator.dimensions(), observations);
         for (Observation o : observations) {
-            if (o.events().cols() != simulator.dimensions().xDim()
-                    || o.phi().length != simulator.dimensions().phiDim()) {
-                throw new DimensionMismatchException("sequential training: expected observations of "
-                        + simulator.dimensions().xDim() + " x value(s) per event at " + simulator.dimensions().phiDim()
-                        + " phi value(s) but found " + o.events().cols() + " and " + o.phi().length);
-            }
             if (!settings.contains(o.phi())) {
                 throw new InvalidInputException("sequential training: expected every observation's phi inside the"
                         + " settings " + settings + " the surrogate is trained over but found "

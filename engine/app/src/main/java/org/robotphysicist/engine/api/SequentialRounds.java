@@ -13,6 +13,7 @@ import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Sha256;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.engine.design.loop.DesignFiles;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.mcmc.ResampledChains;
 import org.robotphysicist.engine.surrogate.BuiltSurrogate;
@@ -89,15 +90,10 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
         this.directory = directory;
     }
 
-    /** The file of round {@code round}'s new rows. */
-    static String roundFile(int round) {
-        return String.format(java.util.Locale.ROOT, "training-round-%02d.csv", round);
-    }
-
     @Override
     public TrainedSurrogate train(SequentialTraining.RoundData data, TrainedSurrogate previous) {
         EventDataset added = data.rows().rows(rowsWritten, data.rows().size());
-        Path file = directory.resolve(roundFile(data.round()));
+        Path file = directory.resolve(DesignFiles.roundFile("training", data.round(), "csv"));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("producer", PRODUCER);
         meta.put("simulator", simulator.name());
@@ -121,13 +117,7 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
         BuiltSurrogate built = previous == null ? registry.build(kind, request)
                 : registry.fineTune(previous, request);
         if (!(built.surrogate() instanceof TrainedSurrogate trained)) {
-            if (built.surrogate() instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // the refusal below is what matters
-                }
-            }
+            SurrogateRegistry.closeQuietly(built); // the refusal below is what matters
             throw new InvalidInputException("sequential training: the kind '" + kind + "' built a"
                     + " surrogate without a model file; expected a trained kind");
         }

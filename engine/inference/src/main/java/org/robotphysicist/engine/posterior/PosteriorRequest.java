@@ -132,8 +132,14 @@ public record PosteriorRequest(SurrogateLikelihood surrogate, Box theta, List<Ob
         return List.copyOf(warnings);
     }
 
-    /** Each experiment's event columns and φ length against {@code dims}. */
-    static void requireShapes(Dimensions dims, List<Observation> observations) {
+    /**
+     * Each experiment's event columns and φ length against {@code dims}.
+     *
+     * @param dims         the surrogate's (or simulator's) names of x and φ
+     * @param observations the experiments
+     * @throws DimensionMismatchException naming the experiment and what it should have
+     */
+    public static void requireShapes(Dimensions dims, List<Observation> observations) {
         for (int e = 0; e < observations.size(); e++) {
             Observation o = observations.get(e);
             if (o.events().cols() != dims.xDim()) {

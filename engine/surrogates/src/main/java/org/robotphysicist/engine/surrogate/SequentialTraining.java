@@ -243,17 +243,8 @@ public final class SequentialTraining {
                     + range.dim() + " theta values but found " + (draws == null ? "none"
                             : draws.rows() + " x " + draws.cols()));
         }
-        double[] row = new double[range.dim()];
-        for (int i = 0; i < n; i++) {
-            draws.copyRow(i, row);
-            for (int d = 0; d < row.length; d++) {
-                if (!Double.isFinite(row[d]) || row[d] < range.lower(d) || row[d] > range.upper(d)) {
-                    throw new InvalidInputException("sequential round " + round + ": expected posterior draws inside"
-                            + " the prior's range " + range + " but draw " + (i + 1) + " is " + Arrays.toString(row));
-                }
-            }
-        }
-        return draws;
+        return range.requireRows("sequential round " + round + ": posterior draws (expected inside the prior's range "
+                + range + ")", draws);
     }
 
     private static int epochs(TrainingCurve curve) {

@@ -142,8 +142,12 @@ public final class SurrogateRegistry {
         return built;
     }
 
-    /** Closes what {@code built} holds, ignoring a failure (another error is being raised). */
-    static void closeQuietly(BuiltSurrogate built) {
+    /**
+     * Closes what {@code built} holds, ignoring a failure (another error is being raised).
+     *
+     * @param built a build being discarded
+     */
+    public static void closeQuietly(BuiltSurrogate built) {
         if (built.surrogate() instanceof AutoCloseable c) {
             try {
                 c.close();

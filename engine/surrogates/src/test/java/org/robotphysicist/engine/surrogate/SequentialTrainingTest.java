@@ -186,7 +186,7 @@ class SequentialTrainingTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new SequentialTrainingConfig(2,
                 400, SequentialTrainingConfig.Continuation.FINE_TUNE, 1),
                 (s, n, rng) -> Matrix.repeatRow(new double[] {2.5}, n), new Nsf()));
-        assertTrue(e.getMessage().contains("inside the prior's range") && e.getMessage().contains("[2.5]"),
+        assertTrue(e.getMessage().contains("inside the prior's range") && e.getMessage().contains("found 2.5"),
                 e.getMessage());
         InvalidInputException shape = assertThrows(InvalidInputException.class, () -> run(
                 new SequentialTrainingConfig(2, 400, SequentialTrainingConfig.Continuation.FINE_TUNE, 1),

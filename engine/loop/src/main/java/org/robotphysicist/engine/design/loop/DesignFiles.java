@@ -43,8 +43,15 @@ public final class DesignFiles implements RoundListener {
         this.plots = plots;
     }
 
-    /** {@code stem-round-NN.extension}. */
-    static String roundFile(String stem, int round, String extension) {
+    /**
+     * The name of a round's file: {@code stem-round-NN.extension}.
+     *
+     * @param stem      what the file holds, e.g. {@code training}
+     * @param round     the 1-based round
+     * @param extension without the dot, e.g. {@code csv}
+     * @return the file name
+     */
+    public static String roundFile(String stem, int round, String extension) {
         return String.format(Locale.ROOT, "%s-round-%02d.%s", stem, round, extension);
     }
 
