@@ -44,6 +44,8 @@ cases=(
   "demo-nsf-58|0|./rp demo --sqrt-s 58 --surrogate nsf --out $out/nsf/posterior.json"
   "design-external-nsf|0|./rp design --external 'python3 examples/python-simulator/toy_gaussian.py' --prior -2,2 --phi-range 0.25,4 --surrogate nsf --training-rows 50000 --epochs 4 --rounds 3 --events 200 --device cpu --out $out/ext-nsf"
   "train-sequential-slcp|0|mkdir -p $out/seq && ./rp simulate --simulator slcp --theta 0.7,-2.9,-1,-0.9,0.6 --events 1 --seed 5 --out $out/seq/obs.csv && ./rp train --simulator slcp --surrogate maf --training-rows 10000 --epochs 100 --batch-size 500 --sequential 10 --observed $out/seq/obs.csv --no-plot -o $out/seq/slcp.rpm"
+  "simulate-joint-scores|0|mkdir -p $out/scores && ./rp simulate -q --simulator weinberg-lo --prior 0.15,0.35 --phi-range 76,92 --pairs 20000 --events 10 --joint-scores --out $out/scores/events.csv"
+  "train-joint-scores|0|./rp train --simulator weinberg-lo --events-from $out/scores/events.csv --surrogate classifier --score-weight 100 --no-certify --no-plot -o $out/scores/classifier.rpm"
   "design-refine|0|./rp design --surrogate nsf --training-rows 50000 --epochs 4 --refine --refine-rows 50000 --rounds 3 --eig-datasets 64 --evaluations 8 --device cpu --no-plot --seed 7 --out $out/snl"
 )
 
