@@ -166,7 +166,8 @@ public final class RatioClassifierTrainer {
         TrainingLoopResult result;
         try {
             TrainingObjective crossEntropy = form.kind() == RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE
-                    ? new LikelihoodToEvidenceObjective(network.block(), dims.xDim(), dims.thetaDim(), dims.phiDim())
+                    ? new LikelihoodToEvidenceObjective(network.block(), dims.xDim(), dims.thetaDim(), dims.phiDim(),
+                            config.contrast())
                     : new ReferenceRatioObjective(network.block(), d);
             TrainingObjective objective = train.scored() == null ? crossEntropy
                     : withScoreRegression(crossEntropy, network, dims);
@@ -317,7 +318,7 @@ public final class RatioClassifierTrainer {
         Mlp network = network(trainer, dims, scaler.dim());
         try {
             TrainingObjective crossEntropy = new LikelihoodToEvidenceObjective(network.block(), dims.xDim(),
-                    dims.thetaDim(), dims.phiDim());
+                    dims.thetaDim(), dims.phiDim(), config.contrast());
             // With a score weight the rows carry the joint scores (trainOn checked they exist).
             TrainingObjective objective = !config.regressesScores() ? crossEntropy
                     : withScoreRegression(crossEntropy, network, dims);

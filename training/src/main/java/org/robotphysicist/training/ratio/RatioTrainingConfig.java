@@ -1,6 +1,7 @@
 package org.robotphysicist.training.ratio;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
@@ -33,10 +34,66 @@ import org.robotphysicist.training.TrainingLoopConfig;
  *                           0 trains by cross-entropy alone, &gt; 0 needs the likelihood-to-evidence form and a
  *                           simulator that returns joint scores
  *                           ({@link org.robotphysicist.data.simulator.JointScoreSimulator})
+ * @param contrast           how many θ each x is contrasted with in the likelihood-to-evidence
+ *                           form ({@link Contrast}; {@link Contrast#binary()} is the classic
+ *                           one-negative-per-positive cross-entropy)
  */
 public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, ActivationFunction activation, int trainingRows,
         int eventsPerParameter, CalibrationMethod calibration, int calibrationRows, int calibrationBins,
-        Normalization normalization, long dataSeed, TrainingLoopConfig training, double scoreWeight) {
+        Normalization normalization, long dataSeed, TrainingLoopConfig training, double scoreWeight,
+        Contrast contrast) {
+
+    /**
+     * The contrastive objective of the likelihood-to-evidence form (Miller, Weniger &amp; Forré 2022,
+     * "Contrastive neural ratio estimation"). Each x is shown K candidate parameters
+     * Θ = (θ₁ … θ_K) in one of K + 1 classes: class 0, every θ_k drawn from the prior independently
+     * of x; class k ≥ 1, θ_k is x's own and the rest from the prior. With class probabilities
+     * p(0) = 1/(1 + γ) and p(k) = γ/((1 + γ)K), the Bayes classifier is
+     * <pre>
+     *   q(k | x, Θ) = r(x, θ_k) / (K/γ + Σ_j r(x, θ_j)),   q(0 | x, Θ) = (K/γ) / (K/γ + Σ_j r(x, θ_j)),
+     * </pre>
+     * so the network's logit s = log r at the optimum exactly, without an additive constant, for
+     * every K and γ. K = γ = 1 is the binary cross-entropy of one positive and one negative per x.
+     * Larger K shows each x more alternatives per step, which sharpens the ratio where it varies
+     * fast in θ; a step costs 2K network rows per x instead of 2.
+     *
+     * @param classes K ≥ 1, candidate parameters per x ({@value #MAX_CLASSES} at most)
+     * @param gamma   γ &gt; 0, the odds of the joint classes against the marginal one
+     */
+    public record Contrast(int classes, double gamma) {
+        /** The most candidates per x. */
+        public static final int MAX_CLASSES = 1024;
+
+        public Contrast {
+            if (classes < 1 || classes > MAX_CLASSES) {
+                throw new InvalidInputException("contrastive classes: expected 1 to " + MAX_CLASSES + " candidate"
+                        + " parameters per event but found " + classes);
+            }
+            if (!(gamma > 0) || !Double.isFinite(gamma)) {
+                throw new InvalidInputException("contrastive gamma: expected a finite value > 0 but found " + gamma);
+            }
+        }
+
+        /** K = γ = 1: one positive and one negative per x, each weighted equally. */
+        public static Contrast binary() {
+            return new Contrast(1, 1);
+        }
+
+        /** K candidates, γ = 1. */
+        public static Contrast of(int classes) {
+            return new Contrast(classes, 1);
+        }
+
+        @JsonIgnore
+        public boolean isBinary() {
+            return classes == 1 && gamma == 1;
+        }
+
+        @Override
+        public String toString() {
+            return isBinary() ? "binary" : "contrastive K=" + classes + ", gamma=" + gamma;
+        }
+    }
 
     /**
      * How the {@link org.robotphysicist.models.ratio.EvidenceNormalization} is fitted. Its Monte Carlo
@@ -110,6 +167,14 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
             throw new InvalidInputException("calibration bins: expected 0 (automatic) or more but found "
                     + calibrationBins);
         }
+        if (contrast == null) {
+            throw new InvalidInputException("ratio training config: expected a contrast (binary for the classic"
+                    + " cross-entropy) but found none");
+        }
+        if (!contrast.isBinary() && form.kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
+            throw new InvalidInputException(contrast + ": expected the likelihood-to-evidence form (the reference form"
+                    + " contrasts each event with the one reference theta) but found " + form);
+        }
         if (ScoreRegressionObjective.requireWeight(scoreWeight) > 0 && form.kind() != RatioForm.Kind.LIKELIHOOD_TO_EVIDENCE) {
             throw new InvalidInputException("score weight " + scoreWeight + ": expected the likelihood-to-evidence form"
                     + " (the one trained on joint draws) but found " + form);
@@ -121,10 +186,13 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
             int trainingRows, int eventsPerParameter, CalibrationMethod calibration, int calibrationRows,
             int calibrationBins, Normalization normalization, long dataSeed, TrainingLoopConfig training) {
         this(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration, calibrationRows,
-                calibrationBins, normalization, dataSeed, training, 0);
+                calibrationBins, normalization, dataSeed, training, 0, Contrast.binary());
     }
 
-    /** Reads JSON written before the score weight existed as cross-entropy alone (weight 0). */
+    /**
+     * Reads JSON written before the score weight existed as cross-entropy alone (weight 0), and
+     * JSON written before the contrast existed as binary.
+     */
     @JsonCreator
     private static RatioTrainingConfig fromJson(@JsonProperty("form") RatioForm form,
             @JsonProperty("hiddenWidths") List<Integer> hiddenWidths,
@@ -133,10 +201,11 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
             @JsonProperty("calibration") CalibrationMethod calibration,
             @JsonProperty("calibrationRows") int calibrationRows, @JsonProperty("calibrationBins") int calibrationBins,
             @JsonProperty("normalization") Normalization normalization, @JsonProperty("dataSeed") long dataSeed,
-            @JsonProperty("training") TrainingLoopConfig training, @JsonProperty("scoreWeight") Double scoreWeight) {
+            @JsonProperty("training") TrainingLoopConfig training, @JsonProperty("scoreWeight") Double scoreWeight,
+            @JsonProperty("contrast") Contrast contrast) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
                 calibrationRows, calibrationBins, normalization, dataSeed, training,
-                scoreWeight == null ? 0 : scoreWeight);
+                scoreWeight == null ? 0 : scoreWeight, contrast == null ? Contrast.binary() : contrast);
     }
 
     /** Whether the loss regresses the log-ratio's θ-derivative on the simulator's joint scores. */
@@ -147,7 +216,7 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
     /** The same with score weight {@code alpha} (0: cross-entropy alone). */
     public RatioTrainingConfig withScoreWeight(double alpha) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, normalization, dataSeed, training, alpha);
+                calibrationRows, calibrationBins, normalization, dataSeed, training, alpha, contrast);
     }
 
     /**
@@ -161,31 +230,37 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
 
     public RatioTrainingConfig withNormalization(Normalization n) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, n, dataSeed, training, scoreWeight);
+                calibrationRows, calibrationBins, n, dataSeed, training, scoreWeight, contrast);
     }
 
     public RatioTrainingConfig withForm(RatioForm f) {
         return new RatioTrainingConfig(f, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, normalization, dataSeed, training, scoreWeight);
+                calibrationRows, calibrationBins, normalization, dataSeed, training, scoreWeight, contrast);
     }
 
     public RatioTrainingConfig withNetwork(List<Integer> widths, ActivationFunction a) {
         return new RatioTrainingConfig(form, widths, a, trainingRows, eventsPerParameter, calibration, calibrationRows,
-                calibrationBins, normalization, dataSeed, training, scoreWeight);
+                calibrationBins, normalization, dataSeed, training, scoreWeight, contrast);
     }
 
     public RatioTrainingConfig withData(int rows, int perParameter, long seed) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, rows, perParameter, calibration, calibrationRows,
-                calibrationBins, normalization, seed, training, scoreWeight);
+                calibrationBins, normalization, seed, training, scoreWeight, contrast);
     }
 
     public RatioTrainingConfig withCalibration(CalibrationMethod method, int rows, int bins) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, method, rows,
-                bins, normalization, dataSeed, training, scoreWeight);
+                bins, normalization, dataSeed, training, scoreWeight, contrast);
+    }
+
+    /** The same with {@code c} as the likelihood-to-evidence form's contrast. */
+    public RatioTrainingConfig withContrast(Contrast c) {
+        return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
+                calibrationRows, calibrationBins, normalization, dataSeed, training, scoreWeight, c);
     }
 
     public RatioTrainingConfig withTraining(TrainingLoopConfig t) {
         return new RatioTrainingConfig(form, hiddenWidths, activation, trainingRows, eventsPerParameter, calibration,
-                calibrationRows, calibrationBins, normalization, dataSeed, t, scoreWeight);
+                calibrationRows, calibrationBins, normalization, dataSeed, t, scoreWeight, contrast);
     }
 }
