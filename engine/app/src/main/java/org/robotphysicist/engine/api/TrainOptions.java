@@ -218,6 +218,19 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
     }
 
     /**
+     * The same with the classifier trained by the contrastive cross-entropy of K candidate
+     * parameters per event ({@link SurrogateTrainingConfig#contrast()}; 1: the binary cross-entropy).
+     * Each training step costs about K times as much.
+     *
+     * @param k 1 to 1024
+     * @return the changed options
+     * @throws InvalidInputException unless the surrogate is {@code classifier}, or where K is out of range
+     */
+    public TrainOptions withContrast(int k) {
+        return withControls(training.withContrast(k));
+    }
+
+    /**
      * The same options with another seed.
      *
      * @param s the seed every random draw of training (and a tabulated kind's simulations) follows from

@@ -11,8 +11,8 @@ import picocli.CommandLine;
  * The training controls of a neural surrogate on the command line ({@code rp train},
  * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
  * ({@link SurrogateTrainingConfig}); {@code --no-evidence-normalization} switches the classifier's per-θ
- * normalization off (refused for other kinds) and {@code --score-weight} sets the neural kinds'
- * joint-score regression (refused for tabulated kinds).
+ * normalization off and {@code --contrast} sets its contrastive loss (both refused for other kinds), and
+ * {@code --score-weight} sets the neural kinds' joint-score regression (refused for tabulated kinds).
  */
 final class SurrogateTrainingOptions {
     @Option(names = "--training-rows", paramLabel = "N",
@@ -65,6 +65,12 @@ final class SurrogateTrainingOptions {
                     + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
     Double scoreWeight;
 
+    @Option(names = "--contrast", paramLabel = "K",
+            description = "classifier only: candidate parameters each event is contrasted with in the contrastive"
+                    + " cross-entropy, 1 to 1024; each training step costs about K times as much (default 1: one"
+                    + " positive and one negative per event).")
+    Integer contrast;
+
     @CommandLine.Mixin
     EvidenceNormalizationOption evidenceNormalization;
 
@@ -74,6 +80,7 @@ final class SurrogateTrainingOptions {
         return SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(batchSize, learningRate)
                 .withNetwork(hiddenLayers, hiddenWidth).withValidation(validationFraction, patience)
                 .withTimeBudget(budget).withEnsembleMembers(ensemble)
-                .withEvidenceNormalization(evidenceNormalization.value()).withScoreWeight(scoreWeight);
+                .withEvidenceNormalization(evidenceNormalization.value()).withScoreWeight(scoreWeight)
+                .withContrast(contrast);
     }
 }

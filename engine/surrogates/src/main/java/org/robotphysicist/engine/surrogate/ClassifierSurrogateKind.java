@@ -19,7 +19,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * multiplies N per-event ratios.
  *
  * <p>Defaults (each overridable through {@link SurrogateTrainingConfig}): 3 hidden layers of 64 SiLU units,
- * batches of 512, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
+ * the binary cross-entropy (contrast K = 1; {@link RatioTrainingConfig.Contrast}), batches of 512, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
  * held out for validation with the best-validation epoch's weights kept (no early stop; the
  * likelihood-to-evidence validation loss uses the same θ shuffles every epoch, so epochs are
  * compared on equal terms). The normalization uses
@@ -103,7 +103,8 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
                 .withData(EventFileTraining.configRows(r), 1, seed + 1).withTraining(training)
                 .withNormalization(c.evidenceNormalizationOrDefault()
                         ? normalization(r.eventsPerExperiment(), r.phiIsPoint())
-                        : RatioTrainingConfig.Normalization.off()).withScoreWeight(c.scoreWeightOr(0));
+                        : RatioTrainingConfig.Normalization.off()).withScoreWeight(c.scoreWeightOr(0))
+                .withContrast(c.contrastOrBinary());
     }
 
     @Override
@@ -142,7 +143,13 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
         return BuiltSurrogate.trained(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
                 + " epochs on %s%s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r),
                 EventFileTraining.rowsText(r), c.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(c),
-                BuiltSurrogate.scoreText(trainingConfig(r).scoreWeight())));
+                BuiltSurrogate.scoreText(trainingConfig(r).scoreWeight()) + contrastText(r.training())));
+    }
+
+    /** ", contrasting K candidate parameters per event" where the contrastive loss was asked for, else "". */
+    private static String contrastText(SurrogateTrainingConfig c) {
+        return c.contrastOrBinary().isBinary() ? ""
+                : ", contrasting " + c.contrastOrBinary().classes() + " candidate parameters per event";
     }
 
     /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */

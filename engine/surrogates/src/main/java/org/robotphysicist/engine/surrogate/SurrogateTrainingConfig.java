@@ -8,6 +8,7 @@ import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.TrainingLoopConfig;
+import org.robotphysicist.training.ratio.RatioTrainingConfig;
 
 /**
  * How a neural surrogate kind is trained: the simulated rows and epochs always, and optionally the
@@ -44,10 +45,14 @@ import org.robotphysicist.training.TrainingLoopConfig;
  *                           them ({@link org.robotphysicist.data.simulator.JointScoreSimulator}; 0 or null, the
  *                           default: its maximum likelihood or cross-entropy alone). Set for a tabulated kind it
  *                           is refused
+ * @param contrast           K, the candidate parameters the {@code classifier} kind contrasts each event with in its
+ *                           contrastive cross-entropy ({@link RatioTrainingConfig.Contrast}, γ = 1), 1 to
+ *                           {@value RatioTrainingConfig.Contrast#MAX_CLASSES} (null: 1, the binary cross-entropy).
+ *                           Only the classifier has one; set for another kind it is refused
  */
 public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
         Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
-        Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight) {
+        Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight, Integer contrast) {
 
     /** The most ensemble members accepted. */
     public static final int MAX_ENSEMBLE_MEMBERS = 64;
@@ -98,6 +103,9 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         if (scoreWeight != null) {
             ScoreRegressionObjective.requireWeight(scoreWeight);
         }
+        if (contrast != null) {
+            RatioTrainingConfig.Contrast.of(contrast);
+        }
         ensembleMembers = ensembleMembers == null ? 1 : ensembleMembers;
         if (ensembleMembers < 1 || ensembleMembers > MAX_ENSEMBLE_MEMBERS) {
             throw new InvalidInputException("ensemble members: expected 1 to " + MAX_ENSEMBLE_MEMBERS + " but found "
@@ -116,44 +124,44 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * {@code with…} methods, e.g. {@code of(rows, epochs, seed).withOptimizer(256, 1e-3).withNetwork(1, 16)}.
      */
     public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
-        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null, null);
+        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null, null, null);
     }
 
     public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {
         return new SurrogateTrainingConfig(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
+                patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
     }
 
     public SurrogateTrainingConfig withOptimizer(Integer batch, Double rate) {
         return new SurrogateTrainingConfig(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
+                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
     }
 
     public SurrogateTrainingConfig withNetwork(Integer layers, Integer width) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
+                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
     }
 
     public SurrogateTrainingConfig withValidation(Double fraction, Integer earlyStoppingPatience) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
+                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
     }
 
     public SurrogateTrainingConfig withSeed(long s) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight);
+                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
     }
 
     /** The same with at most {@code budget} of training wall time (null: no limit). */
     public SurrogateTrainingConfig withTimeBudget(Duration budget) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization, scoreWeight);
+                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
     }
 
     /** The same training {@code members} networks as an ensemble (1: one network). */
     public SurrogateTrainingConfig withEnsembleMembers(int members) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, members, evidenceNormalization, scoreWeight);
+                validationFraction, patience, seed, timeBudget, members, evidenceNormalization, scoreWeight, contrast);
     }
 
     /** Whether these controls train an ensemble of more than one network. */
@@ -164,13 +172,24 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
     public SurrogateTrainingConfig withEvidenceNormalization(Boolean on) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight, contrast);
     }
 
     /** The same with score weight {@code alpha} for a neural kind (0 or null: its own loss alone). */
     public SurrogateTrainingConfig withScoreWeight(Double alpha) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha, contrast);
+    }
+
+    /** The same with the classifier's contrast K (null: the binary cross-entropy, K = 1). */
+    public SurrogateTrainingConfig withContrast(Integer k) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, k);
+    }
+
+    /** The classifier's contrast: K candidates per event, γ = 1 (K = 1, binary, where none was given). */
+    public RatioTrainingConfig.Contrast contrastOrBinary() {
+        return contrast == null ? RatioTrainingConfig.Contrast.binary() : RatioTrainingConfig.Contrast.of(contrast);
     }
 
     /**
@@ -195,7 +214,8 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /**
      * Returns these controls when they suit the kind {@code kind} (a registry name, or a model-file
      * kind where a model file is fine-tuned): the evidence normalization may be set only for the
-     * classifier, the only kind normalized per θ, and the score weight only for the neural kinds.
+     * classifier, the only kind normalized per θ, as may the contrast, and the score weight only for the neural
+     * kinds.
      *
      * @throws InvalidInputException naming the kind where it is set for another
      */
@@ -204,6 +224,11 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
             throw new InvalidInputException("evidence normalization: expected it set only for the '"
                     + ClassifierSurrogateKind.NAME + "' surrogate (the only kind normalized per theta) but found it set"
                     + " for '" + kind + "'");
+        }
+        if (contrast != null && !normalizesPerTheta(kind)) {
+            throw new InvalidInputException("contrast: expected it set only for the '" + ClassifierSurrogateKind.NAME
+                    + "' surrogate (the only kind trained by contrasting parameters) but found it set for '" + kind
+                    + "'");
         }
         if (scoreWeight != null && !NEURAL_KINDS.contains(kind)) {
             throw new InvalidInputException("score weight: expected it set only for a neural surrogate " + NEURAL_KINDS
@@ -214,11 +239,11 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
 
     /**
      * These controls without the knobs the kind {@code kind} does not take (the evidence normalization
-     * but for the classifier, the score weight but for the neural kinds), so that one set of controls
+     * and the contrast but for the classifier, the score weight but for the neural kinds), so that one set of controls
      * can serve a list of kinds; {@link #requireFitsKind} then passes.
      */
     public SurrogateTrainingConfig fittedToKind(String kind) {
-        SurrogateTrainingConfig c = normalizesPerTheta(kind) ? this : withEvidenceNormalization(null);
+        SurrogateTrainingConfig c = normalizesPerTheta(kind) ? this : withEvidenceNormalization(null).withContrast(null);
         return NEURAL_KINDS.contains(kind) ? c : c.withScoreWeight(null);
     }
 

@@ -1,0 +1,59 @@
+package org.robotphysicist.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.models.file.ModelFile;
+
+/**
+ * {@code rp train --contrast K}: a classifier trained with the contrastive cross-entropy records K
+ * and the objective in its model file (with a score weight too, both); the flag is refused for other
+ * kinds and out of range, each with a message that says why.
+ */
+class ContrastCommandTest {
+    private static final String[] TINY_WEINBERG = {"train", "--simulator", "weinberg-lo", "--prior", "0.15,0.35",
+        "--phi-range", "76,92", "--training-rows", "2000", "--epochs", "1", "--hidden-layers", "1", "--hidden-width",
+        "8", "--events", "5", "--device", "cpu", "--no-certify", "--no-plot", "-q"};
+
+    @TempDir
+    Path dir;
+
+    private static CliRun run(String... more) {
+        String[] args = java.util.Arrays.copyOf(TINY_WEINBERG, TINY_WEINBERG.length + more.length);
+        System.arraycopy(more, 0, args, TINY_WEINBERG.length, more.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void aClassifierTrainedWithAContrastRecordsItAndItsObjective() {
+        Path model = dir.resolve("c.rpm");
+        CliRun r = run("--contrast", "4", "--score-weight", "10", "-o", model.toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Object> config = ModelFile.read(model).manifest().provenance().config();
+        assertEquals(Map.of("classes", 4, "gamma", 1.0), config.get("contrast"), "the contrast: " + config);
+        assertEquals("contrastive-likelihood-to-evidence(K=4, gamma=1.0)+score", config.get("objective"),
+                "the objective: " + config);
+
+        Path plain = dir.resolve("p.rpm");
+        assertEquals(0, run("-o", plain.toString()).exit());
+        Map<String, Object> binary = ModelFile.read(plain).manifest().provenance().config();
+        assertEquals(Map.of("classes", 1, "gamma", 1.0), binary.get("contrast"), "binary by default: " + binary);
+        assertEquals("bce-likelihood-to-evidence", binary.get("objective"));
+    }
+
+    @Test
+    void theFlagIsRefusedForOtherKindsAndOutOfRange() {
+        CliRun nsf = run("--surrogate", "nsf", "--contrast", "4", "-o", dir.resolve("n.rpm").toString());
+        assertNotEquals(0, nsf.exit());
+        assertTrue(nsf.err().contains("contrast: expected it set only for the 'classifier' surrogate")
+                && nsf.err().contains("'nsf'"), nsf.err());
+        CliRun zero = run("--contrast", "0", "-o", dir.resolve("z.rpm").toString());
+        assertNotEquals(0, zero.exit());
+        assertTrue(zero.err().contains("expected 1 to 1024 candidate parameters per event but found 0"), zero.err());
+    }
+}

@@ -1,0 +1,54 @@
+package org.robotphysicist.engine.surrogate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.robotphysicist.data.Box;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.data.simulator.ToyGaussianSimulator;
+import org.robotphysicist.training.ratio.RatioTrainingConfig;
+
+/**
+ * The classifier's contrast in the training controls: binary unless asked for, the asked K passed to
+ * the classifier's trainer with γ = 1, validated, refused for every other kind and dropped when
+ * controls are fitted to one.
+ */
+class ContrastControlsTest {
+    private static final SurrogateTrainingConfig CONTROLS = SurrogateTrainingConfig.of(1000, 1, 1);
+
+    private static RatioTrainingConfig classifierConfig(SurrogateTrainingConfig controls) {
+        return ClassifierSurrogateKind.trainingConfig(SurrogateBuildRequest.of(new ToyGaussianSimulator(),
+                Box.interval(-2, 2), Box.interval(0.25, 4), controls));
+    }
+
+    @Test
+    void binaryUnlessAskedForAndTheAskedKReachesTheTrainer() {
+        assertEquals(RatioTrainingConfig.Contrast.binary(), classifierConfig(CONTROLS).contrast());
+        assertEquals(new RatioTrainingConfig.Contrast(10, 1), classifierConfig(CONTROLS.withContrast(10)).contrast());
+        assertEquals(RatioTrainingConfig.Contrast.binary(), classifierConfig(CONTROLS.withContrast(10)
+                .withContrast(null)).contrast());
+    }
+
+    @Test
+    void validatedRefusedForOtherKindsAndRoundTripsThroughJson() {
+        SurrogateTrainingConfig c = CONTROLS.withContrast(8);
+        assertEquals(c, Json.read(Json.write(c), SurrogateTrainingConfig.class, "training controls"));
+        assertEquals(c, c.requireFitsKind("classifier"));
+        for (String kind : new String[] {"maf", "nsf", "histogram", "exact"}) {
+            var e = assertThrows(InvalidInputException.class, () -> c.requireFitsKind(kind));
+            assertTrue(e.getMessage().contains("contrast") && e.getMessage().contains("'" + kind + "'"),
+                    e.getMessage());
+            SurrogateTrainingConfig fitted = c.fittedToKind(kind);
+            assertEquals(null, fitted.contrast(), kind);
+            assertEquals(fitted, fitted.requireFitsKind(kind), kind);
+        }
+        var zero = assertThrows(InvalidInputException.class, () -> CONTROLS.withContrast(0));
+        assertTrue(zero.getMessage().contains("expected 1 to 1024") && zero.getMessage().contains("found 0"),
+                zero.getMessage());
+        var many = assertThrows(InvalidInputException.class, () -> CONTROLS.withContrast(2000));
+        assertTrue(many.getMessage().contains("found 2000"), many.getMessage());
+    }
+}
