@@ -42,13 +42,16 @@ import org.robotphysicist.training.data.ParameterSampler;
  * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 1000]
  * [--warmup 500] [--thin 5] [--reference-chains 2000] [--reference-thin 50] [--candidates 1000]
  * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--first-observation 1] [--draws-dir DIR] [--c2st mlp|knn]
- * [--sequential 1] [--continuation fine-tune|retrain] [--out FILE]};
+ * [--sequential 1] [--continuation fine-tune|retrain] [--contrast 1] [--classifier-network 3x64] [--out FILE]};
+ * {@code --contrast K} trains the classifier with the contrastive loss of K candidate parameters per
+ * event ({@link org.robotphysicist.training.ratio.RatioTrainingConfig.Contrast}; 1, the default: binary),
+ * {@code --classifier-network} its hidden widths (LAYERSxWIDTH or a list).
  * {@code --first-observation F} scores observations F to K only (their seeds as in a run of all K),
  * so a long run can be split. {@code --sequential R} with R &gt; 1 trains each kind sequentially for each observation instead of
  * once ({@link SequentialTraining}: R rounds of budget/R simulations, round r ≥ 2's θ drawn from the
  * previous round's posterior by the surrogate sampler, each round training a fresh network unless
  * {@code --continuation fine-tune}), as the published SNLE and SNRE figures were made.
- * {@code --batch-size B} fixes the mini-batch (0: max(50, rows/20), {@link SurrogateKinds.Optimizer}).
+ * {@code --batch-size B} fixes the mini-batch (0: max(50, rows/20), {@link SurrogateKinds.Recipe}).
  * The C2ST is sbibm's MLP one ({@link ClassifierTwoSampleTest#mlp()}) unless {@code --c2st knn} asks
  * for the faster k-NN one, which scores surrogates 0.04–0.12 lower on SLCP, so only the MLP's figures
  * compare with the published ones. {@code --out} also writes the result table there;
@@ -67,10 +70,12 @@ public final class SurrogateAccuracyBenchmark {
         int[] budgets = opt.integers("budgets", "1000,10000,100000");
         List<SurrogateKinds.Kind> kinds = SurrogateKinds.named(opt.string("kinds", "all"));
         int samples = opt.integer("samples", 2000);
-        SurrogateKinds.Optimizer defaults = SurrogateKinds.Optimizer.defaults();
-        SurrogateKinds.Optimizer optimizer = new SurrogateKinds.Optimizer(
+        SurrogateKinds.Recipe defaults = SurrogateKinds.Recipe.defaults();
+        SurrogateKinds.Recipe recipe = new SurrogateKinds.Recipe(
                 opt.integer("max-epochs", defaults.maxEpochs()), opt.integer("batch-size", defaults.batchSize()),
-                opt.real("learning-rate", defaults.learningRate()), opt.integer("patience", defaults.patience()));
+                opt.real("learning-rate", defaults.learningRate()), opt.integer("patience", defaults.patience()),
+                opt.integer("contrast", defaults.contrast()),
+                SurrogateKinds.Recipe.network(opt.string("classifier-network", "3x64")));
         int candidates = opt.integer("candidates", 1000);
         ResampledChains draws = new ResampledChains(opt.integer("chains", 1000), opt.integer("warmup", 500),
                 opt.integer("thin", 5), candidates);
@@ -100,7 +105,7 @@ public final class SurrogateAccuracyBenchmark {
 
         System.out.printf(Locale.ROOT, "surrogate accuracy: C2ST (5-fold %s, 0.5 = exact) of each kind's posterior"
                 + " against %d exact-posterior draws; training: %s; surrogate %s; reference %s; %d cores, load average"
-                + " %s; %s%n", metric, samples, optimizer, draws, referenceDraws,
+                + " %s; %s%n", metric, samples, recipe, draws, referenceDraws,
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Instant.now());
         TextTable table = new TextTable("task", "sims", "kind", "C2ST", "published same kind", "best published",
                 "target", "epochs", "train s", "sample s", "R-hat");
@@ -116,10 +121,10 @@ public final class SurrogateAccuracyBenchmark {
             ParameterSampler theta = ParameterSampler.of(prior);
             for (int budget : budgets) {
                 for (SurrogateKinds.Kind kind : kinds) {
-                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, optimizer, seed, theta, first,
+                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, recipe, seed, theta, first,
                             observations, draws, samples, references, c2st, files)
                             : evaluateSequential(task, kind, new SequentialTrainingConfig(rounds, budget, continuation,
-                                    seed), optimizer, seed, first, observations, draws, samples, references, c2st,
+                                    seed), recipe, seed, first, observations, draws, samples, references, c2st,
                                     files);
                     table.row(row);
                     System.out.println("  " + String.join(" | ", java.util.Arrays.stream(row).map(String::valueOf)
@@ -172,14 +177,14 @@ public final class SurrogateAccuracyBenchmark {
      * observations when there are several), the sampling time summed and the largest R̂.
      */
     private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget,
-            SurrogateKinds.Optimizer optimizer, long seed, ParameterSampler theta, int first,
+            SurrogateKinds.Recipe recipe, long seed, ParameterSampler theta, int first,
             List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
             ClassifierTwoSampleTest c2st, DrawFiles files) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
         OptionalDouble best = PublishedC2st.best(task.name(), budget);
         long t0 = System.nanoTime();
         try (TrainedSurrogate surrogate = SurrogateKinds.train(kind, task.simulator(), theta, budget,
-                optimizer, seed)) {
+                recipe, seed)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             double[] accuracies = new double[observations.size()];
@@ -208,7 +213,7 @@ public final class SurrogateAccuracyBenchmark {
      * samples.
      */
     private static Object[] evaluateSequential(AccuracyTask task, SurrogateKinds.Kind kind,
-            SequentialTrainingConfig sequential, SurrogateKinds.Optimizer optimizer, long seed, int first,
+            SequentialTrainingConfig sequential, SurrogateKinds.Recipe recipe, long seed, int first,
             List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
             ClassifierTwoSampleTest c2st, DrawFiles files) {
         int budget = sequential.simulations();
@@ -231,7 +236,7 @@ public final class SurrogateAccuracyBenchmark {
                         prior), ParameterSampler.fixed(new double[0]), task.name() + " observation " + (i + 1),
                         (current, n, rng) -> draws.draws(prior, SurrogatePosterior.of(prior, current, obs), n,
                                 rng),
-                        (data, previous) -> SurrogateKinds.trainOn(kind, task.simulator(), data, previous, optimizer,
+                        (data, previous) -> SurrogateKinds.trainOn(kind, task.simulator(), data, previous, recipe,
                                 seed + data.round()));
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
                 try (TrainedSurrogate surrogate = result.surrogate()) {

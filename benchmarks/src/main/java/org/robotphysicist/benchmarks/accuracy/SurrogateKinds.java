@@ -23,7 +23,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * {@link #train}, the one place to switch to a shared surrogate registry.
  *
  * <p>Each kind is trained on {@code simulations} joint draws (θ ~ prior, x ~ p(x | θ)), one event
- * per θ, with the same optimizer loop ({@link Optimizer}, by default: Adam at 10⁻³, constant rate, mini-batches
+ * per θ, with the same recipe ({@link Recipe}, by default: Adam at 10⁻³, constant rate, mini-batches
  * of max(50, budget/20) rows (18 steps per epoch from 10³ simulations on), 10% validation, at
  * most {@code maxEpochs} epochs, early stopping after 15 epochs without improvement keeping the
  * best weights. The number of optimizer steps is thus about the same at every budget (at most
@@ -62,7 +62,7 @@ public final class SurrogateKinds {
     }
 
     /**
-     * The optimizer of every kind: Adam at {@code learningRate}, constant rate, mini-batches of
+     * How every kind is trained: Adam at {@code learningRate}, constant rate, mini-batches of
      * {@code batchSize} rows, 10% validation, at most {@code maxEpochs} epochs, early stopping after
      * {@code patience} epochs without improvement keeping the best weights.
      *
@@ -70,11 +70,37 @@ public final class SurrogateKinds {
      * @param batchSize    rows per mini-batch, or 0 for max(50, rows/20) (18 steps per epoch from 10³ rows on)
      * @param learningRate Adam's step size
      * @param patience     epochs without improvement before stopping
+     * @param contrast     K, the classifier's candidate parameters per event in its contrastive loss
+     *                     ({@link RatioTrainingConfig.Contrast}, γ = 1; 1: the binary cross-entropy)
+     * @param classifierNetwork the classifier's hidden layer widths
      */
-    public record Optimizer(int maxEpochs, int batchSize, double learningRate, int patience) {
-        /** 100 epochs, max(50, rows/20) rows per batch, 10⁻³, patience 15: the figures of benchmarks/README. */
-        public static Optimizer defaults() {
-            return new Optimizer(100, 0, 1e-3, 15);
+    public record Recipe(int maxEpochs, int batchSize, double learningRate, int patience, int contrast,
+            List<Integer> classifierNetwork) {
+        public Recipe {
+            classifierNetwork = List.copyOf(classifierNetwork);
+        }
+
+        /**
+         * 100 epochs, max(50, rows/20) rows per batch, 10⁻³, patience 15, the binary classifier loss
+         * and its 3 × 64 network: the figures of benchmarks/README.
+         */
+        public static Recipe defaults() {
+            return new Recipe(100, 0, 1e-3, 15, 1, RatioTrainingConfig.defaults().hiddenWidths());
+        }
+
+        /** Hidden widths written as "3x64" (three layers of 64) or "128,64". */
+        public static List<Integer> network(String text) {
+            try {
+                String[] byCount = text.split("x");
+                if (byCount.length == 2) {
+                    return java.util.Collections.nCopies(Integer.parseInt(byCount[0].trim()),
+                            Integer.parseInt(byCount[1].trim()));
+                }
+                return java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("classifier network: expected LAYERSxWIDTH (e.g. 3x64) or widths"
+                        + " (e.g. 128,64) but found '" + text + "'");
+            }
         }
 
         /** The loop for a training table of {@code rows} rows. */
@@ -87,9 +113,11 @@ public final class SurrogateKinds {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "Adam %.3g, batches of %s, at most %d epochs, patience %d",
+            return String.format(java.util.Locale.ROOT, "Adam %.3g, batches of %s, at most %d epochs, patience %d%s",
                     learningRate, batchSize > 0 ? Integer.toString(batchSize) : "max(50, rows/20)", maxEpochs,
-                    patience);
+                    patience, (contrast == 1 ? "" : ", classifier contrast K=" + contrast)
+                    + (classifierNetwork.equals(defaults().classifierNetwork()) ? ""
+                            : ", classifier network " + classifierNetwork));
         }
     }
 
@@ -100,12 +128,12 @@ public final class SurrogateKinds {
      * training set's range). The caller closes it.
      */
     public static TrainedSurrogate train(Kind kind, Simulator simulator, ParameterSampler theta, int simulations,
-            Optimizer optimizer, long seed) {
+            Recipe recipe, long seed) {
         ParameterSampler phi = ParameterSampler.fixed(new double[0]);
         TrainedSurrogate trained = switch (kind) {
-            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, optimizer, seed),
+            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, recipe, seed),
                     ProgressListener.none()).train(simulator, theta, phi);
-            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, optimizer, seed),
+            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, recipe, seed),
                     ProgressListener.none()).train(simulator, theta, phi);
         };
         return warning(trained);
@@ -113,22 +141,22 @@ public final class SurrogateKinds {
 
     /**
      * Trains {@code kind} on one round's rows of sequential training ({@link SequentialTraining}),
-     * with the optimizer loop of a budget of that many rows, from {@code previous}'s weights where
+     * with the recipe of a budget of that many rows, from {@code previous}'s weights where
      * given. The surrogate warns outside its x range, as {@link #train}'s does. The caller closes it.
      */
     public static TrainedSurrogate trainOn(Kind kind, Simulator simulator, SequentialTraining.RoundData data,
-            TrainedSurrogate previous, Optimizer optimizer, long seed) {
+            TrainedSurrogate previous, Recipe recipe, long seed) {
         int rows = data.rows().size();
         TrainedSurrogate trained = switch (kind) {
             case MAF, NSF -> {
-                FlowTrainer trainer = new FlowTrainer(flowConfig(kind, simulator, rows, optimizer, seed),
+                FlowTrainer trainer = new FlowTrainer(flowConfig(kind, simulator, rows, recipe, seed),
                         ProgressListener.none());
                 yield (previous == null ? trainer : trainer.startingFrom((TrainedFlow) previous)).trainOn(
                         simulator.dimensions(), simulator.xSupport(), data.rows(), data.ranges(), data.source(),
                         data.hashes());
             }
             case CLASSIFIER -> {
-                RatioClassifierTrainer trainer = new RatioClassifierTrainer(classifierConfig(rows, optimizer, seed),
+                RatioClassifierTrainer trainer = new RatioClassifierTrainer(classifierConfig(rows, recipe, seed),
                         ProgressListener.none());
                 yield (previous == null ? trainer : trainer.startingFrom((ParameterizedRatioClassifier) previous))
                         .trainOn(simulator.dimensions(), data.rows(), data.ranges(), data.source(), data.hashes());
@@ -137,16 +165,19 @@ public final class SurrogateKinds {
         return warning(trained);
     }
 
-    private static FlowTrainingConfig flowConfig(Kind kind, Simulator simulator, int rows, Optimizer optimizer,
+    private static FlowTrainingConfig flowConfig(Kind kind, Simulator simulator, int rows, Recipe recipe,
             long seed) {
         int dx = simulator.dimensions().xDim();
         int context = simulator.dimensions().thetaDim() + simulator.dimensions().phiDim();
         return FlowTrainingConfig.defaults(kind == Kind.MAF ? FlowSpec.Kind.MAF : FlowSpec.Kind.NSF, dx, context)
-                .withData(rows, 1, seed).withTraining(optimizer.loop(rows, seed));
+                .withData(rows, 1, seed).withTraining(recipe.loop(rows, seed));
     }
 
-    private static RatioTrainingConfig classifierConfig(int rows, Optimizer optimizer, long seed) {
-        return RatioTrainingConfig.defaults().withData(rows, 1, seed).withTraining(optimizer.loop(rows, seed));
+    private static RatioTrainingConfig classifierConfig(int rows, Recipe recipe, long seed) {
+        RatioTrainingConfig defaults = RatioTrainingConfig.defaults();
+        return defaults.withNetwork(recipe.classifierNetwork(), defaults.activation()).withData(rows, 1, seed)
+                .withTraining(recipe.loop(rows, seed))
+                .withContrast(RatioTrainingConfig.Contrast.of(recipe.contrast()));
     }
 
     /** A copy of {@code trained} that warns outside its ranges instead of refusing; {@code trained} is closed. */
