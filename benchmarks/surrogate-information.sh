@@ -4,6 +4,7 @@
 # with a surrogate"). Options go to the benchmark:
 #   --kinds maf,nsf,classifier  --events 50000  --phis 40:100:2  --step 0.02  --rows 4000000  --epochs 2
 #   --seed 20261122  --batch B  --learning-rate R  --hidden-layers L  --hidden-width W  --ensemble K
+#   --score-weight A  --evidence-normalization true|false  --contrast K (classifier)
 #   --histogram 41,61,100000,20,8 (for --kinds histogram: theta cells, sqrt(s) cells, events per cell, bins,
 #   theta smoothing half-width)
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.InformationAcrossSettingsBenchmark "$@"

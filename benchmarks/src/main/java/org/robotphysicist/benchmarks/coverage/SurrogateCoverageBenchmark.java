@@ -38,7 +38,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * <p>Usage: {@code SurrogateCoverageBenchmark [--kinds classifier,maf,nsf,histogram] [--phis 58,81]
  * [--events 1000,5000] [--datasets 200] [--grid 201] [--certify-datasets 200] [--certify-phi 58]
  * [--certify-events 1000] [--normalize-events 1000] [--rows 200000] [--epochs 6] [--seed 20261122]
- * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K]
+ * [--batch B] [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--contrast K]
  * [--tempering-nodes 5] [--tempering-events 5000] [--tempering-fit coverage|log-score] [--no-tempering true]
  * [--histogram THETA_CELLS,PHI_CELLS,EVENTS_PER_CELL,BINS[,THETA_SMOOTHING]]
  * [--coverage-seed 7] [--window 61] [--model-KIND FILE]}; {@code --window} is the paired
@@ -141,7 +141,8 @@ public final class SurrogateCoverageBenchmark {
 
     /**
      * The training controls: rows, epochs and seed, and the optimizer, network, {@code --score-weight}
-     * and (classifier only) {@code --evidence-normalization true|false} knobs given on the command line.
+     * and (classifier only) {@code --evidence-normalization true|false} and {@code --contrast K} knobs given
+     * on the command line.
      */
     public static SurrogateTrainingConfig controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
         String batch = opt.string("batch", null);
@@ -150,6 +151,7 @@ public final class SurrogateCoverageBenchmark {
         String width = opt.string("hidden-width", null);
         String scoreWeight = opt.string("score-weight", null);
         String normalization = opt.string("evidence-normalization", null);
+        String contrast = opt.string("contrast", null);
         return SurrogateTrainingConfig.of(rows, epochs, seed)
                 .withScoreWeight(scoreWeight == null ? null : Double.valueOf(scoreWeight))
                 .withOptimizer(batch == null ? null : Integer.valueOf(batch),
@@ -157,7 +159,8 @@ public final class SurrogateCoverageBenchmark {
                 .withNetwork(layers == null ? null : Integer.valueOf(layers),
                         width == null ? null : Integer.valueOf(width))
                 .withEnsembleMembers(opt.integer("ensemble", 1))
-                .withEvidenceNormalization(normalization == null ? null : Boolean.valueOf(normalization));
+                .withEvidenceNormalization(normalization == null ? null : Boolean.valueOf(normalization))
+                .withContrast(contrast == null ? null : Integer.valueOf(contrast));
     }
 
     /** Coverage per level with its binomial s.e., the largest deviation, SBC, shift and sd ratio. */

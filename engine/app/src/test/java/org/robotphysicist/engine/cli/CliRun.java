@@ -16,4 +16,11 @@ record CliRun(int exit, String out, String err) {
         int code = cl.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** A run of {@code common} followed by {@code more}. */
+    static CliRun of(String[] common, String... more) {
+        String[] args = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, args, common.length, more.length);
+        return of(args);
+    }
 }

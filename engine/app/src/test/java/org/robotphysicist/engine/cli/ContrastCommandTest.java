@@ -16,17 +16,11 @@ import org.robotphysicist.models.file.ModelFile;
  * kinds and out of range, each with a message that says why.
  */
 class ContrastCommandTest {
-    private static final String[] TINY_WEINBERG = {"train", "--simulator", "weinberg-lo", "--prior", "0.15,0.35",
-        "--phi-range", "76,92", "--training-rows", "2000", "--epochs", "1", "--hidden-layers", "1", "--hidden-width",
-        "8", "--events", "5", "--device", "cpu", "--no-certify", "--no-plot", "-q"};
-
     @TempDir
     Path dir;
 
     private static CliRun run(String... more) {
-        String[] args = java.util.Arrays.copyOf(TINY_WEINBERG, TINY_WEINBERG.length + more.length);
-        System.arraycopy(more, 0, args, TINY_WEINBERG.length, more.length);
-        return CliRun.of(args);
+        return CliRun.of(ScoreWeightCommandTest.TINY_WEINBERG, more);
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.robotphysicist.models.file.ModelManifest;
  * scores, so a model trained from them with a weight regresses them too; files without them are refused.
  */
 class ScoreWeightCommandTest {
-    private static final String[] TINY_WEINBERG = {"train", "--simulator", "weinberg-lo", "--prior", "0.15,0.35",
+    /** {@code rp train} of a tiny weinberg-lo classifier over √s ∈ [76, 92] GeV, without certificate or plot. */
+    static final String[] TINY_WEINBERG = {"train", "--simulator", "weinberg-lo", "--prior", "0.15,0.35",
         "--phi-range", "76,92", "--training-rows", "2000", "--epochs", "1", "--hidden-layers", "1", "--hidden-width",
         "8", "--events", "5", "--device", "cpu", "--no-certify", "--no-plot", "-q"};
 
@@ -26,9 +27,7 @@ class ScoreWeightCommandTest {
     Path dir;
 
     private static CliRun run(String[] common, String... more) {
-        String[] args = java.util.Arrays.copyOf(common, common.length + more.length);
-        System.arraycopy(more, 0, args, common.length, more.length);
-        return CliRun.of(args);
+        return CliRun.of(common, more);
     }
 
     @Test
