@@ -19,10 +19,10 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * multiplies N per-event ratios.
  *
  * <p>Defaults (each overridable through {@link SurrogateTrainingConfig}): 3 hidden layers of 64 SiLU units,
- * the binary cross-entropy (contrast K = 1; {@link RatioTrainingConfig.Contrast}), batches of 512, Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows
- * held out for validation with the best-validation epoch's weights kept (no early stop; the
- * likelihood-to-evidence validation loss uses the same θ shuffles every epoch, so epochs are
- * compared on equal terms). The normalization uses
+ * the binary cross-entropy (contrast K = 1; {@link RatioTrainingConfig.Contrast}), batches of 512,
+ * Adam at 2·10⁻³ with cosine decay to 2%, and, like the flows, 10% of the rows held out for validation
+ * with the best-validation epoch's weights kept (no early stop; the likelihood-to-evidence validation
+ * loss uses the same θ shuffles every epoch, so epochs are compared on equal terms). The normalization uses
  * {@value #NORMALIZATION_PER_EVENT} reference events per observed event, since
  * a posterior from N events is N times as sensitive to it as one event is.
  */

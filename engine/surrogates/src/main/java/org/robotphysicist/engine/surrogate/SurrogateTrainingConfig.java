@@ -220,12 +220,12 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * @throws InvalidInputException naming the kind where it is set for another
      */
     public SurrogateTrainingConfig requireFitsKind(String kind) {
-        if (evidenceNormalization != null && !normalizesPerTheta(kind)) {
+        if (evidenceNormalization != null && !isClassifier(kind)) {
             throw new InvalidInputException("evidence normalization: expected it set only for the '"
                     + ClassifierSurrogateKind.NAME + "' surrogate (the only kind normalized per theta) but found it set"
                     + " for '" + kind + "'");
         }
-        if (contrast != null && !normalizesPerTheta(kind)) {
+        if (contrast != null && !isClassifier(kind)) {
             throw new InvalidInputException("contrast: expected it set only for the '" + ClassifierSurrogateKind.NAME
                     + "' surrogate (the only kind trained by contrasting parameters) but found it set for '" + kind
                     + "'");
@@ -243,12 +243,15 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * can serve a list of kinds; {@link #requireFitsKind} then passes.
      */
     public SurrogateTrainingConfig fittedToKind(String kind) {
-        SurrogateTrainingConfig c = normalizesPerTheta(kind) ? this : withEvidenceNormalization(null).withContrast(null);
+        SurrogateTrainingConfig c = isClassifier(kind) ? this : withEvidenceNormalization(null).withContrast(null);
         return NEURAL_KINDS.contains(kind) ? c : c.withScoreWeight(null);
     }
 
-    /** Whether {@code kind} (a registry or model-file name) is the classifier, the only kind normalized per θ. */
-    private static boolean normalizesPerTheta(String kind) {
+    /**
+     * Whether {@code kind} (a registry or model-file name) is the classifier, the only kind normalized per θ
+     * and the only one trained by contrasting parameters.
+     */
+    private static boolean isClassifier(String kind) {
         return ClassifierSurrogateKind.NAME.equals(kind)
                 || org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND.equals(kind);
     }
