@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.TimeBudgets;
+import org.robotphysicist.training.ratio.RatioTrainingConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -67,7 +68,7 @@ final class SurrogateTrainingOptions {
 
     @Option(names = "--contrast", paramLabel = "K",
             description = "classifier only: candidate parameters each event is contrasted with in the contrastive"
-                    + " cross-entropy, 1 to 1024; each training step costs about K times as much (default 1: one"
+                    + " cross-entropy, 1 to " + RatioTrainingConfig.Contrast.MAX_CLASSES + "; each training step costs about K times as much (default 1: one"
                     + " positive and one negative per event).")
     Integer contrast;
 

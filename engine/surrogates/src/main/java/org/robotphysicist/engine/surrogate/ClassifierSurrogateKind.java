@@ -128,7 +128,8 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
 
     /** Trains on {@code r}'s source from a fresh network, or from a copy of {@code start}'s (null: fresh). */
     private static BuiltSurrogate train(SurrogateBuildRequest r, ParameterizedRatioClassifier start) {
-        RatioClassifierTrainer fresh = new RatioClassifierTrainer(trainingConfig(r), r.trainingListener());
+        RatioTrainingConfig config = trainingConfig(r);
+        RatioClassifierTrainer fresh = new RatioClassifierTrainer(config, r.trainingListener());
         RatioClassifierTrainer trainer = start == null ? fresh : fresh.startingFrom(start);
         ParameterizedRatioClassifier c;
         if (r.source() instanceof EventFileSource files) {
@@ -143,13 +144,12 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
         return BuiltSurrogate.trained(c, NAME, String.format(Locale.ROOT, "%sclassifier %s %s, %s, %d"
                 + " epochs on %s%s", start == null ? "" : "fine-tuned ", c.network().spec(), phiText(r),
                 EventFileTraining.rowsText(r), c.trainingCurve().epochs().size(), BuiltSurrogate.trainedOn(c),
-                BuiltSurrogate.scoreText(trainingConfig(r).scoreWeight()) + contrastText(r.training())));
+                BuiltSurrogate.scoreText(config.scoreWeight()) + contrastText(config.contrast())));
     }
 
     /** ", contrasting K candidate parameters per event" where the contrastive loss was asked for, else "". */
-    private static String contrastText(SurrogateTrainingConfig c) {
-        return c.contrastOrBinary().isBinary() ? ""
-                : ", contrasting " + c.contrastOrBinary().classes() + " candidate parameters per event";
+    private static String contrastText(RatioTrainingConfig.Contrast contrast) {
+        return contrast.isBinary() ? "" : ", contrasting " + contrast.classes() + " candidate parameters per event";
     }
 
     /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */
