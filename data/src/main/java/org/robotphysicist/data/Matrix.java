@@ -119,6 +119,34 @@ public final class Matrix {
         return new Matrix(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols));
     }
 
+    /**
+     * The rows of {@code parts} one after another, in order: (Σ r<sub>i</sub>, c) from matrices of
+     * shape (r<sub>i</sub>, c).
+     *
+     * @throws DimensionMismatchException when there are no parts or their column counts differ
+     */
+    public static Matrix stackRows(java.util.List<Matrix> parts) {
+        if (parts.isEmpty()) {
+            throw new DimensionMismatchException("stacked rows: expected at least one matrix but found none");
+        }
+        int cols = parts.get(0).cols;
+        int rows = 0;
+        for (Matrix m : parts) {
+            if (m.cols != cols) {
+                throw new DimensionMismatchException("stacked rows: expected every matrix with " + cols
+                        + " columns but found one with " + m.cols);
+            }
+            rows += m.rows;
+        }
+        double[] out = new double[rows * cols];
+        int at = 0;
+        for (Matrix m : parts) {
+            System.arraycopy(m.data, 0, out, at, m.data.length);
+            at += m.data.length;
+        }
+        return new Matrix(rows, cols, out);
+    }
+
     /** Requires shape (expectedRows, expectedCols); either may be -1 for "any". */
     public Matrix requireShape(String name, int expectedRows, int expectedCols) {
         if (expectedCols >= 0 && cols != expectedCols) {

@@ -2,7 +2,6 @@ package org.robotphysicist.training;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.Map;
@@ -10,13 +9,12 @@ import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
-import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.JointScoreSimulator;
-import org.robotphysicist.data.simulator.WeinbergLoPhysics;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.TrainedRanges;
+import org.robotphysicist.models.testing.WeinbergScoreError;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.neural.ActivationFunction;
 import org.robotphysicist.training.data.ParameterSampler;
@@ -95,7 +93,7 @@ class ScoreRegressionTest {
         for (int i = 0; i < 3; i++) {
             SurrogateLikelihood trained = i < 2 ? train.apply(weights[i]) : trainOnGiven.apply(weight, given);
             try {
-                errors[i] = relativeScoreError(trained);
+                errors[i] = WeinbergScoreError.relative(trained, THETA0, ENERGIES);
             } finally {
                 if (trained instanceof AutoCloseable c) {
                     try {
@@ -113,34 +111,5 @@ class ScoreRegressionTest {
                     + " score regression %s %.3f, expected below half of the unregressed %.3f and below %.2f", what,
                     i == 1 ? "from the simulator" : "on given events", errors[i], errors[0], bound));
         }
-    }
-
-    private static double relativeScoreError(SurrogateLikelihood surrogate) {
-        double h = 0.005;
-        double squaredError = 0;
-        double squaredScore = 0;
-        int n = 1000;
-        for (int e = 0; e < ENERGIES.length; e++) {
-            double[] x = new double[n];
-            SIM.draw(new double[] {THETA0}, new double[] {ENERGIES[e]}, n, new SplittableRandom(100 + e), x);
-            double[] exact = new double[n];
-            WeinbergLoPhysics.angularScore(THETA0, ENERGIES[e], x, n, exact);
-            Matrix events = Matrix.of(n, 1, x);
-            Matrix phi = column(n, ENERGIES[e]);
-            double[] up = surrogate.logLikelihood(events, column(n, THETA0 + h), phi);
-            double[] down = surrogate.logLikelihood(events, column(n, THETA0 - h), phi);
-            for (int j = 0; j < n; j++) {
-                double score = (up[j] - down[j]) / (2 * h);
-                squaredError += (score - exact[j]) * (score - exact[j]);
-                squaredScore += exact[j] * exact[j];
-            }
-        }
-        return Math.sqrt(squaredError / squaredScore);
-    }
-
-    private static Matrix column(int n, double value) {
-        double[] v = new double[n];
-        Arrays.fill(v, value);
-        return Matrix.of(n, 1, v);
     }
 }

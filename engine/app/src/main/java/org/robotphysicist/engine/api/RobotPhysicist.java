@@ -314,7 +314,9 @@ public final class RobotPhysicist {
      * Each round trains on every row so far (written to {@code directory} as
      * {@code training-round-NN.csv} and read back, so the model's provenance names the files),
      * continuing the previous network or from scratch as {@code sequential.continuation()} says.
-     * The controls' rows are not used: the budget is {@code sequential.simulations()}.
+     * The controls' rows are not used: the budget is {@code sequential.simulations()}. With a score
+     * weight, every round's rows carry the simulator's joint scores (in the round files too), and
+     * each round's network regresses its score on them.
      *
      * <p>The surrogate is accurate near these observations' posterior, not over the whole prior,
      * so it is for these observations (and data like them), and it is not certified: a certificate
@@ -325,8 +327,9 @@ public final class RobotPhysicist {
      * @param sequential   rounds, budget, continuation and the seed of the simulations and proposals
      * @param directory    where each round's simulated rows are written (created if missing)
      * @return the last round's model, every round's record and the round files; close it when done
-     * @throws InvalidInputException when {@code options} asks for a certificate, an ensemble or a score weight,
-     *                               the kind is not trained, or an observation's φ lies outside the settings
+     * @throws InvalidInputException when {@code options} asks for a certificate or an ensemble, a score weight for
+     *                               a simulator without joint scores, the kind is not trained, or an observation's
+     *                               φ lies outside the settings
      */
     public SequentialModel trainSequential(List<Observation> observations, TrainOptions options,
             SequentialTrainingConfig sequential, Path directory) {
@@ -343,10 +346,6 @@ public final class RobotPhysicist {
                     + " one in the options");
         }
         SurrogateBuildRequest oneRound = buildRequest(options);
-        if (oneRound.training().scoreWeightOr(0) > 0) {
-            throw new InvalidInputException("sequential training: expected score weight 0 (each round's simulations"
-                    + " are written without joint scores) but found " + oneRound.training().scoreWeightOr(0));
-        }
         BoxUnion settings = oneRound.phiUnion();
         PosteriorRequest.requireShapes(simulator.dimensions(), observations);
         for (Observation o : observations) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventCsv;
 import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.io.Sha256;
@@ -30,7 +31,8 @@ import org.robotphysicist.models.file.TrainedSurrogate;
 /**
  * The rounds of {@link RobotPhysicist#trainSequential} as the registry trains them: each round's new
  * rows are written to {@code training-round-NN.csv} in the run's directory (as {@code rp simulate}
- * writes events, with the round and the θ proposal in the header), and the kind is trained on the
+ * writes events, with the round and the θ proposal in the header, and with the rows' joint scores
+ * where the controls give a score weight), and the kind is trained on the
  * files of rounds 1..r read back ({@link EventFileSource}, so the model's provenance names every file
  * with its SHA-256), from round r − 1's network where the configuration continues it
  * ({@link SurrogateRegistry#fineTune}). Each round's request is the one-round request of
@@ -93,6 +95,7 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
     @Override
     public TrainedSurrogate train(SequentialTraining.RoundData data, TrainedSurrogate previous) {
         EventDataset added = data.rows().rows(rowsWritten, data.rows().size());
+        Matrix addedScores = data.scores() == null ? null : data.scores().rowRange(rowsWritten, data.rows().size());
         Path file = directory.resolve(DesignFiles.roundFile("training", data.round(), "csv"));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("producer", PRODUCER);
@@ -101,7 +104,7 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
         meta.put("theta_proposal", String.valueOf(data.source().get("thetaSampler")));
         meta.put("target", String.valueOf(data.source().get("sequentialTarget")));
         meta.put("data_sha256", added.sha256());
-        EventCsv.write(added, meta, file);
+        EventCsv.write(added, addedScores, meta, file);
         files.add(file);
         rowsWritten = data.rows().size();
         EventFileSource source = EventFileSource.read(files, simulator).drawnOver(base.thetaRange(),
@@ -123,6 +126,15 @@ final class SequentialRounds implements SequentialTraining.RoundTrainer {
         }
         last = built;
         return trained;
+    }
+
+    /**
+     * The controls' score weight: above 0 each round's rows carry their joint scores, written into
+     * its file as {@code score:} columns, which the kind regresses on as it does on a simulator's.
+     */
+    @Override
+    public double scoreWeight() {
+        return base.training().scoreWeightOr(0);
     }
 
     /**

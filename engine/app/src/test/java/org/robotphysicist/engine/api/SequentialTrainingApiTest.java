@@ -120,8 +120,8 @@ class SequentialTrainingApiTest {
         assertTrue(ensemble.getMessage().contains("ensemble of 2"), ensemble.getMessage());
         InvalidInputException scored = assertThrows(InvalidInputException.class, () -> rp.trainSequential(obs,
                 nsf().withScoreWeight(1), threeRounds(), rounds));
-        assertTrue(scored.getMessage().contains("expected score weight 0") && scored.getMessage().contains("found 1.0"),
-                scored.getMessage());
+        assertTrue(scored.getMessage().contains("sequential training with score weight 1.0: expected a simulator that"
+                + " returns joint scores but found '" + TOY.name() + "'"), scored.getMessage());
         InvalidInputException outside = assertThrows(InvalidInputException.class, () -> rp.trainSequential(
                 List.of(new Observation(observation().events(), new double[] {0.9})), nsf(), threeRounds(), rounds));
         assertTrue(outside.getMessage().contains("inside the settings") && outside.getMessage().contains("[0.9]"),

@@ -14,10 +14,12 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.models.file.TrainedRanges;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
+import org.robotphysicist.training.data.JointScoreRows;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.data.SimulatedTrainingSet;
 
@@ -43,6 +45,12 @@ import org.robotphysicist.training.data.SimulatedTrainingSet;
  * its provenance says so ({@code sequential*} entries of the source it was trained from). Its θ range
  * stays the prior's, since round 1's rows cover the prior.
  *
+ * <p>Joint scores: where the {@link RoundTrainer} regresses the network's score on the simulator's
+ * joint scores ({@link RoundTrainer#scoreWeight()} above 0), every round simulates each row with its
+ * joint score ∇<sub>θ</sub> log p(x, z | θ, φ) ({@link JointScoreSimulator}; the same rows as without
+ * them), and {@link RoundData#scores()} carries them. The score regression's optimum is the
+ * likelihood's score whatever θ's proposal, so it stays unbiased round after round.
+ *
  * <p>Randomness: round r's stream is split r of the configuration's seed; from it come the θ draws
  * (prior or proposal), then the φ draws, then the simulations. The {@link RoundTrainer} brings its
  * own training seed. Not thread-safe; each call is independent.
@@ -54,13 +62,19 @@ public final class SequentialTraining {
      *
      * @param round  r, 1-based
      * @param rows   every row of rounds 1..r, in round order, (N<sub>r</sub>, D<sub>x</sub> + D<sub>θ</sub> + D<sub>φ</sub>)
+     * @param scores where the trainer regresses scores, each row's joint score in the rows' order,
+     *               (N<sub>r</sub>, D<sub>θ</sub>); else null
      * @param ranges the surrogate's ranges: the prior's θ range, the setting sampler's φ boxes and the rows' x range
      * @param source provenance entries naming the simulator, samplers, round and target
      * @param hashes SHA-256 of the rows, by role
      */
-    public record RoundData(int round, EventDataset rows, TrainedRanges ranges, Map<String, Object> source,
-            Map<String, String> hashes) {
+    public record RoundData(int round, EventDataset rows, Matrix scores, TrainedRanges ranges,
+            Map<String, Object> source, Map<String, String> hashes) {
         public RoundData {
+            if (scores != null) {
+                scores.requireShape("round " + round + "'s joint scores", rows.size(),
+                        rows.schema().thetaNames().size());
+            }
             source = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(source));
             hashes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
         }
@@ -76,6 +90,14 @@ public final class SequentialTraining {
          * @return round r's surrogate, owned by the caller of {@link SequentialTraining#train}
          */
         TrainedSurrogate train(RoundData data, TrainedSurrogate previous);
+
+        /**
+         * The weight α of the trainer's regression on the simulator's joint scores: 0 (the default)
+         * for none; above 0 the rounds simulate the scores and pass them in {@link RoundData#scores()}.
+         */
+        default double scoreWeight() {
+            return 0;
+        }
     }
 
     /** θ draws from the posterior of the observation under a surrogate. */
@@ -157,7 +179,8 @@ public final class SequentialTraining {
      * @param trainer   trains a round's surrogate
      * @return round R's surrogate and the rounds' records
      * @throws InvalidInputException when a proposal draw has the wrong shape, is not finite, or lies outside the
-     *                               prior's range
+     *                               prior's range, or the trainer regresses scores and the simulator returns none
+     *                               (before anything is simulated)
      */
     public Result train(Simulator simulator, ParameterSampler prior, ParameterSampler phi, String target,
             Proposal proposal, RoundTrainer trainer) {
@@ -172,8 +195,12 @@ public final class SequentialTraining {
                     + " phi samplers of dimensions " + thetaDim + " and " + simulator.dimensions().phiDim()
                     + " but found " + prior.dim() + " and " + phi.dim());
         }
+        double scoreWeight = trainer.scoreWeight();
+        JointScoreSimulator scoring = scoreWeight > 0
+                ? JointScoreRows.require(simulator, "sequential training", scoreWeight) : null;
         SplittableRandom master = new SplittableRandom(config.seed());
         List<EventDataset> parts = new ArrayList<>();
+        List<Matrix> scoreParts = new ArrayList<>();
         List<Round> records = new ArrayList<>();
         TrainedSurrogate current = null;
         try {
@@ -186,13 +213,28 @@ public final class SequentialTraining {
                 Matrix thetas = r == 1 ? prior.sample(n, stream.split())
                         : checkedDraws(proposal.draw(current, n, stream.split()), n, prior.range(), r);
                 Matrix phis = phi.sample(n, stream.split());
-                EventDataset added = simulator.simulateBatch(thetas, phis, 1, stream.split());
+                EventDataset added;
+                if (scoring != null) {
+                    JointScoreSimulator.ScoredEvents scored = scoring.simulateBatchWithScores(thetas, phis, 1,
+                            stream.split());
+                    added = scored.events();
+                    scoreParts.add(scored.scores());
+                } else {
+                    added = simulator.simulateBatch(thetas, phis, 1, stream.split());
+                }
                 parts.add(added);
                 EventDataset rows = EventDataset.concat(parts);
+                Matrix scores = scoring == null ? null : Matrix.stackRows(scoreParts);
                 TrainedRanges ranges = TrainedRanges.of(prior.range(), phi.union(),
                         SimulatedTrainingSet.xRange(simulator, rows));
-                RoundData data = new RoundData(r, rows, ranges, source(simulator, prior, phi, target, r),
-                        Map.of("training-data/joint", rows.sha256()));
+                Map<String, String> hashes = new LinkedHashMap<>();
+                hashes.put("training-data/joint", rows.sha256());
+                if (scores != null) {
+                    hashes.put("training-data/joint-scores",
+                            new JointScoreSimulator.ScoredEvents(rows, scores).scoresSha256());
+                }
+                RoundData data = new RoundData(r, rows, scores, ranges, source(simulator, prior, phi, target, r),
+                        hashes);
                 boolean continues = r > 1 && config.continuation() == SequentialTrainingConfig.Continuation.FINE_TUNE;
                 TrainedSurrogate next = trainer.train(data, continues ? current : null);
                 if (current != null) {

@@ -98,7 +98,7 @@ class SequentialTrainingTest {
     }
 
     /** A small NSF trained on the round's rows, continuing the previous round's network where given. */
-    private static final class Nsf implements SequentialTraining.RoundTrainer {
+    private static class Nsf implements SequentialTraining.RoundTrainer {
         final List<Boolean> continued = new ArrayList<>();
         final List<Integer> rows = new ArrayList<>();
 
@@ -193,6 +193,22 @@ class SequentialTrainingTest {
                 (s, n, rng) -> Matrix.repeatRow(new double[] {0.5}, n - 1), new Nsf()));
         assertTrue(shape.getMessage().contains("expected 200 posterior draws") && shape.getMessage()
                 .contains("199 x 1"), shape.getMessage());
+    }
+
+    /** A trainer that regresses joint scores on a simulator without them is refused before anything is trained. */
+    @Test
+    void aScoreRegressingTrainerIsRefusedForASimulatorWithoutJointScores() {
+        Nsf trainer = new Nsf() {
+            @Override
+            public double scoreWeight() {
+                return 2;
+            }
+        };
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new SequentialTrainingConfig(2,
+                400, SequentialTrainingConfig.Continuation.RETRAIN, 1), SequentialTrainingTest::gridDraws, trainer));
+        assertTrue(e.getMessage().contains("sequential training with score weight 2.0: expected a simulator that"
+                + " returns joint scores but found '" + TOY.name() + "'"), e.getMessage());
+        assertEquals(List.of(), trainer.rows, "no round was trained");
     }
 
     @Test
