@@ -6,4 +6,8 @@
 #   --kinds exact,classifier,maf,nsf  --seeds 5  --first-seed 1  --rounds 3  --reference-datasets 64  --scan-points 61
 #   --rows 4000000  --epochs 2  --ensemble 1  --training-phi-margin 0  --seed 20261122
 #   --histogram 41,61,100000,20,8 (the histogram kind: theta cells, sqrt(s) cells, events per cell, bins, smoothing)
+#   --refine N (refine each run's neural surrogate on N posterior draws per round, as rp design --refine; each seed
+#   trains its own)  --fine-tune true (with --refine N: round 1 uses the kind trained once, later rounds fine-tune it)
+#   --score-weight A  --evidence-normalization true|false  --contrast K  --batch B  --learning-rate R
+#   --hidden-layers L  --hidden-width W
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.SurrogateDesignBenchmark "$@"

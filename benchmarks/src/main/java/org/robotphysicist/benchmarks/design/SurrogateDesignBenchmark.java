@@ -1,5 +1,9 @@
 package org.robotphysicist.benchmarks.design;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +62,13 @@ import org.robotphysicist.training.device.DeviceRequest;
  * the design range is not the edge of their training box.
  * With {@code --ensemble K} each neural kind is an ensemble of K networks, whose EIG uses the mixture
  * of the member posteriors.
+ *
+ * <p>With {@code --refine N} every design run refines its neural surrogate as {@code rp design --refine
+ * --refine-rows N} does: before rounds 2, 3, … it is retrained from scratch on all rows so far plus N new
+ * ones with θ from the current posterior, each seed's round 1 training its own surrogate from the
+ * run's seed. With {@code --refine N --fine-tune} (as {@code rp design --model FILE --refine}) round 1
+ * uses the kind trained once as above, and each later round fine-tunes the previous round's network on
+ * its N new rows alone. A missed round's "surrogate's own EIG" is then the round's refined surrogate's.
  */
 public final class SurrogateDesignBenchmark {
     private static final Box PRIOR = Box.interval(0.15, 0.35);
@@ -92,7 +103,54 @@ public final class SurrogateDesignBenchmark {
                 opt.integer("first-seed", 1), opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
                 SurrogateCoverageBenchmark.controls(opt, opt.integer("rows", defaults.trainingRows()),
                         opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
-                opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt));
+                opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt),
+                Refinement.of(opt.integer("refine", 0), opt.string("fine-tune", "false")));
+    }
+
+    /**
+     * How the design runs refine their surrogate: {@code rows} new simulations per round after the
+     * first, retraining from scratch on all rows so far, or with {@code fineTune} fine-tuning the
+     * previous round's network on the new rows alone, starting from the kind trained once.
+     */
+    public record Refinement(int rows, boolean fineTune) {
+        /** No refinement: one surrogate, trained once, serves every round of every seed. */
+        public static final Refinement NONE = new Refinement(0, false);
+
+        /**
+         * From the options {@code --refine N} (0: none) and {@code --fine-tune true|false}.
+         *
+         * @throws IllegalArgumentException for a negative N, a fine-tune without N, or a switch other than true
+         *                                  or false
+         */
+        static Refinement of(int rows, String fineTune) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("--refine: expected the rows added per round (0: no refinement)"
+                        + " but found " + rows);
+            }
+            if (!fineTune.equals("true") && !fineTune.equals("false")) {
+                throw new IllegalArgumentException("--fine-tune: expected true or false but found " + fineTune);
+            }
+            if (rows == 0 && fineTune.equals("true")) {
+                throw new IllegalArgumentException("--fine-tune: expected --refine N as well (the rows each round"
+                        + " fine-tunes on) but found none");
+            }
+            return new Refinement(rows, Boolean.parseBoolean(fineTune));
+        }
+
+        boolean refines() {
+            return rows > 0;
+        }
+
+        /** Whether the kind must be trained once before the seeds run (every run but a refinement from scratch). */
+        boolean trainsOnce(String kind) {
+            return !refines() || fineTune || kind.equals(ExactSurrogateKind.NAME);
+        }
+
+        String describe() {
+            return !refines() ? "trained once" : String.format(Locale.ROOT, "refined every round on %d posterior"
+                    + " draws, %s", rows, fineTune ? "fine-tuning the previous round's network"
+                    : "retrained from scratch on all rows so far");
+        }
     }
 
     /**
@@ -102,7 +160,8 @@ public final class SurrogateDesignBenchmark {
      * the design range; the histogram kind on {@code histogram}), printing as it goes, and returns each kind's result.
      */
     public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int referenceDatasets,
-            int scanPoints, SurrogateTrainingConfig controls, double phiMargin, HistogramGridConfig histogram) {
+            int scanPoints, SurrogateTrainingConfig controls, double phiMargin, HistogramGridConfig histogram,
+            Refinement refinement) {
         DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds).withSurrogate("histogram",
                 histogram);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
@@ -120,22 +179,63 @@ public final class SurrogateDesignBenchmark {
                 .settings(Box.interval(SQRT_S.lower(0) - phiMargin, SQRT_S.upper(0) + phiMargin));
         List<Result> results = new ArrayList<>();
         for (String kind : kinds) {
+            boolean refines = refinement.refines() && !kind.equals(ExactSurrogateKind.NAME);
+            SurrogateTrainingConfig kindControls = controls.fittedToKind(kind).forDesign(kind, simulator);
+            if (refines && !refinement.fineTune()) {
+                System.out.printf(Locale.ROOT, "%s: %s, each seed training its own round-1 surrogate%n", kind,
+                        refinement.describe());
+                results.add(run(kind, null, base.withTraining(kindControls), simulator, reference, phiGrid,
+                        firstRound, seeds, firstSeed, refinement));
+                continue;
+            }
             long t0 = System.nanoTime();
             try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
                             .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
-                            .withSeed(controls.seed()).withControls(controls.fittedToKind(kind).forDesign(kind,
-                                    simulator))
+                            .withSeed(controls.seed()).withControls(kindControls)
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f)%n", kind, model.description(),
-                        trainSeconds, SurrogateCoverageBenchmark.loadAverage());
-                results.add(run(kind, model.surrogate(), base, simulator, reference, phiGrid, firstRound, seeds,
-                        firstSeed));
+                System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f); %s%n", kind,
+                        model.description(), trainSeconds, SurrogateCoverageBenchmark.loadAverage(),
+                        refines ? refinement.describe() : "trained once");
+                DesignConfig kindBase = base.withTraining(kindControls);
+                if (refines) {
+                    Path file = temporaryDirectory(kind).resolve(kind + ".rpm");
+                    model.save(file);
+                    kindBase = kindBase.withModelFile(kind, file.toString());
+                }
+                results.add(run(kind, model.surrogate(), kindBase, simulator, reference, phiGrid, firstRound, seeds,
+                        firstSeed, refines ? refinement : Refinement.NONE));
             }
         }
         return results;
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory("rp-design-benchmark-" + prefix + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("design benchmark: cannot create a temporary directory", e);
+        }
+    }
+
+    /**
+     * Starts the design run of one seed: with {@code surrogate} for every round, or refining (then
+     * {@code surrogate} is unused) into a fresh temporary directory, printing each round's training line.
+     */
+    private static ExperimentDesigner start(DesignConfig config, WeinbergLoSimulator simulator,
+            SurrogateLikelihood surrogate, SimulatedExperimentRunner runner, Refinement refinement) {
+        if (!refinement.refines()) {
+            return ExperimentDesigner.start(config, simulator, surrogate, runner, DesignOptions.silent());
+        }
+        DesignOptions options = DesignOptions.silent().withOutput(temporaryDirectory("seed"), false)
+                .withDevice(DeviceRequest.CPU).withLog(line -> {
+                    if (line.startsWith("surrogate for round")) {
+                        System.out.println("      " + line);
+                    }
+                });
+        return ExperimentDesigner.start(config.withRefinement(refinement.rows()), simulator, runner, options);
     }
 
     /** Each estimate as "φ:value±se", in φ order. */
@@ -157,18 +257,17 @@ public final class SurrogateDesignBenchmark {
 
     private static Result run(String kind, SurrogateLikelihood surrogate, DesignConfig base,
             WeinbergLoSimulator simulator, ExpectedInformationGain reference, RegularGrid phiGrid, EigScan firstRound,
-            int seeds, int firstSeed) {
-        ExpectedInformationGain underSurrogate = eigOf(surrogate, simulator, base, reference.datasets());
+            int seeds, int firstSeed, Refinement refinement) {
         List<Double> fractions = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         int[] covered = new int[LEVELS.length];
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-            DesignConfig config = base.withSurrogate(kind, base.histogram()).withSeed(seed);
+            DesignConfig config = (base.modelFile() != null ? base : base.withSurrogate(kind, base.histogram()))
+                    .withSeed(seed);
             SimulatedExperimentRunner runner = new SimulatedExperimentRunner(simulator,
                     base.experiment().toExperiment(), new double[] {HIDDEN_THETA});
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    seed %d:", seed));
-            try (ExperimentDesigner designer = ExperimentDesigner.start(config, simulator, surrogate, runner,
-                    DesignOptions.silent())) {
+            try (ExperimentDesigner designer = start(config, simulator, surrogate, runner, refinement)) {
                 for (int r = 1; r <= base.rounds(); r++) {
                     Prior prior = designer.currentPrior();
                     RoundProposal p = designer.propose();
@@ -182,6 +281,8 @@ public final class SurrogateDesignBenchmark {
                             p.phi()[0], fraction, scan.best().value(), scan.best().phi()[0], p.eigSeconds()));
                     if (fraction < 0.9) {
                         // Where the choice misses: the surrogate's own EIG at both settings, same streams.
+                        ExpectedInformationGain underSurrogate = eigOf(designer.surrogate(), simulator, base,
+                                reference.datasets());
                         double atChosen = underSurrogate.estimate(prior, p.phi(),
                                 new SplittableRandom(REFERENCE_SEED)).value();
                         double atBest = underSurrogate.estimate(prior, scan.best().phi(),

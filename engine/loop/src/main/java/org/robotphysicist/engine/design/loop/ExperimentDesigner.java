@@ -268,12 +268,12 @@ public final class ExperimentDesigner implements AutoCloseable {
      * {@code config} with the surrogate's training controls as a design trains it
      * ({@link org.robotphysicist.engine.surrogate.SurrogateTrainingConfig#forDesign}: the kind's design score
      * weight where none was given and the simulator returns joint scores), so that the history records
-     * the weight used and a resumed run rebuilds the same surrogate. A refining run keeps its controls:
-     * its rounds' event files carry joint scores only where a score weight was asked for, and the
-     * design weight's default was not measured for refined runs.
+     * the weight used and a resumed run rebuilds the same surrogate. A refining run gets it too: its
+     * rounds' event files then carry the joint scores, and every round's network regresses on them. A
+     * run from a model file keeps its controls: the file's network was trained as it was.
      */
     static DesignConfig withDesignTraining(DesignConfig config, Simulator simulator) {
-        if (config.refines() || config.modelFile() != null) {
+        if (config.modelFile() != null) {
             return config;
         }
         return config.withTraining(config.training().forDesign(config.surrogate(), simulator));
