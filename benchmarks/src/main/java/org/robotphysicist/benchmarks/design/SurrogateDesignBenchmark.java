@@ -141,11 +141,6 @@ public final class SurrogateDesignBenchmark {
             return rows > 0;
         }
 
-        /** Whether the kind must be trained once before the seeds run (every run but a refinement from scratch). */
-        boolean trainsOnce(String kind) {
-            return !refines() || fineTune || kind.equals(ExactSurrogateKind.NAME);
-        }
-
         String describe() {
             return !refines() ? "trained once" : String.format(Locale.ROOT, "refined every round on %d posterior"
                     + " draws, %s", rows, fineTune ? "fine-tuning the previous round's network"
@@ -179,8 +174,10 @@ public final class SurrogateDesignBenchmark {
                 .settings(Box.interval(SQRT_S.lower(0) - phiMargin, SQRT_S.upper(0) + phiMargin));
         List<Result> results = new ArrayList<>();
         for (String kind : kinds) {
-            boolean refines = refinement.refines() && !kind.equals(ExactSurrogateKind.NAME);
-            SurrogateTrainingConfig kindControls = controls.fittedToKind(kind).forDesign(kind, simulator);
+            boolean exact = kind.equals(ExactSurrogateKind.NAME);
+            boolean refines = refinement.refines() && !exact;
+            SurrogateTrainingConfig kindControls = exact ? null
+                    : controls.fittedToKind(kind).forDesign(kind, simulator);
             if (refines && !refinement.fineTune()) {
                 System.out.printf(Locale.ROOT, "%s: %s, each seed training its own round-1 surrogate%n", kind,
                         refinement.describe());
@@ -189,7 +186,7 @@ public final class SurrogateDesignBenchmark {
                 continue;
             }
             long t0 = System.nanoTime();
-            try (TrainedModel model = kind.equals(ExactSurrogateKind.NAME)
+            try (TrainedModel model = exact
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
                             .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
@@ -199,11 +196,11 @@ public final class SurrogateDesignBenchmark {
                 System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f); %s%n", kind,
                         model.description(), trainSeconds, SurrogateCoverageBenchmark.loadAverage(),
                         refines ? refinement.describe() : "trained once");
-                DesignConfig kindBase = base.withTraining(kindControls);
+                DesignConfig kindBase = base;
                 if (refines) {
                     Path file = temporaryDirectory(kind).resolve(kind + ".rpm");
                     model.save(file);
-                    kindBase = kindBase.withModelFile(kind, file.toString());
+                    kindBase = base.withTraining(kindControls).withModelFile(kind, file.toString());
                 }
                 results.add(run(kind, model.surrogate(), kindBase, simulator, reference, phiGrid, firstRound, seeds,
                         firstSeed, refines ? refinement : Refinement.NONE));
