@@ -333,7 +333,8 @@ public final class RatioClassifierTrainer {
             RatioTrainingConfig.Normalization n = config.normalization();
             var nodes = EvidenceNormalization.nodes(ranges.theta(), ranges.phi(), n.thetaNodes(), n.phiNodes());
             int k = Math.min(n.samples(), pool.size());
-            NearestRows nearest = new NearestRows(pool, ranges.phi(), k, new SplittableRandom(config.dataSeed()));
+            NearestRows nearest = new NearestRows(pool, ranges.phi(), k, permutation(pool.size(),
+                    new SplittableRandom(config.dataSeed())));
             EvidenceNormalization normalization = raw.fitNormalization(nodes, nearest::x);
             note(String.format("normalization: log Z on %d nodes from the %d given events nearest each phi node",
                     nodes.size(), k));
@@ -343,53 +344,6 @@ public final class RatioClassifierTrainer {
         } catch (RuntimeException e) {
             network.close();
             throw e;
-        }
-    }
-
-    /** The x of the K rows of a dataset nearest a φ, ties (one φ setting) broken by a seeded random order. */
-    private static final class NearestRows {
-        private final Matrix x;
-        private final Matrix phi;
-        private final double[] scale;
-        private final int k;
-        private final int[] order;
-
-        NearestRows(EventDataset data, org.robotphysicist.data.Box phiRange, int k, SplittableRandom rng) {
-            this.x = data.x();
-            this.phi = data.phi();
-            this.k = k;
-            this.order = permutation(data.size(), rng);
-            this.scale = new double[phiRange.dim()];
-            for (int d = 0; d < scale.length; d++) {
-                double width = phiRange.upper(d) - phiRange.lower(d);
-                scale[d] = width > 0 ? 1 / width : 0;
-            }
-        }
-
-        Matrix x(double[] phiNode) {
-            int n = order.length;
-            double[] distance = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int d = 0; d < scale.length; d++) {
-                    double u = (phi.get(i, d) - phiNode[d]) * scale[d];
-                    s += u * u;
-                }
-                distance[i] = s;
-            }
-            Integer[] byDistance = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                byDistance[i] = order[i];
-            }
-            java.util.Arrays.sort(byDistance, java.util.Comparator.comparingDouble(i -> distance[i]));
-            int dx = x.cols();
-            double[] out = new double[k * dx];
-            for (int r = 0; r < k; r++) {
-                for (int j = 0; j < dx; j++) {
-                    out[r * dx + j] = x.get(byDistance[r], j);
-                }
-            }
-            return Matrix.of(k, dx, out);
         }
     }
 
