@@ -13,6 +13,7 @@ import org.robotphysicist.data.DimensionMismatchException;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.dataset.EventDataset;
+import org.robotphysicist.training.TrainingLoop;
 
 /**
  * {@link NearestRows} against the definition it implements: every row's index sorted stably by its
@@ -37,17 +38,7 @@ class NearestRowsTest {
     }
 
     private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Arrays.stream(TrainingLoop.permutationLong(n, rng)).mapToInt(i -> (int) i).toArray();
     }
 
     /** The definition: indices in the seeded order, sorted stably by distance, the first K. */
