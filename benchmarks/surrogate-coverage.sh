@@ -6,7 +6,8 @@
 #   --kinds classifier,maf,nsf,histogram  --phis 58,81  --events 1000,5000  --datasets 200  --coverage-seed 7
 #   --certify-datasets 200  --certify-phi 58  --certify-events 1000  --normalize-events 1000
 #   --window 61  --rows 4000000  --epochs 2  --seed 20261122  --model-KIND FILE (measure a saved model instead)
-#   --batch B  --learning-rate R  --hidden-layers L  --hidden-width W  --ensemble K  --tempering-nodes 5
+#   --batch B  --learning-rate R  --hidden-layers L  --hidden-width W  --ensemble K  --score-weight ALPHA
+#   --tempering-nodes 5
 #   --tempering-events 5000 (5 x --certify-events)  --tempering-fit coverage|log-score  --no-tempering true
 #   --histogram 41,61,100000,20,8 (theta cells, sqrt(s) cells, events per cell, bins, theta smoothing half-width)
 # A quick run: --kinds maf --phis 58 --events 1000 --datasets 50

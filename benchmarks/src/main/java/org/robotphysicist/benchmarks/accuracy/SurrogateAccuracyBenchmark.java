@@ -75,7 +75,9 @@ public final class SurrogateAccuracyBenchmark {
                 opt.integer("max-epochs", defaults.maxEpochs()), opt.integer("batch-size", defaults.batchSize()),
                 opt.real("learning-rate", defaults.learningRate()), opt.integer("patience", defaults.patience()),
                 opt.integer("contrast", defaults.contrast()),
-                SurrogateKinds.Recipe.network(opt.string("classifier-network", "3x64")));
+                SurrogateKinds.Recipe.network(opt.string("classifier-network", "3x64")),
+                SurrogateKinds.Recipe.network(opt.string("flow-network", "2x64")),
+                SurrogateKinds.Recipe.schedule(opt.string("schedule", "constant")));
         int candidates = opt.integer("candidates", 1000);
         ResampledChains draws = new ResampledChains(opt.integer("chains", 1000), opt.integer("warmup", 500),
                 opt.integer("thin", 5), candidates);

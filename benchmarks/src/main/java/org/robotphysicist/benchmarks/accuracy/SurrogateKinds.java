@@ -73,11 +73,18 @@ public final class SurrogateKinds {
      * @param contrast     K, the classifier's candidate parameters per event in its contrastive loss
      *                     ({@link RatioTrainingConfig.Contrast}, γ = 1; 1: the binary cross-entropy)
      * @param classifierNetwork the classifier's hidden layer widths
+     * @param flowNetwork  the hidden layer widths of each flow block's MADE
+     * @param schedule     how the learning rate decays from {@code learningRate}
      */
     public record Recipe(int maxEpochs, int batchSize, double learningRate, int patience, int contrast,
-            List<Integer> classifierNetwork) {
+            List<Integer> classifierNetwork, List<Integer> flowNetwork, LearningRateSchedule schedule) {
+        /** The flows' default MADE hidden widths, 2 × 64. */
+        public static final List<Integer> DEFAULT_FLOW_NETWORK = List.of(64, 64);
+
         public Recipe {
             classifierNetwork = List.copyOf(classifierNetwork);
+            flowNetwork = List.copyOf(flowNetwork);
+            java.util.Objects.requireNonNull(schedule, "schedule");
         }
 
         /**
@@ -85,29 +92,63 @@ public final class SurrogateKinds {
          * and its 3 × 64 network: the figures of benchmarks/README.
          */
         public static Recipe defaults() {
-            return new Recipe(100, 0, 1e-3, 15, 1, RatioTrainingConfig.defaults().hiddenWidths());
+            return new Recipe(100, 0, 1e-3, 15, 1, RatioTrainingConfig.defaults().hiddenWidths(), DEFAULT_FLOW_NETWORK,
+                    LearningRateSchedule.constant());
         }
 
-        /** Hidden widths written as "3x64" (three layers of 64) or "128,64". */
+        /**
+         * A schedule written as {@code constant}, {@code cosine} (to 1% of the base rate over the
+         * most epochs), {@code cosine:F} (to F of it) or {@code plateau:P} (halved after P epochs
+         * without a validation improvement, down to 1%).
+         */
+        public static LearningRateSchedule schedule(String text) {
+            String[] parts = text.trim().split(":", 2);
+            try {
+                switch (parts[0]) {
+                    case "constant":
+                        if (parts.length == 1) {
+                            return LearningRateSchedule.constant();
+                        }
+                        break;
+                    case "cosine":
+                        return LearningRateSchedule.cosine(parts.length == 1 ? 0.01 : Double.parseDouble(parts[1]));
+                    case "plateau":
+                        if (parts.length == 2) {
+                            return LearningRateSchedule.plateau(0.5, Integer.parseInt(parts[1]), 0.01);
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the text as given
+            }
+            throw new InvalidInputException("learning-rate schedule: expected constant, cosine, cosine:F or plateau:P"
+                    + " but found '" + text + "'");
+        }
+
+        /** Hidden widths written as "3x64" (three layers of 64) or "128,64"; refused unless positive. */
         public static List<Integer> network(String text) {
             try {
                 String[] byCount = text.split("x");
-                if (byCount.length == 2) {
-                    return java.util.Collections.nCopies(Integer.parseInt(byCount[0].trim()),
-                            Integer.parseInt(byCount[1].trim()));
+                List<Integer> widths = byCount.length == 2 ? java.util.Collections.nCopies(
+                        Integer.parseInt(byCount[0].trim()), Integer.parseInt(byCount[1].trim()))
+                        : java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                if (!widths.isEmpty() && widths.stream().allMatch(w -> w > 0)) {
+                    return widths;
                 }
-                return java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("classifier network: expected LAYERSxWIDTH (e.g. 3x64) or widths"
-                        + " (e.g. 128,64) but found '" + text + "'");
+            } catch (IllegalArgumentException e) {
+                // a number that does not parse, or a negative count: reported below with the text as given
             }
+            throw new InvalidInputException("network: expected LAYERSxWIDTH (e.g. 3x64) or positive widths"
+                    + " (e.g. 128,64) but found '" + text + "'");
         }
 
         /** The loop for a training table of {@code rows} rows. */
         TrainingLoopConfig loop(int rows, long seed) {
             int batch = batchSize > 0 ? batchSize : Math.max(50, rows / 20);
             return TrainingLoopConfig.defaults().withBatchSize(batch).withMaxEpochs(maxEpochs)
-                    .withLearningRate(learningRate, LearningRateSchedule.constant()).withValidation(0.1, patience)
+                    .withLearningRate(learningRate, schedule).withValidation(0.1, patience)
                     .withSeed(seed);
         }
 
@@ -117,7 +158,15 @@ public final class SurrogateKinds {
                     learningRate, batchSize > 0 ? Integer.toString(batchSize) : "max(50, rows/20)", maxEpochs,
                     patience, (contrast == 1 ? "" : ", classifier contrast K=" + contrast)
                     + (classifierNetwork.equals(defaults().classifierNetwork()) ? ""
-                            : ", classifier network " + classifierNetwork));
+                            : ", classifier network " + classifierNetwork)
+                    + (flowNetwork.equals(DEFAULT_FLOW_NETWORK) ? "" : ", flow MADE widths " + flowNetwork)
+                    + switch (schedule.kind()) {
+                        case CONSTANT -> "";
+                        case COSINE -> ", cosine decay to " + schedule.finalFraction() + " of the rate";
+                        case PLATEAU -> ", rate halved after " + schedule.plateauPatience()
+                                + " epochs without improvement";
+                        case EXPONENTIAL -> ", exponential decay to " + schedule.finalFraction() + " of the rate";
+                    });
         }
     }
 
@@ -169,8 +218,10 @@ public final class SurrogateKinds {
             long seed) {
         int dx = simulator.dimensions().xDim();
         int context = simulator.dimensions().thetaDim() + simulator.dimensions().phiDim();
-        return FlowTrainingConfig.defaults(kind == Kind.MAF ? FlowSpec.Kind.MAF : FlowSpec.Kind.NSF, dx, context)
-                .withData(rows, 1, seed).withTraining(recipe.loop(rows, seed));
+        FlowTrainingConfig defaults = FlowTrainingConfig.defaults(kind == Kind.MAF ? FlowSpec.Kind.MAF
+                : FlowSpec.Kind.NSF, dx, context);
+        return defaults.withNetwork(defaults.network().withHiddenWidths(recipe.flowNetwork())).withData(rows, 1, seed)
+                .withTraining(recipe.loop(rows, seed));
     }
 
     private static RatioTrainingConfig classifierConfig(int rows, Recipe recipe, long seed) {

@@ -169,6 +169,12 @@ public record FlowSpec(Kind kind, int xDim, int contextDim, int layers, List<Int
                 tailBound, minBinWidth, minBinHeight, minDerivative, xSupport, leadingSpline);
     }
 
+    /** The same flow with other hidden layer widths in each block's MADE. */
+    public FlowSpec withHiddenWidths(List<Integer> widths) {
+        return new FlowSpec(kind, xDim, contextDim, layers, widths, ordering, orderingSeed, logScaleBound, bins,
+                tailBound, minBinWidth, minBinHeight, minDerivative, xSupport, leadingSpline);
+    }
+
     /** The same flow with another MAF log-scale bound. */
     public FlowSpec withLogScaleBound(double bound) {
         return new FlowSpec(kind, xDim, contextDim, layers, hiddenWidths, ordering, orderingSeed, bound, bins,

@@ -85,6 +85,17 @@ class FlowSpecTest {
                 () -> FlowSpec.nsf(1, 1, 1, List.of(8), 8, 3).withSplineMinima(1e-3, 1e-3, Double.NaN));
     }
 
+    @Test
+    void otherHiddenWidthsChangeOnlyTheWidthsAndAreValidated() {
+        FlowSpec spec = FlowSpec.nsf(2, 3, 4, List.of(16), 12, 2.5).withOrdering(FlowSpec.Ordering.RANDOM, 42)
+                .withXSupport(new org.robotphysicist.data.Box(new double[] {-1, 0},
+                        new double[] {1, Double.POSITIVE_INFINITY}));
+        FlowSpec wider = spec.withHiddenWidths(List.of(128, 64));
+        assertEquals(List.of(128, 64), wider.hiddenWidths());
+        assertEquals(spec, wider.withHiddenWidths(List.of(16)), "everything but the widths kept");
+        assertMessage("expected widths in [1, 65536] but found [8, 0]", () -> spec.withHiddenWidths(List.of(8, 0)));
+    }
+
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
         InvalidInputException e = assertThrows(InvalidInputException.class, call);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
