@@ -31,8 +31,9 @@ import org.robotphysicist.training.TrainingObjective;
  * <pre>
  *   ℓ = γ/(1 + γ) · mean_b [LSE(c, s^joint_b) − s^joint_{b,1}]  +  1/(1 + γ) · mean_b [LSE(c, s^marg_b) − c],
  * </pre>
- * the cross-entropy of the (K + 1)-class Bayes classifier; one forward pass of 2BK rows. For
- * K = γ = 1 it equals the binary loss.
+ * the cross-entropy of the (K + 1)-class Bayes classifier. The two sets share K − 1 candidates, so
+ * a step makes one forward pass of B(K + 1) rows, the distinct pairs (x_b, θ_{b+j}), j = 0…K, and
+ * takes s^joint_b as their logits 0…K−1 and s^marg_b as 1…K. For K = γ = 1 it equals the binary loss.
  */
 public final class LikelihoodToEvidenceObjective implements TrainingObjective {
     private final Block block;
@@ -91,17 +92,16 @@ public final class LikelihoodToEvidenceObjective implements TrainingObjective {
             return binary(parameters, batch, training, rng);
         }
         int k = Math.min(contrast.classes(), b - 1);
+        // Row p's joint set holds the candidates at cycle offsets 0..K-1 and its marginal set those at 1..K:
+        // K + 1 distinct (x, θ) pairs per row, each evaluated once.
+        int pairs = k + 1;
         long[] cycle = TrainingLoop.permutationLong(b, rng);
-        long[] own = new long[2 * b * k];
-        long[] candidate = new long[2 * b * k];
+        long[] own = new long[b * pairs];
+        long[] candidate = new long[b * pairs];
         for (int p = 0; p < b; p++) {
-            for (int j = 0; j < k; j++) {
-                int joint = p * k + j;
-                int marginal = b * k + joint;
-                own[joint] = cycle[p];
-                own[marginal] = cycle[p];
-                candidate[joint] = cycle[(p + j) % b];
-                candidate[marginal] = cycle[(p + j + 1) % b];
+            for (int j = 0; j < pairs; j++) {
+                own[p * pairs + j] = cycle[p];
+                candidate[p * pairs + j] = cycle[(p + j) % b];
             }
         }
         NDArray ownRows = batch.getManager().create(own);
@@ -110,8 +110,8 @@ public final class LikelihoodToEvidenceObjective implements TrainingObjective {
         NDArray theta = batch.get(new NDIndex(":, {}:{}", dx, dx + dTheta)).get(candidateRows);
         NDArray phi = batch.get(new NDIndex(":, {}:", dx + dTheta)).get(ownRows);
         NDArray logits = block.forward(parameters, new NDList(NDArrays.concat(new NDList(x, theta, phi), 1)), training)
-                .singletonOrThrow().reshape(2, b, k);
-        return loss(logits.get(0), logits.get(1), k, contrast.gamma());
+                .singletonOrThrow().reshape(b, pairs);
+        return loss(logits.get(new NDIndex(":, 0:{}", k)), logits.get(new NDIndex(":, 1:")), k, contrast.gamma());
     }
 
     /**

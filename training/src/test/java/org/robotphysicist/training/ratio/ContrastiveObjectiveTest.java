@@ -5,17 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.robotphysicist.data.testing.StatisticalAssertions.assertClose;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.prior.UniformBoxPrior;
+import org.robotphysicist.models.neural.ActivationFunction;
+import org.robotphysicist.models.neural.Mlp;
+import org.robotphysicist.models.neural.MlpSpec;
 import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.models.ratio.RatioForm;
 import org.robotphysicist.models.testing.SurrogateContractTest;
+import org.robotphysicist.training.TrainingLoop;
 import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.data.io.Json;
@@ -44,6 +54,61 @@ class ContrastiveObjectiveTest {
             assertEquals(binary, contrastive, 1e-6 * binary, "contrastive K=1 gamma=1 loss " + contrastive
                     + " against the binary cross-entropy " + binary);
         }
+    }
+
+    /**
+     * The objective evaluates each of a row's K + 1 distinct (x, θ) pairs once. Its loss equals the
+     * definition written out the long way: K joint and K marginal pairs per row evaluated
+     * separately (2BK rows) from the same random cycle, then {@link LikelihoodToEvidenceObjective#loss};
+     * in float64, for several K (one above B − 1, which uses K' = B − 1) and γ.
+     */
+    @Test
+    void theLossEqualsItsDefinitionEvaluatedPairByPair() {
+        int dx = 2;
+        int dTheta = 2;
+        int dPhi = 1;
+        int b = 12;
+        MlpSpec spec = MlpSpec.of(dx + dTheta + dPhi, 16, 2, 1, ActivationFunction.SILU);
+        SplittableRandom data = new SplittableRandom(17);
+        double[] values = new double[b * (dx + dTheta + dPhi)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = data.nextGaussian();
+        }
+        try (Mlp mlp = Mlp.initialize(spec, Device.cpu(), DataType.FLOAT64, new SplittableRandom(5));
+                NDManager m = mlp.newSubManager()) {
+            NDArray batch = m.create(values, new Shape(b, dx + dTheta + dPhi));
+            ParameterStore store = new ParameterStore(m, false);
+            for (int k : new int[] {2, 5, 11, 20}) {
+                for (double gamma : new double[] {0.5, 1, 3}) {
+                    RatioTrainingConfig.Contrast contrast = new RatioTrainingConfig.Contrast(k, gamma);
+                    double objective = new LikelihoodToEvidenceObjective(mlp.block(), dx, dTheta, dPhi, contrast)
+                            .loss(store, batch, false, new SplittableRandom(99)).getDouble();
+                    int used = Math.min(k, b - 1);
+                    long[] cycle = TrainingLoop.permutationLong(b, new SplittableRandom(99));
+                    double[][] joint = new double[b][used];
+                    double[][] marginal = new double[b][used];
+                    for (int p = 0; p < b; p++) {
+                        for (int j = 0; j < used; j++) {
+                            joint[p][j] = logit(mlp, batch, cycle[p], cycle[(p + j) % b], dx, dTheta);
+                            marginal[p][j] = logit(mlp, batch, cycle[p], cycle[(p + j + 1) % b], dx, dTheta);
+                        }
+                    }
+                    double definition = LikelihoodToEvidenceObjective.loss(m.create(joint), m.create(marginal), used,
+                            gamma).getDouble();
+                    assertEquals(definition, objective, 1e-12 * Math.abs(definition), "K=" + k + " gamma=" + gamma
+                            + ": the objective's loss " + objective + " against its definition " + definition);
+                }
+            }
+        }
+    }
+
+    /** The network's logit at row {@code own}'s x and φ with row {@code candidate}'s θ. */
+    private static double logit(Mlp mlp, NDArray batch, long own, long candidate, int dx, int dTheta) {
+        NDArray ownRow = batch.get(own);
+        NDArray row = NDArrays.concat(new NDList(ownRow.get(new NDIndex("0:{}", dx)),
+                batch.get(candidate).get(new NDIndex("{}:{}", dx, dx + dTheta)),
+                ownRow.get(new NDIndex("{}:", dx + dTheta))), 0).reshape(1, -1);
+        return mlp.forward(row).getDouble(0, 0);
     }
 
     /**

@@ -220,7 +220,8 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
     /**
      * The same with the classifier trained by the contrastive cross-entropy of K candidate
      * parameters per event ({@link SurrogateTrainingConfig#contrast()}; 1: the binary cross-entropy).
-     * Each training step costs about K times as much.
+     * A training step evaluates the network on K + 1 pairs per event instead of 2, so it costs
+     * about (K + 1)/2 times as much.
      *
      * @param k 1 to 1024
      * @return the changed options

@@ -68,8 +68,9 @@ final class SurrogateTrainingOptions {
 
     @Option(names = "--contrast", paramLabel = "K",
             description = "classifier only: candidate parameters each event is contrasted with in the contrastive"
-                    + " cross-entropy, 1 to " + RatioTrainingConfig.Contrast.MAX_CLASSES + "; each training step costs about K times as much (default 1: one"
-                    + " positive and one negative per event).")
+                    + " cross-entropy, 1 to " + RatioTrainingConfig.Contrast.MAX_CLASSES + "; each training step"
+                    + " evaluates K + 1 pairs per event instead of 2 (default 1: one positive and one negative per"
+                    + " event).")
     Integer contrast;
 
     @CommandLine.Mixin
