@@ -122,12 +122,26 @@ public final class LikelihoodToEvidenceObjective implements TrainingObjective {
     static NDArray loss(NDArray joint, NDArray marginal, int classes, double gamma) {
         NDArray offset = AlignedArrays.scalarLike(joint, Math.log(classes / gamma));
         NDArray column = joint.get(new NDIndex(":, 0:1")).zerosLike().add(offset);
-        NDArray jointLoss = NDArrays.concat(new NDList(column, joint), 1).logSoftmax(1)
+        NDArray own = joint.get(new NDIndex(":, 0:1"));
+        NDArray jointLoss = NDArrays.concat(new NDList(column, own,
+                saturated(joint.get(new NDIndex(":, 1:")), column, joint)), 1).logSoftmax(1)
                 .get(new NDIndex(":, 1")).neg().mean();
-        NDArray marginalLoss = NDArrays.concat(new NDList(column, marginal), 1).logSoftmax(1)
-                .get(new NDIndex(":, 0")).neg().mean();
+        NDArray marginalLoss = NDArrays.concat(new NDList(column, saturated(marginal, column, marginal)), 1)
+                .logSoftmax(1).get(new NDIndex(":, 0")).neg().mean();
         return jointLoss.mul(AlignedArrays.scalarLike(joint, gamma / (1 + gamma)))
                 .add(marginalLoss.mul(AlignedArrays.scalarLike(joint, 1 / (1 + gamma))));
+    }
+
+    /**
+     * The non-target logits of a row raised to at least its largest logit (over {@code column} and
+     * {@code row}) less {@link BinaryCrossEntropy#SATURATION}: below that their softmax weight,
+     * and so their gradient, is under e<sup>−40</sup>, and a smaller one would underflow into the
+     * subnormal numbers that slow a CPU's backward pass (see {@link BinaryCrossEntropy}). The row's
+     * log-sum-exp moves by less than K·e<sup>−40</sup>.
+     */
+    private static NDArray saturated(NDArray logits, NDArray column, NDArray row) {
+        NDArray top = NDArrays.maximum(column, row.max(new int[] {1}, true)).stopGradient();
+        return NDArrays.maximum(logits, top.sub(AlignedArrays.scalarLike(top, BinaryCrossEntropy.SATURATION)));
     }
 
     @Override
