@@ -103,22 +103,17 @@ public final class SurrogateKinds {
          */
         public static LearningRateSchedule schedule(String text) {
             String[] parts = text.trim().split(":", 2);
+            String name = parts[0];
+            boolean argument = parts.length == 2;
             try {
-                switch (parts[0]) {
-                    case "constant":
-                        if (parts.length == 1) {
-                            return LearningRateSchedule.constant();
-                        }
-                        break;
-                    case "cosine":
-                        return LearningRateSchedule.cosine(parts.length == 1 ? 0.01 : Double.parseDouble(parts[1]));
-                    case "plateau":
-                        if (parts.length == 2) {
-                            return LearningRateSchedule.plateau(0.5, Integer.parseInt(parts[1]), 0.01);
-                        }
-                        break;
-                    default:
-                        break;
+                if (name.equals("constant") && !argument) {
+                    return LearningRateSchedule.constant();
+                }
+                if (name.equals("cosine")) {
+                    return LearningRateSchedule.cosine(argument ? Double.parseDouble(parts[1]) : 0.01);
+                }
+                if (name.equals("plateau") && argument) {
+                    return LearningRateSchedule.plateau(0.5, Integer.parseInt(parts[1]), 0.01);
                 }
             } catch (NumberFormatException e) {
                 // reported below with the text as given
@@ -163,8 +158,8 @@ public final class SurrogateKinds {
                     + switch (schedule.kind()) {
                         case CONSTANT -> "";
                         case COSINE -> ", cosine decay to " + schedule.finalFraction() + " of the rate";
-                        case PLATEAU -> ", rate halved after " + schedule.plateauPatience()
-                                + " epochs without improvement";
+                        case PLATEAU -> ", rate times " + schedule.plateauFactor() + " after "
+                                + schedule.plateauPatience() + " epochs without improvement";
                         case EXPONENTIAL -> ", exponential decay to " + schedule.finalFraction() + " of the rate";
                     });
         }

@@ -18,7 +18,7 @@ import org.robotphysicist.models.neural.AlignedArrays;
  * {@value #SATURATION} (s₊ &gt; 40 for class 1, s₋ &lt; −40 for class 0) is clamped there: its loss
  * changes by less than e<sup>−40</sup> ≈ 4·10⁻¹⁸ and its gradient, below that size, becomes 0.
  * Unclamped, such a row's gradient σ(−|s|) underflows into float32's subnormal range once |s|
- * passes 87, and a backward pass carrying subnormal numbers runs tens of times slower on x86
+ * passes 87, and a backward pass carrying subnormal numbers runs far slower on x86
  * CPUs; a confident classifier (SLCP's log-ratios reach hundreds of nats) then slowed down
  * epoch after epoch. Logits on the wrong side are never clamped: their gradient is about ±1.
  *

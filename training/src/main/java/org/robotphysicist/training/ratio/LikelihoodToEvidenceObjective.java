@@ -121,8 +121,8 @@ public final class LikelihoodToEvidenceObjective implements TrainingObjective {
      */
     static NDArray loss(NDArray joint, NDArray marginal, int classes, double gamma) {
         NDArray offset = AlignedArrays.scalarLike(joint, Math.log(classes / gamma));
-        NDArray column = joint.get(new NDIndex(":, 0:1")).zerosLike().add(offset);
         NDArray own = joint.get(new NDIndex(":, 0:1"));
+        NDArray column = own.zerosLike().add(offset);
         NDArray jointLoss = NDArrays.concat(new NDList(column, own,
                 saturated(joint.get(new NDIndex(":, 1:")), column, joint)), 1).logSoftmax(1)
                 .get(new NDIndex(":, 1")).neg().mean();
