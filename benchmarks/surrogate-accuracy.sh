@@ -7,7 +7,8 @@
 #   --reference-chains 2000  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
 #   --sequential 1 (R > 1: train each kind in R rounds per observation, as SNLE/SNRE)
 #   --continuation retrain|fine-tune  --batch-size 0 (0: max(50, rows/20))  --learning-rate 0.001  --patience 15
-#   --contrast 1 (the classifier's candidate parameters per event; 1: binary cross-entropy)  --classifier-network 3x64
+#   --contrast 1 (the classifier's candidate parameters per event; 1: binary cross-entropy)
+#   --contrast-odds 1 (the odds of its joint classes against the marginal one)  --classifier-network 3x64
 #   --flow-network 2x64 (each flow block's MADE hidden widths)
 #   --schedule constant|cosine|cosine:F|plateau:P (cosine: to F, default 0.01, of the rate over --max-epochs;
 #     plateau: halved after P epochs without a validation improvement, down to 0.01 of it)

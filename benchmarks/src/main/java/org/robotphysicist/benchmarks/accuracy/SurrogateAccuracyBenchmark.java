@@ -22,6 +22,7 @@ import org.robotphysicist.engine.posterior.mcmc.ResampledChains;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.data.ParameterSampler;
+import org.robotphysicist.training.ratio.RatioTrainingConfig;
 
 /**
  * Accuracy of each neural surrogate kind's posterior against the exact posterior, by the
@@ -42,9 +43,10 @@ import org.robotphysicist.training.data.ParameterSampler;
  * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 1000]
  * [--warmup 500] [--thin 5] [--reference-chains 2000] [--reference-thin 50] [--candidates 1000]
  * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--first-observation 1] [--draws-dir DIR] [--c2st mlp|knn]
- * [--sequential 1] [--continuation fine-tune|retrain] [--contrast 1] [--classifier-network 3x64] [--out FILE]};
+ * [--sequential 1] [--continuation fine-tune|retrain] [--contrast 1] [--contrast-odds 1] [--classifier-network 3x64] [--out FILE]};
  * {@code --contrast K} trains the classifier with the contrastive loss of K candidate parameters per
  * event ({@link org.robotphysicist.training.ratio.RatioTrainingConfig.Contrast}; 1, the default: binary),
+ * {@code --contrast-odds γ} the odds of its joint classes against the marginal one (default 1),
  * {@code --classifier-network} its hidden widths (LAYERSxWIDTH or a list).
  * {@code --first-observation F} scores observations F to K only (their seeds as in a run of all K),
  * so a long run can be split. {@code --sequential R} with R &gt; 1 trains each kind sequentially for each observation instead of
@@ -74,7 +76,8 @@ public final class SurrogateAccuracyBenchmark {
         SurrogateKinds.Recipe recipe = new SurrogateKinds.Recipe(
                 opt.integer("max-epochs", defaults.maxEpochs()), opt.integer("batch-size", defaults.batchSize()),
                 opt.real("learning-rate", defaults.learningRate()), opt.integer("patience", defaults.patience()),
-                opt.integer("contrast", defaults.contrast()),
+                new RatioTrainingConfig.Contrast(opt.integer("contrast", defaults.contrast().classes()),
+                        opt.real("contrast-odds", defaults.contrast().gamma())),
                 SurrogateKinds.Recipe.network(opt.string("classifier-network", "3x64")),
                 SurrogateKinds.Recipe.network(opt.string("flow-network", "2x64")),
                 SurrogateKinds.Recipe.schedule(opt.string("schedule", "constant")));

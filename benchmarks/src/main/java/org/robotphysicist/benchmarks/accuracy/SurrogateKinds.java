@@ -70,13 +70,14 @@ public final class SurrogateKinds {
      * @param batchSize    rows per mini-batch, or 0 for max(50, rows/20) (18 steps per epoch from 10³ rows on)
      * @param learningRate Adam's step size
      * @param patience     epochs without improvement before stopping
-     * @param contrast     K, the classifier's candidate parameters per event in its contrastive loss
-     *                     ({@link RatioTrainingConfig.Contrast}, γ = 1; 1: the binary cross-entropy)
+     * @param contrast     the classifier's contrastive loss: K candidate parameters per event at odds γ
+     *                     ({@link RatioTrainingConfig.Contrast}; K = γ = 1: the binary cross-entropy)
      * @param classifierNetwork the classifier's hidden layer widths
      * @param flowNetwork  the hidden layer widths of each flow block's MADE
      * @param schedule     how the learning rate decays from {@code learningRate}
      */
-    public record Recipe(int maxEpochs, int batchSize, double learningRate, int patience, int contrast,
+    public record Recipe(int maxEpochs, int batchSize, double learningRate, int patience,
+            RatioTrainingConfig.Contrast contrast,
             List<Integer> classifierNetwork, List<Integer> flowNetwork, LearningRateSchedule schedule) {
         /** The flows' default MADE hidden widths, 2 × 64. */
         public static final List<Integer> DEFAULT_FLOW_NETWORK = List.of(64, 64);
@@ -85,6 +86,7 @@ public final class SurrogateKinds {
             classifierNetwork = List.copyOf(classifierNetwork);
             flowNetwork = List.copyOf(flowNetwork);
             java.util.Objects.requireNonNull(schedule, "schedule");
+            java.util.Objects.requireNonNull(contrast, "contrast");
         }
 
         /**
@@ -92,7 +94,8 @@ public final class SurrogateKinds {
          * and its 3 × 64 network: the figures of benchmarks/README.
          */
         public static Recipe defaults() {
-            return new Recipe(100, 0, 1e-3, 15, 1, RatioTrainingConfig.defaults().hiddenWidths(), DEFAULT_FLOW_NETWORK,
+            return new Recipe(100, 0, 1e-3, 15, RatioTrainingConfig.Contrast.binary(),
+                    RatioTrainingConfig.defaults().hiddenWidths(), DEFAULT_FLOW_NETWORK,
                     LearningRateSchedule.constant());
         }
 
@@ -151,7 +154,7 @@ public final class SurrogateKinds {
         public String toString() {
             return String.format(java.util.Locale.ROOT, "Adam %.3g, batches of %s, at most %d epochs, patience %d%s",
                     learningRate, batchSize > 0 ? Integer.toString(batchSize) : "max(50, rows/20)", maxEpochs,
-                    patience, (contrast == 1 ? "" : ", classifier contrast K=" + contrast)
+                    patience, (contrast.isBinary() ? "" : ", classifier " + contrast)
                     + (classifierNetwork.equals(defaults().classifierNetwork()) ? ""
                             : ", classifier network " + classifierNetwork)
                     + (flowNetwork.equals(DEFAULT_FLOW_NETWORK) ? "" : ", flow MADE widths " + flowNetwork)
@@ -223,7 +226,7 @@ public final class SurrogateKinds {
         RatioTrainingConfig defaults = RatioTrainingConfig.defaults();
         return defaults.withNetwork(recipe.classifierNetwork(), defaults.activation()).withData(rows, 1, seed)
                 .withTraining(recipe.loop(rows, seed))
-                .withContrast(RatioTrainingConfig.Contrast.of(recipe.contrast()));
+                .withContrast(recipe.contrast());
     }
 
     /** A copy of {@code trained} that warns outside its ranges instead of refusing; {@code trained} is closed. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.training.LearningRateSchedule;
+import org.robotphysicist.training.ratio.RatioTrainingConfig;
 
 /**
  * The accuracy benchmark's {@code --classifier-network}, {@code --flow-network} and
@@ -53,9 +54,14 @@ class RecipeOptionsTest {
         assertEquals(LearningRateSchedule.constant(), defaults.schedule());
         assertEquals(List.of(64, 64), defaults.flowNetwork());
         assertEquals("Adam 0.00100, batches of max(50, rows/20), at most 100 epochs, patience 15", defaults.toString());
-        SurrogateKinds.Recipe changed = new SurrogateKinds.Recipe(200, 500, 1e-3, 0, 1, defaults.classifierNetwork(),
-                List.of(128, 128), SurrogateKinds.Recipe.schedule("cosine"));
+        SurrogateKinds.Recipe changed = new SurrogateKinds.Recipe(200, 500, 1e-3, 0, RatioTrainingConfig.Contrast.binary(),
+                defaults.classifierNetwork(), List.of(128, 128), SurrogateKinds.Recipe.schedule("cosine"));
         assertEquals("Adam 0.00100, batches of 500, at most 200 epochs, patience 0, flow MADE widths [128, 128],"
                 + " cosine decay to 0.01 of the rate", changed.toString());
+        SurrogateKinds.Recipe contrastive = new SurrogateKinds.Recipe(100, 0, 1e-3, 15,
+                new RatioTrainingConfig.Contrast(10, 0.5), defaults.classifierNetwork(), defaults.flowNetwork(),
+                defaults.schedule());
+        assertEquals("Adam 0.00100, batches of max(50, rows/20), at most 100 epochs, patience 15, classifier"
+                + " contrastive K=10, gamma=0.5", contrastive.toString());
     }
 }

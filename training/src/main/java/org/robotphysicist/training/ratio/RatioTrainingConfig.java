@@ -55,7 +55,7 @@ public record RatioTrainingConfig(RatioForm form, List<Integer> hiddenWidths, Ac
      * so the network's logit s = log r at the optimum exactly, without an additive constant, for
      * every K and γ. K = γ = 1 is the binary cross-entropy of one positive and one negative per x.
      * Larger K shows each x more alternatives per step, which sharpens the ratio where it varies
-     * fast in θ; a step costs 2K network rows per x instead of 2.
+     * fast in θ; a step costs K + 1 network rows per x instead of 2.
      *
      * @param classes K ≥ 1, candidate parameters per x ({@value #MAX_CLASSES} at most)
      * @param gamma   γ &gt; 0, the odds of the joint classes against the marginal one

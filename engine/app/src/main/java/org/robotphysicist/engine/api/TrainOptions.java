@@ -232,6 +232,20 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
     }
 
     /**
+     * The same with the classifier's contrastive cross-entropy weighing an event's K joint classes
+     * against its marginal one at odds γ ({@link SurrogateTrainingConfig#contrastOdds()}; 1: equally).
+     * The loss's optimum is the likelihood-to-evidence ratio for every γ, so γ changes only the
+     * estimate's noise, not what it estimates.
+     *
+     * @param gamma γ &gt; 0
+     * @return the changed options
+     * @throws InvalidInputException unless the surrogate is {@code classifier}, or where γ is not a finite value &gt; 0
+     */
+    public TrainOptions withContrastOdds(double gamma) {
+        return withControls(training.withContrastOdds(gamma));
+    }
+
+    /**
      * The same options with another seed.
      *
      * @param s the seed every random draw of training (and a tabulated kind's simulations) follows from

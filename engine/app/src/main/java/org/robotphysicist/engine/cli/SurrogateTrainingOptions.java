@@ -12,7 +12,8 @@ import picocli.CommandLine;
  * The training controls of a neural surrogate on the command line ({@code rp train},
  * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
  * ({@link SurrogateTrainingConfig}); {@code --no-evidence-normalization} switches the classifier's per-θ
- * normalization off and {@code --contrast} sets its contrastive loss (both refused for other kinds), and
+ * normalization off and {@code --contrast} and {@code --contrast-odds} set its contrastive loss (all refused for
+ * other kinds), and
  * {@code --score-weight} sets the neural kinds' joint-score regression (refused for tabulated kinds).
  */
 final class SurrogateTrainingOptions {
@@ -73,6 +74,12 @@ final class SurrogateTrainingOptions {
                     + " event).")
     Integer contrast;
 
+    @Option(names = "--contrast-odds", paramLabel = "GAMMA",
+            description = "classifier only: odds gamma > 0 with which the contrastive cross-entropy weighs an event's K"
+                    + " joint classes against its marginal one; every gamma has the same optimum, the"
+                    + " likelihood-to-evidence ratio, and changes only how much each class's rows weigh (default 1).")
+    Double contrastOdds;
+
     @CommandLine.Mixin
     EvidenceNormalizationOption evidenceNormalization;
 
@@ -83,6 +90,6 @@ final class SurrogateTrainingOptions {
                 .withNetwork(hiddenLayers, hiddenWidth).withValidation(validationFraction, patience)
                 .withTimeBudget(budget).withEnsembleMembers(ensemble)
                 .withEvidenceNormalization(evidenceNormalization.value()).withScoreWeight(scoreWeight)
-                .withContrast(contrast);
+                .withContrast(contrast).withContrastOdds(contrastOdds);
     }
 }

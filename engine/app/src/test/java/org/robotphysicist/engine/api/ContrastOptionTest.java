@@ -23,4 +23,18 @@ class ContrastOptionTest {
         assertEquals(null, TrainOptions.defaults("classifier").training().contrast(), "binary unless asked for");
         assertEquals(ten, Json.read(Json.write(ten), TrainOptions.class, "train options"));
     }
+
+    @Test
+    void theOddsAreTheClassifiersValidatedAndRoundTripToJson() {
+        var e = assertThrows(InvalidInputException.class, () -> TrainOptions.defaults("maf").withContrastOdds(2));
+        assertEquals("contrast odds: expected it set only for the 'classifier' surrogate (the only kind trained by"
+                + " contrasting parameters) but found it set for 'maf'", e.getMessage());
+        var zero = assertThrows(InvalidInputException.class, () -> TrainOptions.defaults("classifier")
+                .withContrastOdds(0));
+        assertEquals("contrastive gamma: expected a finite value > 0 but found 0.0", zero.getMessage());
+        TrainOptions odds = TrainOptions.defaults("classifier").withContrast(10).withContrastOdds(0.5);
+        assertEquals(0.5, odds.training().contrastOdds());
+        assertEquals(null, TrainOptions.defaults("classifier").training().contrastOdds(), "even odds unless asked for");
+        assertEquals(odds, Json.read(Json.write(odds), TrainOptions.class, "train options"));
+    }
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.models.file.ModelFile;
 
 /**
- * {@code rp train --contrast K}: a classifier trained with the contrastive cross-entropy records K
- * and the objective in its model file (with a score weight too, both); the flag is refused for other
- * kinds and out of range, each with a message that says why.
+ * {@code rp train --contrast K [--contrast-odds GAMMA]}: a classifier trained with the contrastive
+ * cross-entropy records K, γ and the objective in its model file (with a score weight too, both); the
+ * flags are refused for other kinds and out of range, each with a message that says why.
  */
 class ContrastCommandTest {
     @TempDir
@@ -38,6 +38,13 @@ class ContrastCommandTest {
         Map<String, Object> binary = ModelFile.read(plain).manifest().provenance().config();
         assertEquals(Map.of("classes", 1, "gamma", 1.0), binary.get("contrast"), "binary by default: " + binary);
         assertEquals("bce-likelihood-to-evidence", binary.get("objective"));
+
+        Path odds = dir.resolve("o.rpm");
+        CliRun weighted = run("--contrast", "4", "--contrast-odds", "0.5", "-o", odds.toString());
+        assertEquals(0, weighted.exit(), weighted.err());
+        Map<String, Object> oddsConfig = ModelFile.read(odds).manifest().provenance().config();
+        assertEquals(Map.of("classes", 4, "gamma", 0.5), oddsConfig.get("contrast"), "the odds: " + oddsConfig);
+        assertEquals("contrastive-likelihood-to-evidence(K=4, gamma=0.5)", oddsConfig.get("objective"));
     }
 
     @Test
@@ -49,5 +56,13 @@ class ContrastCommandTest {
         CliRun zero = run("--contrast", "0", "-o", dir.resolve("z.rpm").toString());
         assertNotEquals(0, zero.exit());
         assertTrue(zero.err().contains("expected 1 to 1024 candidate parameters per event but found 0"), zero.err());
+        CliRun flowOdds = run("--surrogate", "maf", "--contrast-odds", "2", "-o", dir.resolve("m.rpm").toString());
+        assertNotEquals(0, flowOdds.exit());
+        assertTrue(flowOdds.err().contains("contrast odds: expected it set only for the 'classifier' surrogate")
+                && flowOdds.err().contains("'maf'"), flowOdds.err());
+        CliRun zeroOdds = run("--contrast-odds", "0", "-o", dir.resolve("zo.rpm").toString());
+        assertNotEquals(0, zeroOdds.exit());
+        assertTrue(zeroOdds.err().contains("contrastive gamma: expected a finite value > 0 but found 0.0"),
+                zeroOdds.err());
     }
 }

@@ -147,9 +147,16 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
                 BuiltSurrogate.scoreText(config.scoreWeight()) + contrastText(config.contrast())));
     }
 
-    /** ", contrasting K candidate parameters per event" where the contrastive loss was asked for, else "". */
+    /**
+     * ", contrasting K candidate parameters per event" (and " at odds γ" where γ ≠ 1) where the contrastive
+     * loss was asked for, else "".
+     */
     private static String contrastText(RatioTrainingConfig.Contrast contrast) {
-        return contrast.isBinary() ? "" : ", contrasting " + contrast.classes() + " candidate parameters per event";
+        if (contrast.isBinary()) {
+            return "";
+        }
+        String odds = contrast.gamma() == 1 ? "" : String.format(Locale.ROOT, " at odds %s", contrast.gamma());
+        return ", contrasting " + contrast.classes() + " candidate parameters per event" + odds;
     }
 
     /** "without phi", "at phi [v]" or "over phi in box" (or boxes), for descriptions. */

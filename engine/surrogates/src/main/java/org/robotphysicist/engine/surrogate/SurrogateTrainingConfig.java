@@ -46,13 +46,19 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  *                           default: its maximum likelihood or cross-entropy alone). Set for a tabulated kind it
  *                           is refused
  * @param contrast           K, the candidate parameters the {@code classifier} kind contrasts each event with in its
- *                           contrastive cross-entropy ({@link RatioTrainingConfig.Contrast}, γ = 1), 1 to
+ *                           contrastive cross-entropy ({@link RatioTrainingConfig.Contrast}), 1 to
  *                           {@value RatioTrainingConfig.Contrast#MAX_CLASSES} (null: 1, the binary cross-entropy).
  *                           Only the classifier has one; set for another kind it is refused
+ * @param contrastOdds       γ &gt; 0, the odds with which the {@code classifier}'s contrastive cross-entropy weighs
+ *                           an event's K joint classes against its marginal one ({@link RatioTrainingConfig.Contrast};
+ *                           null: 1, equal weight). The optimum is the likelihood-to-evidence ratio for every γ; γ
+ *                           changes only how the loss spends its weight, and so the estimate's noise. Only the
+ *                           classifier has one; set for another kind it is refused
  */
 public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
         Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
-        Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight, Integer contrast) {
+        Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight, Integer contrast,
+        Double contrastOdds) {
 
     /** The most ensemble members accepted. */
     public static final int MAX_ENSEMBLE_MEMBERS = 64;
@@ -103,8 +109,8 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         if (scoreWeight != null) {
             ScoreRegressionObjective.requireWeight(scoreWeight);
         }
-        if (contrast != null) {
-            RatioTrainingConfig.Contrast.of(contrast);
+        if (contrast != null || contrastOdds != null) {
+            contrastOf(contrast, contrastOdds);
         }
         ensembleMembers = ensembleMembers == null ? 1 : ensembleMembers;
         if (ensembleMembers < 1 || ensembleMembers > MAX_ENSEMBLE_MEMBERS) {
@@ -124,44 +130,49 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * {@code with…} methods, e.g. {@code of(rows, epochs, seed).withOptimizer(256, 1e-3).withNetwork(1, 16)}.
      */
     public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
-        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null, null, null);
+        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null, null, null, null);
     }
 
     public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {
         return new SurrogateTrainingConfig(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
+                patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast,
+                contrastOdds);
     }
 
     public SurrogateTrainingConfig withOptimizer(Integer batch, Double rate) {
         return new SurrogateTrainingConfig(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
+                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast, contrastOdds);
     }
 
     public SurrogateTrainingConfig withNetwork(Integer layers, Integer width) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
+                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast, contrastOdds);
     }
 
     public SurrogateTrainingConfig withValidation(Double fraction, Integer earlyStoppingPatience) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
+                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
+                contrast, contrastOdds);
     }
 
     public SurrogateTrainingConfig withSeed(long s) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
+                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
+                contrast, contrastOdds);
     }
 
     /** The same with at most {@code budget} of training wall time (null: no limit). */
     public SurrogateTrainingConfig withTimeBudget(Duration budget) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization, scoreWeight, contrast);
+                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization, scoreWeight,
+                contrast, contrastOdds);
     }
 
     /** The same training {@code members} networks as an ensemble (1: one network). */
     public SurrogateTrainingConfig withEnsembleMembers(int members) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, members, evidenceNormalization, scoreWeight, contrast);
+                validationFraction, patience, seed, timeBudget, members, evidenceNormalization, scoreWeight,
+                contrast, contrastOdds);
     }
 
     /** Whether these controls train an ensemble of more than one network. */
@@ -172,24 +183,41 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
     public SurrogateTrainingConfig withEvidenceNormalization(Boolean on) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight, contrast);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight, contrast,
+                contrastOdds);
     }
 
     /** The same with score weight {@code alpha} for a neural kind (0 or null: its own loss alone). */
     public SurrogateTrainingConfig withScoreWeight(Double alpha) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha, contrast);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha,
+                contrast, contrastOdds);
     }
 
     /** The same with the classifier's contrast K (null: the binary cross-entropy, K = 1). */
     public SurrogateTrainingConfig withContrast(Integer k) {
         return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, k);
+                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
+                k, contrastOdds);
     }
 
-    /** The classifier's contrast: K candidates per event, γ = 1 (K = 1, binary, where none was given). */
+    /** The same with the classifier's contrastive odds γ (null: 1, the joint and marginal classes weighed equally). */
+    public SurrogateTrainingConfig withContrastOdds(Double gamma) {
+        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
+                contrast, gamma);
+    }
+
+    /**
+     * The classifier's contrast: K candidates per event (1 where none was given) at odds γ (1 where none
+     * was given); both unset, the binary cross-entropy.
+     */
     public RatioTrainingConfig.Contrast contrastOrBinary() {
-        return contrast == null ? RatioTrainingConfig.Contrast.binary() : RatioTrainingConfig.Contrast.of(contrast);
+        return contrastOf(contrast, contrastOdds);
+    }
+
+    private static RatioTrainingConfig.Contrast contrastOf(Integer k, Double gamma) {
+        return new RatioTrainingConfig.Contrast(k == null ? 1 : k, gamma == null ? 1 : gamma);
     }
 
     /**
@@ -214,7 +242,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /**
      * Returns these controls when they suit the kind {@code kind} (a registry name, or a model-file
      * kind where a model file is fine-tuned): the evidence normalization may be set only for the
-     * classifier, the only kind normalized per θ, as may the contrast, and the score weight only for the neural
+     * classifier, the only kind normalized per θ, as may the contrast and its odds, and the score weight only for the neural
      * kinds.
      *
      * @throws InvalidInputException naming the kind where it is set for another
@@ -225,10 +253,10 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
                     + ClassifierSurrogateKind.NAME + "' surrogate (the only kind normalized per theta) but found it set"
                     + " for '" + kind + "'");
         }
-        if (contrast != null && !isClassifier(kind)) {
-            throw new InvalidInputException("contrast: expected it set only for the '" + ClassifierSurrogateKind.NAME
-                    + "' surrogate (the only kind trained by contrasting parameters) but found it set for '" + kind
-                    + "'");
+        if ((contrast != null || contrastOdds != null) && !isClassifier(kind)) {
+            throw new InvalidInputException((contrast != null ? "contrast" : "contrast odds") + ": expected it set only"
+                    + " for the '" + ClassifierSurrogateKind.NAME + "' surrogate (the only kind trained by contrasting"
+                    + " parameters) but found it set for '" + kind + "'");
         }
         if (scoreWeight != null && !NEURAL_KINDS.contains(kind)) {
             throw new InvalidInputException("score weight: expected it set only for a neural surrogate " + NEURAL_KINDS
@@ -239,11 +267,12 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
 
     /**
      * These controls without the knobs the kind {@code kind} does not take (the evidence normalization
-     * and the contrast but for the classifier, the score weight but for the neural kinds), so that one set of controls
+     * and the contrast and its odds but for the classifier, the score weight but for the neural kinds), so that one set of controls
      * can serve a list of kinds; {@link #requireFitsKind} then passes.
      */
     public SurrogateTrainingConfig fittedToKind(String kind) {
-        SurrogateTrainingConfig c = isClassifier(kind) ? this : withEvidenceNormalization(null).withContrast(null);
+        SurrogateTrainingConfig c = isClassifier(kind) ? this : withEvidenceNormalization(null).withContrast(null)
+                .withContrastOdds(null);
         return NEURAL_KINDS.contains(kind) ? c : c.withScoreWeight(null);
     }
 
