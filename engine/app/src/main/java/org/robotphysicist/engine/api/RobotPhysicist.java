@@ -36,6 +36,7 @@ import org.robotphysicist.engine.posterior.SurrogatePosterior;
 import org.robotphysicist.engine.posterior.ThetaGrid;
 import org.robotphysicist.engine.posterior.diagnostics.CalibrationCertifier;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
+import org.robotphysicist.engine.posterior.sampling.EnsembleMcmcPosterior;
 import org.robotphysicist.engine.posterior.sampling.McmcDiagnostics;
 import org.robotphysicist.engine.posterior.sampling.McmcPosterior;
 import org.robotphysicist.engine.posterior.sampling.PosteriorSampler;
@@ -545,7 +546,9 @@ public final class RobotPhysicist {
      * log-sum-exp (automatic choice up to 3-D θ when the grid fits its limit), or by many-chain MCMC
      * ({@link McmcPosterior}: summary from all kept draws, R̂/ESS in the result and warnings logged
      * when they fall short). With {@code options.samples()} &gt; 0 the result carries that many draws,
-     * seeded by {@code options.seed()}.
+     * seeded by {@code options.seed()}. A surrogate ensemble's posterior is the mixture of its member
+     * posteriors on the grid, and by MCMC their pooled draws ({@link EnsembleMcmcPosterior}: each member
+     * sampled by its own chains, so K times the cost); either way the result carries the members' spread.
      *
      * @param surrogate    the likelihood surrogate
      * @param observations one or more experiments, each its events and setting φ
@@ -571,11 +574,6 @@ public final class RobotPhysicist {
                 PosteriorEvaluator.forSurrogate(surrogate, cancellation), progress), observations);
         SamplerChoice sampler = options.sampler().resolve(theta.dim(), options.gridFits(theta.dim()));
         SplittableRandom rng = new SplittableRandom(options.seed());
-        if (target.isEnsemble() && sampler == SamplerChoice.MCMC) {
-            throw new InvalidInputException("sampler: expected the grid for a surrogate ensemble (its posterior is the"
-                    + " mixture of the member posteriors, each normalized on the grid) but found mcmc; use the grid"
-                    + " sampler (theta up to 3 dimensions)");
-        }
         options.requireChainsFor(sampler);
         if (sampler == SamplerChoice.GRID) {
             ThetaGrid points = posteriorGrid(options);
@@ -586,6 +584,16 @@ public final class RobotPhysicist {
                     : null;
             return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples,
                     target.isEnsemble() ? EnsembleSpread.of(members) : null, requestWarnings);
+        }
+        if (target.isEnsemble()) {
+            EnsembleMcmcPosterior e = EnsembleMcmcPosterior.run(target.memberTargets(), prior,
+                    Math.max(1, options.samples()), options.chains(), rng);
+            cancellation.check();
+            McmcDiagnostics diagnostics = e.diagnostics();
+            diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
+            PosteriorSamples samples = options.samples() > 0 ? e.samples(options.samples()) : null;
+            return new PosteriorResult(null, e.summarize(options.levels()), experiments, sampler, diagnostics, samples,
+                    e.spread(), requestWarnings);
         }
         McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), options.chains(), rng);
         cancellation.check();

@@ -48,7 +48,22 @@ public record EnsembleSpread(List<String> parameters, double[][] memberMeans, do
             means[i] = members.get(i).mean();
             sds[i] = members.get(i).standardDeviation();
         }
-        return new EnsembleSpread(members.get(0).parameterNames(), means, sds, spread(means), spread(sds));
+        return ofMoments(members.get(0).parameterNames(), means, sds);
+    }
+
+    /**
+     * The spread of K member posteriors given by their means and standard deviations (from a grid or
+     * from each member's draws).
+     *
+     * @param parameters θ component names, length D
+     * @param means      K ≥ 1 rows of D member posterior means
+     * @param sds        K rows of D member posterior standard deviations
+     */
+    public static EnsembleSpread ofMoments(List<String> parameters, double[][] means, double[][] sds) {
+        if (means.length == 0) {
+            throw new InvalidInputException("ensemble spread: expected at least one member posterior but found none");
+        }
+        return new EnsembleSpread(parameters, means, sds, spread(means), spread(sds));
     }
 
     /** The sample standard deviation (K − 1 in the denominator) of each column; 0 for one row. */

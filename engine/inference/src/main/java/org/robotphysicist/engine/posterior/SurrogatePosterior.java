@@ -36,9 +36,10 @@ import org.robotphysicist.models.SurrogateLikelihood;
  * <p>For a surrogate ensemble (an evaluator with {@link PosteriorEvaluator#members()}) the posterior
  * is the equal-weight mixture of the member posteriors, (1/K) Σ<sub>k</sub> p<sub>k</sub>(θ | X), each
  * p<sub>k</sub> the formula above with member k's likelihood ({@link #memberPosteriors}, {@link GridPosterior#mixture};
- * why this rule: {@link org.robotphysicist.models.ensemble.SurrogateEnsemble}). Only the grid realizes
- * it: {@link #logDensity} (for samplers) refuses an ensemble, since the mixture needs each member's
- * normalizing constant.
+ * why this rule: {@link org.robotphysicist.models.ensemble.SurrogateEnsemble}). The grid realizes it
+ * directly; {@link #logDensity} (for samplers) refuses an ensemble, since the mixture needs each
+ * member's normalizing constant, and samplers draw from each of {@link #memberTargets} instead
+ * ({@link org.robotphysicist.engine.posterior.sampling.EnsembleMcmcPosterior}).
  */
 public final class SurrogatePosterior implements BatchedLogDensity {
     private final Prior prior;
@@ -146,9 +147,21 @@ public final class SurrogatePosterior implements BatchedLogDensity {
             return List.of(onGrid(grid));
         }
         requireGrid(grid);
-        List<GridPosterior> out = new ArrayList<>();
+        return memberTargets().stream().map(member -> member.onGrid(grid)).toList();
+    }
+
+    /**
+     * The posterior under each member of a surrogate ensemble, same prior and observations, in member
+     * order — each a single surrogate's posterior with a point density for samplers; this posterior
+     * alone for any other surrogate.
+     */
+    public List<SurrogatePosterior> memberTargets() {
+        if (!isEnsemble()) {
+            return List.of(this);
+        }
+        List<SurrogatePosterior> out = new ArrayList<>();
         for (PosteriorEvaluator member : evaluator.members()) {
-            out.add(new SurrogatePosterior(prior, member, observations).onGrid(grid));
+            out.add(new SurrogatePosterior(prior, member, observations));
         }
         return out;
     }
@@ -197,9 +210,9 @@ public final class SurrogatePosterior implements BatchedLogDensity {
     @Override
     public double[] logDensity(Matrix points) {
         if (isEnsemble()) {
-            throw new InvalidInputException("posterior of a surrogate ensemble: expected the grid sampler (the mixture"
-                    + " of member posteriors needs each member's normalization) but a sampler asked for point"
-                    + " densities; use the grid (theta up to 3 dimensions)");
+            throw new InvalidInputException("posterior of a surrogate ensemble: expected a sampler of each member's"
+                    + " posterior (memberTargets; the mixture of member posteriors needs each member's normalization)"
+                    + " but a sampler asked for the mixture's point densities");
         }
         points.requireShape("points", -1, dim()).requireNonEmpty("points");
         double[] logPrior = prior.logProb(points);
