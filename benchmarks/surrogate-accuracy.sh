@@ -6,6 +6,7 @@
 #   --kinds all|maf,nsf,classifier  --samples 2000  --chains 1000  --warmup 500  --thin 5  --max-epochs 100
 #   --reference-chains 2000  --reference-thin 50 (the exact posterior's chains; warm-up twice --warmup)
 #   --sequential 1 (R > 1: train each kind in R rounds per observation, as SNLE/SNRE)
+#   --ensemble 1 (K > 1: K networks per kind on the same simulations, scored as the mixture of their posteriors)
 #   --continuation retrain|fine-tune  --batch-size 0 (0: max(50, rows/20))  --learning-rate 0.001  --patience 15
 #   --contrast 1 (the classifier's candidate parameters per event; 1: binary cross-entropy)
 #   --contrast-odds 1 (the odds of its joint classes against the marginal one)  --classifier-network 3x64

@@ -19,7 +19,9 @@ import org.robotphysicist.engine.posterior.diagnostics.ClassifierTwoSampleTest;
 import org.robotphysicist.engine.posterior.diagnostics.TextTable;
 import org.robotphysicist.engine.posterior.mcmc.McmcResult;
 import org.robotphysicist.engine.posterior.mcmc.ResampledChains;
+import org.robotphysicist.engine.posterior.sampling.EnsembleMcmcPosterior;
 import org.robotphysicist.models.ExactLikelihood;
+import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.ratio.RatioTrainingConfig;
@@ -43,7 +45,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 1000]
  * [--warmup 500] [--thin 5] [--reference-chains 2000] [--reference-thin 50] [--candidates 1000]
  * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--first-observation 1] [--draws-dir DIR] [--c2st mlp|knn]
- * [--sequential 1] [--continuation fine-tune|retrain] [--contrast 1] [--contrast-odds 1] [--classifier-network 3x64] [--out FILE]};
+ * [--sequential 1] [--continuation fine-tune|retrain] [--ensemble 1] [--contrast 1] [--contrast-odds 1] [--classifier-network 3x64] [--out FILE]};
  * {@code --contrast K} trains the classifier with the contrastive loss of K candidate parameters per
  * event ({@link org.robotphysicist.training.ratio.RatioTrainingConfig.Contrast}; 1, the default: binary),
  * {@code --contrast-odds γ} the odds of its joint classes against the marginal one (default 1),
@@ -53,6 +55,9 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * once ({@link SequentialTraining}: R rounds of budget/R simulations, round r ≥ 2's θ drawn from the
  * previous round's posterior by the surrogate sampler, each round training a fresh network unless
  * {@code --continuation fine-tune}), as the published SNLE and SNRE figures were made.
+ * {@code --ensemble K} trains K networks of each kind on the same simulations (seeds differ;
+ * {@link SurrogateKinds#trainEnsemble}) and scores the mixture of their posteriors, ⌊samples/K⌋ draws
+ * (one more for the first samples mod K) sampled from each member's; trained once only.
  * {@code --batch-size B} fixes the mini-batch (0: max(50, rows/20), {@link SurrogateKinds.Recipe}).
  * The C2ST is sbibm's MLP one ({@link ClassifierTwoSampleTest#mlp()}) unless {@code --c2st knn} asks
  * for the faster k-NN one, which scores surrogates 0.04–0.12 lower on SLCP, so only the MLP's figures
@@ -99,6 +104,11 @@ public final class SurrogateAccuracyBenchmark {
         String drawsDir = opt.string("draws-dir", "");
         DrawFiles files = drawsDir.isEmpty() ? DrawFiles.NONE : new DrawFiles(Path.of(drawsDir));
         int rounds = opt.integer("sequential", 1);
+        int members = opt.integer("ensemble", 1);
+        if (members < 1 || (members > 1 && rounds > 1)) {
+            throw new IllegalArgumentException("--ensemble: expected 1, or more members with --sequential 1, but found "
+                    + members + " with --sequential " + rounds);
+        }
         SequentialTrainingConfig.Continuation continuation = SequentialTrainingConfig.Continuation.named(
                 opt.string("continuation", SequentialTrainingConfig.DEFAULT_CONTINUATION.label()));
         String metric = opt.string("c2st", "mlp");
@@ -126,7 +136,7 @@ public final class SurrogateAccuracyBenchmark {
             ParameterSampler theta = ParameterSampler.of(prior);
             for (int budget : budgets) {
                 for (SurrogateKinds.Kind kind : kinds) {
-                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, recipe, seed, theta, first,
+                    Object[] row = rounds == 1 ? evaluate(task, kind, budget, recipe, seed, members, theta, first,
                             observations, draws, samples, references, c2st, files)
                             : evaluateSequential(task, kind, new SequentialTrainingConfig(rounds, budget, continuation,
                                     seed), recipe, seed, first, observations, draws, samples, references, c2st,
@@ -177,35 +187,37 @@ public final class SurrogateAccuracyBenchmark {
     }
 
     /**
-     * Trains one kind once at one budget, samples its posterior at every observation and scores
-     * each against that observation's reference: the row holds the mean C2ST (with the range over
-     * observations when there are several), the sampling time summed and the largest R̂.
+     * Trains one kind once at one budget ({@code members} networks on the same simulations where
+     * more than one, {@link SurrogateKinds#trainEnsemble}), samples its posterior at every
+     * observation and scores each against that observation's reference: the row holds the mean C2ST
+     * (with the range over observations when there are several), the sampling time summed and the
+     * largest R̂.
      */
     private static Object[] evaluate(AccuracyTask task, SurrogateKinds.Kind kind, int budget,
-            SurrogateKinds.Recipe recipe, long seed, ParameterSampler theta, int first,
+            SurrogateKinds.Recipe recipe, long seed, int members, ParameterSampler theta, int first,
             List<AccuracyTask.Draw> observations, ResampledChains draws, int samples, List<Matrix> references,
             ClassifierTwoSampleTest c2st, DrawFiles files) {
         OptionalDouble same = PublishedC2st.sameFamily(task.name(), kind, budget);
         OptionalDouble best = PublishedC2st.best(task.name(), budget);
+        String label = members == 1 ? kind.label() : kind.label() + " x" + members;
         long t0 = System.nanoTime();
-        try (TrainedSurrogate surrogate = SurrogateKinds.train(kind, task.simulator(), theta, budget,
-                recipe, seed)) {
+        try (TrainedSurrogate surrogate = SurrogateKinds.trainEnsemble(kind, task.simulator(), theta, budget,
+                recipe, seed, members)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             double[] accuracies = new double[observations.size()];
             double worstRhat = 0;
             for (int j = 0; j < accuracies.length; j++) {
                 Scored scored = score(task, first + j, surrogate, observations.get(j).observation(), draws, samples,
-                        references.get(j), c2st, files, kind.label(), budget, seed);
+                        references.get(j), c2st, files, label, budget, seed);
                 accuracies[j] = scored.accuracy();
                 worstRhat = Math.max(worstRhat, scored.rhat());
             }
             double sampleSeconds = (System.nanoTime() - t1) / 1e9;
-            return row(task, budget, kind.label(), accuracies, same, best,
-                    Integer.toString(surrogate.trainingCurve().epochs().size()), trainSeconds, sampleSeconds,
+            return row(task, budget, label, accuracies, same, best, epochs(surrogate), trainSeconds, sampleSeconds,
                     worstRhat);
         } catch (RuntimeException e) {
-            return failed(task, budget, kind.label(), e, same, best);
+            return failed(task, budget, label, e, same, best);
         }
     }
 
@@ -277,11 +289,27 @@ public final class SurrogateAccuracyBenchmark {
             ResampledChains draws, int samples, Matrix reference, ClassifierTwoSampleTest c2st, DrawFiles files,
             String label, int budget, long seed) {
         UniformBoxPrior prior = task.prior();
-        McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, surrogate, observation), samples,
-                new SplittableRandom(seed * 1_000 + 10L * index + 3));
-        Matrix drawn = ResampledChains.first(run, samples);
+        SplittableRandom rng = new SplittableRandom(seed * 1_000 + 10L * index + 3);
+        List<TrainedSurrogate> members = surrogate instanceof SurrogateEnsemble e ? e.members() : List.of(surrogate);
+        int[] shares = EnsembleMcmcPosterior.shares(samples, members.size());
+        List<Matrix> parts = new ArrayList<>();
+        double worstRhat = 0;
+        for (int m = 0; m < members.size(); m++) {
+            McmcResult run = draws.sample(prior, SurrogatePosterior.of(prior, members.get(m), observation), shares[m],
+                    rng);
+            parts.add(ResampledChains.first(run, shares[m]));
+            worstRhat = Math.max(worstRhat, run.maxRhat());
+        }
+        Matrix drawn = Matrix.stackRows(parts);
         files.writeSample(task.name(), index, label, budget, drawn);
-        return new Scored(c2st.accuracy(reference, drawn), run.maxRhat());
+        return new Scored(c2st.accuracy(reference, drawn), worstRhat);
+    }
+
+    /** The epochs kept, one figure per network ("85" or "85/92/77" for an ensemble). */
+    private static String epochs(TrainedSurrogate surrogate) {
+        List<TrainedSurrogate> members = surrogate instanceof SurrogateEnsemble e ? e.members() : List.of(surrogate);
+        return String.join("/", members.stream().map(m -> Integer.toString(m.trainingCurve().epochs().size()))
+                .toList());
     }
 
     /**

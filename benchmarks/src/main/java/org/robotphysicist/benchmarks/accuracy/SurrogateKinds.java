@@ -4,7 +4,9 @@ import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.Simulator;
 import org.robotphysicist.engine.surrogate.SequentialTraining;
+import org.robotphysicist.engine.surrogate.SurrogateEnsembles;
 import org.robotphysicist.models.RangePolicy;
+import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.FlowSpec;
 import org.robotphysicist.models.flow.TrainedFlow;
@@ -176,12 +178,49 @@ public final class SurrogateKinds {
      */
     public static TrainedSurrogate train(Kind kind, Simulator simulator, ParameterSampler theta, int simulations,
             Recipe recipe, long seed) {
+        return train(kind, simulator, theta, simulations, recipe, seed, seed);
+    }
+
+    /**
+     * Trains {@code members} networks of {@code kind} on the same {@code simulations} simulations (the
+     * budget is the budget: the members share it) with training seeds
+     * {@link SurrogateEnsembles#memberSeed}(seed, m), so they differ in initialization, shuffles and
+     * validation split only; member 0 is {@link #train}'s network. One member is returned as it is,
+     * several as a {@link SurrogateEnsemble}, whose posterior is the mixture of the member posteriors.
+     * The caller closes it.
+     */
+    public static TrainedSurrogate trainEnsemble(Kind kind, Simulator simulator, ParameterSampler theta,
+            int simulations, Recipe recipe, long seed, int members) {
+        if (members < 1) {
+            throw new InvalidInputException("ensemble: expected at least 1 member but found " + members);
+        }
+        if (members == 1) {
+            return train(kind, simulator, theta, simulations, recipe, seed);
+        }
+        List<TrainedSurrogate> trained = new java.util.ArrayList<>();
+        try {
+            for (int m = 0; m < members; m++) {
+                trained.add(train(kind, simulator, theta, simulations, recipe, seed,
+                        SurrogateEnsembles.memberSeed(seed, m)));
+            }
+            return SurrogateEnsemble.of(trained);
+        } catch (RuntimeException e) {
+            trained.forEach(TrainedSurrogate::close);
+            throw e;
+        }
+    }
+
+    /** One network on the simulations of {@code dataSeed}, initialized and shuffled by {@code trainingSeed}. */
+    private static TrainedSurrogate train(Kind kind, Simulator simulator, ParameterSampler theta, int simulations,
+            Recipe recipe, long dataSeed, long trainingSeed) {
         ParameterSampler phi = ParameterSampler.fixed(new double[0]);
         TrainedSurrogate trained = switch (kind) {
-            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, recipe, seed),
-                    ProgressListener.none()).train(simulator, theta, phi);
-            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, recipe, seed),
-                    ProgressListener.none()).train(simulator, theta, phi);
+            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, recipe, dataSeed)
+                    .withTraining(recipe.loop(simulations, trainingSeed)), ProgressListener.none())
+                    .train(simulator, theta, phi);
+            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, recipe, dataSeed)
+                    .withTraining(recipe.loop(simulations, trainingSeed)), ProgressListener.none())
+                    .train(simulator, theta, phi);
         };
         return warning(trained);
     }
