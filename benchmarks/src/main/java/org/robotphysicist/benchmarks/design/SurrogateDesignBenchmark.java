@@ -43,7 +43,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * sin²θ_W = 0.2312, prior U(0.15, 0.35), √s ∈ [40, 100] GeV, {@code rp design}'s defaults otherwise:
  * 200 events per experiment, 128 datasets per EIG estimate, 12 estimates and 3 re-estimates per
  * round, a 201-point θ grid), each kind is trained once as {@code rp design} trains it — its default sizes,
- * and the kind's design score weight on the simulator's joint scores (a classifier: α = 100;
+ * and the kind's design score weight on the simulator's joint scores (a classifier: α = 100, a MAF: α = 1;
  * {@code SurrogateTrainingConfig.forDesign}) unless {@code --score-weight} names one — over the θ × √s box
  * (the exact kind needs none) and drives the {@link ExperimentDesigner} for S seeds × R rounds. Each
  * round's choice is judged with the exact likelihood: EIG(chosen) / max(best of a dense scan,

@@ -18,8 +18,8 @@ import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
  * rounds, the exact-likelihood EIG of every √s the kind chooses must be at least 90% of the best exact EIG
  * of that round (a 61-point scan with 64 datasets per estimate, common random numbers), and the kind's final
  * posteriors must cover the hidden value at 95% at least as often as the exact likelihood's loop does, less
- * one seed. It trains each kind as {@code rp design} does (its default sizes, and a classifier regressing the
- * simulator's joint scores) and runs 15 design rounds with it and with the exact
+ * one seed. It trains each kind as {@code rp design} does (its default sizes, and a classifier and a MAF
+ * regressing the simulator's joint scores) and runs 15 design rounds with it and with the exact
  * likelihood (tens of minutes on two cores), so it runs only with {@code -Drp.acceptance=true}:
  * {@code mvn -B verify -pl benchmarks -am -Drp.acceptance=true -Dtest='SurrogateDesignAcceptanceTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}, with {@code -Drp.acceptance.kinds=classifier} for one kind.

@@ -2,6 +2,7 @@ package org.robotphysicist.engine.cli;
 
 import java.time.Duration;
 import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
+import org.robotphysicist.engine.surrogate.FlowSurrogateKind;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.training.TimeBudgets;
 import org.robotphysicist.training.ratio.RatioTrainingConfig;
@@ -64,7 +65,8 @@ final class SurrogateTrainingOptions {
                     + " joint scores of a simulator that returns them (weinberg-lo does), or of event files that carry"
                     + " them (rp simulate --joint-scores); 0 trains by the kind's"
                     + " likelihood or cross-entropy alone (default 0; rp design trains a classifier with "
-                    + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
+                    + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + " and a maf with "
+                    + (int) FlowSurrogateKind.Maf.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
     Double scoreWeight;
 
     @Option(names = "--contrast", paramLabel = "K",

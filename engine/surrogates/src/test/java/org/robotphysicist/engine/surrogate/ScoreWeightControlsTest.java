@@ -38,7 +38,7 @@ class ScoreWeightControlsTest {
     }
 
     @Test
-    void aDesignLoopsClassifierRegressesTheJointScoresWhereTheSimulatorReturnsThem() {
+    void aDesignLoopsClassifierAndMafRegressTheJointScoresWhereTheSimulatorReturnsThem() {
         WeinbergLoSimulator scored = new WeinbergLoSimulator();
         SurrogateTrainingConfig design = CONTROLS.forDesign(ClassifierSurrogateKind.NAME, scored);
         assertEquals(ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT, design.scoreWeight());
@@ -48,9 +48,13 @@ class ScoreWeightControlsTest {
                 "a weight asked for, even 0, is kept");
         assertEquals(null, CONTROLS.forDesign(ClassifierSurrogateKind.NAME, new ToyGaussianSimulator()).scoreWeight(),
                 "a simulator without joint scores trains on the classifier's own loss");
-        for (FlowSurrogateKind flow : FLOWS) {
-            assertEquals(null, CONTROLS.forDesign(flow.name(), scored).scoreWeight(), flow.name() + " has no design weight");
-        }
+        SurrogateTrainingConfig maf = CONTROLS.forDesign("maf", scored);
+        assertEquals(FlowSurrogateKind.Maf.DESIGN_SCORE_WEIGHT, maf.scoreWeight(), "the MAF's design weight");
+        assertEquals(1.0, new FlowSurrogateKind.Maf().trainingConfig(weinberg(maf)).scoreWeight(),
+                "the design weight reaches the MAF's trainer");
+        assertEquals(null, CONTROLS.forDesign("maf", new ToyGaussianSimulator()).scoreWeight(),
+                "a simulator without joint scores trains the MAF on its likelihood alone");
+        assertEquals(null, CONTROLS.forDesign("nsf", scored).scoreWeight(), "the NSF has no design weight");
         assertEquals(null, CONTROLS.forDesign("histogram", scored).scoreWeight());
         var e = assertThrows(InvalidInputException.class, () -> CONTROLS.forDesign("gaussian-process", scored));
         assertTrue(e.getMessage().contains("gaussian-process"), e.getMessage());

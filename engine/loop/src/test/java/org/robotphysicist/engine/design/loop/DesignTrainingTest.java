@@ -8,6 +8,7 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.simulator.ToyGaussianSimulator;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
+import org.robotphysicist.engine.surrogate.FlowSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 
@@ -35,6 +36,10 @@ class DesignTrainingTest {
         double design = ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT;
         assertEquals(design, weight(classifier(), WEINBERG), "trained once");
         assertEquals(design, weight(classifier().withRefinement(1_000_000), WEINBERG), "refined every round");
+        DesignConfig maf = classifier().withSurrogate("maf", HistogramGridConfig.defaults());
+        assertEquals(FlowSurrogateKind.Maf.DESIGN_SCORE_WEIGHT, weight(maf, WEINBERG), "the MAF's own design weight");
+        assertNull(weight(classifier().withSurrogate("nsf", HistogramGridConfig.defaults()), WEINBERG),
+                "the NSF has none");
     }
 
     @Test
