@@ -290,7 +290,7 @@ public final class SurrogateAccuracyBenchmark {
             String label, int budget, long seed) {
         UniformBoxPrior prior = task.prior();
         SplittableRandom rng = new SplittableRandom(seed * 1_000 + 10L * index + 3);
-        List<TrainedSurrogate> members = surrogate instanceof SurrogateEnsemble e ? e.members() : List.of(surrogate);
+        List<TrainedSurrogate> members = networks(surrogate);
         int[] shares = EnsembleMcmcPosterior.shares(samples, members.size());
         List<Matrix> parts = new ArrayList<>();
         double worstRhat = 0;
@@ -305,11 +305,15 @@ public final class SurrogateAccuracyBenchmark {
         return new Scored(c2st.accuracy(reference, drawn), worstRhat);
     }
 
+    /** The networks of {@code surrogate}: an ensemble's members, or the surrogate alone. */
+    private static List<TrainedSurrogate> networks(TrainedSurrogate surrogate) {
+        return surrogate instanceof SurrogateEnsemble e ? e.members() : List.of(surrogate);
+    }
+
     /** The epochs kept, one figure per network ("85" or "85/92/77" for an ensemble). */
     private static String epochs(TrainedSurrogate surrogate) {
-        List<TrainedSurrogate> members = surrogate instanceof SurrogateEnsemble e ? e.members() : List.of(surrogate);
-        return String.join("/", members.stream().map(m -> Integer.toString(m.trainingCurve().epochs().size()))
-                .toList());
+        return String.join("/", networks(surrogate).stream()
+                .map(m -> Integer.toString(m.trainingCurve().epochs().size())).toList());
     }
 
     /**
