@@ -215,12 +215,10 @@ public final class SurrogateKinds {
             Recipe recipe, long dataSeed, long trainingSeed) {
         ParameterSampler phi = ParameterSampler.fixed(new double[0]);
         TrainedSurrogate trained = switch (kind) {
-            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, recipe, dataSeed)
-                    .withTraining(recipe.loop(simulations, trainingSeed)), ProgressListener.none())
-                    .train(simulator, theta, phi);
-            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, recipe, dataSeed)
-                    .withTraining(recipe.loop(simulations, trainingSeed)), ProgressListener.none())
-                    .train(simulator, theta, phi);
+            case MAF, NSF -> new FlowTrainer(flowConfig(kind, simulator, simulations, recipe, dataSeed,
+                    trainingSeed), ProgressListener.none()).train(simulator, theta, phi);
+            case CLASSIFIER -> new RatioClassifierTrainer(classifierConfig(simulations, recipe, dataSeed,
+                    trainingSeed), ProgressListener.none()).train(simulator, theta, phi);
         };
         return warning(trained);
     }
@@ -235,14 +233,14 @@ public final class SurrogateKinds {
         int rows = data.rows().size();
         TrainedSurrogate trained = switch (kind) {
             case MAF, NSF -> {
-                FlowTrainer trainer = new FlowTrainer(flowConfig(kind, simulator, rows, recipe, seed),
+                FlowTrainer trainer = new FlowTrainer(flowConfig(kind, simulator, rows, recipe, seed, seed),
                         ProgressListener.none());
                 yield (previous == null ? trainer : trainer.startingFrom((TrainedFlow) previous)).trainOn(
                         simulator.dimensions(), simulator.xSupport(), data.rows(), data.ranges(), data.source(),
                         data.hashes());
             }
             case CLASSIFIER -> {
-                RatioClassifierTrainer trainer = new RatioClassifierTrainer(classifierConfig(rows, recipe, seed),
+                RatioClassifierTrainer trainer = new RatioClassifierTrainer(classifierConfig(rows, recipe, seed, seed),
                         ProgressListener.none());
                 yield (previous == null ? trainer : trainer.startingFrom((ParameterizedRatioClassifier) previous))
                         .trainOn(simulator.dimensions(), data.rows(), data.ranges(), data.source(), data.hashes());
@@ -251,20 +249,22 @@ public final class SurrogateKinds {
         return warning(trained);
     }
 
+    /** The flow's configuration: simulations drawn with {@code dataSeed}, trained with {@code trainingSeed}. */
     private static FlowTrainingConfig flowConfig(Kind kind, Simulator simulator, int rows, Recipe recipe,
-            long seed) {
+            long dataSeed, long trainingSeed) {
         int dx = simulator.dimensions().xDim();
         int context = simulator.dimensions().thetaDim() + simulator.dimensions().phiDim();
         FlowTrainingConfig defaults = FlowTrainingConfig.defaults(kind == Kind.MAF ? FlowSpec.Kind.MAF
                 : FlowSpec.Kind.NSF, dx, context);
-        return defaults.withNetwork(defaults.network().withHiddenWidths(recipe.flowNetwork())).withData(rows, 1, seed)
-                .withTraining(recipe.loop(rows, seed));
+        return defaults.withNetwork(defaults.network().withHiddenWidths(recipe.flowNetwork()))
+                .withData(rows, 1, dataSeed).withTraining(recipe.loop(rows, trainingSeed));
     }
 
-    private static RatioTrainingConfig classifierConfig(int rows, Recipe recipe, long seed) {
+    /** The classifier's configuration: simulations drawn with {@code dataSeed}, trained with {@code trainingSeed}. */
+    private static RatioTrainingConfig classifierConfig(int rows, Recipe recipe, long dataSeed, long trainingSeed) {
         RatioTrainingConfig defaults = RatioTrainingConfig.defaults();
-        return defaults.withNetwork(recipe.classifierNetwork(), defaults.activation()).withData(rows, 1, seed)
-                .withTraining(recipe.loop(rows, seed))
+        return defaults.withNetwork(recipe.classifierNetwork(), defaults.activation()).withData(rows, 1, dataSeed)
+                .withTraining(recipe.loop(rows, trainingSeed))
                 .withContrast(recipe.contrast());
     }
 

@@ -585,23 +585,15 @@ public final class RobotPhysicist {
             return new PosteriorResult(p, p.summarize(options.levels()), experiments, sampler, null, samples,
                     target.isEnsemble() ? EnsembleSpread.of(members) : null, requestWarnings);
         }
-        if (target.isEnsemble()) {
-            EnsembleMcmcPosterior e = EnsembleMcmcPosterior.run(target.memberTargets(), prior,
-                    Math.max(1, options.samples()), options.chains(), rng);
-            cancellation.check();
-            McmcDiagnostics diagnostics = e.diagnostics();
-            diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
-            PosteriorSamples samples = options.samples() > 0 ? e.samples(options.samples()) : null;
-            return new PosteriorResult(null, e.summarize(options.levels()), experiments, sampler, diagnostics, samples,
-                    e.spread(), requestWarnings);
-        }
-        McmcPosterior m = McmcPosterior.run(target, prior, Math.max(1, options.samples()), options.chains(), rng);
+        // One member target for a single surrogate: then this is exactly one McmcPosterior run.
+        EnsembleMcmcPosterior m = EnsembleMcmcPosterior.run(target.memberTargets(), prior,
+                Math.max(1, options.samples()), options.chains(), rng);
         cancellation.check();
         McmcDiagnostics diagnostics = m.diagnostics();
         diagnostics.warnings().forEach(w -> log.accept("warning: " + w));
         PosteriorSamples samples = options.samples() > 0 ? m.samples(options.samples()) : null;
         return new PosteriorResult(null, m.summarize(options.levels()), experiments, sampler, diagnostics, samples,
-                null, requestWarnings);
+                target.isEnsemble() ? m.spread() : null, requestWarnings);
     }
 
     /**

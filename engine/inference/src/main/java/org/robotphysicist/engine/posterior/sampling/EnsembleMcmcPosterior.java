@@ -35,16 +35,20 @@ import org.robotphysicist.engine.posterior.PosteriorSummary;
  *       {@link #spread} reports.</li>
  * </ul>
  * Cost: K times one {@link McmcPosterior} run, each member run evaluating only its member, plus K²
- * point densities for the MAP. With K = 1 it is that one run. Not thread-safe while running; the
+ * point densities for the MAP. With K = 1 it is that one run, with the same draws, summary and
+ * diagnostics, so the facade samples every surrogate's posterior through this class. Not thread-safe while running; the
  * result is immutable.
  */
 public final class EnsembleMcmcPosterior {
     private final List<BatchedLogDensity> densities;
     private final List<McmcPosterior> runs;
+    /** Each run's kept draws, all chains stacked. */
+    private final List<Matrix> kept;
 
     private EnsembleMcmcPosterior(List<BatchedLogDensity> densities, List<McmcPosterior> runs) {
         this.densities = densities;
         this.runs = runs;
+        this.kept = runs.stream().map(r -> r.run().pooledDraws()).toList();
     }
 
     /**
@@ -126,12 +130,9 @@ public final class EnsembleMcmcPosterior {
      */
     public PosteriorSummary summarize(double... levels) {
         int k = runs.size();
-        List<Matrix> pooled = new ArrayList<>();
         double[][] candidates = new double[k][];
         for (int m = 0; m < k; m++) {
-            Matrix own = runs.get(m).run().pooledDraws();
-            pooled.add(own);
-            candidates[m] = own.row(SampleSummary.argMax(densities.get(m).logDensity(own)));
+            candidates[m] = kept.get(m).row(SampleSummary.argMax(densities.get(m).logDensity(kept.get(m))));
         }
         Matrix points = Matrix.ofRows(candidates);
         double[] meanLogDensity = new double[k];
@@ -141,7 +142,7 @@ public final class EnsembleMcmcPosterior {
                 meanLogDensity[c] += values[c] / k;
             }
         }
-        return SampleSummary.withMap(parameterNames(), Matrix.stackRows(pooled),
+        return SampleSummary.withMap(parameterNames(), Matrix.stackRows(kept),
                 candidates[SampleSummary.argMax(meanLogDensity)], levels);
     }
 
@@ -151,7 +152,7 @@ public final class EnsembleMcmcPosterior {
         double[][] means = new double[k][];
         double[][] sds = new double[k][];
         for (int m = 0; m < k; m++) {
-            SampleSummary.Moments moments = SampleSummary.Moments.of(runs.get(m).run().pooledDraws());
+            SampleSummary.Moments moments = SampleSummary.Moments.of(kept.get(m));
             means[m] = moments.mean();
             sds[m] = moments.sd();
         }
