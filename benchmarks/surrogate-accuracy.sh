@@ -16,6 +16,8 @@
 #   --candidates 1000 (prior draws per chain for the resampled starts)  --seed 1
 #   --observations 1 (per task; the first at its fixed theta, the others at prior draws; sbibm averages 10)
 #   --first-observation 1 (score observations F..K only, seeded as in a run of all K, to split a long run)
+#   --observation-set simulated|published (published: the observations a published benchmark scored, for
+#     slcp sbibm's ten with their x, so that the means compare over the same data; other tasks refuse it)
 #   --draws-dir DIR (write every sample of draws as CSV, for benchmarks/peers/c2st_mlp.py)
 #   --c2st mlp|knn (default mlp, sbibm's metric; knn is faster and scores surrogates 0.04-0.12 lower)
 #   --out FILE (also write the result table there)

@@ -1,6 +1,15 @@
 package org.robotphysicist.benchmarks.accuracy;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
@@ -16,7 +25,9 @@ import org.robotphysicist.engine.posterior.Observation;
  * One accuracy-benchmark task: a simulator with an exact likelihood, its uniform prior over the
  * simulator's θ domain, and its observations: the first one event simulated at {@code trueTheta}
  * from a fixed seed, each further one an event simulated at a θ drawn from the prior (as sbibm's
- * ten observations per task are), every one from its own fixed seed.
+ * ten observations per task are), every one from its own fixed seed. A task may also have
+ * published observations ({@link #publishedObservations}): those a published benchmark scored its
+ * methods on, so that its figures and ours are means over the same observed data.
  *
  * @param simulator the task's simulator (its experiments have no setting: φ is empty)
  * @param trueTheta the parameter the observation is simulated at
@@ -38,7 +49,7 @@ public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, Str
     /** The four tasks: multimodal (SLCP), crescent, heavy-tailed, 6-D. */
     public static List<AccuracyTask> all() {
         return List.of(
-                // θ of sbibm's first SLCP observation.
+                // θ of the SLCP example of Papamakarios et al. 2019 (sequential neural likelihood).
                 new AccuracyTask(new SlcpSimulator(), new double[] {0.7, -2.9, -1.0, -0.9, 0.6},
                         "multimodal (4 symmetric modes), 5-D"),
                 new AccuracyTask(new CrescentSimulator(), new double[] {1.0, 0.5}, "crescent, 2-D"),
@@ -94,7 +105,7 @@ public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, Str
         if (count < 1 || count > 1000) {
             throw new InvalidInputException("observations per task: expected 1 to 1000 but found " + count);
         }
-        List<Draw> out = new java.util.ArrayList<>();
+        List<Draw> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             double[] theta = i == 0 ? trueTheta
                     : prior().sample(1, new SplittableRandom(OBSERVATION_SEED + i)).row(0);
@@ -103,5 +114,76 @@ public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, Str
             out.add(new Draw(theta.clone(), new Observation(x, new double[0])));
         }
         return out;
+    }
+
+    /**
+     * Which observations a run scores: {@code simulated} ({@link #observations}) or
+     * {@code published} ({@link #publishedObservations}).
+     */
+    public enum ObservationSet {
+        SIMULATED, PUBLISHED;
+
+        /** The set named {@code simulated} or {@code published}. */
+        public static ObservationSet named(String name) {
+            return Arrays.stream(values()).filter(s -> s.label().equals(name)).findFirst().orElseThrow(
+                    () -> new InvalidInputException("observation set: expected simulated or published but found '"
+                            + name + "'"));
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The first {@code count} observations of {@code set}. */
+    public List<Draw> observations(ObservationSet set, int count) {
+        return set == ObservationSet.SIMULATED ? observations(count) : publishedObservations(count);
+    }
+
+    /**
+     * The first {@code count} observations a published benchmark scored on this task, with the θ
+     * each was simulated at: for SLCP sbibm's ten (Lueckmann et al. 2021), whose mean C2ST figures
+     * {@link PublishedC2st} holds. They are read from the resource
+     * {@code TASK-published-observations.csv} (comment lines {@code #}, a header, then θ and x per
+     * line); a task without one refuses.
+     */
+    public List<Draw> publishedObservations(int count) {
+        String resource = name() + "-published-observations.csv";
+        List<Draw> all = new ArrayList<>();
+        try (InputStream in = AccuracyTask.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new InvalidInputException("published observations: expected a task that has them (slcp) but"
+                        + " found '" + name() + "'");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int thetaDim = simulator.dimensions().thetaDim();
+            int xDim = simulator.dimensions().xDim();
+            boolean header = true;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                double[] values = Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
+                if (values.length != thetaDim + xDim) {
+                    throw new InvalidInputException("published observations of " + name() + ": expected "
+                            + (thetaDim + xDim) + " values (theta, then x) per line but found " + values.length);
+                }
+                double[] theta = Arrays.copyOf(values, thetaDim);
+                simulator.thetaDomain().require("published theta of " + name(), theta);
+                Matrix x = Matrix.of(1, xDim, Arrays.copyOfRange(values, thetaDim, values.length));
+                all.add(new Draw(theta, new Observation(x, new double[0])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("published observations of " + name() + ": could not read " + resource, e);
+        }
+        if (count < 1 || count > all.size()) {
+            throw new InvalidInputException("published observations of " + name() + ": expected 1 to " + all.size()
+                    + " but found " + count);
+        }
+        return all.subList(0, count);
     }
 }

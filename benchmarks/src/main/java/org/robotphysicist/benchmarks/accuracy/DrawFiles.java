@@ -14,7 +14,8 @@ import org.robotphysicist.data.Matrix;
  * score the same draws ({@link DrawFilesC2st}, {@code benchmarks/peers/c2st_mlp.py}): one CSV per
  * sample, a header θ1…θd and one draw per line, named {@code TASK-obsI-reference.csv} (the exact
  * posterior of observation I), {@code TASK-obsI-second-reference.csv} (an independent second run)
- * and {@code TASK-obsI-KIND-BUDGET.csv} (a surrogate's). Without a directory nothing is written.
+ * and {@code TASK-obsI-KIND-BUDGET.csv} (a surrogate's); for a task's published observations
+ * TASK is {@code TASK-published}. Without a directory nothing is written.
  */
 final class DrawFiles {
     /** How a reference's name ends. */
@@ -22,13 +23,15 @@ final class DrawFiles {
     /** How a second reference's name ends (it also ends as a reference's). */
     static final String SECOND_REFERENCE = "-second" + REFERENCE;
     /** Writes nothing. */
-    static final DrawFiles NONE = new DrawFiles(null);
+    static final DrawFiles NONE = new DrawFiles(null, AccuracyTask.ObservationSet.SIMULATED);
 
     private final Path dir;
+    private final String setSuffix;
 
-    /** Files in {@code dir}, created on the first write. */
-    DrawFiles(Path dir) {
+    /** Files in {@code dir}, created on the first write, for the observations of {@code set}. */
+    DrawFiles(Path dir, AccuracyTask.ObservationSet set) {
         this.dir = dir;
+        this.setSuffix = set == AccuracyTask.ObservationSet.SIMULATED ? "" : "-" + set.label();
     }
 
     /** The first part of every file of observation {@code index} (from 0) of {@code task}. */
@@ -37,15 +40,15 @@ final class DrawFiles {
     }
 
     void writeReference(String task, int index, Matrix draws) {
-        write(observationPrefix(task, index) + REFERENCE.substring(1), draws);
+        write(observationPrefix(task + setSuffix, index) + REFERENCE.substring(1), draws);
     }
 
     void writeSecondReference(String task, int index, Matrix draws) {
-        write(observationPrefix(task, index) + SECOND_REFERENCE.substring(1), draws);
+        write(observationPrefix(task + setSuffix, index) + SECOND_REFERENCE.substring(1), draws);
     }
 
     void writeSample(String task, int index, String kind, int budget, Matrix draws) {
-        write(observationPrefix(task, index) + kind + "-" + budget + ".csv", draws);
+        write(observationPrefix(task + setSuffix, index) + kind + "-" + budget + ".csv", draws);
     }
 
     private void write(String name, Matrix draws) {

@@ -44,12 +44,16 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * <p>Usage: {@code benchmarks/surrogate-accuracy.sh [--tasks all|slcp,crescent,student-t,nonlinear-6d]
  * [--budgets 1000,10000,100000] [--kinds all|maf,nsf,classifier] [--samples 2000] [--chains 1000]
  * [--warmup 500] [--thin 5] [--reference-chains 2000] [--reference-thin 50] [--candidates 1000]
- * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--first-observation 1] [--draws-dir DIR] [--c2st mlp|knn]
+ * [--max-epochs 100] [--batch-size 0] [--learning-rate 0.001] [--patience 15] [--seed 1] [--observations 1] [--first-observation 1]
+ * [--observation-set simulated|published] [--draws-dir DIR] [--c2st mlp|knn]
  * [--sequential 1] [--continuation fine-tune|retrain] [--ensemble 1] [--contrast 1] [--contrast-odds 1] [--classifier-network 3x64] [--out FILE]};
  * {@code --contrast K} trains the classifier with the contrastive loss of K candidate parameters per
  * event ({@link org.robotphysicist.training.ratio.RatioTrainingConfig.Contrast}; 1, the default: binary),
  * {@code --contrast-odds γ} the odds of its joint classes against the marginal one (default 1),
  * {@code --classifier-network} its hidden widths (LAYERSxWIDTH or a list).
+ * {@code --observation-set published} scores the observations a published benchmark used
+ * ({@link AccuracyTask#publishedObservations}: SLCP's ten of sbibm, the data its figures average
+ * over) instead of the task's simulated ones; tasks without published observations refuse it.
  * {@code --first-observation F} scores observations F to K only (their seeds as in a run of all K),
  * so a long run can be split. {@code --sequential R} with R &gt; 1 trains each kind sequentially for each observation instead of
  * once ({@link SequentialTraining}: R rounds of budget/R simulations, round r ≥ 2's θ drawn from the
@@ -101,8 +105,10 @@ public final class SurrogateAccuracyBenchmark {
             throw new IllegalArgumentException("--first-observation: expected 1 to --observations (" + observationCount
                     + ") but found " + (first + 1));
         }
+        AccuracyTask.ObservationSet observationSet = AccuracyTask.ObservationSet.named(
+                opt.string("observation-set", AccuracyTask.ObservationSet.SIMULATED.label()));
         String drawsDir = opt.string("draws-dir", "");
-        DrawFiles files = drawsDir.isEmpty() ? DrawFiles.NONE : new DrawFiles(Path.of(drawsDir));
+        DrawFiles files = drawsDir.isEmpty() ? DrawFiles.NONE : new DrawFiles(Path.of(drawsDir), observationSet);
         int rounds = opt.integer("sequential", 1);
         int members = opt.integer("ensemble", 1);
         if (members < 1 || (members > 1 && rounds > 1)) {
@@ -126,7 +132,7 @@ public final class SurrogateAccuracyBenchmark {
                 "target", "epochs", "train s", "sample s", "R-hat");
         for (AccuracyTask task : tasks) {
             UniformBoxPrior prior = task.prior();
-            List<AccuracyTask.Draw> observations = task.observations(observationCount).subList(first,
+            List<AccuracyTask.Draw> observations = task.observations(observationSet, observationCount).subList(first,
                     observationCount);
             List<Matrix> references = new ArrayList<>();
             for (int j = 0; j < observations.size(); j++) {
@@ -149,7 +155,8 @@ public final class SurrogateAccuracyBenchmark {
         }
         System.out.println();
         System.out.println(table.render());
-        System.out.println("C2ST (" + metric + "): mean over " + (observationCount - first) + " observation(s) per task"
+        System.out.println("C2ST (" + metric + "): mean over " + (observationCount - first) + " "
+                + observationSet.label() + " observation(s) per task"
                 + (first == 0 ? "." : " (observations " + (first + 1) + "-" + observationCount + ").")
                 + " published: Lueckmann et al. 2021 (sbibm), SLCP, mean over its 10 observations; same kind ="
                 + " NLE for maf/nsf, NRE for the classifier (SNLE and SNRE when trained sequentially); best = lowest"

@@ -16,7 +16,7 @@ class DrawFilesTest {
 
     @Test
     void writtenDrawsReadBackUnderTheirNames(@TempDir Path dir) throws Exception {
-        DrawFiles files = new DrawFiles(dir);
+        DrawFiles files = new DrawFiles(dir, AccuracyTask.ObservationSet.SIMULATED);
         Matrix draws = Matrix.of(2, 2, new double[] {0.5, -1.25, 2.0, 3.0});
         files.writeReference("slcp", 0, draws);
         files.writeSecondReference("slcp", 0, draws);
@@ -25,6 +25,8 @@ class DrawFilesTest {
         assertArrayEquals(draws.toArray(), DrawFiles.read(dir.resolve("slcp-obs1-second-reference.csv")).toArray());
         assertArrayEquals(draws.toArray(), DrawFiles.read(dir.resolve("slcp-obs10-maf-1000.csv")).toArray());
         DrawFiles.NONE.writeReference("slcp", 0, draws); // writes nothing, and does not fail
+        new DrawFiles(dir, AccuracyTask.ObservationSet.PUBLISHED).writeSample("slcp", 2, "nsf", 100, draws);
+        assertArrayEquals(draws.toArray(), DrawFiles.read(dir.resolve("slcp-published-obs3-nsf-100.csv")).toArray());
     }
 
     @Test
