@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Matrix;
+import org.robotphysicist.data.dataset.EventCsv;
+import org.robotphysicist.data.dataset.EventDataset;
 import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.CrescentSimulator;
 import org.robotphysicist.data.simulator.NonlinearSixDimSimulator;
@@ -144,46 +146,50 @@ public record AccuracyTask(TractableSimulator simulator, double[] trueTheta, Str
      * The first {@code count} observations a published benchmark scored on this task, with the θ
      * each was simulated at: for SLCP sbibm's ten (Lueckmann et al. 2021), whose mean C2ST figures
      * {@link PublishedC2st} holds. They are read from the resource
-     * {@code TASK-published-observations.csv} (comment lines {@code #}, a header, then θ and x per
-     * line); a task without one refuses.
+     * {@code TASK-published-observations.csv}, an events CSV ({@link EventCsv}: x and θ columns,
+     * one event per line, its provenance in {@code # key=value} comments); a task without one refuses.
      */
     public List<Draw> publishedObservations(int count) {
-        String resource = name() + "-published-observations.csv";
-        List<Draw> all = new ArrayList<>();
-        try (InputStream in = AccuracyTask.class.getResourceAsStream(resource)) {
+        EventDataset events;
+        try (InputStream in = publishedResource()) {
             if (in == null) {
-                throw new InvalidInputException("published observations: expected a task that has them (slcp) but"
-                        + " found '" + name() + "'");
+                throw new InvalidInputException("published observations: expected a task that has them ("
+                        + String.join(", ", all().stream().filter(AccuracyTask::hasPublishedObservations)
+                                .map(AccuracyTask::name).toList()) + ") but found '" + name() + "'");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int thetaDim = simulator.dimensions().thetaDim();
-            int xDim = simulator.dimensions().xDim();
-            boolean header = true;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                double[] values = Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
-                if (values.length != thetaDim + xDim) {
-                    throw new InvalidInputException("published observations of " + name() + ": expected "
-                            + (thetaDim + xDim) + " values (theta, then x) per line but found " + values.length);
-                }
-                double[] theta = Arrays.copyOf(values, thetaDim);
-                simulator.thetaDomain().require("published theta of " + name(), theta);
-                Matrix x = Matrix.of(1, xDim, Arrays.copyOfRange(values, thetaDim, values.length));
-                all.add(new Draw(theta, new Observation(x, new double[0])));
-            }
+            events = EventCsv.parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    publishedResourceName()).dataset();
         } catch (IOException e) {
-            throw new UncheckedIOException("published observations of " + name() + ": could not read " + resource, e);
+            throw new UncheckedIOException("published observations of " + name() + ": could not read "
+                    + publishedResourceName(), e);
         }
-        if (count < 1 || count > all.size()) {
-            throw new InvalidInputException("published observations of " + name() + ": expected 1 to " + all.size()
-                    + " but found " + count);
+        String what = "published observations of " + name();
+        events.schema().requireFits(what, simulator.dimensions());
+        if (!events.hasTheta()) {
+            throw new InvalidInputException(what + ": expected theta columns beside x but found none");
         }
-        return all.subList(0, count);
+        if (count < 1 || count > events.size()) {
+            throw new InvalidInputException(what + ": expected 1 to " + events.size() + " but found " + count);
+        }
+        List<Draw> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double[] theta = events.theta().row(i);
+            simulator.thetaDomain().require("published theta of " + name(), theta);
+            out.add(new Draw(theta, new Observation(events.x().rowRange(i, i + 1), new double[0])));
+        }
+        return out;
+    }
+
+    /** Whether this task has published observations ({@link #publishedObservations}). */
+    public boolean hasPublishedObservations() {
+        return AccuracyTask.class.getResource(publishedResourceName()) != null;
+    }
+
+    private String publishedResourceName() {
+        return name() + "-published-observations.csv";
+    }
+
+    private InputStream publishedResource() {
+        return AccuracyTask.class.getResourceAsStream(publishedResourceName());
     }
 }

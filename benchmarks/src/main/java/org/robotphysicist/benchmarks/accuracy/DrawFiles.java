@@ -39,16 +39,21 @@ final class DrawFiles {
         return task + "-obs" + (index + 1) + "-";
     }
 
+    /** The first part of this set's files of observation {@code index} of {@code task}. */
+    private String prefix(String task, int index) {
+        return observationPrefix(task + setSuffix, index);
+    }
+
     void writeReference(String task, int index, Matrix draws) {
-        write(observationPrefix(task + setSuffix, index) + REFERENCE.substring(1), draws);
+        write(prefix(task, index) + REFERENCE.substring(1), draws);
     }
 
     void writeSecondReference(String task, int index, Matrix draws) {
-        write(observationPrefix(task + setSuffix, index) + SECOND_REFERENCE.substring(1), draws);
+        write(prefix(task, index) + SECOND_REFERENCE.substring(1), draws);
     }
 
     void writeSample(String task, int index, String kind, int budget, Matrix draws) {
-        write(observationPrefix(task + setSuffix, index) + kind + "-" + budget + ".csv", draws);
+        write(prefix(task, index) + kind + "-" + budget + ".csv", draws);
     }
 
     private void write(String name, Matrix draws) {
