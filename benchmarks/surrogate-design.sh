@@ -3,7 +3,8 @@
 # its default sizes): the exact-likelihood EIG of each round's choice as a fraction of a dense exact scan's best,
 # whether the final posterior covers the hidden value, and the time per round (benchmarks/README.md, "Design
 # loop with neural surrogates"). Options go to the benchmark:
-#   --kinds exact,classifier,maf,nsf  --seeds 5  --first-seed 1  --rounds 3  --reference-datasets 64  --scan-points 61
+#   --kinds exact,classifier,maf,nsf  --seeds 5  --first-seed 1  --rounds 3  --eig-datasets 128 (per loop estimate)
+#   --reference-datasets 64  --scan-points 61
 #   --rows 4000000  --epochs 2  --ensemble 1  --training-phi-margin 0  --seed 20261122
 #   --histogram 41,61,100000,20,8 (the histogram kind: theta cells, sqrt(s) cells, events per cell, bins, smoothing)
 #   --refine N (refine each run's neural surrogate on N posterior draws per round, as rp design --refine; each seed

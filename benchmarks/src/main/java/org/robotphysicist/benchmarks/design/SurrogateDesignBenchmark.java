@@ -54,7 +54,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * final posteriors cover the hidden value.
  *
  * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--first-seed 1] [--rounds 3]
- * [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
+ * [--eig-datasets 128] [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
  * [--training-phi-margin 0] [--seed 20261122] [--histogram 41,61,100000,20,8]}. The histogram kind is
  * built on {@code rp design}'s grid ({@link HistogramGridConfig#defaults()}) unless {@code --histogram}
  * names another (θ cells, √s cells, events per cell, bins, θ smoothing half-width). With
@@ -100,7 +100,8 @@ public final class SurrogateDesignBenchmark {
         BenchmarkArguments opt = BenchmarkArguments.parse(args);
         TrainOptions defaults = TrainOptions.defaults("classifier");
         measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
-                opt.integer("first-seed", 1), opt.integer("rounds", 3), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
+                opt.integer("first-seed", 1), opt.integer("rounds", 3),
+                opt.integer("eig-datasets", DesignConfig.DEFAULT_EIG_DATASETS), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
                 SurrogateCoverageBenchmark.controls(opt, opt.integer("rows", defaults.trainingRows()),
                         opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
                 opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt),
@@ -150,15 +151,17 @@ public final class SurrogateDesignBenchmark {
 
     /**
      * Runs the benchmark for {@code kinds} on the design seeds {@code firstSeed} … {@code firstSeed + seeds − 1}
-     * (each neural kind trained with {@code controls} — rows, epochs, seed, ensemble members and any other knob set
+     * (the loop's EIG estimates on {@code eigDatasets} simulated datasets each; each neural kind trained with {@code controls} — rows, epochs, seed, ensemble members and any other knob set
      * there, those a kind does not take left out for it — over √s widened by {@code phiMargin} GeV on each side of
      * the design range; the histogram kind on {@code histogram}), printing as it goes, and returns each kind's result.
      */
-    public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int referenceDatasets,
+    public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int eigDatasets,
+            int referenceDatasets,
             int scanPoints, SurrogateTrainingConfig controls, double phiMargin, HistogramGridConfig histogram,
             Refinement refinement) {
-        DesignConfig base = DesignConfig.defaults(PRIOR, SQRT_S).withRounds(rounds).withSurrogate("histogram",
-                histogram);
+        DesignConfig defaults = DesignConfig.defaults(PRIOR, SQRT_S);
+        DesignConfig base = defaults.withRounds(rounds).withSurrogate("histogram", histogram)
+                .withEig(eigDatasets, defaults.evaluationsPerRound(), defaults.initialPoints());
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Design with surrogates: Weinberg LO, hidden %.4f, prior U%s, sqrt(s) in %s,"
                 + " %d seeds from %d x %d rounds of %s, %d datasets per EIG estimate, %d estimates + %d re-estimates per"

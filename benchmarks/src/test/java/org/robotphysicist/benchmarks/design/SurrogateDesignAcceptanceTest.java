@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
@@ -40,7 +41,7 @@ class SurrogateDesignAcceptanceTest {
                 + KINDS_PROPERTY + "=" + only);
         TrainOptions defaults = TrainOptions.defaults(kind);
         List<SurrogateDesignBenchmark.Result> results = SurrogateDesignBenchmark.measure(List.of("exact", kind),
-                SEEDS, 1, 3, 64, 61, SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
+                SEEDS, 1, 3, DesignConfig.DEFAULT_EIG_DATASETS, 64, 61, SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
                 0, HistogramGridConfig.defaults(), SurrogateDesignBenchmark.Refinement.NONE);
         SurrogateDesignBenchmark.Result exact = results.get(0);
         SurrogateDesignBenchmark.Result neural = results.get(1);

@@ -109,7 +109,8 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
          * at the default sizes, over 10 seeds × 3 rounds, the loop's choices reach 90% of the best exact
          * EIG in 26 of 30 rounds with it and in 20 of 30 without (benchmarks/README.md, "Design with the
          * regressed flows"), at about three times the training time. Larger weights do not help: at
-         * α = 10 its per-event information across the Z-side peak is no closer to exact.
+         * α = 10 its per-event information across the Z-side peak is no closer to exact, and the loop's
+         * choices miss 9 of 30 rounds, each a misjudgment of the surrogate's own.
          */
         public static final double DESIGN_SCORE_WEIGHT = 1;
 

@@ -62,6 +62,9 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     /** Settings re-estimated before each round's choice unless configured otherwise. */
     public static final int DEFAULT_VERIFICATIONS = 3;
 
+    /** Simulated datasets per EIG estimate unless a design names another number. */
+    public static final int DEFAULT_EIG_DATASETS = 128;
+
     public DesignConfig {
         if (rounds < 1) {
             throw new InvalidInputException("rounds: expected at least 1 experiment to design but found " + rounds);
@@ -173,7 +176,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
      */
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
-                ExperimentSpec.events(200), true, 128, 12, 4, true, DEFAULT_VERIFICATIONS, "histogram",
+                ExperimentSpec.events(200), true, DEFAULT_EIG_DATASETS, 12, 4, true, DEFAULT_VERIFICATIONS, "histogram",
                 HistogramGridConfig.defaults(), DEFAULT_TRAINING, null, 20261122L, null, null);
     }
 
