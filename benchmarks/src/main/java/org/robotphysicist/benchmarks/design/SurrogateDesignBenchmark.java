@@ -101,7 +101,8 @@ public final class SurrogateDesignBenchmark {
         TrainOptions defaults = TrainOptions.defaults("classifier");
         measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
                 opt.integer("first-seed", 1), opt.integer("rounds", 3),
-                opt.integer("eig-datasets", DesignConfig.DEFAULT_EIG_DATASETS), opt.integer("reference-datasets", 64), opt.integer("scan-points", 61),
+                opt.integer("eig-datasets", DesignConfig.DEFAULT_EIG_DATASETS), opt.integer("reference-datasets", 64),
+                opt.integer("scan-points", 61),
                 SurrogateCoverageBenchmark.controls(opt, opt.integer("rows", defaults.trainingRows()),
                         opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
                 opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt),
@@ -151,14 +152,14 @@ public final class SurrogateDesignBenchmark {
 
     /**
      * Runs the benchmark for {@code kinds} on the design seeds {@code firstSeed} … {@code firstSeed + seeds − 1}
-     * (the loop's EIG estimates on {@code eigDatasets} simulated datasets each; each neural kind trained with {@code controls} — rows, epochs, seed, ensemble members and any other knob set
-     * there, those a kind does not take left out for it — over √s widened by {@code phiMargin} GeV on each side of
-     * the design range; the histogram kind on {@code histogram}), printing as it goes, and returns each kind's result.
+     * (the loop's EIG estimates on {@code eigDatasets} simulated datasets each; each neural kind trained with
+     * {@code controls} — rows, epochs, seed, ensemble members and any other knob set there, those a kind does not
+     * take left out for it — over √s widened by {@code phiMargin} GeV on each side of the design range; the
+     * histogram kind on {@code histogram}), printing as it goes, and returns each kind's result.
      */
     public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int eigDatasets,
-            int referenceDatasets,
-            int scanPoints, SurrogateTrainingConfig controls, double phiMargin, HistogramGridConfig histogram,
-            Refinement refinement) {
+            int referenceDatasets, int scanPoints, SurrogateTrainingConfig controls, double phiMargin,
+            HistogramGridConfig histogram, Refinement refinement) {
         DesignConfig defaults = DesignConfig.defaults(PRIOR, SQRT_S);
         DesignConfig base = defaults.withRounds(rounds).withSurrogate("histogram", histogram)
                 .withEig(eigDatasets, defaults.evaluationsPerRound(), defaults.initialPoints());

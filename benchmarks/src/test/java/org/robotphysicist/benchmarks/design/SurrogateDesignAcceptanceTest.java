@@ -41,7 +41,8 @@ class SurrogateDesignAcceptanceTest {
                 + KINDS_PROPERTY + "=" + only);
         TrainOptions defaults = TrainOptions.defaults(kind);
         List<SurrogateDesignBenchmark.Result> results = SurrogateDesignBenchmark.measure(List.of("exact", kind),
-                SEEDS, 1, 3, DesignConfig.DEFAULT_EIG_DATASETS, 64, 61, SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
+                SEEDS, 1, 3, DesignConfig.DEFAULT_EIG_DATASETS, 64, 61,
+                SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
                 0, HistogramGridConfig.defaults(), SurrogateDesignBenchmark.Refinement.NONE);
         SurrogateDesignBenchmark.Result exact = results.get(0);
         SurrogateDesignBenchmark.Result neural = results.get(1);
