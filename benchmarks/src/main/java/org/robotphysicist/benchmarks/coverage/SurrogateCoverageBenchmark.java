@@ -152,15 +152,15 @@ public final class SurrogateCoverageBenchmark {
         String scoreWeight = opt.string("score-weight", null);
         String normalization = opt.string("evidence-normalization", null);
         String contrast = opt.string("contrast", null);
-        return SurrogateTrainingConfig.of(rows, epochs, seed)
-                .withScoreWeight(scoreWeight == null ? null : Double.valueOf(scoreWeight))
-                .withOptimizer(batch == null ? null : Integer.valueOf(batch),
-                        rate == null ? null : Double.valueOf(rate))
-                .withNetwork(layers == null ? null : Integer.valueOf(layers),
-                        width == null ? null : Integer.valueOf(width))
-                .withEnsembleMembers(opt.integer("ensemble", 1))
-                .withEvidenceNormalization(normalization == null ? null : Boolean.valueOf(normalization))
-                .withContrast(contrast == null ? null : Integer.valueOf(contrast));
+        return SurrogateTrainingConfig.builder(rows, epochs, seed)
+                .scoreWeight(scoreWeight == null ? null : Double.valueOf(scoreWeight))
+                .batchSize(batch == null ? null : Integer.valueOf(batch))
+                .learningRate(rate == null ? null : Double.valueOf(rate))
+                .hiddenLayers(layers == null ? null : Integer.valueOf(layers))
+                .hiddenWidth(width == null ? null : Integer.valueOf(width))
+                .ensembleMembers(opt.integer("ensemble", 1))
+                .evidenceNormalization(normalization == null ? null : Boolean.valueOf(normalization))
+                .contrast(contrast == null ? null : Integer.valueOf(contrast)).build();
     }
 
     /** Coverage per level with its binomial s.e., the largest deviation, SBC, shift and sd ratio. */

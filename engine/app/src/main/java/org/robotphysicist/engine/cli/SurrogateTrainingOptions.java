@@ -88,10 +88,10 @@ final class SurrogateTrainingOptions {
     /** The controls these options spell, with {@code seed}; the normalization is set only when switched off. */
     SurrogateTrainingConfig toControls(long seed) {
         Duration budget = timeBudget == null ? null : TimeBudgets.parse(timeBudget);
-        return SurrogateTrainingConfig.of(rows, epochs, seed).withOptimizer(batchSize, learningRate)
-                .withNetwork(hiddenLayers, hiddenWidth).withValidation(validationFraction, patience)
-                .withTimeBudget(budget).withEnsembleMembers(ensemble)
-                .withEvidenceNormalization(evidenceNormalization.value()).withScoreWeight(scoreWeight)
-                .withContrast(contrast).withContrastOdds(contrastOdds);
+        return SurrogateTrainingConfig.builder(rows, epochs, seed).batchSize(batchSize).learningRate(learningRate)
+                .hiddenLayers(hiddenLayers).hiddenWidth(hiddenWidth).validationFraction(validationFraction)
+                .patience(patience).timeBudget(budget).ensembleMembers(ensemble)
+                .evidenceNormalization(evidenceNormalization.value()).scoreWeight(scoreWeight).contrast(contrast)
+                .contrastOdds(contrastOdds).build();
     }
 }

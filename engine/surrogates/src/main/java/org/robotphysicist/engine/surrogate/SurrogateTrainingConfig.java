@@ -1,11 +1,14 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.Require;
 import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.models.flow.TrainedFlow;
+import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.ScoreRegressionObjective;
 import org.robotphysicist.training.TrainingLoopConfig;
 import org.robotphysicist.training.ratio.RatioTrainingConfig;
@@ -65,8 +68,8 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
 
     /** The kinds trained by a loss (registry and model-file names), the only ones a score weight suits. */
     private static final List<String> NEURAL_KINDS = List.of(ClassifierSurrogateKind.NAME,
-            org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND, org.robotphysicist.models.flow.TrainedFlow.MAF,
-            org.robotphysicist.models.flow.TrainedFlow.NSF);
+            ParameterizedRatioClassifier.KIND, TrainedFlow.MAF,
+            TrainedFlow.NSF);
 
     /** The fewest training rows accepted. */
     public static final int MIN_ROWS = 1000;
@@ -126,53 +129,194 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
 
     /**
      * {@code rows} rows for {@code epochs} epochs with seed {@code seed}, one network without a time
-     * budget; everything else the kind's default. Call sites change what they need with the
-     * {@code with…} methods, e.g. {@code of(rows, epochs, seed).withOptimizer(256, 1e-3).withNetwork(1, 16)}.
+     * budget; everything else the kind's default. To set several controls at once use
+     * {@link #builder}; to change one, the {@code with…} methods.
      */
     public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
-        return new SurrogateTrainingConfig(rows, epochs, null, null, null, null, null, null, seed, null, 1, null, null, null, null);
+        return builder(rows, epochs, seed).build();
     }
 
+    /**
+     * A builder starting from {@code rows} rows, {@code epochs} epochs and seed {@code seed}, every
+     * optional control unset (the kind's default) and one network, e.g.
+     * {@code builder(rows, epochs, seed).batchSize(256).learningRate(1e-3).hiddenWidth(16).build()}.
+     */
+    public static Builder builder(int rows, int epochs, long seed) {
+        return new Builder(rows, epochs, seed);
+    }
+
+    /** A builder holding every control of this configuration, to change some and build anew. */
+    public Builder toBuilder() {
+        return new Builder(rows, epochs, seed).batchSize(batchSize).learningRate(learningRate)
+                .hiddenLayers(hiddenLayers).hiddenWidth(hiddenWidth).validationFraction(validationFraction)
+                .patience(patience).timeBudget(timeBudget).ensembleMembers(ensembleMembers)
+                .evidenceNormalization(evidenceNormalization).scoreWeight(scoreWeight).contrast(contrast)
+                .contrastOdds(contrastOdds);
+    }
+
+    /**
+     * Collects the controls of a {@link SurrogateTrainingConfig}; {@link #build()} validates them all
+     * at once (the record's constructor), so an invalid value is reported where the configuration is
+     * made. Each setter takes null for "the kind's default". Not thread-safe; build once per use.
+     */
+    public static final class Builder {
+        private int rows;
+        private int epochs;
+        private long seed;
+        private Integer batchSize;
+        private Double learningRate;
+        private Integer hiddenLayers;
+        private Integer hiddenWidth;
+        private Double validationFraction;
+        private Integer patience;
+        private Duration timeBudget;
+        private Integer ensembleMembers = 1;
+        private Boolean evidenceNormalization;
+        private Double scoreWeight;
+        private Integer contrast;
+        private Double contrastOdds;
+
+        private Builder(int rows, int epochs, long seed) {
+            this.rows = rows;
+            this.epochs = epochs;
+            this.seed = seed;
+        }
+
+        /** Simulated training rows, ≥ {@value SurrogateTrainingConfig#MIN_ROWS}. */
+        public Builder rows(int r) {
+            rows = r;
+            return this;
+        }
+
+        /** The most passes over the training rows, ≥ 1. */
+        public Builder epochs(int e) {
+            epochs = e;
+            return this;
+        }
+
+        /** The seed every random draw of the build follows from. */
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        /** Rows per mini-batch, ≥ 1. */
+        public Builder batchSize(Integer b) {
+            batchSize = b;
+            return this;
+        }
+
+        /** Adam's base rate η₀ &gt; 0. */
+        public Builder learningRate(Double eta) {
+            learningRate = eta;
+            return this;
+        }
+
+        /** Hidden layers of each network, ≥ 1. */
+        public Builder hiddenLayers(Integer layers) {
+            hiddenLayers = layers;
+            return this;
+        }
+
+        /** Units per hidden layer, ≥ 1. */
+        public Builder hiddenWidth(Integer width) {
+            hiddenWidth = width;
+            return this;
+        }
+
+        /** Share of rows held out for validation, in [0, 0.5]. */
+        public Builder validationFraction(Double fraction) {
+            validationFraction = fraction;
+            return this;
+        }
+
+        /** Epochs without a validation improvement before stopping, ≥ 0 (0: never early). */
+        public Builder patience(Integer epochsWithoutImprovement) {
+            patience = epochsWithoutImprovement;
+            return this;
+        }
+
+        /** The most wall time of the whole build's training (null: no limit). */
+        public Builder timeBudget(Duration budget) {
+            timeBudget = budget;
+            return this;
+        }
+
+        /** Networks in the ensemble, 1 to {@value SurrogateTrainingConfig#MAX_ENSEMBLE_MEMBERS} (null: 1). */
+        public Builder ensembleMembers(Integer members) {
+            ensembleMembers = members;
+            return this;
+        }
+
+        /** The classifier's evidence normalization on or off (null: on). */
+        public Builder evidenceNormalization(Boolean on) {
+            evidenceNormalization = on;
+            return this;
+        }
+
+        /** α ≥ 0, the weight of the score regression on joint scores (null or 0: none). */
+        public Builder scoreWeight(Double alpha) {
+            scoreWeight = alpha;
+            return this;
+        }
+
+        /** The classifier's contrast K (null: 1, the binary cross-entropy). */
+        public Builder contrast(Integer k) {
+            contrast = k;
+            return this;
+        }
+
+        /** The classifier's contrastive odds γ &gt; 0 (null: 1). */
+        public Builder contrastOdds(Double gamma) {
+            contrastOdds = gamma;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws InvalidInputException naming the first control outside its range and the value found
+         */
+        public SurrogateTrainingConfig build() {
+            return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
+                    validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization,
+                    scoreWeight, contrast, contrastOdds);
+        }
+    }
+
+    /** The same with {@code r} rows and at most {@code e} epochs. */
     public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {
-        return new SurrogateTrainingConfig(r, e, batchSize, learningRate, hiddenLayers, hiddenWidth, validationFraction,
-                patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast,
-                contrastOdds);
+        return toBuilder().rows(r).epochs(e).build();
     }
 
+    /** The same with batch size {@code batch} and learning rate {@code rate} (null: the kind's default). */
     public SurrogateTrainingConfig withOptimizer(Integer batch, Double rate) {
-        return new SurrogateTrainingConfig(rows, epochs, batch, rate, hiddenLayers, hiddenWidth, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast, contrastOdds);
+        return toBuilder().batchSize(batch).learningRate(rate).build();
     }
 
+    /** The same with {@code layers} hidden layers of {@code width} units (null: the kind's default). */
     public SurrogateTrainingConfig withNetwork(Integer layers, Integer width) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, layers, width, validationFraction, patience,
-                seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight, contrast, contrastOdds);
+        return toBuilder().hiddenLayers(layers).hiddenWidth(width).build();
     }
 
+    /** The same with validation share {@code fraction} and early-stopping patience (null: the kind's default). */
     public SurrogateTrainingConfig withValidation(Double fraction, Integer earlyStoppingPatience) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth, fraction,
-                earlyStoppingPatience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
-                contrast, contrastOdds);
+        return toBuilder().validationFraction(fraction).patience(earlyStoppingPatience).build();
     }
 
+    /** The same with seed {@code s}. */
     public SurrogateTrainingConfig withSeed(long s) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, s, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
-                contrast, contrastOdds);
+        return toBuilder().seed(s).build();
     }
 
     /** The same with at most {@code budget} of training wall time (null: no limit). */
     public SurrogateTrainingConfig withTimeBudget(Duration budget) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, budget, ensembleMembers, evidenceNormalization, scoreWeight,
-                contrast, contrastOdds);
+        return toBuilder().timeBudget(budget).build();
     }
 
     /** The same training {@code members} networks as an ensemble (1: one network). */
     public SurrogateTrainingConfig withEnsembleMembers(int members) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, members, evidenceNormalization, scoreWeight,
-                contrast, contrastOdds);
+        return toBuilder().ensembleMembers(members).build();
     }
 
     /** Whether these controls train an ensemble of more than one network. */
@@ -182,30 +326,22 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
 
     /** The same with the classifier's evidence normalization on or off (null: the kind's default, on). */
     public SurrogateTrainingConfig withEvidenceNormalization(Boolean on) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, on, scoreWeight, contrast,
-                contrastOdds);
+        return toBuilder().evidenceNormalization(on).build();
     }
 
     /** The same with score weight {@code alpha} for a neural kind (0 or null: its own loss alone). */
     public SurrogateTrainingConfig withScoreWeight(Double alpha) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, alpha,
-                contrast, contrastOdds);
+        return toBuilder().scoreWeight(alpha).build();
     }
 
     /** The same with the classifier's contrast K (null: the binary cross-entropy, K = 1). */
     public SurrogateTrainingConfig withContrast(Integer k) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
-                k, contrastOdds);
+        return toBuilder().contrast(k).build();
     }
 
     /** The same with the classifier's contrastive odds γ (null: 1, the joint and marginal classes weighed equally). */
     public SurrogateTrainingConfig withContrastOdds(Double gamma) {
-        return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
-                validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization, scoreWeight,
-                contrast, gamma);
+        return toBuilder().contrastOdds(gamma).build();
     }
 
     /**
@@ -282,7 +418,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      */
     private static boolean isClassifier(String kind) {
         return ClassifierSurrogateKind.NAME.equals(kind)
-                || org.robotphysicist.models.ratio.ParameterizedRatioClassifier.KIND.equals(kind);
+                || ParameterizedRatioClassifier.KIND.equals(kind);
     }
 
     /** Whether the classifier fits and applies its evidence normalization (the default: yes). */
@@ -321,6 +457,6 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      */
     public List<Integer> hiddenWidthsOr(int defaultLayers, int defaultWidth) {
         int width = hiddenWidth != null ? hiddenWidth : defaultWidth;
-        return java.util.Collections.nCopies(hiddenLayersOr(defaultLayers), width);
+        return Collections.nCopies(hiddenLayersOr(defaultLayers), width);
     }
 }
