@@ -11,4 +11,6 @@
 #   trains its own)  --fine-tune true (with --refine N: round 1 uses the kind trained once, later rounds fine-tune it)
 #   --score-weight A  --evidence-normalization true|false  --contrast K  --batch B  --learning-rate R
 #   --hidden-layers L  --hidden-width W
+#   --model-KIND FILE (read that kind from a model file instead of training it; e.g. --model-nsf nsf.rpm)
+#   --save-models DIR (save each kind trained as DIR/KIND.rpm, to measure it again under other settings)
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.SurrogateDesignBenchmark "$@"

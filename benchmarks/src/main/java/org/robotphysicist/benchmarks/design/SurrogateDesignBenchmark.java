@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.robotphysicist.benchmarks.BenchmarkArguments;
 import org.robotphysicist.benchmarks.coverage.SurrogateCoverageBenchmark;
@@ -31,11 +33,16 @@ import org.robotphysicist.engine.design.loop.RoundProposal;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
+import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.ensemble.SurrogateEnsemble;
+import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.TemperedSurrogate;
+import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -62,6 +69,11 @@ import org.robotphysicist.training.device.DeviceRequest;
  * the design range is not the edge of their training box.
  * With {@code --ensemble K} each neural kind is an ensemble of K networks, whose EIG uses the mixture
  * of the member posteriors.
+ *
+ * <p>With {@code --model-KIND FILE} (e.g. {@code --model-nsf nsf.rpm}) the kind is read from a model file
+ * instead of trained, so that one trained network (or ensemble) can be measured under several loop or
+ * reference settings; the file must hold that kind (an ensemble of it counts). With {@code --save-models DIR}
+ * each kind trained is written to {@code DIR/KIND.rpm} before its design runs.
  *
  * <p>With {@code --refine N} every design run refines its neural surrogate as {@code rp design --refine
  * --refine-rows N} does: before rounds 2, 3, … it is retrained from scratch on all rows so far plus N new
@@ -106,7 +118,83 @@ public final class SurrogateDesignBenchmark {
                 SurrogateCoverageBenchmark.controls(opt, opt.integer("rows", defaults.trainingRows()),
                         opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
                 opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt),
-                Refinement.of(opt.integer("refine", 0), opt.string("fine-tune", "false")));
+                Refinement.of(opt.integer("refine", 0), opt.string("fine-tune", "false")),
+                ModelFiles.of(opt, List.of(opt.string("kinds", "exact,classifier,maf,nsf").split(","))));
+    }
+
+    /**
+     * Where the kinds' networks come from besides training, and where trained ones go.
+     *
+     * @param given         per kind, a model file to read instead of training (kinds not named train)
+     * @param saveDirectory where each kind trained is saved as {@code KIND.rpm}, or null for nowhere
+     */
+    public record ModelFiles(Map<String, Path> given, Path saveDirectory) {
+        /** Every kind trained, none saved. */
+        public static final ModelFiles NONE = new ModelFiles(Map.of(), null);
+
+        public ModelFiles {
+            given = Map.copyOf(given);
+        }
+
+        /**
+         * From the options {@code --model-KIND FILE} (one per kind in {@code kinds}) and {@code --save-models DIR}.
+         *
+         * @throws IllegalArgumentException for a file that does not exist, or a model file given for the exact kind
+         */
+        static ModelFiles of(BenchmarkArguments opt, List<String> kinds) {
+            Map<String, Path> given = new LinkedHashMap<>();
+            for (String kind : kinds) {
+                String file = opt.string("model-" + kind, null);
+                if (file == null) {
+                    continue;
+                }
+                if (kind.equals(ExactSurrogateKind.NAME)) {
+                    throw new IllegalArgumentException("--model-exact: expected a model file only for a trained kind"
+                            + " but found one for the exact likelihood, which is not trained");
+                }
+                if (!Files.isRegularFile(Path.of(file))) {
+                    throw new IllegalArgumentException("--model-" + kind + ": expected a model file but found no file"
+                            + " at " + file);
+                }
+                given.put(kind, Path.of(file));
+            }
+            String save = opt.string("save-models", null);
+            return new ModelFiles(given, save == null ? null : Path.of(save));
+        }
+
+        /**
+         * The kind read from its given file, checked to hold {@code kind} (its networks', for an ensemble).
+         *
+         * @throws IllegalArgumentException naming the file, the kind expected and the kind found
+         */
+        TrainedModel load(RobotPhysicist rp, String kind) {
+            Path file = given.get(kind);
+            TrainedModel model = rp.load(file, LoadOptions.defaults());
+            String found = TemperedSurrogate.untemperedLikelihood(model.surrogate())
+                    instanceof SurrogateEnsemble e ? e.memberKind() : model.kind();
+            String expected = kind.equals(ClassifierSurrogateKind.NAME) ? ParameterizedRatioClassifier.KIND : kind;
+            if (!found.equals(expected)) {
+                model.close();
+                throw new IllegalArgumentException("--model-" + kind + ": expected a model file of kind '" + expected
+                        + "' (or an ensemble of it) but found '" + found + "' in " + file);
+            }
+            return model;
+        }
+
+        /** Saves a trained {@code model} as {@code KIND.rpm} in the save directory, if there is one. */
+        void saveIfAsked(TrainedModel model, String kind) {
+            if (saveDirectory == null || kind.equals(ExactSurrogateKind.NAME)) {
+                return;
+            }
+            try {
+                Files.createDirectories(saveDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("--save-models: cannot create " + saveDirectory, e);
+            }
+            Path file = saveDirectory.resolve(kind + ".rpm");
+            model.save(file);
+            System.out.println("  saved to " + file);
+        }
     }
 
     /**
@@ -159,7 +247,7 @@ public final class SurrogateDesignBenchmark {
      */
     public static List<Result> measure(List<String> kinds, int seeds, int firstSeed, int rounds, int eigDatasets,
             int referenceDatasets, int scanPoints, SurrogateTrainingConfig controls, double phiMargin,
-            HistogramGridConfig histogram, Refinement refinement) {
+            HistogramGridConfig histogram, Refinement refinement, ModelFiles models) {
         DesignConfig defaults = DesignConfig.defaults(PRIOR, SQRT_S);
         DesignConfig base = defaults.withRounds(rounds).withSurrogate("histogram", histogram)
                 .withEig(eigDatasets, defaults.evaluationsPerRound(), defaults.initialPoints());
@@ -190,16 +278,20 @@ public final class SurrogateDesignBenchmark {
                 continue;
             }
             long t0 = System.nanoTime();
+            boolean given = models.given().containsKey(kind);
             try (TrainedModel model = exact
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
-                    : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
+                    : given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
                             .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
                             .withSeed(controls.seed()).withControls(kindControls)
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "%s: %s, built in %.1f s (load %.1f); %s%n", kind,
-                        model.description(), trainSeconds, SurrogateCoverageBenchmark.loadAverage(),
-                        refines ? refinement.describe() : "trained once");
+                System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s (load %.1f); %s%n", kind,
+                        model.description(), given ? "read" : "built", trainSeconds,
+                        SurrogateCoverageBenchmark.loadAverage(), refines ? refinement.describe() : "trained once");
+                if (!given) {
+                    models.saveIfAsked(model, kind);
+                }
                 DesignConfig kindBase = base;
                 if (refines) {
                     Path file = temporaryDirectory(kind).resolve(kind + ".rpm");

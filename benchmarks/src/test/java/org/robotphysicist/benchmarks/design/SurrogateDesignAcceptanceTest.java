@@ -43,7 +43,8 @@ class SurrogateDesignAcceptanceTest {
         List<SurrogateDesignBenchmark.Result> results = SurrogateDesignBenchmark.measure(List.of("exact", kind),
                 SEEDS, 1, 3, DesignConfig.DEFAULT_EIG_DATASETS, 64, 61,
                 SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
-                0, HistogramGridConfig.defaults(), SurrogateDesignBenchmark.Refinement.NONE);
+                0, HistogramGridConfig.defaults(), SurrogateDesignBenchmark.Refinement.NONE,
+                SurrogateDesignBenchmark.ModelFiles.NONE);
         SurrogateDesignBenchmark.Result exact = results.get(0);
         SurrogateDesignBenchmark.Result neural = results.get(1);
         assertEquals(SEEDS * 3, neural.fractions().length, "one fraction per round and seed");
