@@ -181,15 +181,17 @@ public final class SurrogateDesignBenchmark {
             return model;
         }
 
-        /** Saves a trained {@code model} as {@code KIND.rpm} in the save directory, if there is one. */
+        /**
+         * Saves a trained {@code model} as {@code KIND.rpm} in the save directory (created if need be), if there
+         * is one; a kind without a model file (the histogram) is left unsaved, saying so.
+         */
         void saveIfAsked(TrainedModel model, String kind) {
-            if (saveDirectory == null || kind.equals(ExactSurrogateKind.NAME)) {
+            if (saveDirectory == null) {
                 return;
             }
-            try {
-                Files.createDirectories(saveDirectory);
-            } catch (IOException e) {
-                throw new UncheckedIOException("--save-models: cannot create " + saveDirectory, e);
+            if (!model.savable()) {
+                System.out.println("  not saved: the " + kind + " kind has no model file");
+                return;
             }
             Path file = saveDirectory.resolve(kind + ".rpm");
             model.save(file);
@@ -289,7 +291,7 @@ public final class SurrogateDesignBenchmark {
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s (load %.1f); %s%n", kind,
                         model.description(), given ? "read" : "built", trainSeconds,
                         SurrogateCoverageBenchmark.loadAverage(), refines ? refinement.describe() : "trained once");
-                if (!given) {
+                if (!given && !exact) {
                     models.saveIfAsked(model, kind);
                 }
                 DesignConfig kindBase = base;

@@ -2,6 +2,7 @@ package org.robotphysicist.benchmarks.design;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
+import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -73,6 +75,17 @@ class DesignModelFilesTest {
         var e = assertThrows(IllegalArgumentException.class, () -> mislabelled.load(rp, "nsf"));
         assertEquals("--model-nsf: expected a model file of kind 'nsf' (or an ensemble of it) but found 'maf' in "
                 + file, e.getMessage());
+    }
+
+    @Test
+    void aKindWithoutAModelFileIsLeftUnsaved(@TempDir Path dir) {
+        SurrogateDesignBenchmark.ModelFiles saving = SurrogateDesignBenchmark.ModelFiles.of(
+                args("--save-models", dir.toString()), KINDS);
+        try (TrainedModel tabulated = new TrainedModel(new ExactLikelihood(new WeinbergLoSimulator()), "histogram",
+                "a surrogate that writes no model file", false)) {
+            saving.saveIfAsked(tabulated, "histogram");
+        }
+        assertFalse(Files.exists(dir.resolve("histogram.rpm")), "expected no file for a kind without a model file");
     }
 
     @Test
