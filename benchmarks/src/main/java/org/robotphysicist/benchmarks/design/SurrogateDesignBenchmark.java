@@ -33,16 +33,17 @@ import org.robotphysicist.engine.design.loop.RoundProposal;
 import org.robotphysicist.engine.design.loop.SimulatedExperimentRunner;
 import org.robotphysicist.engine.posterior.PosteriorEvaluator;
 import org.robotphysicist.engine.posterior.ThetaGrid;
-import org.robotphysicist.engine.surrogate.ClassifierSurrogateKind;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
+import org.robotphysicist.engine.surrogate.FineTunableKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
+import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.TemperedSurrogate;
-import org.robotphysicist.models.ratio.ParameterizedRatioClassifier;
+import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -111,7 +112,8 @@ public final class SurrogateDesignBenchmark {
     public static void main(String[] args) {
         BenchmarkArguments opt = BenchmarkArguments.parse(args);
         TrainOptions defaults = TrainOptions.defaults("classifier");
-        measure(Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(",")), opt.integer("seeds", 5),
+        List<String> kinds = Arrays.asList(opt.string("kinds", "exact,classifier,maf,nsf").split(","));
+        measure(kinds, opt.integer("seeds", 5),
                 opt.integer("first-seed", 1), opt.integer("rounds", 3),
                 opt.integer("eig-datasets", DesignConfig.DEFAULT_EIG_DATASETS), opt.integer("reference-datasets", 64),
                 opt.integer("scan-points", 61),
@@ -119,7 +121,7 @@ public final class SurrogateDesignBenchmark {
                         opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
                 opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt),
                 Refinement.of(opt.integer("refine", 0), opt.string("fine-tune", "false")),
-                ModelFiles.of(opt, List.of(opt.string("kinds", "exact,classifier,maf,nsf").split(","))));
+                ModelFiles.of(opt, kinds));
     }
 
     /**
@@ -170,13 +172,15 @@ public final class SurrogateDesignBenchmark {
         TrainedModel load(RobotPhysicist rp, String kind) {
             Path file = given.get(kind);
             TrainedModel model = rp.load(file, LoadOptions.defaults());
-            String found = TemperedSurrogate.untemperedLikelihood(model.surrogate())
-                    instanceof SurrogateEnsemble e ? e.memberKind() : model.kind();
-            String expected = kind.equals(ClassifierSurrogateKind.NAME) ? ParameterizedRatioClassifier.KIND : kind;
-            if (!found.equals(expected)) {
+            SurrogateLikelihood untempered = TemperedSurrogate.untemperedLikelihood(model.surrogate());
+            SurrogateLikelihood network = untempered instanceof SurrogateEnsemble e ? e.members().get(0) : untempered;
+            // The registry's kind recognizes its own networks, as it does when it fine-tunes a model file.
+            if (!(SurrogateRegistry.discover().named(kind) instanceof FineTunableKind k
+                    && network instanceof TrainedSurrogate t && k.canFineTune(t))) {
                 model.close();
-                throw new IllegalArgumentException("--model-" + kind + ": expected a model file of kind '" + expected
-                        + "' (or an ensemble of it) but found '" + found + "' in " + file);
+                throw new IllegalArgumentException("--model-" + kind + ": expected a model file of kind '" + kind
+                        + "' (or an ensemble of it) but found '" + (network instanceof TrainedSurrogate t ? t.kind()
+                        : model.kind()) + "' in " + file);
             }
             return model;
         }
