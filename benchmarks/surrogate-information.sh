@@ -7,4 +7,6 @@
 #   --score-weight A  --evidence-normalization true|false  --contrast K (classifier)
 #   --histogram 41,61,100000,20,8 (for --kinds histogram: theta cells, sqrt(s) cells, events per cell, bins,
 #   theta smoothing half-width)
+#   --model-KIND FILE (read that kind from a model file instead of training it, e.g. one saved by
+#   surrogate-design.sh --save-models; its untempered networks are measured)  --save-models DIR
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.InformationAcrossSettingsBenchmark "$@"

@@ -14,6 +14,7 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -35,8 +36,10 @@ import org.robotphysicist.training.device.DeviceRequest;
  *
  * <p>Usage: {@code InformationAcrossSettingsBenchmark [--kinds maf,nsf,classifier] [--events 50000]
  * [--phis 40:100:2] [--step 0.02] [--rows 4000000] [--epochs 2] [--seed 20261122] [--batch B]
- * [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--histogram T,P,N,B,H]};
- * each kind is trained as {@code rp design --surrogate KIND} trains it (no certificate, no tempering).
+ * [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--histogram T,P,N,B,H]
+ * [--model-KIND FILE] [--save-models DIR]}; each kind is trained as {@code rp design --surrogate KIND} trains
+ * it (no certificate, no tempering), or read from the file given for it (its untempered networks measured), and
+ * saved as {@code DIR/KIND.rpm} if asked ({@link ModelFiles}).
  */
 public final class InformationAcrossSettingsBenchmark {
     private static final Box PRIOR = Box.interval(0.15, 0.35);
@@ -70,19 +73,25 @@ public final class InformationAcrossSettingsBenchmark {
             exact[p] = information(truth, samples[p], phis[p], step);
         }
         RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
+        ModelFiles models = ModelFiles.of(opt, kinds);
         double[][] ratios = new double[kinds.size()][];
         for (int k = 0; k < kinds.size(); k++) {
+            String kind = kinds.get(k);
             long t0 = System.nanoTime();
-            try (TrainedModel model = rp.train(TrainOptions.defaults(kinds.get(k))
+            boolean given = models.isGiven(kind);
+            try (TrainedModel model = given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind)
                     .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
                     .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
-                    .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed)
-                            .fittedToKind(kinds.get(k))))) {
-                System.out.printf(Locale.ROOT, "%s: %s, trained in %.1f s%n", kinds.get(k), model.description(),
-                        (System.nanoTime() - t0) / 1e9);
+                    .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed).fittedToKind(kind)))) {
+                System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s%n", kind, model.description(),
+                        given ? "read" : "trained", (System.nanoTime() - t0) / 1e9);
+                if (!given) {
+                    models.saveIfAsked(model, kind);
+                }
+                SurrogateLikelihood network = TemperedSurrogate.untemperedLikelihood(model.surrogate());
                 ratios[k] = new double[phis.length];
                 for (int p = 0; p < phis.length; p++) {
-                    ratios[k][p] = information(model.surrogate(), samples[p], phis[p], step) / exact[p];
+                    ratios[k][p] = information(network, samples[p], phis[p], step) / exact[p];
                 }
             }
         }

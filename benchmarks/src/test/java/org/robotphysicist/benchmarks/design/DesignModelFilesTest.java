@@ -42,13 +42,13 @@ class DesignModelFilesTest {
 
     @Test
     void noOptionsTrainEveryKindAndSaveNone() {
-        assertEquals(SurrogateDesignBenchmark.ModelFiles.NONE, SurrogateDesignBenchmark.ModelFiles.of(args(), KINDS));
+        assertEquals(ModelFiles.NONE, ModelFiles.of(args(), KINDS));
     }
 
     @Test
     void aSavedKindReadsBackAsItselfAndAnotherKindIsRefused(@TempDir Path dir) {
         RobotPhysicist rp = weinberg();
-        SurrogateDesignBenchmark.ModelFiles saving = SurrogateDesignBenchmark.ModelFiles.of(
+        ModelFiles saving = ModelFiles.of(
                 args("--save-models", dir.toString()), KINDS);
         Matrix x = Matrix.ofColumn(-0.9, 0.3, 0.8);
         Matrix theta = Matrix.ofColumn(0.17, 0.23, 0.33);
@@ -62,15 +62,16 @@ class DesignModelFilesTest {
         Path file = dir.resolve("maf.rpm");
         assertTrue(Files.isRegularFile(file), "expected the trained MAF saved at " + file);
 
-        SurrogateDesignBenchmark.ModelFiles reading = SurrogateDesignBenchmark.ModelFiles.of(
+        ModelFiles reading = ModelFiles.of(
                 args("--model-maf", file.toString()), KINDS);
         assertEquals(Map.of("maf", file), reading.given());
+        assertTrue(reading.isGiven("maf") && !reading.isGiven("nsf"), "only the MAF is read from a file");
         try (TrainedModel read = reading.load(rp, "maf")) {
             assertArrayEquals(trained, read.surrogate().logLikelihood(x, theta, phi), 1e-6,
                     "the file's MAF should give the trained one's log-likelihood");
         }
 
-        SurrogateDesignBenchmark.ModelFiles mislabelled = SurrogateDesignBenchmark.ModelFiles.of(
+        ModelFiles mislabelled = ModelFiles.of(
                 args("--model-nsf", file.toString()), KINDS);
         var e = assertThrows(IllegalArgumentException.class, () -> mislabelled.load(rp, "nsf"));
         assertEquals("--model-nsf: expected a model file of kind 'nsf' (or an ensemble of it) but found 'maf' in "
@@ -79,7 +80,7 @@ class DesignModelFilesTest {
 
     @Test
     void aKindWithoutAModelFileIsLeftUnsaved(@TempDir Path dir) {
-        SurrogateDesignBenchmark.ModelFiles saving = SurrogateDesignBenchmark.ModelFiles.of(
+        ModelFiles saving = ModelFiles.of(
                 args("--save-models", dir.toString()), KINDS);
         try (TrainedModel tabulated = new TrainedModel(new ExactLikelihood(new WeinbergLoSimulator()), "histogram",
                 "a surrogate that writes no model file", false)) {
@@ -92,11 +93,11 @@ class DesignModelFilesTest {
     void refusesAMissingFileAndAFileForTheExactKind(@TempDir Path dir) {
         Path missing = dir.resolve("none.rpm");
         assertEquals("--model-maf: expected a model file but found no file at " + missing,
-                assertThrows(IllegalArgumentException.class, () -> SurrogateDesignBenchmark.ModelFiles.of(
+                assertThrows(IllegalArgumentException.class, () -> ModelFiles.of(
                         args("--model-maf", missing.toString()), KINDS)).getMessage());
         assertEquals("--model-exact: expected a model file only for a trained kind but found one for the exact"
                 + " likelihood, which is not trained", assertThrows(IllegalArgumentException.class,
-                () -> SurrogateDesignBenchmark.ModelFiles.of(args("--model-exact", missing.toString()), KINDS))
+                () -> ModelFiles.of(args("--model-exact", missing.toString()), KINDS))
                 .getMessage());
     }
 }
