@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.engine.surrogate.ScoreFit;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
@@ -26,9 +27,13 @@ import org.robotphysicist.models.file.TrainingCurve;
  * @param calibration its calibration certificate: measured after training when asked
  *                    ({@link TrainOptions#certification()}) or read from the model file; empty
  *                    when none was measured (model files written before certificates existed)
+ * @param scoreFit    how much of the simulator's joint scores the network's θ-score explains, measured after a
+ *                    training with a score weight from a simulator that returns them
+ *                    ({@link org.robotphysicist.engine.surrogate.ScoreFit}; {@code failed()} when the network
+ *                    learned no θ-dependence or diverged); empty otherwise, and for a model read from a file
  */
 public record TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack,
-        Optional<CalibrationCertificate> calibration) implements AutoCloseable {
+        Optional<CalibrationCertificate> calibration, Optional<ScoreFit> scoreFit) implements AutoCloseable {
 
     /**
      * Requires the surrogate, kind, description and the (possibly empty) certificate.
@@ -40,12 +45,28 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
      * @param calibration its calibration certificate: measured after training when asked
      *                    ({@link TrainOptions#certification()}) or read from the model file; empty
      *                    when none was measured (model files written before certificates existed)
+     * @param scoreFit    the network's {@link ScoreFit}, or empty where none was measured
      */
     public TrainedModel {
         Objects.requireNonNull(surrogate, "surrogate");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(calibration, "calibration (Optional.empty() when none)");
+        Objects.requireNonNull(scoreFit, "score fit (Optional.empty() when none)");
+    }
+
+    /**
+     * A model without a score fit.
+     *
+     * @param surrogate   the likelihood surrogate
+     * @param kind        the kind it was asked for by
+     * @param description one line saying what was built
+     * @param gpuFellBack true when a GPU was requested for training and the CPU was used
+     * @param calibration its calibration certificate, or empty
+     */
+    public TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack,
+            Optional<CalibrationCertificate> calibration) {
+        this(surrogate, kind, description, gpuFellBack, calibration, Optional.empty());
     }
 
     /**
@@ -68,7 +89,8 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
      * @return the model
      */
     public static TrainedModel of(org.robotphysicist.engine.surrogate.BuiltSurrogate built) {
-        return new TrainedModel(built.surrogate(), built.kind(), built.description(), built.gpuFellBack());
+        return new TrainedModel(built.surrogate(), built.kind(), built.description(), built.gpuFellBack(),
+                Optional.empty(), built.scoreFit());
     }
 
     /**
@@ -120,7 +142,7 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
         Objects.requireNonNull(certificate, "certificate");
         SurrogateLikelihood calibrated = surrogate instanceof TrainedSurrogate t
                 ? TemperedSurrogate.of(t, certificate.temperingOrNone()) : surrogate;
-        return new TrainedModel(calibrated, kind, description, gpuFellBack, Optional.of(certificate));
+        return new TrainedModel(calibrated, kind, description, gpuFellBack, Optional.of(certificate), scoreFit);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.surrogate;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -13,13 +14,23 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * @param kind        the kind's name
  * @param description one line saying what was built (for the output and its JSON)
  * @param gpuFellBack true when a GPU was requested for training and the CPU was used
+ * @param scoreFit    how much of the simulator's joint scores the network's θ-score explains, measured where it was
+ *                    trained with a score weight from a simulator that returns them ({@link ScoreFit}); empty
+ *                    otherwise
  */
-public record BuiltSurrogate(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack) {
+public record BuiltSurrogate(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack,
+        Optional<ScoreFit> scoreFit) {
 
     public BuiltSurrogate {
         Objects.requireNonNull(surrogate, "surrogate");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(scoreFit, "score fit (Optional.empty() when none)");
+    }
+
+    /** A build without a {@link ScoreFit}. */
+    public BuiltSurrogate(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack) {
+        this(surrogate, kind, description, gpuFellBack, Optional.empty());
     }
 
     /**

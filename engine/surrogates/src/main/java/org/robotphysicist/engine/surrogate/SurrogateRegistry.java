@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.SplittableRandom;
 import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.simulator.JointScoreSimulator;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
@@ -135,11 +138,34 @@ public final class SurrogateRegistry {
                         + built.surrogate().thetaRange() + " x phi " + built.surrogate().phiRange()
                         + " but the request asked for theta " + request.thetaRange() + " x phi " + request.phiBox());
             }
+            return withScoreFit(name, request, built);
         } catch (RuntimeException e) {
             closeQuietly(built);
             throw e;
         }
-        return built;
+    }
+
+    /** Where the stream of a {@link ScoreFit}'s fresh events starts, mixed with the training seed. */
+    private static final long SCORE_FIT_STREAM = 0x5C0BEF17L;
+
+    /**
+     * {@code built} with its {@link ScoreFit} (and the figure in its description), where it is a trained network that regressed
+     * the joint scores of a simulator it was trained from; a failed fit (R² &lt; 0, a diverged training) is also
+     * logged as a warning. Other builds are returned as they are.
+     */
+    private static BuiltSurrogate withScoreFit(String name, SurrogateBuildRequest request, BuiltSurrogate built) {
+        if (!(request.training().scoreWeightOr(0) > 0 && built.surrogate() instanceof TrainedSurrogate
+                && request.source() instanceof TrainingSource.Simulated simulated
+                && simulated.simulator() instanceof JointScoreSimulator scoring)) {
+            return built;
+        }
+        ScoreFit fit = ScoreFit.measure(built.surrogate(), scoring, request.thetaSampler(), request.phiSampler(),
+                ScoreFit.DEFAULT_EVENTS, new SplittableRandom(request.training().seed() ^ SCORE_FIT_STREAM));
+        if (fit.failed() && request.log() != null) {
+            request.log().accept(fit.warning(name));
+        }
+        return new BuiltSurrogate(built.surrogate(), built.kind(), built.description() + "; " + fit.describe(),
+                built.gpuFellBack(), Optional.of(fit));
     }
 
     /**

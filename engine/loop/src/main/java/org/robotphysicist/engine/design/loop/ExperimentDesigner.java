@@ -424,7 +424,7 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         try (t) {
             return new BuiltSurrogate(t.copyWithRangePolicy(RangePolicy.WARN), built.kind(), built.description(),
-                    built.gpuFellBack());
+                    built.gpuFellBack(), built.scoreFit());
         }
     }
 
