@@ -26,8 +26,10 @@ import org.robotphysicist.training.data.ParameterSampler;
  * plus E[(ŝ − s*)²], and s*'s is at most the variance of t: the exact likelihood scores R² ≥ 0 (R² = 1
  * for a simulator without latent variables, whose joint score is s* itself). <b>R² &lt; 0 therefore
  * means the surrogate's θ-dependence is further from the truth than none at all</b> — a training too
- * brief to have learned it, or one that diverged into a likelihood erratic in θ — and {@link #failed()} says so. Between 0 and 1 the figure is informative but not a
- * verdict: latent variables lower the best attainable R² by their share of t's variance.
+ * brief to have learned it, or one that diverged into a likelihood erratic in θ — and
+ * {@link #failed()} says so. Between 0 and 1 the figure is informative but not a verdict: latent
+ * variables lower the best attainable R² by their share of t's variance, and where the events carry
+ * no information about θ at all even the exact likelihood scores 0 up to Monte Carlo noise.
  *
  * @param rSquared the explained share R² (≤ 1; negative when the surrogate's score is worse than a constant)
  * @param events   M, the events it was measured on
