@@ -17,6 +17,8 @@ import org.robotphysicist.models.file.TrainedSurrogate;
  * {@code nsf}) first. Immutable once discovered; safe to share between threads.
  */
 public final class SurrogateRegistry {
+    /** Where the stream of a {@link ScoreFit}'s fresh events starts, mixed with the training seed. */
+    private static final long SCORE_FIT_STREAM = 0x5C0BEF17L;
     private final Map<String, SurrogateKindProvider> kinds;
 
     private SurrogateRegistry(Map<String, SurrogateKindProvider> kinds) {
@@ -145,13 +147,11 @@ public final class SurrogateRegistry {
         }
     }
 
-    /** Where the stream of a {@link ScoreFit}'s fresh events starts, mixed with the training seed. */
-    private static final long SCORE_FIT_STREAM = 0x5C0BEF17L;
-
     /**
-     * {@code built} with its {@link ScoreFit} (and the figure in its description), where it is a trained network that regressed
-     * the joint scores of a simulator it was trained from; a failed fit (R² &lt; 0, a diverged training) is also
-     * logged as a warning. Other builds are returned as they are.
+     * {@code built} with its {@link ScoreFit} (and the figure in its description), where it is a trained
+     * network that regressed the joint scores of a simulator it was trained from; a failed fit (R² &lt; 0:
+     * no θ-dependence learned, or a diverged training) is also logged as a warning. Other builds are
+     * returned as they are.
      */
     private static BuiltSurrogate withScoreFit(String name, SurrogateBuildRequest request, BuiltSurrogate built) {
         if (!(request.training().scoreWeightOr(0) > 0 && built.surrogate() instanceof TrainedSurrogate
