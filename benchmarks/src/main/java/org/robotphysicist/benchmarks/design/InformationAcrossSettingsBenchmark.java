@@ -85,9 +85,7 @@ public final class InformationAcrossSettingsBenchmark {
                     .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed).fittedToKind(kind)))) {
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s%n", kind, model.description(),
                         given ? "read" : "trained", (System.nanoTime() - t0) / 1e9);
-                if (!given) {
-                    models.saveIfAsked(model, kind);
-                }
+                models.saveIfAsked(model, kind);
                 SurrogateLikelihood network = TemperedSurrogate.untemperedLikelihood(model.surrogate());
                 ratios[k] = new double[phis.length];
                 for (int p = 0; p < phis.length; p++) {

@@ -87,10 +87,11 @@ public record ModelFiles(Map<String, Path> given, Path saveDirectory) {
 
     /**
      * Saves a trained {@code model} as {@code KIND.rpm} in the save directory (created if need be), if there
-     * is one; a kind without a model file (the histogram) is left unsaved, saying so.
+     * is one; a kind read from a given file is not written again, and a kind without a model file (the
+     * histogram) is left unsaved, saying so.
      */
     void saveIfAsked(TrainedModel model, String kind) {
-        if (saveDirectory == null) {
+        if (saveDirectory == null || isGiven(kind)) {
             return;
         }
         if (!model.savable()) {

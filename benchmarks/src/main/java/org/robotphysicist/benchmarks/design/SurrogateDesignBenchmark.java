@@ -208,7 +208,7 @@ public final class SurrogateDesignBenchmark {
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s (load %.1f); %s%n", kind,
                         model.description(), given ? "read" : "built", trainSeconds,
                         SurrogateCoverageBenchmark.loadAverage(), refines ? refinement.describe() : "trained once");
-                if (!given && !exact) {
+                if (!exact) {
                     models.saveIfAsked(model, kind);
                 }
                 DesignConfig kindBase = base;

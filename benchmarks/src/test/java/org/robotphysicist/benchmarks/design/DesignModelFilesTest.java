@@ -48,8 +48,7 @@ class DesignModelFilesTest {
     @Test
     void aSavedKindReadsBackAsItselfAndAnotherKindIsRefused(@TempDir Path dir) {
         RobotPhysicist rp = weinberg();
-        ModelFiles saving = ModelFiles.of(
-                args("--save-models", dir.toString()), KINDS);
+        ModelFiles saving = ModelFiles.of(args("--save-models", dir.toString()), KINDS);
         Matrix x = Matrix.ofColumn(-0.9, 0.3, 0.8);
         Matrix theta = Matrix.ofColumn(0.17, 0.23, 0.33);
         Matrix phi = Matrix.ofColumn(45, 81, 99);
@@ -62,17 +61,20 @@ class DesignModelFilesTest {
         Path file = dir.resolve("maf.rpm");
         assertTrue(Files.isRegularFile(file), "expected the trained MAF saved at " + file);
 
-        ModelFiles reading = ModelFiles.of(
-                args("--model-maf", file.toString()), KINDS);
+        ModelFiles reading = ModelFiles.of(args("--model-maf", file.toString()), KINDS);
         assertEquals(Map.of("maf", file), reading.given());
         assertTrue(reading.isGiven("maf") && !reading.isGiven("nsf"), "only the MAF is read from a file");
+        Path elsewhere = dir.resolve("elsewhere");
+        ModelFiles readingAndSaving = ModelFiles.of(args("--model-maf", file.toString(), "--save-models",
+                elsewhere.toString()), KINDS);
         try (TrainedModel read = reading.load(rp, "maf")) {
             assertArrayEquals(trained, read.surrogate().logLikelihood(x, theta, phi), 1e-6,
                     "the file's MAF should give the trained one's log-likelihood");
+            readingAndSaving.saveIfAsked(read, "maf");
         }
+        assertFalse(Files.exists(elsewhere.resolve("maf.rpm")), "a kind read from a file is not saved again");
 
-        ModelFiles mislabelled = ModelFiles.of(
-                args("--model-nsf", file.toString()), KINDS);
+        ModelFiles mislabelled = ModelFiles.of(args("--model-nsf", file.toString()), KINDS);
         var e = assertThrows(IllegalArgumentException.class, () -> mislabelled.load(rp, "nsf"));
         assertEquals("--model-nsf: expected a model file of kind 'nsf' (or an ensemble of it) but found 'maf' in "
                 + file, e.getMessage());
@@ -80,8 +82,7 @@ class DesignModelFilesTest {
 
     @Test
     void aKindWithoutAModelFileIsLeftUnsaved(@TempDir Path dir) {
-        ModelFiles saving = ModelFiles.of(
-                args("--save-models", dir.toString()), KINDS);
+        ModelFiles saving = ModelFiles.of(args("--save-models", dir.toString()), KINDS);
         try (TrainedModel tabulated = new TrainedModel(new ExactLikelihood(new WeinbergLoSimulator()), "histogram",
                 "a surrogate that writes no model file", false)) {
             saving.saveIfAsked(tabulated, "histogram");
@@ -93,8 +94,8 @@ class DesignModelFilesTest {
     void refusesAMissingFileAndAFileForTheExactKind(@TempDir Path dir) {
         Path missing = dir.resolve("none.rpm");
         assertEquals("--model-maf: expected a model file but found no file at " + missing,
-                assertThrows(IllegalArgumentException.class, () -> ModelFiles.of(
-                        args("--model-maf", missing.toString()), KINDS)).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> ModelFiles.of(args("--model-maf", missing.toString()), KINDS)).getMessage());
         assertEquals("--model-exact: expected a model file only for a trained kind but found one for the exact"
                 + " likelihood, which is not trained", assertThrows(IllegalArgumentException.class,
                 () -> ModelFiles.of(args("--model-exact", missing.toString()), KINDS))
