@@ -38,7 +38,10 @@ import org.robotphysicist.training.device.Devices;
  *   <li>Each epoch shuffles the training table on the device with a seeded permutation (one
  *       gather); mini-batches are contiguous slices of it, so no per-row Java objects exist.</li>
  *   <li>Each step zeroes the gradients, records the loss under a {@link GradientCollector},
- *       back-propagates and applies Adam with the scheduled learning rate; its temporaries live
+ *       back-propagates, scales the gradient down to the global norm
+ *       {@link TrainingLoopConfig#gradientClip()} where it is longer (when set; each epoch's
+ *       progress line counts the steps clipped) and applies Adam with the scheduled learning
+ *       rate; its temporaries live
  *       in a sub-manager closed at the end of the step. On the CPU a batch of more than
  *       {@value #CPU_MICRO_BATCH} rows is back-propagated in micro-batches of that size whose
  *       gradients accumulate to the batch's (the same step, computed in cache-sized pieces); an
@@ -189,11 +192,8 @@ public final class TrainingLoop {
             params.add(p.getValue());
         }
         Rate rate = new Rate();
-        Adam.Builder adam = Optimizer.adam().optLearningRateTracker(rate).optWeightDecays((float) config.weightDecay());
-        if (config.gradientClip() > 0) {
-            adam.optClipGrad((float) config.gradientClip());
-        }
-        Optimizer optimizer = adam.build();
+        Optimizer optimizer = Optimizer.adam().optLearningRateTracker(rate)
+                .optWeightDecays((float) config.weightDecay()).build();
         int batch = config.batchSize();
         int maxEpochs = config.maxEpochs();
         List<TrainingCurve.Epoch> curve = new ArrayList<>();
@@ -219,12 +219,14 @@ public final class TrainingLoop {
                 long t0 = System.nanoTime();
                 stepper.startEpoch(epoch, (nTrain + batch - 1) / batch);
                 double lossSum;
+                long clippedSteps;
                 try (NDManager em = run.newSubManager()) {
                     NDArray lossAcc = em.zeros(new Shape(), DataType.FLOAT64);
+                    NDArray clippedAcc = em.zeros(new Shape(), DataType.FLOAT32);
                     int currentEpoch = epoch;
                     long[] lastReport = {t0};
                     rows.epoch(em, streams.shuffle, batch, (batchRows, done) -> {
-                        stepper.step(em, batchRows, lossAcc);
+                        stepper.step(em, batchRows, lossAcc, clippedAcc);
                         long now = System.nanoTime();
                         if ((now - lastReport[0]) / 1e9 >= PROGRESS_SECONDS && done < nTrain) {
                             lastReport[0] = now;
@@ -237,6 +239,7 @@ public final class TrainingLoop {
                         }
                     });
                     lossSum = lossAcc.getDouble();
+                    clippedSteps = Math.round(clippedAcc.getFloat());
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 double trainLoss = lossSum / nTrain;
@@ -263,8 +266,10 @@ public final class TrainingLoop {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 curve.add(new TrainingCurve.Epoch(epoch, trainLoss, valLoss, rate.value, nTrain / trainSeconds, seconds));
-                String validation = valTable == null ? "no validation split"
-                        : String.format("validation loss %.5f%s", valLoss, improved ? " (best)" : "");
+                String validation = (valTable == null ? "no validation split"
+                        : String.format("validation loss %.5f%s", valLoss, improved ? " (best)" : ""))
+                        + (config.gradientClip() > 0 ? String.format(", gradient norm clipped to %.3g in %d of %d"
+                                + " steps", config.gradientClip(), clippedSteps, (nTrain + batch - 1) / batch) : "");
                 listener.onProgress(new TrainingProgress(TrainingProgress.Stage.EPOCH_END, epoch, maxEpochs, nTrain,
                         nTrain, nTrain / trainSeconds, trainLoss, valLoss, rate.value, String.format(
                                 "epoch %d/%d: train loss %.5f, %s, %.3g rows/s, lr %.3g, %.1f s", epoch, maxEpochs,
@@ -308,6 +313,7 @@ public final class TrainingLoop {
         private final long totalSteps;
         private final Engine engine = Devices.engine();
         private final int micro;
+        private final GradientNormClip clip;
         private long step;
         private long stepsPerEpoch;
         private int epoch;
@@ -323,6 +329,7 @@ public final class TrainingLoop {
             this.batchRng = batchRng;
             this.totalSteps = totalSteps;
             this.micro = device().isGpu() ? config.batchSize() : Math.min(config.batchSize(), CPU_MICRO_BATCH);
+            this.clip = config.gradientClip() > 0 ? new GradientNormClip(config.gradientClip()) : null;
         }
 
         void startEpoch(int e, long steps) {
@@ -330,8 +337,11 @@ public final class TrainingLoop {
             this.stepsPerEpoch = steps;
         }
 
-        /** One step on {@code batchRows} (B, C); adds B × the batch's mean loss to {@code lossAcc}. */
-        void step(NDManager em, NDArray batchRows, NDArray lossAcc) {
+        /**
+         * One step on {@code batchRows} (B, C); adds B × the batch's mean loss to {@code lossAcc}, and
+         * 1 to {@code clippedAcc} where the gradient's norm was clipped.
+         */
+        void step(NDManager em, NDArray batchRows, NDArray lossAcc, NDArray clippedAcc) {
             int rowsInBatch = Math.toIntExact(batchRows.getShape().get(0));
             rate.value = (float) config.schedule().rate(config.learningRate(), step, totalSteps, epoch,
                     config.maxEpochs(), plateauCuts);
@@ -354,11 +364,17 @@ public final class TrainingLoop {
                     }
                     lossAcc.addi(loss.stopGradient().toType(DataType.FLOAT64, false).mul(rowsInBatch));
                 }
+                List<NDArray> gradients = new ArrayList<>(params.size());
                 for (Parameter p : params) {
-                    NDArray w = p.getArray();
-                    NDArray g = w.getGradient();
+                    NDArray g = p.getArray().getGradient();
                     g.attach(sm);
-                    optimizer.update(p.getId(), w, g);
+                    gradients.add(g);
+                }
+                if (clip != null) {
+                    clippedAcc.addi(clip.clip(gradients));
+                }
+                for (int i = 0; i < params.size(); i++) {
+                    optimizer.update(params.get(i).getId(), params.get(i).getArray(), gradients.get(i));
                 }
             }
             step++;

@@ -19,7 +19,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * @param patience           epochs without a validation improvement before stopping; 0 never stops early
  * @param minImprovement     the smallest decrease of the validation loss that counts as an improvement, ≥ 0
  * @param weightDecay        L2 weight decay of Adam, ≥ 0
- * @param gradientClip       element-wise gradient clip, ≥ 0 (0 = none)
+ * @param gradientClip       c ≥ 0, the largest global L2 norm of a step's gradient (all parameters together):
+ *                           a longer one is scaled down to c before Adam reads it (Pascanu et al. 2013);
+ *                           0 = no clipping
  * @param seed               seed of every random choice of the run (split, shuffles, in-batch draws)
  * @param device             where to train ({@code auto} uses a GPU when the engine sees one)
  * @param timeBudget         the most wall time the optimization loop may take, &gt; 0, or null for no limit: the
@@ -102,6 +104,12 @@ public record TrainingLoopConfig(int batchSize, int maxEpochs, double learningRa
     public TrainingLoopConfig withTimeBudget(Duration budget) {
         return new TrainingLoopConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
                 minImprovement, weightDecay, gradientClip, seed, device, budget);
+    }
+
+    /** The same with global gradient-norm bound {@code c} (0: no clipping). */
+    public TrainingLoopConfig withGradientClip(double c) {
+        return new TrainingLoopConfig(batchSize, maxEpochs, learningRate, schedule, validationFraction, patience,
+                minImprovement, weightDecay, c, seed, device, timeBudget);
     }
 
     public TrainingLoopConfig withDevice(DeviceRequest d) {

@@ -91,6 +91,41 @@ class TrainingLoopTest {
     }
 
     /**
+     * One row of 64 has a gradient 1000 times the others' (batch 1: loss = w · c, gradient c). Adam
+     * folds that outlier into its second moment, v̂ ≈ 10⁶ · (1 − β₂), and its later steps shrink
+     * about 30-fold; with the gradient norm clipped to 1 every step's gradient is exactly 1, so w moves
+     * by exactly η per step as for a constant gradient, and each epoch's progress line counts the one
+     * clipped step.
+     */
+    @Test
+    void clippingTheGradientNormKeepsOneOutlierRowFromStallingAdam() {
+        double[] column = new double[64];
+        java.util.Arrays.fill(column, 1);
+        column[17] = 1000;
+        double lr = 1e-3;
+        double constantGradient = 1 - 64 * lr;
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Linear clipped = unitWeight(m);
+            List<TrainingProgress> reports = new ArrayList<>();
+            new TrainingLoop(config(1, 1, lr, 0, 0, 2).withGradientClip(1), reports::add)
+                    .fit(new ConstantGradient(clipped), Matrix.ofColumn(column));
+            double w = clipped.getParameters().get(0).getValue().getArray().getFloat(0, 0);
+            assertClose("weight after 64 clipped Adam steps", constantGradient, w, 1e-3 * lr);
+            String epochLine = reports.stream().filter(p -> p.stage() == TrainingProgress.Stage.EPOCH_END)
+                    .findFirst().orElseThrow().message();
+            assertTrue(epochLine.contains("gradient norm clipped to 1.00 in 1 of 64 steps"), epochLine);
+
+            Linear unclipped = unitWeight(m);
+            new TrainingLoop(config(1, 1, lr, 0, 0, 2), ProgressListener.none())
+                    .fit(new ConstantGradient(unclipped), Matrix.ofColumn(column));
+            double u = unclipped.getParameters().get(0).getValue().getArray().getFloat(0, 0);
+            assertTrue(u - constantGradient > 20 * lr, "without clipping the outlier should stall Adam: weight "
+                    + u + " against " + constantGradient + " for a constant gradient");
+        }
+        assertThrows(InvalidInputException.class, () -> config(1, 1, lr, 0, 0, 2).withGradientClip(-1));
+    }
+
+    /**
      * A budget of one nanosecond is used up during epoch 1 whatever the machine's speed, so the
      * loop stops after that epoch (of 5), keeps its parameters and says why.
      */

@@ -49,6 +49,13 @@ final class SurrogateTrainingOptions {
                     + " the kind's, 0).")
     Integer patience;
 
+    @Option(names = "--gradient-clip", paramLabel = "C",
+            description = "Largest global L2 norm of a training step's gradient over all the network's parameters;"
+                    + " a longer one is scaled down to C, and each epoch's progress line counts the steps clipped;"
+                    + " 0 never clips (default: " + (int) FlowSurrogateKind.SCORE_REGRESSION_GRADIENT_CLIP + " for a"
+                    + " maf or nsf trained with a score weight, otherwise none).")
+    Double gradientClip;
+
     @Option(names = "--time-budget", paramLabel = "DURATION",
             description = "Most wall time for training, e.g. 90s, 5m, 1h30m: each network stops after the epoch in"
                     + " which its share ran out, keeping its best-validation epoch, and says so (default: none).")
@@ -92,6 +99,6 @@ final class SurrogateTrainingOptions {
                 .hiddenLayers(hiddenLayers).hiddenWidth(hiddenWidth).validationFraction(validationFraction)
                 .patience(patience).timeBudget(budget).ensembleMembers(ensemble)
                 .evidenceNormalization(evidenceNormalization.value()).scoreWeight(scoreWeight).contrast(contrast)
-                .contrastOdds(contrastOdds).build();
+                .contrastOdds(contrastOdds).gradientClip(gradientClip).build();
     }
 }

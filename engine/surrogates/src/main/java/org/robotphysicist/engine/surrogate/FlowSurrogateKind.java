@@ -24,9 +24,20 @@ import org.robotphysicist.training.flow.FlowTrainingConfig;
  * of 512, Adam at 3·10⁻³ with cosine decay to 2%, 5% of the rows held out for validation and the
  * best epoch kept, no early stop. With a score weight α &gt; 0 and a simulator that returns joint
  * scores ({@link JointScoreSimulator}), the loss also regresses the flow's θ-score on them
- * ({@link org.robotphysicist.training.ScoreRegressionObjective}; default α = 0).
+ * ({@link org.robotphysicist.training.ScoreRegressionObjective}; default α = 0), and each step's
+ * gradient is then clipped to the global norm {@value #SCORE_REGRESSION_GRADIENT_CLIP} (none without it).
  */
 public abstract sealed class FlowSurrogateKind implements FineTunableKind {
+    /**
+     * The global gradient-norm bound of a flow that regresses joint scores, where none is given. The
+     * squared score residual occasionally gives a batch a gradient far longer than the rest, and an
+     * unclipped NSF trained at α = 3 on Weinberg LO diverged in two of three trainings (training loss
+     * 26 against 1.34); clipped to 5 — the bound sbi's flows train with — seed 20261207, which had
+     * diverged twice, trained normally, with 40 of its 7422 steps of epoch 1 clipped and none of
+     * epoch 2 (benchmarks/README.md, "Design with the regressed flows").
+     */
+    public static final double SCORE_REGRESSION_GRADIENT_CLIP = 5;
+
     private final FlowSpec.Kind kind;
 
     private FlowSurrogateKind(FlowSpec.Kind kind) {
@@ -58,7 +69,8 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
         TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
                 .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(3e-3), LearningRateSchedule.cosine(0.02))
                 .withValidation(c.validationFractionOr(0.05), c.patienceOr(0)).withSeed(c.seed())
-                .withDevice(r.device()).withTimeBudget(c.timeBudget());
+                .withDevice(r.device()).withTimeBudget(c.timeBudget())
+                .withGradientClip(c.gradientClipOr(c.scoreWeightOr(0) > 0 ? SCORE_REGRESSION_GRADIENT_CLIP : 0));
         return new FlowTrainingConfig(spec, EventFileTraining.configRows(r), 1, c.seed() + 1, training,
                 c.scoreWeightOr(0));
     }

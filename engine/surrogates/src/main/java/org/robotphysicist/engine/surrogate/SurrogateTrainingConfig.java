@@ -57,11 +57,15 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  *                           null: 1, equal weight). The optimum is the likelihood-to-evidence ratio for every γ; γ
  *                           changes only how the loss spends its weight, and so the estimate's noise. Only the
  *                           classifier has one; set for another kind it is refused
+ * @param gradientClip       c ≥ 0, the largest global L2 norm of an optimizer step's gradient over all the
+ *                           network's parameters; a longer gradient is scaled down to c before Adam reads it
+ *                           ({@link TrainingLoopConfig#gradientClip()}); 0 never clips (null: the kind's default,
+ *                           which each kind states). Tabulated kinds ignore it
  */
 public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
         Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
         Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight, Integer contrast,
-        Double contrastOdds) {
+        Double contrastOdds, Double gradientClip) {
 
     /** The most ensemble members accepted. */
     public static final int MAX_ENSEMBLE_MEMBERS = 64;
@@ -112,6 +116,10 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         if (scoreWeight != null) {
             ScoreRegressionObjective.requireWeight(scoreWeight);
         }
+        if (gradientClip != null && !(gradientClip >= 0 && Double.isFinite(gradientClip))) {
+            throw new InvalidInputException("gradient clip: expected a finite norm >= 0 (0: no clipping) but found "
+                    + gradientClip);
+        }
         if (contrast != null || contrastOdds != null) {
             contrastOf(contrast, contrastOdds);
         }
@@ -151,7 +159,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
                 .hiddenLayers(hiddenLayers).hiddenWidth(hiddenWidth).validationFraction(validationFraction)
                 .patience(patience).timeBudget(timeBudget).ensembleMembers(ensembleMembers)
                 .evidenceNormalization(evidenceNormalization).scoreWeight(scoreWeight).contrast(contrast)
-                .contrastOdds(contrastOdds);
+                .contrastOdds(contrastOdds).gradientClip(gradientClip);
     }
 
     /**
@@ -175,6 +183,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         private Double scoreWeight;
         private Integer contrast;
         private Double contrastOdds;
+        private Double gradientClip;
 
         private Builder(int rows, int epochs, long seed) {
             this.rows = rows;
@@ -272,6 +281,12 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
             return this;
         }
 
+        /** The largest global norm of a step's gradient, ≥ 0 (0: no clipping; null: the kind's default). */
+        public Builder gradientClip(Double norm) {
+            gradientClip = norm;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -280,7 +295,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         public SurrogateTrainingConfig build() {
             return new SurrogateTrainingConfig(rows, epochs, batchSize, learningRate, hiddenLayers, hiddenWidth,
                     validationFraction, patience, seed, timeBudget, ensembleMembers, evidenceNormalization,
-                    scoreWeight, contrast, contrastOdds);
+                    scoreWeight, contrast, contrastOdds, gradientClip);
         }
     }
 
@@ -317,6 +332,11 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /** The same training {@code members} networks as an ensemble (1: one network). */
     public SurrogateTrainingConfig withEnsembleMembers(int members) {
         return toBuilder().ensembleMembers(members).build();
+    }
+
+    /** The same with global gradient-norm bound {@code norm} (0: no clipping; null: the kind's default). */
+    public SurrogateTrainingConfig withGradientClip(Double norm) {
+        return toBuilder().gradientClip(norm).build();
     }
 
     /** Whether these controls train an ensemble of more than one network. */
@@ -444,6 +464,11 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /** The patience, or {@code kindDefault} where none was given. */
     public int patienceOr(int kindDefault) {
         return patience != null ? patience : kindDefault;
+    }
+
+    /** The gradient-norm bound ({@link TrainingLoopConfig#gradientClip()}; 0: none), or {@code kindDefault} where none was given. */
+    public double gradientClipOr(double kindDefault) {
+        return gradientClip != null ? gradientClip : kindDefault;
     }
 
     /** The hidden layer count, or {@code kindDefault} where none was given. */

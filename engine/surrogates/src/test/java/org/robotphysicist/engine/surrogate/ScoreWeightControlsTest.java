@@ -78,6 +78,28 @@ class ScoreWeightControlsTest {
                 "kept, for the trainer to refuse with the simulator's name");
     }
 
+    /**
+     * A flow that regresses joint scores clips its gradient norm at the flows' bound unless told
+     * otherwise (0 switches it off); without a score weight, and for the classifier, nothing is
+     * clipped unless asked for.
+     */
+    @Test
+    void aFlowRegressingScoresClipsItsGradientNormByDefault() {
+        for (FlowSurrogateKind flow : FLOWS) {
+            assertEquals(0.0, flow.trainingConfig(weinberg(CONTROLS)).training().gradientClip(), flow.name());
+            assertEquals(FlowSurrogateKind.SCORE_REGRESSION_GRADIENT_CLIP, flow.trainingConfig(
+                    weinberg(CONTROLS.withScoreWeight(3.0))).training().gradientClip(), flow.name());
+            assertEquals(0.0, flow.trainingConfig(weinberg(CONTROLS.withScoreWeight(3.0).withGradientClip(0.0)))
+                    .training().gradientClip(), flow.name() + ": switched off");
+            assertEquals(1.5, flow.trainingConfig(weinberg(CONTROLS.withGradientClip(1.5))).training().gradientClip(),
+                    flow.name() + ": asked for without a score weight");
+        }
+        assertEquals(0.0, ClassifierSurrogateKind.trainingConfig(weinberg(CONTROLS.withScoreWeight(100.0)))
+                .training().gradientClip());
+        assertEquals(2.0, ClassifierSurrogateKind.trainingConfig(weinberg(CONTROLS.withGradientClip(2.0)))
+                .training().gradientClip());
+    }
+
     @Test
     void theWeightIsValidatedRefusedForTabulatedKindsAndRoundTripsThroughJson() {
         SurrogateTrainingConfig c = CONTROLS.withScoreWeight(2.5);

@@ -21,7 +21,7 @@ class SurrogateTrainingConfigBuilderTest {
         return SurrogateTrainingConfig.builder(20_000, 3, 42).batchSize(256).learningRate(5e-4).hiddenLayers(2)
                 .hiddenWidth(32).validationFraction(0.2).patience(4).timeBudget(Duration.ofMinutes(3))
                 .ensembleMembers(3).evidenceNormalization(false).scoreWeight(10.0).contrast(4).contrastOdds(2.0)
-                .build();
+                .gradientClip(2.5).build();
     }
 
     @Test
@@ -42,6 +42,7 @@ class SurrogateTrainingConfigBuilderTest {
         assertEquals(10.0, c.scoreWeight());
         assertEquals(4, c.contrast());
         assertEquals(2.0, c.contrastOdds());
+        assertEquals(2.5, c.gradientClip());
     }
 
     @Test
@@ -78,6 +79,7 @@ class SurrogateTrainingConfigBuilderTest {
         assertEquals(c.toBuilder().evidenceNormalization(null).build(), c.withEvidenceNormalization(null));
         assertEquals(c.toBuilder().scoreWeight(0.0).build(), c.withScoreWeight(0.0));
         assertEquals(c.toBuilder().contrast(null).contrastOdds(null).build(), c.withContrast(null).withContrastOdds(null));
+        assertEquals(c.toBuilder().gradientClip(0.0).build(), c.withGradientClip(0.0));
     }
 
     @Test
@@ -105,5 +107,11 @@ class SurrogateTrainingConfigBuilderTest {
                 () -> SurrogateTrainingConfig.builder(1000, 1, 1).ensembleMembers(65).build());
         assertTrue(members.getMessage().contains("ensemble members") && members.getMessage().contains("65"),
                 members.getMessage());
+        for (double clip : new double[] {-1, Double.POSITIVE_INFINITY, Double.NaN}) {
+            var e = assertThrows(InvalidInputException.class,
+                    () -> SurrogateTrainingConfig.builder(1000, 1, 1).gradientClip(clip).build());
+            assertTrue(e.getMessage().contains("gradient clip") && e.getMessage().contains(String.valueOf(clip)),
+                    e.getMessage());
+        }
     }
 }
