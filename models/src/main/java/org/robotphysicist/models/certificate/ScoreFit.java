@@ -1,13 +1,7 @@
-package org.robotphysicist.engine.surrogate;
+package org.robotphysicist.models.certificate;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
-import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.data.Matrix;
-import org.robotphysicist.data.simulator.JointScoreSimulator;
-import org.robotphysicist.models.SurrogateLikelihood;
-import org.robotphysicist.training.data.ParameterSampler;
 
 /**
  * How much of a simulator's joint scores a trained surrogate's own θ-score explains, on fresh
@@ -31,70 +25,20 @@ import org.robotphysicist.training.data.ParameterSampler;
  * variables lower the best attainable R² by their share of t's variance, and where the events carry
  * no information about θ at all even the exact likelihood scores 0 up to Monte Carlo noise.
  *
+ * <p>Measured by the engine right after a training (its {@code ScoreFitMeasurement}) and saved in
+ * the model file's manifest ({@link org.robotphysicist.models.file.ModelManifest#scoreFit()}), so a
+ * network read back states it too. Immutable and validated.
+ *
  * @param rSquared the explained share R² (≤ 1; negative when the surrogate's score is worse than a constant)
  * @param events   M, the events it was measured on
  */
 public record ScoreFit(double rSquared, int events) {
-    /** M, the events {@link #measure} simulates by default. */
-    public static final int DEFAULT_EVENTS = 20_000;
-    /** h<sub>k</sub> as a share of θ<sub>k</sub>'s range. */
-    static final double RELATIVE_STEP = 1e-3;
-
+    /** Checks the figures (R² may be −∞, for a surrogate whose score is not even finite). */
     public ScoreFit {
         if (Double.isNaN(rSquared) || rSquared > 1 + 1e-12 || events < 2) {
             throw new InvalidInputException("score fit: expected R^2 <= 1 from at least 2 events but found R^2 = "
                     + rSquared + " from " + events);
         }
-    }
-
-    /**
-     * Measures {@code surrogate}'s score fit on {@code events} events simulated from {@code simulator} at θ from
-     * {@code thetas} and φ from {@code phis}, with stream {@code rng}.
-     *
-     * @throws InvalidInputException for fewer than 2 events, a θ range too narrow for the step, or joint scores
-     *                               without spread (nothing to explain)
-     */
-    public static ScoreFit measure(SurrogateLikelihood surrogate, JointScoreSimulator simulator, ParameterSampler thetas,
-            ParameterSampler phis, int events, SplittableRandom rng) {
-        if (events < 2) {
-            throw new InvalidInputException("score fit: expected at least 2 events but found " + events);
-        }
-        Box range = surrogate.thetaRange();
-        int dTheta = range.dim();
-        double[] step = new double[dTheta];
-        for (int k = 0; k < dTheta; k++) {
-            step[k] = RELATIVE_STEP * (range.upper(k) - range.lower(k));
-            if (!(step[k] > 0) || !Double.isFinite(step[k])) {
-                throw new InvalidInputException("score fit: expected a bounded theta range of positive width but found "
-                        + range);
-            }
-        }
-        Matrix theta = inside(thetas.sample(events, rng), range, step);
-        Matrix phi = phis.sample(events, rng);
-        JointScoreSimulator.ScoredEvents drawn = simulator.simulateBatchWithScores(theta, phi, 1, rng);
-        Matrix x = drawn.events().x();
-        double squaredError = 0;
-        double spread = 0;
-        for (int k = 0; k < dTheta; k++) {
-            double[] up = surrogate.logLikelihood(x, shifted(theta, k, step[k]), phi);
-            double[] down = surrogate.logLikelihood(x, shifted(theta, k, -step[k]), phi);
-            double mean = 0;
-            for (int i = 0; i < events; i++) {
-                mean += drawn.scores().get(i, k) / events;
-            }
-            for (int i = 0; i < events; i++) {
-                double t = drawn.scores().get(i, k);
-                double residual = (up[i] - down[i]) / (2 * step[k]) - t;
-                squaredError += residual * residual;
-                spread += (t - mean) * (t - mean);
-            }
-        }
-        if (!(spread > 0)) {
-            throw new InvalidInputException("score fit: expected joint scores that vary across events but found all"
-                    + " equal over " + events + " events");
-        }
-        return new ScoreFit(Double.isFinite(squaredError) ? 1 - squaredError / spread : Double.NEGATIVE_INFINITY,
-                events);
     }
 
     /** True when R² &lt; 0: the surrogate's θ-score is further from the joint scores than a constant is. */
@@ -114,27 +58,6 @@ public record ScoreFit(double rSquared, int events) {
                 + " variance on %d fresh events; expected at least 0 (a constant does that well): it has not learned how"
                 + " the likelihood depends on theta, from too brief a training or one that diverged. Its posteriors and"
                 + " design choices are not to be trusted; retrain with more rows or epochs, another --seed, a lower"
-                + " --learning-rate or a lower --score-weight.", kind, rSquared, events);
-    }
-
-    /** {@code theta} with each component k moved inside [lower + h_k, upper − h_k]. */
-    private static Matrix inside(Matrix theta, Box range, double[] step) {
-        double[] v = theta.toArray();
-        int d = step.length;
-        for (int i = 0; i < v.length; i++) {
-            int k = i % d;
-            v[i] = Math.min(range.upper(k) - step[k], Math.max(range.lower(k) + step[k], v[i]));
-        }
-        return Matrix.of(theta.rows(), d, v);
-    }
-
-    /** {@code theta} with component k moved by {@code by} in every row. */
-    private static Matrix shifted(Matrix theta, int k, double by) {
-        double[] v = theta.toArray();
-        int d = theta.cols();
-        for (int i = k; i < v.length; i += d) {
-            v[i] += by;
-        }
-        return Matrix.of(theta.rows(), d, v);
+                + " --learning-rate, a smaller --gradient-clip or a lower --score-weight.", kind, rSquared, events);
     }
 }

@@ -11,6 +11,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.Json;
 import org.robotphysicist.data.io.Provenance;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.neural.Standardizer;
 
 /**
@@ -31,11 +32,16 @@ import org.robotphysicist.models.neural.Standardizer;
  * @param calibration       the surrogate's calibration certificate, or null when it was not
  *                          measured (optional: absent from the JSON then, and files written before
  *                          it existed read back with none)
+ * @param scoreFit          how much of the simulator's joint scores the surrogate's θ-score explains
+ *                          ({@link ScoreFit}), or null when it was not measured (trained without a score
+ *                          weight, or from rows without joint scores; absent from the JSON then, and files
+ *                          written before it existed read back with none)
  */
 public record ModelManifest(String kind, Dimensions dimensions, JsonNode architecture,
         Map<String, Standardizer> standardizers, TrainedRanges ranges, Provenance provenance, TrainingCurve curve,
         JsonNode settings, List<ParameterEntry> parameters, String parametersSha256,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationCertificate calibration) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CalibrationCertificate calibration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ScoreFit scoreFit) {
 
     public ModelManifest {
         if (kind == null || !kind.matches("[a-z][a-z0-9-]{0,63}")) {
@@ -55,12 +61,21 @@ public record ModelManifest(String kind, Dimensions dimensions, JsonNode archite
         parametersSha256 = parametersSha256 == null ? "" : parametersSha256;
     }
 
-    /** A manifest without a calibration certificate. */
+    /** A manifest without a score fit. */
+    public ModelManifest(String kind, Dimensions dimensions, JsonNode architecture,
+            Map<String, Standardizer> standardizers, TrainedRanges ranges, Provenance provenance, TrainingCurve curve,
+            JsonNode settings, List<ParameterEntry> parameters, String parametersSha256,
+            CalibrationCertificate calibration) {
+        this(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings, parameters,
+                parametersSha256, calibration, null);
+    }
+
+    /** A manifest without a calibration certificate or a score fit. */
     public ModelManifest(String kind, Dimensions dimensions, JsonNode architecture,
             Map<String, Standardizer> standardizers, TrainedRanges ranges, Provenance provenance, TrainingCurve curve,
             JsonNode settings, List<ParameterEntry> parameters, String parametersSha256) {
         this(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings, parameters,
-                parametersSha256, null);
+                parametersSha256, null, null);
     }
 
     /** A manifest whose parameter list and hash are filled in by {@link ModelFile#write}. */
@@ -74,13 +89,24 @@ public record ModelManifest(String kind, Dimensions dimensions, JsonNode archite
     /** This manifest describing {@code values}. */
     public ModelManifest withParameters(NamedParameters values) {
         return new ModelManifest(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings,
-                values.entries(), values.sha256(), calibration);
+                values.entries(), values.sha256(), calibration, scoreFit);
     }
 
     /** This manifest with {@code certificate} as its calibration certificate. */
     public ModelManifest withCalibration(CalibrationCertificate certificate) {
         return new ModelManifest(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings,
-                parameters, parametersSha256, certificate);
+                parameters, parametersSha256, certificate, scoreFit);
+    }
+
+    /** This manifest with {@code fit} as its score fit (null: none). */
+    public ModelManifest withScoreFit(ScoreFit fit) {
+        return new ModelManifest(kind, dimensions, architecture, standardizers, ranges, provenance, curve, settings,
+                parameters, parametersSha256, calibration, fit);
+    }
+
+    /** The score fit, when one was measured. */
+    public java.util.Optional<ScoreFit> measuredScoreFit() {
+        return java.util.Optional.ofNullable(scoreFit);
     }
 
     /** The calibration certificate, when one was measured. */

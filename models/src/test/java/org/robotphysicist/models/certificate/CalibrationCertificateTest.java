@@ -127,7 +127,7 @@ class CalibrationCertificateTest {
         }
     }
 
-    private static TrainedFlow untrainedFlow() {
+    static TrainedFlow untrainedFlow() {
         NDManager manager = NDManager.newBaseManager();
         FlowSpec spec = FlowSpec.maf(1, 2, 2, List.of(8));
         ConditionalFlow flow = spec.build();

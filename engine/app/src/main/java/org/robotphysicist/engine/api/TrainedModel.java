@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.robotphysicist.data.InvalidInputException;
-import org.robotphysicist.engine.surrogate.ScoreFit;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.ModelFile;
+import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -29,8 +30,8 @@ import org.robotphysicist.models.file.TrainingCurve;
  *                    when none was measured (model files written before certificates existed)
  * @param scoreFit    how much of the simulator's joint scores the network's θ-score explains, measured after a
  *                    training with a score weight from a simulator that returns them
- *                    ({@link org.robotphysicist.engine.surrogate.ScoreFit}; {@code failed()} when the network
- *                    learned no θ-dependence or diverged); empty otherwise, and for a model read from a file
+ *                    ({@link org.robotphysicist.models.certificate.ScoreFit}; {@code failed()} when the network
+ *                    learned no θ-dependence or diverged) or read from the model file; empty otherwise
  */
 public record TrainedModel(SurrogateLikelihood surrogate, String kind, String description, boolean gpuFellBack,
         Optional<CalibrationCertificate> calibration, Optional<ScoreFit> scoreFit) implements AutoCloseable {
@@ -94,18 +95,19 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
     }
 
     /**
-     * The model of a surrogate read from a model file, with the file's certificate if any.
+     * The model of a surrogate read from a model file, with the file's certificate and score fit if any.
      *
      * @param surrogate the surrogate read from {@code path}
      * @param path      the model file it was read from (named in the description; its manifest is read again for
-     *                  the certificate)
+     *                  the certificate and the score fit)
      * @return the model
      */
     public static TrainedModel loaded(TrainedSurrogate surrogate, Path path) {
         String what = TemperedSurrogate.untempered(surrogate) instanceof SurrogateEnsemble e
                 ? "ensemble of " + e.size() + " " + e.memberKind() + " networks" : surrogate.kind();
+        ModelManifest manifest = ModelFile.read(path).manifest();
         return new TrainedModel(surrogate, surrogate.kind(), what + " from " + path, false,
-                ModelFile.read(path).manifest().calibrationCertificate());
+                manifest.calibrationCertificate(), manifest.measuredScoreFit());
     }
 
     /**
@@ -186,8 +188,8 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
     /**
      * Writes the surrogate to a model file signed by {@code key}, atomically, so that loaders
      * requiring a signature ({@code LoadOptions.requireSignature}) accept it; unsigned when the
-     * key is null. The {@link #calibration()} certificate, when present, goes into the manifest
-     * before the file is signed, so the signature covers it.
+     * key is null. The {@link #calibration()} certificate and the {@link #scoreFit()}, when present,
+     * go into the manifest before the file is signed, so the signature covers them.
      *
      * @param path the file to write (replaced; parent directories are created)
      * @param key  the signing key, or null for an unsigned file
@@ -198,13 +200,14 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
             throw new InvalidInputException("model file: expected a trained surrogate (such as classifier) but '"
                     + kind + "' is tabulated from simulations and has no model file; rebuild it instead");
         }
-        if (calibration.isEmpty()) {
+        if (calibration.isEmpty() && scoreFit.isEmpty()) {
             t.save(path, key);
             return;
         }
         t.save(path, null);
         ModelFile.Contents contents = ModelFile.read(path);
-        ModelFile.write(path, contents.manifest().withCalibration(calibration.get()), contents.parameters(), key);
+        ModelManifest manifest = contents.manifest().withScoreFit(scoreFit.orElse(null));
+        ModelFile.write(path, calibration.map(manifest::withCalibration).orElse(manifest), contents.parameters(), key);
     }
 
     /** Releases the surrogate's native memory (a no-op for a tabulated surrogate). */

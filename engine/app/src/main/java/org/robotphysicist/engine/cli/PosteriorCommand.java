@@ -324,6 +324,8 @@ final class PosteriorCommand implements Callable<Integer> {
         if (model != null) {
             o.println(m.calibration().map(PosteriorCommand::calibrationLine)
                     .orElse("calibration: the model file has no certificate"));
+            m.scoreFit().ifPresent(fit -> o.println(fit.failed() ? fit.warning(m.kind())
+                    : "score fit: " + fit.describe()));
         }
         for (String name : r.summary().parameters()) {
             int d = r.summary().parameters().indexOf(name);

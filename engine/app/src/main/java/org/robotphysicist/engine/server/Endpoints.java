@@ -78,6 +78,7 @@ final class Endpoints {
             m.put("phiBoxes", i.phiBoxes().stream().map(b -> Map.of("lower", b.lower(), "upper", b.upper())).toList());
             m.put("ensembleMembers", i.members());
             m.put("calibration", i.calibration());
+            m.put("scoreFit", i.scoreFit());
             list.add(m);
         }
         return Map.of("models", list);

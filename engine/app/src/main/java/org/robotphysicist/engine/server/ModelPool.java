@@ -11,9 +11,11 @@ import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
+import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
@@ -34,7 +36,7 @@ final class ModelPool implements AutoCloseable {
      * @param calibration the file's calibration certificate, null when it has none
      */
     record Info(String name, String path, String kind, Dimensions dimensions, Box thetaRange, Box phiRange,
-            List<Box> phiBoxes, int members, String simulator, CalibrationCertificate calibration) {
+            List<Box> phiBoxes, int members, String simulator, CalibrationCertificate calibration, ScoreFit scoreFit) {
     }
 
     private final Map<String, Path> paths;
@@ -48,12 +50,13 @@ final class ModelPool implements AutoCloseable {
         this.options = options;
         for (Map.Entry<String, Path> e : models.entrySet()) {
             try (TrainedSurrogate s = SurrogateFiles.load(e.getValue(), options)) {
+                ModelManifest manifest = ModelFile.read(e.getValue()).manifest();
                 Object sim = s.provenance().config().get("simulator");
                 infos.put(e.getKey(), new Info(e.getKey(), e.getValue().toString(), s.kind(), s.dimensions(),
                         s.thetaRange(), s.phiRange(), s.phiUnion().boxes(),
                         s instanceof SurrogateEnsemble ensemble ? ensemble.size() : 1,
-                        sim instanceof String name ? name : null,
-                        ModelFile.read(e.getValue()).manifest().calibrationCertificate().orElse(null)));
+                        sim instanceof String name ? name : null, manifest.calibrationCertificate().orElse(null),
+                        manifest.measuredScoreFit().orElse(null)));
             }
         }
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignRound;
+import org.robotphysicist.models.certificate.ScoreFit;
+import org.robotphysicist.models.file.ModelFile;
 
 /**
  * {@code rp design} with every surrogate kind, on the toy Gaussian and on weinberg-lo, from a model
@@ -120,6 +122,16 @@ class DesignAnySurrogateTest {
         CliRun more = CliRun.of("design", "--resume", "--rounds", "3", "--no-plot", "-q", "--out", out.toString());
         assertEquals(0, more.exit(), more.err());
         assertEquals(3, DesignHistory.read(out.resolve("history.json")).rounds().size());
+        Path diverged = dir.resolve("diverged.rpm");
+        ModelFile.Contents contents = ModelFile.read(model);
+        ModelFile.write(diverged, contents.manifest().withScoreFit(new ScoreFit(-15.9, 20_000)), contents.parameters());
+        String[] loud = Arrays.stream(TINY).filter(a -> !a.equals("-q")).toArray(String[]::new);
+        CliRun warned = design(dir.resolve("warned"), loud, new String[] {"--simulator", "toy-gaussian", "--model",
+            diverged.toString()});
+        assertEquals(0, warned.exit(), warned.err());
+        assertTrue(warned.out().contains("R^2 = -15.9 of the joint scores' variance (20000 fresh events)")
+                && warned.out().contains("WARNING: the maf's theta-score explains R^2 = -15.9"),
+                "a model file's failed score fit is described and warned about: " + warned.out());
         CliRun both = design(dir.resolve("both"), TINY, new String[] {"--simulator", "toy-gaussian", "--model",
             model.toString(), "--surrogate", "nsf"});
         assertEquals(2, both.exit());

@@ -21,6 +21,7 @@ import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.server.ApiServer;
 import org.robotphysicist.engine.server.ServerConfig;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.ModelFile;
 
@@ -160,6 +161,18 @@ class TrainCalibrationCommandTest {
         assertEquals(0, post.exit(), post.err());
         assertTrue(post.out().contains("calibration: the model file has no certificate"), post.out());
         assertTrue(Json.mapper().readTree(json.toFile()).get("calibration").isNull());
+        assertFalse(post.out().contains("R^2"), "no score fit in the file, none printed: " + post.out());
+        ModelFile.Contents contents = ModelFile.read(model);
+        for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.975, 20_000), new ScoreFit(-26.4, 20_000)}) {
+            Path fitted = dir.resolve("fitted.rpm");
+            ModelFile.write(fitted, contents.manifest().withScoreFit(fit), contents.parameters());
+            CliRun withFit = CliRun.of("posterior", "--model", fitted.toString(), "--events", events.toString(),
+                    "--grid", "51", "--no-plot", "--out", dir.resolve("q.json").toString());
+            assertEquals(0, withFit.exit(), withFit.err());
+            String expected = fit.failed() ? "WARNING: the " + contents.manifest().kind() + "'s theta-score explains"
+                    + " R^2 = -26.4" : "score fit: its theta-score explains R^2 = 0.975";
+            assertTrue(withFit.out().contains(expected), "expected '" + expected + "' in " + withFit.out());
+        }
         RobotPhysicist rp = RobotPhysicist.forSimulator(new ToyGaussianSimulator(Box.interval(-2, 2)))
                 .prior(Box.interval(-2, 2)).settings(Box.interval(0.5, 2));
         try (TrainedModel loaded = rp.load(model, LoadOptions.defaults())) {

@@ -40,7 +40,9 @@ import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.design.eig.EigEstimate;
 import org.robotphysicist.engine.posterior.Observation;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /** Starts the server on a free loopback port with a small trained classifier and exercises it. */
@@ -106,6 +108,20 @@ class ApiServerTest {
         assertEquals("weinberg-lo", m.get("simulator").asText());
         assertEquals(70.0, m.get("phiRange").get("upper").get(0).asDouble());
         assertTrue(m.get("calibration").isNull(), "a model file without a certificate shows null: " + m);
+        assertTrue(m.get("scoreFit").isNull(), "a model file without a score fit shows null: " + m);
+    }
+
+    @Test
+    void aModelFilesScoreFitIsListed() throws Exception {
+        Path fitted = dir.resolve("fitted.rpm");
+        ModelFile.Contents c = ModelFile.read(model);
+        ModelFile.write(fitted, c.manifest().withScoreFit(new ScoreFit(0.975, 20_000)), c.parameters());
+        try (ApiServer s = ApiServer.start(ServerConfig.defaults(Map.of("f", fitted)).withAddress("127.0.0.1", 0),
+                line -> { })) {
+            JsonNode fit = json(send(s, "GET", "/models", null)).get("models").get(0).get("scoreFit");
+            assertEquals(0.975, fit.get("rSquared").asDouble(), fit.toString());
+            assertEquals(20_000, fit.get("events").asInt(), fit.toString());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.robotphysicist.data.io.DeviceUsed;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**

@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.simulator.JointScoreSimulator;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
@@ -159,8 +160,8 @@ public final class SurrogateRegistry {
                 && simulated.simulator() instanceof JointScoreSimulator scoring)) {
             return built;
         }
-        ScoreFit fit = ScoreFit.measure(built.surrogate(), scoring, request.thetaSampler(), request.phiSampler(),
-                ScoreFit.DEFAULT_EVENTS, new SplittableRandom(request.training().seed() ^ SCORE_FIT_STREAM));
+        ScoreFit fit = ScoreFitMeasurement.measure(built.surrogate(), scoring, request.thetaSampler(), request.phiSampler(),
+                ScoreFitMeasurement.DEFAULT_EVENTS, new SplittableRandom(request.training().seed() ^ SCORE_FIT_STREAM));
         if (fit.failed() && request.log() != null) {
             request.log().accept(fit.warning(name));
         }

@@ -18,6 +18,7 @@ import org.robotphysicist.data.prior.UniformBoxPrior;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.training.data.ParameterSampler;
 import org.robotphysicist.training.device.DeviceRequest;
 
@@ -36,8 +37,8 @@ class ScoreFitTest {
     private static final Box SQRT_S = Box.interval(40, 100);
 
     private static ScoreFit fit(SurrogateLikelihood surrogate) {
-        return ScoreFit.measure(surrogate, WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
-                ParameterSampler.of(new UniformBoxPrior(SQRT_S)), ScoreFit.DEFAULT_EVENTS, new SplittableRandom(1));
+        return ScoreFitMeasurement.measure(surrogate, WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
+                ParameterSampler.of(new UniformBoxPrior(SQRT_S)), ScoreFitMeasurement.DEFAULT_EVENTS, new SplittableRandom(1));
     }
 
     /** The exact likelihood at θ mapped through {@code theta} plus {@code ripple}(θ) per event. */
@@ -83,7 +84,7 @@ class ScoreFitTest {
     void theExactLikelihoodExplainsTheJointScores() {
         ScoreFit exact = fit(new ExactLikelihood(WEINBERG, THETA, SQRT_S));
         assertTrue(exact.rSquared() >= 0.999 && !exact.failed(), "expected R^2 >= 0.999 but found " + exact.rSquared());
-        assertEquals(ScoreFit.DEFAULT_EVENTS, exact.events());
+        assertEquals(ScoreFitMeasurement.DEFAULT_EVENTS, exact.events());
     }
 
     @Test
@@ -101,7 +102,7 @@ class ScoreFitTest {
 
     @Test
     void refusesTooFewEventsAndAFigureAboveOne() {
-        var e = assertThrows(InvalidInputException.class, () -> ScoreFit.measure(new ExactLikelihood(WEINBERG, THETA,
+        var e = assertThrows(InvalidInputException.class, () -> ScoreFitMeasurement.measure(new ExactLikelihood(WEINBERG, THETA,
                 SQRT_S), WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
                 ParameterSampler.of(new UniformBoxPrior(SQRT_S)), 1, new SplittableRandom(1)));
         assertEquals("score fit: expected at least 2 events but found 1", e.getMessage());

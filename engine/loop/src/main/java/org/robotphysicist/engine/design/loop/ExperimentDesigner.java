@@ -43,7 +43,9 @@ import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
@@ -389,8 +391,11 @@ public final class ExperimentDesigner implements AutoCloseable {
         if (config.modelFile() != null) {
             TrainedSurrogate s = SurrogateFiles.load(Path.of(config.modelFile()), LoadOptions.defaults()
                     .withDevice(Devices.choose(options.device()).device()).withRangePolicy(RangePolicy.WARN));
-            options.log().accept("surrogate: " + s.kind() + " from " + config.modelFile());
-            return new BuiltSurrogate(s, s.kind(), s.kind() + " from " + config.modelFile(), false);
+            Optional<ScoreFit> fit = ModelFile.read(Path.of(config.modelFile())).manifest().measuredScoreFit();
+            String description = s.kind() + " from " + config.modelFile() + fit.map(f -> "; " + f.describe()).orElse("");
+            options.log().accept("surrogate: " + description);
+            fit.filter(ScoreFit::failed).ifPresent(f -> options.log().accept(f.warning(s.kind())));
+            return new BuiltSurrogate(s, s.kind(), description, false, fit);
         }
         long surrogateSeed = new SplittableRandom(config.seed()).split().nextLong();
         SurrogateBuildRequest request = new SurrogateBuildRequest(TrainingSource.of(simulator),

@@ -1,0 +1,73 @@
+package org.robotphysicist.models.certificate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.data.InvalidInputException;
+import org.robotphysicist.data.io.Json;
+import org.robotphysicist.models.file.ModelFile;
+import org.robotphysicist.models.flow.TrainedFlow;
+
+/**
+ * The {@link ScoreFit} figures as a model file keeps them: validated, their verdict and warning
+ * derived from R², bit-exact through JSON (a fit of −∞ too), in the manifest beside a calibration
+ * certificate, and absent from files that have none.
+ */
+class ScoreFitRecordTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theVerdictIsRSquaredBelowZeroAndBadFiguresAreRefused() {
+        assertFalse(new ScoreFit(0.977, 20_000).failed());
+        assertFalse(new ScoreFit(0, 20_000).failed(), "a constant's R^2 is not a failure");
+        ScoreFit diverged = new ScoreFit(-26.4, 20_000);
+        assertTrue(diverged.failed());
+        assertTrue(diverged.warning("nsf").contains("R^2 = -26.4") && diverged.warning("nsf").contains("--gradient-clip"),
+                diverged.warning("nsf"));
+        assertTrue(new ScoreFit(0.977, 20_000).describe().contains("R^2 = 0.977"));
+        for (double bad : new double[] {Double.NaN, 1.5}) {
+            var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(bad, 100));
+            assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+        }
+        var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(0.5, 1));
+        assertTrue(e.getMessage().contains("from 1"), e.getMessage());
+    }
+
+    @Test
+    void roundTripsThroughJsonEvenAtMinusInfinity() {
+        for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.97712345678901, 20_000),
+                new ScoreFit(Double.NEGATIVE_INFINITY, 20_000)}) {
+            String json = Json.write(fit);
+            assertEquals(fit, Json.read(json, ScoreFit.class, "score fit"), json);
+        }
+    }
+
+    @Test
+    void travelsInAModelManifestBesideTheCertificateAndFilesWithoutOneHaveNone() throws Exception {
+        Path path = dir.resolve("flow.rpm");
+        try (TrainedFlow flow = CalibrationCertificateTest.untrainedFlow()) {
+            flow.save(path);
+        }
+        ModelFile.Contents before = ModelFile.read(path);
+        assertTrue(before.manifest().measuredScoreFit().isEmpty());
+        assertFalse(Files.readString(path, StandardCharsets.ISO_8859_1).contains("\"scoreFit\""),
+                "a file without a score fit has no scoreFit field");
+
+        ScoreFit fit = new ScoreFit(0.975, 20_000);
+        CalibrationCertificate certificate = CalibrationCertificateTest.overconfident();
+        ModelFile.write(path, before.manifest().withScoreFit(fit).withCalibration(certificate), before.parameters());
+        ModelFile.Contents after = ModelFile.read(path);
+        assertEquals(fit, after.manifest().measuredScoreFit().orElseThrow());
+        assertEquals(certificate, after.manifest().calibrationCertificate().orElseThrow(), "kept beside the fit");
+        assertEquals(fit, after.manifest().withCalibration(null).measuredScoreFit().orElseThrow(),
+                "changing the certificate keeps the fit");
+    }
+}
