@@ -72,8 +72,9 @@ final class SurrogateTrainingOptions {
                     + " joint scores of a simulator that returns them (weinberg-lo does), or of event files that carry"
                     + " them (rp simulate --joint-scores); 0 trains by the kind's"
                     + " likelihood or cross-entropy alone (default 0; rp design trains a classifier with "
-                    + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + " and a maf with "
-                    + (int) FlowSurrogateKind.Maf.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
+                    + (int) ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT + ", a maf with "
+                    + (int) FlowSurrogateKind.Maf.DESIGN_SCORE_WEIGHT + " and an nsf with "
+                    + (int) FlowSurrogateKind.Nsf.DESIGN_SCORE_WEIGHT + " where the simulator returns joint scores).")
     Double scoreWeight;
 
     @Option(names = "--contrast", paramLabel = "K",

@@ -38,7 +38,7 @@ class ScoreWeightControlsTest {
     }
 
     @Test
-    void aDesignLoopsClassifierAndMafRegressTheJointScoresWhereTheSimulatorReturnsThem() {
+    void aDesignLoopsNeuralKindsRegressTheJointScoresWhereTheSimulatorReturnsThem() {
         WeinbergLoSimulator scored = new WeinbergLoSimulator();
         SurrogateTrainingConfig design = CONTROLS.forDesign(ClassifierSurrogateKind.NAME, scored);
         assertEquals(ClassifierSurrogateKind.DESIGN_SCORE_WEIGHT, design.scoreWeight());
@@ -54,7 +54,12 @@ class ScoreWeightControlsTest {
                 "the design weight reaches the MAF's trainer");
         assertEquals(null, CONTROLS.forDesign("maf", new ToyGaussianSimulator()).scoreWeight(),
                 "a simulator without joint scores trains the MAF on its likelihood alone");
-        assertEquals(null, CONTROLS.forDesign("nsf", scored).scoreWeight(), "the NSF has no design weight");
+        SurrogateTrainingConfig nsf = CONTROLS.forDesign("nsf", scored);
+        assertEquals(FlowSurrogateKind.Nsf.DESIGN_SCORE_WEIGHT, nsf.scoreWeight(), "the NSF's design weight");
+        var nsfTraining = new FlowSurrogateKind.Nsf().trainingConfig(weinberg(nsf));
+        assertEquals(3.0, nsfTraining.scoreWeight(), "the design weight reaches the NSF's trainer");
+        assertEquals(FlowSurrogateKind.SCORE_REGRESSION_GRADIENT_CLIP, nsfTraining.training().gradientClip(),
+                "with its gradient norm clipped");
         assertEquals(null, CONTROLS.forDesign("histogram", scored).scoreWeight());
         var e = assertThrows(InvalidInputException.class, () -> CONTROLS.forDesign("gaussian-process", scored));
         assertTrue(e.getMessage().contains("gaussian-process"), e.getMessage());

@@ -38,8 +38,8 @@ class DesignTrainingTest {
         assertEquals(design, weight(classifier().withRefinement(1_000_000), WEINBERG), "refined every round");
         DesignConfig maf = classifier().withSurrogate("maf", HistogramGridConfig.defaults());
         assertEquals(FlowSurrogateKind.Maf.DESIGN_SCORE_WEIGHT, weight(maf, WEINBERG), "the MAF's own design weight");
-        assertNull(weight(classifier().withSurrogate("nsf", HistogramGridConfig.defaults()), WEINBERG),
-                "the NSF has none");
+        assertEquals(FlowSurrogateKind.Nsf.DESIGN_SCORE_WEIGHT, weight(classifier().withSurrogate("nsf",
+                HistogramGridConfig.defaults()), WEINBERG), "the NSF's own design weight");
     }
 
     @Test
