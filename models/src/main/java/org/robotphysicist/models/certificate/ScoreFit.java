@@ -25,14 +25,18 @@ import org.robotphysicist.data.InvalidInputException;
  * variables lower the best attainable R² by their share of t's variance, and where the events carry
  * no information about θ at all even the exact likelihood scores 0 up to Monte Carlo noise.
  *
- * <p>Measured by the engine right after a training (its {@code ScoreFitMeasurement}) and saved in
+ * <p>Measured by the engine right after a training (its {@code ScoreFitMeasurement}: on fresh
+ * simulations, or on the training rows where those are event files carrying their joint scores) and saved in
  * the model file's manifest ({@link org.robotphysicist.models.file.ModelManifest#scoreFit()}), so a
  * network read back states it too. Immutable and validated.
  *
  * @param rSquared the explained share R² (≤ 1; negative when the surrogate's score is worse than a constant)
  * @param events   M, the events it was measured on
+ * @param fresh    whether they were simulated for the measurement (true) or drawn from the rows the surrogate
+ *                 was trained on, where those came with their joint scores (false: the figure still tells a
+ *                 diverged training from a working one, but does not test generalization)
  */
-public record ScoreFit(double rSquared, int events) {
+public record ScoreFit(double rSquared, int events, boolean fresh) {
     /** Checks the figures (R² may be −∞, for a surrogate whose score is not even finite). */
     public ScoreFit {
         if (Double.isNaN(rSquared) || rSquared > 1 + 1e-12 || events < 2) {
@@ -46,18 +50,26 @@ public record ScoreFit(double rSquared, int events) {
         return rSquared < 0;
     }
 
-    /** "its theta-score explains R^2 = 0.962 of the joint scores' variance (20000 fresh events)". */
+    /**
+     * "its theta-score explains R^2 = 0.962 of the joint scores' variance (20000 fresh events)", or "(… of
+     * its training events)".
+     */
     public String describe() {
-        return String.format(Locale.ROOT, "its theta-score explains R^2 = %.3g of the joint scores' variance (%d fresh"
-                + " events)", rSquared, events);
+        return String.format(Locale.ROOT, "its theta-score explains R^2 = %.3g of the joint scores' variance (%d %s)",
+                rSquared, events, eventsText());
+    }
+
+    private String eventsText() {
+        return fresh ? "fresh events" : "of its training events";
     }
 
     /** The warning printed for a {@link #failed()} fit, naming the figure and what to do. */
     public String warning(String kind) {
         return String.format(Locale.ROOT, "WARNING: the %s's theta-score explains R^2 = %.3g of the joint scores'"
-                + " variance on %d fresh events; expected at least 0 (a constant does that well): it has not learned how"
+                + " variance on %d %s; expected at least 0 (a constant does that well): it has not learned how"
                 + " the likelihood depends on theta, from too brief a training or one that diverged. Its posteriors and"
                 + " design choices are not to be trusted; retrain with more rows or epochs, another --seed, a lower"
-                + " --learning-rate, a smaller --gradient-clip or a lower --score-weight.", kind, rSquared, events);
+                + " --learning-rate, a smaller --gradient-clip or a lower --score-weight.", kind, rSquared, events,
+                eventsText());
     }
 }

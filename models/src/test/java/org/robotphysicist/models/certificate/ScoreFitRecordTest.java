@@ -26,25 +26,29 @@ class ScoreFitRecordTest {
 
     @Test
     void theVerdictIsRSquaredBelowZeroAndBadFiguresAreRefused() {
-        assertFalse(new ScoreFit(0.977, 20_000).failed());
-        assertFalse(new ScoreFit(0, 20_000).failed(), "a constant's R^2 is not a failure");
-        ScoreFit diverged = new ScoreFit(-26.4, 20_000);
+        assertFalse(new ScoreFit(0.977, 20_000, true).failed());
+        assertFalse(new ScoreFit(0, 20_000, true).failed(), "a constant's R^2 is not a failure");
+        ScoreFit diverged = new ScoreFit(-26.4, 20_000, true);
         assertTrue(diverged.failed());
         assertTrue(diverged.warning("nsf").contains("R^2 = -26.4") && diverged.warning("nsf").contains("--gradient-clip"),
                 diverged.warning("nsf"));
-        assertTrue(new ScoreFit(0.977, 20_000).describe().contains("R^2 = 0.977"));
+        assertTrue(new ScoreFit(0.977, 20_000, true).describe().endsWith("R^2 = 0.977 of the joint scores' variance"
+                + " (20000 fresh events)"), new ScoreFit(0.977, 20_000, true).describe());
+        ScoreFit onRows = new ScoreFit(-3.5, 5_000, false);
+        assertTrue(onRows.describe().endsWith("(5000 of its training events)"), onRows.describe());
+        assertTrue(onRows.warning("maf").contains("on 5000 of its training events;"), onRows.warning("maf"));
         for (double bad : new double[] {Double.NaN, 1.5}) {
-            var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(bad, 100));
+            var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(bad, 100, true));
             assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
         }
-        var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(0.5, 1));
+        var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(0.5, 1, true));
         assertTrue(e.getMessage().contains("from 1"), e.getMessage());
     }
 
     @Test
     void roundTripsThroughJsonEvenAtMinusInfinity() {
-        for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.97712345678901, 20_000),
-                new ScoreFit(Double.NEGATIVE_INFINITY, 20_000)}) {
+        for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.97712345678901, 20_000, true),
+                new ScoreFit(Double.NEGATIVE_INFINITY, 20_000, true), new ScoreFit(0.5, 3, false)}) {
             String json = Json.write(fit);
             assertEquals(fit, Json.read(json, ScoreFit.class, "score fit"), json);
         }
@@ -61,7 +65,7 @@ class ScoreFitRecordTest {
         assertFalse(Files.readString(path, StandardCharsets.ISO_8859_1).contains("\"scoreFit\""),
                 "a file without a score fit has no scoreFit field");
 
-        ScoreFit fit = new ScoreFit(0.975, 20_000);
+        ScoreFit fit = new ScoreFit(0.975, 20_000, true);
         CalibrationCertificate certificate = CalibrationCertificateTest.overconfident();
         ModelFile.write(path, before.manifest().withScoreFit(fit).withCalibration(certificate), before.parameters());
         ModelFile.Contents after = ModelFile.read(path);

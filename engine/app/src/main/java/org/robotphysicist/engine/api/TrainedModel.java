@@ -205,9 +205,8 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
             return;
         }
         t.save(path, null);
-        ModelFile.Contents contents = ModelFile.read(path);
-        ModelManifest manifest = contents.manifest().withScoreFit(scoreFit.orElse(null));
-        ModelFile.write(path, calibration.map(manifest::withCalibration).orElse(manifest), contents.parameters(), key);
+        ModelFile.updateManifest(path, manifest -> manifest.withScoreFit(scoreFit.orElse(null))
+                .withCalibration(calibration.orElse(null)), key);
     }
 
     /** Releases the surrogate's native memory (a no-op for a tabulated surrogate). */

@@ -124,7 +124,8 @@ class DesignAnySurrogateTest {
         assertEquals(3, DesignHistory.read(out.resolve("history.json")).rounds().size());
         Path diverged = dir.resolve("diverged.rpm");
         ModelFile.Contents contents = ModelFile.read(model);
-        ModelFile.write(diverged, contents.manifest().withScoreFit(new ScoreFit(-15.9, 20_000)), contents.parameters());
+        ModelFile.write(diverged, contents.manifest().withScoreFit(new ScoreFit(-15.9, 20_000, true)),
+                contents.parameters());
         String[] loud = Arrays.stream(TINY).filter(a -> !a.equals("-q")).toArray(String[]::new);
         CliRun warned = design(dir.resolve("warned"), loud, new String[] {"--simulator", "toy-gaussian", "--model",
             diverged.toString()});

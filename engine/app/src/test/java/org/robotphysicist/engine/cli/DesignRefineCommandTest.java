@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.RoundSurrogate;
+import org.robotphysicist.engine.surrogate.ScoreFitMeasurement;
+import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
+import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.flow.TrainedFlow;
@@ -85,6 +89,15 @@ class DesignRefineCommandTest {
             assertEquals(Boolean.TRUE, config.get("eventFileJointScores"), "the files' scores used: " + config);
         }
         assertEquals(2, h.surrogates().size());
+        for (int round = 1; round <= 2; round++) {
+            ScoreFit fit = ModelFile.read(out.resolve("surrogate-round-0" + round + ".rpm")).manifest()
+                    .measuredScoreFit().orElseThrow(() -> new AssertionError("expected a score fit in the round's model"
+                            + " file"));
+            assertFalse(fit.fresh(), "measured on the round's training rows: " + fit);
+            assertEquals(Math.min(ScoreFitMeasurement.DEFAULT_EVENTS, 1000 * round), fit.events(), fit.toString());
+            assertTrue(h.surrogates().get(round - 1).description().endsWith(fit.describe()),
+                    "the history's description states it: " + h.surrogates().get(round - 1).description());
+        }
     }
 
     @Test

@@ -163,7 +163,7 @@ class TrainCalibrationCommandTest {
         assertTrue(Json.mapper().readTree(json.toFile()).get("calibration").isNull());
         assertFalse(post.out().contains("R^2"), "no score fit in the file, none printed: " + post.out());
         ModelFile.Contents contents = ModelFile.read(model);
-        for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.975, 20_000), new ScoreFit(-26.4, 20_000)}) {
+        for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.975, 20_000, true), new ScoreFit(-26.4, 20_000, true)}) {
             Path fitted = dir.resolve("fitted.rpm");
             ModelFile.write(fitted, contents.manifest().withScoreFit(fit), contents.parameters());
             CliRun withFit = CliRun.of("posterior", "--model", fitted.toString(), "--events", events.toString(),

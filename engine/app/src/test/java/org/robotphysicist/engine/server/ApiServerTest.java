@@ -115,7 +115,7 @@ class ApiServerTest {
     void aModelFilesScoreFitIsListed() throws Exception {
         Path fitted = dir.resolve("fitted.rpm");
         ModelFile.Contents c = ModelFile.read(model);
-        ModelFile.write(fitted, c.manifest().withScoreFit(new ScoreFit(0.975, 20_000)), c.parameters());
+        ModelFile.write(fitted, c.manifest().withScoreFit(new ScoreFit(0.975, 20_000, true)), c.parameters());
         try (ApiServer s = ApiServer.start(ServerConfig.defaults(Map.of("f", fitted)).withAddress("127.0.0.1", 0),
                 line -> { })) {
             JsonNode fit = json(send(s, "GET", "/models", null)).get("models").get(0).get("scoreFit");

@@ -150,18 +150,27 @@ public final class SurrogateRegistry {
 
     /**
      * {@code built} with its {@link ScoreFit} (and the figure in its description), where it is a trained
-     * network that regressed the joint scores of a simulator it was trained from; a failed fit (R² &lt; 0:
-     * no θ-dependence learned, or a diverged training) is also logged as a warning. Other builds are
-     * returned as they are.
+     * network that regressed joint scores: measured on fresh events where it was trained from a simulator
+     * that returns them, on its training rows where it was trained from event files that carry them
+     * (including a design run's refinement rounds). A failed fit (R² &lt; 0: no θ-dependence learned, or a
+     * diverged training) is also logged as a warning. Other builds are returned as they are.
      */
     private static BuiltSurrogate withScoreFit(String name, SurrogateBuildRequest request, BuiltSurrogate built) {
-        if (!(request.training().scoreWeightOr(0) > 0 && built.surrogate() instanceof TrainedSurrogate
-                && request.source() instanceof TrainingSource.Simulated simulated
-                && simulated.simulator() instanceof JointScoreSimulator scoring)) {
+        if (!(request.training().scoreWeightOr(0) > 0 && built.surrogate() instanceof TrainedSurrogate)) {
             return built;
         }
-        ScoreFit fit = ScoreFitMeasurement.measure(built.surrogate(), scoring, request.thetaSampler(), request.phiSampler(),
-                ScoreFitMeasurement.DEFAULT_EVENTS, new SplittableRandom(request.training().seed() ^ SCORE_FIT_STREAM));
+        SplittableRandom rng = new SplittableRandom(request.training().seed() ^ SCORE_FIT_STREAM);
+        ScoreFit fit;
+        if (request.source() instanceof TrainingSource.Simulated simulated
+                && simulated.simulator() instanceof JointScoreSimulator scoring) {
+            fit = ScoreFitMeasurement.measure(built.surrogate(), scoring, request.thetaSampler(), request.phiSampler(),
+                    ScoreFitMeasurement.DEFAULT_EVENTS, rng);
+        } else if (request.source() instanceof EventFileSource files && files.jointScores() != null) {
+            fit = ScoreFitMeasurement.onTrainingRows(built.surrogate(), files.data(), files.jointScores(),
+                    ScoreFitMeasurement.DEFAULT_EVENTS, rng);
+        } else {
+            return built;
+        }
         if (fit.failed() && request.log() != null) {
             request.log().accept(fit.warning(name));
         }

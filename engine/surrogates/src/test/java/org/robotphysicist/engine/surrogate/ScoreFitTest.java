@@ -100,14 +100,39 @@ class ScoreFitTest {
                 && warning.contains("expected at least 0") && warning.contains("--seed"), warning);
     }
 
+    /**
+     * On labelled rows that carry their joint scores (5000 rows, of which 3000 are drawn), the exact
+     * likelihood explains them as on fresh events, the erratic one fails, and the figure says its events
+     * were training rows; scores of the wrong shape are refused.
+     */
+    @Test
+    void onTrainingRowsTheSameVerdictsAndTheFigureSaysWhereItsEventsCameFrom() {
+        SplittableRandom rng = new SplittableRandom(4);
+        var scored = org.robotphysicist.training.data.SimulatedTrainingSet.jointWithScores(WEINBERG,
+                ParameterSampler.of(new UniformBoxPrior(THETA)), ParameterSampler.of(new UniformBoxPrior(SQRT_S)),
+                5000, 1, rng);
+        ScoreFit exact = ScoreFitMeasurement.onTrainingRows(new ExactLikelihood(WEINBERG, THETA, SQRT_S),
+                scored.events(), scored.scores(), 3000, new SplittableRandom(5));
+        assertTrue(exact.rSquared() >= 0.999 && !exact.fresh() && exact.events() == 3000,
+                "expected R^2 >= 0.999 on 3000 training rows but found " + exact);
+        ScoreFit erratic = ScoreFitMeasurement.onTrainingRows(altered(t -> t, t -> 0.3 * Math.sin(2000 * t)),
+                scored.events(), scored.scores(), 3000, new SplittableRandom(5));
+        assertTrue(erratic.failed(), "expected R^2 < 0 with an erratic theta-ripple but found " + erratic);
+        assertTrue(erratic.describe().endsWith("(3000 of its training events)"), erratic.describe());
+        var e = assertThrows(RuntimeException.class, () -> ScoreFitMeasurement.onTrainingRows(new ExactLikelihood(
+                WEINBERG, THETA, SQRT_S), scored.events(), scored.scores().rowRange(0, 10), 3000,
+                new SplittableRandom(5)));
+        assertTrue(e.getMessage().contains("joint scores of the training rows"), e.getMessage());
+    }
+
     @Test
     void refusesTooFewEventsAndAFigureAboveOne() {
         var e = assertThrows(InvalidInputException.class, () -> ScoreFitMeasurement.measure(new ExactLikelihood(WEINBERG, THETA,
                 SQRT_S), WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
                 ParameterSampler.of(new UniformBoxPrior(SQRT_S)), 1, new SplittableRandom(1)));
         assertEquals("score fit: expected at least 2 events but found 1", e.getMessage());
-        assertThrows(InvalidInputException.class, () -> new ScoreFit(1.5, 100));
-        assertThrows(InvalidInputException.class, () -> new ScoreFit(Double.NaN, 100));
+        assertThrows(InvalidInputException.class, () -> new ScoreFit(1.5, 100, true));
+        assertThrows(InvalidInputException.class, () -> new ScoreFit(Double.NaN, 100, true));
     }
 
     /** A MAF trained at √s = 80 GeV on {@code rows} rows for {@code epochs} epochs with score weight {@code weight}. */

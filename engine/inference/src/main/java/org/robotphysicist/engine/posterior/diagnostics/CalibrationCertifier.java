@@ -224,8 +224,7 @@ public final class CalibrationCertifier {
      * {@code ModelFile.read(path).manifest().calibrationCertificate()}.
      */
     public static void attach(Path path, CalibrationCertificate certificate) {
-        ModelFile.Contents contents = ModelFile.read(path);
-        ModelFile.write(path, contents.manifest().withCalibration(certificate), contents.parameters());
+        ModelFile.updateManifest(path, manifest -> manifest.withCalibration(certificate), null);
     }
 
     /** What one trial contributes: its credibility, SBC ranks and, with an exact likelihood, shift and ratio. */
