@@ -25,7 +25,8 @@ final class GradientNormClip {
     }
 
     /**
-     * Scales {@code gradients} in place so that their global norm is at most the bound. The temporaries live on the gradients' manager (the optimizer step's).
+     * Scales {@code gradients} in place so that their global norm is at most the bound. The
+     * temporaries live on the gradients' manager (the optimizer step's).
      *
      * @param gradients every parameter's gradient, attached to the step's manager
      * @return a 0-D float32 array on the device: 1 where the gradient was scaled down, else 0

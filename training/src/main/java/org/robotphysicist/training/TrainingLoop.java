@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
@@ -41,10 +40,10 @@ import org.robotphysicist.training.device.Devices;
  *       back-propagates, scales the gradient down to the global norm
  *       {@link TrainingLoopConfig#gradientClip()} where it is longer (when set; each epoch's
  *       progress line counts the steps clipped) and applies Adam with the scheduled learning
- *       rate; its temporaries live
- *       in a sub-manager closed at the end of the step. On the CPU a batch of more than
- *       {@value #CPU_MICRO_BATCH} rows is back-propagated in micro-batches of that size whose
- *       gradients accumulate to the batch's (the same step, computed in cache-sized pieces); an
+ *       rate; its temporaries live in a sub-manager closed at the end of the step. On the CPU a
+ *       batch of more than {@value #CPU_MICRO_BATCH} rows is back-propagated in micro-batches of
+ *       that size whose gradients accumulate to the batch's (the same step, computed in
+ *       cache-sized pieces); an
  *       objective's in-batch randomness then acts within each micro-batch.</li>
  *   <li>After each epoch the validation loss (gradients off, the same random draws every epoch)
  *       decides early stopping; the parameters of the best epoch are restored at the end.</li>

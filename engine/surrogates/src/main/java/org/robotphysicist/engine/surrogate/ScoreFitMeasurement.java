@@ -40,8 +40,8 @@ public final class ScoreFitMeasurement {
      * @throws InvalidInputException for fewer than 2 events, a θ range too narrow for the step, or joint scores
      *                               without spread (nothing to explain)
      */
-    public static ScoreFit measure(SurrogateLikelihood surrogate, JointScoreSimulator simulator, ParameterSampler thetas,
-            ParameterSampler phis, int events, SplittableRandom rng) {
+    public static ScoreFit measure(SurrogateLikelihood surrogate, JointScoreSimulator simulator,
+            ParameterSampler thetas, ParameterSampler phis, int events, SplittableRandom rng) {
         requireEvents(events);
         double[] step = steps(surrogate.thetaRange());
         Matrix theta = inside(thetas.sample(events, rng), surrogate.thetaRange(), step);

@@ -466,7 +466,10 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         return patience != null ? patience : kindDefault;
     }
 
-    /** The gradient-norm bound ({@link TrainingLoopConfig#gradientClip()}; 0: none), or {@code kindDefault} where none was given. */
+    /**
+     * The gradient-norm bound ({@link TrainingLoopConfig#gradientClip()}; 0: none), or {@code kindDefault}
+     * where none was given.
+     */
     public double gradientClipOr(double kindDefault) {
         return gradientClip != null ? gradientClip : kindDefault;
     }

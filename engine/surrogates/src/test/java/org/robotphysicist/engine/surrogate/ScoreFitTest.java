@@ -20,6 +20,7 @@ import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.training.data.ParameterSampler;
+import org.robotphysicist.training.data.SimulatedTrainingSet;
 import org.robotphysicist.training.device.DeviceRequest;
 
 /**
@@ -38,7 +39,8 @@ class ScoreFitTest {
 
     private static ScoreFit fit(SurrogateLikelihood surrogate) {
         return ScoreFitMeasurement.measure(surrogate, WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
-                ParameterSampler.of(new UniformBoxPrior(SQRT_S)), ScoreFitMeasurement.DEFAULT_EVENTS, new SplittableRandom(1));
+                ParameterSampler.of(new UniformBoxPrior(SQRT_S)), ScoreFitMeasurement.DEFAULT_EVENTS,
+                new SplittableRandom(1));
     }
 
     /** The exact likelihood at θ mapped through {@code theta} plus {@code ripple}(θ) per event. */
@@ -108,7 +110,7 @@ class ScoreFitTest {
     @Test
     void onTrainingRowsTheSameVerdictsAndTheFigureSaysWhereItsEventsCameFrom() {
         SplittableRandom rng = new SplittableRandom(4);
-        var scored = org.robotphysicist.training.data.SimulatedTrainingSet.jointWithScores(WEINBERG,
+        var scored = SimulatedTrainingSet.jointWithScores(WEINBERG,
                 ParameterSampler.of(new UniformBoxPrior(THETA)), ParameterSampler.of(new UniformBoxPrior(SQRT_S)),
                 5000, 1, rng);
         ScoreFit exact = ScoreFitMeasurement.onTrainingRows(new ExactLikelihood(WEINBERG, THETA, SQRT_S),
@@ -127,8 +129,8 @@ class ScoreFitTest {
 
     @Test
     void refusesTooFewEventsAndAFigureAboveOne() {
-        var e = assertThrows(InvalidInputException.class, () -> ScoreFitMeasurement.measure(new ExactLikelihood(WEINBERG, THETA,
-                SQRT_S), WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
+        var e = assertThrows(InvalidInputException.class, () -> ScoreFitMeasurement.measure(
+                new ExactLikelihood(WEINBERG, THETA, SQRT_S), WEINBERG, ParameterSampler.of(new UniformBoxPrior(THETA)),
                 ParameterSampler.of(new UniformBoxPrior(SQRT_S)), 1, new SplittableRandom(1)));
         assertEquals("score fit: expected at least 2 events but found 1", e.getMessage());
         assertThrows(InvalidInputException.class, () -> new ScoreFit(1.5, 100, true));

@@ -392,7 +392,8 @@ public final class ExperimentDesigner implements AutoCloseable {
             TrainedSurrogate s = SurrogateFiles.load(Path.of(config.modelFile()), LoadOptions.defaults()
                     .withDevice(Devices.choose(options.device()).device()).withRangePolicy(RangePolicy.WARN));
             Optional<ScoreFit> fit = ModelFile.read(Path.of(config.modelFile())).manifest().measuredScoreFit();
-            String description = s.kind() + " from " + config.modelFile() + fit.map(f -> "; " + f.describe()).orElse("");
+            String description = s.kind() + " from " + config.modelFile()
+                    + fit.map(f -> "; " + f.describe()).orElse("");
             options.log().accept("surrogate: " + description);
             fit.filter(ScoreFit::failed).ifPresent(f -> options.log().accept(f.warning(s.kind())));
             return new BuiltSurrogate(s, s.kind(), description, false, fit);
