@@ -34,11 +34,13 @@ import org.robotphysicist.data.InvalidInputException;
  * @param events   M, the events it was measured on
  * @param fresh    whether they were simulated for the measurement (true) or drawn from the rows the surrogate
  *                 was trained on, where those came with their joint scores (false: the figure still tells a
- *                 diverged training from a working one, but does not test generalization)
+ *                 diverged training from a working one, but does not test generalization; null, as in a
+ *                 manifest written before the field existed, reads as true, the only kind measured then)
  */
-public record ScoreFit(double rSquared, int events, boolean fresh) {
+public record ScoreFit(double rSquared, int events, Boolean fresh) {
     /** Checks the figures (R² may be −∞, for a surrogate whose score is not even finite). */
     public ScoreFit {
+        fresh = fresh == null || fresh;
         if (Double.isNaN(rSquared) || rSquared > 1 + 1e-12 || events < 2) {
             throw new InvalidInputException("score fit: expected R^2 <= 1 from at least 2 events but found R^2 = "
                     + rSquared + " from " + events);

@@ -52,6 +52,9 @@ class ScoreFitRecordTest {
             String json = Json.write(fit);
             assertEquals(fit, Json.read(json, ScoreFit.class, "score fit"), json);
         }
+        ScoreFit older = Json.read("{\"rSquared\" : 0.9, \"events\" : 100}", ScoreFit.class, "score fit");
+        assertEquals(new ScoreFit(0.9, 100, true), older, "a fit saved before 'fresh' existed was measured on fresh"
+                + " events");
     }
 
     @Test
