@@ -82,17 +82,6 @@ public final class ModelFile {
     }
 
     /**
-     * Rewrites the model file at {@code path} atomically with its manifest changed by {@code change} (a
-     * certificate or score fit added, say), parameters unchanged; signed by {@code key}, or unsigned when
-     * it is null (a previous signature, which would no longer match, is dropped).
-     */
-    public static void updateManifest(Path path, java.util.function.UnaryOperator<ModelManifest> change,
-            SigningKey key) {
-        Contents contents = read(path);
-        write(path, change.apply(contents.manifest()), contents.parameters(), key);
-    }
-
-    /**
      * Signs the model file {@code source} with {@code key} and writes the signed file to
      * {@code target} atomically (the same path signs in place). The manifest and parameters are
      * kept byte for byte; a previous signature is replaced. The source is fully verified first.

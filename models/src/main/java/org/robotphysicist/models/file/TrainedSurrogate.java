@@ -1,6 +1,7 @@
 package org.robotphysicist.models.file;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
 import org.robotphysicist.data.io.Provenance;
@@ -82,8 +83,17 @@ public interface TrainedSurrogate extends SurrogateLikelihood, AutoCloseable {
 
     /** Writes it to a model file, atomically, signed by {@code key} (unsigned when null). */
     default void save(Path path, SigningKey key) {
+        save(path, key, UnaryOperator.identity());
+    }
+
+    /**
+     * Writes it to a model file, atomically, signed by {@code key} (unsigned when null), with its manifest
+     * changed by {@code annotate} first (a calibration certificate or a score fit added), so that the file is
+     * written once and a signature covers what was added.
+     */
+    default void save(Path path, SigningKey key, UnaryOperator<ModelManifest> annotate) {
         ModelFile.Contents c = contents();
-        ModelFile.write(path, c.manifest(), c.parameters(), key);
+        ModelFile.write(path, annotate.apply(c.manifest()), c.parameters(), key);
     }
 
     /** Frees its native memory; later calls fail. */

@@ -200,13 +200,10 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
             throw new InvalidInputException("model file: expected a trained surrogate (such as classifier) but '"
                     + kind + "' is tabulated from simulations and has no model file; rebuild it instead");
         }
-        if (calibration.isEmpty() && scoreFit.isEmpty()) {
-            t.save(path, key);
-            return;
-        }
-        t.save(path, null);
-        ModelFile.updateManifest(path, manifest -> manifest.withScoreFit(scoreFit.orElse(null))
-                .withCalibration(calibration.orElse(null)), key);
+        t.save(path, key, manifest -> {
+            ModelManifest fitted = scoreFit.map(manifest::withScoreFit).orElse(manifest);
+            return calibration.map(fitted::withCalibration).orElse(fitted);
+        });
     }
 
     /** Releases the surrogate's native memory (a no-op for a tabulated surrogate). */

@@ -224,7 +224,8 @@ public final class CalibrationCertifier {
      * {@code ModelFile.read(path).manifest().calibrationCertificate()}.
      */
     public static void attach(Path path, CalibrationCertificate certificate) {
-        ModelFile.updateManifest(path, manifest -> manifest.withCalibration(certificate), null);
+        ModelFile.Contents contents = ModelFile.read(path);
+        ModelFile.write(path, contents.manifest().withCalibration(certificate), contents.parameters());
     }
 
     /** What one trial contributes: its credibility, SBC ranks and, with an exact likelihood, shift and ratio. */

@@ -28,7 +28,6 @@ import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -216,8 +215,7 @@ final class SurrogateRefinement {
         }
         try {
             Path modelFile = directory.resolve(DesignFiles.roundFile(MODEL_STEM, round, "rpm"));
-            warned.save(modelFile);
-            built.scoreFit().ifPresent(fit -> ModelFile.updateManifest(modelFile, m -> m.withScoreFit(fit), null));
+            warned.save(modelFile, null, m -> built.scoreFit().map(m::withScoreFit).orElse(m));
             int thetaFrom = simulator.dimensions().xDim();
             int thetaTo = thetaFrom + simulator.dimensions().thetaDim();
             TrainingCurve curve = warned.trainingCurve();
