@@ -56,7 +56,6 @@ import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TemperedSurrogate;
-import org.robotphysicist.models.file.TrainedSurrogate;
 
 /**
  * The engine's entry point for other code: one simulator, a prior on θ and a range of experiment
@@ -496,14 +495,14 @@ public final class RobotPhysicist {
      * @return the loaded model with the file's certificate, if any; close it when done
      */
     public TrainedModel load(Path path, LoadOptions options) {
-        TrainedSurrogate s = SurrogateFiles.load(path, options);
+        SurrogateFiles.Loaded loaded = SurrogateFiles.read(path, options);
         try {
-            simulator.dimensions().requireCompatible("model file " + path, s.dimensions());
+            simulator.dimensions().requireCompatible("model file " + path, loaded.surrogate().dimensions());
         } catch (RuntimeException e) {
-            s.close();
+            loaded.surrogate().close();
             throw e;
         }
-        return TrainedModel.loaded(s, path);
+        return TrainedModel.loaded(loaded, path);
     }
 
     /**

@@ -9,9 +9,9 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.LikelihoodTempering;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
-import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.SigningKey;
+import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -95,17 +95,18 @@ public record TrainedModel(SurrogateLikelihood surrogate, String kind, String de
     }
 
     /**
-     * The model of a surrogate read from a model file, with the file's certificate and score fit if any.
+     * The model of a surrogate read from a model file, with the certificate and score fit of the
+     * manifest it was loaded from ({@link SurrogateFiles#read}: one verified read of the file).
      *
-     * @param surrogate the surrogate read from {@code path}
-     * @param path      the model file it was read from (named in the description; its manifest is read again for
-     *                  the certificate and the score fit)
+     * @param loaded the surrogate and its manifest; the model takes over the surrogate
+     * @param path   the model file they were read from (named in the description)
      * @return the model
      */
-    public static TrainedModel loaded(TrainedSurrogate surrogate, Path path) {
+    public static TrainedModel loaded(SurrogateFiles.Loaded loaded, Path path) {
+        TrainedSurrogate surrogate = loaded.surrogate();
         String what = TemperedSurrogate.untempered(surrogate) instanceof SurrogateEnsemble e
                 ? "ensemble of " + e.size() + " " + e.memberKind() + " networks" : surrogate.kind();
-        ModelManifest manifest = ModelFile.read(path).manifest();
+        ModelManifest manifest = loaded.manifest();
         return new TrainedModel(surrogate, surrogate.kind(), what + " from " + path, false,
                 manifest.calibrationCertificate(), manifest.measuredScoreFit());
     }

@@ -424,9 +424,8 @@ final class PosteriorCommand implements Callable<Integer> {
 
     /** The model file; its dimensions are checked against the simulator when the posterior is computed. */
     private TrainedModel loaded() {
-        TrainedSurrogate s = org.robotphysicist.models.file.SurrogateFiles.load(model,
-                LoadOptions.defaults().withSignatures(signatures.policy()).withRangePolicy(policy()));
-        return TrainedModel.loaded(s, model);
+        return TrainedModel.loaded(org.robotphysicist.models.file.SurrogateFiles.read(model,
+                LoadOptions.defaults().withSignatures(signatures.policy()).withRangePolicy(policy())), model);
     }
 
     /**

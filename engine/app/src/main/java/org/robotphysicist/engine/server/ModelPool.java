@@ -14,7 +14,6 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.ensemble.SurrogateEnsemble;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
@@ -49,8 +48,9 @@ final class ModelPool implements AutoCloseable {
         this.paths = Map.copyOf(models);
         this.options = options;
         for (Map.Entry<String, Path> e : models.entrySet()) {
-            try (TrainedSurrogate s = SurrogateFiles.load(e.getValue(), options)) {
-                ModelManifest manifest = ModelFile.read(e.getValue()).manifest();
+            SurrogateFiles.Loaded read = SurrogateFiles.read(e.getValue(), options);
+            try (TrainedSurrogate s = read.surrogate()) {
+                ModelManifest manifest = read.manifest();
                 Object sim = s.provenance().config().get("simulator");
                 infos.put(e.getKey(), new Info(e.getKey(), e.getValue().toString(), s.kind(), s.dimensions(),
                         s.thetaRange(), s.phiRange(), s.phiUnion().boxes(),

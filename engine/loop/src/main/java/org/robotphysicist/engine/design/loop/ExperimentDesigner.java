@@ -45,7 +45,6 @@ import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.file.ModelFile;
 import org.robotphysicist.models.file.SurrogateFiles;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
@@ -389,9 +388,10 @@ public final class ExperimentDesigner implements AutoCloseable {
      */
     private static BuiltSurrogate buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
         if (config.modelFile() != null) {
-            TrainedSurrogate s = SurrogateFiles.load(Path.of(config.modelFile()), LoadOptions.defaults()
+            SurrogateFiles.Loaded read = SurrogateFiles.read(Path.of(config.modelFile()), LoadOptions.defaults()
                     .withDevice(Devices.choose(options.device()).device()).withRangePolicy(RangePolicy.WARN));
-            Optional<ScoreFit> fit = ModelFile.read(Path.of(config.modelFile())).manifest().measuredScoreFit();
+            TrainedSurrogate s = read.surrogate();
+            Optional<ScoreFit> fit = read.manifest().measuredScoreFit();
             String description = s.kind() + " from " + config.modelFile()
                     + fit.map(f -> "; " + f.describe()).orElse("");
             options.log().accept("surrogate: " + description);
