@@ -1,5 +1,7 @@
 package org.robotphysicist.engine.surrogate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
@@ -21,12 +23,19 @@ import org.robotphysicist.training.data.RowSample;
  *   ŝ_k(x, θ, φ) = (log q(x | θ + h_k e_k, φ) − log q(x | θ − h_k e_k, φ)) / (2 h_k),   h_k = 10⁻³ · (width of θ_k's range)
  *   R² = 1 − Σ_i Σ_k (ŝ_k,i − t_k,i)² / Σ_i Σ_k (t_k,i − t̄_k)²
  * </pre>
+ * and the same R² within each of {@value #SLICES} equal-width slices of every φ component's range
+ * (the surrogate's φ range), for the slices that hold at least {@value #MIN_SLICE_EVENTS} events:
+ * with M = 20 000 events drawn uniformly over a one-dimensional φ range, about 1700 per slice.
  * Costs 2·D<sub>θ</sub> log-likelihood evaluations of M events (about a second for M = 20 000 on a
  * two-core CPU) and allocates no native memory of its own.
  */
 public final class ScoreFitMeasurement {
     /** M, the events the registry measures on. */
     public static final int DEFAULT_EVENTS = 20_000;
+    /** The slices each φ component's range is cut into for the fit by setting ({@link ScoreFit#slices()}). */
+    public static final int SLICES = 12;
+    /** The fewest events a slice is measured on; a slice with fewer is left out. */
+    public static final int MIN_SLICE_EVENTS = 500;
     /** h<sub>k</sub> as a share of θ<sub>k</sub>'s range. */
     static final double RELATIVE_STEP = 1e-3;
 
@@ -47,7 +56,7 @@ public final class ScoreFitMeasurement {
         Matrix theta = inside(thetas.sample(events, rng), surrogate.thetaRange(), step);
         Matrix phi = phis.sample(events, rng);
         JointScoreSimulator.ScoredEvents drawn = simulator.simulateBatchWithScores(theta, phi, 1, rng);
-        return new ScoreFit(explained(surrogate, drawn.events().x(), theta, phi, drawn.scores(), step), events, true);
+        return fit(surrogate, drawn.events().x(), theta, phi, drawn.scores(), step, true);
     }
 
     /**
@@ -75,8 +84,8 @@ public final class ScoreFitMeasurement {
             at[i] = Math.toIntExact(picked[i]);
         }
         double[] step = steps(surrogate.thetaRange());
-        return new ScoreFit(explained(surrogate, picked(rows.x(), at), inside(picked(rows.theta(), at),
-                surrogate.thetaRange(), step), picked(rows.phi(), at), picked(scores, at), step), m, false);
+        return fit(surrogate, picked(rows.x(), at), inside(picked(rows.theta(), at), surrogate.thetaRange(), step),
+                picked(rows.phi(), at), picked(scores, at), step, false);
     }
 
     private static void requireEvents(int events) {
@@ -98,31 +107,101 @@ public final class ScoreFitMeasurement {
         return step;
     }
 
-    /** R² of the surrogate's central-difference θ-score against {@code scores} (M, D<sub>θ</sub>) at the M rows. */
-    private static double explained(SurrogateLikelihood surrogate, Matrix x, Matrix theta, Matrix phi, Matrix scores,
-            double[] step) {
+    /**
+     * The fit of the surrogate's central-difference θ-score against {@code scores} (M, D<sub>θ</sub>) at the M
+     * rows: R² over all of them, and within each slice of the φ range that holds at least
+     * {@value #MIN_SLICE_EVENTS} rows.
+     */
+    private static ScoreFit fit(SurrogateLikelihood surrogate, Matrix x, Matrix theta, Matrix phi, Matrix scores,
+            double[] step, boolean fresh) {
         int events = x.rows();
-        double squaredError = 0;
-        double spread = 0;
+        double[][] estimated = new double[step.length][];
         for (int k = 0; k < step.length; k++) {
             double[] up = surrogate.logLikelihood(x, shifted(theta, k, step[k]), phi);
             double[] down = surrogate.logLikelihood(x, shifted(theta, k, -step[k]), phi);
-            double mean = 0;
+            estimated[k] = new double[events];
             for (int i = 0; i < events; i++) {
-                mean += scores.get(i, k) / events;
+                estimated[k][i] = (up[i] - down[i]) / (2 * step[k]);
+            }
+        }
+        int[] all = new int[events];
+        for (int i = 0; i < events; i++) {
+            all[i] = i;
+        }
+        double pooled = explained(estimated, scores, all);
+        if (Double.isNaN(pooled)) {
+            throw new InvalidInputException("score fit: expected joint scores that vary across events but found all"
+                    + " equal over " + events + " events");
+        }
+        List<ScoreFit.Slice> slices = new ArrayList<>();
+        Box range = surrogate.phiRange();
+        List<String> names = surrogate.dimensions().phiNames();
+        for (int d = 0; d < phi.cols(); d++) {
+            double lower = range.lower(d);
+            double width = (range.upper(d) - lower) / SLICES;
+            if (!(width > 0) || !Double.isFinite(width)) {
+                continue; // a point setting has nothing to slice
+            }
+            List<List<Integer>> members = new ArrayList<>();
+            for (int b = 0; b < SLICES; b++) {
+                members.add(new ArrayList<>());
             }
             for (int i = 0; i < events; i++) {
+                int b = (int) Math.floor((phi.get(i, d) - lower) / width);
+                members.get(Math.max(0, Math.min(SLICES - 1, b))).add(i);
+            }
+            for (int b = 0; b < SLICES; b++) {
+                int[] rows = members.get(b).stream().mapToInt(Integer::intValue).toArray();
+                double r2 = rows.length >= MIN_SLICE_EVENTS ? explained(estimated, scores, rows) : Double.NaN;
+                if (!Double.isNaN(r2)) {
+                    slices.add(new ScoreFit.Slice(names.get(d), lower + b * width,
+                            b == SLICES - 1 ? range.upper(d) : lower + (b + 1) * width, rows.length, r2,
+                            informationRatio(estimated, scores, rows)));
+                }
+            }
+        }
+        return new ScoreFit(pooled, events, fresh, slices);
+    }
+
+    /**
+     * R² = 1 − Σ Σ<sub>k</sub> (ŝ<sub>k</sub> − t<sub>k</sub>)² / Σ Σ<sub>k</sub> (t<sub>k</sub> − t̄<sub>k</sub>)²
+     * over {@code rows}, t̄ their own mean; −∞ where an estimate is not finite, NaN where the scores do not vary.
+     */
+    private static double explained(double[][] estimated, Matrix scores, int[] rows) {
+        double squaredError = 0;
+        double spread = 0;
+        for (int k = 0; k < estimated.length; k++) {
+            double mean = 0;
+            for (int i : rows) {
+                mean += scores.get(i, k) / rows.length;
+            }
+            for (int i : rows) {
                 double t = scores.get(i, k);
-                double residual = (up[i] - down[i]) / (2 * step[k]) - t;
+                double residual = estimated[k][i] - t;
                 squaredError += residual * residual;
                 spread += (t - mean) * (t - mean);
             }
         }
         if (!(spread > 0)) {
-            throw new InvalidInputException("score fit: expected joint scores that vary across events but found all"
-                    + " equal over " + events + " events");
+            return Double.NaN;
         }
         return Double.isFinite(squaredError) ? 1 - squaredError / spread : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * Σ Σ<sub>k</sub> ŝ<sub>k</sub>² / Σ Σ<sub>k</sub> t<sub>k</sub>² over {@code rows}: the surrogate's θ-information
+     * at those events as a share of the joint scores'; +∞ where an estimate is not finite.
+     */
+    private static double informationRatio(double[][] estimated, Matrix scores, int[] rows) {
+        double surrogate = 0;
+        double joint = 0;
+        for (int k = 0; k < estimated.length; k++) {
+            for (int i : rows) {
+                surrogate += estimated[k][i] * estimated[k][i];
+                joint += scores.get(i, k) * scores.get(i, k);
+            }
+        }
+        return Double.isFinite(surrogate) ? surrogate / joint : Double.POSITIVE_INFINITY;
     }
 
     /** The rows {@code at} of {@code m}, in that order. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
@@ -43,8 +44,8 @@ class ScoreFitTest {
                 new SplittableRandom(1));
     }
 
-    /** The exact likelihood at θ mapped through {@code theta} plus {@code ripple}(θ) per event. */
-    private static SurrogateLikelihood altered(DoubleUnaryOperator theta, DoubleUnaryOperator ripple) {
+    /** The exact likelihood at θ mapped through {@code theta}(θ, √s) plus {@code ripple}(θ) per event. */
+    private static SurrogateLikelihood altered(DoubleBinaryOperator theta, DoubleUnaryOperator ripple) {
         ExactLikelihood exact = new ExactLikelihood(WEINBERG, THETA, SQRT_S);
         return new SurrogateLikelihood() {
             @Override
@@ -71,7 +72,7 @@ class ScoreFitTest {
             public double[] logLikelihood(Matrix x, Matrix t, Matrix phi) {
                 double[] mapped = new double[t.rows()];
                 for (int i = 0; i < mapped.length; i++) {
-                    mapped[i] = theta.applyAsDouble(t.get(i, 0));
+                    mapped[i] = theta.applyAsDouble(t.get(i, 0), phi.get(i, 0));
                 }
                 double[] l = exact.logLikelihood(x, Matrix.ofColumn(mapped), phi);
                 for (int i = 0; i < l.length; i++) {
@@ -87,14 +88,81 @@ class ScoreFitTest {
         ScoreFit exact = fit(new ExactLikelihood(WEINBERG, THETA, SQRT_S));
         assertTrue(exact.rSquared() >= 0.999 && !exact.failed(), "expected R^2 >= 0.999 but found " + exact.rSquared());
         assertEquals(ScoreFitMeasurement.DEFAULT_EVENTS, exact.events());
+        assertEquals(ScoreFitMeasurement.SLICES, exact.slices().size(), "one slice per 5 GeV: " + exact.slices());
+        ScoreFit.Slice worst = exact.worstSlice().orElseThrow();
+        assertTrue(worst.rSquared() >= 0.99, "expected R^2 >= 0.99 in every slice of sqrt(s) but found " + worst);
+        assertTrue(exact.slices().stream().allMatch(s -> Math.abs(s.information() - 1) < 0.01),
+                "expected the joint scores' own information (share 1) in every slice but found " + exact.slices());
+        assertEquals(95, exact.slices().get(11).lower(), 1e-9);
+        assertEquals(100, exact.slices().get(11).upper(), 1e-9);
+        assertEquals(ScoreFitMeasurement.DEFAULT_EVENTS, exact.slices().stream().mapToInt(ScoreFit.Slice::events).sum());
+    }
+
+    /**
+     * The exact likelihood with a θ-ripple 0.03 sin(300 θ) added above 95 GeV alone, where the scores
+     * are small: a score error of mean square (0.03 · 300)² / 2 = 40.5 in that slice, which fails it,
+     * against the scores' variance of about 7.6 there (R² ≈ 1 − 40.5 / 7.6 ≈ −4.3, measured −4.33), but only
+     * in 1/12 of the events, so that over all of them it still explains most of the scores (0.70
+     * measured); every other slice stays exact (R² ≥ 0.99). The verdict, the description and the
+     * warning name the slice.
+     */
+    @Test
+    void aThetaDependenceWrongAtSomeSettingsFailsInItsSliceThoughItPassesOverAll() {
+        ExactLikelihood exact = new ExactLikelihood(WEINBERG, THETA, SQRT_S);
+        ScoreFit fit = fit(new SurrogateLikelihood() {
+            @Override
+            public Dimensions dimensions() {
+                return exact.dimensions();
+            }
+
+            @Override
+            public Box thetaRange() {
+                return exact.thetaRange();
+            }
+
+            @Override
+            public Box phiRange() {
+                return exact.phiRange();
+            }
+
+            @Override
+            public boolean isNormalized() {
+                return true;
+            }
+
+            @Override
+            public double[] logLikelihood(Matrix x, Matrix t, Matrix phi) {
+                double[] l = exact.logLikelihood(x, t, phi);
+                for (int i = 0; i < l.length; i++) {
+                    l[i] += phi.get(i, 0) >= 95 ? 0.03 * Math.sin(300 * t.get(i, 0)) : 0;
+                }
+                return l;
+            }
+        });
+        ScoreFit.Slice worst = fit.worstSlice().orElseThrow();
+        assertTrue(fit.rSquared() > 0.5, "expected R^2 > 0.5 over all events but found " + fit.rSquared());
+        assertTrue(worst.lower() == 95 && worst.rSquared() < 0, "expected R^2 < 0 at sqrt_s in [95, 100] but found "
+                + worst);
+        assertTrue(fit.slices().stream().filter(s -> s != worst).allMatch(s -> s.rSquared() >= 0.99
+                && Math.abs(s.information() - 1) < 0.01), "expected R^2 >= 0.99 and the joint scores' information"
+                + " elsewhere but found " + fit.slices());
+        assertTrue(worst.information() > 4, "expected the ripple's 40.5 on top of the scores' 7.6 (a share of about"
+                + " 6.3) but found " + worst.information());
+        assertTrue(fit.failed(), "a failed slice fails the fit: " + fit);
+        assertTrue(fit.describe().contains("lowest by setting " + String.format(java.util.Locale.ROOT, "%.3g",
+                worst.rSquared()) + " at sqrt_s in [95, 100]"), fit.describe());
+        String warning = fit.warning("nsf");
+        assertTrue(warning.startsWith("WARNING: the nsf's theta-score explains R^2 = ")
+                && warning.contains("at sqrt_s in [95, 100] (" + worst.events() + " of 20000 fresh events)")
+                && warning.contains("expected at least 0 at every setting"), warning);
     }
 
     @Test
     void noThetaDependenceExplainsNothingAndAnErraticOneFails() {
-        ScoreFit flat = fit(altered(t -> 0.25, t -> 0));
+        ScoreFit flat = fit(altered((t, p) -> 0.25, t -> 0));
         assertTrue(flat.rSquared() <= 0 && flat.rSquared() > -0.05,
                 "expected R^2 in (-0.05, 0] without theta-dependence but found " + flat.rSquared());
-        ScoreFit erratic = fit(altered(t -> t, t -> 0.3 * Math.sin(2000 * t)));
+        ScoreFit erratic = fit(altered((t, p) -> t, t -> 0.3 * Math.sin(2000 * t)));
         assertTrue(erratic.failed() && erratic.rSquared() < -100,
                 "expected R^2 < -100 with an erratic theta-ripple but found " + erratic.rSquared());
         String warning = erratic.warning("nsf");
@@ -117,7 +185,7 @@ class ScoreFitTest {
                 scored.events(), scored.scores(), 3000, new SplittableRandom(5));
         assertTrue(exact.rSquared() >= 0.999 && !exact.fresh() && exact.events() == 3000,
                 "expected R^2 >= 0.999 on 3000 training rows but found " + exact);
-        ScoreFit erratic = ScoreFitMeasurement.onTrainingRows(altered(t -> t, t -> 0.3 * Math.sin(2000 * t)),
+        ScoreFit erratic = ScoreFitMeasurement.onTrainingRows(altered((t, p) -> t, t -> 0.3 * Math.sin(2000 * t)),
                 scored.events(), scored.scores(), 3000, new SplittableRandom(5));
         assertTrue(erratic.failed(), "expected R^2 < 0 with an erratic theta-ripple but found " + erratic);
         assertTrue(erratic.describe().endsWith("(3000 of its training events)"), erratic.describe());
