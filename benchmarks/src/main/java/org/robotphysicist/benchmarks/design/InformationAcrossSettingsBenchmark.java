@@ -34,8 +34,17 @@ import org.robotphysicist.training.device.DeviceRequest;
  * 50 000 events) the ratio is dominated by the curvature estimate's Monte Carlo noise and can come
  * out negative.
  *
+ * <p>Beside it, each likelihood's per-event divergence between θ₀ and a second value θ₁
+ * <pre>
+ *   D(√s) = (S(θ₀) − S(θ₁)) / M,   an estimate of KL(p(· | θ₀, √s) ‖ p(· | θ₁, √s))
+ * </pre>
+ * in 10⁻³ nats, by default with θ₁ = 0.5 − θ₀ = 0.2688 ({@code --versus}): the weak couplings depend on
+ * the vector coupling g_V ∝ 1 − 4 sin²θ_W mostly through g_V², so θ₀ and its mirror about 0.25 differ by
+ * about 10⁻³ nats per event, and which of the two a posterior of a few hundred events favours, and what
+ * a design expects to learn about that, rests on differences that small.
+ *
  * <p>Usage: {@code InformationAcrossSettingsBenchmark [--kinds maf,nsf,classifier] [--events 50000]
- * [--phis 40:100:2] [--step 0.02] [--rows 4000000] [--epochs 2] [--seed 20261122] [--batch B]
+ * [--phis 40:100:2] [--step 0.02] [--versus 0.2688] [--rows 4000000] [--epochs 2] [--seed 20261122] [--batch B]
  * [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--histogram T,P,N,B,H]
  * [--model-KIND FILE] [--save-models DIR]}; each kind is trained as {@code rp design --surrogate KIND} trains
  * it (no certificate, no tempering), or read from the file given for it (its untempered networks measured), and
@@ -57,6 +66,7 @@ public final class InformationAcrossSettingsBenchmark {
         double[] phis = settings(opt.string("phis", "40:100:2"));
         int events = opt.integer("events", 50_000);
         double step = opt.real("step", 0.02);
+        double versus = opt.real("versus", 0.5 - THETA0);
         int rows = opt.integer("rows", defaults.trainingRows());
         int epochs = opt.integer("epochs", defaults.epochs());
         long seed = Long.parseLong(opt.string("seed", "20261122"));
@@ -67,14 +77,17 @@ public final class InformationAcrossSettingsBenchmark {
                 SurrogateCoverageBenchmark.loadAverage());
         Matrix[] samples = new Matrix[phis.length];
         double[] exact = new double[phis.length];
+        double[] exactDivergence = new double[phis.length];
         ExactLikelihood truth = new ExactLikelihood(simulator);
         for (int p = 0; p < phis.length; p++) {
             samples[p] = simulate(simulator, phis[p], events, new SplittableRandom(EVENT_SEED + p));
             exact[p] = information(truth, samples[p], phis[p], step);
+            exactDivergence[p] = divergence(truth, samples[p], phis[p], versus);
         }
         RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
         ModelFiles models = ModelFiles.of(opt, kinds);
         double[][] ratios = new double[kinds.size()][];
+        double[][] divergences = new double[kinds.size()][];
         for (int k = 0; k < kinds.size(); k++) {
             String kind = kinds.get(k);
             long t0 = System.nanoTime();
@@ -88,18 +101,26 @@ public final class InformationAcrossSettingsBenchmark {
                 models.saveIfAsked(model, kind);
                 SurrogateLikelihood network = TemperedSurrogate.untemperedLikelihood(model.surrogate());
                 ratios[k] = new double[phis.length];
+                divergences[k] = new double[phis.length];
                 for (int p = 0; p < phis.length; p++) {
                     ratios[k][p] = information(network, samples[p], phis[p], step) / exact[p];
+                    divergences[k][p] = divergence(network, samples[p], phis[p], versus);
                 }
             }
         }
         StringBuilder header = new StringBuilder("sqrt(s)   exact I");
         kinds.forEach(k -> header.append(String.format(Locale.ROOT, " %11s", k + "/exact")));
-        System.out.println(header);
+        header.append(String.format(Locale.ROOT, "   exact D(%.4f)", versus));
+        kinds.forEach(k -> header.append(String.format(Locale.ROOT, " %11s", k + " D")));
+        System.out.println(header + "   (D in 10^-3 nats per event)");
         for (int p = 0; p < phis.length; p++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%7.1f %9.3f", phis[p], exact[p]));
             for (double[] r : ratios) {
                 line.append(String.format(Locale.ROOT, " %11.3f", r[p]));
+            }
+            line.append(String.format(Locale.ROOT, " %17.3f", 1e3 * exactDivergence[p]));
+            for (double[] d : divergences) {
+                line.append(String.format(Locale.ROOT, " %11.3f", 1e3 * d[p]));
             }
             System.out.println(line);
         }
@@ -119,10 +140,16 @@ public final class InformationAcrossSettingsBenchmark {
         return v;
     }
 
-    private static Matrix simulate(WeinbergLoSimulator simulator, double phi, int events, SplittableRandom rng) {
+    static Matrix simulate(WeinbergLoSimulator simulator, double phi, int events, SplittableRandom rng) {
         double[] x = new double[events];
         simulator.draw(new double[] {THETA0}, new double[] {phi}, events, rng, x);
         return Matrix.of(events, 1, x);
+    }
+
+    /** (S(θ₀) − S(θ₁)) / M under {@code likelihood}, nats per event. */
+    static double divergence(SurrogateLikelihood likelihood, Matrix events, double phi, double theta1) {
+        double[] s = likelihood.summedLogLikelihood(events, Matrix.ofColumn(THETA0, theta1), new double[] {phi});
+        return (s[0] - s[1]) / events.rows();
     }
 
     /** −(S(θ₀ + h) − 2S(θ₀) + S(θ₀ − h)) / (M h²) under {@code likelihood}, nats per event per unit θ². */

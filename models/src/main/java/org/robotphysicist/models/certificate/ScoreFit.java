@@ -1,5 +1,6 @@
 package org.robotphysicist.models.certificate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,14 @@ import org.robotphysicist.data.InvalidInputException;
  *                 was trained on, where those came with their joint scores (false: the figure still tells a
  *                 diverged training from a working one, but does not test generalization; null, as in a
  *                 manifest written before the field existed, reads as true, the only kind measured then)
+ * @param information the surrogate's θ-information over all events as a share of the joint scores', Σ Σ<sub>k</sub>
+ *                 ŝ<sub>k</sub>² / Σ Σ<sub>k</sub> t<sub>k</sub>² (≥ 0, +∞ for a score that is not finite; see
+ *                 {@link Slice#information()}); null in a manifest written before the field existed
  * @param slices   R² within slices of the φ range, every slice that held enough events; empty for a surrogate
  *                 without settings, too few events, or a manifest written before the field existed (null)
  */
-public record ScoreFit(double rSquared, int events, Boolean fresh, List<Slice> slices) {
+public record ScoreFit(double rSquared, int events, Boolean fresh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double information, List<Slice> slices) {
     /**
      * R² within one slice of the φ range: the events whose component {@code setting} lies in
      * [{@code lower}, {@code upper}).
@@ -96,15 +101,16 @@ public record ScoreFit(double rSquared, int events, Boolean fresh, List<Slice> s
     public ScoreFit {
         fresh = fresh == null || fresh;
         slices = slices == null ? List.of() : List.copyOf(slices);
-        if (Double.isNaN(rSquared) || rSquared > 1 + 1e-12 || events < 2) {
-            throw new InvalidInputException("score fit: expected R^2 <= 1 from at least 2 events but found R^2 = "
-                    + rSquared + " from " + events);
+        if (Double.isNaN(rSquared) || rSquared > 1 + 1e-12 || events < 2 || (information != null
+                && !(information >= 0))) {
+            throw new InvalidInputException("score fit: expected R^2 <= 1 and an information share >= 0 from at least"
+                    + " 2 events but found R^2 = " + rSquared + ", information " + information + " from " + events);
         }
     }
 
-    /** A fit measured over all events alone, without slices by setting. */
+    /** A fit measured over all events alone, without its information share or slices by setting. */
     public ScoreFit(double rSquared, int events, Boolean fresh) {
-        this(rSquared, events, fresh, List.of());
+        this(rSquared, events, fresh, null, List.of());
     }
 
     /** The slice with the lowest R², if any slice was measured. */

@@ -43,6 +43,9 @@ class ScoreFitRecordTest {
         }
         var e = assertThrows(InvalidInputException.class, () -> new ScoreFit(0.5, 1, true));
         assertTrue(e.getMessage().contains("from 1"), e.getMessage());
+        var share = assertThrows(InvalidInputException.class, () -> new ScoreFit(0.5, 100, true, -0.1,
+                java.util.List.of()));
+        assertTrue(share.getMessage().contains("information -0.1"), share.getMessage());
         var slice = assertThrows(InvalidInputException.class, () -> new ScoreFit.Slice("sqrt_s", 45, 40, 100, 0.5, 1));
         assertTrue(slice.getMessage().contains("sqrt_s in [45.0, 40.0)"), slice.getMessage());
     }
@@ -51,17 +54,17 @@ class ScoreFitRecordTest {
     void aSliceBelowZeroFailsTheFitAndTheWarningNamesIt() {
         ScoreFit.Slice peak = new ScoreFit.Slice("sqrt_s", 80, 85, 1700, 0.98, 1.02);
         ScoreFit.Slice above = new ScoreFit.Slice("sqrt_s", 95, 100, 1650, -0.42, 1.6);
-        ScoreFit fine = new ScoreFit(0.97, 20_000, true, java.util.List.of(peak));
+        ScoreFit fine = new ScoreFit(0.97, 20_000, true, 1.0, java.util.List.of(peak));
         assertFalse(fine.failed());
         assertTrue(fine.describe().endsWith("(20000 fresh events; lowest by setting 0.980 at sqrt_s in [80, 85])"),
                 fine.describe());
-        ScoreFit wrongAbove = new ScoreFit(0.97, 20_000, true, java.util.List.of(peak, above));
+        ScoreFit wrongAbove = new ScoreFit(0.97, 20_000, true, 1.1, java.util.List.of(peak, above));
         assertTrue(wrongAbove.failed(), "a slice below 0 fails the fit");
         assertEquals(above, wrongAbove.worstSlice().orElseThrow());
         String w = wrongAbove.warning("nsf");
         assertTrue(w.startsWith("WARNING: the nsf's theta-score explains R^2 = -0.420 of the joint scores' variance at"
                 + " sqrt_s in [95, 100] (1650 of 20000 fresh events), though 0.970 over all"), w);
-        String pooled = new ScoreFit(-2, 20_000, true, java.util.List.of(above)).warning("nsf");
+        String pooled = new ScoreFit(-2, 20_000, true, 3.0, java.util.List.of(above)).warning("nsf");
         assertTrue(pooled.contains("R^2 = -2.00 of the joint scores' variance on 20000 fresh events"), pooled);
     }
 
@@ -69,7 +72,8 @@ class ScoreFitRecordTest {
     void roundTripsThroughJsonEvenAtMinusInfinity() {
         for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.97712345678901, 20_000, true),
                 new ScoreFit(Double.NEGATIVE_INFINITY, 20_000, true), new ScoreFit(0.5, 3, false),
-                new ScoreFit(0.97, 20_000, true, java.util.List.of(new ScoreFit.Slice("sqrt_s", 40, 45, 1650, 0.99, 0.97),
+                new ScoreFit(0.97, 20_000, true, 1.02, java.util.List.of(new ScoreFit.Slice("sqrt_s", 40, 45, 1650, 0.99,
+                        0.97),
                         new ScoreFit.Slice("sqrt_s", 95, 100, 1700, Double.NEGATIVE_INFINITY,
                                 Double.POSITIVE_INFINITY)))}) {
             String json = Json.write(fit);

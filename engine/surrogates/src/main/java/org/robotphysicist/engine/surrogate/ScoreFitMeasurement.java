@@ -160,7 +160,7 @@ public final class ScoreFitMeasurement {
                 }
             }
         }
-        return new ScoreFit(pooled, events, fresh, slices);
+        return new ScoreFit(pooled, events, fresh, informationRatio(estimated, scores, all), slices);
     }
 
     /**

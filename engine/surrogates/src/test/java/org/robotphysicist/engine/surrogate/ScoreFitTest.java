@@ -88,6 +88,7 @@ class ScoreFitTest {
         ScoreFit exact = fit(new ExactLikelihood(WEINBERG, THETA, SQRT_S));
         assertTrue(exact.rSquared() >= 0.999 && !exact.failed(), "expected R^2 >= 0.999 but found " + exact.rSquared());
         assertEquals(ScoreFitMeasurement.DEFAULT_EVENTS, exact.events());
+        assertEquals(1, exact.information(), 0.001, "the joint scores' own information over all events");
         assertEquals(ScoreFitMeasurement.SLICES, exact.slices().size(), "one slice per 5 GeV: " + exact.slices());
         ScoreFit.Slice worst = exact.worstSlice().orElseThrow();
         assertTrue(worst.rSquared() >= 0.99, "expected R^2 >= 0.99 in every slice of sqrt(s) but found " + worst);
