@@ -85,6 +85,12 @@ import org.robotphysicist.training.device.Devices;
  * (the training files and their SHA-256, seeds, versions). The history records both with their
  * hashes ({@link RoundSurrogate}); a resumed run checks them and reloads the last round's model.
  *
+ * <p>Why not {@link org.robotphysicist.engine.surrogate.SequentialTraining}: that class runs all of its
+ * rounds in one call, for one observation fixed in advance, and keeps its rows in memory. Here the
+ * rounds interleave with experiments, the observation grows by one experiment per round, θ comes from
+ * the grid posterior those experiments left, and every round's rows and network are files that a
+ * resumed run re-reads and checks by hash.
+ *
  * <p>Randomness: round r's stream is split r of the stream that builds round 1's surrogate (the
  * master seed's first split), after its first draw; from it come the training seed, then the
  * simulation stream.
