@@ -82,7 +82,8 @@ public record ScoreFit(double rSquared, int events, Boolean fresh,
                     || !(information >= 0)) {
                 throw new InvalidInputException("score fit slice: expected a named setting, lower < upper, at least 2"
                         + " events, R^2 <= 1 and an information share >= 0 but found " + setting + " in [" + lower
-                        + ", " + upper + "), " + events + " events, R^2 = " + rSquared + ", information " + information);
+                        + ", " + upper + "), " + events + " events, R^2 = " + rSquared + ", information "
+                        + information);
             }
         }
 

@@ -72,8 +72,8 @@ class ScoreFitRecordTest {
     void roundTripsThroughJsonEvenAtMinusInfinity() {
         for (ScoreFit fit : new ScoreFit[] {new ScoreFit(0.97712345678901, 20_000, true),
                 new ScoreFit(Double.NEGATIVE_INFINITY, 20_000, true), new ScoreFit(0.5, 3, false),
-                new ScoreFit(0.97, 20_000, true, 1.02, java.util.List.of(new ScoreFit.Slice("sqrt_s", 40, 45, 1650, 0.99,
-                        0.97),
+                new ScoreFit(0.97, 20_000, true, 1.02, java.util.List.of(
+                        new ScoreFit.Slice("sqrt_s", 40, 45, 1650, 0.99, 0.97),
                         new ScoreFit.Slice("sqrt_s", 95, 100, 1700, Double.NEGATIVE_INFINITY,
                                 Double.POSITIVE_INFINITY)))}) {
             String json = Json.write(fit);

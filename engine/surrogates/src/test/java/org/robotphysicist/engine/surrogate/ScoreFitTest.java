@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.Dimensions;
@@ -44,8 +43,8 @@ class ScoreFitTest {
                 new SplittableRandom(1));
     }
 
-    /** The exact likelihood at θ mapped through {@code theta}(θ, √s) plus {@code ripple}(θ) per event. */
-    private static SurrogateLikelihood altered(DoubleBinaryOperator theta, DoubleUnaryOperator ripple) {
+    /** The exact likelihood at θ mapped through {@code theta}(θ, √s) plus {@code ripple}(θ, √s) per event. */
+    private static SurrogateLikelihood altered(DoubleBinaryOperator theta, DoubleBinaryOperator ripple) {
         ExactLikelihood exact = new ExactLikelihood(WEINBERG, THETA, SQRT_S);
         return new SurrogateLikelihood() {
             @Override
@@ -76,7 +75,7 @@ class ScoreFitTest {
                 }
                 double[] l = exact.logLikelihood(x, Matrix.ofColumn(mapped), phi);
                 for (int i = 0; i < l.length; i++) {
-                    l[i] += ripple.applyAsDouble(t.get(i, 0));
+                    l[i] += ripple.applyAsDouble(t.get(i, 0), phi.get(i, 0));
                 }
                 return l;
             }
@@ -96,7 +95,8 @@ class ScoreFitTest {
                 "expected the joint scores' own information (share 1) in every slice but found " + exact.slices());
         assertEquals(95, exact.slices().get(11).lower(), 1e-9);
         assertEquals(100, exact.slices().get(11).upper(), 1e-9);
-        assertEquals(ScoreFitMeasurement.DEFAULT_EVENTS, exact.slices().stream().mapToInt(ScoreFit.Slice::events).sum());
+        assertEquals(ScoreFitMeasurement.DEFAULT_EVENTS,
+                exact.slices().stream().mapToInt(ScoreFit.Slice::events).sum());
     }
 
     /**
@@ -109,37 +109,7 @@ class ScoreFitTest {
      */
     @Test
     void aThetaDependenceWrongAtSomeSettingsFailsInItsSliceThoughItPassesOverAll() {
-        ExactLikelihood exact = new ExactLikelihood(WEINBERG, THETA, SQRT_S);
-        ScoreFit fit = fit(new SurrogateLikelihood() {
-            @Override
-            public Dimensions dimensions() {
-                return exact.dimensions();
-            }
-
-            @Override
-            public Box thetaRange() {
-                return exact.thetaRange();
-            }
-
-            @Override
-            public Box phiRange() {
-                return exact.phiRange();
-            }
-
-            @Override
-            public boolean isNormalized() {
-                return true;
-            }
-
-            @Override
-            public double[] logLikelihood(Matrix x, Matrix t, Matrix phi) {
-                double[] l = exact.logLikelihood(x, t, phi);
-                for (int i = 0; i < l.length; i++) {
-                    l[i] += phi.get(i, 0) >= 95 ? 0.03 * Math.sin(300 * t.get(i, 0)) : 0;
-                }
-                return l;
-            }
-        });
+        ScoreFit fit = fit(altered((t, p) -> t, (t, p) -> p >= 95 ? 0.03 * Math.sin(300 * t) : 0));
         ScoreFit.Slice worst = fit.worstSlice().orElseThrow();
         assertTrue(fit.rSquared() > 0.5, "expected R^2 > 0.5 over all events but found " + fit.rSquared());
         assertTrue(worst.lower() == 95 && worst.rSquared() < 0, "expected R^2 < 0 at sqrt_s in [95, 100] but found "
@@ -160,10 +130,10 @@ class ScoreFitTest {
 
     @Test
     void noThetaDependenceExplainsNothingAndAnErraticOneFails() {
-        ScoreFit flat = fit(altered((t, p) -> 0.25, t -> 0));
+        ScoreFit flat = fit(altered((t, p) -> 0.25, (t, p) -> 0));
         assertTrue(flat.rSquared() <= 0 && flat.rSquared() > -0.05,
                 "expected R^2 in (-0.05, 0] without theta-dependence but found " + flat.rSquared());
-        ScoreFit erratic = fit(altered((t, p) -> t, t -> 0.3 * Math.sin(2000 * t)));
+        ScoreFit erratic = fit(altered((t, p) -> t, (t, p) -> 0.3 * Math.sin(2000 * t)));
         assertTrue(erratic.failed() && erratic.rSquared() < -100,
                 "expected R^2 < -100 with an erratic theta-ripple but found " + erratic.rSquared());
         String warning = erratic.warning("nsf");
@@ -186,8 +156,8 @@ class ScoreFitTest {
                 scored.events(), scored.scores(), 3000, new SplittableRandom(5));
         assertTrue(exact.rSquared() >= 0.999 && !exact.fresh() && exact.events() == 3000,
                 "expected R^2 >= 0.999 on 3000 training rows but found " + exact);
-        ScoreFit erratic = ScoreFitMeasurement.onTrainingRows(altered((t, p) -> t, t -> 0.3 * Math.sin(2000 * t)),
-                scored.events(), scored.scores(), 3000, new SplittableRandom(5));
+        ScoreFit erratic = ScoreFitMeasurement.onTrainingRows(altered((t, p) -> t,
+                (t, p) -> 0.3 * Math.sin(2000 * t)), scored.events(), scored.scores(), 3000, new SplittableRandom(5));
         assertTrue(erratic.failed(), "expected R^2 < 0 with an erratic theta-ripple but found " + erratic);
         assertTrue(erratic.describe().endsWith("(3000 of its training events)"), erratic.describe());
         var e = assertThrows(RuntimeException.class, () -> ScoreFitMeasurement.onTrainingRows(new ExactLikelihood(
