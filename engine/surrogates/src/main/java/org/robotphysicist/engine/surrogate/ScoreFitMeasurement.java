@@ -133,6 +133,17 @@ public final class ScoreFitMeasurement {
             throw new InvalidInputException("score fit: expected joint scores that vary across events but found all"
                     + " equal over " + events + " events");
         }
+        return new ScoreFit(pooled, events, fresh, informationRatio(estimated, scores, all),
+                slices(surrogate, phi, estimated, scores));
+    }
+
+    /**
+     * The fit within each of {@value #SLICES} equal slices of every φ component's range (the surrogate's), for
+     * the slices that hold at least {@value #MIN_SLICE_EVENTS} of the rows, component by component.
+     */
+    private static List<ScoreFit.Slice> slices(SurrogateLikelihood surrogate, Matrix phi, double[][] estimated,
+            Matrix scores) {
+        int events = phi.rows();
         List<ScoreFit.Slice> slices = new ArrayList<>();
         Box range = surrogate.phiRange();
         List<String> names = surrogate.dimensions().phiNames();
@@ -160,7 +171,7 @@ public final class ScoreFitMeasurement {
                 }
             }
         }
-        return new ScoreFit(pooled, events, fresh, informationRatio(estimated, scores, all), slices);
+        return slices;
     }
 
     /**
