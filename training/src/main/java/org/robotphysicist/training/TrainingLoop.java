@@ -43,8 +43,8 @@ import org.robotphysicist.training.device.Devices;
  *       rate; its temporaries live in a sub-manager closed at the end of the step. On the CPU a
  *       batch of more than {@value #CPU_MICRO_BATCH} rows is back-propagated in micro-batches of
  *       that size whose gradients accumulate to the batch's (the same step, computed in
- *       cache-sized pieces); an
- *       objective's in-batch randomness then acts within each micro-batch.</li>
+ *       cache-sized pieces); an objective's in-batch randomness then acts within each
+ *       micro-batch.</li>
  *   <li>After each epoch the validation loss (gradients off, the same random draws every epoch)
  *       decides early stopping; the parameters of the best epoch are restored at the end.</li>
  *   <li>With a {@link TrainingLoopConfig#timeBudget()}, the loop also stops after the epoch during
