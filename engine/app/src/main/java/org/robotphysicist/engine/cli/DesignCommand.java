@@ -30,9 +30,8 @@ import org.robotphysicist.engine.posterior.HpdComparison;
 import org.robotphysicist.engine.surrogate.ExactSurrogateKind;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
-import org.robotphysicist.models.file.LoadOptions;
-import org.robotphysicist.models.file.SurrogateFiles;
-import org.robotphysicist.models.file.TrainedSurrogate;
+import org.robotphysicist.models.file.ModelFile;
+import org.robotphysicist.models.file.ModelManifest;
 import org.robotphysicist.training.device.DeviceRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -308,12 +307,12 @@ final class DesignCommand implements Callable<Integer> {
         Box modelTheta = null;
         Box modelPhi = null;
         if (model != null) {
-            try (TrainedSurrogate s = SurrogateFiles.load(model, LoadOptions.defaults())) {
-                sim.dimensions().requireCompatible("model file " + model, s.dimensions());
-                kind = s.kind();
-                modelTheta = s.thetaRange();
-                modelPhi = s.phiRange();
-            }
+            // The manifest alone gives the kind and ranges; the designer loads the network itself.
+            ModelManifest manifest = ModelFile.read(model).manifest();
+            sim.dimensions().requireCompatible("model file " + model, manifest.dimensions());
+            kind = manifest.kind();
+            modelTheta = manifest.ranges().theta();
+            modelPhi = manifest.ranges().phi();
         }
         Box phis = range("--phi-range", phiRange, sim.phiDomain(), modelPhi, weinberg ? WEINBERG_PHI : null);
         Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,7 +107,7 @@ class DesignAnySurrogateTest {
     }
 
     @Test
-    void aModelFileIsReusedEveryRoundAndOnResume() {
+    void aModelFileIsReusedEveryRoundAndOnResume() throws Exception {
         Path model = dir.resolve("maf.rpm");
         CliRun train = CliRun.of("train", "--simulator", "toy-gaussian", "--surrogate", "maf", "--prior", "-2,2",
                 "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot",
@@ -133,6 +134,17 @@ class DesignAnySurrogateTest {
         assertTrue(warned.out().contains("R^2 = -15.9 of the joint scores' variance (20000 fresh events)")
                 && warned.out().contains("WARNING: the maf's theta-score explains R^2 = -15.9"),
                 "a model file's failed score fit is described and warned about: " + warned.out());
+        Path tampered = dir.resolve("tampered.rpm");
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length - 100] ^= 1;
+        Files.write(tampered, bytes);
+        CliRun refused = design(dir.resolve("tampered"), TINY, new String[] {"--simulator", "toy-gaussian", "--model",
+            tampered.toString()});
+        assertEquals(Rp.EXIT_INVALID_INPUT, refused.exit(), refused.err());
+        assertTrue(refused.err().contains(tampered + ": SHA-256 mismatch"), "a changed byte is refused before any"
+                + " round, naming the file: " + refused.err());
+        assertFalse(Files.exists(dir.resolve("tampered").resolve("history.json")),
+                "nothing is written for a refused file");
         CliRun both = design(dir.resolve("both"), TINY, new String[] {"--simulator", "toy-gaussian", "--model",
             model.toString(), "--surrogate", "nsf"});
         assertEquals(2, both.exit());
