@@ -13,4 +13,6 @@
 #   --hidden-layers L  --hidden-width W
 #   --model-KIND FILE (read that kind from a model file instead of training it; e.g. --model-nsf nsf.rpm)
 #   --save-models DIR (save each kind trained as DIR/KIND.rpm, to measure it again under other settings)
+#   --verification-datasets 512 (per re-estimate before the choice; default 4 x --eig-datasets)
+#   --rival true|false (re-estimate the best setting of a second maximum as well; false: as before it existed)
 exec "$(dirname "$0")/run-benchmark.sh" org.robotphysicist.benchmarks.design.SurrogateDesignBenchmark "$@"

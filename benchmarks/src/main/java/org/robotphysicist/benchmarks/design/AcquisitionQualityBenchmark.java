@@ -50,8 +50,10 @@ import org.robotphysicist.models.ExactLikelihood;
  *
  * <p>Usage: {@code AcquisitionQualityBenchmark [--seeds 20 | --seed-list 3,14] [--rounds 2]
  * [--datasets 128] [--reference-datasets 512] [--grid 101] [--scan-points 61] [--evaluations 12]
- * [--verifications 3] [--cases count,lumi,lumi-no-rate]}; {@code --verifications 0} chooses by the GP
- * mean alone, as before verification; {@code --datasets 32 --reference-datasets 32} measures as the
+ * [--verifications 3] [--verification-datasets 512] [--rival true] [--cases count,lumi,lumi-no-rate]};
+ * {@code --verifications 0} chooses by the GP mean alone, as before verification;
+ * {@code --verification-datasets 128 --rival false} re-estimates as before the rival maximum
+ * ({@link VerificationChoice}); {@code --datasets 32 --reference-datasets 32} measures as the
  * earlier figures in benchmarks/README.md were measured.
  */
 public final class AcquisitionQualityBenchmark {
@@ -80,17 +82,21 @@ public final class AcquisitionQualityBenchmark {
         int scanPoints = opt.integer("scan-points", 61);
         int evaluations = opt.integer("evaluations", 12);
         int verifications = opt.integer("verifications", DesignConfig.DEFAULT_VERIFICATIONS);
+        VerificationChoice verification = VerificationChoice.of(opt);
         long[] seedList = seedList(opt, seeds);
         List<String> selected = Arrays.asList(opt.string("cases", "count,lumi,lumi-no-rate").split(","));
         List<Case> cases = List.of(
                 new Case("count", "200 events", ExperimentSpec.events(200), true),
                 new Case("lumi", "1 pb^-1, extended likelihood", ExperimentSpec.luminosity(1.0), true),
                 new Case("lumi-no-rate", "1 pb^-1, no rate term", ExperimentSpec.luminosity(1.0), false));
+        DesignConfig shown = verification.applyTo(DesignConfig.defaults(Box.interval(THETA_LO, THETA_HI),
+                Box.interval(PHI_LO, PHI_HI)).withEig(datasets, evaluations, Math.min(4, evaluations))
+                .withVerifications(verifications));
         System.out.printf(Locale.ROOT, "Acquisition quality: Weinberg LO, exact likelihood, sqrt(s) in [%.0f, %.0f] GeV,"
-                + " %d seeds x %d rounds, %d EIG estimates per round + %d re-estimates before the choice, %d datasets"
+                + " %d seeds x %d rounds, %d EIG estimates per round + %s before the choice, %d datasets"
                 + " per estimate, %d-point theta grid; reference: dense scan of %d points and the chosen setting with"
-                + " %d datasets per estimate%n%n", PHI_LO, PHI_HI, seedList.length, rounds, evaluations, verifications,
-                datasets, gridPoints, scanPoints, referenceDatasets);
+                + " %d datasets per estimate%n%n", PHI_LO, PHI_HI, seedList.length, rounds, evaluations,
+                VerificationChoice.describe(shown), datasets, gridPoints, scanPoints, referenceDatasets);
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         RegularGrid phiGrid = RegularGrid.of(PHI_LO, PHI_HI, scanPoints);
         for (Case c : cases) {
@@ -103,6 +109,7 @@ public final class AcquisitionQualityBenchmark {
                     .withExtendedLikelihood(c.rate()).withEig(datasets, evaluations, Math.min(4, evaluations))
                     .withSurrogate(ExactSurrogateKind.NAME, HistogramGridConfig.defaults())
                     .withVerifications(verifications).withSeed(1L);
+            config = verification.applyTo(config);
             ExpectedInformationGain reference = new ExpectedInformationGain(new ExperimentLikelihood(
                     PosteriorEvaluator.forSurrogate(new ExactLikelihood(simulator)), simulator,
                     c.experiment().toExperiment(), c.rate()),

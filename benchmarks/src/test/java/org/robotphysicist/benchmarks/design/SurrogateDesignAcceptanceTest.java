@@ -44,7 +44,7 @@ class SurrogateDesignAcceptanceTest {
                 SEEDS, 1, 3, DesignConfig.DEFAULT_EIG_DATASETS, 64, 61,
                 SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
                 0, HistogramGridConfig.defaults(), SurrogateDesignBenchmark.Refinement.NONE,
-                ModelFiles.NONE);
+                ModelFiles.NONE, VerificationChoice.DEFAULT);
         SurrogateDesignBenchmark.Result exact = results.get(0);
         SurrogateDesignBenchmark.Result neural = results.get(1);
         assertEquals(SEEDS * 3, neural.fractions().length, "one fraction per round and seed");

@@ -132,8 +132,20 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--verify", paramLabel = "V",
             description = "Before each round's choice, re-estimate V settings (those of highest GP mean and of"
                     + " highest estimate, in turn) with an independent random stream and choose the best re-estimate:"
-                    + " V more estimates per round, 0 for none (default ${DEFAULT-VALUE}).")
+                    + " V more estimates per round (one more with --verify-rival), 0 for none (default ${DEFAULT-VALUE}).")
     int verifications = D.verifications();
+
+    @Option(names = "--verify-datasets", paramLabel = "KV",
+            description = "Simulated experiments per re-estimate before the choice (default "
+                    + DesignConfig.VERIFICATION_DATASETS_FACTOR + " x --eig-datasets, a re-estimate half as noisy as a"
+                    + " search estimate).")
+    Integer verificationDatasets;
+
+    @Option(names = "--verify-rival", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Re-estimate the best setting of a second maximum of EIG as well, at least a tenth of the"
+                    + " range from the others, so that a choice is not confined to the one maximum the search"
+                    + " crowded around (default: on; --no-verify-rival to leave it out).")
+    boolean verifyRival;
 
     @Option(names = "--surrogate", paramLabel = "KIND",
             description = "Likelihood surrogate kind (rp train --list): histogram (tabulated over the prior range x"
@@ -324,7 +336,9 @@ final class DesignCommand implements Callable<Integer> {
         DesignConfig c = DesignConfig.defaults(thetas, phis).withRounds(rounds).withGridPoints(grid)
                 .withExperiment(experiment).withExtendedLikelihood(rate)
                 .withEig(eigDatasets, evaluations, initialPoints).withSurrogate(kind, histogram)
-                .withTraining(controls).withModelFile(kind, modelPath).withVerifications(verifications)
+                .withTraining(controls).withModelFile(kind, modelPath)
+                .withVerification(verifications, verificationDatasets != null ? verificationDatasets
+                        : Math.multiplyExact(DesignConfig.VERIFICATION_DATASETS_FACTOR, eigDatasets), verifyRival)
                 .withSeed(seed).withTarget(target == null ? null : List.of(target))
                 .withRefinement(refine ? (refineRows != null ? refineRows : training.rows) : null);
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);

@@ -1,6 +1,7 @@
 package org.robotphysicist.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.ExperimentSpec;
 
@@ -120,11 +122,39 @@ class DesignCommandTest {
     }
 
     @Test
+    void theVerificationsDatasetsAndRivalReachTheHistory() {
+        Path byDefault = dir.resolve("default-verification");
+        CliRun r = run(SMALL, "--rounds", "1", "--events", "100", "--out", byDefault.toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        DesignHistory h = DesignHistory.read(byDefault.resolve("history.json"));
+        assertEquals(4 * 8, h.config().verificationDatasets(), "by default 4 x --eig-datasets per re-estimate");
+        assertTrue(h.config().verifyRival());
+        assertTrue(h.rounds().get(0).verification().stream().allMatch(e -> e.datasets() == 32),
+                () -> h.rounds().get(0).verification().toString());
+
+        Path plain = dir.resolve("plain-verification");
+        CliRun p = run(SMALL, "--rounds", "1", "--events", "100", "--verify-datasets", "8", "--no-verify-rival",
+                "--out", plain.toString(), "-q");
+        assertEquals(0, p.exit(), p.err());
+        DesignHistory ph = DesignHistory.read(plain.resolve("history.json"));
+        assertEquals(8, ph.config().verificationDatasets());
+        assertFalse(ph.config().verifyRival());
+        assertEquals(DesignConfig.DEFAULT_VERIFICATIONS, ph.rounds().get(0).verification().size(),
+                "without the rival only the search's best settings are re-estimated");
+
+        CliRun one = run(SMALL, "--verify-datasets", "1", "--out", dir.resolve("one").toString());
+        assertEquals(Rp.EXIT_INVALID_INPUT, one.exit());
+        assertTrue(one.err().contains("EIG verification datasets: expected at least 2 simulated datasets per"
+                + " re-estimate (for a standard error) but found 1"), one.err());
+    }
+
+    @Test
     void helpListsTheOptions() {
         CliRun help = CliRun.of("design", "--help");
         assertEquals(0, help.exit());
         for (String option : List.of("--events", "--luminosity", "--rounds", "--phi-range", "--hidden-theta", "--prior",
-                "--seed", "--surrogate", "--out", "--resume", "--quiet", "--config", "--target")) {
+                "--seed", "--surrogate", "--out", "--resume", "--quiet", "--config", "--target", "--verify-datasets",
+                "verify-rival")) {
             assertTrue(help.out().contains(option), () -> option + " missing from " + help.out());
         }
         assertTrue(CliRun.of("--help").out().contains("design"));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
@@ -23,7 +24,8 @@ import org.robotphysicist.engine.design.gp.Prediction;
  * noise-robust choice (the largest raw estimate favours lucky noise). With common random numbers
  * no two estimates lie closer than {@link #MIN_SEPARATION}; {@link #stepAt} and
  * {@link #stepAtModelOptimum} let the caller place an estimate itself or exploit the model;
- * {@link #verify} re-estimates the best few settings with an independent stream before a choice.
+ * {@link #verify} re-estimates the best few settings, and the best of a rival maximum, with an
+ * independent stream before a choice.
  *
  * <p>Randomness: the optimizer's streams come from {@code boSeed}; estimate i uses
  * {@code new SplittableRandom(eigSeed)} with common random numbers, else the i-th split of it.
@@ -37,6 +39,14 @@ public final class EigSearch {
      * over (benchmarks/README.md, "Acquisition quality").
      */
     public static final double MIN_SEPARATION = 0.01;
+
+    /**
+     * The smallest distance in the unit box (10% of each range) between a {@link #verify
+     * verification's} rival and its other candidates: settings closer than this lie on the same
+     * maximum of EIG(φ) in every design measured (the Weinberg EIG's maxima below and above the Z
+     * pole are 15–25 GeV apart in a 60 GeV range).
+     */
+    public static final double RIVAL_SEPARATION = 0.1;
 
     private final EigEstimator estimator;
     private final BayesianOptimizer optimizer;
@@ -154,11 +164,22 @@ public final class EigSearch {
     }
 
     /**
-     * Re-estimates {@code count} evaluated settings with a stream independent of the search's and
+     * {@link #verify(Recommendation, int, long, EigEstimator, boolean)} with the search's own
+     * estimator (as many datasets per re-estimate as per search estimate) and no rival maximum.
+     */
+    public Verification verify(Recommendation recommended, int count, long verificationSeed) {
+        return verify(recommended, count, verificationSeed, estimator, false);
+    }
+
+    /**
+     * Re-estimates {@code count} evaluated settings — and with {@code rival} one more, the best of
+     * another maximum — with {@code reEstimator} on a stream independent of the search's, and
      * chooses the one whose fresh estimate is largest. The candidates come from two rankings taken
      * in turn: the GP mean of {@code recommended}'s model (first: the noise-robust choice) and the
      * search's own estimates (the largest raw estimate); distinct settings only, at least
-     * {@link #MIN_SEPARATION} apart in the unit box.
+     * {@link #MIN_SEPARATION} apart in the unit box. The rival is the evaluated setting of highest GP
+     * mean at least {@link #RIVAL_SEPARATION} from every one of them (none when every evaluated
+     * setting lies closer).
      *
      * <p>Why: each ranking fails in its own way. The GP is fitted to the search's estimates, so a
      * setting whose estimate came out high by Monte Carlo noise — typically where the data are few
@@ -166,8 +187,15 @@ public final class EigSearch {
      * small; and a narrow peak estimated with a large standard error (the Z pole late in a run) is
      * smoothed away as noise by the GP while its raw estimate stays the largest. A fresh estimate
      * is unbiased whichever setting it is made at, so the choice carries no selection bias from
-     * the search's estimates; what is left is the noise among the k fresh estimates, which with
-     * common random numbers largely cancels between them. Cost: k more estimates.
+     * the search's estimates; what is left is the noise among the fresh estimates, which with
+     * common random numbers largely cancels between them. Both rankings crowd around one maximum
+     * when the search's estimates there came out high together (common random numbers correlate
+     * the noise of nearby settings), so a second maximum of nearly equal EIG is never re-estimated
+     * without the rival. Between two maxima far apart the common random numbers cancel less, so
+     * the rival only helps where each re-estimate is more precise than a search estimate: a
+     * {@code reEstimator} with more datasets (the design loop uses 4 times as many;
+     * benchmarks/README.md, "A rival maximum, re-estimated precisely"). Cost: k (+1)
+     * re-estimates.
      *
      * <p>Randomness: with common random numbers every re-estimate uses
      * {@code new SplittableRandom(verificationSeed)}, else the i-th split of it; the search's
@@ -175,20 +203,28 @@ public final class EigSearch {
      *
      * @param recommended the search's {@link #recommend recommendation}
      * @param count       k ≥ 1, settings to re-estimate (fewer when fewer were evaluated)
+     * @param reEstimator what makes the fresh estimates: the search's EIG under the same prior, for
+     *                    example with more datasets per estimate
+     * @param rival       whether to re-estimate the best setting of another maximum as well
      */
-    public Verification verify(Recommendation recommended, int count, long verificationSeed) {
+    public Verification verify(Recommendation recommended, int count, long verificationSeed,
+            EigEstimator reEstimator, boolean rival) {
         Objects.requireNonNull(recommended, "recommended");
+        Objects.requireNonNull(reEstimator, "reEstimator");
         if (count < 1) {
             throw new InvalidInputException("EIG verification: expected at least 1 setting to re-estimate but found "
                     + count);
         }
         List<Integer> candidates = candidates(recommended.model(), count);
+        if (rival) {
+            rival(recommended.model(), candidates).ifPresent(candidates::add);
+        }
         SplittableRandom streams = new SplittableRandom(verificationSeed);
         List<EigEstimate> fresh = new ArrayList<>();
         int best = 0;
         for (int c = 0; c < candidates.size(); c++) {
             SplittableRandom rng = commonRandomNumbers ? new SplittableRandom(verificationSeed) : streams.split();
-            fresh.add(estimator.estimate(estimates.get(candidates.get(c)).phi(), rng));
+            fresh.add(reEstimator.estimate(estimates.get(candidates.get(c)).phi(), rng));
             if (fresh.get(c).value() > fresh.get(best).value()) {
                 best = c;
             }
@@ -212,6 +248,22 @@ public final class EigSearch {
             takeIfDistinct(taken, byEstimate[rank], count);
         }
         return taken;
+    }
+
+    /**
+     * The evaluated setting of highest GP mean at least {@link #RIVAL_SEPARATION} (in the unit box)
+     * from every one of {@code taken}, if any.
+     */
+    private Optional<Integer> rival(GaussianProcess gp, List<Integer> taken) {
+        Prediction p = gp.predictUnit(gp.unitPoints(), gp.size());
+        List<double[]> near = taken.stream().map(t -> unit(estimates.get(t).phi(), range)).toList();
+        for (Integer i : indicesByDecreasing(p.size(), p::mean)) {
+            double[] u = unit(estimates.get(i).phi(), range);
+            if (near.stream().allMatch(t -> distance(t, u) >= RIVAL_SEPARATION)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Integer[] indicesByDecreasing(int n, java.util.function.IntToDoubleFunction value) {

@@ -28,7 +28,8 @@ import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
  *                            that differences between settings are far less noisy than the estimates
  * @param verifications       k ≥ 0: before each round's choice, k evaluated settings — those of highest GP mean
  *                            and of highest estimate, in turn — are re-estimated with an independent stream and the
- *                            best re-estimate is chosen ({@code EigSearch#verify}; k more estimates per round);
+ *                            best re-estimate is chosen ({@code EigSearch#verify}; k more estimates per round, one
+ *                            more with {@code verifyRival});
  *                            0 chooses by the GP mean alone.
  *                            Absent in histories written before verification, which then read as 0 (as they ran)
  * @param surrogate           the surrogate kind that stands in for the likelihood, by name
@@ -50,17 +51,32 @@ import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
  *                            round. At least {@link SurrogateTrainingConfig#MIN_ROWS}. With a model file, round 1 uses
  *                            the file and each later round fine-tunes the previous round's network on its new
  *                            rows alone, starting from its weights
+ * @param verificationDatasets K<sub>v</sub> ≥ 2 simulated datasets per re-estimate of the verification
+ *                            ({@link #VERIFICATION_DATASETS_FACTOR} · K by default); absent in histories written
+ *                            before it existed, which then read as K (as they ran)
+ * @param verifyRival         whether the verification also re-estimates the best setting of another maximum of
+ *                            the GP mean, at least {@code EigSearch#RIVAL_SEPARATION} of the range from the others
+ *                            ({@code true} by default; absent in histories written before it existed, which then
+ *                            read as {@code false}, as they ran)
  */
 public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, double[] thetaLower, double[] thetaUpper,
         int gridPoints, ExperimentSpec experiment, boolean extendedLikelihood, int eigDatasets,
         int evaluationsPerRound, int initialPoints, boolean commonRandomNumbers, Integer verifications,
         String surrogate, HistogramGridConfig histogram, SurrogateTrainingConfig training, String modelFile, long seed,
-        List<String> target, Integer refineRows) {
+        List<String> target, Integer refineRows, Integer verificationDatasets, Boolean verifyRival) {
 
     /** Training controls of a neural kind when none are given: {@link SurrogateTrainingConfig#defaults}. */
     public static final SurrogateTrainingConfig DEFAULT_TRAINING = SurrogateTrainingConfig.defaults(0);
     /** Settings re-estimated before each round's choice unless configured otherwise. */
     public static final int DEFAULT_VERIFICATIONS = 3;
+
+    /**
+     * Simulated datasets per re-estimate of the verification, as a multiple of those per search
+     * estimate, unless a design names another number: a re-estimate half as noisy as a search
+     * estimate, so that a rival maximum is no coin toss (benchmarks/README.md, "A rival maximum,
+     * re-estimated precisely").
+     */
+    public static final int VERIFICATION_DATASETS_FACTOR = 4;
 
     /** Simulated datasets per EIG estimate unless a design names another number. */
     public static final int DEFAULT_EIG_DATASETS = 128;
@@ -101,6 +117,12 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
             throw new InvalidInputException("EIG verifications: expected 0 (none) or more settings to re-estimate per"
                     + " round but found " + verifications);
         }
+        verificationDatasets = verificationDatasets == null ? eigDatasets : verificationDatasets;
+        if (verificationDatasets < 2) {
+            throw new InvalidInputException("EIG verification datasets: expected at least 2 simulated datasets per"
+                    + " re-estimate (for a standard error) but found " + verificationDatasets);
+        }
+        verifyRival = verifyRival != null && verifyRival;
         if (target != null) {
             target = List.copyOf(target);
             if (target.isEmpty()) {
@@ -169,7 +191,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     /**
      * For 1-D θ and φ: 5 rounds of 200 events, 201 grid points, extended likelihood, 128 datasets per
      * EIG, 12 EIG evaluations per round of which 4 from the design, common random numbers, 3 settings
-     * re-estimated before each choice, the
+     * and a rival re-estimated with 512 datasets each before each choice, the
      * histogram surrogate with {@link HistogramGridConfig#defaults()} and {@link #DEFAULT_TRAINING}, no model
      * file, seed 20261122, the EIG about all of θ, no refinement. Call sites start here and change what
      * they need with the {@code with…} methods, e.g. {@code defaults(theta, phi).withRounds(3).withSeed(7)}.
@@ -177,38 +199,44 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public static DesignConfig defaults(Box thetaRange, Box phiRange) {
         return new DesignConfig(5, phiRange.lower(), phiRange.upper(), thetaRange.lower(), thetaRange.upper(), 201,
                 ExperimentSpec.events(200), true, DEFAULT_EIG_DATASETS, 12, 4, true, DEFAULT_VERIFICATIONS, "histogram",
-                HistogramGridConfig.defaults(), DEFAULT_TRAINING, null, 20261122L, null, null);
+                HistogramGridConfig.defaults(), DEFAULT_TRAINING, null, 20261122L, null, null,
+                VERIFICATION_DATASETS_FACTOR * DEFAULT_EIG_DATASETS, true);
     }
 
     public DesignConfig withRounds(int r) {
         return new DesignConfig(r, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, seed, target, refineRows);
+                histogram, training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     public DesignConfig withExperiment(ExperimentSpec e) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, e, extendedLikelihood,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target, refineRows);
+                surrogate, histogram, training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     public DesignConfig withGridPoints(int m) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, m, experiment, extendedLikelihood,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target, refineRows);
+                surrogate, histogram, training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
-    /** K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the design. */
+    /**
+     * K datasets per estimate, {@code evaluations} estimates per round of which {@code initial} from the
+     * design, and {@link #VERIFICATION_DATASETS_FACTOR} · K per re-estimate (change that after this
+     * with {@link #withVerification}).
+     */
     public DesignConfig withEig(int datasets, int evaluations, int initial) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, datasets, evaluations, initial, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target, refineRows);
+                surrogate, histogram, training, modelFile, seed, target, refineRows,
+                Math.multiplyExact(VERIFICATION_DATASETS_FACTOR, datasets), verifyRival);
     }
 
     public DesignConfig withSurrogate(String kind, HistogramGridConfig h) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind, h,
-                training, modelFile, seed, target, refineRows);
+                training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     /**
@@ -218,33 +246,44 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public DesignConfig withModelFile(String kind, String path) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, kind,
-                histogram, training, path, seed, target, refineRows);
+                histogram, training, path, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     /** The same with a neural kind's training controls (their seed is replaced by one derived from {@link #seed}). */
     public DesignConfig withTraining(SurrogateTrainingConfig t) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, t, modelFile, seed, target, refineRows);
+                histogram, t, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     /** The same re-estimating {@code k} settings before each round's choice (0: none). */
     public DesignConfig withVerifications(int k) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, k, surrogate,
-                histogram, training, modelFile, seed, target, refineRows);
+                histogram, training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
+    }
+
+    /**
+     * The same re-estimating {@code k} settings before each round's choice (0: none), each with
+     * {@code datasets} simulated datasets, and with {@code rival} the best setting of another maximum
+     * as well ({@code EigSearch#verify}).
+     */
+    public DesignConfig withVerification(int k, int datasets, boolean rival) {
+        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
+                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, k, surrogate,
+                histogram, training, modelFile, seed, target, refineRows, datasets, rival);
     }
 
     public DesignConfig withExtendedLikelihood(boolean extended) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment, extended,
                 eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target, refineRows);
+                surrogate, histogram, training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     public DesignConfig withSeed(long s) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, s, target, refineRows);
+                histogram, training, modelFile, s, target, refineRows, verificationDatasets, verifyRival);
     }
 
     /**
@@ -254,7 +293,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public DesignConfig withTarget(List<String> names) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate,
-                histogram, training, modelFile, seed, names, refineRows);
+                histogram, training, modelFile, seed, names, refineRows, verificationDatasets, verifyRival);
     }
 
     /**
@@ -264,7 +303,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
     public DesignConfig withRefinement(Integer rows) {
         return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
                 extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, verifications,
-                surrogate, histogram, training, modelFile, seed, target, rows);
+                surrogate, histogram, training, modelFile, seed, target, rows, verificationDatasets, verifyRival);
     }
 
     /** Whether the surrogate is retrained every round ({@link #refineRows()} set). */
@@ -304,7 +343,8 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
                 && c.verifications.equals(verifications)
                 && c.surrogate.equals(surrogate) && c.histogram.equals(histogram) && c.training.equals(training)
                 && Objects.equals(c.modelFile, modelFile)
-                && c.seed == seed && Objects.equals(c.target, target) && Objects.equals(c.refineRows, refineRows);
+                && c.seed == seed && Objects.equals(c.target, target) && Objects.equals(c.refineRows, refineRows)
+                && c.verificationDatasets.equals(verificationDatasets) && c.verifyRival.equals(verifyRival);
     }
 
     @Override
@@ -312,7 +352,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         return Objects.hash(rounds, Arrays.hashCode(phiLower), Arrays.hashCode(phiUpper), Arrays.hashCode(thetaLower),
                 Arrays.hashCode(thetaUpper), gridPoints, experiment, extendedLikelihood, eigDatasets,
                 evaluationsPerRound, initialPoints, commonRandomNumbers, verifications, surrogate, histogram, training, modelFile,
-                seed, target, refineRows);
+                seed, target, refineRows, verificationDatasets, verifyRival);
     }
 
     @Override
@@ -320,7 +360,8 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
         return "DesignConfig[rounds=" + rounds + ", phi=" + phiRange() + ", theta=" + thetaRange() + ", grid="
                 + gridPoints + ", experiment=" + experiment.describe() + ", extended=" + extendedLikelihood
                 + ", eigDatasets=" + eigDatasets + ", evaluations=" + evaluationsPerRound + " (" + initialPoints
-                + " initial), crn=" + commonRandomNumbers + ", verifications=" + verifications + ", surrogate="
+                + " initial), crn=" + commonRandomNumbers + ", verifications=" + verifications + " of "
+                + verificationDatasets + " datasets" + (verifyRival ? " + a rival" : "") + ", surrogate="
                 + surrogate + ", " + histogram + ", " + training + (modelFile == null ? "" : ", model=" + modelFile)
                 + ", seed=" + seed + (target == null ? "" : ", target=" + target)
                 + (refineRows == null ? "" : ", refineRows=" + refineRows) + "]";

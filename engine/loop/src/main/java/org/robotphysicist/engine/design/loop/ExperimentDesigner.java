@@ -58,11 +58,13 @@ import org.robotphysicist.training.device.Devices;
  *       {@link #EARLIER_CHOICES_REVISITED} distinct ones, most recent first), whose neighbourhoods
  *       usually stay good as the prior narrows; the last estimate is at the GP
  *       mean's maximum; then k = {@link DesignConfig#verifications()} evaluated settings — those of
- *       highest GP mean and of highest estimate, in turn — are re-estimated with an independent
- *       stream and the best fresh estimate is chosen ({@link EigSearch#verify}, k more estimates per
- *       round: neither a setting whose own estimate came out high by Monte Carlo noise nor a narrow
- *       peak the GP smoothed away decides the choice; with 0 verifications the highest GP mean is
- *       chosen);</li>
+ *       highest GP mean and of highest estimate, in turn — and the best of a rival maximum
+ *       ({@link DesignConfig#verifyRival()}) are re-estimated with an independent stream and
+ *       {@link DesignConfig#verificationDatasets()} datasets each (4 times the search's by default),
+ *       and the best fresh estimate is chosen ({@link EigSearch#verify}: neither a setting whose own
+ *       estimate came out high by Monte Carlo noise, nor a narrow peak the GP smoothed away, nor the
+ *       one maximum the search's estimates crowded around decides the choice; with 0 verifications
+ *       the highest GP mean is chosen);</li>
  *   <li>run the experiment there ({@link ExperimentRunner}: a simulation at a hidden θ, or real
  *       events from the caller);</li>
  *   <li>update the posterior on the θ grid; it becomes the next round's prior
@@ -543,7 +545,8 @@ public final class ExperimentDesigner implements AutoCloseable {
         int verifications = config.verifications();
         RoundProposal proposal;
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
-                config.rounds()), config.evaluationsPerRound() + verifications, "estimates")) {
+                config.rounds()), config.evaluationsPerRound() + verifications + (config.verifyRival() ? 1 : 0),
+                "estimates")) {
             int budget = config.evaluationsPerRound();
             for (int i = 0; i < budget; i++) {
                 if (i < earlier.size()) {
@@ -557,8 +560,10 @@ public final class ExperimentDesigner implements AutoCloseable {
             }
             EigSearch.Recommendation best = search.recommend(s.gpRng());
             EigSearch.Verification verified = verifications == 0 ? null
-                    : search.verify(best, verifications, s.verificationSeed());
-            progress.advance(verifications);
+                    : search.verify(best, verifications, s.verificationSeed(),
+                            eig.withDatasets(config.verificationDatasets()).forPrior(currentPrior()),
+                            config.verifyRival());
+            progress.advance(verifications + (config.verifyRival() ? 1 : 0));
             EigEstimate chosen = verified == null ? best.estimate() : verified.chosen();
             GpCurve curve = config.phiRange().dim() == 1 ? curve(best.model()) : null;
             double seconds = (System.nanoTime() - t0) / 1e9;

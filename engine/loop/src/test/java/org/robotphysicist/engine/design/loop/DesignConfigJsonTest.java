@@ -1,6 +1,8 @@
 package org.robotphysicist.engine.design.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,17 +41,42 @@ class DesignConfigJsonTest {
     }
 
     @Test
+    void reEstimatesHaveFourTimesTheSearchsDatasetsAndARivalUnlessConfiguredOtherwise() {
+        assertEquals(4 * DesignConfig.DEFAULT_EIG_DATASETS, BASE.verificationDatasets());
+        assertTrue(BASE.verifyRival());
+        DesignConfig fewer = BASE.withEig(32, 8, 4);
+        assertEquals(128, fewer.verificationDatasets(), "the re-estimates follow the search's datasets");
+        DesignConfig plain = fewer.withVerification(2, 32, false);
+        assertEquals(2, plain.verifications());
+        assertEquals(32, plain.verificationDatasets());
+        assertFalse(plain.verifyRival());
+        assertEquals(plain, Json.read(Json.write(plain), DesignConfig.class, "test"));
+        assertNotEquals(plain, plain.withVerification(2, 32, true));
+        assertNotEquals(plain, plain.withVerification(2, 64, false));
+        assertTrue(plain.toString().contains("verifications=2 of 32 datasets,"), plain.toString());
+        assertTrue(BASE.toString().contains("verifications=3 of 512 datasets + a rival"), BASE.toString());
+        var one = assertThrows(InvalidInputException.class, () -> BASE.withVerification(3, 1, true));
+        assertTrue(one.getMessage().contains("EIG verification datasets: expected at least 2 simulated datasets per"
+                + " re-estimate (for a standard error) but found 1"), one.getMessage());
+    }
+
+    @Test
     void aHistoryWrittenBeforeTheRegistryStillReads() throws Exception {
         ObjectNode old = (ObjectNode) Json.mapper().readTree(Json.write(BASE));
         old.put("surrogate", "HISTOGRAM");
         old.remove("training");
         old.remove("modelFile");
         old.remove("verifications");
+        old.remove("verificationDatasets");
+        old.remove("verifyRival");
         ((ObjectNode) old.get("histogram")).remove("thetaSmoothing");
         DesignConfig c = Json.read(old.toString(), DesignConfig.class, "old history");
         assertEquals(0, c.histogram().thetaSmoothing(), "a histogram from before smoothing resumes as it ran: unsmoothed");
         assertEquals(8, BASE.histogram().thetaSmoothing());
         assertEquals(0, c.verifications(), "a run from before verification resumes as it ran: without it");
+        assertEquals(BASE.eigDatasets(), c.verificationDatasets(),
+                "a run from before the verification's own datasets re-estimates as it ran: with the search's");
+        assertFalse(c.verifyRival(), "a run from before the rival resumes as it ran: without it");
         assertEquals("histogram", c.surrogate());
         assertEquals(DesignConfig.DEFAULT_TRAINING, c.training());
         assertNull(c.modelFile());
