@@ -15,7 +15,9 @@ import org.robotphysicist.engine.design.gp.GpHyperparameters;
  * @param chosen       the EIG estimate at that setting: its fresh estimate with verification, else the search's
  * @param evaluations  every EIG estimate the optimizer made this round, in order
  * @param verification the fresh estimates at the settings of highest GP mean and highest estimate, in the order
- *                     taken, made with a stream independent of the search's ({@link DesignConfig#verifications()});
+ *                     taken, then at the rival maximum's best setting where there is one
+ *                     ({@link DesignConfig#verifyRival()}), made with a stream independent of the search's and
+ *                     {@link DesignConfig#verificationDatasets()} datasets each ({@link DesignConfig#verifications()});
  *                     empty without
  * @param gp           the fitted GP hyperparameters (length-scales in units of the φ range's widths,
  *                     variances in units of the estimates' sample variance)
