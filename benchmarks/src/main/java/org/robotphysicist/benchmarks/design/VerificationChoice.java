@@ -33,11 +33,13 @@ public record VerificationChoice(Integer datasets, boolean rival) {
                 Boolean.parseBoolean(rival));
     }
 
-    /** {@code config} re-estimating as chosen here, as many settings as it names. */
+    /**
+     * {@code config} re-estimating as chosen here, as many settings as it names; without a dataset
+     * count, with the config's own (the default {@link DesignConfig#withEig} set).
+     */
     public DesignConfig applyTo(DesignConfig config) {
-        int k = datasets != null ? datasets
-                : Math.multiplyExact(DesignConfig.VERIFICATION_DATASETS_FACTOR, config.eigDatasets());
-        return config.withVerification(config.verifications(), k, rival);
+        return config.withVerification(config.verifications(),
+                datasets != null ? datasets : config.verificationDatasets(), rival);
     }
 
     /** "3 + a rival re-estimates of 512 datasets", for a benchmark's header. */

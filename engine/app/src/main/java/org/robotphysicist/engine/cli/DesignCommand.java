@@ -337,10 +337,11 @@ final class DesignCommand implements Callable<Integer> {
                 .withExperiment(experiment).withExtendedLikelihood(rate)
                 .withEig(eigDatasets, evaluations, initialPoints).withSurrogate(kind, histogram)
                 .withTraining(controls).withModelFile(kind, modelPath)
-                .withVerification(verifications, verificationDatasets != null ? verificationDatasets
-                        : Math.multiplyExact(DesignConfig.VERIFICATION_DATASETS_FACTOR, eigDatasets), verifyRival)
                 .withSeed(seed).withTarget(target == null ? null : List.of(target))
                 .withRefinement(refine ? (refineRows != null ? refineRows : training.rows) : null);
+        // withEig set the re-estimates' default datasets (4 x the search's); an explicit count replaces it.
+        c = c.withVerification(verifications, verificationDatasets != null ? verificationDatasets
+                : c.verificationDatasets(), verifyRival);
         SimulatedExperimentRunner runner = new SimulatedExperimentRunner(sim, experiment.toExperiment(), truth);
         return ExperimentDesigner.start(c, sim, runner, options);
     }

@@ -215,9 +215,11 @@ public final class EigSearch {
             throw new InvalidInputException("EIG verification: expected at least 1 setting to re-estimate but found "
                     + count);
         }
-        List<Integer> candidates = candidates(recommended.model(), count);
+        GaussianProcess gp = recommended.model();
+        Prediction atEvaluated = gp.predictUnit(gp.unitPoints(), gp.size());
+        List<Integer> candidates = candidates(atEvaluated, count);
         if (rival) {
-            rival(recommended.model(), candidates).ifPresent(candidates::add);
+            rival(atEvaluated, candidates).ifPresent(candidates::add);
         }
         SplittableRandom streams = new SplittableRandom(verificationSeed);
         List<EigEstimate> fresh = new ArrayList<>();
@@ -236,10 +238,10 @@ public final class EigSearch {
     /**
      * The candidates (indices of evaluated settings): the two rankings — by GP mean and by the
      * search's own estimate — taken in turn, GP mean first, skipping a setting already taken or
-     * within the separation of one, until {@code count} are taken.
+     * within the separation of one, until {@code count} are taken; {@code p} is the GP's prediction
+     * at the evaluated settings.
      */
-    private List<Integer> candidates(GaussianProcess gp, int count) {
-        Prediction p = gp.predictUnit(gp.unitPoints(), gp.size());
+    private List<Integer> candidates(Prediction p, int count) {
         Integer[] byMean = indicesByDecreasing(p.size(), p::mean);
         Integer[] byEstimate = indicesByDecreasing(estimates.size(), i -> estimates.get(i).value());
         List<Integer> taken = new ArrayList<>();
@@ -254,8 +256,7 @@ public final class EigSearch {
      * The evaluated setting of highest GP mean at least {@link #RIVAL_SEPARATION} (in the unit box)
      * from every one of {@code taken}, if any.
      */
-    private Optional<Integer> rival(GaussianProcess gp, List<Integer> taken) {
-        Prediction p = gp.predictUnit(gp.unitPoints(), gp.size());
+    private Optional<Integer> rival(Prediction p, List<Integer> taken) {
         List<double[]> near = taken.stream().map(t -> unit(estimates.get(t).phi(), range)).toList();
         for (Integer i : indicesByDecreasing(p.size(), p::mean)) {
             double[] u = unit(estimates.get(i).phi(), range);

@@ -543,10 +543,10 @@ public final class ExperimentDesigner implements AutoCloseable {
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(),
                 BoConfig.forEigSearch(initialPoints), s.boSeed(), s.eigSeed(), config.commonRandomNumbers());
         int verifications = config.verifications();
+        int reEstimates = verifications + (config.verifyRival() ? 1 : 0); // at most; no rival where none lies apart
         RoundProposal proposal;
         try (Progress progress = options.progress().start(String.format(Locale.ROOT, "round %d/%d EIG", r + 1,
-                config.rounds()), config.evaluationsPerRound() + verifications + (config.verifyRival() ? 1 : 0),
-                "estimates")) {
+                config.rounds()), config.evaluationsPerRound() + reEstimates, "estimates")) {
             int budget = config.evaluationsPerRound();
             for (int i = 0; i < budget; i++) {
                 if (i < earlier.size()) {
@@ -563,7 +563,7 @@ public final class ExperimentDesigner implements AutoCloseable {
                     : search.verify(best, verifications, s.verificationSeed(),
                             eig.withDatasets(config.verificationDatasets()).forPrior(currentPrior()),
                             config.verifyRival());
-            progress.advance(verifications + (config.verifyRival() ? 1 : 0));
+            progress.advance(reEstimates);
             EigEstimate chosen = verified == null ? best.estimate() : verified.chosen();
             GpCurve curve = config.phiRange().dim() == 1 ? curve(best.model()) : null;
             double seconds = (System.nanoTime() - t0) / 1e9;

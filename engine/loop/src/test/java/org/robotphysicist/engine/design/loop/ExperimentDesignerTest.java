@@ -177,7 +177,9 @@ class ExperimentDesignerTest {
         assertEquals(3, onDisk.rounds().size());
         assertEquals(c.seed(), onDisk.provenance().seeds().get("seed"));
         assertEquals(onDisk.rounds().get(2).eventsSha256(), onDisk.provenance().dataHashes().get("round-03-events"));
-        assertTrue(onDisk.rounds().get(2).verification().size() >= DesignConfig.DEFAULT_VERIFICATIONS);
+        int reEstimated = onDisk.rounds().get(2).verification().size();
+        assertTrue(reEstimated == DesignConfig.DEFAULT_VERIFICATIONS || reEstimated == DesignConfig.DEFAULT_VERIFICATIONS
+                + 1, () -> "the settings re-estimated and at most a rival: " + reEstimated);
         ObjectNode beforeVerification = (ObjectNode) Json.mapper()
                 .readTree(Files.readString(out.resolve("history.json")));
         ((ObjectNode) beforeVerification.get("config")).remove("verifications");
