@@ -257,14 +257,9 @@ public final class EigSearch {
      * from every one of {@code taken}, if any.
      */
     private Optional<Integer> rival(Prediction p, List<Integer> taken) {
-        List<double[]> near = taken.stream().map(t -> unit(estimates.get(t).phi(), range)).toList();
-        for (Integer i : indicesByDecreasing(p.size(), p::mean)) {
-            double[] u = unit(estimates.get(i).phi(), range);
-            if (near.stream().allMatch(t -> distance(t, u) >= RIVAL_SEPARATION)) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
+        List<double[]> others = taken.stream().map(t -> estimates.get(t).phi()).toList();
+        return Arrays.stream(indicesByDecreasing(p.size(), p::mean))
+                .filter(i -> separated(estimates.get(i).phi(), others, range, RIVAL_SEPARATION)).findFirst();
     }
 
     private static Integer[] indicesByDecreasing(int n, java.util.function.IntToDoubleFunction value) {
@@ -288,8 +283,16 @@ public final class EigSearch {
      * every one of {@code taken}.
      */
     private static boolean separated(double[] phi, List<double[]> taken, Box range) {
+        return separated(phi, taken, range, MIN_SEPARATION);
+    }
+
+    /**
+     * Whether {@code phi} lies at least {@code minDistance} (in {@code range}'s unit box) from every
+     * one of {@code taken}.
+     */
+    private static boolean separated(double[] phi, List<double[]> taken, Box range, double minDistance) {
         double[] u = unit(phi, range);
-        return taken.stream().allMatch(t -> distance(unit(t, range), u) >= MIN_SEPARATION);
+        return taken.stream().allMatch(t -> distance(unit(t, range), u) >= minDistance);
     }
 
     /** φ in the unit box of {@code range}, where the range's widths are 1. */

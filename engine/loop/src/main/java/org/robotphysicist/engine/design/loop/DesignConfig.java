@@ -258,9 +258,7 @@ public record DesignConfig(int rounds, double[] phiLower, double[] phiUpper, dou
 
     /** The same re-estimating {@code k} settings before each round's choice (0: none). */
     public DesignConfig withVerifications(int k) {
-        return new DesignConfig(rounds, phiLower, phiUpper, thetaLower, thetaUpper, gridPoints, experiment,
-                extendedLikelihood, eigDatasets, evaluationsPerRound, initialPoints, commonRandomNumbers, k, surrogate,
-                histogram, training, modelFile, seed, target, refineRows, verificationDatasets, verifyRival);
+        return withVerification(k, verificationDatasets, verifyRival);
     }
 
     /**
