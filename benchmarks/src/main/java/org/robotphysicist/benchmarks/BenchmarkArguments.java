@@ -32,6 +32,11 @@ public final class BenchmarkArguments {
         return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
     }
 
+    /** The integer option {@code name}, or null where it is not given (a default decided elsewhere). */
+    public Integer optionalInteger(String name) {
+        return values.containsKey(name) ? Integer.valueOf(values.get(name)) : null;
+    }
+
     public double real(String name, double fallback) {
         return values.containsKey(name) ? Double.parseDouble(values.get(name)) : fallback;
     }

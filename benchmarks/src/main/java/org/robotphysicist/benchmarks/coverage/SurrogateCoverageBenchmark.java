@@ -144,7 +144,7 @@ public final class SurrogateCoverageBenchmark {
      * and (classifier only) {@code --evidence-normalization true|false} and {@code --contrast K} knobs given
      * on the command line.
      */
-    public static SurrogateTrainingConfig controls(BenchmarkArguments opt, int rows, int epochs, long seed) {
+    public static SurrogateTrainingConfig controls(BenchmarkArguments opt, int rows, Integer epochs, long seed) {
         String batch = opt.string("batch", null);
         String rate = opt.string("learning-rate", null);
         String layers = opt.string("hidden-layers", null);

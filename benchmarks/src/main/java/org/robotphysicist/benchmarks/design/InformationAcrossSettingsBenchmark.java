@@ -11,6 +11,7 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
@@ -44,10 +45,11 @@ import org.robotphysicist.training.device.DeviceRequest;
  * a design expects to learn about that, rests on differences that small.
  *
  * <p>Usage: {@code InformationAcrossSettingsBenchmark [--kinds maf,nsf,classifier] [--events 50000]
- * [--phis 40:100:2] [--step 0.02] [--versus 0.2688] [--rows 4000000] [--epochs 2] [--seed 20261122] [--batch B]
+ * [--phis 40:100:2] [--step 0.02] [--versus 0.2688] [--rows 4000000] [--epochs E] [--seed 20261122] [--batch B]
  * [--learning-rate R] [--hidden-layers L] [--hidden-width W] [--ensemble K] [--histogram T,P,N,B,H]
  * [--model-KIND FILE] [--save-models DIR]}; each kind is trained as {@code rp design --surrogate KIND} trains
- * it (no certificate, no tempering), or read from the file given for it (its untempered networks measured), and
+ * it (its design score weight and epochs unless {@code --score-weight} or {@code --epochs} names them; no
+ * certificate, no tempering), or read from the file given for it (its untempered networks measured), and
  * saved as {@code DIR/KIND.rpm} if asked ({@link ModelFiles}).
  */
 public final class InformationAcrossSettingsBenchmark {
@@ -68,12 +70,12 @@ public final class InformationAcrossSettingsBenchmark {
         double step = opt.real("step", 0.02);
         double versus = opt.real("versus", 0.5 - THETA0);
         int rows = opt.integer("rows", defaults.trainingRows());
-        int epochs = opt.integer("epochs", defaults.epochs());
+        Integer epochs = opt.optionalInteger("epochs");
         long seed = Long.parseLong(opt.string("seed", "20261122"));
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Per-event information about sin2_theta_w at %.4f (curvature over +-%.3f),"
-                + " %d events per setting, surrogates trained on %d rows x %d epochs over sqrt(s) in %s; %d cores,"
-                + " load %.1f%n", THETA0, step, events, rows, epochs, SQRT_S, Runtime.getRuntime().availableProcessors(),
+                + " %d events per setting, surrogates trained on %d rows x %s epochs over sqrt(s) in %s; %d cores,"
+                + " load %.1f%n", THETA0, step, events, rows, epochs == null ? "the kind's design" : epochs, SQRT_S, Runtime.getRuntime().availableProcessors(),
                 SurrogateCoverageBenchmark.loadAverage());
         Matrix[] samples = new Matrix[phis.length];
         double[] exact = new double[phis.length];
@@ -92,10 +94,11 @@ public final class InformationAcrossSettingsBenchmark {
             String kind = kinds.get(k);
             long t0 = System.nanoTime();
             boolean given = models.isGiven(kind);
+            SurrogateTrainingConfig controls = SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed)
+                    .fittedToKind(kind).forDesign(kind, simulator);
             try (TrainedModel model = given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind)
                     .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
-                    .withTraining(rows, epochs, DeviceRequest.CPU).withSeed(seed)
-                    .withControls(SurrogateCoverageBenchmark.controls(opt, rows, epochs, seed).fittedToKind(kind)))) {
+                    .withTraining(rows, controls.epochs(), DeviceRequest.CPU).withSeed(seed).withControls(controls))) {
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s%n", kind, model.description(),
                         given ? "read" : "trained", (System.nanoTime() - t0) / 1e9);
                 models.saveIfAsked(model, kind);

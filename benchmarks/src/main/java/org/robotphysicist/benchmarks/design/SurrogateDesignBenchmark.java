@@ -43,8 +43,9 @@ import org.robotphysicist.training.device.DeviceRequest;
  * sin²θ_W = 0.2312, prior U(0.15, 0.35), √s ∈ [40, 100] GeV, {@code rp design}'s defaults otherwise:
  * 200 events per experiment, 128 datasets per EIG estimate, 12 estimates and 3 re-estimates per
  * round, a 201-point θ grid), each kind is trained once as {@code rp design} trains it — its default sizes,
- * and the kind's design score weight on the simulator's joint scores (a classifier: α = 100, a MAF: α = 1;
- * {@code SurrogateTrainingConfig.forDesign}) unless {@code --score-weight} names one — over the θ × √s box
+ * the kind's design score weight on the simulator's joint scores (a classifier: α = 100, a MAF: α = 1, an
+ * NSF: α = 3) unless {@code --score-weight} names one, and the kind's design epochs (an NSF: 5, the others 2)
+ * unless {@code --epochs} names them ({@code SurrogateTrainingConfig.forDesign}) — over the θ × √s box
  * (the exact kind needs none) and drives the {@link ExperimentDesigner} for S seeds × R rounds. Each
  * round's choice is judged with the exact likelihood: EIG(chosen) / max(best of a dense scan,
  * EIG(chosen)), both estimated with one fixed random stream at every √s (common random numbers).
@@ -54,7 +55,7 @@ import org.robotphysicist.training.device.DeviceRequest;
  * final posteriors cover the hidden value.
  *
  * <p>Usage: {@code SurrogateDesignBenchmark [--kinds exact,classifier,maf,nsf] [--seeds 5] [--first-seed 1] [--rounds 3]
- * [--eig-datasets 128] [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs 2] [--ensemble 1]
+ * [--eig-datasets 128] [--reference-datasets 64] [--scan-points 61] [--rows 4000000] [--epochs E] [--ensemble 1]
  * [--training-phi-margin 0] [--seed 20261122] [--histogram 41,61,100000,20,8] [--verification-datasets 512]
  * [--rival true]} ({@link VerificationChoice}). The histogram kind is
  * built on {@code rp design}'s grid ({@link HistogramGridConfig#defaults()}) unless {@code --histogram}
@@ -117,7 +118,7 @@ public final class SurrogateDesignBenchmark {
                 opt.integer("eig-datasets", DesignConfig.DEFAULT_EIG_DATASETS), opt.integer("reference-datasets", 64),
                 opt.integer("scan-points", 61),
                 SurrogateCoverageBenchmark.controls(opt, opt.integer("rows", defaults.trainingRows()),
-                        opt.integer("epochs", defaults.epochs()), Long.parseLong(opt.string("seed", "20261122"))),
+                        opt.optionalInteger("epochs"), Long.parseLong(opt.string("seed", "20261122"))),
                 opt.real("training-phi-margin", 0), SurrogateCoverageBenchmark.histogram(opt),
                 Refinement.of(opt.integer("refine", 0), opt.string("fine-tune", "false")),
                 ModelFiles.of(opt, kinds), VerificationChoice.of(opt));
@@ -208,7 +209,7 @@ public final class SurrogateDesignBenchmark {
             try (TrainedModel model = exact
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
-                            .withTraining(controls.rows(), controls.epochs(), DeviceRequest.CPU)
+                            .withTraining(controls.rows(), kindControls.epochs(), DeviceRequest.CPU)
                             .withSeed(controls.seed()).withControls(kindControls)
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;

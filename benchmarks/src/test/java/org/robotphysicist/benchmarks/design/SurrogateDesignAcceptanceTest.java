@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.robotphysicist.engine.design.loop.DesignConfig;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
-import org.robotphysicist.engine.api.TrainOptions;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 
 /**
@@ -19,8 +18,8 @@ import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
  * rounds, the exact-likelihood EIG of every √s the kind chooses must be at least 90% of the best exact EIG
  * of that round (a 61-point scan with 64 datasets per estimate, common random numbers), and the kind's final
  * posteriors must cover the hidden value at 95% at least as often as the exact likelihood's loop does, less
- * one seed. It trains each kind as {@code rp design} does (its default sizes, and a classifier and a MAF
- * regressing the simulator's joint scores) and runs 15 design rounds with it and with the exact
+ * one seed. It trains each kind as {@code rp design} does (its default sizes, every kind regressing the
+ * simulator's joint scores, and an NSF for its design epochs) and runs 15 design rounds with it and with the exact
  * likelihood (tens of minutes on two cores), so it runs only with {@code -Drp.acceptance=true}:
  * {@code mvn -B verify -pl benchmarks -am -Drp.acceptance=true -Dtest='SurrogateDesignAcceptanceTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}, with {@code -Drp.acceptance.kinds=classifier} for one kind.
@@ -39,10 +38,9 @@ class SurrogateDesignAcceptanceTest {
         String only = System.getProperty(KINDS_PROPERTY);
         Assumptions.assumeTrue(only == null || List.of(only.split(",")).contains(kind), kind + " is not among -D"
                 + KINDS_PROPERTY + "=" + only);
-        TrainOptions defaults = TrainOptions.defaults(kind);
         List<SurrogateDesignBenchmark.Result> results = SurrogateDesignBenchmark.measure(List.of("exact", kind),
                 SEEDS, 1, 3, DesignConfig.DEFAULT_EIG_DATASETS, 64, 61,
-                SurrogateTrainingConfig.of(defaults.trainingRows(), defaults.epochs(), 20261122L),
+                SurrogateTrainingConfig.defaults(20261122L),
                 0, HistogramGridConfig.defaults(), SurrogateDesignBenchmark.Refinement.NONE,
                 ModelFiles.NONE, VerificationChoice.DEFAULT);
         SurrogateDesignBenchmark.Result exact = results.get(0);

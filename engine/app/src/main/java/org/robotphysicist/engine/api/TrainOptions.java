@@ -76,7 +76,7 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
     }
 
     /**
-     * {@code surrogate} with {@link SurrogateTrainingConfig#defaults} (4 000 000 rows, 2 epochs) and the
+     * {@code surrogate} with {@link SurrogateTrainingConfig#defaults} (4 000 000 rows; 2 epochs, or a design's) and the
      * kind's other training defaults, device auto, histograms of 41 θ × 9 φ cells with 20 000 events in 20 bins smoothed along θ over 17 cells, experiments of
      * 1 000 events, seed 20261122, no certification.
      *
@@ -103,7 +103,7 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
      * @return the most passes over the training rows (early stopping may end sooner)
      */
     public int epochs() {
-        return training.epochs();
+        return training.epochsOrDefault();
     }
 
     /**

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /**
  * The training controls of a neural surrogate on the command line ({@code rp train},
- * {@code rp design}): rows and epochs always, the rest left to the kind's defaults unless given
+ * {@code rp design}): rows always, the epochs and the rest left to the kind's defaults unless given
  * ({@link SurrogateTrainingConfig}); {@code --no-evidence-normalization} switches the classifier's per-θ
  * normalization off and {@code --contrast} and {@code --contrast-odds} set its contrastive loss (all refused for
  * other kinds), and
@@ -22,8 +22,10 @@ final class SurrogateTrainingOptions {
             description = "Simulated rows a neural surrogate trains on (default ${DEFAULT-VALUE}).")
     int rows = SurrogateTrainingConfig.DEFAULT_ROWS;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Most training epochs (default ${DEFAULT-VALUE}).")
-    int epochs = SurrogateTrainingConfig.DEFAULT_EPOCHS;
+    @Option(names = "--epochs", paramLabel = "E", description = "Most training epochs (default "
+            + SurrogateTrainingConfig.DEFAULT_EPOCHS + "; rp design trains an nsf for " + FlowSurrogateKind.Nsf.DESIGN_EPOCHS
+            + ").")
+    Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Rows per mini-batch (default: the kind's, 512).")
     Integer batchSize;

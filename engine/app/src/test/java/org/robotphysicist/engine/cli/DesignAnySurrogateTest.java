@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignRound;
+import org.robotphysicist.engine.surrogate.FlowSurrogateKind;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.ModelFile;
 
@@ -104,6 +106,32 @@ class DesignAnySurrogateTest {
         assertEquals(0, toy.exit(), toy.err());
         assertFalse(toy.out().contains("regressing the joint scores"), "the toy returns no scores: " + toy.out());
         assertNull(DesignHistory.read(dir.resolve("toy").resolve("history.json")).config().training().scoreWeight());
+    }
+
+    /**
+     * Without {@code --epochs} a design loop's NSF trains for its design epochs and every other kind for
+     * the general default; the history records the epochs, and {@code --epochs} given is kept.
+     */
+    @Test
+    void aDesignNsfTrainsForItsDesignEpochsUnlessEpochsAreGiven() {
+        List<String> tiny = new ArrayList<>(Arrays.asList(TINY));
+        int at = tiny.indexOf("--epochs");
+        tiny.subList(at, at + 2).clear();
+        tiny.remove("-q");
+        String[] noEpochs = tiny.toArray(String[]::new);
+        CliRun nsf = design(dir.resolve("nsf"), noEpochs, TOY, new String[] {"--surrogate", "nsf"});
+        assertEquals(0, nsf.exit(), nsf.err());
+        assertTrue(nsf.out().contains(FlowSurrogateKind.Nsf.DESIGN_EPOCHS + " epochs on cpu"),
+                "the NSF trained for its design epochs: " + nsf.out());
+        assertEquals(FlowSurrogateKind.Nsf.DESIGN_EPOCHS, DesignHistory.read(dir.resolve("nsf").resolve("history.json"))
+                .config().training().epochs(), "the history records the epochs, so a resumed run trains alike");
+        CliRun maf = design(dir.resolve("maf"), noEpochs, TOY, new String[] {"--surrogate", "maf"});
+        assertEquals(0, maf.exit(), maf.err());
+        assertEquals(SurrogateTrainingConfig.DEFAULT_EPOCHS, DesignHistory.read(dir.resolve("maf")
+                .resolve("history.json")).config().training().epochs(), "the MAF keeps the general default");
+        CliRun given = design(dir.resolve("given"), noEpochs, TOY, new String[] {"--surrogate", "nsf", "--epochs", "2"});
+        assertEquals(0, given.exit(), given.err());
+        assertTrue(given.out().contains("2 epochs on cpu"), "--epochs 2 is kept: " + given.out());
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class ClassifierSurrogateKind implements FineTunableKind {
         SurrogateTrainingConfig c = r.training();
         long seed = c.seed();
         TrainingLoopConfig training = TrainingLoopConfig.defaults().withBatchSize(c.batchSizeOr(512))
-                .withMaxEpochs(c.epochs()).withLearningRate(c.learningRateOr(2e-3), LearningRateSchedule.cosine(0.02))
+                .withMaxEpochs(c.epochsOrDefault()).withLearningRate(c.learningRateOr(2e-3), LearningRateSchedule.cosine(0.02))
                 .withValidation(c.validationFractionOr(0.1), c.patienceOr(0)).withSeed(seed).withDevice(r.device())
                 .withTimeBudget(c.timeBudget()).withGradientClip(c.gradientClipOr(0));
         return RatioTrainingConfig.defaults().withNetwork(c.hiddenWidthsOr(3, 64), ActivationFunction.SILU)

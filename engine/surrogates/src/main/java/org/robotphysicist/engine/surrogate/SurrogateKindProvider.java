@@ -42,4 +42,14 @@ public interface SurrogateKindProvider {
     default double designScoreWeight() {
         return 0;
     }
+
+    /**
+     * The most epochs this kind trains for in a design loop where none were asked for
+     * ({@link SurrogateTrainingConfig#forDesign}); by default {@link SurrogateTrainingConfig#DEFAULT_EPOCHS},
+     * as everywhere else. A kind whose design choices need a longer training than its posterior
+     * calibration does states here how long, and why.
+     */
+    default int designEpochs() {
+        return SurrogateTrainingConfig.DEFAULT_EPOCHS;
+    }
 }

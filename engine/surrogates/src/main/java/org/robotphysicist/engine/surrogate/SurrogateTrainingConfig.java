@@ -21,7 +21,9 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  * kinds ignore all of it but the seed. Immutable, validated, round-trips to JSON.
  *
  * @param rows               simulated training rows (x, θ, φ), ≥ 1000
- * @param epochs             the most passes over the training rows, ≥ 1
+ * @param epochs             the most passes over the training rows, ≥ 1 (null: the kind's default,
+ *                           {@value #DEFAULT_EPOCHS}; a design loop's surrogate the kind's
+ *                           {@link SurrogateKindProvider#designEpochs()}, see {@link #forDesign})
  * @param batchSize          rows per mini-batch, ≥ 1 (null: the kind's default)
  * @param learningRate       Adam's base rate η₀ &gt; 0, decayed by the kind's schedule (null: the kind's default)
  * @param hiddenLayers       hidden layers of each network, ≥ 1 (null: the kind's default)
@@ -62,7 +64,7 @@ import org.robotphysicist.training.ratio.RatioTrainingConfig;
  *                           ({@link TrainingLoopConfig#gradientClip()}); 0 never clips (null: the kind's default,
  *                           which each kind states). Tabulated kinds ignore it
  */
-public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
+public record SurrogateTrainingConfig(int rows, Integer epochs, Integer batchSize, Double learningRate, Integer hiddenLayers,
         Integer hiddenWidth, Double validationFraction, Integer patience, long seed, Duration timeBudget,
         Integer ensembleMembers, Boolean evidenceNormalization, Double scoreWeight, Integer contrast,
         Double contrastOdds, Double gradientClip) {
@@ -86,14 +88,16 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      */
     public static final int DEFAULT_ROWS = 4_000_000;
 
-    /** Default most epochs: two passes over {@link #DEFAULT_ROWS} rows. */
+    /** Default most epochs where none is given: two passes over {@link #DEFAULT_ROWS} rows. */
     public static final int DEFAULT_EPOCHS = 2;
 
     public SurrogateTrainingConfig {
         if (rows < MIN_ROWS) {
             throw new InvalidInputException("training rows: expected at least " + MIN_ROWS + " but found " + rows);
         }
-        Require.positive("training epochs", epochs);
+        if (epochs != null) {
+            Require.positive("training epochs", epochs);
+        }
         if (batchSize != null) {
             Require.positive("batch size", batchSize);
         }
@@ -130,9 +134,12 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         }
     }
 
-    /** {@link #DEFAULT_ROWS} rows for {@link #DEFAULT_EPOCHS} epochs with seed {@code seed}; the rest the kind's default. */
+    /**
+     * {@link #DEFAULT_ROWS} rows with seed {@code seed}; the epochs and the rest the kind's default
+     * ({@link #DEFAULT_EPOCHS} epochs, or a design loop's {@link SurrogateKindProvider#designEpochs()}).
+     */
     public static SurrogateTrainingConfig defaults(long seed) {
-        return of(DEFAULT_ROWS, DEFAULT_EPOCHS, seed);
+        return of(DEFAULT_ROWS, null, seed);
     }
 
     /**
@@ -140,16 +147,16 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      * budget; everything else the kind's default. To set several controls at once use
      * {@link #builder}; to change one, the {@code with…} methods.
      */
-    public static SurrogateTrainingConfig of(int rows, int epochs, long seed) {
+    public static SurrogateTrainingConfig of(int rows, Integer epochs, long seed) {
         return builder(rows, epochs, seed).build();
     }
 
     /**
-     * A builder starting from {@code rows} rows, {@code epochs} epochs and seed {@code seed}, every
-     * optional control unset (the kind's default) and one network, e.g.
+     * A builder starting from {@code rows} rows, {@code epochs} epochs (null: the kind's default) and seed
+     * {@code seed}, every optional control unset (the kind's default) and one network, e.g.
      * {@code builder(rows, epochs, seed).batchSize(256).learningRate(1e-3).hiddenWidth(16).build()}.
      */
-    public static Builder builder(int rows, int epochs, long seed) {
+    public static Builder builder(int rows, Integer epochs, long seed) {
         return new Builder(rows, epochs, seed);
     }
 
@@ -169,7 +176,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
      */
     public static final class Builder {
         private int rows;
-        private int epochs;
+        private Integer epochs;
         private long seed;
         private Integer batchSize;
         private Double learningRate;
@@ -185,7 +192,7 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         private Double contrastOdds;
         private Double gradientClip;
 
-        private Builder(int rows, int epochs, long seed) {
+        private Builder(int rows, Integer epochs, long seed) {
             this.rows = rows;
             this.epochs = epochs;
             this.seed = seed;
@@ -197,8 +204,8 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
             return this;
         }
 
-        /** The most passes over the training rows, ≥ 1. */
-        public Builder epochs(int e) {
+        /** The most passes over the training rows, ≥ 1 (null: the kind's default). */
+        public Builder epochs(Integer e) {
             epochs = e;
             return this;
         }
@@ -299,8 +306,8 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
         }
     }
 
-    /** The same with {@code r} rows and at most {@code e} epochs. */
-    public SurrogateTrainingConfig withRowsAndEpochs(int r, int e) {
+    /** The same with {@code r} rows and at most {@code e} epochs (null: the kind's default). */
+    public SurrogateTrainingConfig withRowsAndEpochs(int r, Integer e) {
         return toBuilder().rows(r).epochs(e).build();
     }
 
@@ -379,15 +386,26 @@ public record SurrogateTrainingConfig(int rows, int epochs, Integer batchSize, D
     /**
      * These controls for a design loop's surrogate of the registry's kind {@code kind} trained on
      * {@code simulator}: where no score weight was given and the simulator returns joint scores, the
-     * kind's {@link SurrogateKindProvider#designScoreWeight()}; otherwise these controls as they are
-     * (a weight given, even 0, is kept).
+     * kind's {@link SurrogateKindProvider#designScoreWeight()}, and where no epochs were given, the
+     * kind's {@link SurrogateKindProvider#designEpochs()}; what was given, even a weight of 0 or the
+     * general default's epochs, is kept. The result always names its epochs, so that a design history
+     * records how its surrogate was trained.
      *
      * @throws InvalidInputException when the registry has no kind {@code kind}
      */
     public SurrogateTrainingConfig forDesign(String kind, Simulator simulator) {
-        double designWeight = SurrogateRegistry.discover().named(kind).designScoreWeight();
-        return scoreWeight == null && simulator instanceof JointScoreSimulator && designWeight > 0
-                ? withScoreWeight(designWeight) : this;
+        SurrogateKindProvider provider = SurrogateRegistry.discover().named(kind);
+        double designWeight = provider.designScoreWeight();
+        Builder b = toBuilder();
+        if (scoreWeight == null && simulator instanceof JointScoreSimulator && designWeight > 0) {
+            b.scoreWeight(designWeight);
+        }
+        return b.epochs(epochs != null ? epochs : provider.designEpochs()).build();
+    }
+
+    /** The most epochs: those given, or {@link #DEFAULT_EPOCHS} where none were. */
+    public int epochsOrDefault() {
+        return epochs != null ? epochs : DEFAULT_EPOCHS;
     }
 
     /** The score weight, or {@code kindDefault} where none was given. */

@@ -53,7 +53,7 @@ class SurrogateTrainingConfigBuilderTest {
         assertEquals(null, built.scoreWeight());
         assertEquals(1, built.ensembleMembers());
         assertEquals(SurrogateTrainingConfig.defaults(7), SurrogateTrainingConfig.builder(
-                SurrogateTrainingConfig.DEFAULT_ROWS, SurrogateTrainingConfig.DEFAULT_EPOCHS, 7).build());
+                SurrogateTrainingConfig.DEFAULT_ROWS, null, 7).build());
     }
 
     @Test
