@@ -157,14 +157,13 @@ public abstract sealed class FlowSurrogateKind implements FineTunableKind {
         public static final double DESIGN_SCORE_WEIGHT = 3;
 
         /**
-         * The most epochs of a design loop's NSF where none are asked for. The rounds an NSF trained for
-         * two epochs misjudged were those whose best setting is 99–100 GeV, where what tells sin²θ_W from
-         * its mirror value about 0.25 is about 2·10⁻³ nats per event; two passes over the rows leave the
-         * flow short of it. On Weinberg LO at the default rows and score weight, the NSF trained for five
-         * epochs (seed 20261122) chose at least 0.966 of the best exact EIG in all 30 rounds of seeds 1–10,
-         * where NSFs trained for two epochs, or refined every round, missed 0.9 in 1 to 4 of the 15 rounds
-         * of seeds 1–5 (benchmarks/README.md, "The NSF trained for five epochs"). Its training takes about
-         * 2.3 times as long.
+         * The most epochs of a design loop's NSF where none are asked for. On Weinberg LO at the default
+         * rows and score weight, trained once and judged on the same design seeds with the same
+         * verification, the NSFs of two training seeds chose below 0.9 of the best exact EIG in 3 and 1 of
+         * the 15 rounds of seeds 1–5 when trained for two epochs, and in 0 and 1 when trained for five; the
+         * default seed's five-epoch NSF missed none of the 30 rounds of seeds 1–10 (worst 0.966;
+         * benchmarks/README.md, "The NSF trained for five epochs"). Its training takes about 2.2 times as
+         * long (1093 s against 498 s on two cores).
          */
         public static final int DESIGN_EPOCHS = 5;
 
