@@ -386,10 +386,10 @@ public record SurrogateTrainingConfig(int rows, Integer epochs, Integer batchSiz
     /**
      * These controls for a design loop's surrogate of the registry's kind {@code kind} trained on
      * {@code simulator}: where no score weight was given and the simulator returns joint scores, the
-     * kind's {@link SurrogateKindProvider#designScoreWeight()}, and where no epochs were given, the
-     * kind's {@link SurrogateKindProvider#designEpochs()}; what was given, even a weight of 0 or the
-     * general default's epochs, is kept. The result always names its epochs, so that a design history
-     * records how its surrogate was trained.
+     * kind's {@link SurrogateKindProvider#designScoreWeight()}, and where no epochs were given and the
+     * kind's {@link SurrogateKindProvider#designEpochs()} differ from {@link #DEFAULT_EPOCHS}, those (so
+     * that a design history names them); what was given, even a weight of 0 or the general default's
+     * epochs, is kept.
      *
      * @throws InvalidInputException when the registry has no kind {@code kind}
      */
@@ -400,7 +400,10 @@ public record SurrogateTrainingConfig(int rows, Integer epochs, Integer batchSiz
         if (scoreWeight == null && simulator instanceof JointScoreSimulator && designWeight > 0) {
             b.scoreWeight(designWeight);
         }
-        return b.epochs(epochs != null ? epochs : provider.designEpochs()).build();
+        if (epochs == null && provider.designEpochs() != DEFAULT_EPOCHS) {
+            b.epochs(provider.designEpochs());
+        }
+        return b.build();
     }
 
     /** The most epochs: those given, or {@link #DEFAULT_EPOCHS} where none were. */

@@ -16,8 +16,9 @@ import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 /**
  * The epochs of the training controls: left unset they are the kind's default, {@value
  * SurrogateTrainingConfig#DEFAULT_EPOCHS} for every kind's trainer, and for a design loop's surrogate
- * the kind's design epochs ({@link FlowSurrogateKind.Nsf#DESIGN_EPOCHS} for the NSF, the default for
- * the others) with or without joint scores; epochs given, even the general default, are kept.
+ * the kind's design epochs where it names its own ({@link FlowSurrogateKind.Nsf#DESIGN_EPOCHS} for the
+ * NSF; the others leave them unset, the general default) with or without joint scores; epochs given,
+ * even the general default, are kept.
  */
 class DesignEpochsTest {
     private static final Simulator WEINBERG = new WeinbergLoSimulator();
@@ -48,12 +49,14 @@ class DesignEpochsTest {
             SurrogateTrainingConfig nsf = unset.forDesign("nsf", simulator);
             assertEquals(FlowSurrogateKind.Nsf.DESIGN_EPOCHS, nsf.epochs(), simulator.name());
             for (String other : new String[] {"classifier", "maf", "histogram", "exact"}) {
-                assertEquals(SurrogateTrainingConfig.DEFAULT_EPOCHS, unset.forDesign(other, simulator).epochs(),
-                        other + " on " + simulator.name() + ": a design names the epochs it trains for");
+                assertNull(unset.forDesign(other, simulator).epochs(),
+                        other + " on " + simulator.name() + ": no design epochs of its own, the general default");
             }
         }
         assertEquals(5, flowEpochs(new FlowSurrogateKind.Nsf(), unset.forDesign("nsf", WEINBERG)),
                 "the design epochs reach the NSF's trainer");
+        assertEquals(2, flowEpochs(new FlowSurrogateKind.Maf(), unset.forDesign("maf", WEINBERG)),
+                "the MAF's trainer gets the general default");
     }
 
     @Test
