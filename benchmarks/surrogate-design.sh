@@ -5,7 +5,8 @@
 # loop with neural surrogates"). Options go to the benchmark:
 #   --kinds exact,classifier,maf,nsf  --seeds 5  --first-seed 1  --rounds 3  --eig-datasets 128 (per loop estimate)
 #   --reference-datasets 64  --scan-points 61
-#   --rows 4000000  --epochs 2  --ensemble 1  --training-phi-margin 0  --seed 20261122
+#   --rows 4000000  --epochs E (default: the kind's design epochs, 2, or 5 for an nsf)  --ensemble 1
+#   --training-phi-margin 0  --seed 20261122
 #   --histogram 41,61,100000,20,8 (the histogram kind: theta cells, sqrt(s) cells, events per cell, bins, smoothing)
 #   --refine N (refine each run's neural surrogate on N posterior draws per round, as rp design --refine; each seed
 #   trains its own)  --fine-tune true (with --refine N: round 1 uses the kind trained once, later rounds fine-tune it)

@@ -75,7 +75,8 @@ public final class InformationAcrossSettingsBenchmark {
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         System.out.printf(Locale.ROOT, "Per-event information about sin2_theta_w at %.4f (curvature over +-%.3f),"
                 + " %d events per setting, surrogates trained on %d rows x %s epochs over sqrt(s) in %s; %d cores,"
-                + " load %.1f%n", THETA0, step, events, rows, epochs == null ? "the kind's design" : epochs, SQRT_S, Runtime.getRuntime().availableProcessors(),
+                + " load %.1f%n", THETA0, step, events, rows, epochs == null ? "the kind's design" : epochs, SQRT_S,
+                Runtime.getRuntime().availableProcessors(),
                 SurrogateCoverageBenchmark.loadAverage());
         Matrix[] samples = new Matrix[phis.length];
         double[] exact = new double[phis.length];

@@ -23,8 +23,8 @@ final class SurrogateTrainingOptions {
     int rows = SurrogateTrainingConfig.DEFAULT_ROWS;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Most training epochs (default "
-            + SurrogateTrainingConfig.DEFAULT_EPOCHS + "; rp design trains an nsf for " + FlowSurrogateKind.Nsf.DESIGN_EPOCHS
-            + ").")
+            + SurrogateTrainingConfig.DEFAULT_EPOCHS + "; rp design trains an nsf for "
+            + FlowSurrogateKind.Nsf.DESIGN_EPOCHS + ").")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Rows per mini-batch (default: the kind's, 512).")
