@@ -11,8 +11,8 @@ import org.robotphysicist.data.Matrix;
 import org.robotphysicist.data.simulator.WeinbergLoSimulator;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainOptions;
-import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.ExactLikelihood;
 import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.file.TemperedSurrogate;
@@ -99,7 +99,7 @@ public final class InformationAcrossSettingsBenchmark {
                     .fittedToKind(kind).forDesign(kind, simulator);
             try (TrainedModel model = given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind)
                     .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
-                    .withTraining(rows, controls.epochs(), DeviceRequest.CPU).withSeed(seed).withControls(controls))) {
+                    .withTraining(rows, controls.epochsOrDefault(), DeviceRequest.CPU).withSeed(seed).withControls(controls))) {
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s%n", kind, model.description(),
                         given ? "read" : "trained", (System.nanoTime() - t0) / 1e9);
                 models.saveIfAsked(model, kind);
