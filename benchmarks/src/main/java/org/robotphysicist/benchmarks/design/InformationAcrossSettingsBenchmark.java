@@ -99,7 +99,7 @@ public final class InformationAcrossSettingsBenchmark {
                     .fittedToKind(kind).forDesign(kind, simulator);
             try (TrainedModel model = given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind)
                     .withHistogram(SurrogateCoverageBenchmark.histogram(opt))
-                    .withTraining(rows, controls.epochsOrDefault(), DeviceRequest.CPU).withSeed(seed).withControls(controls))) {
+                    .withDevice(DeviceRequest.CPU).withControls(controls))) {
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s%n", kind, model.description(),
                         given ? "read" : "trained", (System.nanoTime() - t0) / 1e9);
                 models.saveIfAsked(model, kind);

@@ -209,8 +209,7 @@ public final class SurrogateDesignBenchmark {
             try (TrainedModel model = exact
                     ? new TrainedModel(new ExactLikelihood(simulator), kind, "exact likelihood", false)
                     : given ? models.load(rp, kind) : rp.train(TrainOptions.defaults(kind).withHistogram(histogram)
-                            .withTraining(controls.rows(), kindControls.epochsOrDefault(), DeviceRequest.CPU)
-                            .withSeed(controls.seed()).withControls(kindControls)
+                            .withDevice(DeviceRequest.CPU).withControls(kindControls)
                             .withEventsPerExperiment((int) base.experiment().amount()))) {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %s, %s in %.1f s (load %.1f); %s%n", kind,

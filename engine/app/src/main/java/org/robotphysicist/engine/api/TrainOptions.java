@@ -139,6 +139,16 @@ public record TrainOptions(String surrogate, SurrogateTrainingConfig training, D
     }
 
     /**
+     * The same options on another device, every training control kept.
+     *
+     * @param d where a neural surrogate trains ({@code auto}, {@code cpu}, {@code gpu:N})
+     * @return the changed options
+     */
+    public TrainOptions withDevice(DeviceRequest d) {
+        return new TrainOptions(surrogate, training, d, histogram, eventsPerExperiment, certification);
+    }
+
+    /**
      * The same options with other training controls.
      *
      * @param t batch size, learning rate, network, validation, seed and the rest of the controls
