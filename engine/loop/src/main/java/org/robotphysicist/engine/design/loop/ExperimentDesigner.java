@@ -56,8 +56,7 @@ import org.robotphysicist.training.device.Devices;
  *       ({@link EigSearch}: each EIG estimate is observed with its squared standard error as known
  *       noise; from round 2 the first estimates are at the earlier rounds' choices (the last
  *       {@link #EARLIER_CHOICES_REVISITED} distinct ones, most recent first), whose neighbourhoods
- *       usually stay good as the prior narrows, and then, for one setting, at the ends of its range
- *       that no earlier choice lies at ({@link #revisitedSettings}); the last estimate is at the GP
+ *       usually stay good as the prior narrows; the last estimate is at the GP
  *       mean's maximum; then k = {@link DesignConfig#verifications()} evaluated settings — those of
  *       highest GP mean and of highest estimate, in turn — and the best of a rival maximum
  *       ({@link DesignConfig#verifyRival()}) are re-estimated with an independent stream and
@@ -490,35 +489,6 @@ public final class ExperimentDesigner implements AutoCloseable {
                 Math.min(EARLIER_CHOICES_REVISITED, config.evaluationsPerRound()));
     }
 
-    /**
-     * The settings this round's search estimates first: the {@link #earlierChoices earlier choices},
-     * then — from round 2 on, where the φ range has one dimension — each end of the range that no
-     * earlier choice lies within {@link EigSearch#MIN_SEPARATION} of; at most
-     * {@link DesignConfig#evaluationsPerRound()} in all.
-     *
-     * <p>Why the ends: as the prior narrows, the EIG's maximum often moves to an end of the range (on
-     * Weinberg LO, from the Z-side peak to the highest √s in many second and third rounds), and a GP
-     * fitted to a few space-filling points and to estimates crowded on the interior peak does not
-     * extrapolate to it, so a search could spend its whole budget between 70 and 90 GeV while 100 GeV
-     * held the most information. Round 1 keeps its budget for the space-filling design: there the
-     * narrow interior peak is what must be found, and measured with the ends added in round 1 too,
-     * the exact loop missed it once in ten (benchmarks/README.md, "The ends of the range"). With
-     * two or more φ dimensions the corners are 2<sup>D</sup>, too many for a round's budget, and none
-     * are added.
-     */
-    private List<double[]> revisitedSettings() {
-        List<double[]> earlier = earlierChoices();
-        Box range = config.phiRange();
-        if (earlier.isEmpty() || range.dim() != 1) {
-            return earlier;
-        }
-        List<double[]> candidates = new ArrayList<>(earlier);
-        candidates.add(range.lower());
-        candidates.add(range.upper());
-        return EigSearch.distinctSettings(candidates, range,
-                Math.min(earlier.size() + 2, config.evaluationsPerRound()));
-    }
-
     /** The streams of round r (from 0): split r + 2 of the master stream; see the class comment. */
     private RoundStreams streams(int r) {
         SplittableRandom master = new SplittableRandom(config.seed());
@@ -566,9 +536,9 @@ public final class ExperimentDesigner implements AutoCloseable {
         }
         RoundStreams s = streams(r);
         long t0 = System.nanoTime();
-        List<double[]> earlier = revisitedSettings();
-        // The optimizer's space-filling design lasts until this many observations exist, the revisited
-        // settings among them: initialPoints − 1 space-filling points from round 2 on, as with one.
+        List<double[]> earlier = earlierChoices();
+        // The optimizer's space-filling design lasts until this many observations exist, the earlier
+        // choices among them: initialPoints − 1 space-filling points from round 2 on, as with one.
         int initialPoints = config.initialPoints() + Math.max(0, earlier.size() - 1);
         EigSearch search = EigSearch.start(eig, currentPrior(), config.phiRange(),
                 BoConfig.forEigSearch(initialPoints), s.boSeed(), s.eigSeed(), config.commonRandomNumbers());
