@@ -193,6 +193,18 @@ public record CalibrationCertificate(String simulator, int eventsPerExperiment, 
                 diff < 0 ? "overconfident" : "conservative");
     }
 
+    /**
+     * One line: where it was measured, its largest coverage gap, its {@link #verdict()} and the tempering
+     * its posteriors apply, e.g. {@code calibration (200 datasets of 500 events at phi = [60.0]): largest
+     * coverage deviation 0.040; calibrated: ...; posteriors tempered by 1 + kappa N, kappa(phi): ...}.
+     */
+    public String summaryLine() {
+        return String.format(Locale.ROOT, "calibration (%d datasets of %d events at phi = %s): largest coverage"
+                + " deviation %.3f; %s%s", datasets, eventsPerExperiment, phi, maxCoverageDeviation(), verdict(),
+                tempering == null ? "" : tempering.isNone() ? "; no tempering needed (kappa = 0)"
+                        : "; posteriors tempered by 1 + kappa N, " + tempering.describe());
+    }
+
     /** A short printable table: settings, coverage per level, SBC, the exact comparison and the verdict. */
     public String table() {
         StringBuilder sb = new StringBuilder();

@@ -88,6 +88,23 @@ class CalibrationCertificateTest {
     }
 
     @Test
+    void summarizesItselfInOneLineWithItsTempering() {
+        String raw = overconfident().summaryLine();
+        assertEquals("calibration (300 datasets of 1000 events at phi = [58.0]): largest coverage deviation 0.320;"
+                + " NOT calibrated: coverage 0.580 at level 0.90 (-0.320, tolerance ±0.05); the surrogate is"
+                + " overconfident", raw);
+        CalibrationCertificate tempered = overconfident().withTempering(new LikelihoodTempering(List.of(40.0, 100.0),
+                List.of(1e-4, 0.0)), "maximizing the log score", List.of(0.49, 0.69, 0.9, 0.95), 0.4,
+                List.of(0.01), List.of(1.1));
+        assertTrue(tempered.summaryLine().endsWith("largest coverage deviation 0.010; calibrated: every coverage"
+                + " within ±0.05 of its level; posteriors tempered by 1 + kappa N, kappa(phi): 40.00 -> 1.00e-04"
+                + " (cap 10000 events); 100.0 -> 0.00e+00 (cap none)"), tempered.summaryLine());
+        CalibrationCertificate none = overconfident().withTempering(LikelihoodTempering.none(),
+                "maximizing the log score", List.of(0.26, 0.38, 0.58, 0.70), 9e-5, List.of(0.15), List.of(0.75));
+        assertTrue(none.summaryLine().endsWith("overconfident; no tempering needed (kappa = 0)"), none.summaryLine());
+    }
+
+    @Test
     void inconsistentOrInvalidFiguresAreRefusedNamingWhatWasFound() {
         var e = assertThrows(InvalidInputException.class, () -> new CalibrationCertificate("w", 10, 10, 1,
                 List.of(1.0), 0.05, List.of(0.5), List.of(0.3), 0.5, List.of("t"), List.of(), List.of(), true));

@@ -322,7 +322,7 @@ final class PosteriorCommand implements Callable<Integer> {
                 r.mcmc().drawsPerChain(), r.mcmc().maxRhat(), Math.min(r.mcmc().minEssBulk(),
                         r.mcmc().minEssTail())));
         if (model != null) {
-            o.println(m.calibration().map(PosteriorCommand::calibrationLine)
+            o.println(m.calibration().map(CalibrationCertificate::summaryLine)
                     .orElse("calibration: the model file has no certificate"));
             m.scoreFit().ifPresent(fit -> o.println(fit.failed() ? fit.warning(m.kind())
                     : "score fit: " + fit.describe()));
@@ -369,17 +369,6 @@ final class PosteriorCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%s (the posterior above is their mixture); members: %s%n", spread.describe(d),
                     members);
         }
-    }
-
-    /**
-     * One line of the model's certificate: where it was measured, its largest coverage gap, its
-     * verdict, and the tempering its posteriors carry when one was fitted.
-     */
-    static String calibrationLine(CalibrationCertificate c) {
-        return String.format(Locale.ROOT, "calibration (%d datasets of %d events at phi = %s): largest coverage"
-                + " deviation %.3f; %s%s", c.datasets(), c.eventsPerExperiment(), c.phi(), c.maxCoverageDeviation(),
-                c.verdict(), c.tempering() == null ? "" : c.tempering().isNone() ? "; no tempering needed (kappa = 0)"
-                        : "; posteriors tempered by 1 + kappa N, " + c.tempering().describe());
     }
 
     /** The smallest box holding every experiment's φ. */

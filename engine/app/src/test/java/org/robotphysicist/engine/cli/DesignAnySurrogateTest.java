@@ -164,6 +164,8 @@ class DesignAnySurrogateTest {
         assertTrue(warned.out().contains("R^2 = -15.9 of the joint scores' variance (20000 fresh events)")
                 && warned.out().contains("WARNING: the maf's theta-score explains R^2 = -15.9"),
                 "a model file's failed score fit is described and warned about: " + warned.out());
+        assertTrue(warned.out().contains("calibration: the model file has no certificate; its posteriors are the raw"
+                + " surrogate's, untempered"), "a model file without a certificate says so: " + warned.out());
         Path tampered = dir.resolve("tampered.rpm");
         byte[] bytes = Files.readAllBytes(model);
         bytes[bytes.length - 100] ^= 1;
@@ -179,6 +181,38 @@ class DesignAnySurrogateTest {
             model.toString(), "--surrogate", "nsf"});
         assertEquals(2, both.exit());
         assertTrue(both.err().contains("expected either --surrogate KIND or --model FILE but found both"), both.err());
+    }
+
+    /**
+     * The log says what calibration the round posteriors carry: a model file's certificate in the line
+     * {@code rp posterior} prints (with its tempering, which the loop applies), and for a neural surrogate
+     * the loop trains itself that none was measured and its posteriors are raw; a histogram says nothing.
+     */
+    @Test
+    void theLogSaysWhatCalibrationTheRoundPosteriorsCarry() {
+        Path model = dir.resolve("certified.rpm");
+        CliRun train = CliRun.of("train", "--simulator", "toy-gaussian", "--surrogate", "maf", "--prior", "-2,2",
+                "--phi-range", "0.5,2", "--training-rows", "2000", "--epochs", "1", "--events", "60",
+                "--certify-datasets", "50", "--tempering-nodes", "2", "--device", "cpu", "--no-plot", "-q", "-o",
+                model.toString());
+        assertEquals(0, train.exit(), train.err());
+        String certificate = ModelFile.read(model).manifest().calibrationCertificate().orElseThrow().summaryLine();
+        String[] loud = Arrays.stream(TINY).filter(a -> !a.equals("-q")).toArray(String[]::new);
+        CliRun fromFile = design(dir.resolve("certified"), loud, new String[] {"--simulator", "toy-gaussian",
+            "--model", model.toString()});
+        assertEquals(0, fromFile.exit(), fromFile.err());
+        assertTrue(fromFile.out().contains(certificate + System.lineSeparator()), "the file's certificate, '"
+                + certificate + "', is printed: " + fromFile.out());
+
+        CliRun trained = design(dir.resolve("trained"), loud, TOY, new String[] {"--surrogate", "nsf"});
+        assertEquals(0, trained.exit(), trained.err());
+        assertTrue(trained.out().contains("calibration: not measured for a surrogate the loop trains; its posteriors"
+                + " are the raw surrogate's, untempered"), trained.out());
+
+        CliRun histogram = design(dir.resolve("histogram"), loud, TOY, new String[] {"--surrogate", "histogram"});
+        assertEquals(0, histogram.exit(), histogram.err());
+        assertFalse(histogram.out().contains("calibration"), "a histogram is not a trained network: "
+                + histogram.out());
     }
 
     @Test

@@ -43,9 +43,11 @@ import org.robotphysicist.engine.surrogate.SurrogateRegistry;
 import org.robotphysicist.engine.surrogate.TrainingSource;
 import org.robotphysicist.models.RangePolicy;
 import org.robotphysicist.models.SurrogateLikelihood;
+import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
+import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
 
@@ -118,6 +120,8 @@ public final class ExperimentDesigner implements AutoCloseable {
     static final int GP_CURVE_POINTS = 241;
     /** N a per-θ normalized surrogate is sized for when experiments record a luminosity, not a count. */
     private static final int LUMINOSITY_NORMALIZATION_EVENTS = 1_000;
+    /** What the posteriors of a surrogate without a certificate are: its own likelihood, nothing fitted on it. */
+    static final String RAW_POSTERIORS = "its posteriors are the raw surrogate's, untempered";
 
     private final DesignConfig config;
     private final Simulator simulator;
@@ -397,6 +401,8 @@ public final class ExperimentDesigner implements AutoCloseable {
             String description = s.kind() + " from " + config.modelFile()
                     + fit.map(f -> "; " + f.describe()).orElse("");
             options.log().accept("surrogate: " + description);
+            options.log().accept(read.manifest().calibrationCertificate().map(CalibrationCertificate::summaryLine)
+                    .orElse("calibration: the model file has no certificate; " + RAW_POSTERIORS));
             fit.filter(ScoreFit::failed).ifPresent(f -> options.log().accept(f.warning(s.kind())));
             return new BuiltSurrogate(s, s.kind(), description, false, fit);
         }
@@ -408,6 +414,10 @@ public final class ExperimentDesigner implements AutoCloseable {
         BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
         options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
                 (System.nanoTime() - t0) / 1e9));
+        if (TemperedSurrogate.canBeTempered(built.surrogate())) {
+            options.log().accept("calibration: not measured for a surrogate the loop trains; " + RAW_POSTERIORS
+                    + " (a model file that rp train certified and tempered can be given instead)");
+        }
         if (built.gpuFellBack()) {
             options.log().accept("FALLING BACK TO THE CPU: a GPU was requested for training but the engine sees none");
         }
