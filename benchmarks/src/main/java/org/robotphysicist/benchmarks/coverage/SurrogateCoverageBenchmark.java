@@ -74,10 +74,16 @@ public final class SurrogateCoverageBenchmark {
         WeinbergLoSimulator simulator = new WeinbergLoSimulator();
         UniformBoxPrior prior = new UniformBoxPrior(PRIOR);
         RobotPhysicist rp = RobotPhysicist.forSimulator(simulator).prior(PRIOR).settings(SQRT_S);
-        System.out.printf(Locale.ROOT, "Coverage: Weinberg LO, prior U%s, trained over sqrt(s) in %s, %d rows x %d"
-                + " epochs, classifier normalized for %d events; %d datasets per case on a %d-point grid, seed %d;"
-                + " certificate %d datasets at sqrt(s) = %.0f, N = %d; %d cores, load %.1f%n%n", PRIOR, SQRT_S, rows,
-                epochs, normalizeEvents, datasets, grid, coverageSeed, certifyDatasets, certifyPhi, certifyEvents,
+        boolean tempering = !Boolean.parseBoolean(opt.string("no-tempering", "false"));
+        long read = kinds.stream().filter(kind -> opt.string("model-" + kind, null) != null).count();
+        String training = read == kinds.size() ? "every kind read from its model file"
+                : String.format(Locale.ROOT, "trained over sqrt(s) in %s, %d rows x %d epochs, classifier normalized"
+                + " for %d events%s", SQRT_S, rows, epochs, normalizeEvents,
+                read > 0 ? " (the kinds given by --model-KIND read from their files)" : "");
+        System.out.printf(Locale.ROOT, "Coverage: Weinberg LO, prior U%s, %s; %d datasets per case on a %d-point grid,"
+                + " seed %d; certificate %d datasets at sqrt(s) = %.0f, N = %d%s; %d cores, load %.1f%n%n", PRIOR,
+                training, datasets, grid, coverageSeed, certifyDatasets, certifyPhi, certifyEvents,
+                tempering ? "" : ", no tempering",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         for (String kind : kinds) {
             CertificationConfig certification = CertificationConfig.defaults(certifyEvents).withDatasets(
@@ -87,7 +93,7 @@ public final class SurrogateCoverageBenchmark {
                             CertificationConfig.DEFAULT_TEMPERING_EVENTS_FACTOR * certifyEvents))
                     .withTemperingCriterion(TemperingFit.Criterion.parse(opt.string("tempering-fit",
                             TemperingFit.Criterion.LOG_SCORE.label())))
-                    .withTemperingFit(!Boolean.parseBoolean(opt.string("no-tempering", "false")));
+                    .withTemperingFit(tempering);
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
             String file = opt.string("model-" + kind, null);
