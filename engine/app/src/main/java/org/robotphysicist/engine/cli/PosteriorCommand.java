@@ -422,7 +422,7 @@ final class PosteriorCommand implements Callable<Integer> {
      * file records it, and always its theta, phi and x names, so a posterior is never labelled with
      * another simulator's parameters.
      */
-    private static void requireModelSimulator(TrainedModel m, Simulator sim) {
+    static void requireModelSimulator(TrainedModel m, Simulator sim) {
         String recorded = recordedSimulator(m);
         if (recorded != null && !recorded.equals(sim.name())) {
             throw new InvalidInputException("--simulator: expected '" + recorded + "', the simulator the model was"
@@ -437,7 +437,7 @@ final class PosteriorCommand implements Callable<Integer> {
         }
     }
 
-    private static String recordedSimulator(TrainedModel m) {
+    static String recordedSimulator(TrainedModel m) {
         return m.surrogate() instanceof TrainedSurrogate t && t.provenance().config().get("simulator")
                 instanceof String name ? name : null;
     }

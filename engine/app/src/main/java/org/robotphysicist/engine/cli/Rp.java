@@ -15,9 +15,9 @@ import picocli.CommandLine;
  */
 @Command(name = "rp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Robot Physicist: simulation-based inference and adaptive experiment design.",
-        subcommands = {DemoCommand.class, DesignCommand.class, InfoCommand.class, PosteriorCommand.class,
-            ServeCommand.class, SimulateCommand.class, TrainCommand.class, KeygenCommand.class, SignCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {CertifyCommand.class, DemoCommand.class, DesignCommand.class, InfoCommand.class,
+            PosteriorCommand.class, ServeCommand.class, SimulateCommand.class, TrainCommand.class, KeygenCommand.class,
+            SignCommand.class, CommandLine.HelpCommand.class})
 public final class Rp implements Runnable {
     /** The exit code for invalid input (bad values, malformed files). */
     public static final int EXIT_INVALID_INPUT = 3;

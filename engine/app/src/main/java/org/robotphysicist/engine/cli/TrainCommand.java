@@ -22,7 +22,6 @@ import org.robotphysicist.engine.plot.PlotSize;
 import org.robotphysicist.engine.plot.TrainingCurvePlot;
 import org.robotphysicist.engine.posterior.Observation;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
-import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
 import org.robotphysicist.engine.surrogate.EventFileSource;
 import org.robotphysicist.engine.surrogate.GivenEvents;
 import org.robotphysicist.engine.surrogate.HistogramGridConfig;
@@ -31,7 +30,6 @@ import org.robotphysicist.engine.surrogate.SequentialTrainingConfig;
 import org.robotphysicist.engine.surrogate.StreamedEventSource;
 import org.robotphysicist.engine.surrogate.SurrogateKindProvider;
 import org.robotphysicist.engine.surrogate.SurrogateRegistry;
-import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.TrainingCurve;
@@ -64,9 +62,7 @@ import picocli.CommandLine;
 final class TrainCommand implements Callable<Integer> {
     private static final TrainOptions D = TrainOptions.defaults("classifier");
     /** Exit code of a model outside its calibration tolerance under {@code --require-calibrated}. */
-    static final int EXIT_NOT_CALIBRATED = 5;
-    /** Default prior-predictive datasets of the certificate: sized so that {@code rp train} stays quick. */
-    static final int DEFAULT_CERTIFY_DATASETS = 200;
+    static final int EXIT_NOT_CALIBRATED = CertificationOptions.EXIT_NOT_CALIBRATED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -177,51 +173,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " --no-certify skips it. Needs a simulator (skipped for --events-from without one).")
     boolean certify;
 
-    @Option(names = "--certify-datasets", paramLabel = "K", description = "Prior-predictive datasets of --events events"
-            + " for the certificate (default ${DEFAULT-VALUE}: the coverage standard error at level 0.5 is then 0.035,"
-            + " so the +-0.05 tolerance is 1.4 of them; 1000 makes it 3.2).")
-    int certifyDatasets = DEFAULT_CERTIFY_DATASETS;
-
-    @Option(names = "--certify-grid", paramLabel = "M", description = "Theta grid points per dimension of the"
-            + " certificate's posteriors (default ${DEFAULT-VALUE}, lowered so the grid holds at most 200000 points;"
-            + " a coarse grid keeps an expensive exact likelihood affordable).")
-    int certifyGrid = CertificationConfig.DEFAULT_GRID_POINTS;
-
-    @Option(names = "--certify-phi", split = ",", paramLabel = "V", description = "The phi the certificate is measured"
-            + " at (default: --phi, or the middle of the (first) --phi-range).")
-    double[] certifyPhi;
-
-    @Option(names = "--certify-tolerance", paramLabel = "T", description = "The allowed |coverage - level| at every"
-            + " level (default ${DEFAULT-VALUE}).")
-    double certifyTolerance = CalibrationCertificate.DEFAULT_TOLERANCE;
-
-    @Option(names = "--tempering", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "With the certificate, fit the surrogate's systematic tempering kappa (posteriors of N events"
-                    + " divide the summed log-likelihood by 1 + kappa N, so a surrogate's own error widens them instead"
-                    + " of shifting them) and certify the tempered posteriors; --no-tempering keeps the raw surrogate."
-                    + " Neural kinds only.")
-    boolean tempering;
-
-    @Option(names = "--tempering-nodes", paramLabel = "K", description = "Settings along a one-dimensional phi range"
-            + " where kappa is fitted, each on a quarter of --certify-datasets (at least 50) datasets of its own"
-            + " (default ${DEFAULT-VALUE}; 1: at the certificate's phi only).")
-    int temperingNodes = CertificationConfig.DEFAULT_TEMPERING_NODES;
-
-    @Option(names = "--tempering-events", paramLabel = "N", description = "Events per dataset where kappa is fitted"
-            + " (default: " + CertificationConfig.DEFAULT_TEMPERING_EVENTS_FACTOR + " x --events). The surrogate's"
-            + " bias grows with the event count, so larger experiments measure kappa more precisely.")
-    Integer temperingEvents;
-
-    @Option(names = "--tempering-fit", paramLabel = "CRITERION", description = "What kappa is fitted to: log-score"
-            + " (the default; the mean log posterior density of the true theta, which a few datasets far off pull"
-            + " toward wider posteriors) or coverage (the tempered posteriors' credibilities of the true theta as"
-            + " near uniform as possible, i.e. coverage right at every level, which one far-off dataset moves"
-            + " little but which is noisier on few datasets).")
-    String temperingFit = TemperingFit.Criterion.LOG_SCORE.label();
-
-    @Option(names = "--require-calibrated", description = "Exit with code " + EXIT_NOT_CALIBRATED + " when the"
-            + " certificate finds the surrogate outside its tolerance (the model file is still written).")
-    boolean requireCalibrated;
+    @CommandLine.Mixin
+    CertificationOptions calibration;
 
     @Option(names = "--sign-key", paramLabel = "KEY", description = "Sign the model file with this key (rp keygen):"
             + " an Ed25519 private key or an HMAC key file.")
@@ -248,12 +201,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " posterior --surrogate instead");
         }
         requireSequentialOptions();
-        if (requireCalibrated && sequential != null) {
+        if (calibration.requireCalibrated && sequential != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --require-calibrated with a"
                     + " certificate to check but found it with --sequential, whose model is not certified (it is"
                     + " trained for the --observed events, not over the prior)");
         }
-        if (requireCalibrated && (!certify || eventsFrom != null)) {
+        if (calibration.requireCalibrated && (!certify || eventsFrom != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --require-calibrated with a"
                     + " certificate to check but found it with " + (certify ? "--events-from, which has no simulator"
                     + " to certify with" : "--no-certify"));
@@ -291,30 +244,16 @@ final class TrainCommand implements Callable<Integer> {
         if (sequential != null) {
             return trainSequential(rp, sim, o, key, png);
         }
-        double[] at = certifyPhi != null ? certifyPhi : middle(phis);
-        if (at.length != phis.dim()) {
-            throw new InvalidInputException("--certify-phi: expected " + phis.dim() + " value(s), one per phi"
-                    + " component, but found " + at.length);
-        }
-        CertificationConfig certification = CertificationConfig.defaults(events).withDatasets(certifyDatasets)
-                .withGridPointsPerDimension(certifyGrid)
-                .withSeed(seed).withTolerance(certifyTolerance).withTemperingFit(tempering)
-                .withTemperingNodes(temperingNodes).withTemperingCriterion(TemperingFit.Criterion.parse(temperingFit));
-        if (temperingEvents != null) {
-            certification = certification.withTemperingEvents(temperingEvents);
-        }
+        double[] at = calibration.at(phis, middle(phis));
+        CertificationConfig certification = calibration.config(events, seed);
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
         if (certify) {
             if (!quiet) {
-                o.printf("certifying on %d prior-predictive datasets of %d events%s%s%n", certifyDatasets, events,
-                        at.length == 0 ? "" : " at phi = " + java.util.Arrays.toString(at) + (certifyPhi != null
-                        ? " (--certify-phi)" : phi != null ? " (--phi)"
-                        : " (the middle of the phi range; --certify-phi to choose)"),
-                        !tempering || !trained.savable() ? "" : phi == null && temperingNodes > 1 && phis.dim() == 1
-                        ? String.format(", after fitting the tempering kappa at %d settings across the phi range on"
-                                + " datasets of %d events", temperingNodes, certification.temperingEvents())
-                        : ", fitting the tempering kappa on them");
+                o.println(calibration.announcement(events, at, calibration.phi != null ? " (--certify-phi)"
+                        : phi != null ? " (--phi)" : " (the middle of the phi range; --certify-phi to choose)",
+                        calibration.tempering && trained.savable(), phi == null && calibration.temperingNodes > 1
+                        && phis.dim() == 1, certification));
                 o.flush();
             }
             try {
@@ -382,7 +321,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The centre of {@code box}. */
-    private static double[] middle(Box box) {
+    static double[] middle(Box box) {
         double[] mid = new double[box.dim()];
         for (int d = 0; d < mid.length; d++) {
             mid[d] = 0.5 * (box.lower(d) + box.upper(d));
@@ -449,7 +388,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (certify && !quiet) {
             o.println("not certifying: training from event files has no simulator to draw fresh datasets from"
-                    + " (certify later through the Java API's RobotPhysicist.certify)");
+                    + " (certify later with rp certify --model FILE and the simulator)");
         }
         long t0 = System.nanoTime();
         return finish(RobotPhysicist.trainFromEvents(events, trainOptions(), progressLine(o),
@@ -484,21 +423,7 @@ final class TrainCommand implements Callable<Integer> {
                         (System.nanoTime() - t0) / 1e9, output, drawn ? ", training curve to " + png : "");
             }
             model.timeBudgetStop().ifPresent(reason -> o.println("stopped on the time budget: " + reason));
-            int exit = 0;
-            if (model.calibration().isPresent()) {
-                CalibrationCertificate certificate = model.calibration().get();
-                if (!quiet) {
-                    o.print(certificate.table());
-                    o.flush();
-                }
-                if (!certificate.withinTolerance()) {
-                    spec.commandLine().getErr().println("rp: warning: the " + model.kind() + " surrogate is "
-                            + certificate.verdict() + " at " + certificate.eventsPerExperiment() + " events per"
-                            + " experiment; do not trust its posteriors there (train longer, on more rows, or with"
-                            + " another kind)");
-                    exit = requireCalibrated ? EXIT_NOT_CALIBRATED : 0;
-                }
-            }
+            int exit = calibration.report(model, spec.commandLine(), o, quiet);
             if (model.gpuFellBack()) {
                 spec.commandLine().getErr().println("rp: warning: a GPU was requested but training ran on the CPU");
                 return exit != 0 ? exit : 4;
