@@ -16,7 +16,6 @@ import org.robotphysicist.models.file.KeyFiles;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SigningKey;
 import org.robotphysicist.models.file.SurrogateFiles;
-import org.robotphysicist.models.file.TemperedSurrogate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,9 +89,6 @@ final class CertifyCommand implements Callable<Integer> {
         TrainedModel loaded = TrainedModel.loaded(SurrogateFiles.read(model, LoadOptions.defaults()
                 .withSignatures(signatures.policy())), model);
         try (TrainedModel m = loaded) {
-            if (!TemperedSurrogate.canBeTempered(m.surrogate())) {
-                throw new InvalidInputException("--model: expected a trained surrogate but found " + m.kind());
-            }
             String recorded = PosteriorCommand.recordedSimulator(m);
             Simulator sim = simulator.open(spec.commandLine(), recorded != null ? recorded : SimulatorChoice.DEFAULT);
             try {
