@@ -9,6 +9,7 @@ import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.data.io.OutputTargets;
 import org.robotphysicist.data.progress.TextProgressReporter;
 import org.robotphysicist.data.simulator.Simulator;
+import org.robotphysicist.data.simulator.SimulatorRegistry;
 import org.robotphysicist.engine.api.RobotPhysicist;
 import org.robotphysicist.engine.api.TrainedModel;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
@@ -70,6 +71,9 @@ final class CertifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SignatureOptions signatures;
 
+    @CommandLine.Mixin
+    RangePolicyOption rangePolicy;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Where the certified model"
             + " is written (may be --model itself: it is replaced atomically).")
     Path output;
@@ -87,9 +91,15 @@ final class CertifyCommand implements Callable<Integer> {
         SigningKey key = signKey == null ? null : KeyFiles.readSigningKey(signKey);
         OutputTargets.requireWritableFile("--output", output);
         TrainedModel loaded = TrainedModel.loaded(SurrogateFiles.read(model, LoadOptions.defaults()
-                .withSignatures(signatures.policy())), model);
+                .withSignatures(signatures.policy()).withRangePolicy(rangePolicy.policy())), model);
         try (TrainedModel m = loaded) {
             String recorded = PosteriorCommand.recordedSimulator(m);
+            if (simulator.name == null && !simulator.isExternal() && recorded != null
+                    && !SimulatorRegistry.discover().contains(recorded)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "expected --external COMMAND or"
+                        + " --simulator NAME: the model was trained on '" + recorded + "', which is not a built-in"
+                        + " or discovered simulator");
+            }
             Simulator sim = simulator.open(spec.commandLine(), recorded != null ? recorded : SimulatorChoice.DEFAULT);
             try {
                 return certify(m, sim, o, key);

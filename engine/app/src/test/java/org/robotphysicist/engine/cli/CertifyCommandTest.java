@@ -84,6 +84,27 @@ class CertifyCommandTest {
     }
 
     @Test
+    void aModelOfAnExternalSimulatorIsCertifiedByThatProgram() {
+        String command = "python3 '" + Path.of("..", "..", "examples", "python-simulator", "toy_gaussian.py")
+                .toAbsolutePath().normalize() + "'";
+        Path model = dir.resolve("external.rpm");
+        CliRun train = CliRun.of("train", "--external", command, "--surrogate", "nsf", "--prior", "-2,2", "--phi",
+                "1", "--training-rows", "2000", "--epochs", "1", "--device", "cpu", "--no-plot", "--no-certify", "-q",
+                "-o", model.toString());
+        assertEquals(0, train.exit(), train.err());
+        Path out = dir.resolve("external-certified.rpm");
+        CliRun unnamed = CliRun.of("certify", "--model", model.toString(), "-o", out.toString());
+        assertEquals(2, unnamed.exit(), unnamed.err());
+        assertTrue(unnamed.err().contains("expected --external COMMAND or --simulator NAME: the model was trained on"
+                + " 'toy-gaussian-python', which is not a built-in or discovered simulator"), unnamed.err());
+        // x is unbounded, so simulated datasets may reach past the training data's extremes.
+        CliRun r = CliRun.of("certify", "--model", model.toString(), "--external", command, "--events", "20",
+                "--certify-datasets", "40", "--range-policy", "warn", "-q", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("toy-gaussian-python", certificate(out).simulator(), "the datasets came from the program");
+    }
+
+    @Test
     void whatCannotBeCertifiedIsRefusedNamingWhatWasExpectedAndFound() throws Exception {
         Path model = trained("m.rpm", "--no-certify");
         Path out = dir.resolve("out.rpm");

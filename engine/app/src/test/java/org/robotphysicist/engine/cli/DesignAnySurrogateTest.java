@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.robotphysicist.engine.design.loop.DesignHistory;
 import org.robotphysicist.engine.design.loop.DesignRound;
+import org.robotphysicist.engine.design.loop.ExperimentDesigner;
 import org.robotphysicist.engine.surrogate.FlowSurrogateKind;
 import org.robotphysicist.engine.surrogate.SurrogateTrainingConfig;
 import org.robotphysicist.models.certificate.ScoreFit;
@@ -208,11 +209,22 @@ class DesignAnySurrogateTest {
         assertEquals(0, trained.exit(), trained.err());
         assertTrue(trained.out().contains("calibration: not measured for a surrogate the loop trains; its posteriors"
                 + " are the raw surrogate's, untempered"), trained.out());
+        Path saved = dir.resolve("trained").resolve(ExperimentDesigner.TRAINED_MODEL_FILE);
+        assertTrue(trained.out().contains("surrogate: saved to " + saved + ", without a certificate"), trained.out());
+        assertEquals("nsf", ModelFile.read(saved).manifest().kind(), "the run's network is in its directory");
+        Path certified = dir.resolve("trained-certified.rpm");
+        CliRun certify = CliRun.of("certify", "--model", saved.toString(), "--events", "60", "--certify-datasets",
+                "50", "--tempering-nodes", "2", "-q", "-o", certified.toString());
+        assertEquals(0, certify.exit(), certify.err());
+        assertEquals(60, ModelFile.read(certified).manifest().calibrationCertificate().orElseThrow()
+                .eventsPerExperiment(), "rp certify measures the design's own network");
 
         CliRun histogram = design(dir.resolve("histogram"), loud, TOY, new String[] {"--surrogate", "histogram"});
         assertEquals(0, histogram.exit(), histogram.err());
         assertFalse(histogram.out().contains("calibration"), "a histogram is not a trained network: "
                 + histogram.out());
+        assertFalse(Files.exists(dir.resolve("histogram").resolve(ExperimentDesigner.TRAINED_MODEL_FILE)),
+                "nor is it saved");
     }
 
     @Test

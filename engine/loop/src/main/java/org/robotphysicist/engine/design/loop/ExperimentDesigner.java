@@ -120,6 +120,11 @@ public final class ExperimentDesigner implements AutoCloseable {
     static final int GP_CURVE_POINTS = 241;
     /** N a per-θ normalized surrogate is sized for when experiments record a luminosity, not a count. */
     private static final int LUMINOSITY_NORMALIZATION_EVENTS = 1_000;
+    /**
+     * The model file a run with an output directory writes its trained-once neural surrogate to, so that
+     * the network behind the run's posteriors can be certified, reused ({@code --model}) or served.
+     */
+    public static final String TRAINED_MODEL_FILE = "surrogate.rpm";
     /** What the posteriors of a surrogate without a certificate are: its own likelihood, nothing fitted on it. */
     static final String RAW_POSTERIORS = "its posteriors are the raw surrogate's, untempered";
 
@@ -417,6 +422,11 @@ public final class ExperimentDesigner implements AutoCloseable {
         if (TemperedSurrogate.canBeTempered(built.surrogate())) {
             options.log().accept("calibration: not measured for a surrogate the loop trains; " + RAW_POSTERIORS
                     + " (a model file that rp train certified and tempered can be given instead)");
+        }
+        if (options.outputDirectory() != null && built.surrogate() instanceof TrainedSurrogate t) {
+            Path file = options.outputDirectory().resolve(TRAINED_MODEL_FILE);
+            t.save(file, null, manifest -> built.scoreFit().map(manifest::withScoreFit).orElse(manifest));
+            options.log().accept("surrogate: saved to " + file + ", without a certificate (rp certify measures one)");
         }
         if (built.gpuFellBack()) {
             options.log().accept("FALLING BACK TO THE CPU: a GPU was requested for training but the engine sees none");
