@@ -47,7 +47,6 @@ import org.robotphysicist.models.certificate.CalibrationCertificate;
 import org.robotphysicist.models.certificate.ScoreFit;
 import org.robotphysicist.models.file.LoadOptions;
 import org.robotphysicist.models.file.SurrogateFiles;
-import org.robotphysicist.models.file.TemperedSurrogate;
 import org.robotphysicist.models.file.TrainedSurrogate;
 import org.robotphysicist.training.device.Devices;
 
@@ -395,7 +394,9 @@ public final class ExperimentDesigner implements AutoCloseable {
      * {@link DesignConfig#surrogate()} from the registry over the θ range × the φ range: a neural
      * kind trains once, on θ ~ U(θ range) and φ ~ U(φ range), before round 1, with the controls of
      * {@code config} (at the start of a run, {@link #withDesignTraining}'s). Its seed is the first draw of
-     * the master seed's first split.
+     * the master seed's first split. A trained network is written to {@link #TRAINED_MODEL_FILE} in the
+     * output directory, when there is one. The log says what calibration the posteriors carry: a model
+     * file's certificate, or none for a surrogate trained here.
      */
     private static BuiltSurrogate buildSurrogate(DesignConfig config, Simulator simulator, DesignOptions options) {
         if (config.modelFile() != null) {
@@ -419,14 +420,15 @@ public final class ExperimentDesigner implements AutoCloseable {
         BuiltSurrogate built = extrapolating(SurrogateRegistry.discover().build(config.surrogate(), request));
         options.log().accept(String.format(Locale.ROOT, "surrogate: %s (%.1f s)", built.description(),
                 (System.nanoTime() - t0) / 1e9));
-        if (TemperedSurrogate.canBeTempered(built.surrogate())) {
+        if (built.surrogate() instanceof TrainedSurrogate t) {
             options.log().accept("calibration: not measured for a surrogate the loop trains; " + RAW_POSTERIORS
                     + " (a model file that rp train certified and tempered can be given instead)");
-        }
-        if (options.outputDirectory() != null && built.surrogate() instanceof TrainedSurrogate t) {
-            Path file = options.outputDirectory().resolve(TRAINED_MODEL_FILE);
-            t.save(file, null, manifest -> built.scoreFit().map(manifest::withScoreFit).orElse(manifest));
-            options.log().accept("surrogate: saved to " + file + ", without a certificate (rp certify measures one)");
+            if (options.outputDirectory() != null) {
+                Path file = options.outputDirectory().resolve(TRAINED_MODEL_FILE);
+                t.save(file, null, manifest -> built.scoreFit().map(manifest::withScoreFit).orElse(manifest));
+                options.log().accept("surrogate: saved to " + file + ", without a certificate (rp certify measures"
+                        + " one)");
+            }
         }
         if (built.gpuFellBack()) {
             options.log().accept("FALLING BACK TO THE CPU: a GPU was requested for training but the engine sees none");
