@@ -65,6 +65,15 @@ public record Box(double[] lower, double[] upper) {
         return upper[i];
     }
 
+    /** The centre, (l + u) / 2 per dimension (infinite or NaN where a bound is infinite). */
+    public double[] middle() {
+        double[] mid = new double[lower.length];
+        for (int d = 0; d < mid.length; d++) {
+            mid[d] = 0.5 * (lower[d] + upper[d]);
+        }
+        return mid;
+    }
+
     /** True when every bound is finite. (Derived, so not part of the JSON form.) */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBounded() {

@@ -296,7 +296,7 @@ public final class RobotPhysicist {
             return model;
         }
         try {
-            return certify(model, middle(settingBoxes().get(0)), options.certification());
+            return certify(model, settingBoxes().get(0).middle(), options.certification());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -406,15 +406,6 @@ public final class RobotPhysicist {
         }
         return model.withCalibration(CalibrationCertifier.certify(PosteriorEvaluator.forSurrogate(model.surrogate()),
                 simulator, requirePrior(), phi, settings, progress));
-    }
-
-    /** The centre of {@code box}. */
-    static double[] middle(Box box) {
-        double[] mid = new double[box.dim()];
-        for (int d = 0; d < mid.length; d++) {
-            mid[d] = 0.5 * (box.lower(d) + box.upper(d));
-        }
-        return mid;
     }
 
     /**

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import org.robotphysicist.data.Box;
 import org.robotphysicist.data.InvalidInputException;
 import org.robotphysicist.engine.api.TrainedModel;
+import org.robotphysicist.engine.posterior.diagnostics.CalibrationCertifier;
 import org.robotphysicist.engine.posterior.diagnostics.CertificationConfig;
 import org.robotphysicist.engine.posterior.diagnostics.TemperingFit;
+import org.robotphysicist.models.SurrogateLikelihood;
 import org.robotphysicist.models.certificate.CalibrationCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -96,13 +98,15 @@ final class CertificationOptions {
      * 1000 events at phi = [70.0] (the middle of the phi range; --certify-phi to choose), fitting the
      * tempering kappa on them}.
      *
-     * @param phiSource   where {@code at} came from, in brackets after it ("" for none)
-     * @param acrossRange whether κ is fitted at {@link #temperingNodes} settings across a one-dimensional φ
-     *                    range rather than on the certificate's datasets
-     * @param fitsKappa   whether a tempering is fitted at all (asked for, and the model is a trained one)
+     * @param phiSource where {@code at} came from, in brackets after it ("" for none)
+     * @param fitsKappa whether a tempering is fitted at all (asked for, and the model is a trained one)
+     * @param surrogate the surrogate certified: across its φ range κ is fitted at {@link #temperingNodes}
+     *                  settings where the certifier does so ({@link CalibrationCertifier#temperingNodes}),
+     *                  else on the certificate's datasets
      */
-    String announcement(int events, double[] at, String phiSource, boolean fitsKappa, boolean acrossRange,
+    String announcement(int events, double[] at, String phiSource, boolean fitsKappa, SurrogateLikelihood surrogate,
             CertificationConfig settings) {
+        boolean acrossRange = !CalibrationCertifier.temperingNodes(surrogate, at, temperingNodes).isEmpty();
         return String.format("certifying on %d prior-predictive datasets of %d events%s%s", datasets, events,
                 at.length == 0 ? "" : " at phi = " + Arrays.toString(at) + phiSource, !fitsKappa ? ""
                 : acrossRange ? String.format(", after fitting the tempering kappa at %d settings across the phi"

@@ -119,7 +119,7 @@ final class CertifyCommand implements Callable<Integer> {
         }
         List<Box> phiBoxes = m.surrogate().phiUnion().boxes();
         Box phis = phiBoxes.get(0);
-        double[] at = calibration.at(phis, TrainCommand.middle(phis));
+        double[] at = calibration.at(phis, phis.middle());
         CertificationConfig settings = calibration.config(events, seed);
         RobotPhysicist rp = RobotPhysicist.forSimulator(sim).prior(thetas).settings(phiBoxes)
                 .reporting(line -> { }, TextProgressReporter.forTerminal(spec.commandLine().getErr(), quiet));
@@ -127,7 +127,7 @@ final class CertifyCommand implements Callable<Integer> {
             o.printf("%s from %s, certified on %s with theta ~ U%s%n", m.kind(), model, sim.name(), thetas);
             o.println(calibration.announcement(events, at, calibration.phi != null ? " (--certify-phi)"
                     : " (the middle of the model's phi range; --certify-phi to choose)", calibration.tempering,
-                    calibration.temperingNodes > 1 && phis.dim() == 1 && phis.upper(0) > phis.lower(0), settings));
+                    m.surrogate(), settings));
             o.flush();
         }
         // The certified model wraps m's surrogate, which the caller closes with m.

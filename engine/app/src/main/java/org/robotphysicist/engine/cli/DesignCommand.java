@@ -328,7 +328,7 @@ final class DesignCommand implements Callable<Integer> {
         }
         Box phis = range("--phi-range", phiRange, sim.phiDomain(), modelPhi, weinberg ? WEINBERG_PHI : null);
         Box thetas = range("--prior", prior, sim.thetaDomain(), modelTheta, weinberg ? WEINBERG_PRIOR : null);
-        double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : middle(thetas);
+        double[] truth = hidden != null ? hidden.clone() : weinberg ? new double[] {WEINBERG_HIDDEN} : thetas.middle();
         HistogramGridConfig histogram = new HistogramGridConfig(histogramThetaCells, histogramPhiCells, histogramEvents,
                 bins, histogramSmoothing);
         SurrogateTrainingConfig controls = training.toControls(0);
@@ -358,14 +358,6 @@ final class DesignCommand implements Callable<Integer> {
             return fromModel;
         }
         return example != null ? example : BoxOptions.parse(option, null, domain);
-    }
-
-    private static double[] middle(Box box) {
-        double[] m = new double[box.dim()];
-        for (int d = 0; d < m.length; d++) {
-            m[d] = 0.5 * (box.lower(d) + box.upper(d));
-        }
-        return m;
     }
 
     /** The simulator a history was made with, by name; an external one must be given again. */

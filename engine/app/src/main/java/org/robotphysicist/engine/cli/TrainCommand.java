@@ -244,7 +244,7 @@ final class TrainCommand implements Callable<Integer> {
         if (sequential != null) {
             return trainSequential(rp, sim, o, key, png);
         }
-        double[] at = calibration.at(phis, middle(phis));
+        double[] at = calibration.at(phis, phis.middle());
         CertificationConfig certification = calibration.config(events, seed);
         long t0 = System.nanoTime();
         TrainedModel trained = rp.train(trainOptions());
@@ -252,8 +252,7 @@ final class TrainCommand implements Callable<Integer> {
             if (!quiet) {
                 o.println(calibration.announcement(events, at, calibration.phi != null ? " (--certify-phi)"
                         : phi != null ? " (--phi)" : " (the middle of the phi range; --certify-phi to choose)",
-                        calibration.tempering && trained.savable(), phi == null && calibration.temperingNodes > 1
-                        && phis.dim() == 1, certification));
+                        calibration.tempering && trained.savable(), trained.surrogate(), certification));
                 o.flush();
             }
             try {
@@ -318,15 +317,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         return matched.originalStringValues().stream().map(v -> java.util.Arrays.stream(v.split(","))
                 .mapToDouble(d -> Double.parseDouble(d.strip())).toArray()).toList();
-    }
-
-    /** The centre of {@code box}. */
-    static double[] middle(Box box) {
-        double[] mid = new double[box.dim()];
-        for (int d = 0; d < mid.length; d++) {
-            mid[d] = 0.5 * (box.lower(d) + box.upper(d));
-        }
-        return mid;
     }
 
     /** {@code --events-from}: the files' rows as they are, names from --simulator or the header. */

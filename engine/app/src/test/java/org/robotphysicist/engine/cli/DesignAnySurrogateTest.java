@@ -214,8 +214,10 @@ class DesignAnySurrogateTest {
         assertEquals("nsf", ModelFile.read(saved).manifest().kind(), "the run's network is in its directory");
         Path certified = dir.resolve("trained-certified.rpm");
         CliRun certify = CliRun.of("certify", "--model", saved.toString(), "--events", "60", "--certify-datasets",
-                "50", "--tempering-nodes", "2", "-q", "-o", certified.toString());
+                "50", "--tempering-nodes", "2", "-o", certified.toString());
         assertEquals(0, certify.exit(), certify.err());
+        assertTrue(certify.out().contains("after fitting the tempering kappa at 2 settings across the phi range on"
+                + " datasets of 300 events"), "across the network's phi range: " + certify.out());
         assertEquals(60, ModelFile.read(certified).manifest().calibrationCertificate().orElseThrow()
                 .eventsPerExperiment(), "rp certify measures the design's own network");
 

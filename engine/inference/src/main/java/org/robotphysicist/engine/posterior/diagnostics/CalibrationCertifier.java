@@ -139,7 +139,7 @@ public final class CalibrationCertifier {
      * them when φ is one-dimensional with a range of positive width and {@code count} ≥ 2; none
      * otherwise (κ is then fitted at the certificate's own φ).
      */
-    static List<Double> temperingNodes(SurrogateLikelihood surrogate, double[] phi, int count) {
+    public static List<Double> temperingNodes(SurrogateLikelihood surrogate, double[] phi, int count) {
         Box range = surrogate.phiRange();
         if (count < 2 || phi.length != 1 || range.dim() != 1 || !(range.upper(0) > range.lower(0))
                 || !Double.isFinite(range.upper(0) - range.lower(0))) {
